@@ -1,0 +1,779 @@
+"""The configuration: one validated pydantic model, loaded from `escalator.yaml` plus `ESCALATOR_*` variables.
+
+Defaults reproduce the workflow a team gets with no tuning (four tiers, the SLA matrix, the three automation rules).
+`load_config` raises `ConfigError` listing every problem by its path, e.g.
+`sla.matrix.critical.first_response: must be a duration like "15m", "4h" or "2d"`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from datetime import date, time, timedelta
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    SecretStr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+
+from plugin.domain import ClockKind, CustomerTier, Priority, Status
+from plugin.durations import format_duration, parse_duration
+
+Duration = Annotated[timedelta, BeforeValidator(parse_duration), PlainSerializer(format_duration, return_type=str)]
+
+
+def _parse_priority(value: Any) -> Priority:
+    if isinstance(value, Priority | int | str):
+        return Priority.parse(value)
+    raise ValueError("must be one of critical, high, medium, low")
+
+
+def _parse_status(value: Any) -> Status:
+    if isinstance(value, Status):
+        return value
+    if isinstance(value, str):
+        return Status.parse(value)
+    raise ValueError("must be a status: new, open, pending, on_hold, solved, closed")
+
+
+def _parse_share(value: Any) -> float:
+    """A share of a target: 0.8, "80%" or 80 all mean four fifths."""
+    if isinstance(value, str):
+        text = value.strip()
+        number = float(text.rstrip("%"))
+        return number / 100 if text.endswith("%") or number > 1 else number
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value) / 100 if value > 1.5 else float(value)
+    raise ValueError('must be a share like 0.8 or "80%"')
+
+
+PriorityName = Annotated[Priority, BeforeValidator(_parse_priority), PlainSerializer(lambda p: p.name.lower())]
+StatusName = Annotated[Status, BeforeValidator(_parse_status), PlainSerializer(lambda s: s.value)]
+Share = Annotated[float, BeforeValidator(_parse_share)]
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {value!r}: use an IANA name like 'Europe/Paris'") from None
+    return value
+
+
+TimeZoneName = Annotated[str, BeforeValidator(lambda v: _check_timezone(str(v)))]
+
+
+class OrganizationConfig(Section):
+    name: str = "Our support team"
+    industry: str = "Software as a service"
+    team_size: int = Field(default=12, ge=1)
+    monthly_tickets: int = Field(default=2000, ge=0)
+    channels: list[str] = Field(default_factory=lambda: ["email", "web form", "chat"])
+    timezone: TimeZoneName = "UTC"
+    language: Literal["en", "fr"] = "en"
+
+
+class TierConfig(Section):
+    name: str
+    handles: list[str] = Field(default_factory=list)
+    response_target: Duration = timedelta(0)  # 0 means "immediate"
+    requires: str = ""
+    groups: dict[str, str] = Field(default_factory=dict)  # platform -> group id
+    senior_assignee: dict[str, str] = Field(default_factory=dict)  # platform -> agent id
+
+
+def _default_tiers() -> list[TierConfig]:
+    return [
+        TierConfig(name="Frontline", handles=["common issues", "FAQs", "password resets"],
+                   response_target=timedelta(hours=2)),
+        TierConfig(name="Technical/Specialist", handles=["complex technical issues", "account problems",
+                   "billing disputes"], response_target=timedelta(hours=4), requires="Tier 1 documentation"),
+        TierConfig(name="Senior/Engineering", handles=["bugs", "infrastructure", "integrations",
+                   "security incidents"], response_target=timedelta(hours=8), requires="full case history"),
+        TierConfig(name="Management/Executive", handles=["legal threats", "regulatory issues", "VIP complaints",
+                   "social media crises"], response_target=timedelta(0), requires="full case history"),
+    ]
+
+
+_INTERVAL = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def parse_interval(text: str) -> tuple[time, time | None]:
+    """"09:00-17:00" -> (09:00, 17:00); "22:00-06:00" is an overnight shift; "00:00-24:00" a whole day (None end)."""
+    match = _INTERVAL.match(text)
+    if not match:
+        raise ValueError(f'{text!r} must be an interval like "09:00-17:00"')
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if h1 > 23 or m1 > 59 or m2 > 59 or h2 > 24 or (h2 == 24 and m2 != 0):
+        raise ValueError(f"{text!r} holds an impossible time")
+    start = time(h1, m1)
+    end = None if h2 == 24 else time(h2, m2)
+    if end == start:
+        raise ValueError(f"{text!r} is empty: start and end are the same")
+    return start, end
+
+
+def _check_intervals(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise ValueError('must be a list of intervals like ["09:00-12:00", "13:00-17:00"]')
+    for item in value:
+        parse_interval(str(item))
+    return [str(v) for v in value]
+
+
+Intervals = Annotated[list[str], BeforeValidator(_check_intervals)]
+
+
+class HolidaysConfig(Section):
+    country: str
+    subdivision: str | None = None
+
+    @model_validator(mode="after")
+    def _known(self) -> HolidaysConfig:
+        import holidays
+
+        try:
+            holidays.country_holidays(self.country, subdiv=self.subdivision, years=2026)
+        except NotImplementedError:
+            raise ValueError(f"no public holidays known for country {self.country!r}") from None
+        except Exception as exc:  # the holidays package raises several types for a bad subdivision
+            raise ValueError(f"no public holidays known for {self.country}/{self.subdivision}: {exc}") from None
+        return self
+
+
+class ScheduleConfig(Section):
+    timezone: TimeZoneName | None = None  # falls back to organization.timezone
+    hours: dict[Weekday, Intervals] = Field(default_factory=dict)
+    holidays: HolidaysConfig | None = None
+    extra_holidays: list[date] = Field(default_factory=list)
+
+
+def _office_hours() -> ScheduleConfig:
+    return ScheduleConfig(hours={d: ["09:00-17:00"] for d in ("mon", "tue", "wed", "thu", "fri")})
+
+
+class SlaTarget(Section):
+    first_response: Duration
+    resolution: Duration
+    next_reply: Duration | None = None
+    periodic_update: Duration | None = None
+    business_hours: bool = True
+
+    def target(self, clock: ClockKind) -> timedelta | None:
+        value: timedelta | None = getattr(self, clock.value)
+        return value
+
+
+_DEFAULT_TARGETS: dict[str, dict[str, Any]] = {
+    "critical": {"first_response": "15m", "resolution": "4h", "business_hours": False},
+    "high": {"first_response": "1h", "resolution": "8h"},
+    "medium": {"first_response": "4h", "resolution": "24h"},
+    "low": {"first_response": "8h", "resolution": "48h"},
+}
+
+
+class SlaMatrix(Section):
+    critical: SlaTarget
+    high: SlaTarget
+    medium: SlaTarget
+    low: SlaTarget
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fill_defaults(cls, data: Any) -> Any:
+        if not isinstance(data, Mapping):
+            return data
+        merged: dict[str, Any] = {}
+        for name, default in _DEFAULT_TARGETS.items():
+            given = data.get(name, {})
+            merged[name] = {**default, **given} if isinstance(given, Mapping) else given
+        merged.update({k: v for k, v in data.items() if k not in _DEFAULT_TARGETS})
+        return merged
+
+    def for_priority(self, priority: Priority) -> SlaTarget:
+        target: SlaTarget = getattr(self, priority.name.lower())
+        return target
+
+
+def _default_pause() -> dict[ClockKind, list[Status]]:
+    return {
+        ClockKind.FIRST_RESPONSE: [Status.PENDING, Status.ON_HOLD],
+        ClockKind.RESOLUTION: [Status.PENDING, Status.ON_HOLD],
+        ClockKind.NEXT_REPLY: [],
+        ClockKind.PERIODIC_UPDATE: [],
+    }
+
+
+class SlaConfig(Section):
+    schedule: str = "default"
+    warning_at: list[Share] = Field(default_factory=lambda: [0.8])
+    breach_at: Share = 1.0
+    matrix: SlaMatrix = Field(default_factory=lambda: SlaMatrix.model_validate({}))
+    pause_statuses: dict[ClockKind, list[StatusName]] = Field(default_factory=_default_pause)
+    default_priority: PriorityName = Priority.MEDIUM
+
+    @field_validator("warning_at")
+    @classmethod
+    def _sorted_warnings(cls, value: list[float]) -> list[float]:
+        for share in value:
+            if not 0 < share < 1:
+                raise ValueError("each warning must lie between 0% and 100% of the target")
+        return sorted(set(value))
+
+    @field_validator("pause_statuses")
+    @classmethod
+    def _all_clocks(cls, value: dict[ClockKind, list[Status]]) -> dict[ClockKind, list[Status]]:
+        return {**_default_pause(), **value}
+
+    @property
+    def thresholds(self) -> list[float]:
+        return [*self.warning_at, self.breach_at]
+
+
+class ThresholdsConfig(Section):
+    revenue_impact: float = Field(default=1000, ge=0)
+    lifetime_value: float = Field(default=10000, ge=0)
+    unassigned_after: Duration = timedelta(hours=2)
+    unassigned_business_time: bool = False
+    repeat_contact: int = Field(default=3, ge=2)
+    repeat_contact_window: Duration = timedelta(days=30)
+    sentiment: float = Field(default=-0.7, ge=-1, le=1)
+
+
+class CustomersConfig(Section):
+    tier_field: str = "customer_tier"
+    tier_values: dict[str, CustomerTier] = Field(
+        default_factory=lambda: {"vip": CustomerTier.VIP, "enterprise": CustomerTier.ENTERPRISE,
+                                 "standard": CustomerTier.STANDARD}
+    )
+    tier_tags: dict[CustomerTier, list[str]] = Field(
+        default_factory=lambda: {CustomerTier.VIP: ["vip"], CustomerTier.ENTERPRISE: ["enterprise"]}
+    )
+    lifetime_value_field: str = "lifetime_value"
+    revenue_impact_field: str = "revenue_impact"
+    account_manager_field: str = "account_manager"
+    cache_ttl: Duration = timedelta(hours=1)
+
+
+def _kw(**langs: list[str]) -> dict[str, list[str]]:
+    return dict(langs)
+
+
+class KeywordsConfig(Section):
+    """Words and phrases per category and language; matched as whole words, ignoring case and accents."""
+
+    legal: dict[str, list[str]] = Field(default_factory=lambda: _kw(
+        en=["lawyer", "attorney", "sue", "suing", "lawsuit", "legal action", "legal", "court", "litigation"],
+        fr=["avocat", "tribunal", "procès", "poursuite", "poursuites", "action en justice", "plainte", "juridique"],
+    ))
+    regulatory: dict[str, list[str]] = Field(default_factory=lambda: _kw(
+        en=["gdpr", "regulator", "ombudsman", "compliance violation", "data protection authority"],
+        fr=["rgpd", "cnil", "régulateur", "autorité de contrôle"],
+    ))
+    reputational: dict[str, list[str]] = Field(default_factory=lambda: _kw(
+        en=["media", "press", "journalist", "bbb", "better business bureau", "twitter", "public review",
+            "go public", "social media"],
+        fr=["médias", "presse", "journaliste", "réseaux sociaux", "avis public"],
+    ))
+    frustration: dict[str, list[str]] = Field(default_factory=lambda: _kw(
+        en=["unacceptable", "terrible", "worst", "ridiculous", "furious", "fed up", "disgusted", "useless",
+            "outrageous", "cancel my account"],
+        fr=["inacceptable", "inadmissible", "scandaleux", "honteux", "nul", "pire", "furieux", "ras le bol",
+            "lamentable"],
+    ))
+    security: dict[str, list[str]] = Field(default_factory=lambda: _kw(
+        en=["security incident", "data breach", "breach", "hacked", "compromised", "unauthorized access",
+            "vulnerability", "phishing", "ransomware"],
+        fr=["faille de sécurité", "piratage", "piraté", "fuite de données", "accès non autorisé", "vulnérabilité"],
+    ))
+    outage: dict[str, list[str]] = Field(default_factory=lambda: _kw(
+        en=["outage", "system down", "site down", "is down", "service down", "production down", "not loading",
+            "completely broken", "cannot access", "can't access"],
+        fr=["panne", "hors service", "en panne", "inaccessible", "site indisponible", "service indisponible"],
+    ))
+
+    def words(self, category: str) -> list[str]:
+        by_language: dict[str, list[str]] = getattr(self, category)
+        return [word for words in by_language.values() for word in words]
+
+
+Urgency = Literal["low", "medium", "high", "critical"]
+
+
+def _default_priority_matrix() -> dict[CustomerTier, dict[Urgency, Priority]]:
+    c, h, m, low = Priority.CRITICAL, Priority.HIGH, Priority.MEDIUM, Priority.LOW
+    return {
+        CustomerTier.VIP: {"low": m, "medium": h, "high": c, "critical": c},
+        CustomerTier.ENTERPRISE: {"low": m, "medium": m, "high": h, "critical": c},
+        CustomerTier.STANDARD: {"low": low, "medium": m, "high": h, "critical": c},
+    }
+
+
+class PriorityConfig(Section):
+    """Customer tier x urgency -> priority; urgency is the priority the ticket arrived with, or a ticket field."""
+
+    matrix: dict[CustomerTier, dict[Urgency, PriorityName]] = Field(default_factory=_default_priority_matrix)
+    urgency_field: str | None = None
+    revenue_bump: int = Field(default=1, ge=0, le=3)
+    sentiment_bump: int = Field(default=1, ge=0, le=3)
+    high_value_minimum: PriorityName = Priority.HIGH
+
+    @field_validator("matrix")
+    @classmethod
+    def _complete(cls, value: dict[CustomerTier, dict[str, Priority]]) -> dict[CustomerTier, dict[str, Priority]]:
+        full = _default_priority_matrix()
+        return {tier: {**full[tier], **value.get(tier, {})} for tier in CustomerTier}
+
+
+RuleField = Literal[
+    "priority", "status", "tier", "customer_tier", "tags", "sla_elapsed", "sla_state", "sentiment",
+    "sentiment_score", "contact_count", "revenue_impact", "lifetime_value", "trigger", "unassigned_for",
+    "channel", "ticket_type", "group", "assigned",
+]
+RuleOperator = Literal[
+    "is", "is_not", "less_than", "greater_than", "at_least", "at_most", "includes", "not_includes",
+    "contains", "fired", "not_fired",
+]
+ActionName = Literal[
+    "escalate", "set_priority", "minimum_priority", "bump_priority", "add_tags", "remove_tags",
+    "internal_note", "notify", "assign_senior", "reply_to_customer",
+]
+TRIGGER_NAMES = (
+    "sla_warning", "sla_breached", "negative_sentiment", "frustration_keywords", "legal_keywords",
+    "regulatory_keywords", "reputational_keywords", "repeat_contact", "vip_customer", "enterprise_customer",
+    "high_revenue_impact", "high_lifetime_value", "unassigned", "critical_incident", "security_incident",
+    "outage", "manual_escalation",
+)
+ROLE_NAMES = ("support_manager", "team_lead", "account_manager", "on_call", "customer")
+
+
+class Condition(Section):
+    field: RuleField
+    operator: RuleOperator = "is"
+    value: Any = None
+
+    @model_validator(mode="after")
+    def _trigger_named(self) -> Condition:
+        if self.field == "trigger" and self.value not in TRIGGER_NAMES:
+            raise ValueError(f"unknown trigger {self.value!r}; known: {', '.join(TRIGGER_NAMES)}")
+        if self.field == "trigger" and self.operator not in ("fired", "not_fired", "is", "is_not"):
+            raise ValueError("a trigger condition takes the operator 'fired' or 'not_fired'")
+        return self
+
+
+class Action(Section):
+    action: ActionName
+    value: Any = None
+
+    @model_validator(mode="after")
+    def _value_fits(self) -> Action:
+        if self.action in ("set_priority", "minimum_priority"):
+            object.__setattr__(self, "value", _parse_priority(self.value).name.lower())
+        elif self.action == "escalate" and self.value not in (None, "next", "route") and not (
+            isinstance(self.value, int) and self.value >= 1
+        ):
+            raise ValueError("escalate takes 'next', 'route' or a tier number")
+        elif self.action in ("add_tags", "remove_tags"):
+            tags = [self.value] if isinstance(self.value, str) else self.value
+            if not isinstance(tags, list) or not all(isinstance(t, str) and t for t in tags):
+                raise ValueError("takes a list of tags")
+            object.__setattr__(self, "value", tags)
+        elif self.action == "notify" and not isinstance(self.value, str):
+            raise ValueError("notify takes a role name (support_manager, team_lead, account_manager, on_call, ...)")
+        elif self.action == "bump_priority" and not isinstance(self.value, int | type(None)):
+            raise ValueError("bump_priority takes a number of levels")
+        return self
+
+
+class RuleConfig(Section):
+    """An admin rule in the shape of a helpdesk trigger: all/any conditions, then actions."""
+
+    name: str = Field(pattern=r"^[a-z0-9_]+$")
+    description: str = ""
+    enabled: bool = True
+    all: list[Condition] = Field(default_factory=list)
+    any: list[Condition] = Field(default_factory=list)
+    actions: list[Action] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _has_conditions(self) -> RuleConfig:
+        if not self.all and not self.any:
+            raise ValueError("a rule needs at least one condition under 'all' or 'any'")
+        return self
+
+
+def _rule(data: dict[str, Any]) -> RuleConfig:
+    return RuleConfig.model_validate(data)
+
+
+def default_rules() -> list[RuleConfig]:
+    """The framework's three automation rules, then one rule per built-in trigger."""
+    rules: list[dict[str, Any]] = [
+        {"name": "auto_escalate_sla", "description": "High priority over 80% of its SLA and not resolved: Tier 2.",
+         "all": [{"field": "priority", "operator": "at_least", "value": "high"},
+                 {"field": "sla_elapsed", "operator": "at_least", "value": 0.8},
+                 {"field": "status", "operator": "is_not", "value": "solved"}],
+         "actions": [{"action": "escalate", "value": 2}, {"action": "notify", "value": "support_manager"},
+                     {"action": "internal_note"}]},
+        {"name": "sentiment_review", "description": "Angry or frustrated customer: flag, bump priority, alert lead.",
+         "any": [{"field": "trigger", "operator": "fired", "value": "negative_sentiment"},
+                 {"field": "trigger", "operator": "fired", "value": "frustration_keywords"}],
+         "actions": [{"action": "add_tags", "value": ["needs_review"]}, {"action": "bump_priority", "value": 1},
+                     {"action": "notify", "value": "team_lead"}, {"action": "internal_note"}]},
+        {"name": "vip_fast_track", "description": "Enterprise or VIP customer, or lifetime value over threshold.",
+         "any": [{"field": "trigger", "operator": "fired", "value": "vip_customer"},
+                 {"field": "trigger", "operator": "fired", "value": "enterprise_customer"},
+                 {"field": "trigger", "operator": "fired", "value": "high_lifetime_value"}],
+         "actions": [{"action": "minimum_priority", "value": "high"}, {"action": "assign_senior"},
+                     {"action": "add_tags", "value": ["vip_fast_track"]},
+                     {"action": "notify", "value": "account_manager"}]},
+        {"name": "sla_warning", "description": "A clock crossed a warning threshold: tag, note, tell the manager.",
+         "all": [{"field": "trigger", "operator": "fired", "value": "sla_warning"}],
+         "actions": [{"action": "add_tags", "value": ["sla_at_risk"]}, {"action": "internal_note"},
+                     {"action": "notify", "value": "support_manager"}]},
+        {"name": "sla_breach", "description": "A clock breached: escalate one tier, tag, tell the manager.",
+         "all": [{"field": "trigger", "operator": "fired", "value": "sla_breached"}],
+         "actions": [{"action": "escalate", "value": "next"}, {"action": "add_tags", "value": ["sla_breached"]},
+                     {"action": "notify", "value": "support_manager"}, {"action": "internal_note"}]},
+        {"name": "legal_threat", "description": "Legal, regulatory or public-exposure language: management tier.",
+         "any": [{"field": "trigger", "operator": "fired", "value": "legal_keywords"},
+                 {"field": "trigger", "operator": "fired", "value": "regulatory_keywords"},
+                 {"field": "trigger", "operator": "fired", "value": "reputational_keywords"}],
+         "actions": [{"action": "escalate", "value": "route"}, {"action": "minimum_priority", "value": "high"},
+                     {"action": "add_tags", "value": ["legal_review"]},
+                     {"action": "notify", "value": "support_manager"}, {"action": "internal_note"},
+                     {"action": "reply_to_customer"}]},
+        {"name": "repeat_contact", "description": "Third or later contact about the same issue: next tier.",
+         "all": [{"field": "trigger", "operator": "fired", "value": "repeat_contact"}],
+         "actions": [{"action": "escalate", "value": "next"}, {"action": "add_tags", "value": ["repeat_contact"]},
+                     {"action": "internal_note"}, {"action": "reply_to_customer"}]},
+        {"name": "revenue_at_risk", "description": "Revenue impact over the threshold: bump priority, next tier.",
+         "all": [{"field": "trigger", "operator": "fired", "value": "high_revenue_impact"}],
+         "actions": [{"action": "bump_priority", "value": 1}, {"action": "escalate", "value": "next"},
+                     {"action": "add_tags", "value": ["revenue_at_risk"]}, {"action": "internal_note"},
+                     {"action": "notify", "value": "account_manager"}]},
+        {"name": "unassigned_alert", "description": "Unassigned longer than the threshold: alert the manager.",
+         "all": [{"field": "trigger", "operator": "fired", "value": "unassigned"}],
+         "actions": [{"action": "notify", "value": "support_manager"},
+                     {"action": "add_tags", "value": ["unassigned_alert"]}]},
+        {"name": "critical_incident", "description": "System down or security incident at P0: page on-call.",
+         "all": [{"field": "trigger", "operator": "fired", "value": "critical_incident"}],
+         "actions": [{"action": "set_priority", "value": "critical"}, {"action": "escalate", "value": "route"},
+                     {"action": "notify", "value": "on_call"}, {"action": "add_tags", "value": ["incident"]},
+                     {"action": "internal_note"}, {"action": "reply_to_customer"}]},
+    ]
+    return [_rule(r) for r in rules]
+
+
+class RoutingConfig(Section):
+    """Which tier an escalation for a given cause goes to; everything else goes one tier up."""
+
+    security_incident: int = Field(default=3, ge=1)
+    legal: int = Field(default=4, ge=1)
+    regulatory: int = Field(default=4, ge=1)
+    vip_complaint: int = Field(default=4, ge=1)
+    social_media: int = Field(default=4, ge=1)
+    outage: int = Field(default=3, ge=1)
+
+
+class WorkflowConfig(Section):
+    route_new_to_tier1: bool = True
+    write_status: bool = False  # also set the helpdesk status to "open" on escalation
+    escalation_task: Literal["reassign", "linked_ticket"] = "reassign"
+    tier_tag_prefix: str = "tier_"
+    escalated_tag: str = "escalated"
+    manual_tag_prefix: str = "escalate_tier_"
+    manual_reason_prefix: str = "escalation_reason_"
+    default_sentiment_language: str = "en"
+
+
+MANUAL_REASONS = {
+    "beyond_knowledge": "Outside the agent's knowledge",
+    "beyond_authority": "Outside the agent's authority",
+    "manager_requested": "Customer requests a manager",
+    "policy_exception": "Policy exception needed",
+    "cross_department": "Cross-department coordination",
+    "pr_risk": "Potential PR or reputation risk",
+}
+
+
+class NotificationsConfig(Section):
+    channels: dict[str, list[SecretStr]] = Field(default_factory=dict)  # role -> apprise URLs
+    dedupe_period: Duration = timedelta(hours=24)
+    customer_notice: Literal["reply", "email", "none"] = "reply"
+    respect_business_hours: bool = True
+    retries: int = Field(default=3, ge=0)
+
+
+class ReportsConfig(Section):
+    weekly_day: Weekday = "mon"
+    weekly_time: str = Field(default="09:00", pattern=r"^\d{1,2}:\d{2}$")
+    recipients: str = "support_manager"
+    chart: bool = True
+
+
+class TemplatesConfig(Section):
+    folder: Path | None = None
+
+
+class ZendeskConfig(Section):
+    subdomain: str = ""
+    email: str = ""
+    api_token: SecretStr | None = None
+    oauth_token: SecretStr | None = None
+    base_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    integration_user_id: str | None = None
+    timeout: float = Field(default=15.0, gt=0)
+    max_signature_age: Duration = timedelta(minutes=5)
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.subdomain or self.base_url)
+
+
+class FreshdeskConfig(Section):
+    domain: str = ""
+    api_key: SecretStr | None = None
+    base_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_header: str = "X-Escalator-Secret"
+    custom_statuses: dict[int, StatusName] = Field(default_factory=dict)
+    timeout: float = Field(default=15.0, gt=0)
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.domain or self.base_url)
+
+
+class DatabaseConfig(Section):
+    url: str = "sqlite:///escalator.db"
+    retention: Duration = timedelta(days=30)
+
+
+class QueueConfig(Section):
+    url: str | None = None  # default: a SQLite file beside the database
+    workers: int = Field(default=2, ge=1, le=64)
+    retries: int = Field(default=5, ge=0)
+    retry_delay: Duration = timedelta(seconds=5)
+    sweep_every: Duration = timedelta(minutes=1)
+
+
+class WebConfig(Section):
+    prefix: str = ""
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=1, le=65535)
+    max_body: int = Field(default=1024 * 1024, ge=1024)
+    public_url: str | None = None
+
+
+class EscalatorConfig(BaseSettings):
+    """The whole configuration. Environment variables override the file: ESCALATOR_ZENDESK__API_TOKEN=..."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ESCALATOR_", env_nested_delimiter="__", extra="forbid", frozen=True,
+    )
+
+    organization: OrganizationConfig = Field(default_factory=OrganizationConfig)
+    tiers: list[TierConfig] = Field(default_factory=_default_tiers, min_length=1, max_length=9)
+    schedules: dict[str, ScheduleConfig] = Field(default_factory=lambda: {"default": _office_hours()})
+    sla: SlaConfig = Field(default_factory=SlaConfig)
+    thresholds: ThresholdsConfig = Field(default_factory=ThresholdsConfig)
+    customers: CustomersConfig = Field(default_factory=CustomersConfig)
+    keywords: KeywordsConfig = Field(default_factory=KeywordsConfig)
+    priority: PriorityConfig = Field(default_factory=PriorityConfig)
+    rules: list[RuleConfig] = Field(default_factory=default_rules)
+    extra_rules: list[RuleConfig] = Field(default_factory=list)
+    routing: RoutingConfig = Field(default_factory=RoutingConfig)
+    workflow: WorkflowConfig = Field(default_factory=WorkflowConfig)
+    notifications: NotificationsConfig = Field(default_factory=NotificationsConfig)
+    reports: ReportsConfig = Field(default_factory=ReportsConfig)
+    templates: TemplatesConfig = Field(default_factory=TemplatesConfig)
+    zendesk: ZendeskConfig = Field(default_factory=ZendeskConfig)
+    freshdesk: FreshdeskConfig = Field(default_factory=FreshdeskConfig)
+    database: DatabaseConfig = Field(default_factory=DatabaseConfig)
+    queue: QueueConfig = Field(default_factory=QueueConfig)
+    web: WebConfig = Field(default_factory=WebConfig)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # The file's content arrives as init arguments (see load_config); the environment overrides it.
+        return (env_settings, _DeepInit(settings_cls, init_settings))
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> EscalatorConfig:
+        if self.sla.schedule not in self.schedules:
+            raise ValueError(
+                f"sla.schedule names {self.sla.schedule!r}, which is not among schedules "
+                f"({', '.join(self.schedules) or 'none'})"
+            )
+        names = [r.name for r in self.all_rules]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ValueError(f"rules: names must be unique; repeated: {', '.join(duplicates)}")
+        for rule in self.all_rules:
+            for action in rule.actions:
+                if action.action == "escalate" and isinstance(action.value, int) and action.value > len(self.tiers):
+                    raise ValueError(
+                        f"rules[{rule.name}]: escalate to tier {action.value}, but only {len(self.tiers)} tiers exist"
+                    )
+        return self
+
+    @property
+    def all_rules(self) -> list[RuleConfig]:
+        return [*self.rules, *self.extra_rules]
+
+    def schedule_timezone(self, name: str) -> str:
+        return self.schedules[name].timezone or self.organization.timezone
+
+    @property
+    def tier_count(self) -> int:
+        return len(self.tiers)
+
+    def platforms(self) -> list[str]:
+        return [name for name in ("zendesk", "freshdesk") if getattr(self, name).configured]
+
+
+class _DeepInit(PydanticBaseSettingsSource):
+    """Passes the file's values through, so env values (the higher source) deep-merge over them."""
+
+    def __init__(self, settings_cls: type[BaseSettings], init: PydanticBaseSettingsSource) -> None:
+        super().__init__(settings_cls)
+        self._init = init
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return self._init()
+
+
+class ConfigError(Exception):
+    """Raised with every problem found, each as 'path: message'."""
+
+    def __init__(self, problems: list[str], source: str = "configuration") -> None:
+        self.problems = problems
+        self.source = source
+        super().__init__(f"{source} has {len(problems)} problem(s):\n" + "\n".join(f"  {p}" for p in problems))
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    message = str(error["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        if message.startswith(prefix):
+            message = message[len(prefix):]
+    if error["type"] == "extra_forbidden":
+        message = "unknown setting (check the spelling against docs/configuration.md)"
+    elif error["type"] == "literal_error":
+        message = f"got {error.get('input')!r}; " + message.replace("Input should be", "expected")
+    return message
+
+
+def problems_of(exc: ValidationError) -> list[str]:
+    out = []
+    for error in exc.errors():
+        # Drop pydantic's internal step names (function-after[...]) from the location.
+        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p and "(" in p))
+        where = _path(loc)
+        out.append(f"{where}: {_message(error)}" if where else _message(error))
+    return out
+
+
+def _yaml_loader() -> type[yaml.SafeLoader]:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # YAML 1.1 would read "mon: 09:00-17:00" style values fine, but bare `on`/`off` as booleans and
+    # 12:30 as a sexagesimal number; keep times as text.
+    Loader.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:int" or k not in "0123456789"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(r"^[-+]?(0|[1-9][0-9_]*)$"), list("-+0123456789")
+    )
+    return Loader
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError([f"cannot read {path}: {exc.strerror}"], str(path)) from None
+    try:
+        data = yaml.load(text, Loader=_yaml_loader())  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        raise ConfigError([f"{where}not valid YAML ({getattr(exc, 'problem', exc)})"], str(path)) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ConfigError(["the file must hold a mapping of settings at the top level"], str(path))
+    return data
+
+
+def config_path(explicit: str | Path | None, environ: Mapping[str, str] | None = None) -> Path | None:
+    env = os.environ if environ is None else environ
+    if explicit:
+        return Path(explicit)
+    if env.get("ESCALATOR_CONFIG"):
+        return Path(env["ESCALATOR_CONFIG"])
+    default = Path("escalator.yaml")
+    return default if default.exists() else None
+
+
+def load_config(path: str | Path | None = None, *, data: Mapping[str, Any] | None = None) -> EscalatorConfig:
+    """Load and validate: the YAML file (or `data`), then `ESCALATOR_*` environment overrides.
+
+    With no path and no `ESCALATOR_CONFIG`, `./escalator.yaml` is used if present, else the defaults.
+    """
+    source = "configuration"
+    values: dict[str, Any] = dict(data or {})
+    if data is None:
+        file = config_path(path)
+        if file is not None:
+            source = str(file)
+            values = read_yaml(file)
+    try:
+        return EscalatorConfig(**values)
+    except ValidationError as exc:
+        raise ConfigError(problems_of(exc), source) from None

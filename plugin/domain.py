@@ -1,0 +1,393 @@
+"""Domain types shared by the core, the adapters and the service layer.
+
+Everything here is plain immutable data: a ticket as the engine sees it whatever the platform, the customer
+behind it, what we remember about it (history), the events a webhook carries, and the decision the engine returns.
+Nothing here does I/O. Platforms translate their own shapes into these types in `adapters/`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+
+class Priority(enum.IntEnum):
+    """Ticket priority, most urgent highest. `code` is the P0..P3 label managers use."""
+
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+    CRITICAL = 4
+
+    @property
+    def code(self) -> str:
+        return f"P{4 - self.value}"
+
+    @property
+    def label(self) -> str:
+        return self.name.capitalize()
+
+    @classmethod
+    def parse(cls, value: str | int | Priority) -> Priority:
+        """Accept our names, P-codes and the platforms' common spellings ("urgent", "normal")."""
+        if isinstance(value, Priority):
+            return value
+        if isinstance(value, int):
+            return cls(value)
+        text = value.strip().lower()
+        aliases = {"urgent": "critical", "normal": "medium", "p0": "critical", "p1": "high", "p2": "medium", "p3": "low"}
+        text = aliases.get(text, text)
+        try:
+            return cls[text.upper()]
+        except KeyError:
+            raise ValueError(f"unknown priority {value!r}: use critical, high, medium or low") from None
+
+    def bumped(self, steps: int = 1) -> Priority:
+        return Priority(min(Priority.CRITICAL.value, max(Priority.LOW.value, self.value + steps)))
+
+
+class Status(enum.StrEnum):
+    """Platform status category. Custom platform statuses map onto one of these."""
+
+    NEW = "new"
+    OPEN = "open"
+    PENDING = "pending"
+    ON_HOLD = "on_hold"
+    SOLVED = "solved"
+    CLOSED = "closed"
+
+    @classmethod
+    def parse(cls, value: str) -> Status:
+        text = value.strip().lower().replace("-", "_").replace(" ", "_")
+        aliases = {"hold": "on_hold", "resolved": "solved", "onhold": "on_hold"}
+        text = aliases.get(text, text)
+        try:
+            return cls(text)
+        except ValueError:
+            raise ValueError(f"unknown status {value!r}") from None
+
+    @property
+    def is_done(self) -> bool:
+        return self in (Status.SOLVED, Status.CLOSED)
+
+
+class WorkflowState(enum.StrEnum):
+    """Where a ticket stands in the escalation workflow, as kept in our mirror."""
+
+    NEW = "new"
+    IN_PROGRESS = "in_progress"
+    ESCALATED = "escalated"
+    PENDING = "pending"
+    RESOLVED = "resolved"
+    CLOSED = "closed"
+
+
+class CustomerTier(enum.StrEnum):
+    STANDARD = "standard"
+    ENTERPRISE = "enterprise"
+    VIP = "vip"
+
+
+class Sentiment(enum.StrEnum):
+    """How the customer sounds, from calm to threatening (legal or public exposure)."""
+
+    CALM = "calm"
+    FRUSTRATED = "frustrated"
+    ANGRY = "angry"
+    THREATENING = "threatening"
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One message on a ticket. `by_agent` is true for staff (agents, admins, our integration user)."""
+
+    id: str
+    body: str
+    public: bool
+    created_at: datetime
+    author_id: str | None = None
+    by_agent: bool = False
+    attachments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Ticket:
+    """A ticket as the engine sees it. Ids are strings whatever the platform uses."""
+
+    platform: str
+    id: str
+    subject: str
+    status: Status
+    created_at: datetime
+    updated_at: datetime
+    priority: Priority | None = None
+    tags: frozenset[str] = frozenset()
+    description: str = ""
+    group_id: str | None = None
+    assignee_id: str | None = None
+    requester_id: str | None = None
+    organization_id: str | None = None
+    ticket_type: str | None = None
+    channel: str | None = None
+    locale: str | None = None
+    url: str | None = None
+    raw_status: str | None = None
+    custom_fields: Mapping[str, Any] = field(default_factory=dict)
+    comments: tuple[Comment, ...] = ()
+    # The platform's optimistic-concurrency token (Zendesk updated_at as sent, Freshdesk updated_at).
+    version: str | None = None
+
+    def with_changes(self, **kwargs: Any) -> Ticket:
+        return replace(self, **kwargs)
+
+    @property
+    def customer_text(self) -> str:
+        """Everything the customer wrote: subject, description and their public comments."""
+        parts = [self.subject, self.description]
+        parts += [c.body for c in self.comments if not c.by_agent]
+        return "\n".join(p for p in parts if p)
+
+    @property
+    def first_agent_reply_at(self) -> datetime | None:
+        replies = [c.created_at for c in self.comments if c.by_agent and c.public]
+        return min(replies) if replies else None
+
+
+@dataclass(frozen=True)
+class Customer:
+    """The requester and their organization, raw: the core classifies them from configured fields."""
+
+    id: str
+    name: str = ""
+    email: str | None = None
+    locale: str | None = None
+    organization_id: str | None = None
+    organization_name: str | None = None
+    tags: frozenset[str] = frozenset()
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TicketSummary:
+    """A requester's other ticket, enough for the repeat-contact rule."""
+
+    id: str
+    subject: str
+    created_at: datetime
+    status: Status
+    tags: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    at: datetime
+    status: Status
+
+
+@dataclass(frozen=True)
+class EscalationEntry:
+    """One escalation: the record that is never deleted."""
+
+    ticket_id: str
+    at: datetime
+    from_tier: int
+    to_tier: int
+    rule: str
+    reason: str
+    figures: Mapping[str, Any]
+    actor: str  # "rule:<name>" or "agent:<id>"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TicketHistory:
+    """What the store remembers about a ticket, handed to the engine with the ticket.
+
+    `status_changes` lets the SLA clocks subtract paused time; `fired` holds the keys of the triggers already acted
+    on (so a second decision on the same state adds nothing); `related_tickets` are the requester's other recent
+    tickets for the repeat-contact rule.
+    """
+
+    status_changes: tuple[StatusChange, ...] = ()
+    escalations: tuple[EscalationEntry, ...] = ()
+    fired: frozenset[str] = frozenset()
+    initial_priority: Priority | None = None
+    related_tickets: tuple[TicketSummary, ...] = ()
+    first_agent_action_at: datetime | None = None
+    assigned_at: datetime | None = None
+
+    @property
+    def current_tier_from_history(self) -> int:
+        return max((e.to_tier for e in self.escalations), default=1)
+
+
+class EventKind(enum.StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    STATUS_CHANGED = "status_changed"
+    PRIORITY_CHANGED = "priority_changed"
+    COMMENT_ADDED = "comment_added"
+    TAGS_CHANGED = "tags_changed"
+    ASSIGNEE_CHANGED = "assignee_changed"
+    GROUP_CHANGED = "group_changed"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class TicketEvent:
+    """One ticket event parsed from a webhook.
+
+    `delivery_id` is what makes a redelivery recognisable (Zendesk invocation or event id; a digest of the body
+    where the platform sends none). `ticket` is the snapshot the payload carried, if any; it may be partial and is
+    never trusted over a fresher read. `from_us` is true when the event carries our own marker.
+    """
+
+    platform: str
+    delivery_id: str
+    ticket_id: str
+    kind: EventKind
+    occurred_at: datetime | None = None
+    actor_id: str | None = None
+    changes: Mapping[str, Any] = field(default_factory=dict)
+    raw_type: str = ""
+    from_us: bool = False
+    status: Status | None = None
+    ticket_updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why something happened: which rule fired and the figures that made it fire."""
+
+    rule: str
+    summary: str
+    figures: Mapping[str, Any] = field(default_factory=dict)
+    key: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", self.rule)
+
+
+@dataclass(frozen=True)
+class Notification:
+    """A message for a role (support_manager, team_lead, account_manager, on_call, tier_N_team, customer)."""
+
+    role: str
+    kind: str
+    ticket_id: str
+    dedupe_key: str
+    title: str
+    body: str
+    urgent: bool = False
+
+
+@dataclass(frozen=True)
+class TicketChanges:
+    """The writes one decision makes on one ticket. Empty fields mean "leave as is"."""
+
+    priority: Priority | None = None
+    add_tags: frozenset[str] = frozenset()
+    remove_tags: frozenset[str] = frozenset()
+    group_id: str | None = None
+    assignee_id: str | None = None
+    status: Status | None = None
+    internal_note: str | None = None
+    public_reply: str | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return (
+            self.priority is None
+            and not self.add_tags
+            and not self.remove_tags
+            and self.group_id is None
+            and self.assignee_id is None
+            and self.status is None
+            and self.internal_note is None
+            and self.public_reply is None
+        )
+
+    def applied_to(self, ticket: Ticket, *, now: datetime, note_author: str = "escalator") -> Ticket:
+        """The ticket as it would be after these changes: what idempotence tests and the sandbox check against."""
+        comments = list(ticket.comments)
+        for body, public in ((self.internal_note, False), (self.public_reply, True)):
+            if body is not None:
+                comments.append(
+                    Comment(id=f"local-{len(comments) + 1}", body=body, public=public, created_at=now,
+                            author_id=note_author, by_agent=True)
+                )
+        return replace(
+            ticket,
+            priority=self.priority if self.priority is not None else ticket.priority,
+            tags=(ticket.tags - self.remove_tags) | self.add_tags,
+            group_id=self.group_id if self.group_id is not None else ticket.group_id,
+            assignee_id=self.assignee_id if self.assignee_id is not None else ticket.assignee_id,
+            status=self.status if self.status is not None else ticket.status,
+            comments=tuple(comments),
+            updated_at=now,
+        )
+
+
+class ClockKind(enum.StrEnum):
+    FIRST_RESPONSE = "first_response"
+    RESOLUTION = "resolution"
+    NEXT_REPLY = "next_reply"
+    PERIODIC_UPDATE = "periodic_update"
+
+
+class ClockState(enum.StrEnum):
+    OK = "ok"
+    WARNING = "warning"
+    BREACHED = "breached"
+    FULFILLED = "fulfilled"
+    PAUSED = "paused"
+
+
+@dataclass(frozen=True)
+class ClockStatus:
+    """One SLA clock of one ticket at one moment."""
+
+    kind: ClockKind
+    target: timedelta
+    elapsed: timedelta
+    paused_for: timedelta
+    due_at: datetime | None
+    state: ClockState
+    running: bool
+    business_time: bool
+    fulfilled_at: datetime | None = None
+
+    @property
+    def share_elapsed(self) -> float:
+        if self.target <= timedelta(0):
+            return 1.0
+        return self.elapsed / self.target
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the engine decided for one ticket at one moment, and why."""
+
+    ticket_id: str
+    at: datetime
+    changes: TicketChanges = TicketChanges()
+    reasons: tuple[Reason, ...] = ()
+    notifications: tuple[Notification, ...] = ()
+    escalations: tuple[EscalationEntry, ...] = ()
+    fired: frozenset[str] = frozenset()
+    next_check_at: datetime | None = None
+    workflow_state: WorkflowState | None = None
+    clocks: tuple[ClockStatus, ...] = ()
+    tier: int = 1
+    priority: Priority | None = None
+    sentiment: Sentiment = Sentiment.CALM
+
+    @property
+    def has_effects(self) -> bool:
+        """True when applying this decision would change the ticket or send anything."""
+        return not self.changes.is_empty or bool(self.notifications) or bool(self.escalations)
+
