@@ -341,7 +341,9 @@ class PriorityConfig(Section):
 
     @field_validator("matrix")
     @classmethod
-    def _complete(cls, value: dict[CustomerTier, dict[str, Priority]]) -> dict[CustomerTier, dict[str, Priority]]:
+    def _complete(
+        cls, value: dict[CustomerTier, dict[Urgency, Priority]]
+    ) -> dict[CustomerTier, dict[Urgency, Priority]]:
         full = _default_priority_matrix()
         return {tier: {**full[tier], **value.get(tier, {})} for tier in CustomerTier}
 

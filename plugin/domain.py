@@ -38,7 +38,8 @@ class Priority(enum.IntEnum):
         if isinstance(value, int):
             return cls(value)
         text = value.strip().lower()
-        aliases = {"urgent": "critical", "normal": "medium", "p0": "critical", "p1": "high", "p2": "medium", "p3": "low"}
+        aliases = {"urgent": "critical", "normal": "medium",
+                   "p0": "critical", "p1": "high", "p2": "medium", "p3": "low"}
         text = aliases.get(text, text)
         try:
             return cls[text.upper()]

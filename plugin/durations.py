@@ -26,7 +26,7 @@ def parse_duration(text: str | int | float | timedelta) -> timedelta:
 
 def format_duration(value: timedelta) -> str:
     """The inverse of parse_duration, for documents: 4h, 1h 30m, 2d, 45s; negative values get a minus sign."""
-    total = int(round(value.total_seconds()))
+    total = round(value.total_seconds())
     if total == 0:
         return "0m"
     sign = "-" if total < 0 else ""
