@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from plugin.domain import Customer, Ticket, TicketChanges, TicketEvent, TicketSummary
+from plugin.domain import MARKER_PREFIX, Customer, Ticket, TicketChanges, TicketEvent, TicketSummary
 
 if TYPE_CHECKING:
     from plugin.config import EscalatorConfig
@@ -156,7 +156,7 @@ class ExportPage:
 # ---------------------------------------------------------------- the interface
 
 
-NOTE_MARKER_PREFIX = "escalator-ref:"
+NOTE_MARKER_PREFIX = MARKER_PREFIX
 
 
 def note_marker(idempotency_key: str) -> str:

@@ -49,7 +49,7 @@ def _parse_status(value: Any) -> Status:
     raise ValueError("must be a status: new, open, pending, on_hold, solved, closed")
 
 
-def _parse_share(value: Any) -> float:
+def parse_share(value: Any) -> float:
     """A share of a target: 0.8, "80%" or 80 all mean four fifths."""
     if isinstance(value, str):
         text = value.strip()
@@ -62,7 +62,7 @@ def _parse_share(value: Any) -> float:
 
 PriorityName = Annotated[Priority, BeforeValidator(_parse_priority), PlainSerializer(lambda p: p.name.lower())]
 StatusName = Annotated[Status, BeforeValidator(_parse_status), PlainSerializer(lambda s: s.value)]
-Share = Annotated[float, BeforeValidator(_parse_share)]
+Share = Annotated[float, BeforeValidator(parse_share)]
 
 
 class Section(BaseModel):
@@ -331,13 +331,14 @@ def _default_priority_matrix() -> dict[CustomerTier, dict[Urgency, Priority]]:
 
 
 class PriorityConfig(Section):
-    """Customer tier x urgency -> priority; urgency is the priority the ticket arrived with, or a ticket field."""
+    """Customer tier x urgency -> priority; urgency is the priority the ticket arrived with, or a ticket field.
+
+    The bumps (revenue, lifetime value, sentiment) are rule actions (see default_rules), so each is applied once,
+    when its rule first fires, and explained by it.
+    """
 
     matrix: dict[CustomerTier, dict[Urgency, PriorityName]] = Field(default_factory=_default_priority_matrix)
     urgency_field: str | None = None
-    revenue_bump: int = Field(default=1, ge=0, le=3)
-    sentiment_bump: int = Field(default=1, ge=0, le=3)
-    high_value_minimum: PriorityName = Priority.HIGH
 
     @field_validator("matrix")
     @classmethod
@@ -475,6 +476,10 @@ def default_rules() -> list[RuleConfig]:
          "actions": [{"action": "bump_priority", "value": 1}, {"action": "escalate", "value": "next"},
                      {"action": "add_tags", "value": ["revenue_at_risk"]}, {"action": "internal_note"},
                      {"action": "notify", "value": "account_manager"}]},
+        {"name": "security_review", "description": "Security incident language: Senior/Engineering tier.",
+         "all": [{"field": "trigger", "operator": "fired", "value": "security_incident"}],
+         "actions": [{"action": "escalate", "value": "route"}, {"action": "minimum_priority", "value": "high"},
+                     {"action": "add_tags", "value": ["security"]}, {"action": "internal_note"}]},
         {"name": "unassigned_alert", "description": "Unassigned longer than the threshold: alert the manager.",
          "all": [{"field": "trigger", "operator": "fired", "value": "unassigned"}],
          "actions": [{"action": "notify", "value": "support_manager"},

@@ -14,6 +14,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 
+MARKER_PREFIX = "escalator-ref:"
+
+
+def is_ours(body: str) -> bool:
+    """True for a comment we wrote: every note and reply we post ends with our reference marker."""
+    return f"[{MARKER_PREFIX}" in body
+
+
 class Priority(enum.IntEnum):
     """Ticket priority, most urgent highest. `code` is the P0..P3 label managers use."""
 
@@ -153,7 +161,8 @@ class Ticket:
 
     @property
     def first_agent_reply_at(self) -> datetime | None:
-        replies = [c.created_at for c in self.comments if c.by_agent and c.public]
+        """The first public reply by a person on the support side (our own automated replies do not count)."""
+        replies = [c.created_at for c in self.comments if c.by_agent and c.public and not is_ours(c.body)]
         return min(replies) if replies else None
 
 
@@ -295,6 +304,7 @@ class TicketChanges:
     remove_tags: frozenset[str] = frozenset()
     group_id: str | None = None
     assignee_id: str | None = None
+    clear_assignee: bool = False  # reassignment to a tier's group without a named agent
     status: Status | None = None
     internal_note: str | None = None
     public_reply: str | None = None
@@ -307,6 +317,7 @@ class TicketChanges:
             and not self.remove_tags
             and self.group_id is None
             and self.assignee_id is None
+            and not self.clear_assignee
             and self.status is None
             and self.internal_note is None
             and self.public_reply is None
@@ -326,7 +337,8 @@ class TicketChanges:
             priority=self.priority if self.priority is not None else ticket.priority,
             tags=(ticket.tags - self.remove_tags) | self.add_tags,
             group_id=self.group_id if self.group_id is not None else ticket.group_id,
-            assignee_id=self.assignee_id if self.assignee_id is not None else ticket.assignee_id,
+            assignee_id=self.assignee_id if self.assignee_id is not None else (
+                None if self.clear_assignee else ticket.assignee_id),
             status=self.status if self.status is not None else ticket.status,
             comments=tuple(comments),
             updated_at=now,

@@ -1,0 +1,145 @@
+"""Configuration: defaults, YAML + environment loading, and every problem reported by its path."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from plugin.config import ConfigError, EscalatorConfig, load_config
+from plugin.domain import ClockKind, CustomerTier, Priority, Status
+
+
+def test_defaults_reproduce_the_untuned_workflow() -> None:
+    config = load_config(data={})
+    assert [t.name for t in config.tiers] == [
+        "Frontline", "Technical/Specialist", "Senior/Engineering", "Management/Executive"]
+    assert [t.response_target for t in config.tiers] == [
+        timedelta(hours=2), timedelta(hours=4), timedelta(hours=8), timedelta(0)]
+    matrix = config.sla.matrix
+    assert (matrix.critical.first_response, matrix.critical.resolution) == (timedelta(minutes=15), timedelta(hours=4))
+    assert (matrix.high.first_response, matrix.high.resolution) == (timedelta(hours=1), timedelta(hours=8))
+    assert (matrix.medium.first_response, matrix.medium.resolution) == (timedelta(hours=4), timedelta(hours=24))
+    assert (matrix.low.first_response, matrix.low.resolution) == (timedelta(hours=8), timedelta(hours=48))
+    assert matrix.critical.business_hours is False and matrix.high.business_hours is True
+    assert config.sla.warning_at == [0.8] and config.sla.breach_at == 1.0
+    assert config.sla.pause_statuses[ClockKind.RESOLUTION] == [Status.PENDING, Status.ON_HOLD]
+    assert config.thresholds.revenue_impact == 1000 and config.thresholds.lifetime_value == 10000
+    assert config.thresholds.unassigned_after == timedelta(hours=2) and config.thresholds.repeat_contact == 3
+    assert config.priority.matrix[CustomerTier.VIP]["high"] == Priority.CRITICAL
+    assert config.priority.matrix[CustomerTier.STANDARD]["low"] == Priority.LOW
+    names = [r.name for r in config.rules]
+    assert names[:3] == ["auto_escalate_sla", "sentiment_review", "vip_fast_track"]
+    assert "avocat" in config.keywords.words("legal") and "lawyer" in config.keywords.words("legal")
+
+
+def test_partial_sla_matrix_keeps_other_defaults() -> None:
+    config = load_config(data={"sla": {"matrix": {"critical": {"first_response": "10m"}}, "warning_at": ["50%", 0.8]}})
+    assert config.sla.matrix.critical.first_response == timedelta(minutes=10)
+    assert config.sla.matrix.critical.resolution == timedelta(hours=4)
+    assert config.sla.matrix.low.resolution == timedelta(hours=48)
+    assert config.sla.warning_at == [0.5, 0.8]
+
+
+def test_three_mistakes_are_all_reported_with_their_paths(tmp_path: Path) -> None:
+    path = tmp_path / "escalator.yaml"
+    path.write_text(
+        "sla:\n  matrix:\n    critical:\n      first_response: fifteen minutes\n"
+        "thresholds:\n  revenue_impact: -5\n"
+        "tierz: 3\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    problems = caught.value.problems
+    assert len(problems) == 3
+    assert 'sla.matrix.critical.first_response: must be a duration like "15m", "4h" or "2d"' in problems
+    assert any(p.startswith("thresholds.revenue_impact:") for p in problems)
+    assert any(p.startswith("tierz: unknown setting") for p in problems)
+
+
+def test_rule_with_unknown_field_or_action_fails_with_its_path() -> None:
+    rules = [{"name": "mine", "all": [{"field": "colour", "value": "red"}], "actions": [{"action": "explode"}]}]
+    with pytest.raises(ConfigError) as caught:
+        load_config(data={"extra_rules": rules})
+    text = "\n".join(caught.value.problems)
+    assert "extra_rules[0].all[0].field: got 'colour'" in text
+    assert "extra_rules[0].actions[0].action: got 'explode'" in text
+
+
+def test_unknown_trigger_and_bad_escalation_target_are_refused() -> None:
+    rules = [{"name": "mine", "all": [{"field": "trigger", "operator": "fired", "value": "moon_phase"}],
+              "actions": [{"action": "escalate", "value": 7}]}]
+    with pytest.raises(ConfigError) as caught:
+        load_config(data={"extra_rules": rules})
+    assert "unknown trigger 'moon_phase'" in str(caught.value)
+
+
+def test_escalation_past_the_last_tier_is_refused_for_a_three_tier_team() -> None:
+    tiers = [{"name": "L1"}, {"name": "L2"}, {"name": "L3"}]
+    rules = [{"name": "to_four", "all": [{"field": "priority", "value": "high"}],
+              "actions": [{"action": "escalate", "value": 4}]}]
+    with pytest.raises(ConfigError) as caught:
+        load_config(data={"tiers": tiers, "extra_rules": rules})
+    assert "only 3 tiers exist" in str(caught.value)
+    assert load_config(data={"tiers": tiers}).tier_count == 3
+
+
+def test_schedule_errors_name_the_interval_and_the_zone() -> None:
+    data = {"schedules": {"default": {"timezone": "Mars/Olympus", "hours": {"mon": ["9:00-25:00"], "funday": []}}}}
+    with pytest.raises(ConfigError) as caught:
+        load_config(data=data)
+    text = "\n".join(caught.value.problems)
+    assert "schedules.default.timezone: unknown time zone 'Mars/Olympus'" in text
+    assert "impossible time" in text
+    assert "schedules.default.hours.funday" in text
+
+
+def test_sla_schedule_must_exist() -> None:
+    with pytest.raises(ConfigError, match="sla.schedule names 'night'"):
+        load_config(data={"sla": {"schedule": "night"}})
+
+
+def test_environment_overrides_the_file_and_secrets_stay_hidden(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "escalator.yaml"
+    path.write_text("zendesk:\n  subdomain: acme\n  api_token: from-file-token\n", encoding="utf-8")
+    monkeypatch.setenv("ESCALATOR_ZENDESK__API_TOKEN", "from-env-s3cr3t")
+    monkeypatch.setenv("ESCALATOR_CONFIG", str(path))
+    config = load_config()
+    assert config.zendesk.subdomain == "acme"
+    assert config.zendesk.api_token is not None
+    assert config.zendesk.api_token.get_secret_value() == "from-env-s3cr3t"
+    assert "from-env-s3cr3t" not in repr(config) and "from-env-s3cr3t" not in config.model_dump_json()
+
+
+def test_bad_value_from_the_environment_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ESCALATOR_THRESHOLDS__UNASSIGNED_AFTER", "soon")
+    with pytest.raises(ConfigError, match="thresholds.unassigned_after: must be a duration"):
+        load_config(data={})
+
+
+def test_invalid_yaml_and_missing_file_are_clear(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("sla: [unclosed\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        load_config(bad)
+    with pytest.raises(ConfigError, match="cannot read"):
+        load_config(tmp_path / "missing.yaml")
+
+
+def test_yaml_times_stay_text(tmp_path: Path) -> None:
+    path = tmp_path / "escalator.yaml"
+    path.write_text("schedules:\n  default:\n    hours:\n      mon: 12:30-18:00\n      tue: [08:00-12:00, 13:00-17:00]\n",
+                    encoding="utf-8")
+    config = load_config(path)
+    assert config.schedules["default"].hours["mon"] == ["12:30-18:00"]
+    assert config.schedules["default"].hours["tue"] == ["08:00-12:00", "13:00-17:00"]
+
+
+def test_config_is_immutable() -> None:
+    config = EscalatorConfig()
+    with pytest.raises(Exception, match="frozen"):
+        config.thresholds.revenue_impact = 5  # type: ignore[misc]
