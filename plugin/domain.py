@@ -13,7 +13,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-
 MARKER_PREFIX = "escalator-ref:"
 
 
