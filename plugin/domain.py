@@ -147,6 +147,10 @@ class Ticket:
     comments: tuple[Comment, ...] = ()
     # The platform's optimistic-concurrency token (Zendesk updated_at as sent, Freshdesk updated_at).
     version: str | None = None
+    # Bulk reads (sweeps) come without comments: then the first reply time we recorded earlier stands in, and the
+    # content triggers (sentiment, keywords) wait for a full read.
+    comments_loaded: bool = True
+    known_first_reply_at: datetime | None = None
 
     def with_changes(self, **kwargs: Any) -> Ticket:
         return replace(self, **kwargs)
@@ -161,6 +165,8 @@ class Ticket:
     @property
     def first_agent_reply_at(self) -> datetime | None:
         """The first public reply by a person on the support side (our own automated replies do not count)."""
+        if not self.comments_loaded:
+            return self.known_first_reply_at
         replies = [c.created_at for c in self.comments if c.by_agent and c.public and not is_ours(c.body)]
         return min(replies) if replies else None
 
