@@ -1,0 +1,241 @@
+"""Business-time calendar: hand-checked cases (each with its arithmetic) and hypothesis properties."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import holidays
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from plugin.calendar import BusinessSchedule, CalendarTime, calendar_for, schedule_from_config
+from plugin.config import load_config
+
+NY = ZoneInfo("America/New_York")
+PARIS = ZoneInfo("Europe/Paris")
+WEEKDAYS = range(5)
+
+
+def office(zone: str = "America/New_York", hol: object = ()) -> BusinessSchedule:
+    return BusinessSchedule(zone, {d: [(time(9), time(17))] for d in WEEKDAYS}, hol)  # type: ignore[arg-type]
+
+
+def nights(zone: str, hol: object = ()) -> BusinessSchedule:
+    return BusinessSchedule(zone, {d: [(time(22), time(6))] for d in range(7)}, hol)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------- hand-checked table
+
+
+def test_office_hours_skip_the_observed_us_holiday_and_the_weekend() -> None:
+    # Thu 2026-07-02 15:00 + 8h: 2h on Thursday (to 17:00); Fri 07-03 is Independence Day (observed) in US/NY;
+    # Sat, Sun closed; Mon 07-06 09:00 + 6h = 15:00.
+    us_ny = holidays.country_holidays("US", subdiv="NY")
+    cal = office(hol=lambda d: d in us_ny)
+    assert cal.add(datetime(2026, 7, 2, 15, tzinfo=NY), timedelta(hours=8)) == datetime(2026, 7, 6, 15, tzinfo=NY)
+    # Thu 16:00 -> Mon 10:30: 1h Thursday + 1h30 Monday = 2h30.
+    assert cal.elapsed(datetime(2026, 7, 2, 16, tzinfo=NY), datetime(2026, 7, 6, 10, 30, tzinfo=NY)) == timedelta(
+        hours=2, minutes=30)
+
+
+def test_lunch_break_is_not_business_time() -> None:
+    # 09:00-12:00 and 13:00-17:00. Mon 11:00 + 2h: 1h to noon, lunch, 13:00 + 1h = 14:00.
+    cal = BusinessSchedule("Europe/Paris", {0: [(time(9), time(12)), (time(13), time(17))]})
+    start = datetime(2026, 11, 23, 11, tzinfo=PARIS)
+    assert cal.add(start, timedelta(hours=2)) == datetime(2026, 11, 23, 14, tzinfo=PARIS)
+    assert cal.elapsed(start, datetime(2026, 11, 23, 16, tzinfo=PARIS)) == timedelta(hours=4)
+    assert not cal.is_open(datetime(2026, 11, 23, 12, 30, tzinfo=PARIS))
+    assert cal.next_open(datetime(2026, 11, 23, 12, 30, tzinfo=PARIS)) == datetime(2026, 11, 23, 13, tzinfo=PARIS)
+
+
+def test_overnight_shift_started_in_the_shift() -> None:
+    # 22:00-06:00 every day. 23:00 + 5h = 04:00 the next morning (businesstimedelta says 28h later).
+    cal = nights("America/New_York")
+    assert cal.add(datetime(2026, 10, 18, 23, tzinfo=NY), timedelta(hours=5)) == datetime(2026, 10, 19, 4, tzinfo=NY)
+    # 01:00 + 3h = 04:00 the same morning: the shift that began the evening before counts.
+    assert cal.add(datetime(2026, 10, 19, 1, tzinfo=NY), timedelta(hours=3)) == datetime(2026, 10, 19, 4, tzinfo=NY)
+
+
+def test_new_york_dst_end_night_is_nine_hours_long() -> None:
+    # 2026-11-01 02:00 EDT -> 01:00 EST. Sat 22:00 EDT + 7h: 02:00 UTC + 7h = 09:00 UTC = 04:00 EST.
+    cal = nights("America/New_York")
+    start = datetime(2026, 10, 31, 22, tzinfo=NY)
+    assert cal.add(start, timedelta(hours=7)) == datetime(2026, 11, 1, 4, tzinfo=NY)
+    assert cal.add(start, timedelta(hours=7)).astimezone(NY).utcoffset() == timedelta(hours=-5)
+    assert cal.elapsed(start, datetime(2026, 11, 1, 6, tzinfo=NY)) == timedelta(hours=9)
+
+
+def test_new_york_dst_start_night_is_seven_hours_long() -> None:
+    # 2026-03-08 02:00 EST -> 03:00 EDT. Sat 23:00 EST (04:00 UTC) + 5h = 09:00 UTC = 05:00 EDT.
+    cal = nights("America/New_York")
+    start = datetime(2026, 3, 7, 23, tzinfo=NY)
+    assert cal.add(start, timedelta(hours=5)) == datetime(2026, 3, 8, 5, tzinfo=NY)
+    assert cal.elapsed(datetime(2026, 3, 7, 22, tzinfo=NY), datetime(2026, 3, 8, 6, tzinfo=NY)) == timedelta(hours=7)
+
+
+def test_paris_dst_nights_both_ways() -> None:
+    cal = nights("Europe/Paris")
+    # 2026-03-29 02:00 CET -> 03:00 CEST: the 22:00-06:00 shift is 7h; 23:00 + 5h = 05:00 CEST.
+    assert cal.elapsed(datetime(2026, 3, 28, 22, tzinfo=PARIS), datetime(2026, 3, 29, 6, tzinfo=PARIS)) == timedelta(
+        hours=7)
+    assert cal.add(datetime(2026, 3, 28, 23, tzinfo=PARIS), timedelta(hours=5)) == datetime(2026, 3, 29, 5,
+                                                                                          tzinfo=PARIS)
+    # 2026-10-25 03:00 CEST -> 02:00 CET: 9h; 22:00 CEST (20:00 UTC) + 8h = 04:00 UTC = 05:00 CET.
+    assert cal.elapsed(datetime(2026, 10, 24, 22, tzinfo=PARIS), datetime(2026, 10, 25, 6, tzinfo=PARIS)
+                       ) == timedelta(hours=9)
+    assert cal.add(datetime(2026, 10, 24, 22, tzinfo=PARIS), timedelta(hours=8)) == datetime(2026, 10, 25, 4, 0,
+                                                                                           tzinfo=UTC)
+
+
+def test_office_hours_on_a_dst_day_are_still_eight_hours() -> None:
+    cal = BusinessSchedule("America/New_York", {6: [(time(0), None)]})  # Sunday, the whole day
+    # Sunday 2026-03-08 is 23 hours long in New York; Sunday 2026-11-01 is 25.
+    assert cal.elapsed(datetime(2026, 3, 7, tzinfo=NY), datetime(2026, 3, 10, tzinfo=NY)) == timedelta(hours=23)
+    assert cal.elapsed(datetime(2026, 10, 31, tzinfo=NY), datetime(2026, 11, 3, tzinfo=NY)) == timedelta(hours=25)
+
+
+def test_a_holiday_belongs_to_the_date_its_shift_starts_on() -> None:
+    christmas = date(2026, 12, 25)
+    cal = nights("Europe/Paris", hol={christmas})
+    # The shift starting Dec 24 22:00 runs to Dec 25 06:00 normally (8h).
+    assert cal.elapsed(datetime(2026, 12, 24, 22, tzinfo=PARIS), datetime(2026, 12, 25, 6, tzinfo=PARIS)
+                       ) == timedelta(hours=8)
+    # The one starting on Christmas Day at 22:00 is skipped whole, so Dec 25 12:00 -> Dec 26 12:00 holds no open
+    # time (the next shift starts Dec 26 at 22:00).
+    assert cal.elapsed(datetime(2026, 12, 25, 12, tzinfo=PARIS), datetime(2026, 12, 26, 12, tzinfo=PARIS)
+                       ) == timedelta(0)
+    # Dec 25 12:00 + 1h: the next open time is Dec 26 22:00, so 23:00.
+    assert cal.add(datetime(2026, 12, 25, 12, tzinfo=PARIS), timedelta(hours=1)) == datetime(2026, 12, 26, 23,
+                                                                                           tzinfo=PARIS)
+
+
+def test_a_range_spanning_two_years() -> None:
+    # Mon-Fri 09-17 UTC, no holidays: 2025-01-01 (Wed) to 2027-01-01 (Fri). 2025 has 261 weekdays, 2026 has 261.
+    cal = office("UTC")
+    start, end = datetime(2025, 1, 1, tzinfo=UTC), datetime(2027, 1, 1, tzinfo=UTC)
+    assert cal.elapsed(start, end) == timedelta(hours=8 * (261 + 261))
+    assert cal.add(start, timedelta(hours=8 * 522)) == datetime(2026, 12, 31, 17, tzinfo=UTC)
+
+
+def test_starting_while_closed_counts_from_the_next_opening() -> None:
+    cal = office("UTC")
+    saturday = datetime(2026, 11, 28, 10, tzinfo=UTC)
+    assert cal.add(saturday, timedelta(minutes=30)) == datetime(2026, 11, 30, 9, 30, tzinfo=UTC)
+    assert cal.add(saturday, timedelta(0)) == saturday  # zero added is the start itself, open or not
+    assert cal.next_open(saturday) == datetime(2026, 11, 30, 9, tzinfo=UTC)
+    assert cal.add(datetime(2026, 11, 30, 16, tzinfo=UTC), timedelta(hours=1)) == datetime(2026, 11, 30, 17,
+                                                                                         tzinfo=UTC)
+
+
+def test_negative_ranges_and_bad_input() -> None:
+    cal = office("UTC")
+    a, b = datetime(2026, 11, 23, 10, tzinfo=UTC), datetime(2026, 11, 23, 12, tzinfo=UTC)
+    assert cal.elapsed(b, a) == -timedelta(hours=2)
+    with pytest.raises(ValueError, match="negative"):
+        cal.add(a, timedelta(seconds=-1))
+    with pytest.raises(ValueError, match="timezone-aware"):
+        cal.add(datetime(2026, 11, 23, 10), timedelta(hours=1))
+    with pytest.raises(ValueError, match="at least one open interval"):
+        BusinessSchedule("UTC", {})
+    everything_closed = BusinessSchedule("UTC", {0: [(time(9), time(17))]}, lambda d: True)
+    with pytest.raises(ValueError, match="no open time"):
+        everything_closed.add(a, timedelta(hours=1))
+
+
+def test_schedule_from_config_with_holidays_and_extra_dates() -> None:
+    config = load_config(data={"schedules": {"default": {
+        "timezone": "Europe/Paris", "hours": {"mon": ["09:00-12:00", "13:00-18:00"], "tue": ["09:00-18:00"]},
+        "holidays": {"country": "FR"}, "extra_holidays": ["2026-11-24"]}}})
+    cal = schedule_from_config(config, "default")
+    # Mon 2026-11-23 17:00 + 2h: 1h Monday; Tue 24 is an extra holiday; Mon 30 09:00 + 1h = 10:00.
+    assert cal.add(datetime(2026, 11, 23, 17, tzinfo=PARIS), timedelta(hours=2)) == datetime(2026, 11, 30, 10,
+                                                                                           tzinfo=PARIS)
+    # Easter Monday 2026 (April 6) is a French public holiday: no business time that Monday; the Monday after
+    # has its 8h (3h + 5h).
+    assert cal.elapsed(datetime(2026, 4, 6, tzinfo=PARIS), datetime(2026, 4, 7, tzinfo=PARIS)) == timedelta(0)
+    assert cal.elapsed(datetime(2026, 4, 13, tzinfo=PARIS), datetime(2026, 4, 14, tzinfo=PARIS)) == timedelta(hours=8)
+
+
+def test_default_config_calendar_is_office_hours_utc_and_cached() -> None:
+    config = load_config(data={})
+    cal = calendar_for(config, business_hours=True)
+    assert calendar_for(config, business_hours=True) is cal
+    assert isinstance(calendar_for(config, business_hours=False), CalendarTime)
+    assert cal.add(datetime(2026, 11, 27, 16, tzinfo=UTC), timedelta(hours=2)) == datetime(2026, 11, 30, 10,
+                                                                                         tzinfo=UTC)
+
+
+# ---------------------------------------------------------------- properties
+
+ZONES = ["America/New_York", "Europe/Paris", "Australia/Sydney", "Asia/Kolkata", "UTC", "America/Sao_Paulo"]
+
+
+@st.composite
+def schedules(draw: st.DrawFn) -> BusinessSchedule:
+    weekly: dict[int, list[tuple[time, time | None]]] = {}
+    for day in range(7):
+        count = draw(st.integers(0, 2))
+        hours = sorted(draw(st.lists(st.integers(0, 23), min_size=count * 2, max_size=count * 2, unique=True)))
+        pairs = [(time(hours[i]), time(hours[i + 1])) for i in range(0, len(hours), 2)]
+        if draw(st.booleans()):
+            pairs.append((time(draw(st.integers(20, 23))), time(draw(st.integers(1, 7)))))  # overnight
+        weekly[day] = pairs
+    if not any(weekly.values()):
+        weekly[0] = [(time(9), time(17))]
+    zone = draw(st.sampled_from(ZONES))
+    holiday_set = frozenset(draw(st.lists(st.dates(date(2025, 12, 1), date(2027, 2, 1)), max_size=8)))
+    return BusinessSchedule(zone, weekly, holiday_set)
+
+
+instants = st.datetimes(datetime(2026, 1, 1), datetime(2026, 12, 31), timezones=st.just(UTC))
+durations = st.timedeltas(timedelta(0), timedelta(days=6))
+PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@PROPERTY
+@given(schedules(), instants, durations)
+def test_add_then_elapsed_gives_back_the_duration(cal: BusinessSchedule, start: datetime, d: timedelta) -> None:
+    assert cal.elapsed(start, cal.add(start, d)) == d
+
+
+@PROPERTY
+@given(schedules(), instants, instants, instants)
+def test_elapsed_is_additive_and_bounded(cal: BusinessSchedule, a: datetime, b: datetime, c: datetime) -> None:
+    a, b, c = sorted((a, b, c))
+    assert cal.elapsed(a, b) + cal.elapsed(b, c) == cal.elapsed(a, c)
+    assert timedelta(0) <= cal.elapsed(a, b) <= b - a
+
+
+@PROPERTY
+@given(schedules(), instants, instants, durations, durations)
+def test_add_is_monotonic(cal: BusinessSchedule, s1: datetime, s2: datetime, d1: timedelta, d2: timedelta) -> None:
+    s1, s2 = sorted((s1, s2))
+    d1, d2 = sorted((d1, d2))
+    assert cal.add(s1, d1) <= cal.add(s2, d1)
+    assert cal.add(s1, d1) <= cal.add(s1, d2)
+
+
+@PROPERTY
+@given(schedules(), instants, durations.filter(lambda d: d > timedelta(0)), st.dates(date(2026, 1, 1),
+                                                                                     date(2026, 12, 31)))
+def test_pausing_never_shortens_a_deadline(cal: BusinessSchedule, start: datetime, d: timedelta, extra: date
+                                           ) -> None:
+    fewer = BusinessSchedule(str(cal.zone), cal.weekly, lambda day: cal._is_holiday(day) or day == extra)
+    assert fewer.add(start, d) >= cal.add(start, d)
+
+
+@PROPERTY
+@given(schedules(), instants, durations.filter(lambda d: d > timedelta(0)))
+def test_a_deadline_lands_in_open_time_or_on_a_closing(cal: BusinessSchedule, start: datetime, d: timedelta) -> None:
+    due = cal.add(start, d)
+    just_before = due - timedelta(microseconds=1)
+    assert cal.is_open(just_before) or cal.elapsed(start, just_before) == d
+
+
+@given(instants, durations)
+def test_calendar_time_is_plain_arithmetic(start: datetime, d: timedelta) -> None:
+    cal = CalendarTime()
+    assert cal.add(start, d) == start + d
+    assert cal.elapsed(start, start + d) == d
