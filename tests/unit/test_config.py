@@ -132,7 +132,8 @@ def test_invalid_yaml_and_missing_file_are_clear(tmp_path: Path) -> None:
 
 def test_yaml_times_stay_text(tmp_path: Path) -> None:
     path = tmp_path / "escalator.yaml"
-    path.write_text("schedules:\n  default:\n    hours:\n      mon: 12:30-18:00\n      tue: [08:00-12:00, 13:00-17:00]\n",
+    path.write_text("schedules:\n  default:\n    hours:\n      mon: 12:30-18:00\n"
+                    "      tue: [08:00-12:00, 13:00-17:00]\n",
                     encoding="utf-8")
     config = load_config(path)
     assert config.schedules["default"].hours["mon"] == ["12:30-18:00"]

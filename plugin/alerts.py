@@ -1,0 +1,52 @@
+"""The text of the alerts managers, leads and the on-call engineer receive: short, with the ticket link, its age,
+priority, customer and the reasons, so the reader can act without opening anything else."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from zoneinfo import ZoneInfo
+
+from plugin.domain import ClockState, Priority, Reason
+from plugin.durations import format_duration
+from plugin.facts import Facts
+
+_ROLE_TITLES = {
+    "support_manager": "Manager alert",
+    "team_lead": "Team lead alert",
+    "account_manager": "Account alert",
+    "on_call": "PAGE",
+}
+
+
+def alert(role: str, facts: Facts, priority: Priority, tier: int, reasons: Sequence[Reason], headline: str
+          ) -> tuple[str, str]:
+    """(title, body) of an alert for `role` about the ticket in `facts`."""
+    ticket = facts.ticket
+    zone = ZoneInfo(facts.config.organization.timezone)
+    label = _ROLE_TITLES.get(role, "Alert")
+    title = f"[{priority.code}] {label}: ticket #{ticket.id} - {headline}"
+    customer = facts.customer
+    who = "unknown requester"
+    if customer is not None:
+        who = customer.name or customer.email or customer.id
+        if customer.organization_name:
+            who += f" ({customer.organization_name})"
+    lines = [
+        f"Ticket #{ticket.id}: {ticket.subject}",
+        f"Link: {ticket.url}" if ticket.url else f"Platform: {ticket.platform}",
+        f"Priority: {priority.label} ({priority.code})  Tier: {tier} ({facts.config.tiers[tier - 1].name})",
+        f"Customer: {who}, {facts.profile.tier.value}"
+        + (f", lifetime value {facts.profile.lifetime_value:,.0f}" if facts.profile.lifetime_value else ""),
+        f"Age: {format_duration(facts.now - ticket.created_at)} (opened "
+        f"{ticket.created_at.astimezone(zone):%Y-%m-%d %H:%M %Z})",
+        "Assignee: " + (ticket.assignee_id if ticket.assignee_id else
+                        f"none for {format_duration(facts.unassigned_for or facts.now - ticket.created_at)}"),
+        "Why:",
+        *[f"  - {r.summary}" for r in reasons],
+    ]
+    open_clocks = [c.status for c in facts.clocks if c.status.state != ClockState.FULFILLED and c.status.due_at]
+    for clock in open_clocks:
+        due = clock.due_at.astimezone(zone) if clock.due_at else None
+        lines.append(f"SLA {clock.kind.value.replace('_', ' ')}: {clock.share_elapsed:.0%} elapsed, due "
+                     f"{due:%Y-%m-%d %H:%M %Z}" if due else "")
+    return title, "\n".join(line for line in lines if line)

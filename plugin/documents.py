@@ -1,0 +1,195 @@
+"""The documents the engine writes: the internal escalation handoff note, the short rule note, the customer's
+acknowledgment, the internal handoff message for the receiving team's channel, and the resolution follow-up.
+
+Jinja2 templates in English and French under `plugin/templates/{en,fr}/`, chosen by the requester's locale; any of
+them can be overridden by a file of the same relative path in the folder `templates.folder` names. Rendering is
+strict: a template that uses an unknown variable fails with its name and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import jinja2
+
+from plugin.config import EscalatorConfig
+from plugin.domain import (
+    ClockState,
+    ClockStatus,
+    Customer,
+    CustomerTier,
+    Priority,
+    Reason,
+    Sentiment,
+    Ticket,
+    TicketHistory,
+)
+from plugin.durations import format_duration
+from plugin.summaries import attachment_links, attempts, expectation, issue_summary, next_steps, timeline
+
+LANGUAGES = ("en", "fr")
+TEMPLATES = ("handoff_note", "rule_note", "customer_acknowledgment", "internal_handoff_message",
+             "resolution_followup")
+
+
+class TemplateError(Exception):
+    """An admin's template could not be rendered: which template, which line, what went wrong."""
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    ticket: Ticket
+    customer: Customer | None
+    customer_tier: CustomerTier
+    priority: Priority
+    from_tier: int
+    to_tier: int
+    reasons: Sequence[Reason]
+    sentiment: Sentiment
+    sentiment_score: float | None
+    clocks: Sequence[ClockStatus]
+    history: TicketHistory
+    now: datetime
+    case_reference: str
+
+
+_ISSUE_TYPES = {
+    "en": {"legal_keywords": "legal matters", "regulatory_keywords": "regulatory matters",
+           "reputational_keywords": "sensitive public matters", "security_incident": "security incidents",
+           "critical_incident": "critical incidents", "outage": "service outages",
+           "high_revenue_impact": "business-critical issues", "repeat_contact": "complex, recurring issues"},
+    "fr": {"legal_keywords": "les questions juridiques", "regulatory_keywords": "les questions réglementaires",
+           "reputational_keywords": "les sujets sensibles", "security_incident": "les incidents de sécurité",
+           "critical_incident": "les incidents critiques", "outage": "les interruptions de service",
+           "high_revenue_impact": "les problèmes critiques pour votre activité",
+           "repeat_contact": "les problèmes complexes et récurrents"},
+}
+
+
+_UNITS = {
+    "en": (("day", "days"), ("hour", "hours"), ("minute", "minutes")),
+    "fr": (("jour", "jours"), ("heure", "heures"), ("minute", "minutes")),
+}
+
+
+def spoken_duration(value: timedelta, language: str = "en") -> str:
+    """A duration as a customer reads it: "1 hour", "2 hours 30 minutes", "2 jours"."""
+    total = int(value.total_seconds() // 60)
+    words = _UNITS.get(language, _UNITS["en"])
+    parts = []
+    for (one, many), size in zip(words, (1440, 60, 1), strict=True):
+        amount, total = divmod(total, size)
+        if amount:
+            parts.append(f"{amount} {one if amount == 1 else many}")
+    return " ".join(parts) or ("a few minutes" if language == "en" else "quelques minutes")
+
+
+class Documents:
+    def __init__(self, config: EscalatorConfig) -> None:
+        self.config = config
+        loaders: list[jinja2.BaseLoader] = []
+        if config.templates.folder is not None:
+            loaders.append(jinja2.FileSystemLoader(str(config.templates.folder)))
+        loaders.append(jinja2.PackageLoader("plugin", "templates"))
+        # Plain-text notes and messages, never HTML: escaping would put "&amp;" in front of agents.
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined, autoescape=False,  # noqa: S701
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+        )
+        self.zone = ZoneInfo(config.organization.timezone)
+        self.env.filters["when"] = self._when
+        self.env.filters["duration"] = format_duration
+        self.env.filters["spoken"] = spoken_duration
+
+    def _when(self, value: datetime | None) -> str:
+        if value is None:
+            return "-"
+        return value.astimezone(self.zone).strftime("%Y-%m-%d %H:%M %Z")
+
+    def language_for(self, locale: str | None) -> str:
+        if locale:
+            language = locale.replace("_", "-").split("-")[0].lower()
+            if language in LANGUAGES:
+                return language
+        return self.config.organization.language
+
+    def _variables(self, ctx: DocumentContext, language: str) -> dict[str, Any]:
+        config = self.config
+        target = config.tiers[ctx.to_tier - 1]
+        customer = ctx.customer
+        lifetime_value = None
+        if customer is not None:
+            from plugin.customers import classify
+
+            lifetime_value = classify(customer, config).lifetime_value
+        primary = ctx.reasons[0].summary if ctx.reasons else ""
+        issue_types = _ISSUE_TYPES.get(language, _ISSUE_TYPES["en"])
+        issue_type = next((issue_types[r.rule] for r in ctx.reasons if r.rule in issue_types),
+                          ", ".join(target.handles[:2]) if target.handles else target.name)
+        open_clocks = [c for c in ctx.clocks if c.state != ClockState.FULFILLED]
+        next_due = min((c.due_at for c in open_clocks if c.due_at is not None), default=None)
+        return {
+            "ticket": ctx.ticket,
+            "customer": customer,
+            "customer_name": (customer.name or customer.email or customer.id) if customer else "-",
+            "organization": customer.organization_name if customer else None,
+            "customer_tier": ctx.customer_tier.value,
+            "lifetime_value": lifetime_value,
+            "priority": ctx.priority,
+            "from_tier": ctx.from_tier,
+            "from_tier_name": config.tiers[ctx.from_tier - 1].name,
+            "to_tier": ctx.to_tier,
+            "tier_name": target.name,
+            "response_target": target.response_target,
+            "immediate": target.response_target <= timedelta(0),
+            "issue_type": issue_type,
+            "reasons": list(ctx.reasons),
+            "primary_reason": primary,
+            "summary": issue_summary(ctx.ticket),
+            "timeline": timeline(ctx.ticket, ctx.history, ctx.now, primary or "-", language),
+            "attempts": attempts(ctx.ticket),
+            "sentiment": ctx.sentiment.value,
+            "sentiment_score": ctx.sentiment_score,
+            "expectation": expectation(ctx.ticket, language),
+            "next_steps": next_steps(ctx.reasons, language),
+            "attachments": attachment_links(ctx.ticket),
+            "clocks": list(ctx.clocks),
+            "open_clocks": open_clocks,
+            "next_due": next_due,
+            "case_reference": ctx.case_reference,
+            "organization_name": config.organization.name,
+            "now": ctx.now,
+        }
+
+    def render(self, name: str, ctx: DocumentContext) -> str:
+        language = self.language_for((ctx.customer.locale if ctx.customer else None) or ctx.ticket.locale)
+        path = f"{language}/{name}.j2"
+        try:
+            template = self.env.get_template(path)
+            text = template.render(self._variables(ctx, language))
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"template {exc.filename or path}, line {exc.lineno}: {exc.message}") from None
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(f"template {path}: {exc.message}") from None
+        except jinja2.TemplateNotFound:
+            raise TemplateError(f"template {path} not found") from None
+        return "\n".join(line.rstrip() for line in text.strip().splitlines()) + "\n"
+
+    def handoff_note(self, ctx: DocumentContext) -> str:
+        return self.render("handoff_note", ctx)
+
+    def rule_note(self, ctx: DocumentContext) -> str:
+        return self.render("rule_note", ctx)
+
+    def customer_acknowledgment(self, ctx: DocumentContext) -> str:
+        return self.render("customer_acknowledgment", ctx)
+
+    def internal_handoff_message(self, ctx: DocumentContext) -> str:
+        return self.render("internal_handoff_message", ctx)
+
+    def resolution_followup(self, ctx: DocumentContext) -> str:
+        return self.render("resolution_followup", ctx)

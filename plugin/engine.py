@@ -1,0 +1,318 @@
+"""The decision engine: `decide(ticket, customer, history, now, config) -> Decision`, a pure function.
+
+It scores the priority, fires the built-in triggers, evaluates the rules, routes escalations, and returns the
+writes to make, the notifications to send, the escalation records, the next moment to look again, and the reasons.
+A rule acts once (its key goes into `Decision.fired`, which the store keeps), so deciding again on the state that
+results from applying a decision yields nothing new: that is what stops loops when our own write comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from plugin.alerts import alert
+from plugin.config import EscalatorConfig, RuleConfig
+from plugin.documents import DocumentContext, Documents
+from plugin.domain import (
+    Customer,
+    Decision,
+    EscalationEntry,
+    Notification,
+    Priority,
+    Reason,
+    Status,
+    Ticket,
+    TicketChanges,
+    TicketHistory,
+    WorkflowState,
+)
+from plugin.facts import Facts, gather
+from plugin.routing import target_tier
+from plugin.rules import RuleMatch, evaluate
+from plugin.scoring import PriorityStep, apply_priority_action, score
+from plugin.sentiment import SentimentAnalyzer
+from plugin.sla import next_crossing
+from plugin.triggers import fire_all, is_vip_complaint
+
+SCORED_KEY = "scored"
+ROUTED_KEY = "routed"
+_PRIORITY_ACTIONS = ("set_priority", "minimum_priority", "bump_priority")
+
+
+@dataclass
+class _Plan:
+    """What the new rule matches ask for, accumulated in rule order."""
+
+    priority: Priority
+    priority_steps: list[PriorityStep] = field(default_factory=list)
+    tier: int = 1
+    tier_why: str = ""
+    tier_rule: str = ""
+    add_tags: set[str] = field(default_factory=set)
+    remove_tags: set[str] = field(default_factory=set)
+    roles: dict[str, RuleMatch] = field(default_factory=dict)
+    note: bool = False
+    note_texts: list[str] = field(default_factory=list)
+    assign_senior: bool = False
+    acknowledge: bool = False
+    actor: str = ""
+
+
+def _check_aware(now: datetime) -> None:
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("now must be a timezone-aware datetime")
+
+
+class Engine:
+    """Holds what is expensive to build once per configuration (templates, sentiment lexicon)."""
+
+    def __init__(self, config: EscalatorConfig, *, documents: Documents | None = None,
+                 analyzer: SentimentAnalyzer | None = None) -> None:
+        self.config = config
+        self.documents = documents or Documents(config)
+        self.analyzer = analyzer
+
+    def decide(self, ticket: Ticket, customer: Customer | None, history: TicketHistory, now: datetime) -> Decision:
+        _check_aware(now)
+        config = self.config
+        facts = gather(ticket, customer, history, now, config, self.analyzer)
+        new_keys: set[str] = set()
+        plan = _Plan(priority=facts.priority, tier=facts.tier)
+
+        if SCORED_KEY not in history.fired:
+            scored = score(ticket, history, facts.profile.tier, config)
+            new_keys.add(SCORED_KEY)
+            if scored.priority > plan.priority or ticket.priority is None:
+                plan.priority_steps.extend(scored.steps)
+                plan.priority = max(plan.priority, scored.priority) if ticket.priority else scored.priority
+
+        fired = fire_all(facts, plan.priority)
+        new_reasons = [r for reasons in fired.values() for r in reasons if r.key not in history.fired]
+        new_keys.update(r.key for r in new_reasons)
+
+        matches = [m for m in self._matches(facts, plan.priority, fired) if m.key not in history.fired]
+        new_keys.update(m.key for m in matches)
+        for match in matches:
+            self._apply_actions(match, facts, plan)
+
+        manual = self._manual(facts, fired, history, plan)
+        escalating = plan.tier > facts.tier
+        reasons = tuple(r for m in matches for r in m.reasons) + tuple(manual)
+        changes = self._changes(facts, plan, escalating, new_keys, history)
+        entries, note = self._note_and_history(facts, plan, escalating, reasons, matches, manual)
+        if note is not None:
+            changes = _with(changes, internal_note=note)
+        notifications = self._notifications(facts, plan, escalating, reasons, matches)
+        next_check = self._next_check(facts, fired, history)
+        return Decision(
+            ticket_id=ticket.id, at=now, changes=changes, reasons=reasons, notifications=tuple(notifications),
+            escalations=tuple(entries), fired=frozenset(new_keys), next_check_at=next_check,
+            workflow_state=_workflow_state(ticket, history, plan.tier, escalating),
+            clocks=tuple(c.status for c in facts.clocks), tier=plan.tier, priority=plan.priority,
+            sentiment=facts.sentiment.level,
+        )
+
+    # -- rules and actions
+
+    def _matches(self, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]]) -> list[RuleMatch]:
+        out = []
+        for rule in self.config.all_rules:
+            match = evaluate(rule, facts, priority, fired)
+            if match is not None:
+                out.append(match)
+        return out
+
+    def _apply_actions(self, match: RuleMatch, facts: Facts, plan: _Plan) -> None:
+        rule: RuleConfig = match.rule
+        for action in rule.actions:
+            name, value = action.action, action.value
+            if name in _PRIORITY_ACTIONS:
+                before = plan.priority
+                plan.priority = apply_priority_action(before, name, value)
+                plan.priority_steps.append(PriorityStep(f"rule {rule.name} ({name.replace('_', ' ')})", before,
+                                                        plan.priority))
+                plan.note = plan.note or plan.priority != before
+            elif name == "escalate":
+                tier, why = target_tier(plan.tier, value, match.reasons, self.config,
+                                        vip_complaint=is_vip_complaint(facts))
+                if tier > plan.tier:
+                    plan.tier, plan.tier_why, plan.tier_rule = tier, why, rule.name
+                    plan.actor = f"rule:{rule.name}"
+            elif name == "add_tags":
+                plan.add_tags.update(value)
+            elif name == "remove_tags":
+                plan.remove_tags.update(value)
+            elif name == "notify":
+                plan.roles.setdefault(str(value), match)
+            elif name == "internal_note":
+                plan.note = True
+                if isinstance(value, str) and value.strip():
+                    plan.note_texts.append(value.strip())
+            elif name == "assign_senior":
+                plan.assign_senior = True
+            elif name == "reply_to_customer":
+                plan.acknowledge = True
+
+    def _manual(self, facts: Facts, fired: Mapping[str, Sequence[Reason]], history: TicketHistory,
+                plan: _Plan) -> list[Reason]:
+        """An agent's escalation tag: escalate to the requested tier (never down) and consume the tag."""
+        request = facts.manual
+        if request is None:
+            return []
+        plan.remove_tags.add(request.tag)
+        reasons = [r for r in fired.get("manual_escalation", ()) if r.key not in history.fired]
+        if reasons and request.tier > plan.tier:
+            plan.tier, plan.tier_why, plan.tier_rule = request.tier, "requested by the agent", "manual_escalation"
+            plan.actor = f"agent:{facts.ticket.assignee_id or 'unknown'}"
+            plan.note = True
+            return reasons
+        return []
+
+    # -- the writes
+
+    def _changes(self, facts: Facts, plan: _Plan, escalating: bool, new_keys: set[str],
+                 history: TicketHistory) -> TicketChanges:
+        ticket, workflow, config = facts.ticket, self.config.workflow, self.config
+        add, remove = set(plan.add_tags), set(plan.remove_tags)
+        group_id: str | None = None
+        assignee_id: str | None = None
+        clear_assignee = False
+        status: Status | None = None
+        tier_tag = f"{workflow.tier_tag_prefix}{plan.tier}"
+        if escalating:
+            add |= {workflow.escalated_tag, tier_tag}
+            remove |= {t for t in ticket.tags if t.startswith(workflow.tier_tag_prefix) and t != tier_tag}
+            group_id = config.tiers[plan.tier - 1].groups.get(ticket.platform)
+            if group_id is not None and group_id != ticket.group_id and ticket.assignee_id is not None:
+                clear_assignee = True
+            if config.workflow.write_status and ticket.status in (Status.NEW, Status.PENDING, Status.ON_HOLD):
+                status = Status.OPEN
+        elif ROUTED_KEY not in history.fired and not ticket.status.is_done:
+            new_keys.add(ROUTED_KEY)
+            if not any(t.startswith(workflow.tier_tag_prefix) for t in ticket.tags):
+                add.add(tier_tag)
+            tier1_group = config.tiers[0].groups.get(ticket.platform)
+            if workflow.route_new_to_tier1 and plan.tier == 1 and ticket.group_id is None and tier1_group:
+                group_id = tier1_group
+        if plan.assign_senior:
+            senior = config.tiers[plan.tier - 1].senior_assignee.get(ticket.platform)
+            if senior is not None and senior != ticket.assignee_id:
+                assignee_id, clear_assignee = senior, False
+            elif senior is None:
+                add.add("senior_agent_requested")
+        priority = plan.priority if plan.priority_steps and plan.priority != ticket.priority else None
+        return TicketChanges(
+            priority=priority,
+            add_tags=frozenset(add - ticket.tags),
+            remove_tags=frozenset((remove - add) & ticket.tags),
+            group_id=group_id if group_id != ticket.group_id else None,
+            assignee_id=assignee_id,
+            clear_assignee=clear_assignee,
+            status=status if status != ticket.status else None,
+        )
+
+    def _context(self, facts: Facts, plan: _Plan, reasons: Sequence[Reason]) -> DocumentContext:
+        return DocumentContext(
+            ticket=facts.ticket, customer=facts.customer, customer_tier=facts.profile.tier, priority=plan.priority,
+            from_tier=facts.tier, to_tier=plan.tier, reasons=tuple(reasons), sentiment=facts.sentiment.level,
+            sentiment_score=facts.sentiment.score, clocks=tuple(c.status for c in facts.clocks),
+            history=facts.history, now=facts.now, case_reference=f"#{facts.ticket.id}",
+        )
+
+    def _note_and_history(
+        self, facts: Facts, plan: _Plan, escalating: bool, reasons: Sequence[Reason],
+        matches: Sequence[RuleMatch], manual: Sequence[Reason],
+    ) -> tuple[list[EscalationEntry], str | None]:
+        if not (plan.note or escalating):
+            return [], None
+        ctx = self._context(facts, plan, reasons)
+        note = self.documents.handoff_note(ctx) if escalating else self.documents.rule_note(ctx)
+        extra = [*plan.note_texts]
+        if plan.priority_steps and plan.priority != facts.ticket.priority:
+            extra.append("Priority: " + "; ".join(s.describe() for s in plan.priority_steps))
+        if extra:
+            note = note.rstrip() + "\n\n" + "\n".join(extra)
+        if not escalating:
+            return [], note
+        escalating_reasons = [r for m in matches if m.rule.name == plan.tier_rule for r in m.reasons] or list(manual)
+        figures: dict[str, Any] = {"routing": plan.tier_why, "priority_before": facts.priority.code,
+                                   "priority_after": plan.priority.code}
+        for reason in escalating_reasons:
+            figures[reason.key] = dict(reason.figures)
+        entry = EscalationEntry(
+            ticket_id=facts.ticket.id, at=facts.now, from_tier=facts.tier, to_tier=plan.tier, rule=plan.tier_rule,
+            reason="; ".join(r.summary for r in escalating_reasons), figures=figures, actor=plan.actor, note=note,
+        )
+        return [entry], note
+
+    def _notifications(self, facts: Facts, plan: _Plan, escalating: bool, reasons: Sequence[Reason],
+                       matches: Sequence[RuleMatch]) -> list[Notification]:
+        ticket = facts.ticket
+        out = []
+        for role, match in plan.roles.items():
+            title, body = alert(role, facts, plan.priority, plan.tier, match.reasons,
+                                match.rule.description or match.rule.name)
+            out.append(Notification(role=role, kind=match.rule.name, ticket_id=ticket.id, dedupe_key=match.key,
+                                    title=title, body=body, urgent=role == "on_call"))
+        if escalating or plan.acknowledge:
+            ctx = self._context(facts, plan, reasons)
+            if escalating:
+                out.append(Notification(
+                    role=f"tier_{plan.tier}_team", kind="handoff", ticket_id=ticket.id,
+                    dedupe_key=f"handoff:tier_{plan.tier}",
+                    title=f"[{plan.priority.code}] Escalated to Tier {plan.tier}: ticket #{ticket.id}",
+                    body=self.documents.internal_handoff_message(ctx)))
+            if self.config.notifications.customer_notice != "none":
+                out.append(Notification(
+                    role="customer", kind="acknowledgment", ticket_id=ticket.id,
+                    dedupe_key=f"acknowledgment:tier_{plan.tier}", title=f"Your request #{ticket.id}",
+                    body=self.documents.customer_acknowledgment(ctx)))
+        return out
+
+    def _next_check(self, facts: Facts, fired: Mapping[str, Sequence[Reason]], history: TicketHistory
+                    ) -> datetime | None:
+        if facts.ticket.status.is_done:
+            return None
+        candidates = []
+        crossing = next_crossing(facts.clocks, facts.now)
+        if crossing is not None:
+            candidates.append(crossing)
+        if (facts.unassigned_alert_at is not None and facts.unassigned_alert_at > facts.now
+                and "unassigned" not in history.fired):
+            candidates.append(facts.unassigned_alert_at)
+        return min(candidates, default=None)
+
+
+def _with(changes: TicketChanges, **kwargs: Any) -> TicketChanges:
+    return replace(changes, **kwargs)
+
+
+def _workflow_state(ticket: Ticket, history: TicketHistory, tier: int, escalating: bool) -> WorkflowState:
+    if ticket.status == Status.CLOSED:
+        return WorkflowState.CLOSED
+    if ticket.status == Status.SOLVED:
+        return WorkflowState.RESOLVED
+    if ticket.status in (Status.PENDING, Status.ON_HOLD):
+        return WorkflowState.PENDING
+    if escalating or tier > 1:
+        return WorkflowState.ESCALATED
+    agent_acted = ticket.assignee_id is not None or any(c.by_agent for c in ticket.comments) or (
+        history.first_agent_action_at is not None)
+    return WorkflowState.IN_PROGRESS if agent_acted else WorkflowState.NEW
+
+
+_ENGINES: dict[int, Engine] = {}
+
+
+def decide(ticket: Ticket, customer: Customer | None, history: TicketHistory, now: datetime,
+           config: EscalatorConfig) -> Decision:
+    """The engine for `config` (built once and kept for the few most recent configs), deciding at `now`."""
+    engine = _ENGINES.get(id(config))
+    if engine is None or engine.config is not config:
+        if len(_ENGINES) >= 8:
+            _ENGINES.pop(next(iter(_ENGINES)))
+        engine = _ENGINES[id(config)] = Engine(config)
+    return engine.decide(ticket, customer, history, now)

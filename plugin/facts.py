@@ -1,0 +1,151 @@
+"""The facts about one ticket at one moment, computed once and read by every trigger and rule.
+
+Gathering them is pure: the ticket, the customer, the history, the configuration and `now` go in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from plugin.calendar import calendar_for
+from plugin.config import EscalatorConfig
+from plugin.customers import CustomerProfile, classify, revenue_impact
+from plugin.domain import ClockState, Customer, Priority, Ticket, TicketHistory, TicketSummary
+from plugin.keywords import find_keywords, fold
+from plugin.sentiment import SentimentAnalyzer, SentimentReading, read_sentiment
+from plugin.sla import ClockReading, effective_priority, read_clocks
+
+_STOPWORDS = frozenset(
+    "a an the and or but to of in on for with my our your is are was were be it this that i we you me us not no "
+    "can cannot can't still again please help issue problem ticket re fw fwd le la les un une des et ou de du en "
+    "pour avec mon ma mes notre votre est sont pas ne je nous vous toujours encore probleme".split()
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _stem(word: str) -> str:
+    """Just enough stemming for subjects: plurals and -ing/-ed forms ("invoices", "exporting" -> "invoice")."""
+    for suffix in ("ing", "ed", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def subject_words(subject: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _WORD.findall(fold(subject)) if w not in _STOPWORDS and len(w) > 2)
+
+
+def same_issue(a: str, b: str) -> bool:
+    """Two subjects are about the same issue when they share at least a third of their meaningful words."""
+    wa, wb = subject_words(a), subject_words(b)
+    if not wa or not wb:
+        return False
+    return len(wa & wb) / len(wa | wb) >= 1 / 3
+
+
+@dataclass(frozen=True)
+class ManualRequest:
+    tier: int
+    reason: str | None
+    tag: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    ticket: Ticket
+    customer: Customer | None
+    history: TicketHistory
+    now: datetime
+    config: EscalatorConfig
+    language: str
+    profile: CustomerProfile
+    revenue: float | None
+    sentiment: SentimentReading
+    clocks: tuple[ClockReading, ...]
+    priority: Priority  # the ticket's priority now (the default where it has none)
+    tier: int
+    unassigned_for: timedelta | None
+    unassigned_alert_at: datetime | None
+    repeat_contacts: tuple[TicketSummary, ...]
+    outage_words: tuple[str, ...]
+    security_words: tuple[str, ...]
+    manual: ManualRequest | None
+
+    @property
+    def contact_count(self) -> int:
+        return 1 + len(self.repeat_contacts)
+
+    @property
+    def max_sla_share(self) -> float:
+        running = [c.status.share_elapsed for c in self.clocks if c.status.state != ClockState.FULFILLED]
+        return max(running, default=0.0)
+
+
+def language_of(locale: str | None, config: EscalatorConfig) -> str:
+    if locale:
+        return locale.replace("_", "-").split("-")[0].lower()
+    return config.organization.language
+
+
+def tier_from_tags(tags: frozenset[str], prefix: str, tier_count: int) -> int:
+    tiers = [int(t[len(prefix):]) for t in tags if t.startswith(prefix) and t[len(prefix):].isdigit()]
+    return max((t for t in tiers if 1 <= t <= tier_count), default=1)
+
+
+def manual_request(ticket: Ticket, config: EscalatorConfig) -> ManualRequest | None:
+    """An agent's escalation request: a tag `escalate_tier_<N>` and optionally `escalation_reason_<reason>`."""
+    workflow = config.workflow
+    requested = sorted(
+        (int(t[len(workflow.manual_tag_prefix):]), t)
+        for t in ticket.tags
+        if t.startswith(workflow.manual_tag_prefix) and t[len(workflow.manual_tag_prefix):].isdigit()
+    )
+    if not requested:
+        return None
+    tier, tag = requested[-1]
+    reasons = sorted(t[len(workflow.manual_reason_prefix):] for t in ticket.tags
+                     if t.startswith(workflow.manual_reason_prefix))
+    return ManualRequest(min(max(tier, 1), config.tier_count), reasons[0] if reasons else None, tag)
+
+
+def _unassigned(ticket: Ticket, config: EscalatorConfig, now: datetime) -> tuple[timedelta | None, datetime | None]:
+    if ticket.assignee_id is not None or ticket.status.is_done:
+        return None, None
+    settings = config.thresholds
+    calendar = calendar_for(config, business_hours=settings.unassigned_business_time)
+    since = calendar.elapsed(ticket.created_at, now)
+    return since, calendar.add(ticket.created_at, settings.unassigned_after)
+
+
+def gather(
+    ticket: Ticket,
+    customer: Customer | None,
+    history: TicketHistory,
+    now: datetime,
+    config: EscalatorConfig,
+    analyzer: SentimentAnalyzer | None = None,
+) -> Facts:
+    language = language_of((customer.locale if customer else None) or ticket.locale, config)
+    window_start = now - config.thresholds.repeat_contact_window
+    repeats = tuple(
+        t for t in history.related_tickets
+        if t.id != ticket.id and t.created_at >= window_start and t.created_at <= ticket.created_at
+        and same_issue(t.subject, ticket.subject)
+    )
+    text = ticket.customer_text if ticket.comments_loaded else ""
+    unassigned_for, unassigned_at = _unassigned(ticket, config, now)
+    tier = max(history.current_tier_from_history,
+               tier_from_tags(ticket.tags, config.workflow.tier_tag_prefix, config.tier_count))
+    return Facts(
+        ticket=ticket, customer=customer, history=history, now=now, config=config, language=language,
+        profile=classify(customer, config), revenue=revenue_impact(ticket, customer, config),
+        sentiment=read_sentiment(ticket, config, language, analyzer),
+        clocks=tuple(read_clocks(ticket, history, config, now)),
+        priority=effective_priority(ticket, config), tier=min(tier, config.tier_count),
+        unassigned_for=unassigned_for, unassigned_alert_at=unassigned_at, repeat_contacts=repeats,
+        outage_words=tuple(find_keywords(text, config.keywords.words("outage"))),
+        security_words=tuple(find_keywords(text, config.keywords.words("security"))),
+        manual=manual_request(ticket, config),
+    )

@@ -1,0 +1,167 @@
+"""Admin rules in the all/any shape of helpdesk triggers: conditions over the facts and the triggers that fired.
+
+`evaluate(rule, ...)` says whether a rule holds now and which trigger reasons made it hold. A rule acts once per
+ticket; where it rests on an SLA trigger it acts once per clock and threshold (its key carries them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from plugin.config import Condition, RuleConfig, parse_share
+from plugin.customers import tier_rank
+from plugin.domain import ClockState, CustomerTier, Priority, Reason, Sentiment, Status
+from plugin.durations import parse_duration
+from plugin.facts import Facts
+
+_SENTIMENT_ORDER = [Sentiment.CALM, Sentiment.FRUSTRATED, Sentiment.ANGRY, Sentiment.THREATENING]
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    rule: RuleConfig
+    reasons: tuple[Reason, ...]  # the trigger reasons the rule rests on (may be empty for plain field rules)
+    key: str
+    summary: str
+
+
+def _field_value(field: str, facts: Facts, priority: Priority) -> Any:
+    ticket = facts.ticket
+    values: dict[str, Any] = {
+        "priority": priority,
+        "status": ticket.status,
+        "tier": facts.tier,
+        "customer_tier": facts.profile.tier,
+        "tags": ticket.tags,
+        "sla_elapsed": facts.max_sla_share,
+        "sla_state": {c.status.state for c in facts.clocks},
+        "sentiment": facts.sentiment.level,
+        "sentiment_score": facts.sentiment.score,
+        "contact_count": facts.contact_count,
+        "revenue_impact": facts.revenue,
+        "lifetime_value": facts.profile.lifetime_value,
+        "unassigned_for": facts.unassigned_for,
+        "channel": ticket.channel,
+        "ticket_type": ticket.ticket_type,
+        "group": ticket.group_id,
+        "assigned": ticket.assignee_id is not None,
+    }
+    return values[field]
+
+
+def _coerce(field: str, value: Any) -> Any:
+    """The condition's value in the type of the field it compares against."""
+    if field == "priority":
+        return Priority.parse(value)
+    if field == "status":
+        return Status.parse(str(value))
+    if field == "customer_tier":
+        return tier_rank(CustomerTier(str(value).lower()))
+    if field == "sentiment":
+        return _SENTIMENT_ORDER.index(Sentiment(str(value).lower()))
+    if field == "sla_elapsed":
+        return parse_share(value)
+    if field == "unassigned_for":
+        return parse_duration(value)
+    if field == "sla_state":
+        return ClockState(str(value).lower())
+    if field == "assigned":
+        return bool(value)
+    return value
+
+
+def _compare(actual: Any, operator: str, expected: Any) -> bool:
+    if operator in ("includes", "not_includes"):
+        wanted = {expected} if isinstance(expected, str) else set(expected)
+        present = set(actual or ())
+        return wanted <= present if operator == "includes" else not (wanted & present)
+    if operator == "contains":
+        return actual is not None and str(expected).lower() in str(actual).lower()
+    if isinstance(actual, set | frozenset):
+        return (expected in actual) if operator == "is" else (expected not in actual)
+    if operator == "is":
+        return bool(actual == expected)
+    if operator == "is_not":
+        return bool(actual != expected)
+    if actual is None:
+        return False
+    comparisons = {
+        "less_than": lambda a, b: a < b, "greater_than": lambda a, b: a > b,
+        "at_least": lambda a, b: a >= b, "at_most": lambda a, b: a <= b,
+    }
+    return bool(comparisons[operator](actual, expected))
+
+
+def holds(condition: Condition, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]]) -> bool:
+    if condition.field == "trigger":
+        name = str(condition.value)
+        return (name in fired) == (condition.operator in ("fired", "is"))
+    actual = _field_value(condition.field, facts, priority)
+    if condition.field == "customer_tier":
+        actual = tier_rank(actual)
+    elif condition.field == "sentiment":
+        actual = _SENTIMENT_ORDER.index(actual)
+    return _compare(actual, condition.operator, _coerce(condition.field, condition.value))
+
+
+def evaluate(
+    rule: RuleConfig, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]]
+) -> RuleMatch | None:
+    """The match if the rule's conditions hold now: all of `all`, and at least one of `any` (when given)."""
+    if not rule.enabled:
+        return None
+    if not all(holds(c, facts, priority, fired) for c in rule.all):
+        return None
+    any_hits = [c for c in rule.any if holds(c, facts, priority, fired)]
+    if rule.any and not any_hits:
+        return None
+    referenced = [str(c.value) for c in [*rule.all, *any_hits] if c.field == "trigger" and c.operator in
+                  ("fired", "is")]
+    reasons = tuple(r for name in referenced for r in fired.get(name, ()))
+    instances = sorted({r.key for r in reasons if r.key != r.rule})
+    key = f"rule:{rule.name}" + (f"[{'|'.join(instances)}]" if instances else "")
+    if not reasons:
+        reasons = (Reason(rule.name, _describe_conditions(rule, facts, priority),
+                          {c.field: _jsonable(_field_value(c.field, facts, priority)) for c in rule.all}),)
+    summary = "; ".join(r.summary for r in reasons)
+    return RuleMatch(rule, reasons, key, summary)
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Priority):
+        return value.code
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    if isinstance(value, set | frozenset):
+        return sorted(str(v) for v in value)
+    if isinstance(value, str | int | bool) or value is None:
+        return value
+    return str(value)
+
+
+def _describe_conditions(rule: RuleConfig, facts: Facts, priority: Priority) -> str:
+    """"priority High (P1), at least high; SLA elapsed 83%, at least 80%; status open, is not solved"."""
+    parts = []
+    for condition in rule.all:
+        actual = _field_value(condition.field, facts, priority)
+        expected = condition.value
+        if isinstance(actual, Priority):
+            shown = f"{actual.label} ({actual.code})"
+        elif condition.field == "sla_elapsed":
+            shown, expected = f"{actual:.0%}", f"{parse_share(expected):.0%}"
+        elif isinstance(actual, float):
+            shown = f"{actual:g}"
+        elif isinstance(actual, timedelta):
+            shown = str(actual)
+        elif isinstance(actual, set | frozenset):
+            shown = ", ".join(sorted(str(a) for a in actual))
+        else:
+            shown = str(actual)
+        name = "SLA elapsed" if condition.field == "sla_elapsed" else condition.field.replace("_", " ")
+        parts.append(f"{name} {shown}, {condition.operator.replace('_', ' ')} {expected}")
+    return "; ".join(parts)

@@ -1,0 +1,200 @@
+"""SLA clocks: first response, resolution, and the optional next-reply and periodic-update clocks.
+
+A clock counts business (or calendar) time from its start, stops counting while the ticket sits in one of the
+clock's pause statuses, and keeps what it had when it restarts. Its target comes from the ticket's current
+priority, so a priority change re-targets a running clock and keeps the time already elapsed. For each clock we
+can tell the exact moment it crosses any threshold (80 %, 100 %, ...), so the service can arm a timer for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from plugin.calendar import BusinessCalendar, calendar_for
+from plugin.config import EscalatorConfig
+from plugin.domain import ClockKind, ClockState, ClockStatus, Priority, Status, StatusChange, Ticket, TicketHistory
+
+_ZERO = timedelta(0)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """The ticket held `status` from `start` to `end`."""
+
+    start: datetime
+    end: datetime
+    status: Status
+
+
+def status_timeline(ticket: Ticket, history: TicketHistory, now: datetime) -> list[Segment]:
+    """The ticket's statuses from creation to `now`, from the recorded changes plus what the ticket says now.
+
+    With no recorded changes we know only the current status and when the ticket last changed: before that it is
+    taken to have been open (new) since creation.
+    """
+    changes = sorted((c for c in history.status_changes if c.at <= now), key=lambda c: c.at)
+    if not changes or changes[-1].status != ticket.status:
+        observed_at = min(max(ticket.updated_at, ticket.created_at), now)
+        if changes and changes[-1].at > observed_at:
+            observed_at = changes[-1].at
+        changes.append(StatusChange(at=observed_at, status=ticket.status))
+    points: list[StatusChange] = []
+    if changes[0].at > ticket.created_at:
+        points.append(StatusChange(at=ticket.created_at, status=Status.NEW))
+    for change in changes:
+        at = max(change.at, ticket.created_at)
+        if points and points[-1].at == at:
+            points[-1] = StatusChange(at=at, status=change.status)
+        elif not points or points[-1].status != change.status:
+            points.append(StatusChange(at=at, status=change.status))
+    segments = []
+    for i, point in enumerate(points):
+        end = points[i + 1].at if i + 1 < len(points) else now
+        if end > point.at:
+            segments.append(Segment(point.at, end, point.status))
+    return segments
+
+
+@dataclass(frozen=True)
+class ClockSpec:
+    """One clock's rule for one ticket: when it starts, when (if) it was fulfilled, what pauses it."""
+
+    kind: ClockKind
+    target: timedelta
+    start: datetime
+    fulfilled_at: datetime | None
+    pause: frozenset[Status]
+    business_time: bool
+
+
+class Clock:
+    """A clock measured over a status timeline with a calendar."""
+
+    def __init__(self, spec: ClockSpec, segments: Sequence[Segment], calendar: BusinessCalendar, now: datetime):
+        self.spec = spec
+        self.calendar = calendar
+        self.now = now
+        stop = spec.fulfilled_at if spec.fulfilled_at is not None else now
+        self.running_segments = [
+            Segment(max(s.start, spec.start), min(s.end, stop), s.status)
+            for s in segments
+            if s.status not in spec.pause and min(s.end, stop) > max(s.start, spec.start)
+        ]
+        self.paused_segments = [
+            Segment(max(s.start, spec.start), min(s.end, stop), s.status)
+            for s in segments
+            if s.status in spec.pause and min(s.end, stop) > max(s.start, spec.start)
+        ]
+        last = segments[-1].status if segments else Status.NEW
+        self.running_now = spec.fulfilled_at is None and last not in spec.pause
+
+    def elapsed(self) -> timedelta:
+        return sum((self.calendar.elapsed(s.start, s.end) for s in self.running_segments), _ZERO)
+
+    def paused_for(self) -> timedelta:
+        return sum((self.calendar.elapsed(s.start, s.end) for s in self.paused_segments), _ZERO)
+
+    def moment_reaching(self, amount: timedelta) -> datetime | None:
+        """When the clock's elapsed time reaches `amount`: in the past, in the future, or None (paused/stopped)."""
+        done = _ZERO
+        for segment in self.running_segments:
+            part = self.calendar.elapsed(segment.start, segment.end)
+            if done + part >= amount and part > _ZERO:
+                return self.calendar.add(segment.start, amount - done)
+            done += part
+        if done >= amount:
+            return self.running_segments[-1].end if self.running_segments else self.spec.start
+        if not self.running_now:
+            return None
+        return self.calendar.add(self.now, amount - done)
+
+
+def effective_priority(ticket: Ticket, config: EscalatorConfig) -> Priority:
+    return ticket.priority if ticket.priority is not None else config.sla.default_priority
+
+
+def _last_public_agent_reply(ticket: Ticket) -> datetime | None:
+    replies = [c.created_at for c in ticket.comments if c.by_agent and c.public]
+    return max(replies) if replies else None
+
+
+def _solved_at(segments: Sequence[Segment]) -> datetime | None:
+    if segments and segments[-1].status.is_done:
+        return segments[-1].start
+    return None
+
+
+def clock_specs(ticket: Ticket, segments: Sequence[Segment], config: EscalatorConfig) -> list[ClockSpec]:
+    """The clocks that apply to this ticket at its current priority."""
+    target = config.sla.matrix.for_priority(effective_priority(ticket, config))
+    pause = config.sla.pause_statuses
+    done = frozenset({Status.SOLVED, Status.CLOSED})
+    solved_at = _solved_at(segments)
+    specs = [
+        ClockSpec(ClockKind.FIRST_RESPONSE, target.first_response, ticket.created_at,
+                  ticket.first_agent_reply_at or solved_at, frozenset(pause[ClockKind.FIRST_RESPONSE]) | done,
+                  target.business_hours),
+        ClockSpec(ClockKind.RESOLUTION, target.resolution, ticket.created_at, solved_at,
+                  frozenset(pause[ClockKind.RESOLUTION]) | done, target.business_hours),
+    ]
+    last_reply = _last_public_agent_reply(ticket)
+    if target.next_reply is not None and last_reply is not None:
+        waiting = sorted(c.created_at for c in ticket.comments if not c.by_agent and c.created_at > last_reply)
+        if waiting:
+            specs.append(ClockSpec(ClockKind.NEXT_REPLY, target.next_reply, waiting[0], solved_at,
+                                   frozenset(pause[ClockKind.NEXT_REPLY]) | done, target.business_hours))
+    if target.periodic_update is not None:
+        specs.append(ClockSpec(ClockKind.PERIODIC_UPDATE, target.periodic_update, last_reply or ticket.created_at,
+                               solved_at, frozenset(pause[ClockKind.PERIODIC_UPDATE]) | done,
+                               target.business_hours))
+    return specs
+
+
+@dataclass(frozen=True)
+class ClockReading:
+    status: ClockStatus
+    crossings: tuple[tuple[float, datetime | None], ...]  # (threshold share, moment it is/was crossed)
+
+
+def read_clock(spec: ClockSpec, segments: Sequence[Segment], config: EscalatorConfig, now: datetime) -> ClockReading:
+    calendar = calendar_for(config, business_hours=spec.business_time)
+    clock = Clock(spec, segments, calendar, now)
+    elapsed = clock.elapsed()
+    share = elapsed / spec.target if spec.target > _ZERO else 1.0
+    if spec.fulfilled_at is not None:
+        state = ClockState.FULFILLED
+    elif share >= config.sla.breach_at:
+        state = ClockState.BREACHED
+    elif config.sla.warning_at and share >= config.sla.warning_at[0]:
+        state = ClockState.WARNING
+    elif not clock.running_now:
+        state = ClockState.PAUSED
+    else:
+        state = ClockState.OK
+    crossings = tuple((t, clock.moment_reaching(spec.target * t)) for t in config.sla.thresholds)
+    due = clock.moment_reaching(spec.target)
+    status = ClockStatus(
+        kind=spec.kind, target=spec.target, elapsed=elapsed, paused_for=clock.paused_for(), due_at=due,
+        state=state, running=clock.running_now, business_time=spec.business_time, fulfilled_at=spec.fulfilled_at,
+    )
+    return ClockReading(status, crossings)
+
+
+def read_clocks(ticket: Ticket, history: TicketHistory, config: EscalatorConfig, now: datetime) -> list[ClockReading]:
+    """Every SLA clock of the ticket at `now`."""
+    segments = status_timeline(ticket, history, now)
+    return [read_clock(spec, segments, config, now) for spec in clock_specs(ticket, segments, config)]
+
+
+def next_crossing(readings: Sequence[ClockReading], now: datetime) -> datetime | None:
+    """The next moment after `now` at which a running clock crosses one of the thresholds."""
+    upcoming = [
+        moment
+        for reading in readings
+        if reading.status.state != ClockState.FULFILLED
+        for _, moment in reading.crossings
+        if moment is not None and moment > now
+    ]
+    return min(upcoming, default=None)

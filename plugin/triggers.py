@@ -1,0 +1,224 @@
+"""The built-in triggers. Each is a small named rule that reads the facts and returns the reasons it fires, each
+with the figures that made it fire, or nothing.
+
+A reason's `key` says what the firing is about: most triggers fire once per ticket (key = trigger name); SLA
+triggers fire once per clock and threshold (`sla_warning:first_response:80`); a manual request once per tier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from plugin.config import MANUAL_REASONS
+from plugin.customers import tier_rank
+from plugin.domain import ClockState, CustomerTier, Priority, Reason
+from plugin.durations import format_duration
+from plugin.facts import Facts
+
+Trigger = Callable[[Facts, Priority], list[Reason]]
+
+
+def _pct(share: float) -> int:
+    return round(share * 100)
+
+
+def sla_warning(facts: Facts, priority: Priority) -> list[Reason]:
+    settings = facts.config.sla
+    out = []
+    for reading in facts.clocks:
+        clock = reading.status
+        share = clock.share_elapsed
+        if clock.state == ClockState.FULFILLED or share >= settings.breach_at:
+            continue
+        crossed = [t for t in settings.warning_at if share >= t]
+        if crossed:
+            threshold = crossed[-1]
+            kind = clock.kind.value
+            out.append(Reason(
+                rule="sla_warning",
+                summary=(f"SLA {kind.replace('_', ' ')} {_pct(share)}% elapsed "
+                         f"({format_duration(clock.elapsed)} of {format_duration(clock.target)}, "
+                         f"{'business' if clock.business_time else 'calendar'} hours; warning at {_pct(threshold)}%)"),
+                figures={"clock": kind, "elapsed_share": round(share, 4), "threshold": threshold,
+                         "elapsed_seconds": clock.elapsed.total_seconds(),
+                         "target_seconds": clock.target.total_seconds(),
+                         "due_at": clock.due_at.isoformat() if clock.due_at else None,
+                         "priority": priority.code},
+                key=f"sla_warning:{kind}:{_pct(threshold)}",
+            ))
+    return out
+
+
+def sla_breached(facts: Facts, priority: Priority) -> list[Reason]:
+    out = []
+    for reading in facts.clocks:
+        clock = reading.status
+        if clock.state != ClockState.BREACHED:
+            continue
+        kind = clock.kind.value
+        out.append(Reason(
+            rule="sla_breached",
+            summary=(f"SLA {kind.replace('_', ' ')} breached: {format_duration(clock.elapsed)} elapsed against a "
+                     f"target of {format_duration(clock.target)} "
+                     f"({'business' if clock.business_time else 'calendar'} hours)"),
+            figures={"clock": kind, "elapsed_share": round(clock.share_elapsed, 4),
+                     "elapsed_seconds": clock.elapsed.total_seconds(), "target_seconds": clock.target.total_seconds(),
+                     "due_at": clock.due_at.isoformat() if clock.due_at else None, "priority": priority.code},
+            key=f"sla_breached:{kind}",
+        ))
+    return out
+
+
+def negative_sentiment(facts: Facts, priority: Priority) -> list[Reason]:
+    score, threshold = facts.sentiment.score, facts.config.thresholds.sentiment
+    if score is None or score >= threshold:
+        return []
+    return [Reason("negative_sentiment", f"Customer sentiment {score:.2f} is below {threshold:.2f} (VADER compound)",
+                   {"score": round(score, 4), "threshold": threshold})]
+
+
+def _keyword_trigger(name: str, label: str, attr: str) -> Trigger:
+    def trigger(facts: Facts, priority: Priority) -> list[Reason]:
+        words: tuple[str, ...] = getattr(facts.sentiment, attr)
+        if not words:
+            return []
+        quoted = ", ".join(f'"{w}"' for w in words)
+        return [Reason(name, f"{label}: {quoted}", {"keywords": list(words)})]
+
+    trigger.__name__ = name
+    return trigger
+
+
+frustration_keywords = _keyword_trigger("frustration_keywords", "Frustration language", "frustration_words")
+legal_keywords = _keyword_trigger("legal_keywords", "Legal threat language", "legal_words")
+regulatory_keywords = _keyword_trigger("regulatory_keywords", "Regulatory language", "regulatory_words")
+reputational_keywords = _keyword_trigger("reputational_keywords", "Public exposure language", "reputational_words")
+
+
+def repeat_contact(facts: Facts, priority: Priority) -> list[Reason]:
+    threshold = facts.config.thresholds.repeat_contact
+    if facts.contact_count < threshold:
+        return []
+    earlier = [f"#{t.id}" for t in facts.repeat_contacts]
+    window = format_duration(facts.config.thresholds.repeat_contact_window)
+    return [Reason("repeat_contact",
+                   f"Contact number {facts.contact_count} from this requester about the same issue within {window} "
+                   f"(earlier: {', '.join(earlier)})",
+                   {"contact_count": facts.contact_count, "threshold": threshold, "earlier_tickets": earlier})]
+
+
+def _tier_trigger(name: str, tier: CustomerTier) -> Trigger:
+    def trigger(facts: Facts, priority: Priority) -> list[Reason]:
+        if facts.profile.tier != tier:
+            return []
+        return [Reason(name, f"{tier.value.upper() if tier == CustomerTier.VIP else tier.value.capitalize()} "
+                             f"customer ({facts.profile.tier_source})",
+                       {"customer_tier": tier.value, "source": facts.profile.tier_source})]
+
+    trigger.__name__ = name
+    return trigger
+
+
+vip_customer = _tier_trigger("vip_customer", CustomerTier.VIP)
+enterprise_customer = _tier_trigger("enterprise_customer", CustomerTier.ENTERPRISE)
+
+
+def high_revenue_impact(facts: Facts, priority: Priority) -> list[Reason]:
+    threshold = facts.config.thresholds.revenue_impact
+    if facts.revenue is None or facts.revenue <= threshold:
+        return []
+    return [Reason("high_revenue_impact", f"Revenue impact {facts.revenue:,.0f} is over the threshold {threshold:,.0f}",
+                   {"revenue_impact": facts.revenue, "threshold": threshold})]
+
+
+def high_lifetime_value(facts: Facts, priority: Priority) -> list[Reason]:
+    ltv, threshold = facts.profile.lifetime_value, facts.config.thresholds.lifetime_value
+    if ltv is None or ltv <= threshold:
+        return []
+    return [Reason("high_lifetime_value", f"Customer lifetime value {ltv:,.0f} is over the threshold {threshold:,.0f}",
+                   {"lifetime_value": ltv, "threshold": threshold})]
+
+
+def unassigned(facts: Facts, priority: Priority) -> list[Reason]:
+    if facts.unassigned_alert_at is None or facts.now < facts.unassigned_alert_at or facts.unassigned_for is None:
+        return []
+    limit = facts.config.thresholds.unassigned_after
+    return [Reason("unassigned", f"Unassigned for {format_duration(facts.unassigned_for)} (alert after "
+                                 f"{format_duration(limit)})",
+                   {"unassigned_seconds": facts.unassigned_for.total_seconds(),
+                    "threshold_seconds": limit.total_seconds(), "priority": priority.code})]
+
+
+def outage(facts: Facts, priority: Priority) -> list[Reason]:
+    if not facts.outage_words:
+        return []
+    return [Reason("outage", "System-down language: " + ", ".join(f'"{w}"' for w in facts.outage_words),
+                   {"keywords": list(facts.outage_words)})]
+
+
+def security_incident(facts: Facts, priority: Priority) -> list[Reason]:
+    if not facts.security_words:
+        return []
+    return [Reason("security_incident", "Security incident language: " + ", ".join(f'"{w}"' for w in
+                                                                                  facts.security_words),
+                   {"keywords": list(facts.security_words)})]
+
+
+def critical_incident(facts: Facts, priority: Priority) -> list[Reason]:
+    """A P0 ticket that reports a system down or a security incident: the on-call engineer is paged."""
+    if priority != Priority.CRITICAL or not (facts.outage_words or facts.security_words):
+        return []
+    kind = "security incident" if facts.security_words else "system down"
+    words = list(facts.security_words or facts.outage_words)
+    return [Reason("critical_incident", f"Critical (P0) {kind}: " + ", ".join(f'"{w}"' for w in words),
+                   {"incident": kind, "keywords": words, "priority": priority.code})]
+
+
+def manual_escalation(facts: Facts, priority: Priority) -> list[Reason]:
+    request = facts.manual
+    if request is None:
+        return []
+    reason_label = MANUAL_REASONS.get(request.reason or "", "no reason given")
+    tier_name = facts.config.tiers[request.tier - 1].name
+    return [Reason("manual_escalation",
+                   f"Agent requested Tier {request.tier} ({tier_name}): {reason_label}",
+                   {"requested_tier": request.tier, "reason": request.reason, "tag": request.tag},
+                   key=f"manual_escalation:{request.tier}")]
+
+
+TRIGGERS: dict[str, Trigger] = {
+    "sla_warning": sla_warning,
+    "sla_breached": sla_breached,
+    "negative_sentiment": negative_sentiment,
+    "frustration_keywords": frustration_keywords,
+    "legal_keywords": legal_keywords,
+    "regulatory_keywords": regulatory_keywords,
+    "reputational_keywords": reputational_keywords,
+    "repeat_contact": repeat_contact,
+    "vip_customer": vip_customer,
+    "enterprise_customer": enterprise_customer,
+    "high_revenue_impact": high_revenue_impact,
+    "high_lifetime_value": high_lifetime_value,
+    "unassigned": unassigned,
+    "critical_incident": critical_incident,
+    "security_incident": security_incident,
+    "outage": outage,
+    "manual_escalation": manual_escalation,
+}
+
+
+def fire_all(facts: Facts, priority: Priority) -> dict[str, list[Reason]]:
+    """Every trigger that fires now, by name (whether or not it fired before)."""
+    fired = {}
+    for name, trigger in TRIGGERS.items():
+        reasons = trigger(facts, priority)
+        if reasons:
+            fired[name] = reasons
+    return fired
+
+
+def is_vip_complaint(facts: Facts) -> bool:
+    """A VIP who is complaining about us (angry, threatening, or using frustration words), not merely reporting."""
+    sentiment = facts.sentiment
+    upset = sentiment.level.value in ("angry", "threatening") or bool(sentiment.frustration_words)
+    return tier_rank(facts.profile.tier) >= tier_rank(CustomerTier.VIP) and upset

@@ -1,0 +1,283 @@
+"""The decision engine, one or more tests per built-in trigger and per default rule."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from engine_kit import (
+    MONDAY_10,
+    agent_reply,
+    customer_comment,
+    later,
+    make_config,
+    make_customer,
+    make_ticket,
+)
+
+from plugin.domain import CustomerTier, Priority, Sentiment, TicketHistory, TicketSummary
+from plugin.engine import Engine
+
+CONFIG = make_config()
+ENGINE = Engine(CONFIG)
+NO_HISTORY = TicketHistory()
+
+
+def roles(decision) -> set[str]:  # type: ignore[no-untyped-def]
+    return {n.role for n in decision.notifications}
+
+
+def test_a_calm_standard_ticket_needs_nothing_but_its_tier_tag() -> None:
+    decision = ENGINE.decide(make_ticket(), make_customer(), NO_HISTORY, later(MONDAY_10, minutes=5))
+    assert decision.escalations == ()
+    assert decision.notifications == ()
+    assert decision.changes.add_tags == frozenset({"tier_1"})
+    assert decision.changes.priority is None
+    assert decision.changes.internal_note is None
+    assert decision.sentiment == Sentiment.CALM
+
+
+def test_sla_warning_at_80_percent_escalates_a_high_ticket_to_tier_2() -> None:
+    ticket = make_ticket(priority=Priority.HIGH)
+    now = later(MONDAY_10, minutes=49)  # High: first response 1h business time; 49m = 81.7 %
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, now)
+    assert decision.tier == 2
+    assert [e.rule for e in decision.escalations] == ["auto_escalate_sla"]
+    entry = decision.escalations[0]
+    assert (entry.from_tier, entry.to_tier) == (1, 2)
+    assert "82%" in entry.reason or "sla elapsed" in entry.reason
+    changes = decision.changes
+    assert {"sla_at_risk", "escalated", "tier_2"} <= changes.add_tags
+    assert changes.group_id == "200"
+    assert changes.clear_assignee is True
+    assert changes.internal_note is not None and "Tier 2" in changes.internal_note
+    assert {"support_manager", "tier_2_team", "customer"} <= roles(decision)
+    assert any(k.startswith("sla_warning:first_response:80") for k in decision.fired)
+
+
+def test_sla_warning_on_a_medium_ticket_tags_and_alerts_without_escalating() -> None:
+    ticket = make_ticket(priority=Priority.MEDIUM)
+    now = later(MONDAY_10, hours=3, minutes=20)  # Medium: first response 4h; 3h20 = 83 %
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, now)
+    assert decision.escalations == ()
+    assert "sla_at_risk" in decision.changes.add_tags
+    assert roles(decision) == {"support_manager"}
+    note = decision.changes.internal_note
+    assert note is not None and "83%" in note
+
+
+def test_sla_breach_escalates_one_tier_and_tags() -> None:
+    ticket = make_ticket(priority=Priority.MEDIUM)
+    now = later(MONDAY_10, hours=4, minutes=1)
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, now)
+    assert decision.tier == 2
+    assert "sla_breached" in decision.changes.add_tags
+    assert any(e.rule == "sla_breach" for e in decision.escalations)
+    assert "sla_breached:first_response" in decision.fired
+
+
+def test_the_first_response_clock_stops_at_the_first_public_agent_reply() -> None:
+    ticket = make_ticket(priority=Priority.HIGH,
+                         comments=(agent_reply("We are on it.", later(MONDAY_10, minutes=20)),))
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=59))
+    assert decision.escalations == ()
+    first = next(c for c in decision.clocks if c.kind.value == "first_response")
+    assert first.state.value == "fulfilled"
+    assert first.elapsed == timedelta(minutes=20)
+
+
+def test_negative_sentiment_flags_bumps_and_alerts_the_team_lead() -> None:
+    text = "This is absolutely horrible, the worst experience, I am furious and disgusted. Awful!!!"
+    ticket = make_ticket(comments=(customer_comment(text, later(MONDAY_10, minutes=1)),))
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert decision.sentiment in (Sentiment.ANGRY, Sentiment.FRUSTRATED)
+    assert "needs_review" in decision.changes.add_tags
+    assert decision.changes.priority == Priority.HIGH  # Medium bumped one level
+    assert "team_lead" in roles(decision)
+    assert any(r.rule == "negative_sentiment" and r.figures["score"] < -0.7 for r in decision.reasons)
+
+
+def test_french_frustration_keywords_fire_without_a_sentiment_score() -> None:
+    ticket = make_ticket(locale="fr", subject="Facturation", description="C'est INACCEPTABLE, ça dure depuis des "
+                                                                         "semaines.")
+    decision = ENGINE.decide(ticket, make_customer(locale="fr-FR"), NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert any(r.rule == "frustration_keywords" and r.figures["keywords"] == ["inacceptable"]
+               for r in decision.reasons)
+    assert "needs_review" in decision.changes.add_tags
+
+
+def test_legal_threat_goes_to_the_management_tier() -> None:
+    ticket = make_ticket(description="If this is not fixed today my lawyer will contact you.")
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert decision.tier == 4
+    assert decision.escalations[0].rule == "legal_threat"
+    assert "legal goes to Tier 4" in decision.escalations[0].figures["routing"]
+    assert "legal_review" in decision.changes.add_tags
+    assert decision.changes.priority == Priority.HIGH
+    assert decision.changes.group_id == "400"
+    assert decision.sentiment == Sentiment.THREATENING
+
+
+def test_french_legal_threat_routes_the_same_way() -> None:
+    ticket = make_ticket(description="Sans réponse, nous saisirons le tribunal et notre AVOCAT.")
+    decision = ENGINE.decide(ticket, make_customer(locale="fr"), NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert decision.tier == 4
+    reasons = [r for r in decision.reasons if r.rule == "legal_keywords"]
+    assert reasons[0].figures["keywords"] == ["tribunal", "avocat"]
+
+
+def test_third_contact_about_the_same_issue_escalates() -> None:
+    related = (
+        TicketSummary("990", "Cannot export invoices", MONDAY_10 - timedelta(days=9), status_solved()),
+        TicketSummary("995", "Invoice export still broken", MONDAY_10 - timedelta(days=3), status_solved()),
+        TicketSummary("996", "Change my password", MONDAY_10 - timedelta(days=2), status_solved()),
+    )
+    history = TicketHistory(related_tickets=related)
+    decision = ENGINE.decide(make_ticket(), make_customer(), history, later(MONDAY_10, minutes=2))
+    reason = next(r for r in decision.reasons if r.rule == "repeat_contact")
+    assert reason.figures["contact_count"] == 3
+    assert reason.figures["earlier_tickets"] == ["#990", "#995"]
+    assert decision.tier == 2
+    assert "repeat_contact" in decision.changes.add_tags
+
+
+def test_second_contact_does_not_count_as_third() -> None:
+    related = (TicketSummary("995", "Invoice export still broken", MONDAY_10 - timedelta(days=3), status_solved()),)
+    decision = ENGINE.decide(make_ticket(), make_customer(), TicketHistory(related_tickets=related),
+                             later(MONDAY_10, minutes=2))
+    assert not any(r.rule == "repeat_contact" for r in decision.reasons)
+
+
+def test_vip_customer_gets_the_fast_track() -> None:
+    customer = make_customer(tags=frozenset({"vip"}), fields={"account_manager": "Walter Skinner"})
+    decision = ENGINE.decide(make_ticket(), customer, NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert decision.changes.priority == Priority.HIGH  # VIP x medium urgency = High (matrix)
+    assert "vip_fast_track" in decision.changes.add_tags
+    assert "account_manager" in roles(decision)
+    assert "senior_agent_requested" in decision.changes.add_tags  # no senior agent mapped for tier 1
+
+
+def test_vip_with_high_urgency_is_critical_by_the_matrix() -> None:
+    customer = make_customer(fields={"customer_tier": "VIP"})
+    decision = ENGINE.decide(make_ticket(priority=Priority.HIGH), customer, NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert decision.priority == Priority.CRITICAL
+    assert decision.changes.priority == Priority.CRITICAL
+
+
+def test_enterprise_tier_from_an_organization_field() -> None:
+    customer = make_customer(fields={"customer_tier": "enterprise"})
+    decision = ENGINE.decide(make_ticket(), customer, NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert any(r.rule == "enterprise_customer" for r in decision.reasons)
+    assert decision.changes.priority == Priority.HIGH  # minimum High from the fast track
+
+
+def test_lifetime_value_over_threshold_is_a_fast_track() -> None:
+    customer = make_customer(fields={"lifetime_value": "25,000"})
+    decision = ENGINE.decide(make_ticket(priority=Priority.LOW), customer, NO_HISTORY, later(MONDAY_10, minutes=2))
+    reason = next(r for r in decision.reasons if r.rule == "high_lifetime_value")
+    assert reason.figures == {"lifetime_value": 25000.0, "threshold": 10000}
+    assert decision.changes.priority == Priority.HIGH
+
+
+def test_revenue_impact_over_threshold_bumps_and_escalates() -> None:
+    ticket = make_ticket(custom_fields={"revenue_impact": 4500})
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=2))
+    reason = next(r for r in decision.reasons if r.rule == "high_revenue_impact")
+    assert reason.figures["revenue_impact"] == 4500
+    assert decision.changes.priority == Priority.HIGH
+    assert decision.tier == 2
+
+
+def test_revenue_impact_at_threshold_does_not_fire() -> None:
+    ticket = make_ticket(custom_fields={"revenue_impact": 1000})
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert not any(r.rule == "high_revenue_impact" for r in decision.reasons)
+
+
+def test_unassigned_for_more_than_two_hours_alerts_the_manager() -> None:
+    ticket = make_ticket(assignee_id=None, priority=Priority.LOW)
+    early = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=30))
+    assert "support_manager" not in roles(early)
+    assert early.next_check_at == later(MONDAY_10, hours=2)  # the alert moment is armed exactly
+    late = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, hours=2, seconds=1))
+    alert = next(n for n in late.notifications if n.role == "support_manager")
+    assert "Unassigned for 2h" in alert.body
+    assert "https://acme.zendesk.com/agent/tickets/1001" in alert.body
+    assert "unassigned_alert" in late.changes.add_tags
+
+
+def test_critical_outage_pages_on_call_and_goes_to_engineering() -> None:
+    customer = make_customer(tags=frozenset({"vip"}))
+    ticket = make_ticket(priority=Priority.HIGH, subject="Production down",
+                         description="Our whole production is down since 9:50, nothing loads.")
+    decision = ENGINE.decide(ticket, customer, NO_HISTORY, later(MONDAY_10, minutes=1))
+    page = next(n for n in decision.notifications if n.role == "on_call")
+    assert page.urgent is True
+    assert decision.priority == Priority.CRITICAL
+    assert decision.tier == 3  # outage routes to Senior/Engineering
+    assert "incident" in decision.changes.add_tags
+
+
+def test_security_incident_below_p0_goes_to_tier_3_without_paging() -> None:
+    ticket = make_ticket(description="I think our account was hacked, there are logins from abroad.")
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))
+    assert decision.tier == 3
+    assert "on_call" not in roles(decision)
+    assert "security" in decision.changes.add_tags
+
+
+def test_manual_escalation_by_tag() -> None:
+    ticket = make_ticket(tags=frozenset({"tier_1", "escalate_tier_3", "escalation_reason_manager_requested"}))
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))
+    assert decision.tier == 3
+    entry = decision.escalations[0]
+    assert entry.rule == "manual_escalation"
+    assert entry.actor == "agent:7001"
+    assert "Customer requests a manager" in entry.reason
+    assert "escalate_tier_3" in decision.changes.remove_tags
+    assert "tier_1" in decision.changes.remove_tags
+    assert {"tier_3", "escalated"} <= decision.changes.add_tags
+
+
+def test_customer_acknowledgment_is_queued_on_escalation() -> None:
+    ticket = make_ticket(description="My lawyer will sue you.")
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))
+    notice = next(n for n in decision.notifications if n.role == "customer")
+    assert "#1001" in notice.body
+    assert "legal" not in notice.dedupe_key or notice.dedupe_key == "acknowledgment:tier_4"
+
+
+def test_no_acknowledgment_when_customer_notices_are_off() -> None:
+    engine = Engine(make_config(notifications={"customer_notice": "none"}))
+    decision = engine.decide(make_ticket(description="My lawyer will sue you."), make_customer(), NO_HISTORY,
+                             later(MONDAY_10, minutes=1))
+    assert "customer" not in roles(decision)
+
+
+def test_custom_rule_in_yaml_shape() -> None:
+    rule = {"name": "big_deal_billing", "all": [
+        {"field": "tags", "operator": "includes", "value": "billing"},
+        {"field": "customer_tier", "operator": "at_least", "value": "enterprise"}],
+        "actions": [{"action": "escalate", "value": 2}, {"action": "add_tags", "value": ["billing_priority"]},
+                    {"action": "notify", "value": "support_manager"}]}
+    engine = Engine(make_config(extra_rules=[rule]))
+    customer = make_customer(fields={"customer_tier": "enterprise"})
+    ticket = make_ticket(tags=frozenset({"billing"}))
+    decision = engine.decide(ticket, customer, NO_HISTORY, later(MONDAY_10, minutes=1))
+    assert decision.tier == 2
+    assert "billing_priority" in decision.changes.add_tags
+    standard = engine.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))
+    assert "billing_priority" not in standard.changes.add_tags
+
+
+def test_customer_classification_prefers_the_highest_signal() -> None:
+    from plugin.customers import classify
+
+    profile = classify(make_customer(fields={"customer_tier": "enterprise"}, tags=frozenset({"vip"})), CONFIG)
+    assert profile.tier == CustomerTier.VIP
+    assert profile.tier_source == "tag vip"
+
+
+def status_solved():  # type: ignore[no-untyped-def]
+    from plugin.domain import Status
+
+    return Status.SOLVED
