@@ -465,12 +465,11 @@ def default_rules() -> list[RuleConfig]:
                  {"field": "trigger", "operator": "fired", "value": "reputational_keywords"}],
          "actions": [{"action": "escalate", "value": "route"}, {"action": "minimum_priority", "value": "high"},
                      {"action": "add_tags", "value": ["legal_review"]},
-                     {"action": "notify", "value": "support_manager"}, {"action": "internal_note"},
-                     {"action": "reply_to_customer"}]},
+                     {"action": "notify", "value": "support_manager"}, {"action": "internal_note"}]},
         {"name": "repeat_contact", "description": "Third or later contact about the same issue: next tier.",
          "all": [{"field": "trigger", "operator": "fired", "value": "repeat_contact"}],
          "actions": [{"action": "escalate", "value": "next"}, {"action": "add_tags", "value": ["repeat_contact"]},
-                     {"action": "internal_note"}, {"action": "reply_to_customer"}]},
+                     {"action": "internal_note"}]},
         {"name": "revenue_at_risk", "description": "Revenue impact over the threshold: bump priority, next tier.",
          "all": [{"field": "trigger", "operator": "fired", "value": "high_revenue_impact"}],
          "actions": [{"action": "bump_priority", "value": 1}, {"action": "escalate", "value": "next"},
@@ -488,7 +487,7 @@ def default_rules() -> list[RuleConfig]:
          "all": [{"field": "trigger", "operator": "fired", "value": "critical_incident"}],
          "actions": [{"action": "set_priority", "value": "critical"}, {"action": "escalate", "value": "route"},
                      {"action": "notify", "value": "on_call"}, {"action": "add_tags", "value": ["incident"]},
-                     {"action": "internal_note"}, {"action": "reply_to_customer"}]},
+                     {"action": "internal_note"}]},
     ]
     return [_rule(r) for r in rules]
 

@@ -89,29 +89,43 @@ class Engine:
                 plan.priority_steps.extend(scored.steps)
                 plan.priority = max(plan.priority, scored.priority) if ticket.priority else scored.priority
 
-        fired = fire_all(facts, plan.priority)
-        new_reasons = [r for reasons in fired.values() for r in reasons if r.key not in history.fired]
-        new_keys.update(r.key for r in new_reasons)
-
-        matches = [m for m in self._matches(facts, plan.priority, fired) if m.key not in history.fired]
-        new_keys.update(m.key for m in matches)
-        for match in matches:
-            self._apply_actions(match, facts, plan)
+        # A priority change re-targets the SLA clocks within this very decision: look again with the new priority
+        # until nothing new fires, so the next decision on the resulting ticket finds nothing left to do.
+        matches: list[RuleMatch] = []
+        fired: dict[str, list[Reason]] = {}
+        view = facts
+        for _ in range(4):
+            if plan.priority != view.priority:
+                view = gather(ticket.with_changes(priority=plan.priority), customer, history, now, config,
+                              self.analyzer)
+            fired = fire_all(view, plan.priority)
+            new_keys.update(r.key for reasons in fired.values() for r in reasons if r.key not in history.fired)
+            seen = history.fired | {m.key for m in matches}
+            fresh = [m for m in self._matches(view, plan.priority, fired) if m.key not in seen]
+            if not fresh:
+                break
+            before = plan.priority
+            for match in fresh:
+                new_keys.add(match.key)
+                matches.append(match)
+                self._apply_actions(match, view, plan)
+            if plan.priority == before:
+                break
 
         manual = self._manual(facts, fired, history, plan)
         escalating = plan.tier > facts.tier
         reasons = tuple(r for m in matches for r in m.reasons) + tuple(manual)
         changes = self._changes(facts, plan, escalating, new_keys, history)
-        entries, note = self._note_and_history(facts, plan, escalating, reasons, matches, manual)
+        entries, note = self._note_and_history(view, plan, escalating, reasons, matches, manual)
         if note is not None:
             changes = _with(changes, internal_note=note)
-        notifications = self._notifications(facts, plan, escalating, reasons, matches)
-        next_check = self._next_check(facts, fired, history)
+        notifications = self._notifications(view, plan, escalating, reasons, matches)
+        next_check = self._next_check(view, fired, history)
         return Decision(
             ticket_id=ticket.id, at=now, changes=changes, reasons=reasons, notifications=tuple(notifications),
             escalations=tuple(entries), fired=frozenset(new_keys), next_check_at=next_check,
             workflow_state=_workflow_state(ticket, history, plan.tier, escalating),
-            clocks=tuple(c.status for c in facts.clocks), tier=plan.tier, priority=plan.priority,
+            clocks=tuple(c.status for c in view.clocks), tier=plan.tier, priority=plan.priority,
             sentiment=facts.sentiment.level,
         )
 
@@ -280,8 +294,7 @@ class Engine:
         crossing = next_crossing(facts.clocks, facts.now)
         if crossing is not None:
             candidates.append(crossing)
-        if (facts.unassigned_alert_at is not None and facts.unassigned_alert_at > facts.now
-                and "unassigned" not in history.fired):
+        if facts.unassigned_alert_at is not None and facts.unassigned_alert_at > facts.now:
             candidates.append(facts.unassigned_alert_at)
         return min(candidates, default=None)
 

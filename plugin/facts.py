@@ -110,13 +110,20 @@ def manual_request(ticket: Ticket, config: EscalatorConfig) -> ManualRequest | N
     return ManualRequest(min(max(tier, 1), config.tier_count), reasons[0] if reasons else None, tag)
 
 
-def _unassigned(ticket: Ticket, config: EscalatorConfig, now: datetime) -> tuple[timedelta | None, datetime | None]:
+def unassigned_since(ticket: Ticket, history: TicketHistory) -> datetime:
+    """When the ticket entered the queue it waits in: its creation, or its latest escalation (which hands it to a
+    new group without an agent)."""
+    return max([ticket.created_at, *(e.at for e in history.escalations)])
+
+
+def _unassigned(ticket: Ticket, history: TicketHistory, config: EscalatorConfig, now: datetime
+                ) -> tuple[timedelta | None, datetime | None]:
     if ticket.assignee_id is not None or ticket.status.is_done:
         return None, None
     settings = config.thresholds
     calendar = calendar_for(config, business_hours=settings.unassigned_business_time)
-    since = calendar.elapsed(ticket.created_at, now)
-    return since, calendar.add(ticket.created_at, settings.unassigned_after)
+    since = unassigned_since(ticket, history)
+    return calendar.elapsed(since, now), calendar.add(since, settings.unassigned_after)
 
 
 def gather(
@@ -135,7 +142,7 @@ def gather(
         and same_issue(t.subject, ticket.subject)
     )
     text = ticket.customer_text if ticket.comments_loaded else ""
-    unassigned_for, unassigned_at = _unassigned(ticket, config, now)
+    unassigned_for, unassigned_at = _unassigned(ticket, history, config, now)
     tier = max(history.current_tier_from_history,
                tier_from_tags(ticket.tags, config.workflow.tier_tag_prefix, config.tier_count))
     return Facts(

@@ -31,14 +31,15 @@ class Segment:
 def status_timeline(ticket: Ticket, history: TicketHistory, now: datetime) -> list[Segment]:
     """The ticket's statuses from creation to `now`, from the recorded changes plus what the ticket says now.
 
-    With no recorded changes we know only the current status and when the ticket last changed: before that it is
-    taken to have been open (new) since creation.
+    With no recorded change, the current status is taken to have held since creation (the service records every
+    change it sees, from webhooks and reads). When the ticket's status differs from the last recorded one, the
+    change is placed at the ticket's `updated_at` (not before the last recorded change).
     """
     changes = sorted((c for c in history.status_changes if c.at <= now), key=lambda c: c.at)
-    if not changes or changes[-1].status != ticket.status:
-        observed_at = min(max(ticket.updated_at, ticket.created_at), now)
-        if changes and changes[-1].at > observed_at:
-            observed_at = changes[-1].at
+    if not changes:
+        changes.append(StatusChange(at=ticket.created_at, status=ticket.status))
+    elif changes[-1].status != ticket.status:
+        observed_at = min(max(ticket.updated_at, ticket.created_at, changes[-1].at), now)
         changes.append(StatusChange(at=observed_at, status=ticket.status))
     points: list[StatusChange] = []
     if changes[0].at > ticket.created_at:

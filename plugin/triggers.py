@@ -13,7 +13,7 @@ from plugin.config import MANUAL_REASONS
 from plugin.customers import tier_rank
 from plugin.domain import ClockState, CustomerTier, Priority, Reason
 from plugin.durations import format_duration
-from plugin.facts import Facts
+from plugin.facts import Facts, unassigned_since
 
 Trigger = Callable[[Facts, Priority], list[Reason]]
 
@@ -143,10 +143,13 @@ def unassigned(facts: Facts, priority: Priority) -> list[Reason]:
     if facts.unassigned_alert_at is None or facts.now < facts.unassigned_alert_at or facts.unassigned_for is None:
         return []
     limit = facts.config.thresholds.unassigned_after
+    since = unassigned_since(facts.ticket, facts.history)
     return [Reason("unassigned", f"Unassigned for {format_duration(facts.unassigned_for)} (alert after "
                                  f"{format_duration(limit)})",
                    {"unassigned_seconds": facts.unassigned_for.total_seconds(),
-                    "threshold_seconds": limit.total_seconds(), "priority": priority.code})]
+                    "threshold_seconds": limit.total_seconds(), "priority": priority.code,
+                    "since": since.isoformat()},
+                   key=f"unassigned:{since.isoformat()}")]
 
 
 def outage(facts: Facts, priority: Priority) -> list[Reason]:
