@@ -113,8 +113,10 @@ def describe(config: EscalatorConfig) -> str:
                   f"{sla.breach_at:.0%}. Clocks pause ({pauses}) and keep the time already spent.", ""]
     schedule = config.schedules[sla.schedule]
     hours = "; ".join(f"{day} {', '.join(iv)}" for day, iv in schedule.hours.items()) or "none"
-    holidays = (f"{schedule.holidays.country}{'/' + schedule.holidays.subdivision if schedule.holidays.subdivision else ''}"
-                if schedule.holidays else "none")
+    holidays = "none"
+    if schedule.holidays is not None:
+        region = schedule.holidays.subdivision
+        holidays = schedule.holidays.country + (f"/{region}" if region else "")
     lines += [f"Business hours ({sla.schedule}, {config.schedule_timezone(sla.schedule)}): {hours}. Public "
               f"holidays: {holidays}; extra closed dates: "
               f"{', '.join(d.isoformat() for d in schedule.extra_holidays) or 'none'}.", "",

@@ -16,16 +16,16 @@ from plugin.engine import Engine
 ENGINE = Engine(make_config())
 
 SCENARIOS = {
-    "sla warning on high": dict(ticket=make_ticket(priority=Priority.HIGH), minutes=49),
-    "legal threat": dict(ticket=make_ticket(description="My lawyer will take legal action."), minutes=3),
-    "manual tag": dict(ticket=make_ticket(tags=frozenset({"escalate_tier_2", "escalation_reason_pr_risk"})),
-                       minutes=3),
-    "angry": dict(ticket=make_ticket(comments=(customer_comment("Worst, most horrible service, I am furious!!!",
-                                                                 later(MONDAY_10, minutes=1)),)), minutes=3),
-    "unassigned": dict(ticket=make_ticket(assignee_id=None, priority=Priority.LOW), minutes=130),
-    "breach": dict(ticket=make_ticket(priority=Priority.MEDIUM), minutes=260),
-    "outage vip": dict(ticket=make_ticket(priority=Priority.HIGH, description="Production is down."),
-                       minutes=2, vip=True),
+    "sla warning on high": {"ticket": make_ticket(priority=Priority.HIGH), "minutes": 49},
+    "legal threat": {"ticket": make_ticket(description="My lawyer will take legal action."), "minutes": 3},
+    "manual tag": {"ticket": make_ticket(tags=frozenset({"escalate_tier_2", "escalation_reason_pr_risk"})),
+                       "minutes": 3},
+    "angry": {"ticket": make_ticket(comments=(customer_comment("Worst, most horrible service, I am furious!!!",
+                                                                 later(MONDAY_10, minutes=1)),)), "minutes": 3},
+    "unassigned": {"ticket": make_ticket(assignee_id=None, priority=Priority.LOW), "minutes": 130},
+    "breach": {"ticket": make_ticket(priority=Priority.MEDIUM), "minutes": 260},
+    "outage vip": {"ticket": make_ticket(priority=Priority.HIGH, description="Production is down."),
+                       "minutes": 2, "vip": True},
 }
 
 

@@ -1,0 +1,184 @@
+"""Routing (never down, never past the last tier, by cause) and the SLA clocks (pauses, re-targeting, crossings)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from engine_kit import MONDAY_10, agent_reply, later, make_config, make_customer, make_ticket
+
+from plugin.config import load_config
+from plugin.domain import ClockKind, ClockState, Priority, Reason, Status, StatusChange, TicketHistory
+from plugin.engine import Engine
+from plugin.routing import target_tier
+from plugin.sla import next_crossing, read_clocks
+
+CONFIG = make_config()
+LEGAL = Reason("legal_keywords", "Legal threat language", {"keywords": ["lawyer"]})
+SECURITY = Reason("security_incident", "Security incident language", {"keywords": ["hacked"]})
+
+
+def test_next_tier_up_by_default() -> None:
+    assert target_tier(1, "next", [], CONFIG)[0] == 2
+    assert target_tier(2, None, [], CONFIG)[0] == 3
+
+
+def test_routing_by_cause() -> None:
+    assert target_tier(1, "route", [SECURITY], CONFIG) == (3, "routing: security incident goes to Tier 3")
+    assert target_tier(1, "route", [LEGAL], CONFIG)[0] == 4
+    assert target_tier(1, "route", [SECURITY, LEGAL], CONFIG)[0] == 4  # the highest cause wins
+    assert target_tier(1, "route", [], CONFIG, vip_complaint=True)[0] == 4
+
+
+def test_never_down() -> None:
+    assert target_tier(3, 2, [], CONFIG) == (3, "already at Tier 3")
+    assert target_tier(4, "route", [SECURITY], CONFIG)[0] == 4
+
+
+def test_never_past_the_last_tier() -> None:
+    three = load_config(data={"tiers": [{"name": "L1"}, {"name": "L2"}, {"name": "L3"}]})
+    tier, why = target_tier(1, "route", [LEGAL], three)
+    assert tier == 3
+    assert "capped at the last tier" in why
+    assert target_tier(3, "next", [], three)[0] == 3
+
+
+def test_custom_routing_moves_legal_to_tier_3() -> None:
+    config = load_config(data={"routing": {"legal": 3}})
+    assert target_tier(1, "route", [LEGAL], config)[0] == 3
+
+
+def test_a_ticket_at_the_top_tier_is_not_escalated_again() -> None:
+    engine = Engine(CONFIG)
+    ticket = make_ticket(tags=frozenset({"tier_4"}), description="My lawyer will call.")
+    decision = engine.decide(ticket, make_customer(), TicketHistory(), later(MONDAY_10, minutes=1))
+    assert decision.escalations == ()
+    assert decision.tier == 4
+    assert "legal_review" in decision.changes.add_tags  # the rule still tags and notes, without escalating
+
+
+# ---------------------------------------------------------------- SLA clocks
+
+
+def clock(readings, kind: ClockKind):  # type: ignore[no-untyped-def]
+    return next(r for r in readings if r.status.kind == kind)
+
+
+def test_pending_pauses_the_clocks_and_keeps_the_time_spent() -> None:
+    # High (1h first response, business hours). Open 10:00-10:20, pending 10:20-11:20, open again from 11:20.
+    ticket = make_ticket(priority=Priority.HIGH, status=Status.OPEN)
+    history = TicketHistory(status_changes=(
+        StatusChange(MONDAY_10, Status.NEW), StatusChange(later(MONDAY_10, minutes=20), Status.PENDING),
+        StatusChange(later(MONDAY_10, minutes=80), Status.OPEN)))
+    readings = read_clocks(ticket, history, CONFIG, later(MONDAY_10, minutes=100))
+    first = clock(readings, ClockKind.FIRST_RESPONSE).status
+    assert first.elapsed == timedelta(minutes=40)  # 20 before the pause + 20 after
+    assert first.paused_for == timedelta(minutes=60)
+    assert first.due_at == later(MONDAY_10, minutes=120)  # 20 minutes of target left from 11:40
+    assert first.state == ClockState.OK
+
+
+def test_a_paused_clock_has_no_due_time_and_says_paused() -> None:
+    ticket = make_ticket(priority=Priority.HIGH, status=Status.PENDING)
+    history = TicketHistory(status_changes=(StatusChange(MONDAY_10, Status.NEW),
+                                            StatusChange(later(MONDAY_10, minutes=10), Status.PENDING)))
+    first = clock(read_clocks(ticket, history, CONFIG, later(MONDAY_10, hours=3)), ClockKind.FIRST_RESPONSE)
+    assert first.status.state == ClockState.PAUSED
+    assert first.status.due_at is None
+    assert first.status.elapsed == timedelta(minutes=10)
+
+
+def test_a_priority_change_retargets_and_keeps_elapsed_time() -> None:
+    now = later(MONDAY_10, minutes=50)
+    medium = clock(read_clocks(make_ticket(priority=Priority.MEDIUM), TicketHistory(), CONFIG, now),
+                   ClockKind.FIRST_RESPONSE).status
+    high = clock(read_clocks(make_ticket(priority=Priority.HIGH), TicketHistory(), CONFIG, now),
+                 ClockKind.FIRST_RESPONSE).status
+    assert medium.elapsed == high.elapsed == timedelta(minutes=50)
+    assert (medium.target, high.target) == (timedelta(hours=4), timedelta(hours=1))
+    assert medium.state == ClockState.OK and high.state == ClockState.WARNING
+
+
+def test_critical_runs_on_calendar_time_overnight() -> None:
+    friday_night = datetime(2026, 11, 27, 23, 0, tzinfo=UTC)
+    ticket = make_ticket(priority=Priority.CRITICAL, created_at=friday_night)
+    first = clock(read_clocks(ticket, TicketHistory(), CONFIG, friday_night + timedelta(minutes=13)),
+                  ClockKind.FIRST_RESPONSE).status
+    assert first.business_time is False
+    assert first.state == ClockState.WARNING
+    assert first.due_at == friday_night + timedelta(minutes=15)
+
+
+def test_business_hours_clock_waits_over_the_weekend() -> None:
+    friday_late = datetime(2026, 11, 27, 16, 30, tzinfo=UTC)  # 30 minutes before closing
+    ticket = make_ticket(priority=Priority.HIGH, created_at=friday_late)
+    readings = read_clocks(ticket, TicketHistory(), CONFIG, friday_late + timedelta(minutes=10))
+    first = clock(readings, ClockKind.FIRST_RESPONSE).status
+    assert first.due_at == datetime(2026, 11, 30, 9, 30, tzinfo=UTC)  # 30m Friday, 30m Monday
+    crossings = dict(clock(readings, ClockKind.FIRST_RESPONSE).crossings)
+    assert crossings[0.8] == datetime(2026, 11, 30, 9, 18, tzinfo=UTC)  # 48 minutes of business time
+    assert next_crossing(readings, friday_late + timedelta(minutes=10)) == datetime(2026, 11, 30, 9, 18, tzinfo=UTC)
+
+
+def test_first_response_is_fulfilled_by_a_public_agent_reply_not_an_internal_note() -> None:
+    note = agent_reply("Looking into it", later(MONDAY_10, minutes=5), ident="n", public=False)
+    ticket = make_ticket(priority=Priority.HIGH, comments=(note,))
+    first = clock(read_clocks(ticket, TicketHistory(), CONFIG, later(MONDAY_10, minutes=30)),
+                  ClockKind.FIRST_RESPONSE).status
+    assert first.state == ClockState.OK
+    reply = agent_reply("Here is a fix", later(MONDAY_10, minutes=10), ident="r")
+    fulfilled = clock(read_clocks(ticket.with_changes(comments=(note, reply)), TicketHistory(), CONFIG,
+                                  later(MONDAY_10, minutes=30)), ClockKind.FIRST_RESPONSE).status
+    assert fulfilled.state == ClockState.FULFILLED
+    assert fulfilled.fulfilled_at == later(MONDAY_10, minutes=10)
+
+
+def test_our_own_automated_reply_does_not_fulfil_the_first_response() -> None:
+    ours = agent_reply("We escalated your request.\n[escalator-ref:abc]", later(MONDAY_10, minutes=5))
+    ticket = make_ticket(priority=Priority.HIGH, comments=(ours,))
+    first = clock(read_clocks(ticket, TicketHistory(), CONFIG, later(MONDAY_10, minutes=30)),
+                  ClockKind.FIRST_RESPONSE).status
+    assert first.state != ClockState.FULFILLED
+
+
+def test_a_bulk_read_ticket_uses_the_recorded_first_reply() -> None:
+    ticket = make_ticket(priority=Priority.HIGH, comments_loaded=False,
+                         known_first_reply_at=later(MONDAY_10, minutes=12))
+    first = clock(read_clocks(ticket, TicketHistory(), CONFIG, later(MONDAY_10, minutes=59)),
+                  ClockKind.FIRST_RESPONSE).status
+    assert first.state == ClockState.FULFILLED
+
+
+def test_resolution_clock_fulfilled_when_solved_and_resumes_on_reopen() -> None:
+    history = TicketHistory(status_changes=(
+        StatusChange(MONDAY_10, Status.OPEN), StatusChange(later(MONDAY_10, hours=2), Status.SOLVED)))
+    solved = make_ticket(status=Status.SOLVED)
+    resolution = clock(read_clocks(solved, history, CONFIG, later(MONDAY_10, hours=5)), ClockKind.RESOLUTION).status
+    assert resolution.state == ClockState.FULFILLED
+    assert resolution.elapsed == timedelta(hours=2)
+    reopened_history = TicketHistory(status_changes=(*history.status_changes,
+                                                     StatusChange(later(MONDAY_10, hours=3), Status.OPEN)))
+    reopened = clock(read_clocks(make_ticket(status=Status.OPEN), reopened_history, CONFIG,
+                                 later(MONDAY_10, hours=4)), ClockKind.RESOLUTION).status
+    assert reopened.elapsed == timedelta(hours=3)  # 2h before solving + 1h since reopening
+    assert reopened.state == ClockState.OK
+
+
+def test_optional_clocks_next_reply_and_periodic_update() -> None:
+    config = load_config(data={"sla": {"matrix": {"medium": {"next_reply": "2h", "periodic_update": "1h"}}}})
+    from engine_kit import customer_comment
+
+    comments = (agent_reply("First answer", later(MONDAY_10, minutes=10)),
+                customer_comment("Still broken", later(MONDAY_10, minutes=30)))
+    readings = read_clocks(make_ticket(comments=comments), TicketHistory(), config, later(MONDAY_10, minutes=90))
+    next_reply = clock(readings, ClockKind.NEXT_REPLY).status
+    assert next_reply.elapsed == timedelta(minutes=60)
+    periodic = clock(readings, ClockKind.PERIODIC_UPDATE).status
+    assert periodic.elapsed == timedelta(minutes=80)
+    assert periodic.state == ClockState.BREACHED
+
+
+def test_engine_arms_the_exact_80_percent_moment() -> None:
+    engine = Engine(CONFIG)
+    decision = engine.decide(make_ticket(priority=Priority.HIGH), make_customer(), TicketHistory(),
+                             later(MONDAY_10, minutes=5))
+    assert decision.next_check_at == later(MONDAY_10, minutes=48)
