@@ -1,0 +1,36 @@
+"""Prometheus metrics of one running service: events received, decisions, escalations, writes, retries, queue
+depth and timer lag. Each service instance has its own registry, so several apps (and tests) never share counts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+
+
+class Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        r = self.registry
+        self.events = Counter("escalator_webhook_events", "Webhook requests by platform and outcome",
+                              ["platform", "outcome"], registry=r)
+        self.decisions = Counter("escalator_decisions", "Decisions made, by whether they changed anything",
+                                 ["platform", "effect"], registry=r)
+        self.escalations = Counter("escalator_escalations", "Escalations by rule and target tier",
+                                   ["platform", "rule", "tier"], registry=r)
+        self.writes = Counter("escalator_write_calls", "Write calls to a helpdesk, by outcome",
+                              ["platform", "outcome"], registry=r)
+        self.retries = Counter("escalator_retries", "Work re-queued, by cause", ["cause"], registry=r)
+        self.notifications = Counter("escalator_notifications", "Notifications by role and outcome",
+                                     ["role", "outcome"], registry=r)
+        self.timer_lag = Histogram("escalator_timer_lag_seconds", "How late a threshold timer fired",
+                                   buckets=(0.5, 1, 2, 3, 5, 10, 30, 60, 300), registry=r)
+        self.queue_depth = Gauge("escalator_queue_depth", "Tasks waiting in the queue", registry=r)
+        self.inbox_backlog = Gauge("escalator_inbox_unprocessed", "Acknowledged events not yet processed",
+                                   registry=r)
+
+    def render(self, refresh: Callable[[], None] | None = None) -> bytes:
+        """The exposition text; `refresh` updates the gauges first."""
+        if refresh is not None:
+            refresh()
+        return generate_latest(self.registry)

@@ -1,0 +1,136 @@
+"""The queued work, as huey tasks: process a ticket, fire a threshold timer, send notifications, sweep.
+
+Failures are retried with backoff; a `Retry-After` from the platform re-queues the task for that time without
+spending a retry; a ticket locked by another worker is tried again a second later; a task that still fails after
+its retries is written to the dead letters (`escalator dead-letters list|retry|drop`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from huey import crontab
+from huey.api import Task
+from huey.exceptions import RetryTask
+
+from adapters.base import RetryAfterError
+from plugin.service.bootstrap import Services
+from plugin.store import repository as repo
+
+log = logging.getLogger(__name__)
+
+
+def timer_task_id(platform: str, ticket_id: str, version: int) -> str:
+    """Versioned: huey's revocation sticks to an id, so a re-armed timer needs a new one."""
+    return f"timer:{platform}:{ticket_id}:v{version}"
+
+
+class TaskQueue:
+    """Registers the service's tasks on its huey instance and queues them."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        huey = services.huey
+        queue = services.config.queue
+        retry = {"retries": queue.retries, "retry_delay": int(queue.retry_delay.total_seconds()), "retry_backoff": 2,
+                 "context": True}
+        self._process = huey.task(name="process_ticket", **retry)(self._guard("process_ticket", self._run_process))
+        self._timer = huey.task(name="timer_fired", **retry)(self._guard("timer_fired", self._run_timer))
+        self._notify = huey.task(name="send_notifications", **retry)(
+            self._guard("send_notifications", self._run_notifications))
+        self._sweep = huey.periodic_task(crontab(minute="*"), name="sweep")(self._run_sweep)
+        self.periodic: dict[str, Callable[..., Any]] = {"sweep": self._sweep}
+
+    # -- queueing
+
+    def enqueue_process(self, platform: str, ticket_id: str, *, cause: str = "event", delay: float | None = None
+                        ) -> None:
+        if delay:
+            self._process.schedule((platform, ticket_id, cause), delay=delay)
+        else:
+            self._process(platform, ticket_id, cause)
+
+    def schedule_timer(self, platform: str, ticket_id: str, version: int, due_at: datetime) -> None:
+        self._timer.schedule((platform, ticket_id, version, due_at.isoformat()), eta=due_at,
+                             id=timer_task_id(platform, ticket_id, version))
+
+    def enqueue_notifications(self) -> None:
+        self._notify()
+
+    def enqueue_notifications_later(self, seconds: float = 60) -> None:
+        """Try the failed sends again in a while."""
+        self._notify.schedule(delay=seconds)
+
+    # -- bodies
+
+    def _run_process(self, platform: str, ticket_id: str, cause: str) -> None:
+        from plugin.service.processing import process_ticket
+
+        process_ticket(self.services, platform, ticket_id, cause=cause)
+
+    def _run_timer(self, platform: str, ticket_id: str, version: int, due_at: str) -> None:
+        from plugin.service.processing import process_ticket
+
+        services = self.services
+        now = services.clock()
+        with services.store.session() as session:
+            current = repo.mark_timer_fired(session, platform, ticket_id, version, now)
+        if not current:
+            return  # superseded by a newer timer for this ticket
+        services.metrics.timer_lag.observe(max((now - datetime.fromisoformat(due_at)).total_seconds(), 0.0))
+        process_ticket(services, platform, ticket_id, cause="timer")
+
+    def _run_notifications(self) -> None:
+        self.services.notifier.send_pending(self.services)
+
+    def _run_sweep(self) -> None:
+        from plugin.service.sweep import sweep
+
+        report = sweep(self.services)
+        if report.requeued_events or report.due_tickets or report.errors:
+            log.info("sweep: %s", "; ".join(report.lines()))
+
+    # -- failure handling
+
+    def _guard(self, name: str, body: Callable[..., None]) -> Callable[..., None]:
+        services = self.services
+
+        def run(*args: Any, task: Task | None = None) -> None:
+            from plugin.service.processing import TicketBusy
+
+            try:
+                body(*args)
+            except RetryAfterError as exc:
+                services.metrics.retries.labels("rate_limited").inc()
+                raise RetryTask(f"rate limited: {exc}", delay=max(exc.retry_after, 1)) from None
+            except TicketBusy:
+                services.metrics.retries.labels("ticket_locked").inc()
+                raise RetryTask("ticket locked", delay=1) from None
+            except Exception as exc:
+                if task is not None and task.retries > 0:
+                    services.metrics.retries.labels("error").inc()
+                    raise
+                log.exception("%s%r failed for good; written to dead letters", name, args)
+                with services.store.session() as session:
+                    platform = args[0] if name in ("process_ticket", "timer_fired") else None
+                    ticket_id = args[1] if name in ("process_ticket", "timer_fired") else None
+                    repo.add_dead_letter(session, name, list(args), f"{type(exc).__name__}: {exc}",
+                                         services.config.queue.retries + 1, services.clock(),
+                                         platform=platform, ticket_id=ticket_id)
+
+        run.__name__ = name
+        return run
+
+    def replay(self, name: str, args: list[Any]) -> None:
+        """Queue a dead letter's task again."""
+        if name == "process_ticket":
+            self.enqueue_process(str(args[0]), str(args[1]), cause=str(args[2]) if len(args) > 2 else "event")
+        elif name == "timer_fired":
+            self.enqueue_process(str(args[0]), str(args[1]), cause="timer")
+        elif name == "send_notifications":
+            self.enqueue_notifications()
+        else:
+            raise ValueError(f"unknown task {name!r}")

@@ -1,0 +1,73 @@
+"""Cleanup: deletes what the triage process leaves behind and no one needs after the retention period.
+
+It deletes processed inbox events, finished or superseded timers, repeated status and priority history rows (the
+same value recorded twice in a row), expired profile cache, dropped dead letters, and sent or suppressed
+notifications older than both the retention and twice the dedupe period. It never deletes the escalation history
+or the reports. With dry_run it only counts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from plugin.store.models import (
+    CustomerRow,
+    DeadLetterRow,
+    InboxRow,
+    NotificationRow,
+    PriorityHistoryRow,
+    StatusHistoryRow,
+    TimerRow,
+)
+
+
+def _repeated_history_ids(session: Session, model: type[Any], value_columns: tuple[str, ...]) -> list[int]:
+    """Ids of history rows that repeat the previous row of the same ticket (consecutive duplicates)."""
+    rows = session.execute(
+        select(model.id, model.platform, model.ticket_id, *(getattr(model, c) for c in value_columns))
+        .order_by(model.platform, model.ticket_id, model.at, model.id))
+    out, previous_key, previous_value = [], None, None
+    for row in rows:
+        key, value = (row[1], row[2]), tuple(row[3:])
+        if key == previous_key and value == previous_value:
+            out.append(row[0])
+        previous_key, previous_value = key, value
+    return out
+
+
+def _count_or_delete(session: Session, model: type[Any], dry_run: bool, *conditions: Any) -> int:
+    count = int(session.scalar(select(func.count()).select_from(model).where(*conditions)) or 0)
+    if count and not dry_run:
+        session.query(model).filter(*conditions).delete(synchronize_session=False)
+    return count
+
+
+def cleanup(session: Session, now: datetime, retention: timedelta, dry_run: bool,
+            dedupe_period: timedelta = timedelta(hours=24)) -> dict[str, int]:
+    cutoff = now - retention
+    notification_cutoff = now - max(retention, 2 * dedupe_period)
+    counts = {
+        "processed inbox events": _count_or_delete(
+            session, InboxRow, dry_run, InboxRow.processed_at.is_not(None), InboxRow.processed_at < cutoff),
+        "finished timers": _count_or_delete(
+            session, TimerRow, dry_run, TimerRow.state.in_(("fired", "superseded", "cancelled")),
+            TimerRow.created_at < cutoff),
+        "expired customer profiles": _count_or_delete(session, CustomerRow, dry_run, CustomerRow.expires_at < now),
+        "dropped dead letters": _count_or_delete(
+            session, DeadLetterRow, dry_run, DeadLetterRow.dropped_at.is_not(None), DeadLetterRow.dropped_at < cutoff),
+        "old sent notifications": _count_or_delete(
+            session, NotificationRow, dry_run, NotificationRow.status.in_(("sent", "suppressed")),
+            NotificationRow.created_at < notification_cutoff),
+    }
+    for label, model, columns in (("repeated status rows", StatusHistoryRow, ("status", "workflow_state")),
+                                  ("repeated priority rows", PriorityHistoryRow, ("priority", "tier"))):
+        ids = _repeated_history_ids(session, model, columns)
+        counts[label] = len(ids)
+        if ids and not dry_run:
+            for start in range(0, len(ids), 500):
+                session.query(model).filter(model.id.in_(ids[start:start + 500])).delete(synchronize_session=False)
+    return counts

@@ -1,0 +1,254 @@
+"""The tables. Escalation history and reports are never deleted; the rest has a retention (see cleanup.py)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from plugin.store.types import UTCDateTime
+
+ID = String(64)
+PLATFORM = String(32)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[Any]: JSON()}
+
+
+class TicketRow(Base):
+    """Our mirror of one helpdesk ticket, with what the reports need."""
+
+    __tablename__ = "tickets"
+    __table_args__ = (
+        UniqueConstraint("platform", "ticket_id"),
+        Index("ix_tickets_solved_at", "solved_at"),
+        Index("ix_tickets_created_at", "created_at"),
+        Index("ix_tickets_first_escalated_at", "first_escalated_at"),
+        Index("ix_tickets_next_check_at", "next_check_at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(PLATFORM)
+    ticket_id: Mapped[str] = mapped_column(ID)
+    subject: Mapped[str] = mapped_column(Text, default="")
+    requester_id: Mapped[str | None] = mapped_column(ID)
+    organization_id: Mapped[str | None] = mapped_column(ID)
+    group_id: Mapped[str | None] = mapped_column(ID)
+    assignee_id: Mapped[str | None] = mapped_column(ID)
+    channel: Mapped[str | None] = mapped_column(String(64))
+    ticket_type: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    workflow_state: Mapped[str] = mapped_column(String(16), default="new")
+    priority: Mapped[int | None] = mapped_column(Integer)
+    initial_priority: Mapped[int | None] = mapped_column(Integer)
+    tier: Mapped[int] = mapped_column(Integer, default=1)
+    customer_tier: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    platform_updated_at: Mapped[datetime]
+    first_seen_at: Mapped[datetime]
+    last_decided_at: Mapped[datetime | None]
+    first_response_at: Mapped[datetime | None]
+    solved_at: Mapped[datetime | None]
+    closed_at: Mapped[datetime | None]
+    escalated: Mapped[bool] = mapped_column(Boolean, default=False)
+    first_escalated_at: Mapped[datetime | None]
+    agent_public_replies: Mapped[int] = mapped_column(Integer, default=0)
+    reopened: Mapped[int] = mapped_column(Integer, default=0)
+    contact_count: Mapped[int] = mapped_column(Integer, default=1)
+    first_response_breached: Mapped[bool | None] = mapped_column(Boolean)
+    resolution_breached: Mapped[bool | None] = mapped_column(Boolean)
+    resolution_business_seconds: Mapped[float | None] = mapped_column(Float)
+    resolution_calendar_seconds: Mapped[float | None] = mapped_column(Float)
+    tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    fired: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    clocks: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    sentiment: Mapped[str | None] = mapped_column(String(16))
+    next_check_at: Mapped[datetime | None]
+    timer_version: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StatusHistoryRow(Base):
+    __tablename__ = "ticket_status_history"
+    __table_args__ = (Index("ix_status_history_ticket", "platform", "ticket_id", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(PLATFORM)
+    ticket_id: Mapped[str] = mapped_column(ID)
+    at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16))
+    workflow_state: Mapped[str | None] = mapped_column(String(16))
+    source: Mapped[str] = mapped_column(String(16))
+
+
+class PriorityHistoryRow(Base):
+    __tablename__ = "ticket_priority_history"
+    __table_args__ = (Index("ix_priority_history_ticket", "platform", "ticket_id", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(PLATFORM)
+    ticket_id: Mapped[str] = mapped_column(ID)
+    at: Mapped[datetime]
+    priority: Mapped[int | None] = mapped_column(Integer)
+    tier: Mapped[int] = mapped_column(Integer)
+    actor: Mapped[str] = mapped_column(String(64))
+
+
+class CustomerRow(Base):
+    __tablename__ = "customers"
+    platform: Mapped[str] = mapped_column(PLATFORM, primary_key=True)
+    customer_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str | None] = mapped_column(String(320))
+    locale: Mapped[str | None] = mapped_column(String(16))
+    organization_id: Mapped[str | None] = mapped_column(ID)
+    organization_name: Mapped[str | None] = mapped_column(Text)
+    tier: Mapped[str] = mapped_column(String(16))
+    lifetime_value: Mapped[float | None] = mapped_column(Float)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    fetched_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+
+
+class EscalationRow(Base):
+    """The escalation history. Never deleted."""
+
+    __tablename__ = "escalations"
+    __table_args__ = (Index("ix_escalations_ticket", "platform", "ticket_id"), Index("ix_escalations_at", "at"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(PLATFORM)
+    ticket_id: Mapped[str] = mapped_column(ID)
+    at: Mapped[datetime]
+    from_tier: Mapped[int] = mapped_column(Integer)
+    to_tier: Mapped[int] = mapped_column(Integer)
+    rule: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    figures: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    actor: Mapped[str] = mapped_column(String(128))
+    note: Mapped[str] = mapped_column(Text, default="")
+    priority_before: Mapped[int | None] = mapped_column(Integer)
+    priority_after: Mapped[int | None] = mapped_column(Integer)
+
+
+class InboxRow(Base):
+    """Every acknowledged webhook event; unique per delivery so a redelivery is recognised."""
+
+    __tablename__ = "inbox"
+    __table_args__ = (
+        UniqueConstraint("platform", "delivery_id", name="uq_inbox_delivery"),
+        Index("ix_inbox_unprocessed", "processed_at", "received_at"),
+        Index("ix_inbox_ticket", "platform", "ticket_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(PLATFORM)
+    delivery_id: Mapped[str] = mapped_column(String(200))
+    ticket_id: Mapped[str] = mapped_column(ID)
+    kind: Mapped[str] = mapped_column(String(32))
+    received_at: Mapped[datetime]
+    event: Mapped[dict[str, Any]] = mapped_column(JSON)
+    from_us: Mapped[bool] = mapped_column(Boolean, default=False)
+    processed_at: Mapped[datetime | None]
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AppliedChangeRow(Base):
+    __tablename__ = "applied_changes"
+    idempotency_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    platform: Mapped[str] = mapped_column(PLATFORM)
+    ticket_id: Mapped[str] = mapped_column(ID)
+    decided_at: Mapped[datetime]
+    applied_at: Mapped[datetime]
+    changes: Mapped[dict[str, Any]] = mapped_column(JSON)
+    write_requests: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str] = mapped_column(String(64))
+
+
+class TimerRow(Base):
+    __tablename__ = "timers"
+    __table_args__ = (
+        UniqueConstraint("platform", "ticket_id", "version"),
+        Index("ix_timers_due", "state", "due_at"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(PLATFORM)
+    ticket_id: Mapped[str] = mapped_column(ID)
+    version: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[datetime]
+    reason: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16))  # armed | fired | superseded | cancelled
+    created_at: Mapped[datetime]
+    fired_at: Mapped[datetime | None]
+
+
+class NotificationRow(Base):
+    """The outbox of notifications and the record of what was sent (for dedupe)."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (
+        Index("ix_notifications_dedupe", "ticket_id", "role", "dedupe_key", "created_at"),
+        Index("ix_notifications_pending", "status", "not_before"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(PLATFORM)
+    ticket_id: Mapped[str] = mapped_column(ID)
+    role: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(64))
+    dedupe_key: Mapped[str] = mapped_column(String(200))
+    title: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime]
+    not_before: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | sent | failed | suppressed
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    sent_at: Mapped[datetime | None]
+    channels_ok: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    channels_failed: Mapped[list[Any]] = mapped_column(JSON, default=list)
+
+
+class DeadLetterRow(Base):
+    __tablename__ = "dead_letters"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task: Mapped[str] = mapped_column(String(64))
+    args: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    platform: Mapped[str | None] = mapped_column(PLATFORM)
+    ticket_id: Mapped[str | None] = mapped_column(ID)
+    error: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    failed_at: Mapped[datetime]
+    retried_at: Mapped[datetime | None]
+    dropped_at: Mapped[datetime | None]
+
+
+class SatisfactionRow(Base):
+    __tablename__ = "satisfaction_ratings"
+    __table_args__ = (UniqueConstraint("platform", "ticket_id", "created_at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(PLATFORM)
+    ticket_id: Mapped[str] = mapped_column(ID)
+    score: Mapped[str] = mapped_column(String(32))
+    positive: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime]
+
+
+class ReportRow(Base):
+    """Generated reports. Never deleted."""
+
+    __tablename__ = "reports"
+    __table_args__ = (UniqueConstraint("kind", "period"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    period: Mapped[str] = mapped_column(String(32))
+    generated_at: Mapped[datetime]
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    html: Mapped[str] = mapped_column(Text, default="")
+
+
+class TicketLockRow(Base):
+    """A lease: one worker decides about one ticket at a time; an expired lease (a dead worker) is taken over."""
+
+    __tablename__ = "ticket_locks"
+    lock_key: Mapped[str] = mapped_column(String(160), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime]

@@ -1,0 +1,410 @@
+"""The store's queries, each small and taking the session (the unit of work) first.
+
+All datetimes in and out are aware UTC. Inserts that can race (the inbox, the notifications dedupe) never raise on
+a duplicate: the inbox uses INSERT ... ON CONFLICT DO NOTHING on both SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from plugin.domain import (
+    Customer,
+    Decision,
+    EscalationEntry,
+    Notification,
+    Priority,
+    Status,
+    StatusChange,
+    Ticket,
+    TicketChanges,
+    TicketEvent,
+    TicketHistory,
+    TicketSummary,
+    WorkflowState,
+)
+from plugin.store.models import (
+    AppliedChangeRow,
+    CustomerRow,
+    DeadLetterRow,
+    EscalationRow,
+    InboxRow,
+    NotificationRow,
+    PriorityHistoryRow,
+    ReportRow,
+    SatisfactionRow,
+    StatusHistoryRow,
+    TicketRow,
+    TimerRow,
+)
+from plugin.store.serialize import changes_to_json, clock_to_json, event_to_json, jsonable
+
+
+def _aware(value: datetime, name: str = "datetime") -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{name} must be timezone-aware")
+    return value
+
+
+def _insert_ignoring_duplicates(session: Session, row: type[Any], values: dict[str, Any]) -> bool:
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    key = list(row.__table__.primary_key.columns)
+    statement = insert(row).values(**values).on_conflict_do_nothing().returning(*key)
+    # rowcount is not reliable here (-1 through the ORM on PostgreSQL): a returned row means it was inserted.
+    return session.execute(statement).first() is not None
+
+
+# ---------------------------------------------------------------- inbox
+
+
+def add_event(session: Session, event: TicketEvent, now: datetime) -> bool:
+    """Store an acknowledged event; False (and nothing stored) when this delivery was seen before."""
+    return _insert_ignoring_duplicates(session, InboxRow, {
+        "platform": event.platform, "delivery_id": event.delivery_id, "ticket_id": event.ticket_id,
+        "kind": event.kind.value, "received_at": _aware(now, "now"), "event": event_to_json(event),
+        "from_us": event.from_us, "attempts": 0,
+    })
+
+
+def unprocessed_events(session: Session, platform: str | None = None, ticket_id: str | None = None,
+                       older_than: datetime | None = None, limit: int = 1000) -> list[InboxRow]:
+    query = select(InboxRow).where(InboxRow.processed_at.is_(None))
+    if platform is not None:
+        query = query.where(InboxRow.platform == platform)
+    if ticket_id is not None:
+        query = query.where(InboxRow.ticket_id == ticket_id)
+    if older_than is not None:
+        query = query.where(InboxRow.received_at < older_than)
+    return list(session.scalars(query.order_by(InboxRow.received_at, InboxRow.id).limit(limit)))
+
+
+def mark_processed(session: Session, ids: Sequence[int], now: datetime) -> None:
+    if ids:
+        session.execute(update(InboxRow).where(InboxRow.id.in_(list(ids))).values(processed_at=now))
+
+
+def bump_attempts(session: Session, ids: Sequence[int]) -> None:
+    if ids:
+        session.execute(update(InboxRow).where(InboxRow.id.in_(list(ids))).values(attempts=InboxRow.attempts + 1))
+
+
+# ---------------------------------------------------------------- mirror and history
+
+
+def get_mirror(session: Session, platform: str, ticket_id: str) -> TicketRow | None:
+    return session.scalar(select(TicketRow).where(TicketRow.platform == platform, TicketRow.ticket_id == ticket_id))
+
+
+def _last_status(session: Session, platform: str, ticket_id: str) -> StatusHistoryRow | None:
+    return session.scalar(
+        select(StatusHistoryRow).where(StatusHistoryRow.platform == platform, StatusHistoryRow.ticket_id == ticket_id)
+        .order_by(StatusHistoryRow.at.desc(), StatusHistoryRow.id.desc()).limit(1))
+
+
+def record_status(session: Session, platform: str, ticket_id: str, status: Status, at: datetime, source: str,
+                  workflow_state: str | None = None) -> bool:
+    """Record a status seen at `at`, unless it repeats the status already recorded at or before that time."""
+    _aware(at, "at")
+    previous = session.scalar(
+        select(StatusHistoryRow).where(StatusHistoryRow.platform == platform, StatusHistoryRow.ticket_id == ticket_id,
+                                       StatusHistoryRow.at <= at)
+        .order_by(StatusHistoryRow.at.desc(), StatusHistoryRow.id.desc()).limit(1))
+    if previous is not None and previous.status == status.value:
+        return False
+    session.add(StatusHistoryRow(platform=platform, ticket_id=ticket_id, at=at, status=status.value,
+                                 workflow_state=workflow_state, source=source))
+    session.flush()
+    return True
+
+
+def upsert_mirror(session: Session, ticket: Ticket, now: datetime) -> TicketRow:
+    """Create or refresh our mirror of `ticket`, recording status and priority changes in the histories."""
+    row = get_mirror(session, ticket.platform, ticket.id)
+    priority = ticket.priority.value if ticket.priority else None
+    if row is None:
+        row = TicketRow(
+            platform=ticket.platform, ticket_id=ticket.id, status=ticket.status.value,
+            workflow_state=WorkflowState.NEW.value, priority=priority, initial_priority=priority, tier=1,
+            created_at=ticket.created_at, platform_updated_at=ticket.updated_at, first_seen_at=now,
+            escalated=False, agent_public_replies=0, reopened=0, contact_count=1, tags=[], fired=[], clocks=[],
+            timer_version=0,
+        )
+        session.add(row)
+        if _last_status(session, ticket.platform, ticket.id) is None:
+            record_status(session, ticket.platform, ticket.id, ticket.status, ticket.created_at, "first_seen")
+        session.add(PriorityHistoryRow(platform=ticket.platform, ticket_id=ticket.id, at=now, priority=priority,
+                                       tier=1, actor="helpdesk"))
+    else:
+        if row.status != ticket.status.value:
+            record_status(session, ticket.platform, ticket.id, ticket.status,
+                          max(ticket.updated_at, row.platform_updated_at), "read")
+        if row.priority != priority:
+            session.add(PriorityHistoryRow(platform=ticket.platform, ticket_id=ticket.id, at=now,
+                                           priority=priority, tier=row.tier, actor="helpdesk"))
+    row.subject = ticket.subject
+    row.requester_id = ticket.requester_id
+    row.organization_id = ticket.organization_id
+    row.group_id = ticket.group_id
+    row.assignee_id = ticket.assignee_id
+    row.channel = ticket.channel
+    row.ticket_type = ticket.ticket_type
+    row.status = ticket.status.value
+    row.priority = priority
+    row.platform_updated_at = max(ticket.updated_at, row.platform_updated_at or ticket.updated_at)
+    row.tags = sorted(ticket.tags)
+    if ticket.comments_loaded:
+        row.agent_public_replies = sum(1 for c in ticket.comments if c.by_agent and c.public)
+    if ticket.status == Status.CLOSED and row.closed_at is None:
+        row.closed_at = ticket.updated_at
+    session.flush()
+    return row
+
+
+def load_history(session: Session, platform: str, ticket_id: str,
+                 related: Sequence[TicketSummary] = ()) -> TicketHistory:
+    statuses = session.scalars(
+        select(StatusHistoryRow).where(StatusHistoryRow.platform == platform, StatusHistoryRow.ticket_id == ticket_id)
+        .order_by(StatusHistoryRow.at, StatusHistoryRow.id))
+    escalations = session.scalars(
+        select(EscalationRow).where(EscalationRow.platform == platform, EscalationRow.ticket_id == ticket_id)
+        .order_by(EscalationRow.at, EscalationRow.id))
+    row = get_mirror(session, platform, ticket_id)
+    return TicketHistory(
+        status_changes=tuple(StatusChange(s.at, Status(s.status)) for s in statuses),
+        escalations=tuple(
+            EscalationEntry(ticket_id=e.ticket_id, at=e.at, from_tier=e.from_tier, to_tier=e.to_tier, rule=e.rule,
+                            reason=e.reason, figures=e.figures, actor=e.actor, note=e.note) for e in escalations),
+        fired=frozenset(row.fired) if row is not None else frozenset(),
+        initial_priority=Priority(row.initial_priority) if row is not None and row.initial_priority else None,
+        related_tickets=tuple(related),
+        first_agent_action_at=row.first_response_at if row is not None else None,
+    )
+
+
+def record_decision(session: Session, platform: str, decision: Decision, now: datetime) -> TicketRow | None:
+    """Bring the mirror up to date with a decision and add its escalations to the history."""
+    row = get_mirror(session, platform, decision.ticket_id)
+    if row is None:
+        return None
+    before_priority, before_tier = row.priority, row.tier
+    row.fired = sorted(set(row.fired) | decision.fired)
+    row.last_decided_at = now
+    row.clocks = [clock_to_json(c) for c in decision.clocks]
+    row.next_check_at = decision.next_check_at
+    row.tier = max(row.tier, decision.tier)
+    row.sentiment = decision.sentiment.value
+    if decision.changes.priority is not None:
+        row.priority = decision.changes.priority.value
+    if decision.workflow_state is not None:
+        if decision.workflow_state.value != row.workflow_state:
+            record_status(session, platform, decision.ticket_id, Status(row.status), now, "engine",
+                          workflow_state=decision.workflow_state.value)
+        row.workflow_state = decision.workflow_state.value
+    for entry in decision.escalations:
+        session.add(EscalationRow(
+            platform=platform, ticket_id=entry.ticket_id, at=entry.at, from_tier=entry.from_tier,
+            to_tier=entry.to_tier, rule=entry.rule, reason=entry.reason, figures=jsonable(dict(entry.figures)),
+            actor=entry.actor, note=entry.note, priority_before=before_priority, priority_after=row.priority))
+        row.escalated = True
+        if row.first_escalated_at is None:
+            row.first_escalated_at = entry.at
+    if row.priority != before_priority or row.tier != before_tier:
+        session.add(PriorityHistoryRow(platform=platform, ticket_id=decision.ticket_id, at=now, priority=row.priority,
+                                       tier=row.tier, actor="escalator"))
+    session.flush()
+    return row
+
+
+# ---------------------------------------------------------------- applied changes
+
+
+def was_applied(session: Session, key: str) -> bool:
+    return session.get(AppliedChangeRow, key) is not None
+
+
+def record_applied(session: Session, key: str, platform: str, ticket_id: str, changes: TicketChanges,
+                   decided_at: datetime, applied_at: datetime, write_requests: int, outcome: str) -> None:
+    if session.get(AppliedChangeRow, key) is not None:
+        return
+    session.add(AppliedChangeRow(idempotency_key=key, platform=platform, ticket_id=ticket_id, decided_at=decided_at,
+                                 applied_at=applied_at, changes=changes_to_json(changes),
+                                 write_requests=write_requests, outcome=outcome))
+    session.flush()
+
+
+# ---------------------------------------------------------------- timers
+
+
+def current_timer(session: Session, platform: str, ticket_id: str) -> TimerRow | None:
+    return session.scalar(select(TimerRow).where(TimerRow.platform == platform, TimerRow.ticket_id == ticket_id)
+                          .order_by(TimerRow.version.desc()).limit(1))
+
+
+def arm_timer(session: Session, platform: str, ticket_id: str, due_at: datetime, reason: str, now: datetime
+              ) -> TimerRow:
+    """Arm the ticket's next timer, superseding the previous one; arming the same moment again changes nothing."""
+    _aware(due_at, "due_at")
+    current = current_timer(session, platform, ticket_id)
+    if current is not None and current.state == "armed" and current.due_at == due_at:
+        return current
+    if current is not None and current.state == "armed":
+        current.state = "superseded"
+    version = (current.version if current is not None else 0) + 1
+    timer = TimerRow(platform=platform, ticket_id=ticket_id, version=version, due_at=due_at, reason=reason,
+                     state="armed", created_at=now)
+    session.add(timer)
+    mirror = get_mirror(session, platform, ticket_id)
+    if mirror is not None:
+        mirror.timer_version = version
+    session.flush()
+    return timer
+
+
+def mark_timer_fired(session: Session, platform: str, ticket_id: str, version: int, now: datetime) -> bool:
+    """True if that version was the armed one (it is now fired); False if it was superseded meanwhile."""
+    result = session.execute(
+        update(TimerRow).where(TimerRow.platform == platform, TimerRow.ticket_id == ticket_id,
+                               TimerRow.version == version, TimerRow.state == "armed")
+        .values(state="fired", fired_at=now).returning(TimerRow.id))
+    return result.first() is not None
+
+
+def due_timers(session: Session, now: datetime) -> list[TimerRow]:
+    return list(session.scalars(select(TimerRow).where(TimerRow.state == "armed", TimerRow.due_at <= now)
+                                .order_by(TimerRow.due_at)))
+
+
+# ---------------------------------------------------------------- customers
+
+
+def cached_customer(session: Session, platform: str, customer_id: str, now: datetime) -> Customer | None:
+    row = session.get(CustomerRow, (platform, customer_id))
+    if row is None or row.expires_at <= now:
+        return None
+    return Customer(id=row.customer_id, name=row.name, email=row.email, locale=row.locale,
+                    organization_id=row.organization_id, organization_name=row.organization_name,
+                    tags=frozenset(row.tags), fields=dict(row.fields))
+
+
+def cache_customer(session: Session, platform: str, customer: Customer, tier: str, lifetime_value: float | None,
+                   now: datetime, ttl: timedelta) -> None:
+    row = session.get(CustomerRow, (platform, customer.id))
+    if row is None:
+        row = CustomerRow(platform=platform, customer_id=customer.id)
+        session.add(row)
+    row.name, row.email, row.locale = customer.name, customer.email, customer.locale
+    row.organization_id, row.organization_name = customer.organization_id, customer.organization_name
+    row.tier, row.lifetime_value = tier, lifetime_value
+    row.fields, row.tags = jsonable(dict(customer.fields)), sorted(customer.tags)
+    row.fetched_at, row.expires_at = now, now + ttl
+    session.flush()
+
+
+# ---------------------------------------------------------------- notifications
+
+
+def queue_notification(session: Session, platform: str, notification: Notification, now: datetime,
+                       dedupe_period: timedelta, not_before: datetime | None = None) -> bool:
+    """Queue unless the same (ticket, role, reason) was queued or sent within the period (failed ones excluded)."""
+    recent = session.scalar(select(NotificationRow.id).where(
+        NotificationRow.platform == platform, NotificationRow.ticket_id == notification.ticket_id,
+        NotificationRow.role == notification.role, NotificationRow.dedupe_key == notification.dedupe_key,
+        NotificationRow.created_at > now - dedupe_period, NotificationRow.status != "failed").limit(1))
+    if recent is not None:
+        return False
+    session.add(NotificationRow(
+        platform=platform, ticket_id=notification.ticket_id, role=notification.role, kind=notification.kind,
+        dedupe_key=notification.dedupe_key, title=notification.title, body=notification.body,
+        urgent=notification.urgent, created_at=now, not_before=not_before, status="pending", attempts=0,
+        channels_ok=[], channels_failed=[]))
+    session.flush()
+    return True
+
+
+def pending_notifications(session: Session, now: datetime, limit: int = 100) -> list[NotificationRow]:
+    return list(session.scalars(
+        select(NotificationRow).where(NotificationRow.status == "pending",
+                                      or_(NotificationRow.not_before.is_(None), NotificationRow.not_before <= now))
+        .order_by(NotificationRow.urgent.desc(), NotificationRow.created_at, NotificationRow.id).limit(limit)))
+
+
+def mark_notification_sent(session: Session, notification_id: int, now: datetime, channels_ok: Sequence[str],
+                           channels_failed: Sequence[str]) -> None:
+    session.execute(update(NotificationRow).where(NotificationRow.id == notification_id).values(
+        status="sent", sent_at=now, attempts=NotificationRow.attempts + 1, channels_ok=list(channels_ok),
+        channels_failed=list(channels_failed)))
+
+
+def mark_notification_failed(session: Session, notification_id: int, now: datetime, error: str, *,
+                             final: bool, suppressed: bool = False) -> None:
+    status = "suppressed" if suppressed else ("failed" if final else "pending")
+    session.execute(update(NotificationRow).where(NotificationRow.id == notification_id).values(
+        status=status, attempts=NotificationRow.attempts + 1, last_error=error[:2000]))
+
+
+# ---------------------------------------------------------------- dead letters
+
+
+def add_dead_letter(session: Session, task: str, args: Sequence[Any], error: str, attempts: int, now: datetime,
+                    platform: str | None = None, ticket_id: str | None = None) -> DeadLetterRow:
+    row = DeadLetterRow(task=task, args=jsonable(list(args)), error=error[:4000], attempts=attempts, failed_at=now,
+                        platform=platform, ticket_id=ticket_id)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def list_dead_letters(session: Session, include_dropped: bool = False) -> list[DeadLetterRow]:
+    query = select(DeadLetterRow)
+    if not include_dropped:
+        query = query.where(DeadLetterRow.dropped_at.is_(None))
+    return list(session.scalars(query.order_by(DeadLetterRow.failed_at, DeadLetterRow.id)))
+
+
+def get_dead_letter(session: Session, dead_id: int) -> DeadLetterRow | None:
+    return session.get(DeadLetterRow, dead_id)
+
+
+def mark_dead_letter_retried(session: Session, dead_id: int, now: datetime) -> None:
+    session.execute(update(DeadLetterRow).where(DeadLetterRow.id == dead_id).values(retried_at=now))
+
+
+def drop_dead_letter(session: Session, dead_id: int, now: datetime) -> bool:
+    result = session.execute(update(DeadLetterRow).where(DeadLetterRow.id == dead_id,
+                                                         DeadLetterRow.dropped_at.is_(None))
+                             .values(dropped_at=now).returning(DeadLetterRow.id))
+    return result.first() is not None
+
+
+# ---------------------------------------------------------------- satisfaction and reports
+
+
+def add_rating(session: Session, platform: str, ticket_id: str, score: str, positive: bool, created_at: datetime
+               ) -> bool:
+    return _insert_ignoring_duplicates(session, SatisfactionRow, {
+        "platform": platform, "ticket_id": ticket_id, "score": score, "positive": positive,
+        "created_at": _aware(created_at, "created_at")})
+
+
+def save_report(session: Session, kind: str, period: str, content: dict[str, Any], html: str, now: datetime
+                ) -> ReportRow:
+    row = session.scalar(select(ReportRow).where(ReportRow.kind == kind, ReportRow.period == period))
+    if row is None:
+        row = ReportRow(kind=kind, period=period)
+        session.add(row)
+    row.generated_at, row.content, row.html = now, jsonable(content), html
+    session.flush()
+    return row
+
+
+def get_report(session: Session, kind: str, period: str) -> ReportRow | None:
+    return session.scalar(select(ReportRow).where(ReportRow.kind == kind, ReportRow.period == period))
+
+

@@ -1,0 +1,252 @@
+"""The store on SQLite and PostgreSQL: every repository function, the races that must not raise, migrations,
+cleanup."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from plugin.domain import (
+    Customer,
+    Decision,
+    EscalationEntry,
+    EventKind,
+    Notification,
+    Priority,
+    Status,
+    Ticket,
+    TicketChanges,
+    TicketEvent,
+    WorkflowState,
+)
+from plugin.store import Store
+from plugin.store import repository as repo
+from plugin.store.cleanup import cleanup
+from plugin.store.models import Base, EscalationRow, ReportRow, StatusHistoryRow
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+
+def event(delivery: str = "d-1", ticket: str = "42", status: Status | None = None) -> TicketEvent:
+    return TicketEvent(platform="zendesk", delivery_id=delivery, ticket_id=ticket, kind=EventKind.STATUS_CHANGED,
+                       occurred_at=NOW, changes={"status": ["new", "open"]}, status=status)
+
+
+def ticket(**fields: object) -> Ticket:
+    base: dict[str, object] = {"platform": "zendesk", "id": "42", "subject": "Export broken", "status": Status.NEW,
+                               "created_at": NOW, "updated_at": NOW, "priority": Priority.MEDIUM}
+    base.update(fields)
+    return Ticket(**base)  # type: ignore[arg-type]
+
+
+def test_migrations_are_a_no_op_the_second_time(store: Store) -> None:
+    store.upgrade()
+    store.upgrade()
+    assert store.ping()
+
+
+def test_inbox_dedupes_a_redelivery(store: Store) -> None:
+    with store.session() as s:
+        assert repo.add_event(s, event(), NOW) is True
+        assert repo.add_event(s, event(), NOW) is False
+        assert repo.add_event(s, event("d-2"), NOW) is True
+    with store.session() as s:
+        rows = repo.unprocessed_events(s, platform="zendesk", ticket_id="42")
+        assert [r.delivery_id for r in rows] == ["d-1", "d-2"]
+        assert rows[0].event["changes"] == {"status": ["new", "open"]}
+        repo.mark_processed(s, [rows[0].id], NOW)
+    with store.session() as s:
+        assert [r.delivery_id for r in repo.unprocessed_events(s)] == ["d-2"]
+        assert repo.unprocessed_events(s, older_than=NOW) == []
+        assert len(repo.unprocessed_events(s, older_than=NOW + timedelta(seconds=1))) == 1
+
+
+def test_inbox_race_has_exactly_one_winner_and_no_exception(store: Store) -> None:
+    results: list[bool] = []
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(6)
+
+    def insert() -> None:
+        try:
+            barrier.wait()
+            with store.session() as s:
+                results.append(repo.add_event(s, event("race"), NOW))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=insert) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(results) == [False] * 5 + [True]
+
+
+def test_mirror_records_status_and_priority_changes(store: Store) -> None:
+    with store.session() as s:
+        row = repo.upsert_mirror(s, ticket(), NOW)
+        assert (row.status, row.initial_priority, row.workflow_state) == ("new", 2, "new")
+    later = NOW + timedelta(minutes=5)
+    with store.session() as s:
+        repo.upsert_mirror(s, ticket(status=Status.OPEN, priority=Priority.HIGH, updated_at=later), later)
+        repo.upsert_mirror(s, ticket(status=Status.OPEN, priority=Priority.HIGH, updated_at=later), later)
+    with store.session() as s:
+        history = repo.load_history(s, "zendesk", "42")
+        assert [(c.status, c.at) for c in history.status_changes] == [(Status.NEW, NOW), (Status.OPEN, later)]
+        assert history.initial_priority == Priority.MEDIUM
+        mirror = repo.get_mirror(s, "zendesk", "42")
+        assert mirror is not None and mirror.priority == Priority.HIGH.value
+
+
+def test_record_status_skips_repeats(store: Store) -> None:
+    with store.session() as s:
+        assert repo.record_status(s, "zendesk", "42", Status.OPEN, NOW, "webhook")
+        assert not repo.record_status(s, "zendesk", "42", Status.OPEN, NOW + timedelta(minutes=1), "webhook")
+        assert repo.record_status(s, "zendesk", "42", Status.PENDING, NOW + timedelta(minutes=2), "webhook")
+
+
+def test_record_decision_keeps_escalations_and_fired_keys(store: Store) -> None:
+    with store.session() as s:
+        repo.upsert_mirror(s, ticket(), NOW)
+    entry = EscalationEntry(ticket_id="42", at=NOW, from_tier=1, to_tier=2, rule="sla_breach", reason="late",
+                            figures={"clock": "first_response", "elapsed_share": 1.02}, actor="rule:sla_breach",
+                            note="handoff")
+    decision = Decision(ticket_id="42", at=NOW, changes=TicketChanges(priority=Priority.HIGH),
+                        escalations=(entry,), fired=frozenset({"rule:sla_breach", "scored"}), tier=2,
+                        workflow_state=WorkflowState.ESCALATED, next_check_at=NOW + timedelta(hours=1))
+    with store.session() as s:
+        repo.record_decision(s, "zendesk", decision, NOW)
+    with store.session() as s:
+        history = repo.load_history(s, "zendesk", "42")
+        assert history.fired == {"rule:sla_breach", "scored"}
+        assert [(e.from_tier, e.to_tier, e.figures["elapsed_share"]) for e in history.escalations] == [(1, 2, 1.02)]
+        mirror = repo.get_mirror(s, "zendesk", "42")
+        assert mirror is not None
+        assert (mirror.tier, mirror.escalated, mirror.first_escalated_at, mirror.workflow_state) == (
+            2, True, NOW, "escalated")
+        assert mirror.priority == Priority.HIGH.value
+
+
+def test_applied_changes_are_recorded_once(store: Store) -> None:
+    with store.session() as s:
+        assert not repo.was_applied(s, "k1")
+        repo.record_applied(s, "k1", "zendesk", "42", TicketChanges(add_tags=frozenset({"x"})), NOW, NOW, 1, "ok")
+        repo.record_applied(s, "k1", "zendesk", "42", TicketChanges(), NOW, NOW, 1, "ok")
+    with store.session() as s:
+        assert repo.was_applied(s, "k1")
+
+
+def test_timers_supersede_and_fire_once(store: Store) -> None:
+    with store.session() as s:
+        repo.upsert_mirror(s, ticket(), NOW)
+        first = repo.arm_timer(s, "zendesk", "42", NOW + timedelta(minutes=48), "threshold", NOW)
+        same = repo.arm_timer(s, "zendesk", "42", NOW + timedelta(minutes=48), "threshold", NOW)
+        assert same.version == first.version == 1
+        second = repo.arm_timer(s, "zendesk", "42", NOW + timedelta(minutes=30), "threshold", NOW)
+        assert second.version == 2
+    with store.session() as s:
+        assert not repo.mark_timer_fired(s, "zendesk", "42", 1, NOW)  # superseded
+        assert [t.version for t in repo.due_timers(s, NOW + timedelta(minutes=31))] == [2]
+        assert repo.mark_timer_fired(s, "zendesk", "42", 2, NOW)
+        assert not repo.mark_timer_fired(s, "zendesk", "42", 2, NOW)
+        assert repo.due_timers(s, NOW + timedelta(hours=1)) == []
+
+
+def test_customer_cache_expires(store: Store) -> None:
+    customer = Customer(id="7", name="Ann", email="ann@example.com", tags=frozenset({"vip"}),
+                        fields={"lifetime_value": 12000})
+    with store.session() as s:
+        repo.cache_customer(s, "zendesk", customer, "vip", 12000.0, NOW, timedelta(hours=1))
+    with store.session() as s:
+        cached = repo.cached_customer(s, "zendesk", "7", NOW + timedelta(minutes=59))
+        assert cached == customer
+        assert repo.cached_customer(s, "zendesk", "7", NOW + timedelta(hours=1)) is None
+
+
+def test_notifications_dedupe_within_the_period(store: Store) -> None:
+    alert = Notification(role="support_manager", kind="unassigned_alert", ticket_id="42", dedupe_key="rule:x",
+                         title="t", body="b")
+    with store.session() as s:
+        assert repo.queue_notification(s, "zendesk", alert, NOW, timedelta(hours=24))
+        assert not repo.queue_notification(s, "zendesk", alert, NOW + timedelta(hours=23), timedelta(hours=24))
+        assert repo.queue_notification(s, "zendesk", alert, NOW + timedelta(hours=25), timedelta(hours=24))
+        other_role = Notification(**{**alert.__dict__, "role": "team_lead"})
+        assert repo.queue_notification(s, "zendesk", other_role, NOW, timedelta(hours=24))
+    with store.session() as s:
+        pending = repo.pending_notifications(s, NOW + timedelta(hours=26))
+        assert len(pending) == 3
+        repo.mark_notification_sent(s, pending[0].id, NOW, ["mailto://smtp"], [])
+        repo.mark_notification_failed(s, pending[1].id, NOW, "smtp down", final=False)
+        repo.mark_notification_failed(s, pending[2].id, NOW, "smtp down", final=True)
+    with store.session() as s:
+        assert len(repo.pending_notifications(s, NOW + timedelta(hours=26))) == 1
+
+
+def test_business_hours_deferral(store: Store) -> None:
+    alert = Notification(role="team_lead", kind="k", ticket_id="42", dedupe_key="k", title="t", body="b")
+    with store.session() as s:
+        repo.queue_notification(s, "zendesk", alert, NOW, timedelta(hours=24), not_before=NOW + timedelta(hours=8))
+    with store.session() as s:
+        assert repo.pending_notifications(s, NOW) == []
+        assert len(repo.pending_notifications(s, NOW + timedelta(hours=8))) == 1
+
+
+def test_dead_letters(store: Store) -> None:
+    with store.session() as s:
+        row = repo.add_dead_letter(s, "process_ticket", ["zendesk", "42", "event"], "Boom", 6, NOW, "zendesk", "42")
+        dead_id = row.id
+    with store.session() as s:
+        assert [d.id for d in repo.list_dead_letters(s)] == [dead_id]
+        repo.mark_dead_letter_retried(s, dead_id, NOW)
+        assert repo.drop_dead_letter(s, dead_id, NOW)
+        assert not repo.drop_dead_letter(s, dead_id, NOW)
+    with store.session() as s:
+        assert repo.list_dead_letters(s) == []
+        assert len(repo.list_dead_letters(s, include_dropped=True)) == 1
+
+
+def test_naive_datetimes_are_refused(store: Store) -> None:
+    with pytest.raises(ValueError, match="timezone-aware"), store.session() as s:
+        repo.add_event(s, event(), datetime(2026, 1, 1))
+
+
+def _snapshot(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    with store.engine.connect() as connection:
+        return {t.name: sorted(map(tuple, connection.execute(t.select())), key=repr)
+                for t in Base.metadata.sorted_tables}
+
+
+def test_cleanup_dry_run_changes_nothing_and_history_is_never_deleted(store: Store) -> None:
+    old = NOW - timedelta(days=90)
+    with store.session() as s:
+        repo.add_event(s, event("old"), old)
+        repo.mark_processed(s, [r.id for r in repo.unprocessed_events(s)], old)
+        repo.add_event(s, event("fresh"), NOW)
+        repo.upsert_mirror(s, ticket(created_at=old, updated_at=old), old)
+        repo.arm_timer(s, "zendesk", "42", old + timedelta(hours=1), "threshold", old)
+        repo.arm_timer(s, "zendesk", "42", old + timedelta(hours=2), "threshold", old)
+        s.add(StatusHistoryRow(platform="zendesk", ticket_id="42", at=old + timedelta(seconds=1), status="new",
+                               workflow_state=None, source="x"))
+        s.add(EscalationRow(platform="zendesk", ticket_id="42", at=old, from_tier=1, to_tier=2, rule="r",
+                            reason="why", figures={}, actor="rule:r", note="n"))
+        repo.save_report(s, "weekly", "2026-W30", {"escalated": 3}, "<p>3</p>", old)
+        repo.cache_customer(s, "zendesk", Customer(id="1"), "standard", None, old, timedelta(hours=1))
+    before = _snapshot(store)
+    with store.session() as s:
+        counts = cleanup(s, NOW, timedelta(days=30), dry_run=True)
+    assert _snapshot(store) == before
+    assert counts["processed inbox events"] == 1
+    assert counts["finished timers"] == 1
+    assert counts["repeated status rows"] == 1
+    assert counts["expired customer profiles"] == 1
+    with store.session() as s:
+        assert cleanup(s, NOW, timedelta(days=30), dry_run=False) == counts
+    with store.session() as s:
+        assert [r.delivery_id for r in repo.unprocessed_events(s)] == ["fresh"]
+        assert len(list(s.scalars(select(EscalationRow)))) == 1
+        assert len(list(s.scalars(select(ReportRow)))) == 1
+        assert cleanup(s, NOW, timedelta(days=30), dry_run=False)["processed inbox events"] == 0
