@@ -1,0 +1,445 @@
+"""The sandbox's HTTP API: the subset of Zendesk's Support and Webhooks APIs the escalator uses, with Zendesk's
+reply shapes (see shared/reference/zendesk-openapi) and error bodies."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from flask import Flask, Response, g, jsonify, request
+
+from adapters.sandbox.faults import Faults
+from adapters.sandbox.state import Invalid, NotFound, SandboxError, SandboxState, parse_stamp, stamp
+
+MAX_MANY = 100
+
+
+@dataclass(frozen=True)
+class Credentials:
+    email: str
+    token: str
+    oauth_token: str | None = None
+
+    def accepts(self, header: str | None) -> bool:
+        if not header:
+            return False
+        if header.startswith("Bearer ") and self.oauth_token:
+            return hmac.compare_digest(header[7:], self.oauth_token)
+        if header.startswith("Basic "):
+            try:
+                decoded = base64.b64decode(header[6:], validate=True).decode()
+            except (binascii.Error, UnicodeDecodeError):
+                return False
+            return hmac.compare_digest(decoded, f"{self.email}/token:{self.token}")
+        return False
+
+
+def _error(status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> Response:
+    response = jsonify(body)
+    response.status_code = status
+    for key, value in (headers or {}).items():
+        response.headers[key] = value
+    return response
+
+
+def _body() -> dict[str, Any]:
+    if not request.data:
+        return {}
+    try:
+        data = json.loads(request.data)
+    except ValueError:
+        raise SandboxError("The request body is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise SandboxError("The request body must be a JSON object")
+    return data
+
+
+def _ids(text: str | None) -> list[int]:
+    try:
+        return [int(part) for part in (text or "").split(",") if part.strip()]
+    except ValueError:
+        raise SandboxError("ids must be a comma-separated list of numbers") from None
+
+
+def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, job_delay: float = 0.05,
+             base_url: Callable[[], str] | None = None) -> Flask:
+    app = Flask("zendesk_sandbox")
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+
+    def absolute(path: str) -> str:
+        """Links in replies use the account's public URL, as Zendesk's do (clients map it to the sandbox)."""
+        root = base_url() if base_url is not None else f"https://{state.subdomain}.zendesk.com"
+        return f"{root}{path}"
+
+    @app.before_request
+    def gate() -> Response | None:
+        g.started = time.monotonic()
+        if not request.path.startswith("/api/v2"):
+            return None
+        if not credentials.accepts(request.headers.get("Authorization")):
+            return _error(401, {"error": "Couldn't authenticate you"})
+        fault = faults.take()
+        if fault is not None:
+            headers = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
+            body = ({"error": "APIRateLimitExceeded", "description": "Number of allowed API requests per minute "
+                     "exceeded"} if fault.status == 429 else {"error": "InternalError",
+                                                               "description": "Something went wrong"})
+            return _error(fault.status, body, headers)
+        g.drop_reply = faults.take_dropped_reply(request.method)
+        return None
+
+    @app.after_request
+    def account(response: Response) -> Response:
+        if request.path.startswith("/api/v2") and getattr(g, "drop_reply", False) and response.status_code < 400:
+            response = _error(500, {"error": "InternalError", "description": "reply lost"})
+        if request.path.startswith("/api/v2"):
+            faults.record(request.method, request.path, response.status_code, len(request.data or b""))
+            response.headers["X-Rate-Limit"] = "700"
+            response.headers["X-Rate-Limit-Remaining"] = "699"
+        return response
+
+    @app.errorhandler(SandboxError)
+    def sandbox_error(exc: SandboxError) -> Response:
+        return _error(exc.status, exc.body())
+
+    @app.errorhandler(404)
+    def not_found(_exc: Exception) -> Response:
+        return _error(404, {"error": "InvalidEndpoint", "description": "Not found"})
+
+    @app.errorhandler(405)
+    def not_allowed(_exc: Exception) -> Response:
+        return _error(405, {"error": "InvalidEndpoint", "description": "Method not allowed"})
+
+    def via_id() -> int:
+        return 5
+
+    def actor() -> int | None:
+        for user in state.users.values():
+            if user["email"] == credentials.email:
+                return int(user["id"])
+        return None
+
+    # ---------------------------------------------------------------- tickets
+
+    @app.get("/api/v2/tickets/<int:ticket_id>")
+    def show_ticket(ticket_id: int) -> Response:
+        return jsonify({"ticket": state.ticket(ticket_id)})
+
+    @app.get("/api/v2/tickets/show_many")
+    def show_many() -> Response:
+        ids = _ids(request.args.get("ids"))
+        if len(ids) > MAX_MANY:
+            return too_many()
+        return jsonify({"tickets": [state.ticket(i) for i in ids if i in state.tickets],
+                        "next_page": None, "previous_page": None, "count": len(ids)})
+
+    @app.get("/api/v2/tickets")
+    def list_tickets() -> Response:
+        with state.lock:
+            everything = sorted(state.tickets)
+        size = min(int(request.args.get("page[size]", request.args.get("per_page", 100))), 100)
+        if "page[size]" in request.args or "page[after]" in request.args:
+            after = int(request.args.get("page[after]") or 0)
+            chunk = [i for i in everything if i > after][:size]
+            more = bool(chunk) and chunk[-1] != everything[-1]
+            cursor = str(chunk[-1]) if chunk else None
+            return jsonify({"tickets": [state.ticket(i) for i in chunk],
+                            "meta": {"has_more": more, "after_cursor": cursor, "before_cursor": None},
+                            "links": {"next": absolute(f"/api/v2/tickets.json?page[size]={size}&page[after]="
+                                                       f"{cursor}") if more else None, "prev": None}})
+        page = max(int(request.args.get("page", 1)), 1)
+        chunk = everything[(page - 1) * size: page * size]
+        more = page * size < len(everything)
+        return jsonify({"tickets": [state.ticket(i) for i in chunk], "count": len(everything),
+                        "next_page": absolute(f"/api/v2/tickets.json?page={page + 1}&per_page={size}") if more
+                        else None, "previous_page": None})
+
+    @app.post("/api/v2/tickets")
+    def create_ticket() -> tuple[Response, int]:
+        data = _body().get("ticket")
+        if not isinstance(data, dict):
+            raise Invalid("ticket is required")
+        comment = data.get("comment") or {}
+        ticket = state.create_ticket(
+            requester_id=int(data.get("requester_id") or actor() or 0), subject=data.get("subject", ""),
+            description=str(comment.get("body") or data.get("description") or ""), priority=data.get("priority"),
+            status=data.get("status", "new"), tags=data.get("tags", []), group_id=data.get("group_id"),
+            assignee_id=data.get("assignee_id"), ticket_type=data.get("type"),
+            custom_fields=data.get("custom_fields", []), via_id=via_id(), actor_id=actor(),
+            user_agent=request.headers.get("User-Agent", ""), metadata=data.get("metadata"))
+        audit = state.audits[ticket["id"]][-1]
+        return jsonify({"ticket": ticket, "audit": audit}), 201
+
+    @app.put("/api/v2/tickets/<int:ticket_id>")
+    def update_ticket(ticket_id: int) -> Response:
+        data = _body().get("ticket")
+        if not isinstance(data, dict):
+            raise Invalid("ticket is required")
+        ticket, audit = state.update_ticket(ticket_id, data, actor_id=actor(), via_id=via_id(),
+                                            user_agent=request.headers.get("User-Agent", ""),
+                                            metadata=data.get("metadata"))
+        return jsonify({"ticket": ticket, "audit": audit})
+
+    def too_many() -> Response:
+        return _error(400, {"error": "TooManyValues", "description": f"Parameter  cannot specify more than "
+                                                                    f"{MAX_MANY} values", "max_count": MAX_MANY})
+
+    @app.put("/api/v2/tickets/update_many")
+    def update_many() -> Response:
+        body = _body()
+        if "tickets" in body:
+            items = body["tickets"]
+            if not isinstance(items, list):
+                raise Invalid("tickets must be a list")
+            if len(items) > MAX_MANY:
+                return too_many()
+            pairs = [(int(item.get("id", 0)), item) for item in items]
+        else:
+            ids = _ids(request.args.get("ids"))
+            if len(ids) > MAX_MANY:
+                return too_many()
+            pairs = [(i, dict(body.get("ticket") or {})) for i in ids]
+        results = []
+        for index, (ticket_id, fields) in enumerate(pairs):
+            try:
+                state.update_ticket(ticket_id, fields, actor_id=actor(), via_id=via_id(),
+                                    user_agent=request.headers.get("User-Agent", ""),
+                                    metadata=fields.get("metadata"))
+                results.append({"index": index, "id": ticket_id, "action": "update", "success": True,
+                                "status": "Updated"})
+            except SandboxError as exc:
+                results.append({"index": index, "id": ticket_id, "action": "update", "success": False,
+                                "status": "Failed", "error": exc.error, "details": exc.description})
+        job = state.add_job(results, job_delay, time.monotonic())
+        return jsonify({"job_status": job_json(job)})
+
+    def job_json(job: Any) -> dict[str, Any]:
+        now = time.monotonic()
+        done = now >= job.ready_after
+        status = "completed" if done else ("working" if now >= job.created + (job.ready_after - job.created) / 2
+                                           else "queued")
+        return {"id": job.id, "url": absolute(f"/api/v2/job_statuses/{job.id}.json"), "job_type": job.job_type,
+                "total": job.total, "progress": job.total if done else None, "status": status,
+                "message": "Completed at " + stamp(datetime.now(UTC)) if done else None,
+                "results": job.results if done else None}
+
+    @app.get("/api/v2/job_statuses/<job_id>")
+    def job_status(job_id: str) -> Response:
+        job = state.jobs.get(job_id)
+        if job is None:
+            raise NotFound()
+        return jsonify({"job_status": job_json(job)})
+
+    @app.get("/api/v2/job_statuses/show_many")
+    def job_statuses() -> Response:
+        ids = [i for i in (request.args.get("ids") or "").split(",") if i]
+        return jsonify({"job_statuses": [job_json(state.jobs[i]) for i in ids if i in state.jobs]})
+
+    @app.get("/api/v2/tickets/<int:ticket_id>/comments")
+    def comments(ticket_id: int) -> Response:
+        state.ticket(ticket_id)
+        with state.lock:
+            items = [dict(c) for c in state.comments[ticket_id]]
+        reply: dict[str, Any] = {"comments": items, "next_page": None, "previous_page": None, "count": len(items)}
+        if "users" in (request.args.get("include") or ""):
+            authors = {c["author_id"] for c in items if c["author_id"] in state.users}
+            reply["users"] = [state.user(a) for a in sorted(authors)]
+        return jsonify(reply)
+
+    @app.get("/api/v2/tickets/<int:ticket_id>/audits")
+    def audits(ticket_id: int) -> Response:
+        state.ticket(ticket_id)
+        with state.lock:
+            items = list(state.audits[ticket_id])
+        return jsonify({"audits": items, "next_page": None, "previous_page": None, "count": len(items)})
+
+    @app.route("/api/v2/tickets/<int:ticket_id>/tags", methods=["GET", "PUT", "POST", "DELETE"])
+    def tags(ticket_id: int) -> Response:
+        if request.method == "GET":
+            return jsonify({"tags": state.ticket(ticket_id)["tags"]})
+        data = _body()
+        mode = {"PUT": "add", "POST": "set", "DELETE": "remove"}[request.method]
+        if data.get("safe_update") is not None and "updated_stamp" in data:
+            current = state.ticket(ticket_id)
+            if str(data["updated_stamp"]) != current["updated_at"]:
+                from adapters.sandbox.state import Conflict
+
+                raise Conflict()
+        return jsonify({"tags": state.set_tags(ticket_id, data.get("tags", []), actor_id=actor(), mode=mode)})
+
+    # ---------------------------------------------------------------- people
+
+    @app.get("/api/v2/users/<int:user_id>")
+    def show_user(user_id: int) -> Response:
+        return jsonify({"user": state.user(user_id)})
+
+    @app.get("/api/v2/users/show_many")
+    def show_users() -> Response:
+        return jsonify({"users": [state.user(i) for i in _ids(request.args.get("ids")) if i in state.users]})
+
+    @app.get("/api/v2/users/<int:user_id>/tickets/requested")
+    def requested(user_id: int) -> Response:
+        state.user(user_id)
+        with state.lock:
+            items = [dict(t) for t in state.tickets.values() if t["requester_id"] == user_id]
+        return jsonify({"tickets": items, "next_page": None, "previous_page": None, "count": len(items)})
+
+    @app.get("/api/v2/organizations/<int:organization_id>")
+    def show_organization(organization_id: int) -> Response:
+        return jsonify({"organization": state.organization(organization_id)})
+
+    @app.get("/api/v2/groups")
+    def groups() -> Response:
+        with state.lock:
+            items = list(state.groups.values())
+        return jsonify({"groups": items, "next_page": None, "previous_page": None, "count": len(items)})
+
+    # ---------------------------------------------------------------- search, export, ratings
+
+    @app.get("/api/v2/search")
+    def search() -> Response:
+        query = request.args.get("query", "")
+        with state.lock:
+            items = [dict(t) for t in state.tickets.values() if _search_match(query, t)]
+        results = [{**t, "result_type": "ticket"} for t in sorted(items, key=lambda t: t["id"])]
+        return jsonify({"results": results, "facets": None, "next_page": None, "previous_page": None,
+                        "count": len(results)})
+
+    @app.get("/api/v2/incremental/tickets/cursor")
+    def incremental() -> Response:
+        per_page = min(int(request.args.get("per_page", 1000)), 1000)
+        if "cursor" in request.args:
+            try:
+                after_ts, after_id = (int(x) for x in base64.urlsafe_b64decode(request.args["cursor"]).decode()
+                                      .split(":"))
+            except (ValueError, binascii.Error):
+                raise SandboxError("invalid cursor") from None
+        elif "start_time" in request.args:
+            after_ts, after_id = int(request.args["start_time"]), -1
+        else:
+            raise SandboxError("start_time or cursor is required")
+        with state.lock:
+            ordered = sorted(state.tickets.values(), key=lambda t: (t["generated_timestamp"], t["id"]))
+            chunk = [dict(t) for t in ordered if (t["generated_timestamp"], t["id"]) > (after_ts, after_id)
+                     and t["generated_timestamp"] >= after_ts][:per_page]
+        end = len(chunk) < per_page
+        cursor = (base64.urlsafe_b64encode(f"{chunk[-1]['generated_timestamp']}:{chunk[-1]['id']}".encode())
+                  .decode() if chunk else request.args.get("cursor") or base64.urlsafe_b64encode(
+                      f"{after_ts}:{after_id}".encode()).decode())
+        return jsonify({"tickets": chunk, "after_cursor": cursor,
+                        "after_url": absolute(f"/api/v2/incremental/tickets/cursor.json?cursor={cursor}"),
+                        "before_cursor": None, "before_url": None, "end_of_stream": end})
+
+    @app.get("/api/v2/satisfaction_ratings")
+    def ratings() -> Response:
+        start = int(request.args.get("start_time", 0))
+        with state.lock:
+            items = [dict(r) for r in state.ratings if parse_stamp(r["created_at"]).timestamp() >= start]
+        return jsonify({"satisfaction_ratings": items, "next_page": None, "previous_page": None,
+                        "count": len(items)})
+
+    # ---------------------------------------------------------------- webhooks and triggers
+
+    @app.route("/api/v2/webhooks", methods=["GET", "POST"])
+    def webhooks() -> tuple[Response, int]:
+        if request.method == "POST":
+            data = _body().get("webhook")
+            if not isinstance(data, dict) or not data.get("endpoint"):
+                raise SandboxError("webhook.endpoint is required")
+            return jsonify({"webhook": state.add_webhook(data)}), 201
+        with state.lock:
+            items = list(state.webhooks.values())
+        return jsonify({"webhooks": items, "meta": {"has_more": False, "after_cursor": None,
+                                                    "before_cursor": None}, "links": {"next": None, "prev": None}}), 200
+
+    @app.route("/api/v2/webhooks/<webhook_id>", methods=["GET", "PATCH", "PUT", "DELETE"])
+    def webhook(webhook_id: str) -> tuple[Response | str, int]:
+        with state.lock:
+            if webhook_id not in state.webhooks:
+                raise NotFound()
+            if request.method == "DELETE":
+                del state.webhooks[webhook_id]
+                return "", 204
+            if request.method in ("PATCH", "PUT"):
+                data = _body().get("webhook") or {}
+                for key in ("name", "endpoint", "http_method", "request_format", "status", "subscriptions",
+                            "authentication"):
+                    if key in data:
+                        state.webhooks[webhook_id][key] = data[key]
+                state.webhooks[webhook_id]["updated_at"] = stamp(state.clock())
+                return "", 204
+            return jsonify({"webhook": dict(state.webhooks[webhook_id])}), 200
+
+    @app.get("/api/v2/webhooks/<webhook_id>/signing_secret")
+    def signing_secret(webhook_id: str) -> Response:
+        if webhook_id not in state.signing_secrets:
+            raise NotFound()
+        return jsonify({"signing_secret": {"secret": state.signing_secrets[webhook_id], "algorithm": "SHA256"}})
+
+    @app.route("/api/v2/triggers", methods=["GET", "POST"])
+    def triggers() -> tuple[Response, int]:
+        if request.method == "POST":
+            data = _body().get("trigger")
+            if not isinstance(data, dict) or not data.get("actions"):
+                raise Invalid("trigger.actions is required")
+            return jsonify({"trigger": state.add_trigger(data)}), 201
+        with state.lock:
+            items = list(state.triggers.values())
+        return jsonify({"triggers": items, "next_page": None, "previous_page": None, "count": len(items)}), 200
+
+    @app.route("/api/v2/triggers/<int:trigger_id>", methods=["GET", "PUT", "DELETE"])
+    def trigger(trigger_id: int) -> tuple[Response | str, int]:
+        with state.lock:
+            if trigger_id not in state.triggers:
+                raise NotFound()
+            if request.method == "DELETE":
+                del state.triggers[trigger_id]
+                return "", 204
+            if request.method == "PUT":
+                data = _body().get("trigger") or {}
+                for key in ("title", "active", "conditions", "actions", "description"):
+                    if key in data:
+                        state.triggers[trigger_id][key] = data[key]
+            return jsonify({"trigger": dict(state.triggers[trigger_id])}), 200
+
+    return app
+
+
+def _search_match(query: str, ticket: dict[str, Any]) -> bool:
+    order = ["new", "open", "pending", "hold", "solved", "closed"]
+    for term in query.split():
+        key, op, value = _split_term(term)
+        if key == "type":
+            if value != "ticket":
+                return False
+        elif key in ("requester_id", "requester"):
+            if str(ticket["requester_id"]) != value:
+                return False
+        elif key == "status":
+            index, wanted = order.index(ticket["status"]), order.index(value) if value in order else -1
+            if not ((op == ":" and index == wanted) or (op == "<" and index < wanted) or (op == ">" and index >
+                                                                                          wanted)):
+                return False
+        elif key == "created":
+            created = ticket["created_at"][:10]
+            if not ((op == ">" and created > value) or (op == "<" and created < value) or (op == ":" and created ==
+                                                                                           value)):
+                return False
+        elif key == "tags" and value not in ticket["tags"]:
+            return False
+    return True
+
+
+def _split_term(term: str) -> tuple[str, str, str]:
+    for op in ("<", ">", ":"):
+        if op in term:
+            key, value = term.split(op, 1)
+            return key, op, value.strip('"')
+    return term, ":", ""
