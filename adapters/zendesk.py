@@ -121,7 +121,7 @@ class ZendeskAdapter(HelpdeskAdapter):
         self.settings = settings
         self.public = public_url(settings)
         self.session = session or make_session(settings, user_agent or f"helpdesk-escalator/{_version()}")
-        self.client = make_zenpy(settings, self.session)
+        self._client: Any = None
         self._sleep = sleep
         self._job_timeout = job_timeout
 
@@ -131,6 +131,16 @@ class ZendeskAdapter(HelpdeskAdapter):
 
     def __repr__(self) -> str:
         return f"ZendeskAdapter({self.public!r})"
+
+    @property
+    def client(self) -> Any:
+        """The zenpy client, built on first use (parsing webhooks needs no API credentials)."""
+        if self._client is None:
+            if self.settings.api_token is None and self.settings.oauth_token is None:
+                raise PermanentError("no Zendesk API credentials: set zendesk.email and ESCALATOR_ZENDESK__API_TOKEN "
+                                     "(or zendesk.oauth_token)")
+            self._client = make_zenpy(self.settings, self.session)
+        return self._client
 
     # ---------------------------------------------------------------- inbound
 

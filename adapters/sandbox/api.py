@@ -207,16 +207,15 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
                 return too_many()
             pairs = [(i, dict(body.get("ticket") or {})) for i in ids]
         results = []
-        for index, (ticket_id, fields) in enumerate(pairs):
+        for ticket_id, fields in pairs:
             try:
                 state.update_ticket(ticket_id, fields, actor_id=actor(), via_id=via_id(),
                                     user_agent=request.headers.get("User-Agent", ""),
                                     metadata=fields.get("metadata"))
-                results.append({"index": index, "id": ticket_id, "action": "update", "success": True,
-                                "status": "Updated"})
+                results.append({"id": ticket_id, "action": "update", "success": True, "status": "Updated"})
             except SandboxError as exc:
-                results.append({"index": index, "id": ticket_id, "action": "update", "success": False,
-                                "status": "Failed", "error": exc.error, "details": exc.description})
+                results.append({"id": ticket_id, "action": "update", "success": False, "error": exc.error,
+                                "details": exc.description})
         job = state.add_job(results, job_delay, time.monotonic())
         return jsonify({"job_status": job_json(job)})
 

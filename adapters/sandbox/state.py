@@ -250,8 +250,9 @@ class SandboxState:
             tags = [t for t in tags if t not in set(_tags(fields.get("remove_tags", [])))]
             tags = _tags([*tags, *_tags(fields.get("additional_tags", []))])
             if tags != ticket["tags"]:
-                events.append({"type": "Change", "field_name": "tags", "value": tags,
-                               "previous_value": ticket["tags"]})
+                # Audit events carry tags as one space-separated string (the API's description allows no list).
+                events.append({"type": "Change", "field_name": "tags", "value": " ".join(tags),
+                               "previous_value": " ".join(ticket["tags"])})
                 ticket["tags"] = tags
             if "custom_fields" in fields:
                 known = {f["id"]: f for f in ticket["custom_fields"]}

@@ -1,0 +1,213 @@
+"""The Zendesk adapter over real HTTP (zenpy) against the local sandbox: write counts, conflicts, rate limits,
+lost replies, bulk updates, webhooks and install."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from world_helpers import receiver
+
+from adapters.base import ApplyRequest, ConflictError, NotFoundError, RetryAfterError
+from plugin.config import load_config
+from plugin.customers import classify
+from plugin.domain import CustomerTier, EventKind, Priority, Status, TicketChanges
+
+CHANGES = TicketChanges(priority=Priority.HIGH, add_tags=frozenset({"escalated", "tier_2"}),
+                        remove_tags=frozenset({"tier_1"}), internal_note="Escalated to Tier 2: SLA at 82%.")
+
+
+def test_reads_map_to_the_domain(world) -> None:  # type: ignore[no-untyped-def]
+    raw = world.ticket(tags=["tier_1", "billing"], assignee_id=world.agent["id"])
+    world.sandbox.state.add_comment(raw["id"], "Could you send a HAR file?", world.agent["id"], public=True)
+    world.sandbox.state.add_comment(raw["id"], "Internal: checked logs", world.agent["id"], public=False)
+    adapter = world.adapter()
+    ticket = adapter.get_ticket(str(raw["id"]))
+    assert (ticket.id, ticket.status, ticket.priority) == (str(raw["id"]), Status.NEW, Priority.MEDIUM)
+    assert ticket.tags == {"tier_1", "billing"}
+    assert ticket.version == raw["updated_at"] or ticket.version > raw["updated_at"]
+    assert [(c.body, c.by_agent, c.public) for c in ticket.comments] == [
+        ("The export button does nothing.", False, True), ("Could you send a HAR file?", True, True),
+        ("Internal: checked logs", True, False)]
+    assert ticket.first_agent_reply_at is not None
+    assert ticket.url == f"https://sandbox.zendesk.com/agent/tickets/{raw['id']}"
+    customer = adapter.get_customer(ticket.requester_id or "")
+    assert customer.organization_name == "Globex"
+    assert customer.fields["lifetime_value"] == 48000 and customer.fields["account_manager"] == "Walter"
+    assert classify(customer, load_config(data={})).tier == CustomerTier.VIP
+    with pytest.raises(NotFoundError):
+        adapter.get_ticket("999999")
+
+
+def test_one_decision_costs_exactly_one_write(world) -> None:  # type: ignore[no-untyped-def]
+    raw = world.ticket(tags=["tier_1", "billing"])
+    adapter = world.adapter()
+    ticket = adapter.get_ticket(str(raw["id"]))
+    world.sandbox.reset_counts()
+    result = adapter.apply(ApplyRequest(ticket, CHANGES, "decision-1"))
+    assert result.ok and result.write_requests == 1
+    assert world.sandbox.write_requests() == 1
+    assert world.sandbox.count("PUT", f"/api/v2/tickets/{raw['id']}") == 1
+    after = world.sandbox.state.ticket(raw["id"])
+    assert after["priority"] == "high"
+    assert sorted(after["tags"]) == ["billing", "escalated", "tier_2"]
+    note = world.sandbox.state.comments[raw["id"]][-1]
+    assert note["public"] is False
+    assert note["body"].startswith("Escalated to Tier 2") and "[escalator-ref:decision-1]" in note["body"]
+    audit = world.sandbox.state.audits[raw["id"]][-1]
+    assert audit["metadata"]["custom"] == {"escalator": {"key": "decision-1"}}
+    assert audit["metadata"]["system"]["client"].startswith("helpdesk-escalator/")
+
+
+def test_a_conflict_never_overwrites_the_newer_ticket(world) -> None:  # type: ignore[no-untyped-def]
+    raw = world.ticket(tags=["tier_1"])
+    adapter = world.adapter()
+    ticket = adapter.get_ticket(str(raw["id"]))
+    # an agent adds a tag between our read and our write
+    world.sandbox.state.update_ticket(raw["id"], {"additional_tags": ["agent_added"], "priority": "urgent"},
+                                      actor_id=world.agent["id"])
+    with pytest.raises(ConflictError):
+        adapter.apply(ApplyRequest(ticket, CHANGES, "decision-2"))
+    after = world.sandbox.state.ticket(raw["id"])
+    assert "agent_added" in after["tags"] and after["priority"] == "urgent"
+    assert not any("decision-2" in c["body"] for c in world.sandbox.state.comments[raw["id"]])
+
+
+def test_429_surfaces_at_once_with_retry_after(world, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    raw = world.ticket()
+    adapter = world.adapter()
+    ticket = adapter.get_ticket(str(raw["id"]))
+
+    def no_sleeping(seconds: float) -> None:
+        raise AssertionError(f"slept {seconds}s")
+
+    monkeypatch.setattr(time, "sleep", no_sleeping)
+    world.sandbox.fail_next(1, status=429, retry_after=30)
+    started = time.monotonic()
+    with pytest.raises(RetryAfterError) as caught:
+        adapter.apply(ApplyRequest(ticket, CHANGES, "decision-3"))
+    assert caught.value.retry_after == 30
+    assert time.monotonic() - started < 5  # generous: the point is that nothing waited 30 s
+    assert world.sandbox.state.ticket(raw["id"])["priority"] == "normal"
+
+
+def test_a_lost_reply_is_not_written_twice(world) -> None:  # type: ignore[no-untyped-def]
+    raw = world.ticket()
+    adapter = world.adapter()
+    ticket = adapter.get_ticket(str(raw["id"]))
+    world.sandbox.drop_reply_next()
+    result = adapter.apply(ApplyRequest(ticket, CHANGES, "decision-4"))
+    assert result.ok and result.note_already_present
+    notes = [c for c in world.sandbox.state.comments[raw["id"]] if "decision-4" in c["body"]]
+    assert len(notes) == 1
+    # and a retry of the same decision with the old version finds the note instead of adding one
+    again = adapter.apply(ApplyRequest(ticket, CHANGES, "decision-4"))
+    assert again.ok
+    assert len([c for c in world.sandbox.state.comments[raw["id"]] if "decision-4" in c["body"]]) == 1
+
+
+def test_250_tickets_cost_3_update_many_calls_plus_polls(world) -> None:  # type: ignore[no-untyped-def]
+    ids = [str(world.ticket(subject=f"Ticket {i}", priority="low")["id"]) for i in range(250)]
+    adapter = world.adapter()
+    tickets = adapter.get_tickets(ids)
+    assert len(tickets) == 250 and all(not t.comments_loaded for t in tickets)
+    world.sandbox.reset_counts()
+    requests = [ApplyRequest(t, TicketChanges(add_tags=frozenset({"sla_breached"}),
+                                              internal_note=f"Breached #{t.id}"), f"bulk-{t.id}") for t in tickets]
+    results = adapter.apply_many(requests)
+    assert all(r.ok for r in results) and len(results) == 250
+    assert world.sandbox.count("PUT", "/api/v2/tickets/update_many") == 3
+    assert world.sandbox.write_requests() == 3
+    assert world.sandbox.count("GET") == world.sandbox.count("GET", "/api/v2/job_statuses")
+    assert world.sandbox.count("GET", "/api/v2/job_statuses") >= 3
+    for ticket_id in (ids[0], ids[149], ids[-1]):
+        state = world.sandbox.state
+        assert "sla_breached" in state.ticket(int(ticket_id))["tags"]
+        assert state.comments[int(ticket_id)][-1]["body"].startswith(f"Breached #{ticket_id}")
+
+
+def test_bulk_results_are_checked_per_ticket(world) -> None:  # type: ignore[no-untyped-def]
+    ids = [str(world.ticket(subject=f"T{i}")["id"]) for i in range(3)]
+    adapter = world.adapter()
+    tickets = adapter.get_tickets(ids)
+    world.sandbox.state.update_ticket(int(ids[1]), {"priority": "urgent"}, actor_id=world.agent["id"])
+    results = adapter.apply_many([ApplyRequest(t, TicketChanges(add_tags=frozenset({"x"})), f"k{t.id}")
+                                  for t in tickets])
+    assert [r.ok for r in results] == [True, False, True]
+    assert isinstance(results[1].error, ConflictError)
+    assert "x" not in world.sandbox.state.ticket(int(ids[1]))["tags"]
+
+
+def test_public_reply_and_note_are_two_writes(world) -> None:  # type: ignore[no-untyped-def]
+    raw = world.ticket()
+    adapter = world.adapter()
+    ticket = adapter.get_ticket(str(raw["id"]))
+    world.sandbox.reset_counts()
+    changes = TicketChanges(internal_note="internal", public_reply="We escalated your request.")
+    assert adapter.apply(ApplyRequest(ticket, changes, "k-reply")).write_requests == 2
+    comments = world.sandbox.state.comments[raw["id"]]
+    assert [(c["public"], c["body"].split("\n")[0]) for c in comments[-2:]] == [
+        (False, "internal"), (True, "We escalated your request.")]
+
+
+def test_sweep_reads(world) -> None:  # type: ignore[no-untyped-def]
+    open_ids = {str(world.ticket(subject=f"Open {i}")["id"]) for i in range(3)}
+    solved = world.ticket(subject="Done", status="solved")
+    adapter = world.adapter()
+    found = {t.id for t in adapter.open_tickets()}
+    assert open_ids <= found and str(solved["id"]) not in found
+    since = datetime.now(UTC) - timedelta(days=1)
+    page = adapter.export_tickets(since)
+    assert page.end_of_stream and len(page.tickets) == 4
+    world.sandbox.state.rate(solved["id"], "good")
+    ratings = list(adapter.satisfaction_ratings(since))
+    assert [(r.ticket_id, r.positive) for r in ratings] == [(str(solved["id"]), True)]
+    mine = adapter.requester_tickets(str(world.customer["id"]), since)
+    assert len(mine) == 4
+
+
+def test_webhooks_from_the_sandbox_parse_with_its_signing_secret(world) -> None:  # type: ignore[no-untyped-def]
+    with receiver() as (url, received):
+        webhook_id, secret = world.sandbox.subscribe(url)
+        raw = world.ticket()
+        world.sandbox.state.update_ticket(raw["id"], {"status": "open", "comment": {"body": "On it", "public": True}},
+                                          actor_id=world.agent["id"])
+        assert world.sandbox.flush_webhooks(5)
+    adapter = world.adapter(webhook_secret=secret)
+    events = [e for headers, body in received for e in adapter.parse_webhook(headers, body,
+                                                                              now=datetime.now(UTC))]
+    kinds = [e.kind for e in events]
+    assert kinds[0] == EventKind.CREATED
+    assert {EventKind.STATUS_CHANGED, EventKind.COMMENT_ADDED} <= set(kinds)
+    assert {e.ticket_id for e in events} == {str(raw["id"])}
+    assert len({e.delivery_id for e in events}) == len(events)
+    assert world.sandbox.invocations[0].webhook_id == webhook_id
+
+
+def test_install_is_idempotent_and_its_trigger_ignores_api_updates(world) -> None:  # type: ignore[no-untyped-def]
+    adapter = world.adapter()
+    with receiver() as (url, received):
+        first = adapter.install(url, "unused")
+        second = adapter.install(url, "unused")
+        assert first.created and not second.created
+        assert first.webhook_id == second.webhook_id and first.rule_ids == second.rule_ids
+        assert len(world.sandbox.state.webhooks) == 1 and len(world.sandbox.state.triggers) == 1
+        secret = first.details["signing_secret"]
+        raw = world.ticket()  # created through the web: the trigger fires
+        adapter.apply(ApplyRequest(adapter.get_ticket(str(raw["id"])), CHANGES, "via-api"))  # through the API
+        assert world.sandbox.flush_webhooks(5)
+    parsed = [e for headers, body in received
+              for e in world.adapter(webhook_secret=secret).parse_webhook(headers, body, now=datetime.now(UTC))]
+    assert [(e.ticket_id, e.raw_type) for e in parsed] == [(str(raw["id"]), "trigger")]
+
+
+def test_credentials_never_reach_errors_or_logs(world, caplog: pytest.LogCaptureFixture) -> None:  # type: ignore[no-untyped-def]
+    caplog.set_level("DEBUG")
+    token = "s3cr3t-t0ken-do-not-leak"
+    adapter = world.adapter(api_token=token)
+    with pytest.raises(Exception) as caught:
+        adapter.get_ticket("1")
+    text = f"{caught.value} {caught.value!r} {caplog.text}"
+    assert token not in text
+    assert "token:" not in str(caught.value)
