@@ -246,30 +246,30 @@ class ZendeskAdapter(HelpdeskAdapter):
 
     # ---------------------------------------------------------------- writes
 
-    def _payload(self, request: ApplyRequest, *, with_reply: bool = False) -> dict[str, Any] | None:
+    def _payloads(self, request: ApplyRequest) -> list[dict[str, Any]]:
+        """The update bodies for one decision: one, or two when it has both an internal note and a public reply
+        (an update carries one comment). A comment whose marker is already on the ticket is not sent again."""
         ticket, changes = request.ticket, request.changes
         marker = note_marker(request.idempotency_key)
         already = any(marker in c.body for c in ticket.comments)
-        if with_reply:
-            if changes.public_reply is None or already:
-                return None
-            body = update_body(ticket, type(changes)(), note=f"{changes.public_reply.rstrip()}\n\n{marker}",
-                               public=True)
-        else:
-            note = changes.internal_note
-            if note is not None and not already:
-                body = update_body(ticket, changes, note=f"{note.rstrip()}\n\n{marker}", public=False)
-            elif changes.public_reply is not None and note is None and not already:
-                body = update_body(ticket, changes, note=f"{changes.public_reply.rstrip()}\n\n{marker}", public=True)
-            else:
-                body = update_body(ticket, changes, note=None, public=False)
-            if not body:
-                return None
-        body["metadata"] = {"escalator": {"key": request.idempotency_key}}
-        if ticket.version:
-            body["safe_update"] = True
-            body["updated_stamp"] = ticket.version
-        return body
+        comments = [] if already else [(text, public) for text, public in ((changes.internal_note, False),
+                                                                           (changes.public_reply, True))
+                                       if text is not None]
+        first = update_body(ticket, changes, note=None, public=False)
+        bodies = []
+        if comments:
+            text, public = comments[0]
+            first["comment"] = {"body": f"{text.rstrip()}\n\n{marker}", "public": public}
+        if first:
+            bodies.append(first)
+        for text, public in comments[1:]:
+            bodies.append({"comment": {"body": f"{text.rstrip()}\n\n{marker}", "public": public}})
+        for body in bodies:
+            body["metadata"] = {"escalator": {"key": request.idempotency_key}}
+            if ticket.version:
+                body["safe_update"] = True
+                body["updated_stamp"] = ticket.version
+        return bodies
 
     def _put(self, ticket_id: str, body: dict[str, Any]) -> Ticket:
         result = self._call(lambda: self.client.tickets.update(_zenpy_ticket(ticket_id, body)))
@@ -290,12 +290,9 @@ class ZendeskAdapter(HelpdeskAdapter):
         ticket_id = request.ticket.id
         writes = 0
         after: Ticket | None = None
-        for with_reply in (False, True):
-            body = self._payload(request, with_reply=with_reply)
-            if body is None:
-                continue
-            if with_reply and after is not None and after.version:
-                body["updated_stamp"] = after.version
+        for body in self._payloads(request):
+            if after is not None and after.version and "updated_stamp" in body:
+                body["updated_stamp"] = after.version  # the second update follows our own first one
             try:
                 writes += 1
                 after = self._put(ticket_id, body)
@@ -309,21 +306,22 @@ class ZendeskAdapter(HelpdeskAdapter):
                     return ApplyResult(ticket_id, True, write_requests=writes, note_already_present=True)
                 raise TransientError(f"{exc}; the ticket shows our change did not land, so it will be retried "
                                      f"after a fresh read") from None
-        already = writes == 0 and (request.changes.internal_note is not None)
+        already = writes == 0 and (request.changes.internal_note is not None or
+                                   request.changes.public_reply is not None)
         return ApplyResult(ticket_id, True, ticket=after, write_requests=writes, note_already_present=already)
 
     def apply_many(self, requests_: Sequence[ApplyRequest]) -> list[ApplyResult]:
         results: dict[int, ApplyResult] = {}
         bulk: list[tuple[int, ApplyRequest, dict[str, Any]]] = []
         for index, request in enumerate(requests_):
-            if request.changes.public_reply is not None:  # two comments need two updates: do it alone
+            if request.changes.public_reply is not None:  # a reply may need a second update: do it alone
                 results[index] = self._apply_alone(request)
                 continue
-            body = self._payload(request)
-            if body is None:
+            bodies = self._payloads(request)
+            if not bodies:
                 results[index] = ApplyResult(request.ticket.id, True)
             else:
-                bulk.append((index, request, body))
+                bulk.append((index, request, bodies[0]))
         for start in range(0, len(bulk), BATCH):
             batch = bulk[start:start + BATCH]
             for (index, _request, _), result in zip(batch, self._update_many(batch), strict=True):

@@ -114,9 +114,13 @@ class BusinessSchedule:
         return result
 
     def periods(self, since: datetime) -> Iterator[Period]:
-        """Merged open periods, in order, from the one that contains or follows `since` (UTC) onwards."""
+        """Open periods in order, from the one that contains or follows `since` (UTC) onwards.
+
+        Overlapping shifts (an overnight shift running into the next morning's) are clipped so no instant counts
+        twice; adjacent periods stay separate, so a schedule open round the clock still yields day by day.
+        """
         day = since.astimezone(self.zone).date() - _ONE_DAY
-        pending: Period | None = None
+        last_close: datetime | None = None
         empty_days = 0
         while True:
             found = self._day_periods(day)
@@ -124,14 +128,13 @@ class BusinessSchedule:
             if empty_days > _MAX_EMPTY_DAYS:
                 raise ValueError("the schedule has no open time for ten years from here (all holidays?)")
             for opens, closes in found:
-                if closes <= since:
+                if last_close is not None:
+                    opens = max(opens, last_close)
+                if closes <= opens:
                     continue
-                if pending is not None and opens <= pending[1]:
-                    pending = (pending[0], max(pending[1], closes))
-                    continue
-                if pending is not None:
-                    yield pending
-                pending = (opens, closes)
+                last_close = closes
+                if closes > since:
+                    yield opens, closes
             day += _ONE_DAY
 
     # -- the arithmetic

@@ -60,3 +60,168 @@ def describe(config_path: Path | None, out: Path | None) -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+def _services(config_path: Path | None, **options: object):  # type: ignore[no-untyped-def]
+    from plugin.service.bootstrap import bootstrap
+
+    return bootstrap(load_or_exit(config_path), **options)  # type: ignore[arg-type]
+
+
+@main.command()
+@config_option
+@click.option("--host", default=None, help="Address to listen on (default: web.host, 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port (default: web.port, 8080).")
+def serve(config_path: Path | None, host: str | None, port: int | None) -> None:
+    """Run the web server and the job consumer in one process (the one-box default, on SQLite)."""
+    from webhooks.app import create_app
+    from webhooks.runner import run_serve
+
+    services = _services(config_path)
+    run_serve(services, lambda: create_app(services=services),
+              host or services.config.web.host, port or services.config.web.port,
+              ready=lambda url: click.echo(f"helpdesk-escalator listening on {url} (Ctrl+C to stop)"))
+
+
+@main.command()
+@config_option
+@click.option("--no-periodic", is_flag=True, help="Do not run the sweep and the periodic jobs (run them on exactly "
+                                                  "one worker).")
+@click.option("--workers", type=int, default=None, help="Worker threads (default: queue.workers).")
+def worker(config_path: Path | None, no_periodic: bool, workers: int | None) -> None:
+    """Run a job consumer (scale-out: as many as needed, exactly one without --no-periodic)."""
+    from webhooks.runner import run_worker
+
+    services = _services(config_path)
+    click.echo(f"worker started ({'without' if no_periodic else 'with'} periodic jobs)")
+    run_worker(services, periodic=not no_periodic, workers=workers)
+
+
+@main.command()
+@config_option
+def web(config_path: Path | None) -> None:
+    """Print how to run the web tier under gunicorn (the WSGI app is webhooks.app:create_app())."""
+    config = load_or_exit(config_path)
+    click.echo("Run the web tier with gunicorn (install it first: pip install gunicorn):\n"
+               f"  ESCALATOR_CONFIG={config_path or 'escalator.yaml'} gunicorn -w 4 -b {config.web.host}:"
+               f"{config.web.port} 'webhooks.app:create_app()'\n"
+               "and at least one `escalator worker` (exactly one without --no-periodic).")
+
+
+@main.command()
+@config_option
+def sweep(config_path: Path | None) -> None:
+    """Run one sweep now and print what it did."""
+    from plugin.service.sweep import sweep as run_sweep
+
+    report = run_sweep(_services(config_path))
+    for line in report.lines():
+        click.echo(line)
+
+
+@main.group()
+def db() -> None:
+    """Database maintenance."""
+
+
+@db.command("upgrade")
+@config_option
+def db_upgrade(config_path: Path | None) -> None:
+    """Apply the database migrations (they also run on every start)."""
+    from plugin.store import Store
+
+    config = load_or_exit(config_path)
+    Store.from_config(config).upgrade()
+    click.echo(f"database at {config.database.url.split('@')[-1]} is up to date")
+
+
+@main.group("dead-letters")
+def dead_letters() -> None:
+    """Tasks that failed for good: list them, retry them, or drop them."""
+
+
+@dead_letters.command("list")
+@config_option
+@click.option("--all", "include_dropped", is_flag=True, help="Include dropped ones.")
+def dead_letters_list(config_path: Path | None, include_dropped: bool) -> None:
+    from plugin.store import repository as repo
+
+    services = _services(config_path)
+    with services.store.session() as session:
+        rows = repo.list_dead_letters(session, include_dropped=include_dropped)
+        if not rows:
+            click.echo("no dead letters")
+        for row in rows:
+            state = "dropped" if row.dropped_at else ("retried" if row.retried_at else "failed")
+            where = f" {row.platform}/{row.ticket_id}" if row.ticket_id else ""
+            click.echo(f"#{row.id} {row.failed_at:%Y-%m-%d %H:%M:%S} {row.task}{where} [{state}] "
+                       f"after {row.attempts} attempt(s): {row.error}")
+
+
+@dead_letters.command("retry")
+@config_option
+@click.argument("ids", nargs=-1, type=int, required=True)
+def dead_letters_retry(config_path: Path | None, ids: tuple[int, ...]) -> None:
+    from plugin.store import repository as repo
+
+    services = _services(config_path)
+    for dead_id in ids:
+        with services.store.session() as session:
+            row = repo.get_dead_letter(session, dead_id)
+            if row is None:
+                click.echo(f"#{dead_id}: no such dead letter", err=True)
+                continue
+            services.tasks.replay(row.task, list(row.args))
+            repo.mark_dead_letter_retried(session, dead_id, services.clock())
+        click.echo(f"#{dead_id}: queued again")
+
+
+@dead_letters.command("drop")
+@config_option
+@click.argument("ids", nargs=-1, type=int, required=True)
+def dead_letters_drop(config_path: Path | None, ids: tuple[int, ...]) -> None:
+    from plugin.store import repository as repo
+
+    services = _services(config_path)
+    for dead_id in ids:
+        with services.store.session() as session:
+            dropped = repo.drop_dead_letter(session, dead_id, services.clock())
+        click.echo(f"#{dead_id}: {'dropped' if dropped else 'no such dead letter'}")
+
+
+@main.command()
+@config_option
+@click.argument("platform")
+@click.option("--url", "callback_url", default=None, help="Public URL of this service's webhook endpoint base "
+                                                          "(default: web.public_url).")
+def install(config_path: Path | None, platform: str, callback_url: str | None) -> None:
+    """Create or update the webhook and the trigger/automation that send ticket events to this service."""
+    import secrets
+
+    from plugin.registry import UnknownPlatformError, adapter_class
+
+    config = load_or_exit(config_path)
+    base = callback_url or config.web.public_url
+    if not base:
+        click.echo("Give the public URL of this service: --url https://escalator.example.com (or web.public_url)",
+                   err=True)
+        sys.exit(2)
+    try:
+        adapter = adapter_class(platform).from_config(config)
+    except UnknownPlatformError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
+    section = getattr(config, platform, None)
+    existing = getattr(section, "webhook_secret", None)
+    secret = existing.get_secret_value() if existing is not None else secrets.token_urlsafe(32)
+    result = adapter.install(f"{base.rstrip('/')}{config.web.prefix}/webhooks/{platform}", secret)
+    click.echo(f"{'created' if result.created else 'updated'} webhook {result.webhook_id} and rule(s) "
+               f"{', '.join(result.rule_ids)}")
+    signing = result.details.get("signing_secret")
+    value = signing if signing and signing != secret else (secret if existing is None else None)
+    if value:
+        path = Path(f".escalator-{platform}-webhook-secret")
+        path.touch(mode=0o600, exist_ok=True)
+        path.write_text(str(value), encoding="utf-8")
+        click.echo(f"The webhook secret is in {path} (readable by you only). Put it in your environment, never in "
+                   f"a committed file:\n  export ESCALATOR_{platform.upper()}__WEBHOOK_SECRET=\"$(cat {path})\"")

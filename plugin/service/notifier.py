@@ -12,6 +12,7 @@ import hashlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import apprise
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
     from plugin.service.bootstrap import Services
 
 log = logging.getLogger(__name__)
+
+
+CLAIM_LEASE = timedelta(minutes=5)
+RETRY_AFTER = timedelta(minutes=1)
 
 
 @dataclass
@@ -84,6 +89,9 @@ class Notifier:
             rows = [(r.id, r.platform, r.ticket_id, r.role, r.title, r.body, r.attempts)
                     for r in repo.pending_notifications(session, now, limit)]
         for row_id, platform, ticket_id, role, title, body, attempts in rows:
+            with services.store.session() as session:
+                if not repo.claim_notification(session, row_id, now, CLAIM_LEASE):
+                    continue  # another sender has it
             try:
                 if role == "customer":
                     ok, failed = self._notify_customer(services, platform, ticket_id, title, body)
@@ -101,7 +109,8 @@ class Notifier:
                     report.suppressed += 1
                 else:
                     final = attempts + 1 > self.config.notifications.retries
-                    repo.mark_notification_failed(session, row_id, now, "; ".join(failed), final=final)
+                    repo.mark_notification_failed(session, row_id, now, "; ".join(failed), final=final,
+                                                  retry_at=now + RETRY_AFTER * (attempts + 1))
                     report.failed += 1
                     if final:
                         repo.add_dead_letter(session, "send_notification", [row_id, role], "; ".join(failed),

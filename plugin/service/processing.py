@@ -42,14 +42,10 @@ class Outcome:
 
 
 def idempotency_key(platform: str, decision: Decision) -> str:
-    """The same decision on the same ticket always gets the same key, so its retry is recognised."""
-    changes = decision.changes
-    material = json.dumps({
-        "p": platform, "t": decision.ticket_id, "fired": sorted(decision.fired),
-        "pri": changes.priority.value if changes.priority else None, "add": sorted(changes.add_tags),
-        "rm": sorted(changes.remove_tags), "g": changes.group_id, "a": changes.assignee_id,
-        "s": changes.status.value if changes.status else None, "esc": [e.to_tier for e in decision.escalations],
-    }, sort_keys=True)
+    """What the decision is about (the keys it fires), not the writes it needs: a decision made again after a
+    write whose record was lost needs fewer writes, yet must be recognised as the same one."""
+    material = json.dumps({"p": platform, "t": decision.ticket_id, "fired": sorted(decision.fired),
+                           "esc": [e.to_tier for e in decision.escalations]}, sort_keys=True)
     return hashlib.sha256(material.encode()).hexdigest()[:20]
 
 
@@ -139,6 +135,8 @@ def decide_and_apply(
             record(services, ticket, decision, None, 0, pending_ids, now)
             return Outcome(ticket.platform, ticket.id, "decided", decision)
         key = idempotency_key(ticket.platform, decision)
+        with services.store.session() as session:
+            repo.record_intent(session, key, ticket.platform, ticket.id, decision.changes, now)
         try:
             result = adapter.apply(ApplyRequest(ticket, decision.changes, key))
         except ConflictError:

@@ -96,8 +96,16 @@ def decide_many(services: Services, platform: str, timers: Mapping[str, int], no
             report.decided += 1
             if decision.changes.is_empty:
                 record(services, ticket, decision, None, 0, (), now)
+                continue
+            key = idempotency_key(platform, decision)
+            with services.store.session() as session:
+                attempted = repo.record_intent(session, key, platform, ticket.id, decision.changes, now)
+            if attempted:
+                # An earlier attempt of this very decision may have landed: decide alone, on a full read.
+                report.retried_alone.append(f"{platform}/{ticket.id}: earlier attempt unconfirmed")
+                services.tasks.enqueue_process(platform, ticket.id, cause="timer")
             else:
-                requests.append((ticket, decision, idempotency_key(platform, decision)))
+                requests.append((ticket, decision, key))
         if not requests:
             return
         results = adapter.apply_many([ApplyRequest(t, d.changes, k) for t, d, k in requests])

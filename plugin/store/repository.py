@@ -229,13 +229,33 @@ def was_applied(session: Session, key: str) -> bool:
     return session.get(AppliedChangeRow, key) is not None
 
 
+def record_intent(session: Session, key: str, platform: str, ticket_id: str, changes: TicketChanges,
+                  decided_at: datetime) -> bool:
+    """Note a write about to be made (outcome "pending"). True if this key was already attempted before: its
+    outcome is then unknown, and the ticket must be read in full to see whether the note is already there."""
+    existing = session.get(AppliedChangeRow, key)
+    if existing is not None:
+        return True
+    session.add(AppliedChangeRow(idempotency_key=key, platform=platform, ticket_id=ticket_id, decided_at=decided_at,
+                                 applied_at=decided_at, changes=changes_to_json(changes), write_requests=0,
+                                 outcome="pending"))
+    session.flush()
+    return False
+
+
+def intent_pending(session: Session, key: str) -> bool:
+    row = session.get(AppliedChangeRow, key)
+    return row is not None and row.outcome == "pending"
+
+
 def record_applied(session: Session, key: str, platform: str, ticket_id: str, changes: TicketChanges,
                    decided_at: datetime, applied_at: datetime, write_requests: int, outcome: str) -> None:
-    if session.get(AppliedChangeRow, key) is not None:
-        return
-    session.add(AppliedChangeRow(idempotency_key=key, platform=platform, ticket_id=ticket_id, decided_at=decided_at,
-                                 applied_at=applied_at, changes=changes_to_json(changes),
-                                 write_requests=write_requests, outcome=outcome))
+    row = session.get(AppliedChangeRow, key)
+    if row is None:
+        row = AppliedChangeRow(idempotency_key=key, platform=platform, ticket_id=ticket_id, decided_at=decided_at)
+        session.add(row)
+    row.applied_at, row.changes = applied_at, changes_to_json(changes)
+    row.write_requests, row.outcome = (row.write_requests or 0) + write_requests, outcome
     session.flush()
 
 
@@ -329,10 +349,21 @@ def queue_notification(session: Session, platform: str, notification: Notificati
 
 
 def pending_notifications(session: Session, now: datetime, limit: int = 100) -> list[NotificationRow]:
+    """Due notifications: pending ones, and claims whose sender died (their lease, kept in not_before, ran out)."""
+    due = or_(NotificationRow.not_before.is_(None), NotificationRow.not_before <= now)
     return list(session.scalars(
-        select(NotificationRow).where(NotificationRow.status == "pending",
-                                      or_(NotificationRow.not_before.is_(None), NotificationRow.not_before <= now))
+        select(NotificationRow).where(NotificationRow.status.in_(("pending", "sending")), due)
         .order_by(NotificationRow.urgent.desc(), NotificationRow.created_at, NotificationRow.id).limit(limit)))
+
+
+def claim_notification(session: Session, notification_id: int, now: datetime, lease: timedelta) -> bool:
+    """Take one due notification for sending; False if another sender took it first."""
+    due = or_(NotificationRow.not_before.is_(None), NotificationRow.not_before <= now)
+    claimed = session.execute(
+        update(NotificationRow).where(NotificationRow.id == notification_id,
+                                      NotificationRow.status.in_(("pending", "sending")), due)
+        .values(status="sending", not_before=now + lease).returning(NotificationRow.id)).first()
+    return claimed is not None
 
 
 def mark_notification_sent(session: Session, notification_id: int, now: datetime, channels_ok: Sequence[str],
@@ -343,10 +374,10 @@ def mark_notification_sent(session: Session, notification_id: int, now: datetime
 
 
 def mark_notification_failed(session: Session, notification_id: int, now: datetime, error: str, *,
-                             final: bool, suppressed: bool = False) -> None:
+                             final: bool, suppressed: bool = False, retry_at: datetime | None = None) -> None:
     status = "suppressed" if suppressed else ("failed" if final else "pending")
     session.execute(update(NotificationRow).where(NotificationRow.id == notification_id).values(
-        status=status, attempts=NotificationRow.attempts + 1, last_error=error[:2000]))
+        status=status, attempts=NotificationRow.attempts + 1, last_error=error[:2000], not_before=retry_at))
 
 
 # ---------------------------------------------------------------- dead letters

@@ -1,0 +1,127 @@
+"""A running escalator next to a running sandbox, for end-to-end tests (and the shape `escalator demo` uses):
+the sandbox delivers signed webhooks to our Flask app over HTTP, a real huey consumer does the work, and zenpy
+writes back to the sandbox over HTTP."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from huey.consumer import Consumer
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+
+from adapters.sandbox import Sandbox
+from plugin.config import EscalatorConfig, load_config
+from plugin.service.bootstrap import Services, bootstrap
+from webhooks.app import create_app
+from webhooks.runner import make_consumer
+
+WEBHOOK_SECRET = "e2e-signing-secret"
+
+
+class Quiet(WSGIRequestHandler):
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        return
+
+
+class Running:
+    def __init__(self, sandbox: Sandbox, services: Services, url: str, ids: dict[str, Any]) -> None:
+        self.sandbox, self.services, self.url, self.ids = sandbox, services, url, ids
+
+    @property
+    def state(self) -> Any:
+        return self.sandbox.state
+
+    def customer_ticket(self, **fields: Any) -> dict[str, Any]:
+        values: dict[str, Any] = {"requester_id": self.ids["customer"], "subject": "Cannot export invoices",
+                                  "description": "The export button does nothing.", "priority": "normal"}
+        values.update(fields)
+        return self.state.create_ticket(**values)
+
+    def wait(self, condition: Callable[[], bool], timeout: float = 15.0, what: str = "condition") -> float:
+        start = time.monotonic()
+        while time.monotonic() - start < timeout:
+            if condition():
+                return time.monotonic() - start
+            time.sleep(0.05)
+        raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+    def notes(self, ticket_id: int, marker: str = "[escalator-ref:") -> list[dict[str, Any]]:
+        return [c for c in self.state.comments[ticket_id] if marker in c["body"]]
+
+    def settled(self) -> bool:
+        """Every acknowledged event processed, nothing queued."""
+        from plugin.store import repository as repo
+
+        with self.services.store.session() as session:
+            backlog = repo.unprocessed_events(session)
+        return not backlog and self.services.huey.pending_count() == 0
+
+
+def e2e_config(sandbox: Sandbox, tmp: Path, ids: dict[str, Any], *, database: str | None = None,
+               queue: str | None = None, **overrides: Any) -> EscalatorConfig:
+    groups = ids["groups"]
+    data: dict[str, Any] = {
+        "zendesk": {"subdomain": "sandbox", "email": sandbox.email, "api_token": sandbox.token,
+                    "base_url": sandbox.url, "webhook_secret": WEBHOOK_SECRET,
+                    "integration_user_id": str(ids["bot"])},
+        "tiers": [{"name": name, "groups": {"zendesk": str(groups[i])}, "response_target": target}
+                  for i, (name, target) in enumerate([("Frontline", "2h"), ("Technical/Specialist", "4h"),
+                                                     ("Senior/Engineering", "8h"), ("Management/Executive", "0")])],
+        "schedules": {"default": {"hours": {d: ["00:00-24:00"] for d in ("mon", "tue", "wed", "thu", "fri", "sat",
+                                                                        "sun")}}},
+        "database": {"url": database or f"sqlite:///{tmp / 'escalator.db'}"},
+        "queue": {"url": queue or f"sqlite:///{tmp / 'queue.db'}", "workers": 4, "retries": 5, "retry_delay": "1s"},
+        "notifications": {"respect_business_hours": False},
+    }
+    for key, value in overrides.items():
+        data[key] = {**data.get(key, {}), **value} if isinstance(value, dict) and isinstance(data.get(key), dict) \
+            else value
+    return load_config(data=data)
+
+
+def seed(sandbox: Sandbox) -> dict[str, Any]:
+    state = sandbox.state
+    bot = state.add_user("Escalator Bot", sandbox.email, role="admin")
+    agent = state.add_user("Avery Agent", "avery@support.example", role="agent")
+    groups = [state.add_group(n)["id"] for n in ("Frontline", "Technical", "Engineering", "Management")]
+    vip_org = state.add_organization("Globex", organization_fields={"customer_tier": "vip", "lifetime_value": 48000})
+    customer = state.add_user("Dana Scully", "dana@example.com")
+    vip = state.add_user("Hank Scorpio", "hank@globex.example", organization_id=vip_org["id"])
+    return {"bot": bot["id"], "agent": agent["id"], "groups": groups, "customer": customer["id"], "vip": vip["id"]}
+
+
+@contextmanager
+def running(tmp: Path, *, database: str | None = None, queue: str | None = None, consumer: bool = True,
+            **overrides: Any) -> Iterator[Running]:
+    with Sandbox(job_delay=0.02, webhook_retry_delay=0.1) as sandbox:
+        ids = seed(sandbox)
+        config = e2e_config(sandbox, tmp, ids, database=database, queue=queue, **overrides)
+        services = bootstrap(config)
+        services.huey.flush()
+        server: BaseWSGIServer = make_server("127.0.0.1", 0, create_app(services=services), threaded=True,
+                                             request_handler=Quiet)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        url = f"http://127.0.0.1:{server.server_port}"
+        sandbox.subscribe(f"{url}/webhooks/zendesk", secret=WEBHOOK_SECRET)
+        worker: Consumer | None = None
+        handlers = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+        if consumer:
+            worker = make_consumer(services)
+            worker.start()
+        try:
+            yield Running(sandbox, services, url, ids)
+        finally:
+            if worker is not None:
+                worker.stop(graceful=True)
+            for signum, handler in handlers.items():
+                signal.signal(signum, handler)
+            server.shutdown()
+            server.server_close()
+            services.store.dispose()

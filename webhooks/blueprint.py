@@ -1,0 +1,86 @@
+"""The HTTP endpoints: `POST /webhooks/<platform>`, `GET /healthz`, `GET /metrics`.
+
+Every refusal is a JSON error naming its cause: unknown platform 404, oversize body 413, bad or missing signature
+401, stale timestamp 401, malformed body or unknown event 400. A redelivery answers 200 and changes nothing; a new
+event 202 with its id. No helpdesk API call is made here.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Blueprint, Response, jsonify, request
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from adapters.base import WebhookError
+from plugin.registry import UnknownPlatformError
+from plugin.service.intake import receive
+from webhooks.errors import error_reply
+from webhooks.extension import current_services
+
+log = logging.getLogger(__name__)
+
+
+def make_blueprint() -> Blueprint:
+    bp = Blueprint("escalator", __name__)
+
+    @bp.post("/webhooks/<platform>")
+    def webhook(platform: str) -> tuple[Response, int]:
+        services = current_services()
+        metrics = services.metrics
+        try:
+            adapter_names = services.adapters.names()
+            if platform not in adapter_names:
+                raise UnknownPlatformError(platform, adapter_names)
+            limit = services.config.web.max_body
+            if request.content_length is not None and request.content_length > limit:
+                raise RequestEntityTooLarge()
+            request.max_content_length = limit
+            body = request.get_data(cache=False)
+            if len(body) > limit:
+                raise RequestEntityTooLarge()
+            intake = receive(services, platform, dict(request.headers), body)
+        except UnknownPlatformError as exc:
+            metrics.events.labels("unknown", "unknown_platform").inc()
+            return error_reply(404, "unknown_platform", str(exc))
+        except RequestEntityTooLarge:
+            metrics.events.labels(platform, "too_large").inc()
+            return error_reply(413, "too_large",
+                               f"body over the limit of {services.config.web.max_body} bytes")
+        except WebhookError as exc:
+            metrics.events.labels(platform, exc.code).inc()
+            log.info("refused a %s webhook: %s (%s)", platform, exc.code, exc.message)
+            return error_reply(exc.http_status, exc.code, exc.message)
+        metrics.events.labels(platform, intake.outcome).inc(max(len(intake.accepted) + len(intake.duplicates), 1))
+        return jsonify({
+            "status": intake.outcome,
+            "accepted": [e.delivery_id for e in intake.accepted],
+            "duplicates": [e.delivery_id for e in intake.duplicates],
+        }), intake.status
+
+    @bp.get("/healthz")
+    def healthz() -> tuple[Response, int]:
+        services = current_services()
+        database = services.store.ping()
+        try:
+            depth = services.huey.pending_count()
+            queue = True
+        except Exception:
+            depth, queue = None, False
+        healthy = database and queue
+        return jsonify({"status": "ok" if healthy else "unavailable", "database": database, "queue": queue,
+                        "queue_depth": depth}), 200 if healthy else 503
+
+    @bp.get("/metrics")
+    def metrics() -> Response:
+        services = current_services()
+
+        def refresh() -> None:
+            try:
+                services.metrics.queue_depth.set(services.huey.pending_count())
+            except Exception:
+                log.debug("queue depth unavailable", exc_info=True)
+
+        return Response(services.metrics.render(refresh), mimetype="text/plain; version=0.0.4")
+
+    return bp

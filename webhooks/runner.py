@@ -1,0 +1,90 @@
+"""Running the service: the one-box `serve` (web server and job consumer in one process) and the scale-out
+`worker` (consumer only). SIGTERM and SIGINT stop gracefully: the web server stops taking requests, in-flight tasks
+finish (or, past the shutdown timeout, are left for the sweep, which re-queues their events from the inbox).
+"""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from collections.abc import Callable
+from types import FrameType
+
+from huey.consumer import Consumer
+
+from plugin.service.bootstrap import Services
+
+log = logging.getLogger(__name__)
+
+
+def make_consumer(services: Services, *, periodic: bool = True, workers: int | None = None) -> Consumer:
+    """A huey consumer tuned for second-level timers: scheduler every second, queue polled at most 0.5 s apart."""
+    return services.huey.create_consumer(
+        workers=workers or services.config.queue.workers, worker_type="thread", periodic=periodic,
+        initial_delay=0.05, backoff=1.15, max_delay=0.5, scheduler_interval=1, check_worker_health=True,
+        health_check_interval=5, shutdown_timeout=30,
+    )
+
+
+class Stopper:
+    """Turns SIGTERM/SIGINT into one call of each registered stop action."""
+
+    def __init__(self) -> None:
+        self.stopping = threading.Event()
+        self._actions: list[Callable[[], None]] = []
+
+    def on_stop(self, action: Callable[[], None]) -> None:
+        self._actions.append(action)
+
+    def install(self) -> None:
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, self._handle)
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        log.info("received %s: stopping gracefully", signal.Signals(signum).name)
+        self.stop()
+
+    def stop(self) -> None:
+        if self.stopping.is_set():
+            return
+        self.stopping.set()
+        for action in self._actions:
+            try:
+                action()
+            except Exception:
+                log.exception("error while stopping")
+
+
+def run_worker(services: Services, *, periodic: bool = True, workers: int | None = None) -> None:
+    """Consume tasks until SIGTERM/SIGINT."""
+    consumer = make_consumer(services, periodic=periodic, workers=workers)
+    stopper = Stopper()
+    consumer.start()
+    stopper.install()  # after consumer.start(), which sets handlers of its own
+    stopper.stopping.wait()
+    consumer.stop(graceful=True)
+    services.huey.notify_interrupted_tasks()
+
+
+def run_serve(services: Services, app_factory: Callable[[], object], host: str, port: int,
+              *, ready: Callable[[str], None] | None = None) -> None:
+    """The one-box default: waitress serves the app in a thread, the consumer runs beside it."""
+    from waitress import create_server
+
+    consumer = make_consumer(services, periodic=True)
+    server = create_server(app_factory(), host=host, port=port, threads=8)
+    stopper = Stopper()
+    stopper.on_stop(server.close)
+    consumer.start()
+    stopper.install()
+    thread = threading.Thread(target=server.run, name="web", daemon=True)
+    thread.start()
+    url = f"http://{host}:{server.effective_port}"
+    log.info("serving on %s", url)
+    if ready is not None:
+        ready(url)
+    stopper.stopping.wait()
+    thread.join(timeout=10)
+    consumer.stop(graceful=True)
+    services.huey.notify_interrupted_tasks()
