@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
@@ -120,8 +121,9 @@ class ZendeskAdapter(HelpdeskAdapter):
                  job_timeout: float = 120.0) -> None:
         self.settings = settings
         self.public = public_url(settings)
-        self.session = session or make_session(settings, user_agent or f"helpdesk-escalator/{_version()}")
-        self._client: Any = None
+        self._given_session = session
+        self._user_agent = user_agent or f"helpdesk-escalator/{_version()}"
+        self._local = threading.local()
         self._sleep = sleep
         self._job_timeout = job_timeout
 
@@ -133,14 +135,26 @@ class ZendeskAdapter(HelpdeskAdapter):
         return f"ZendeskAdapter({self.public!r})"
 
     @property
+    def session(self) -> requests.Session:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = self._given_session or make_session(self.settings, self._user_agent)
+        return session
+
+    @property
     def client(self) -> Any:
-        """The zenpy client, built on first use (parsing webhooks needs no API credentials)."""
-        if self._client is None:
+        """This thread's zenpy client, built on first use (parsing webhooks needs no API credentials).
+
+        zenpy keeps per-client state between a request and its reply (the object being written), so worker threads
+        never share one.
+        """
+        client = getattr(self._local, "client", None)
+        if client is None:
             if self.settings.api_token is None and self.settings.oauth_token is None:
                 raise PermanentError("no Zendesk API credentials: set zendesk.email and ESCALATOR_ZENDESK__API_TOKEN "
                                      "(or zendesk.oauth_token)")
-            self._client = make_zenpy(self.settings, self.session)
-        return self._client
+            client = self._local.client = make_zenpy(self.settings, self.session)
+        return client
 
     # ---------------------------------------------------------------- inbound
 

@@ -583,7 +583,8 @@ class QueueConfig(Section):
     workers: int = Field(default=2, ge=1, le=64)
     retries: int = Field(default=5, ge=0)
     retry_delay: Duration = timedelta(seconds=5)
-    sweep_every: Duration = timedelta(minutes=1)
+    requeue_after: Duration = timedelta(seconds=30)  # an acknowledged event still unprocessed after this is re-queued
+    lock_lease: Duration = timedelta(minutes=2)  # a worker that died holding a ticket frees it after this
 
 
 class WebConfig(Section):

@@ -28,8 +28,22 @@ def load_or_exit(config_path: Path | None) -> EscalatorConfig:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="helpdesk-escalator")
-def main() -> None:
+@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), default="warning",
+              envvar="ESCALATOR_LOG_LEVEL", help="How much the service logs (default: warning; serve and worker: "
+                                                 "info). Credentials never appear in the log.")
+@click.pass_context
+def main(ctx: click.Context, log_level: str) -> None:
     """helpdesk-escalator: escalation rules and exact SLA clocks for Zendesk and Freshdesk."""
+    import logging
+
+    chosen = log_level
+    if ctx.invoked_subcommand in ("serve", "worker") and ctx.get_parameter_source("log_level") is \
+            click.core.ParameterSource.DEFAULT:
+        chosen = "info"
+    logging.basicConfig(level=chosen.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if chosen != "debug":
+        for noisy in ("huey", "huey.consumer", "urllib3", "zenpy"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 @main.command("check-config")
@@ -56,10 +70,6 @@ def describe(config_path: Path | None, out: Path | None) -> None:
     else:
         out.write_text(text, encoding="utf-8")
         click.echo(f"Wrote {out}")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
 
 
 def _services(config_path: Path | None, **options: object):  # type: ignore[no-untyped-def]
@@ -225,3 +235,7 @@ def install(config_path: Path | None, platform: str, callback_url: str | None) -
         path.write_text(str(value), encoding="utf-8")
         click.echo(f"The webhook secret is in {path} (readable by you only). Put it in your environment, never in "
                    f"a committed file:\n  export ESCALATOR_{platform.upper()}__WEBHOOK_SECRET=\"$(cat {path})\"")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

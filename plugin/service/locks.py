@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from plugin.store import Store
 from plugin.store.models import TicketLockRow
 
-LEASE = timedelta(minutes=5)
+LEASE = timedelta(minutes=2)
 _PROCESS = f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
 
@@ -48,10 +48,11 @@ def release(store: Store, key: str, owner: str) -> None:
 
 
 @contextmanager
-def ticket_lock(store: Store, platform: str, ticket_id: str, now: datetime) -> Iterator[bool]:
+def ticket_lock(store: Store, platform: str, ticket_id: str, now: datetime, lease: timedelta = LEASE
+                ) -> Iterator[bool]:
     """`with ticket_lock(...) as held:` — held is False when another worker has the ticket."""
     key = f"{platform}:{ticket_id}"
-    owner = acquire(store, key, now)
+    owner = acquire(store, key, now, lease)
     try:
         yield owner is not None
     finally:

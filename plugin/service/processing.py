@@ -16,13 +16,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from adapters.base import ApplyRequest, ApplyResult, ConflictError, HelpdeskAdapter, NotFoundError
+from adapters.base import ApplyRequest, ApplyResult, ConflictError, HelpdeskAdapter, NotFoundError, note_marker
 from plugin.calendar import calendar_for
 from plugin.customers import classify
 from plugin.domain import ClockKind, ClockState, Customer, Decision, Ticket, TicketEvent, TicketHistory, TicketSummary
 from plugin.service.bootstrap import Services
 from plugin.service.locks import ticket_lock
 from plugin.store import repository as repo
+from plugin.store.serialize import decision_from_json
 
 log = logging.getLogger(__name__)
 MAX_CONFLICT_ROUNDS = 3
@@ -52,7 +53,7 @@ def idempotency_key(platform: str, decision: Decision) -> str:
 def process_ticket(services: Services, platform: str, ticket_id: str, *, cause: str = "event") -> Outcome:
     """Decide about one ticket now. `cause` is "event" (a webhook), "timer" or "sweep"."""
     now = services.clock()
-    with ticket_lock(services.store, platform, ticket_id, now) as held:
+    with ticket_lock(services.store, platform, ticket_id, now, services.config.queue.lock_lease) as held:
         if not held:
             raise TicketBusy(f"{platform}/{ticket_id} is being decided by another worker")
         with services.store.session() as session:
@@ -119,9 +120,33 @@ def prepare(
     if first_decision and ticket.requester_id and ticket.comments_loaded:
         since = now - services.config.thresholds.repeat_contact_window
         related = tuple(adapter.requester_tickets(ticket.requester_id, since))
+    if ticket.comments_loaded:
+        recover_landed_writes(services, ticket, now)
     with services.store.session() as session:
         history = repo.load_history(session, platform, ticket.id, related)
     return ticket, customer, history
+
+
+def recover_landed_writes(services: Services, ticket: Ticket, now: datetime) -> None:
+    """Writes made by an attempt that died before recording them: if the ticket shows one landed (its note's
+    marker, or its changes), record its decision now, so deciding again does not fire its rules a second time."""
+    with services.store.session() as session:
+        intents = [(row.idempotency_key, row.decided_at, dict(row.changes or {}))
+                   for row in repo.pending_intents(session, ticket.platform, ticket.id)]
+    for key, decided_at, data in intents:
+        if data.get("internal_note") or data.get("public_reply"):
+            landed = any(note_marker(key) in c.body for c in ticket.comments)
+        else:
+            landed = set(data.get("add_tags") or ()) <= ticket.tags and not (set(data.get("remove_tags") or ())
+                                                                             & ticket.tags)
+        with services.store.session() as session:
+            if landed:
+                repo.record_decision(session, ticket.platform, decision_from_json(ticket.id, decided_at, data), now)
+                repo.settle_intent(session, key, "recovered")
+                log.info("recovered the record of a write that landed on %s/%s before a crash", ticket.platform,
+                         ticket.id)
+            else:
+                repo.settle_intent(session, key, "not applied")
 
 
 def decide_and_apply(
@@ -136,7 +161,7 @@ def decide_and_apply(
             return Outcome(ticket.platform, ticket.id, "decided", decision)
         key = idempotency_key(ticket.platform, decision)
         with services.store.session() as session:
-            repo.record_intent(session, key, ticket.platform, ticket.id, decision.changes, now)
+            repo.record_intent(session, key, ticket.platform, decision, now)
         try:
             result = adapter.apply(ApplyRequest(ticket, decision.changes, key))
         except ConflictError:

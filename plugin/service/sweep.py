@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from adapters.base import ApplyRequest, HelpdeskError, RetryAfterError
 from plugin.domain import Decision, Ticket
@@ -22,7 +22,6 @@ from plugin.service.processing import idempotency_key, prepare, record
 from plugin.store import repository as repo
 
 log = logging.getLogger(__name__)
-STALE_EVENT_AGE = timedelta(seconds=30)
 
 
 @dataclass
@@ -51,7 +50,8 @@ def sweep(services: Services, *, limit: int = 5000) -> SweepReport:
     now = services.clock()
     report = SweepReport()
     with services.store.session() as session:
-        stale = repo.unprocessed_events(session, older_than=now - STALE_EVENT_AGE, limit=limit)
+        stale = repo.unprocessed_events(session, older_than=now - services.config.queue.requeue_after,
+                                        limit=limit)
         stale_tickets = list(dict.fromkeys((row.platform, row.ticket_id) for row in stale))
         report.requeued_events = len(stale)
         due: dict[str, dict[str, int]] = defaultdict(dict)
@@ -83,7 +83,8 @@ def decide_many(services: Services, platform: str, timers: Mapping[str, int], no
     with ExitStack() as locks:
         mine = []
         for ticket_id in timers:
-            if locks.enter_context(ticket_lock(services.store, platform, ticket_id, now)):
+            if locks.enter_context(ticket_lock(services.store, platform, ticket_id, now,
+                                              services.config.queue.lock_lease)):
                 mine.append(ticket_id)
         with services.store.session() as session:
             for ticket_id in mine:
@@ -99,7 +100,8 @@ def decide_many(services: Services, platform: str, timers: Mapping[str, int], no
                 continue
             key = idempotency_key(platform, decision)
             with services.store.session() as session:
-                attempted = repo.record_intent(session, key, platform, ticket.id, decision.changes, now)
+                attempted = bool(repo.pending_intents(session, platform, ticket.id)) or repo.record_intent(
+                    session, key, platform, decision, now)
             if attempted:
                 # An earlier attempt of this very decision may have landed: decide alone, on a full read.
                 report.retried_alone.append(f"{platform}/{ticket.id}: earlier attempt unconfirmed")

@@ -43,7 +43,7 @@ from plugin.store.models import (
     TicketRow,
     TimerRow,
 )
-from plugin.store.serialize import changes_to_json, clock_to_json, event_to_json, jsonable
+from plugin.store.serialize import changes_to_json, clock_to_json, decision_to_json, event_to_json, jsonable
 
 
 def _aware(value: datetime, name: str = "datetime") -> datetime:
@@ -229,18 +229,29 @@ def was_applied(session: Session, key: str) -> bool:
     return session.get(AppliedChangeRow, key) is not None
 
 
-def record_intent(session: Session, key: str, platform: str, ticket_id: str, changes: TicketChanges,
-                  decided_at: datetime) -> bool:
-    """Note a write about to be made (outcome "pending"). True if this key was already attempted before: its
-    outcome is then unknown, and the ticket must be read in full to see whether the note is already there."""
+def record_intent(session: Session, key: str, platform: str, decision: Decision, decided_at: datetime) -> bool:
+    """Note a write about to be made (outcome "pending"), with what the decision fired and escalated, so a write
+    that lands while its record is lost (a crash in between) can be recognised and recorded later. True if this
+    key was attempted before: its outcome is then unknown."""
     existing = session.get(AppliedChangeRow, key)
     if existing is not None:
         return True
-    session.add(AppliedChangeRow(idempotency_key=key, platform=platform, ticket_id=ticket_id, decided_at=decided_at,
-                                 applied_at=decided_at, changes=changes_to_json(changes), write_requests=0,
-                                 outcome="pending"))
+    session.add(AppliedChangeRow(idempotency_key=key, platform=platform, ticket_id=decision.ticket_id,
+                                 decided_at=decided_at, applied_at=decided_at, changes=decision_to_json(decision),
+                                 write_requests=0, outcome="pending"))
     session.flush()
     return False
+
+
+def pending_intents(session: Session, platform: str, ticket_id: str) -> list[AppliedChangeRow]:
+    return list(session.scalars(select(AppliedChangeRow).where(
+        AppliedChangeRow.platform == platform, AppliedChangeRow.ticket_id == ticket_id,
+        AppliedChangeRow.outcome == "pending").order_by(AppliedChangeRow.decided_at)))
+
+
+def settle_intent(session: Session, key: str, outcome: str) -> None:
+    session.execute(update(AppliedChangeRow).where(AppliedChangeRow.idempotency_key == key)
+                    .values(outcome=outcome))
 
 
 def intent_pending(session: Session, key: str) -> bool:
@@ -254,7 +265,8 @@ def record_applied(session: Session, key: str, platform: str, ticket_id: str, ch
     if row is None:
         row = AppliedChangeRow(idempotency_key=key, platform=platform, ticket_id=ticket_id, decided_at=decided_at)
         session.add(row)
-    row.applied_at, row.changes = applied_at, changes_to_json(changes)
+    row.applied_at = applied_at
+    row.changes = {**(row.changes or {}), **changes_to_json(changes)}
     row.write_requests, row.outcome = (row.write_requests or 0) + write_requests, outcome
     session.flush()
 

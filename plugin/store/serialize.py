@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from plugin.domain import ClockStatus, EventKind, Status, TicketChanges, TicketEvent
+from plugin.domain import (
+    ClockStatus,
+    Decision,
+    EscalationEntry,
+    EventKind,
+    Priority,
+    Status,
+    TicketChanges,
+    TicketEvent,
+    WorkflowState,
+)
 
 
 def _iso(value: datetime | None) -> str | None:
@@ -56,6 +66,30 @@ def changes_to_json(changes: TicketChanges) -> dict[str, Any]:
         "status": changes.status.value if changes.status else None,
         "internal_note": changes.internal_note, "public_reply": changes.public_reply,
     }
+
+
+def decision_to_json(decision: Decision) -> dict[str, Any]:
+    """What a write intent keeps of its decision: the changes, and what must be recorded if the write landed."""
+    return {
+        **changes_to_json(decision.changes), "fired": sorted(decision.fired), "tier": decision.tier,
+        "workflow_state": decision.workflow_state.value if decision.workflow_state else None,
+        "escalations": [{"at": e.at.isoformat(), "from_tier": e.from_tier, "to_tier": e.to_tier, "rule": e.rule,
+                         "reason": e.reason, "figures": _jsonable(dict(e.figures)), "actor": e.actor, "note": e.note}
+                        for e in decision.escalations],
+    }
+
+
+def decision_from_json(ticket_id: str, decided_at: datetime, data: dict[str, Any]) -> Decision:
+    """The part of a decision needed to record it after the fact (no notifications: the retry queues those)."""
+    return Decision(
+        ticket_id=ticket_id, at=decided_at, fired=frozenset(data.get("fired") or ()), tier=int(data.get("tier") or 1),
+        workflow_state=WorkflowState(data["workflow_state"]) if data.get("workflow_state") else None,
+        priority=Priority[data["priority"].upper()] if data.get("priority") else None,
+        escalations=tuple(EscalationEntry(ticket_id=ticket_id, at=datetime.fromisoformat(e["at"]),
+                                          from_tier=e["from_tier"], to_tier=e["to_tier"], rule=e["rule"],
+                                          reason=e["reason"], figures=e["figures"], actor=e["actor"], note=e["note"])
+                          for e in data.get("escalations") or ()),
+    )
 
 
 def clock_to_json(clock: ClockStatus) -> dict[str, Any]:

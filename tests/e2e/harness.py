@@ -30,8 +30,9 @@ class Quiet(WSGIRequestHandler):
 
 
 class Running:
-    def __init__(self, sandbox: Sandbox, services: Services, url: str, ids: dict[str, Any]) -> None:
-        self.sandbox, self.services, self.url, self.ids = sandbox, services, url, ids
+    def __init__(self, sandbox: Sandbox, services: Services, url: str, ids: dict[str, Any],
+                 config: EscalatorConfig) -> None:
+        self.sandbox, self.services, self.url, self.ids, self.config = sandbox, services, url, ids, config
 
     @property
     def state(self) -> Any:
@@ -63,8 +64,8 @@ class Running:
         return not backlog and self.services.huey.pending_count() == 0
 
 
-def e2e_config(sandbox: Sandbox, tmp: Path, ids: dict[str, Any], *, database: str | None = None,
-               queue: str | None = None, **overrides: Any) -> EscalatorConfig:
+def e2e_config(sandbox: Sandbox, tmp: Path, ids: dict[str, Any], *, database_url: str | None = None,
+               queue_url: str | None = None, **overrides: Any) -> EscalatorConfig:
     groups = ids["groups"]
     data: dict[str, Any] = {
         "zendesk": {"subdomain": "sandbox", "email": sandbox.email, "api_token": sandbox.token,
@@ -75,8 +76,9 @@ def e2e_config(sandbox: Sandbox, tmp: Path, ids: dict[str, Any], *, database: st
                                                      ("Senior/Engineering", "8h"), ("Management/Executive", "0")])],
         "schedules": {"default": {"hours": {d: ["00:00-24:00"] for d in ("mon", "tue", "wed", "thu", "fri", "sat",
                                                                         "sun")}}},
-        "database": {"url": database or f"sqlite:///{tmp / 'escalator.db'}"},
-        "queue": {"url": queue or f"sqlite:///{tmp / 'queue.db'}", "workers": 4, "retries": 5, "retry_delay": "1s"},
+        "database": {"url": database_url or f"sqlite:///{tmp / 'escalator.db'}"},
+        "queue": {"url": queue_url or f"sqlite:///{tmp / 'queue.db'}", "workers": 4, "retries": 5,
+                  "retry_delay": "1s"},
         "notifications": {"respect_business_hours": False},
     }
     for key, value in overrides.items():
@@ -96,12 +98,26 @@ def seed(sandbox: Sandbox) -> dict[str, Any]:
     return {"bot": bot["id"], "agent": agent["id"], "groups": groups, "customer": customer["id"], "vip": vip["id"]}
 
 
+def config_file(config: EscalatorConfig, path: Path) -> Path:
+    """The configuration as an escalator.yaml another process (an `escalator worker`) can load."""
+    import yaml
+
+    data = config.model_dump(mode="json", exclude={"rules"})
+    data["zendesk"]["api_token"] = config.zendesk.api_token.get_secret_value() if config.zendesk.api_token else None
+    secret = config.zendesk.webhook_secret
+    data["zendesk"]["webhook_secret"] = secret.get_secret_value() if secret else None
+    data["notifications"]["channels"] = {role: [u.get_secret_value() for u in urls]
+                                         for role, urls in config.notifications.channels.items()}
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
 @contextmanager
-def running(tmp: Path, *, database: str | None = None, queue: str | None = None, consumer: bool = True,
+def running(tmp: Path, *, database_url: str | None = None, queue_url: str | None = None, consumer: bool = True,
             **overrides: Any) -> Iterator[Running]:
     with Sandbox(job_delay=0.02, webhook_retry_delay=0.1) as sandbox:
         ids = seed(sandbox)
-        config = e2e_config(sandbox, tmp, ids, database=database, queue=queue, **overrides)
+        config = e2e_config(sandbox, tmp, ids, database_url=database_url, queue_url=queue_url, **overrides)
         services = bootstrap(config)
         services.huey.flush()
         server: BaseWSGIServer = make_server("127.0.0.1", 0, create_app(services=services), threaded=True,
@@ -116,7 +132,7 @@ def running(tmp: Path, *, database: str | None = None, queue: str | None = None,
             worker = make_consumer(services)
             worker.start()
         try:
-            yield Running(sandbox, services, url, ids)
+            yield Running(sandbox, services, url, ids, config)
         finally:
             if worker is not None:
                 worker.stop(graceful=True)

@@ -1,0 +1,141 @@
+"""Nothing lost, nothing twice, on time: a worker killed mid-batch, a helpdesk failing a share of its calls, and a
+threshold timer firing seconds after its moment."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from harness import Running, config_file, running
+
+from plugin.store import repository as repo
+
+LEGAL = "Fix this today or my lawyer will take legal action."
+SUBJECTS = ["Invoice export", "Password reset", "Billing address", "Webhook retries", "Mobile login", "CSV import",
+            "Dashboard latency", "Calendar sync", "Refund request", "Team invitations", "SSO configuration",
+            "Email bounces", "Report scheduling", "API quota", "Data retention", "Custom domain", "Audit log",
+            "Printer driver", "Tax settings", "Language pack"]
+
+
+def worker(config: Path, log: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "ESCALATOR_CONFIG": str(config), "PYTHONUNBUFFERED": "1", "ESCALATOR_LOG_LEVEL": "info"}
+    return subprocess.Popen([sys.executable, "-m", "webhooks.cli", "worker", "--workers", "2"], env=env,
+                            stdout=log.open("ab"), stderr=subprocess.STDOUT)
+
+
+def exactly_one_handoff(live: Running, ticket_id: int) -> bool:
+    return len([c for c in live.notes(ticket_id) if not c["public"]]) == 1
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_nothing(tmp_path: Path) -> None:
+    overrides = {"queue": {"requeue_after": "2s", "lock_lease": "3s", "workers": 2, "retries": 5,
+                           "retry_delay": "1s"}}
+    with running(tmp_path, consumer=False, **overrides) as live:
+        path = config_file(live.config, tmp_path / "escalator.yaml")
+        log = tmp_path / "worker.log"
+        first = worker(path, log)
+        try:
+            # Distinct issues, so no ticket becomes a repeat contact of another while the batch runs.
+            tickets = [live.customer_ticket(subject=subject, description=LEGAL) for subject in SUBJECTS]
+            live.wait(lambda: sum(bool(live.notes(t["id"])) for t in tickets) >= 3, 60, "a few decisions")
+            first.send_signal(signal.SIGKILL)
+            first.wait(10)
+            done_before = sum(bool(live.notes(t["id"])) for t in tickets)
+            assert done_before < len(tickets), "the kill should land mid-batch"
+            second = worker(path, log)
+            try:
+                live.wait(lambda: all(live.notes(t["id"]) for t in tickets), 90, "every ticket escalated")
+                live.sandbox.flush_webhooks(10)
+                live.wait(live.settled, 60, "the inbox drained")
+            finally:
+                second.send_signal(signal.SIGTERM)
+                second.wait(30)
+        finally:
+            if first.poll() is None:
+                first.kill()
+        for ticket in tickets:
+            notes = live.notes(ticket["id"])
+            assert len([c for c in notes if not c["public"]]) == 1, (ticket["id"], [
+                (c["created_at"], c["public"], c["body"].splitlines()[0], c["body"].splitlines()[-1],
+                 [line for line in c["body"].splitlines() if line.startswith("- [")]) for c in notes])
+            assert len([c for c in notes if c["public"]]) <= 1
+            assert "tier_4" in live.state.ticket(ticket["id"])["tags"]
+        with live.services.store.session() as session:
+            assert repo.unprocessed_events(session) == []
+            for ticket in tickets:
+                assert len(repo.load_history(session, "zendesk", str(ticket["id"])).escalations) == 1
+
+
+@pytest.mark.slow
+def test_every_change_lands_once_while_the_helpdesk_fails_a_share_of_calls(tmp_path: Path) -> None:
+    overrides = {"queue": {"retries": 8, "retry_delay": "1s", "workers": 4}}
+    with running(tmp_path, **overrides) as live:
+        live.sandbox.fail_share(0.25, (429, 500, 503), seed=7, retry_after=1)
+        tickets = [live.customer_ticket(subject=subject, description=LEGAL) for subject in SUBJECTS[:8]]
+        live.wait(lambda: all(exactly_one_handoff(live, t["id"]) for t in tickets), 120, "every escalation")
+        live.sandbox.fail_share(0)
+        live.sandbox.flush_webhooks(10)
+        live.wait(live.settled, 60, "settled")
+        for ticket in tickets:
+            after = live.state.ticket(ticket["id"])
+            assert {"escalated", "tier_4", "legal_review"} <= set(after["tags"])
+            assert len([c for c in live.notes(ticket["id"]) if not c["public"]]) == 1
+        assert live.sandbox.count(status=429) + live.sandbox.count(status=500) + live.sandbox.count(status=503) > 5
+        with live.services.store.session() as session:
+            assert repo.list_dead_letters(session) == []
+
+
+def test_a_threshold_three_seconds_away_fires_within_seconds(tmp_path: Path) -> None:
+    # High: first response in 20 s of calendar time; the ticket was opened 13 s ago, so its 80 % point (16 s)
+    # is 3 s away and its breach (20 s) 7 s away.
+    overrides = {"sla": {"matrix": {"high": {"first_response": "20s", "resolution": "1h", "business_hours": False}}}}
+    with running(tmp_path, **overrides) as live:
+        opened = datetime.now(UTC).replace(microsecond=0) - timedelta(seconds=13)
+        ticket = live.customer_ticket(priority="high", subject="Reports slow", created_at=opened)
+        due = opened + timedelta(seconds=16)
+        live.wait(lambda: "tier_2" in live.state.ticket(ticket["id"])["tags"], 15, "the SLA escalation")
+        with live.services.store.session() as session:
+            [entry] = repo.load_history(session, "zendesk", str(ticket["id"])).escalations
+        lag = (entry.at - due).total_seconds()
+        assert entry.rule == "auto_escalate_sla"
+        assert 0 <= lag < 10, f"decided {lag:.1f}s after the 80% point"
+        assert "sla_breached" not in live.state.ticket(ticket["id"])["tags"]
+
+
+def test_a_write_that_landed_before_a_crash_is_recorded_not_repeated(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deterministic version of the crash: the write lands, then the process dies before recording it."""
+    from plugin.service import processing
+
+    with running(tmp_path, consumer=False) as live:
+        ticket = live.customer_ticket(description=LEGAL)
+        live.sandbox.flush_webhooks(5)
+        real_record = processing.record
+
+        def crash(*args: object, **kwargs: object) -> None:
+            raise KeyboardInterrupt("the worker died here")
+
+        monkeypatch.setattr(processing, "record", crash)
+        with pytest.raises(KeyboardInterrupt):
+            processing.process_ticket(live.services, "zendesk", str(ticket["id"]))
+        assert len(live.notes(ticket["id"])) == 1  # the write landed
+        monkeypatch.setattr(processing, "record", real_record)
+        outcome = processing.process_ticket(live.services, "zendesk", str(ticket["id"]), cause="sweep")
+        assert outcome.status in ("decided", "applied")
+        assert len(live.notes(ticket["id"])) == 1
+        with live.services.store.session() as session:
+            [entry] = repo.load_history(session, "zendesk", str(ticket["id"])).escalations
+            assert entry.to_tier == 4
+        # our own write's webhooks, delivered meanwhile, are recognised as ours and change nothing
+        live.sandbox.flush_webhooks(5)
+        writes = live.sandbox.write_requests()
+        assert processing.process_ticket(live.services, "zendesk", str(ticket["id"])).status == "ours"
+        assert live.sandbox.write_requests() == writes
+        with live.services.store.session() as session:
+            assert repo.unprocessed_events(session, ticket_id=str(ticket["id"])) == []
