@@ -237,5 +237,15 @@ def install(config_path: Path | None, platform: str, callback_url: str | None) -
                    f"a committed file:\n  export ESCALATOR_{platform.upper()}__WEBHOOK_SECRET=\"$(cat {path})\"")
 
 
+
+@main.command()
+@click.option("--keep", is_flag=True, help="Keep the demo's SQLite database instead of deleting it.")
+def demo(keep: bool) -> None:
+    """Show the whole product in under a minute: a local sandbox helpdesk, the service, realistic tickets."""
+    from webhooks.demo import run_demo
+
+    run_demo(keep=keep)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
