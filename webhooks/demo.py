@@ -219,9 +219,9 @@ def _report(services: Services, sandbox: Sandbox, scenes: list[Scene], alerts: A
         click.echo(f"  tags: {', '.join(ticket['tags']) or '-'}")
         for entry in history.escalations:
             click.echo(f"  escalated Tier {entry.from_tier} -> {entry.to_tier} by {entry.actor}: {entry.reason}")
-        for note in notes:
-            kind = "reply to customer" if note["public"] else "internal note"
-            first = note["body"].splitlines()[0]
+        for comment in notes:
+            kind = "reply to customer" if comment["public"] else "internal note"
+            first = comment["body"].splitlines()[0]
             click.echo(f"  {kind}: {first}")
     click.echo("")
     click.secho("Alerts received (local catcher standing in for email, Slack, SMS, PagerDuty)", bold=True)
@@ -232,11 +232,10 @@ def _report(services: Services, sandbox: Sandbox, scenes: list[Scene], alerts: A
     if sample is not None:
         bodies = [str(c["body"]) for c in sandbox.state.comments[sample.ticket_id]
                   if "[escalator-ref:" in c["body"] and not c["public"]]
-        note = bodies[0] if bodies else None
-        if note:
+        if bodies:
             click.echo("")
             click.secho(f"The handoff note agents see on #{sample.ticket_id}", bold=True)
-            for line in note.splitlines():
+            for line in bodies[0].splitlines():
                 click.echo(f"  | {line}")
     click.echo("")
     click.echo(f"Done in {elapsed:.0f}s: {sandbox.write_requests()} write requests to the helpdesk, "
