@@ -565,6 +565,7 @@ class FreshdeskConfig(Section):
     base_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_header: str = "X-Escalator-Secret"
+    agent_email: str | None = None  # the agent whose API key we use: its updates are recognised as ours
     custom_statuses: dict[int, StatusName] = Field(default_factory=dict)
     timeout: float = Field(default=15.0, gt=0)
 

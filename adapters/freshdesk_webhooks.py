@@ -1,0 +1,195 @@
+"""Freshdesk webhooks, sans I/O: authenticate with the shared secret, then parse.
+
+Freshdesk signs nothing: the automation rule sends our shared secret in a header (`X-Escalator-Secret` by default)
+or as the basic-auth password. Both payload forms are read: the "simple" form Freshdesk builds
+(`{"freshdesk_webhook": {"ticket_id": ..., "ticket_status": "Pending", ...}}`) and our "advanced" JSON body
+(ADVANCED_BODY). Values are display labels ("High", "Pending"), mapped to our enums; `{{triggered_event}}` arrives as
+`{priority:{from:3,to:1}}`, which is not JSON, and has a small parser of its own.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import hmac
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from adapters.base import (
+    BadSignatureError,
+    InvalidFieldError,
+    MissingFieldError,
+    MissingSignatureError,
+    NotJsonError,
+    UnknownEventError,
+    WebhookError,
+)
+from plugin.domain import EventKind, Priority, Status, TicketEvent
+
+PLATFORM = "freshdesk"
+PRIORITY_LABELS = {"low": Priority.LOW, "medium": Priority.MEDIUM, "high": Priority.HIGH, "urgent": Priority.CRITICAL,
+                   "1": Priority.LOW, "2": Priority.MEDIUM, "3": Priority.HIGH, "4": Priority.CRITICAL}
+STATUS_NUMBERS = {2: Status.OPEN, 3: Status.PENDING, 4: Status.SOLVED, 5: Status.CLOSED}
+STATUS_LABELS = {"open": Status.OPEN, "pending": Status.PENDING, "resolved": Status.SOLVED, "closed": Status.CLOSED}
+
+# The body `escalator install freshdesk` puts in its automation rules ("Encoding: JSON", advanced content). Freshdesk
+# JSON-escapes each placeholder without quotes, so every one sits inside quotes here.
+ADVANCED_BODY = (
+    '{"freshdesk_webhook": {"escalator": "1", "ticket_id": "{{ticket.id}}", "ticket_status": "{{ticket.status}}", '
+    '"ticket_priority": "{{ticket.priority}}", "triggered_event": "{{triggered_event}}", '
+    '"ticket_tags": "{{ticket.tags}}", "requester_email": "{{ticket.requester.email}}", '
+    '"agent_email": "{{ticket.agent.email}}"}}'
+)
+
+
+# ---------------------------------------------------------------- {{triggered_event}}
+
+_TOKEN = re.compile(r"\s*([{}:,])\s*|\s*([^{}:,]+?)\s*(?=[{}:,]|$)")
+
+
+def parse_triggered_event(text: str) -> dict[str, Any]:
+    """`{priority:{from:3,to:1}}` -> {"priority": {"from": "3", "to": "1"}}. Raises InvalidFieldError on garbage."""
+    tokens: list[str] = []
+    position = 0
+    stripped = text.strip()
+    while position < len(stripped):
+        match = _TOKEN.match(stripped, position)
+        if match is None or match.end() == position:
+            raise InvalidFieldError(f"triggered_event {text!r} is not in Freshdesk's {{key:value}} form")
+        tokens.append(match.group(1) or match.group(2))
+        position = match.end()
+    if not tokens:
+        raise InvalidFieldError("triggered_event is empty")
+    value, rest = _parse_value(tokens, text)
+    if rest or not isinstance(value, dict):
+        raise InvalidFieldError(f"triggered_event {text!r} is not in Freshdesk's {{key:value}} form")
+    return value
+
+
+def _parse_value(tokens: list[str], text: str) -> tuple[Any, list[str]]:
+    if not tokens:
+        raise InvalidFieldError(f"triggered_event {text!r} ends too early")
+    head, rest = tokens[0], tokens[1:]
+    if head != "{":
+        if head in ("}", ":", ","):
+            raise InvalidFieldError(f"triggered_event {text!r}: unexpected {head!r}")
+        return head, rest
+    result: dict[str, Any] = {}
+    if rest and rest[0] == "}":
+        return result, rest[1:]
+    while True:
+        if len(rest) < 2 or rest[0] in "{}:," or rest[1] != ":":
+            raise InvalidFieldError(f"triggered_event {text!r}: expected key:value")
+        key = rest[0]
+        value, rest = _parse_value(rest[2:], text)
+        result[key] = value
+        if not rest:
+            raise InvalidFieldError(f"triggered_event {text!r}: missing closing brace")
+        if rest[0] == "}":
+            return result, rest[1:]
+        if rest[0] != ",":
+            raise InvalidFieldError(f"triggered_event {text!r}: expected ',' or '}}'")
+        rest = rest[1:]
+
+
+# ---------------------------------------------------------------- auth and parsing
+
+
+def authenticate(headers: Mapping[str, str], secret: str | None, header_name: str) -> None:
+    if not secret:
+        raise BadSignatureError("no Freshdesk webhook secret is configured (freshdesk.webhook_secret): every webhook "
+                                "is refused until one is set")
+    lowered = {k.lower(): v for k, v in headers.items()}
+    given = lowered.get(header_name.lower())
+    if given is None:
+        authorization = lowered.get("authorization", "")
+        if authorization.startswith("Basic "):
+            try:
+                given = base64.b64decode(authorization[6:], validate=True).decode().partition(":")[2]
+            except (binascii.Error, UnicodeDecodeError):
+                raise BadSignatureError("the Authorization header is not valid basic auth") from None
+    if given is None:
+        raise MissingSignatureError(f"no shared secret: neither a {header_name} header nor basic auth")
+    if not hmac.compare_digest(given.encode("utf-8", "replace"), secret.encode()):
+        raise BadSignatureError(f"the shared secret in {header_name} or basic auth is wrong")
+
+
+def status_from(value: Any, custom: Mapping[int, Status]) -> Status | None:
+    """A Freshdesk status as number (2-5, custom >= 6) or label ("Pending"); None for an unknown custom label."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip()
+    if text.isdigit():
+        number = int(text)
+        if number in STATUS_NUMBERS:
+            return STATUS_NUMBERS[number]
+        return custom.get(number, Status.OPEN)
+    return STATUS_LABELS.get(text.lower())
+
+
+def priority_from(value: Any) -> Priority | None:
+    if value in (None, ""):
+        return None
+    found = PRIORITY_LABELS.get(str(value).strip().lower())
+    if found is None:
+        raise InvalidFieldError(f"ticket_priority {value!r} is not a Freshdesk priority")
+    return found
+
+
+def _kind(event: Mapping[str, Any]) -> EventKind:
+    if event.get("ticket_action") == "created":
+        return EventKind.CREATED
+    for key, kind in (("status", EventKind.STATUS_CHANGED), ("priority", EventKind.PRIORITY_CHANGED),
+                      ("note_type", EventKind.COMMENT_ADDED), ("reply_sent", EventKind.COMMENT_ADDED),
+                      ("responder_id", EventKind.ASSIGNEE_CHANGED), ("group_id", EventKind.GROUP_CHANGED)):
+        if key in event:
+            return kind
+    return EventKind.UPDATED
+
+
+def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None, header_name: str,
+                  custom_statuses: Mapping[int, Status], own_agent_email: str | None = None) -> list[TicketEvent]:
+    """Authenticate, then parse. Raises only WebhookError subclasses, each naming its cause."""
+    try:
+        authenticate(headers, secret, header_name)
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise NotJsonError(f"body is not JSON: {exc}") from None
+        if not isinstance(data, dict):
+            raise InvalidFieldError(f"body must be a JSON object, got {type(data).__name__}")
+        payload = data.get("freshdesk_webhook")
+        if not isinstance(payload, dict):
+            raise UnknownEventError("not a Freshdesk webhook: the body has no 'freshdesk_webhook' object (see "
+                                    "docs/freshdesk.md for the body to use)")
+        raw_id = payload.get("ticket_id")
+        if raw_id in (None, ""):
+            raise MissingFieldError("missing field freshdesk_webhook.ticket_id")
+        ticket_id = str(raw_id).strip()
+        if not ticket_id.isdigit():
+            raise InvalidFieldError(f"freshdesk_webhook.ticket_id {raw_id!r} is not a ticket id")
+        event: dict[str, Any] = {}
+        if payload.get("triggered_event"):
+            event = parse_triggered_event(str(payload["triggered_event"]))
+        status = status_from(payload.get("ticket_status"), custom_statuses)
+        if isinstance(event.get("status"), dict) and event["status"].get("to"):
+            status = status_from(event["status"]["to"], custom_statuses) or status
+        priority = priority_from(payload.get("ticket_priority"))
+        changes: dict[str, Any] = {"event": event, "status_label": payload.get("ticket_status"),
+                                   "priority": priority.name.lower() if priority else None,
+                                   "tags": [t.strip() for t in str(payload.get("ticket_tags") or "").split(",")
+                                            if t.strip()]}
+        agent = str(payload.get("agent_email") or "").strip().lower()
+        digest = hashlib.sha256(ticket_id.encode() + b"\0" + body).hexdigest()
+        return [TicketEvent(
+            platform=PLATFORM, delivery_id=f"sha256:{digest}", ticket_id=ticket_id, kind=_kind(event),
+            changes=changes, raw_type=str(payload.get("triggered_event") or "simple"), status=status,
+            from_us=bool(own_agent_email) and agent == (own_agent_email or "").lower(),
+        )]
+    except WebhookError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+        raise InvalidFieldError(f"malformed payload: {type(exc).__name__}") from None
