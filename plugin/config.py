@@ -530,6 +530,7 @@ class NotificationsConfig(Section):
     customer_notice: Literal["reply", "email", "none"] = "reply"
     respect_business_hours: bool = True
     retries: int = Field(default=3, ge=0)
+    retry_delay: Duration = timedelta(minutes=1)  # grows with each attempt
 
 
 class ReportsConfig(Section):

@@ -239,6 +239,103 @@ def install(config_path: Path | None, platform: str, callback_url: str | None) -
 
 
 @main.command()
+@config_option
+@click.argument("kind", type=click.Choice(["weekly", "resolution"]))
+@click.option("--week", default=None, help="ISO week, e.g. 2026-W47 (default: last week).")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json", "csv", "html"]), default="text")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Write to this file.")
+@click.option("--send", is_flag=True, help="Also send the weekly report to reports.recipients now (once per week).")
+def report(config_path: Path | None, kind: str, week: str | None, fmt: str, out: Path | None, send: bool) -> None:
+    """Print the weekly escalation report or the 30-day average resolution time."""
+    from plugin.reports.render import render_resolution, render_weekly
+    from plugin.reports.weekly import previous_week, resolution_averages, week_of, weekly_report
+
+    services = _services(config_path)
+    with services.store.session() as session:
+        if kind == "weekly":
+            chosen = week or previous_week(week_of(services.clock(), services.config.organization.timezone))
+            try:
+                text = render_weekly(weekly_report(session, services.config, chosen), fmt)
+            except ValueError as exc:
+                raise click.BadParameter(str(exc), param_hint="--week") from None
+        else:
+            text = render_resolution(resolution_averages(session, services.clock()), fmt)
+    if out is None:
+        click.echo(text, nl=False)
+    else:
+        out.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {out}")
+    if send and kind == "weekly":
+        from plugin.service.jobs import send_weekly_report
+
+        queued = send_weekly_report(services, chosen)
+        services.notifier.send_pending(services)
+        click.echo("sent to " + services.config.reports.recipients if queued else "already sent for this week")
+
+
+@main.group()
+def notify() -> None:
+    """Notification channels."""
+
+
+@notify.command("test")
+@config_option
+@click.argument("role")
+def notify_test(config_path: Path | None, role: str) -> None:
+    """Send a test message to every channel of ROLE and say which succeeded."""
+    from plugin.service.notifier import Notifier
+
+    config = load_or_exit(config_path)
+    notifier = Notifier(config)
+    if not notifier.channels(role):
+        click.echo(f"role {role!r} has no channel (notifications.channels.{role})", err=True)
+        sys.exit(1)
+    ok, failed = notifier.send_to_role(role, "helpdesk-escalator test", f"A test message for the {role} role.")
+    for channel in ok:
+        click.echo(f"ok      {channel}")
+    for channel in failed:
+        click.echo(f"failed  {channel}")
+    sys.exit(0 if not failed else 1)
+
+
+@main.command()
+@config_option
+@click.option("--dry-run", is_flag=True, help="Show what would be deleted; change nothing.")
+def cleanup(config_path: Path | None, dry_run: bool) -> None:
+    """Delete processed events, finished timers, repeated history rows, expired caches (never escalation history
+    or reports)."""
+    from plugin.service.jobs import run_cleanup
+
+    counts = run_cleanup(_services(config_path), dry_run=dry_run)
+    verb = "would delete" if dry_run else "deleted"
+    for label, count in counts.items():
+        click.echo(f"{verb} {count} {label}")
+
+
+@main.command()
+@config_option
+@click.option("--since", "since_text", default="30d", help="How far back, as a duration (default 30d).")
+@click.option("--platform", default=None, help="Which helpdesk (default: every connected one).")
+def backfill(config_path: Path | None, since_text: str, platform: str | None) -> None:
+    """Read the helpdesk's incremental export so the reports are right from the first week."""
+    from tqdm import tqdm
+
+    from plugin.durations import parse_duration
+    from plugin.service.backfill import backfill as run
+
+    services = _services(config_path)
+    try:
+        since = services.clock() - parse_duration(since_text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from None
+    for name in [platform] if platform else services.adapters.names():
+        with tqdm(desc=f"Backfilling {name}", unit="ticket", disable=None) as bar:
+            result = run(services, name, since, bar.update)
+        click.echo(f"{name}: {result.tickets} tickets ({result.solved} solved) in {result.pages} page(s), "
+                   f"{result.ratings} satisfaction ratings")
+
+
+@main.command()
 @click.option("--keep", is_flag=True, help="Keep the demo's SQLite database instead of deleting it.")
 def demo(keep: bool) -> None:
     """Show the whole product in under a minute: a local sandbox helpdesk, the service, realistic tickets."""

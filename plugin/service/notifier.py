@@ -28,7 +28,6 @@ log = logging.getLogger(__name__)
 
 
 CLAIM_LEASE = timedelta(minutes=5)
-RETRY_AFTER = timedelta(minutes=1)
 
 
 @dataclass
@@ -46,16 +45,17 @@ def redact(url: str) -> str:
     return f"{scheme}://{host or '...'}"
 
 
-Deliver = Callable[[str, str, str, Sequence[str]], bool]
+Deliver = Callable[[str, str, str, Sequence[str], bool], bool]
 
 
-def apprise_deliver(url: str, title: str, body: str, attachments: Sequence[str] = ()) -> bool:
+def apprise_deliver(url: str, title: str, body: str, attachments: Sequence[str] = (), html: bool = False) -> bool:
     """Send one message to one apprise URL; True when the channel accepted it."""
     client = apprise.Apprise()
     if not client.add(url):
         raise ValueError(f"not a valid notification URL: {redact(url)}")
     attach = apprise.AppriseAttachment(list(attachments)) if attachments else None
-    return bool(client.notify(title=title, body=body, attach=attach))
+    body_format = apprise.NotifyFormat.HTML if html else apprise.NotifyFormat.TEXT
+    return bool(client.notify(title=title, body=body, attach=attach, body_format=body_format))
 
 
 class Notifier:
@@ -66,14 +66,14 @@ class Notifier:
     def channels(self, role: str) -> list[str]:
         return [secret.get_secret_value() for secret in self.config.notifications.channels.get(role, [])]
 
-    def send_to_role(self, role: str, title: str, body: str, attachments: Sequence[str] = ()
+    def send_to_role(self, role: str, title: str, body: str, attachments: Sequence[str] = (), *, html: bool = False
                      ) -> tuple[list[str], list[str]]:
         """Send to every channel of `role`; (redacted channels that took it, redacted channels that failed)."""
         ok: list[str] = []
         failed: list[str] = []
         for url in self.channels(role):
             try:
-                delivered = self.deliver(url, title, body, attachments)
+                delivered = self.deliver(url, title, body, attachments, html)
             except Exception as exc:  # a broken channel must not stop the others
                 log.warning("notification to %s failed: %s", redact(url), type(exc).__name__)
                 delivered = False
@@ -86,15 +86,17 @@ class Notifier:
         report = SendReport()
         now = services.clock()
         with services.store.session() as session:
-            rows = [(r.id, r.platform, r.ticket_id, r.role, r.title, r.body, r.attempts)
+            rows = [(r.id, r.platform, r.ticket_id, r.role, r.title, r.body, r.attempts, r.kind, r.dedupe_key)
                     for r in repo.pending_notifications(session, now, limit)]
-        for row_id, platform, ticket_id, role, title, body, attempts in rows:
+        for row_id, platform, ticket_id, role, title, body, attempts, kind, dedupe_key in rows:
             with services.store.session() as session:
                 if not repo.claim_notification(session, row_id, now, CLAIM_LEASE):
                     continue  # another sender has it
             try:
                 if role == "customer":
                     ok, failed = self._notify_customer(services, platform, ticket_id, title, body)
+                elif kind == "weekly_report":
+                    ok, failed = self._send_report(services, role, title, dedupe_key.split(":", 1)[1])
                 else:
                     ok, failed = self.send_to_role(role, title, body)
             except Exception as exc:
@@ -109,8 +111,9 @@ class Notifier:
                     report.suppressed += 1
                 else:
                     final = attempts + 1 > self.config.notifications.retries
+                    delay = self.config.notifications.retry_delay * (attempts + 1)
                     repo.mark_notification_failed(session, row_id, now, "; ".join(failed), final=final,
-                                                  retry_at=now + RETRY_AFTER * (attempts + 1))
+                                                  retry_at=now + delay)
                     report.failed += 1
                     if final:
                         repo.add_dead_letter(session, "send_notification", [row_id, role], "; ".join(failed),
@@ -119,7 +122,7 @@ class Notifier:
                                                   ).inc()
             report.details.append(f"{role} #{ticket_id}: {'sent' if ok else 'not sent'}")
         if report.failed:
-            services.tasks.enqueue_notifications_later()
+            services.tasks.enqueue_notifications_later(self.config.notifications.retry_delay.total_seconds() + 0.5)
         return report
 
     def _notify_customer(self, services: Services, platform: str, ticket_id: str, title: str, body: str
@@ -138,6 +141,27 @@ class Notifier:
         result = adapter.apply(ApplyRequest(ticket, TicketChanges(public_reply=body), key))
         return ([f"{platform} public reply"], []) if result.ok else ([], [str(result.error)])
 
+    def _send_report(self, services: Services, role: str, title: str, week: str) -> tuple[list[str], list[str]]:
+        """The weekly report as an HTML email (with a plain-text part) and the chart as a PNG attachment."""
+        import base64
+        import tempfile
+        from pathlib import Path
+
+        from plugin.store import repository as repo
+
+        with services.store.session() as session:
+            report = repo.get_report(session, "weekly", week)
+            if report is None:
+                return [], [f"no saved report for {week}"]
+            html_body, chart = report.html, report.content.get("chart_png")
+        with tempfile.TemporaryDirectory() as folder:
+            attachments = []
+            if chart:
+                path = Path(folder) / f"escalations-{week}.png"
+                path.write_bytes(base64.b64decode(chart))
+                attachments.append(str(path))
+            return self.send_to_role(role, title, html_body, attachments, html=True)
+
     def send_to_role_with_recipient(self, role: str, email: str, title: str, body: str
                                     ) -> tuple[list[str], list[str]]:
         ok: list[str] = []
@@ -145,7 +169,7 @@ class Notifier:
         for url in self.channels(role):
             joined = f"{url}{'&' if '?' in url else '?'}to={email}"
             try:
-                delivered = self.deliver(joined, title, body, ())
+                delivered = self.deliver(joined, title, body, (), False)
             except Exception:
                 delivered = False
             (ok if delivered else failed).append(redact(url))

@@ -227,6 +227,9 @@ def _record_resolution(services: Services, row: object, ticket: Ticket, decision
         row.solved_at = solved_at  # type: ignore[attr-defined]
         row.resolution_calendar_seconds = (solved_at - ticket.created_at).total_seconds()  # type: ignore[attr-defined]
         row.resolution_business_seconds = business.total_seconds()  # type: ignore[attr-defined]
+        escalated_at = getattr(row, "first_escalated_at", None)
+        if escalated_at is not None:
+            row.after_escalation_seconds = (solved_at - escalated_at).total_seconds()  # type: ignore[attr-defined]
         for clock in decision.clocks:
             late = clock.state == ClockState.BREACHED or clock.share_elapsed >= services.config.sla.breach_at
             if clock.kind == ClockKind.FIRST_RESPONSE:

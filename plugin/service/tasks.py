@@ -18,6 +18,13 @@ from huey.exceptions import RetryTask
 
 from adapters.base import RetryAfterError
 from plugin.service.bootstrap import Services
+from plugin.service.jobs import (
+    import_ratings,
+    local_cron,
+    run_cleanup,
+    send_weekly_report,
+    store_resolution_averages,
+)
 from plugin.store import repository as repo
 
 log = logging.getLogger(__name__)
@@ -42,7 +49,19 @@ class TaskQueue:
         self._notify = huey.task(name="send_notifications", **retry)(
             self._guard("send_notifications", self._run_notifications))
         self._sweep = huey.periodic_task(crontab(minute="*"), name="sweep")(self._run_sweep)
-        self.periodic: dict[str, Callable[..., Any]] = {"sweep": self._sweep}
+        reports, zone = services.config.reports, services.config.organization.timezone
+        hour, minute = (int(part) for part in reports.weekly_time.split(":"))
+        self._weekly = huey.periodic_task(local_cron(zone, weekday=reports.weekly_day, hour=hour, minute=minute),
+                                          name="weekly_report")(self._periodic("weekly_report", send_weekly_report))
+        self._resolution = huey.periodic_task(local_cron(zone, hour=6, minute=0), name="resolution_averages")(
+            self._periodic("resolution_averages", store_resolution_averages))
+        self._cleanup = huey.periodic_task(local_cron(zone, hour=3, minute=30), name="cleanup")(
+            self._periodic("cleanup", run_cleanup))
+        self._ratings = huey.periodic_task(local_cron(zone, minute=15), name="import_ratings")(
+            self._periodic("import_ratings", import_ratings))
+        self.periodic: dict[str, Callable[..., Any]] = {
+            "sweep": self._sweep, "weekly_report": self._weekly, "resolution_averages": self._resolution,
+            "cleanup": self._cleanup, "import_ratings": self._ratings}
 
     # -- queueing
 
@@ -93,6 +112,21 @@ class TaskQueue:
         if report.requeued_events or report.due_tickets or report.errors:
             log.info("sweep: %s", "; ".join(report.lines()))
 
+    def _periodic(self, name: str, job: Callable[[Services], Any]) -> Callable[[], None]:
+        services = self.services
+
+        def run() -> None:
+            try:
+                result = job(services)
+                log.info("%s: %s", name, result)
+            except Exception as exc:
+                log.exception("periodic job %s failed", name)
+                with services.store.session() as session:
+                    repo.add_dead_letter(session, name, [], f"{type(exc).__name__}: {exc}", 1, services.clock())
+
+        run.__name__ = name
+        return run
+
     # -- failure handling
 
     def _guard(self, name: str, body: Callable[..., None]) -> Callable[..., None]:
@@ -132,5 +166,7 @@ class TaskQueue:
             self.enqueue_process(str(args[0]), str(args[1]), cause="timer")
         elif name == "send_notifications":
             self.enqueue_notifications()
+        elif name in self.periodic and name != "sweep":
+            self.periodic[name].call_local()  # type: ignore[attr-defined]
         else:
             raise ValueError(f"unknown task {name!r}")

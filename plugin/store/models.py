@@ -61,6 +61,8 @@ class TicketRow(Base):
     resolution_breached: Mapped[bool | None] = mapped_column(Boolean)
     resolution_business_seconds: Mapped[float | None] = mapped_column(Float)
     resolution_calendar_seconds: Mapped[float | None] = mapped_column(Float)
+    escalation_seconds: Mapped[float | None] = mapped_column(Float)  # creation to first escalation
+    after_escalation_seconds: Mapped[float | None] = mapped_column(Float)  # first escalation to resolution
     tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
     fired: Mapped[list[Any]] = mapped_column(JSON, default=list)
     clocks: Mapped[list[Any]] = mapped_column(JSON, default=list)

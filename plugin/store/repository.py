@@ -215,6 +215,7 @@ def record_decision(session: Session, platform: str, decision: Decision, now: da
         row.escalated = True
         if row.first_escalated_at is None:
             row.first_escalated_at = entry.at
+            row.escalation_seconds = (entry.at - row.created_at).total_seconds()
     if row.priority != before_priority or row.tier != before_tier:
         session.add(PriorityHistoryRow(platform=platform, ticket_id=decision.ticket_id, at=now, priority=row.priority,
                                        tier=row.tier, actor="escalator"))
