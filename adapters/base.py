@@ -69,6 +69,19 @@ class InvalidFieldError(WebhookError):
     http_status = 400
 
 
+def load_json_object(body: bytes) -> dict[str, Any]:
+    """The body as a JSON object, or the typed error that says why not (for every adapter's parse_webhook)."""
+    import json
+
+    try:
+        data = json.loads(body)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise NotJsonError(f"body is not JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise InvalidFieldError(f"body must be a JSON object, got {type(data).__name__}")
+    return data
+
+
 # ---------------------------------------------------------------- API errors (outbound)
 
 

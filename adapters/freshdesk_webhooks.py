@@ -13,7 +13,6 @@ import base64
 import binascii
 import hashlib
 import hmac
-import json
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -23,9 +22,9 @@ from adapters.base import (
     InvalidFieldError,
     MissingFieldError,
     MissingSignatureError,
-    NotJsonError,
     UnknownEventError,
     WebhookError,
+    load_json_object,
 )
 from plugin.domain import EventKind, Priority, Status, TicketEvent
 
@@ -155,12 +154,7 @@ def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None
     """Authenticate, then parse. Raises only WebhookError subclasses, each naming its cause."""
     try:
         authenticate(headers, secret, header_name)
-        try:
-            data = json.loads(body)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise NotJsonError(f"body is not JSON: {exc}") from None
-        if not isinstance(data, dict):
-            raise InvalidFieldError(f"body must be a JSON object, got {type(data).__name__}")
+        data = load_json_object(body)
         payload = data.get("freshdesk_webhook")
         if not isinstance(payload, dict):
             raise UnknownEventError("not a Freshdesk webhook: the body has no 'freshdesk_webhook' object (see "

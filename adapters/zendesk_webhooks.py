@@ -17,7 +17,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,10 +26,10 @@ from adapters.base import (
     InvalidFieldError,
     MissingFieldError,
     MissingSignatureError,
-    NotJsonError,
     StaleTimestampError,
     UnknownEventError,
     WebhookError,
+    load_json_object,
 )
 from plugin.domain import EventKind, Status, TicketEvent
 
@@ -134,16 +133,6 @@ def _ticket_id(value: Any, where: str) -> str:
     return text
 
 
-def _load(body: bytes) -> dict[str, Any]:
-    try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise NotJsonError(f"body is not JSON: {exc}") from None
-    if not isinstance(data, dict):
-        raise InvalidFieldError(f"body must be a JSON object, got {type(data).__name__}")
-    return data
-
-
 def parse_event_envelope(data: dict[str, Any], integration_user_id: str | None) -> list[TicketEvent]:
     event_type = data["type"]
     if not isinstance(event_type, str) or not event_type.startswith("zen:event-type:"):
@@ -212,7 +201,7 @@ def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None
     """Authenticate, then parse. Raises only WebhookError subclasses, each naming its cause."""
     try:
         verify_signature(headers, body, secret, now, max_age)
-        data = _load(body)
+        data = load_json_object(body)
         if "type" in data:
             return parse_event_envelope(data, integration_user_id)
         if "escalator" in data:
