@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
@@ -13,21 +14,10 @@ from harness import Running, running
 from plugin.store import repository as repo
 
 
-@pytest.fixture(params=["sqlite", "postgres+redis"])
-def service(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Running]:
-    if request.param == "sqlite":
-        with running(tmp_path) as live:
-            yield live
-    else:
-        database = request.getfixturevalue("postgres_url")
-        queue = request.getfixturevalue("redis_url")
-        with running(tmp_path, database_url=database, queue_url=queue) as live:
-            yield live
-            from plugin.store.models import Base
-
-            with live.services.store.engine.begin() as connection:
-                for table in reversed(Base.metadata.sorted_tables):
-                    connection.execute(table.delete())
+@pytest.fixture
+def service(backend: dict[str, Any], tmp_path: Path) -> Iterator[Running]:
+    with running(tmp_path, **backend) as live:
+        yield live
 
 
 def settle(live: Running) -> None:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from harness import Running, config_file, running
@@ -33,10 +34,11 @@ def exactly_one_handoff(live: Running, ticket_id: int) -> bool:
 
 
 @pytest.mark.slow
-def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_nothing(tmp_path: Path) -> None:
+def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_nothing(tmp_path: Path, backend: dict[str, Any]
+                                                                     ) -> None:
     overrides = {"queue": {"requeue_after": "2s", "lock_lease": "3s", "workers": 2, "retries": 5,
                            "retry_delay": "1s"}}
-    with running(tmp_path, consumer=False, **overrides) as live:
+    with running(tmp_path, consumer=False, **backend, **overrides) as live:
         path = config_file(live.config, tmp_path / "escalator.yaml")
         log = tmp_path / "worker.log"
         first = worker(path, log)
@@ -73,9 +75,10 @@ def test_a_worker_killed_mid_batch_loses_nothing_and_repeats_nothing(tmp_path: P
 
 
 @pytest.mark.slow
-def test_every_change_lands_once_while_the_helpdesk_fails_a_share_of_calls(tmp_path: Path) -> None:
+def test_every_change_lands_once_while_the_helpdesk_fails_a_share_of_calls(tmp_path: Path,
+                                                                           backend: dict[str, Any]) -> None:
     overrides = {"queue": {"retries": 8, "retry_delay": "1s", "workers": 4}}
-    with running(tmp_path, **overrides) as live:
+    with running(tmp_path, **backend, **overrides) as live:
         live.sandbox.fail_share(0.25, (429, 500, 503), seed=7, retry_after=1)
         tickets = [live.customer_ticket(subject=subject, description=LEGAL) for subject in SUBJECTS[:8]]
         live.wait(lambda: all(exactly_one_handoff(live, t["id"]) for t in tickets), 120, "every escalation")
@@ -91,15 +94,19 @@ def test_every_change_lands_once_while_the_helpdesk_fails_a_share_of_calls(tmp_p
             assert repo.list_dead_letters(session) == []
 
 
-def test_a_threshold_three_seconds_away_fires_within_seconds(tmp_path: Path) -> None:
+def test_a_threshold_three_seconds_away_fires_within_seconds(tmp_path: Path, backend: dict[str, Any]) -> None:
     # High: first response in 20 s of calendar time; the ticket was opened 13 s ago, so its 80 % point (16 s)
     # is 3 s away and its breach (20 s) 7 s away.
     overrides = {"sla": {"matrix": {"high": {"first_response": "20s", "resolution": "1h", "business_hours": False}}}}
-    with running(tmp_path, **overrides) as live:
+    with running(tmp_path, **backend, **overrides) as live:
         opened = datetime.now(UTC).replace(microsecond=0) - timedelta(seconds=13)
         ticket = live.customer_ticket(priority="high", subject="Reports slow", created_at=opened)
         due = opened + timedelta(seconds=16)
-        live.wait(lambda: "tier_2" in live.state.ticket(ticket["id"])["tags"], 15, "the SLA escalation")
+        def recorded() -> bool:
+            with live.services.store.session() as session:
+                return bool(repo.load_history(session, "zendesk", str(ticket["id"])).escalations)
+
+        live.wait(recorded, 15, "the SLA escalation")  # the write lands a moment before its record commits
         with live.services.store.session() as session:
             [entry] = repo.load_history(session, "zendesk", str(ticket["id"])).escalations
         lag = (entry.at - due).total_seconds()
@@ -108,12 +115,12 @@ def test_a_threshold_three_seconds_away_fires_within_seconds(tmp_path: Path) -> 
         assert "sla_breached" not in live.state.ticket(ticket["id"])["tags"]
 
 
-def test_a_write_that_landed_before_a_crash_is_recorded_not_repeated(tmp_path: Path,
+def test_a_write_that_landed_before_a_crash_is_recorded_not_repeated(tmp_path: Path, backend: dict[str, Any],
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Deterministic version of the crash: the write lands, then the process dies before recording it."""
     from plugin.service import processing
 
-    with running(tmp_path, consumer=False) as live:
+    with running(tmp_path, consumer=False, **backend) as live:
         ticket = live.customer_ticket(description=LEGAL)
         live.sandbox.flush_webhooks(5)
         real_record = processing.record

@@ -1,0 +1,32 @@
+"""The two shapes every end-to-end test runs in: one box (SQLite state, SQLite queue) and scale-out (PostgreSQL
+state, Redis queue, on the local servers)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+
+@pytest.fixture(params=["sqlite", "postgres+redis"])
+def backend(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
+    """Keyword arguments for harness.running(): empty for the one-box shape, the URLs for the scale-out one."""
+    if request.param == "sqlite":
+        yield {}
+        return
+    database = request.getfixturevalue("postgres_url")
+    queue = request.getfixturevalue("redis_url")
+    yield {"database_url": database, "queue_url": queue}
+    from sqlalchemy import create_engine
+
+    from plugin.store.models import Base
+
+    engine = create_engine(database)
+    with engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
+    engine.dispose()
+    import redis
+
+    redis.Redis.from_url(queue).flushdb()
