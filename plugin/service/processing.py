@@ -193,7 +193,7 @@ def record(
             repo.record_applied(session, key, platform, ticket.id, decision.changes, now, now, write_requests,
                                 "note already present" if result and result.note_already_present else "applied")
         for notification in decision.notifications:
-            not_before = _not_before(services, notification.role, notification.urgent, now)
+            not_before = not_before_for(services, notification.role, notification.urgent, now)
             if repo.queue_notification(session, platform, notification, now, config.notifications.dedupe_period,
                                        not_before=not_before):
                 queued += 1
@@ -210,7 +210,7 @@ def record(
         services.tasks.enqueue_notifications()
 
 
-def _not_before(services: Services, role: str, urgent: bool, now: datetime) -> datetime | None:
+def not_before_for(services: Services, role: str, urgent: bool, now: datetime) -> datetime | None:
     """Alerts to people wait for business hours unless urgent (pages) or configured otherwise."""
     if urgent or role == "customer" or not services.config.notifications.respect_business_hours:
         return None
