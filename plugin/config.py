@@ -506,7 +506,7 @@ class RoutingConfig(Section):
 class WorkflowConfig(Section):
     route_new_to_tier1: bool = True
     write_status: bool = False  # also set the helpdesk status to "open" on escalation
-    escalation_task: Literal["reassign", "linked_ticket"] = "reassign"
+    escalation_task: Literal["reassign"] = "reassign"  # the only way for now: see docs/configuration.md
     tier_tag_prefix: str = "tier_"
     escalated_tag: str = "escalated"
     manual_tag_prefix: str = "escalate_tier_"
