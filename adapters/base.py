@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from plugin.domain import MARKER_PREFIX, Customer, Ticket, TicketChanges, TicketEvent, TicketSummary
+from plugin.domain import MARKER_PREFIX, Customer, TaskTicket, Ticket, TicketChanges, TicketEvent, TicketSummary
 
 if TYPE_CHECKING:
     from plugin.config import EscalatorConfig
@@ -172,6 +172,11 @@ class ExportPage:
 NOTE_MARKER_PREFIX = MARKER_PREFIX
 
 
+def task_external_id(idempotency_key: str) -> str:
+    """The external id a linked task ticket carries, so a retry finds it instead of creating a second one."""
+    return f"escalator-task-{idempotency_key}"
+
+
 def note_marker(idempotency_key: str) -> str:
     """The reference line appended to every note we write; finding it on the ticket means 'already written'."""
     return f"[{NOTE_MARKER_PREFIX}{idempotency_key}]"
@@ -229,6 +234,13 @@ class HelpdeskAdapter(abc.ABC):
     def apply_many(self, requests: Sequence[ApplyRequest]) -> list[ApplyResult]:
         """Write many decisions; adapters override this where the platform has a bulk call."""
         return [self.apply(r) for r in requests]
+
+    def create_task_ticket(self, parent: Ticket, task: TaskTicket, idempotency_key: str) -> str:
+        """Create the linked task ticket for `task` once and return its id: a second call with the same key finds
+        the first ticket (by its external id, or however the platform allows) and creates nothing. `apply` calls
+        this when `changes.task` is set, and links the task in the internal note it writes on `parent`."""
+        raise PermanentError(f"{self.name}: linked task tickets are not supported; set workflow.escalation_task "
+                             f"to reassign")
 
     # install
     @abc.abstractmethod

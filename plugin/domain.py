@@ -301,6 +301,20 @@ class Notification:
 
 
 @dataclass(frozen=True)
+class TaskTicket:
+    """The escalation task as a linked follow-up ticket of type task for the receiving tier's group
+    (`workflow.escalation_task: task_ticket`), instead of reassigning the customer's ticket itself."""
+
+    tier: int
+    group_id: str | None
+    priority: Priority
+    subject: str
+    body: str  # the handoff note, posted as the task's first (internal) comment
+    due_at: datetime | None = None  # the receiving tier's response target from now
+    tags: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class TicketChanges:
     """The writes one decision makes on one ticket. Empty fields mean "leave as is"."""
 
@@ -313,6 +327,7 @@ class TicketChanges:
     status: Status | None = None
     internal_note: str | None = None
     public_reply: str | None = None
+    task: TaskTicket | None = None  # a linked task ticket to create (once) for the receiving tier
 
     @property
     def is_empty(self) -> bool:
@@ -326,6 +341,7 @@ class TicketChanges:
             and self.status is None
             and self.internal_note is None
             and self.public_reply is None
+            and self.task is None
         )
 
     def applied_to(self, ticket: Ticket, *, now: datetime, note_author: str = "escalator") -> Ticket:
