@@ -506,7 +506,10 @@ class RoutingConfig(Section):
 class WorkflowConfig(Section):
     route_new_to_tier1: bool = True
     write_status: bool = False  # also set the helpdesk status to "open" on escalation
-    escalation_task: Literal["reassign"] = "reassign"  # the only way for now: see docs/configuration.md
+    # reassign: the customer's ticket moves to the tier's group; task_ticket: it stays where it is and a linked
+    # ticket of type task, carrying the handoff note, is created for the tier's group.
+    escalation_task: Literal["reassign", "task_ticket"] = "reassign"
+    task_tag: str = "escalation_task"  # marks the task tickets we create, which the engine leaves alone
     tier_tag_prefix: str = "tier_"
     escalated_tag: str = "escalated"
     manual_tag_prefix: str = "escalate_tier_"
@@ -528,6 +531,7 @@ class NotificationsConfig(Section):
     channels: dict[str, list[SecretStr]] = Field(default_factory=dict)  # role -> apprise URLs
     dedupe_period: Duration = timedelta(hours=24)
     customer_notice: Literal["reply", "email", "none"] = "reply"
+    resolution_followup: bool = True  # tell the customer of an escalated ticket once it is solved
     respect_business_hours: bool = True
     retries: int = Field(default=3, ge=0)
     retry_delay: Duration = timedelta(minutes=1)  # grows with each attempt

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from plugin.alerts import alert
+from plugin.calendar import calendar_for
 from plugin.config import EscalatorConfig, RuleConfig
 from plugin.documents import DocumentContext, Documents
 from plugin.domain import (
@@ -24,6 +25,7 @@ from plugin.domain import (
     Priority,
     Reason,
     Status,
+    TaskTicket,
     Ticket,
     TicketChanges,
     TicketHistory,
@@ -39,6 +41,7 @@ from plugin.triggers import fire_all, is_vip_complaint
 
 SCORED_KEY = "scored"
 ROUTED_KEY = "routed"
+FOLLOWUP_KEY = "resolution_followup"
 _PRIORITY_ACTIONS = ("set_priority", "minimum_priority", "bump_priority")
 
 
@@ -78,6 +81,8 @@ class Engine:
     def decide(self, ticket: Ticket, customer: Customer | None, history: TicketHistory, now: datetime) -> Decision:
         _check_aware(now)
         config = self.config
+        if config.workflow.task_tag in ticket.tags:
+            return Decision(ticket_id=ticket.id, at=now)  # a task ticket we created: its team works it
         facts = gather(ticket, customer, history, now, config, self.analyzer)
         new_keys: set[str] = set()
         plan = _Plan(priority=facts.priority, tier=facts.tier)
@@ -119,7 +124,12 @@ class Engine:
         entries, note = self._note_and_history(view, plan, escalating, reasons, matches, manual)
         if note is not None:
             changes = _with(changes, internal_note=note)
+        if escalating and note is not None and config.workflow.escalation_task == "task_ticket":
+            changes = _with(changes, task=self._task(view, plan, note))
         notifications = self._notifications(view, plan, escalating, reasons, matches)
+        if self._follow_up_due(ticket, history):
+            new_keys.add(FOLLOWUP_KEY)
+            notifications.append(self._follow_up(view, plan))
         next_check = self._next_check(view, fired, history)
         return Decision(
             ticket_id=ticket.id, at=now, changes=changes, reasons=reasons, notifications=tuple(notifications),
@@ -199,9 +209,10 @@ class Engine:
         if escalating:
             add |= {workflow.escalated_tag, tier_tag}
             remove |= {t for t in ticket.tags if t.startswith(workflow.tier_tag_prefix) and t != tier_tag}
-            group_id = config.tiers[plan.tier - 1].groups.get(ticket.platform)
-            if group_id is not None and group_id != ticket.group_id and ticket.assignee_id is not None:
-                clear_assignee = True
+            if workflow.escalation_task == "reassign":  # else the tier gets a linked task ticket instead
+                group_id = config.tiers[plan.tier - 1].groups.get(ticket.platform)
+                if group_id is not None and group_id != ticket.group_id and ticket.assignee_id is not None:
+                    clear_assignee = True
             if config.workflow.write_status and ticket.status in (Status.NEW, Status.PENDING, Status.ON_HOLD):
                 status = Status.OPEN
         elif ROUTED_KEY not in history.fired and not ticket.status.is_done:
@@ -261,6 +272,29 @@ class Engine:
             reason="; ".join(r.summary for r in escalating_reasons), figures=figures, actor=plan.actor, note=note,
         )
         return [entry], note
+
+    def _task(self, facts: Facts, plan: _Plan, note: str) -> TaskTicket:
+        """The escalation task for the receiving tier, due within that tier's response target."""
+        config, ticket = self.config, facts.ticket
+        tier = config.tiers[plan.tier - 1]
+        due = calendar_for(config, business_hours=True).add(facts.now, tier.response_target)
+        return TaskTicket(
+            tier=plan.tier, group_id=tier.groups.get(ticket.platform), priority=plan.priority,
+            subject=f"[Tier {plan.tier} {tier.name}] Escalation of #{ticket.id}: {ticket.subject}"[:250],
+            body=note, due_at=due,
+            tags=frozenset({config.workflow.task_tag, f"{config.workflow.tier_tag_prefix}{plan.tier}"}),
+        )
+
+    def _follow_up_due(self, ticket: Ticket, history: TicketHistory) -> bool:
+        """Once per ticket: an escalated ticket that is now solved."""
+        return (self.config.notifications.resolution_followup and ticket.status == Status.SOLVED
+                and bool(history.escalations) and FOLLOWUP_KEY not in history.fired)
+
+    def _follow_up(self, facts: Facts, plan: _Plan) -> Notification:
+        ctx = self._context(facts, plan, ())
+        return Notification(role="customer", kind="resolution_followup", ticket_id=facts.ticket.id,
+                            dedupe_key=FOLLOWUP_KEY, title=f"Your request #{facts.ticket.id} is resolved",
+                            body=self.documents.resolution_followup(ctx))
 
     def _notifications(self, facts: Facts, plan: _Plan, escalating: bool, reasons: Sequence[Reason],
                        matches: Sequence[RuleMatch]) -> list[Notification]:

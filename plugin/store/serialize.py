@@ -65,6 +65,10 @@ def changes_to_json(changes: TicketChanges) -> dict[str, Any]:
         "group_id": changes.group_id, "assignee_id": changes.assignee_id, "clear_assignee": changes.clear_assignee,
         "status": changes.status.value if changes.status else None,
         "internal_note": changes.internal_note, "public_reply": changes.public_reply,
+        "task": None if changes.task is None else {
+            "tier": changes.task.tier, "group_id": changes.task.group_id,
+            "priority": changes.task.priority.name.lower(), "subject": changes.task.subject,
+            "due_at": _iso(changes.task.due_at), "tags": sorted(changes.task.tags)},
     }
 
 
