@@ -90,3 +90,25 @@ def test_an_agent_tag_escalates_manually(service: Running) -> None:
     with service.services.store.session() as session:
         [entry] = repo.load_history(session, "zendesk", str(ticket["id"])).escalations
     assert entry.rule == "manual_escalation" and "Outside the agent's knowledge" in entry.reason
+
+
+def test_the_customer_hears_once_when_the_escalated_ticket_is_solved(service: Running) -> None:
+    ticket = service.customer_ticket(description="If this is not fixed today my lawyer will contact you.")
+    service.wait(lambda: service.notes(ticket["id"]), 20, "the handoff note")
+    settle(service)
+    service.state.update_ticket(ticket["id"], {"status": "solved", "comment": {
+        "body": "We refunded the second charge.", "public": True}}, actor_id=service.ids["agent"])
+
+    def follow_ups() -> list[dict[str, Any]]:
+        return [c for c in service.notes(ticket["id"]) if c["public"] and "has been resolved" in c["body"]]
+
+    service.wait(lambda: bool(follow_ups()), 20, "the resolution follow-up")
+    settle(service)
+    service.state.update_ticket(ticket["id"], {"additional_tags": ["refund_done"]}, actor_id=service.ids["agent"])
+    settle(service)
+    [follow_up] = follow_ups()
+    assert follow_up["body"].startswith("Hello Dana,")
+    after = service.state.ticket(ticket["id"])
+    assert after["status"] == "solved"  # our reply does not reopen it
+    assert len([c for c in service.notes(ticket["id"]) if c["public"]]) == 2  # the acknowledgment and this
+
