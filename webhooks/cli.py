@@ -109,13 +109,21 @@ def worker(config_path: Path | None, no_periodic: bool, workers: int | None) -> 
 
 @main.command()
 @config_option
-def web(config_path: Path | None) -> None:
-    """Print how to run the web tier under gunicorn (the WSGI app is webhooks.app:create_app())."""
-    config = load_or_exit(config_path)
-    click.echo("Run the web tier with gunicorn (install it first: pip install gunicorn):\n"
-               f"  ESCALATOR_CONFIG={config_path or 'escalator.yaml'} gunicorn -w 4 -b {config.web.host}:"
-               f"{config.web.port} 'webhooks.app:create_app()'\n"
-               "and at least one `escalator worker` (exactly one without --no-periodic).")
+@click.option("--host", default=None, help="Address to listen on (default: web.host, 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port (default: web.port, 8080).")
+@click.option("--threads", type=int, default=8, show_default=True, help="Request threads.")
+def web(config_path: Path | None, host: str | None, port: int | None, threads: int) -> None:
+    """Run the web tier only (scale-out): webhooks, /healthz and /metrics, no job consumer.
+
+    Under gunicorn instead: ESCALATOR_CONFIG=escalator.yaml gunicorn -w 4 -b 0.0.0.0:8080 'webhooks.app:create_app()'
+    """
+    from webhooks.app import create_app
+    from webhooks.runner import run_web
+
+    services = _services(config_path)
+    run_web(create_app(services=services), host or services.config.web.host, port or services.config.web.port,
+            threads=threads,
+            ready=lambda url: click.echo(f"helpdesk-escalator web tier on {url}; run `escalator worker` beside it"))
 
 
 @main.command()

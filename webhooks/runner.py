@@ -1,6 +1,7 @@
 """Running the service: the one-box `serve` (web server and job consumer in one process) and the scale-out
-`worker` (consumer only). SIGTERM and SIGINT stop gracefully: the web server stops taking requests, in-flight tasks
-finish (or, past the shutdown timeout, are left for the sweep, which re-queues their events from the inbox).
+`web` (web tier only) and `worker` (consumer only). SIGTERM and SIGINT stop gracefully: the web server stops taking
+requests, in-flight tasks finish (or, past the shutdown timeout, are left for the sweep, which re-queues their events
+from the inbox).
 """
 
 from __future__ import annotations
@@ -67,17 +68,14 @@ def run_worker(services: Services, *, periodic: bool = True, workers: int | None
     services.huey.notify_interrupted_tasks()
 
 
-def run_serve(services: Services, app_factory: Callable[[], object], host: str, port: int,
-              *, ready: Callable[[str], None] | None = None) -> None:
-    """The one-box default: waitress serves the app in a thread, the consumer runs beside it."""
+def _serve(app: object, host: str, port: int, threads: int, ready: Callable[[str], None] | None) -> None:
+    """Serve `app` with waitress until SIGTERM/SIGINT; requests in flight finish."""
     from waitress import create_server
 
-    consumer = make_consumer(services, periodic=True)
-    server = create_server(app_factory(), host=host, port=port, threads=8)
+    server = create_server(app, host=host, port=port, threads=threads)
     stopper = Stopper()
     stopper.on_stop(server.close)
-    consumer.start()
-    stopper.install()
+    stopper.install()  # after any consumer.start(), which sets handlers of its own
     thread = threading.Thread(target=server.run, name="web", daemon=True)
     thread.start()
     url = f"http://{host}:{server.effective_port}"
@@ -86,5 +84,21 @@ def run_serve(services: Services, app_factory: Callable[[], object], host: str, 
         ready(url)
     stopper.stopping.wait()
     thread.join(timeout=10)
-    consumer.stop(graceful=True)
-    services.huey.notify_interrupted_tasks()
+
+
+def run_web(app: object, host: str, port: int, *, threads: int = 8,
+            ready: Callable[[str], None] | None = None) -> None:
+    """The web tier alone (scale-out)."""
+    _serve(app, host, port, threads, ready)
+
+
+def run_serve(services: Services, app_factory: Callable[[], object], host: str, port: int,
+              *, ready: Callable[[str], None] | None = None) -> None:
+    """The one-box default: waitress serves the app in a thread, the consumer runs beside it."""
+    consumer = make_consumer(services, periodic=True)
+    consumer.start()
+    try:
+        _serve(app_factory(), host, port, 8, ready)
+    finally:
+        consumer.stop(graceful=True)
+        services.huey.notify_interrupted_tasks()

@@ -1,0 +1,149 @@
+"""The service as an admin runs it, in processes of its own: `escalator serve` (one box, SQLite), `escalator web` beside
+`escalator worker` (scale-out, on both backends), and the documented gunicorn command line. Each is stopped with
+SIGTERM and must exit cleanly, with every acknowledged event processed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+from harness import WEBHOOK_SECRET, config_file, e2e_config, seed
+
+from adapters.sandbox import Sandbox
+from plugin.service.bootstrap import Services, bootstrap
+from plugin.store import repository as repo
+
+LEGAL = "Fix this today or my lawyer will take legal action."
+ESCALATOR = [sys.executable, "-m", "webhooks.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def healthy(url: str) -> bool:
+    try:
+        return requests.get(f"{url}/healthz", timeout=1).status_code == 200
+    except requests.RequestException:
+        return False
+
+
+class World:
+    def __init__(self, sandbox: Sandbox, services: Services, config: Path, ids: dict[str, Any], tmp: Path) -> None:
+        self.sandbox, self.services, self.config, self.ids, self.tmp = sandbox, services, config, ids, tmp
+        self.processes: list[subprocess.Popen[bytes]] = []
+
+    def start(self, *args: str, command: list[str] | None = None) -> subprocess.Popen[bytes]:
+        env = {**os.environ, "ESCALATOR_CONFIG": str(self.config), "PYTHONUNBUFFERED": "1"}
+        log = (self.tmp / f"process-{len(self.processes)}.log").open("ab")
+        process = subprocess.Popen([*(command or ESCALATOR), *args], env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   stdin=subprocess.DEVNULL)
+        self.processes.append(process)
+        return process
+
+    def logs(self) -> str:
+        return "\n".join(p.read_text(errors="replace") for p in sorted(self.tmp.glob("process-*.log")))
+
+    def handoff_notes(self, ticket_id: int) -> list[dict[str, Any]]:
+        return [c for c in self.sandbox.state.comments[ticket_id]
+                if "[escalator-ref:" in c["body"] and not c["public"]]
+
+    def drained(self) -> bool:
+        with self.services.store.session() as session:
+            return not repo.unprocessed_events(session)
+
+    def stop_all(self) -> list[int]:
+        for process in self.processes:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+        codes = []
+        for process in self.processes:
+            try:
+                codes.append(process.wait(40))
+            except subprocess.TimeoutExpired:
+                process.kill()
+                codes.append(-9)
+        return codes
+
+
+@contextmanager
+def world(tmp: Path, **backend: Any) -> Iterator[World]:
+    with Sandbox(job_delay=0.02, webhook_retry_delay=0.2) as sandbox:
+        ids = seed(sandbox)
+        config = e2e_config(sandbox, tmp, ids, **backend)
+        services = bootstrap(config)
+        services.huey.flush()
+        live = World(sandbox, services, config_file(config, tmp / "escalator.yaml"), ids, tmp)
+        try:
+            yield live
+        finally:
+            live.stop_all()
+            services.store.dispose()
+
+
+def escalate_one(live: World, url: str) -> dict[str, Any]:
+    wait(lambda: healthy(url), 30, f"{url}/healthz\n{live.logs()}")
+    live.sandbox.subscribe(f"{url}/webhooks/zendesk", secret=WEBHOOK_SECRET)
+    ticket = live.sandbox.state.create_ticket(requester_id=live.ids["customer"], subject="Charged twice",
+                                              description=LEGAL, priority="normal")
+    wait(lambda: bool(live.handoff_notes(ticket["id"])), 40, f"the handoff note\n{live.logs()}")
+    live.sandbox.flush_webhooks(10)
+    wait(live.drained, 30, "every acknowledged event processed")
+    return ticket
+
+
+def test_escalator_serve_runs_the_one_box_and_stops_on_sigterm(tmp_path: Path) -> None:
+    with world(tmp_path) as live:
+        port = free_port()
+        live.start("serve", "--port", str(port))
+        ticket = escalate_one(live, f"http://127.0.0.1:{port}")
+        assert live.stop_all() == [0], live.logs()
+        assert len(live.handoff_notes(ticket["id"])) == 1
+        assert "tier_4" in live.sandbox.state.ticket(ticket["id"])["tags"]
+
+
+def test_escalator_web_and_worker_scale_out_and_stop_on_sigterm(tmp_path: Path, backend: dict[str, Any]) -> None:
+    with world(tmp_path, **backend) as live:
+        port = free_port()
+        live.start("web", "--port", str(port))
+        live.start("worker", "--workers", "2")
+        live.start("worker", "--no-periodic", "--workers", "2")
+        ticket = escalate_one(live, f"http://127.0.0.1:{port}")
+        assert live.stop_all() == [0, 0, 0], live.logs()
+        assert len(live.handoff_notes(ticket["id"])) == 1
+        with live.services.store.session() as session:
+            [entry] = repo.load_history(session, "zendesk", str(ticket["id"])).escalations
+        assert entry.to_tier == 4
+
+
+def test_the_documented_gunicorn_command_line_serves_the_web_tier(tmp_path: Path) -> None:
+    pytest.importorskip("gunicorn", reason="gunicorn is an optional extra: pip install 'helpdesk-escalator[web]'")
+    with world(tmp_path) as live:
+        port = free_port()
+        gunicorn = [sys.executable, "-m", "gunicorn"]
+        live.start("-w", "2", "-b", f"127.0.0.1:{port}", "webhooks.app:create_app()", command=gunicorn)
+        live.start("worker", "--workers", "2")
+        ticket = escalate_one(live, f"http://127.0.0.1:{port}")
+        assert live.stop_all() == [0, 0], live.logs()
+        assert len(live.handoff_notes(ticket["id"])) == 1
