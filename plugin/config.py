@@ -7,9 +7,11 @@ Defaults reproduce the workflow a team gets with no tuning (four tiers, the SLA 
 
 from __future__ import annotations
 
+import enum
+import math
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -22,14 +24,16 @@ from pydantic import (
     ConfigDict,
     Field,
     PlainSerializer,
+    PrivateAttr,
     SecretStr,
     ValidationError,
     field_validator,
     model_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from plugin.domain import ClockKind, CustomerTier, Priority, Status
+from plugin.domain import ClockKind, ClockState, CustomerTier, Priority, Sentiment, Status
 from plugin.durations import format_duration, parse_duration
 
 Duration = Annotated[timedelta, BeforeValidator(parse_duration), PlainSerializer(format_duration, return_type=str)]
@@ -370,19 +374,172 @@ TRIGGER_NAMES = (
 )
 ROLE_NAMES = ("support_manager", "team_lead", "account_manager", "on_call", "customer")
 
+_ORDERED = ("is", "is_not", "less_than", "greater_than", "at_least", "at_most")
+_EQUALITY = ("is", "is_not")
+_TEXT = ("is", "is_not", "contains")
+_NULLABLE = ("channel", "ticket_type", "group")  # `is: null` means the ticket has none
+FIELD_OPERATORS: dict[str, tuple[str, ...]] = {
+    "priority": _ORDERED, "tier": _ORDERED, "customer_tier": _ORDERED, "sentiment": _ORDERED,
+    "sla_elapsed": _ORDERED, "sentiment_score": _ORDERED, "contact_count": _ORDERED,
+    "revenue_impact": _ORDERED, "lifetime_value": _ORDERED, "unassigned_for": _ORDERED,
+    "status": _EQUALITY, "sla_state": _EQUALITY, "assigned": _EQUALITY,
+    "tags": ("includes", "not_includes"),
+    "channel": _TEXT, "ticket_type": _TEXT, "group": _TEXT,
+    "trigger": ("fired", "not_fired", "is", "is_not"),
+}
+
+
+def _one_of(kind: type[enum.StrEnum], what: str) -> Callable[[Any], Any]:
+    names = ", ".join(member.value for member in kind)
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return kind(value.strip().lower())
+            except ValueError:
+                pass
+        raise ValueError(f"unknown {what} {value!r}: use {names}")
+
+    return parse
+
+
+def _number(what: str, *, whole: bool = False, low: float | None = None, high: float | None = None
+            ) -> Callable[[Any], Any]:
+    def parse(value: Any) -> Any:
+        number: float | None = None
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            number = float(value)
+        elif isinstance(value, str):
+            try:
+                number = float(value.strip())
+            except ValueError:
+                number = None
+        if number is None or not math.isfinite(number) or (whole and not number.is_integer()):
+            raise ValueError(f"must be {what}, got {value!r}")
+        if (low is not None and number < low) or (high is not None and number > high):
+            raise ValueError(f"must be {what}, got {value!r}")
+        return int(number) if whole else number
+
+    return parse
+
+
+def _text(value: Any) -> Any:
+    if value is None or (isinstance(value, str | int) and not isinstance(value, bool)):
+        return None if value is None else str(value)
+    raise ValueError(f"must be a text value, got {value!r}")
+
+
+def _tags(value: Any) -> frozenset[str]:
+    tags = [value] if isinstance(value, str) else value
+    if not isinstance(tags, list) or not tags or not all(isinstance(t, str) and t.strip() for t in tags):
+        raise ValueError(f"must be a tag or a list of tags, got {value!r}")
+    return frozenset(t.strip() for t in tags)
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if isinstance(value, str) else None
+    if text in ("true", "yes"):
+        return True
+    if text in ("false", "no"):
+        return False
+    raise ValueError(f"must be true or false, got {value!r}")
+
+
+def _priority_value(value: Any) -> Priority:
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(f"unknown priority {value!r}: use critical, high, medium or low")
+    try:
+        return Priority.parse(value)
+    except ValueError:
+        raise ValueError(f"unknown priority {value!r}: use critical, high, medium or low") from None
+
+
+def _status_value(value: Any) -> Status:
+    if not isinstance(value, str):
+        raise ValueError(f"unknown status {value!r}: use {', '.join(s.value for s in Status)}")
+    try:
+        return Status.parse(value)
+    except ValueError:
+        raise ValueError(f"unknown status {value!r}: use {', '.join(s.value for s in Status)}") from None
+
+
+def _share_value(value: Any) -> float:
+    try:
+        share = parse_share(value)
+    except (TypeError, ValueError):
+        share = -1.0
+    if not math.isfinite(share) or share < 0:
+        raise ValueError(f'must be a share like 0.8 or "80%", got {value!r}')
+    return share
+
+
+def _trigger_value(value: Any) -> str:
+    if value not in TRIGGER_NAMES:
+        raise ValueError(f"unknown trigger {value!r}; known: {', '.join(TRIGGER_NAMES)}")
+    return str(value)
+
+
+_FIELD_VALUES: dict[str, Callable[[Any], Any]] = {
+    "priority": _priority_value,
+    "status": _status_value,
+    "tier": _number("a tier number (1, 2, ...)", whole=True, low=1),
+    "customer_tier": _one_of(CustomerTier, "customer tier"),
+    "tags": _tags,
+    "sla_elapsed": _share_value,
+    "sla_state": _one_of(ClockState, "SLA state"),
+    "sentiment": _one_of(Sentiment, "sentiment"),
+    "sentiment_score": _number("a score between -1 and 1", low=-1, high=1),
+    "contact_count": _number("a whole number of contacts", whole=True, low=0),
+    "revenue_impact": _number("an amount like 1000"),
+    "lifetime_value": _number("an amount like 10000"),
+    "unassigned_for": parse_duration,
+    "channel": _text, "ticket_type": _text, "group": _text,
+    "assigned": _flag,
+    "trigger": _trigger_value,
+}
+
+
+def condition_value(field: str, value: Any) -> Any:
+    """A condition's value in the type of the field it compares against (Priority, Status, a share, a duration...).
+
+    Raises ValueError with a message fit for `check-config` when the value cannot mean anything for that field.
+    """
+    return _FIELD_VALUES[field](value)
+
+
+def _problem(title: str, loc: tuple[str | int, ...], message: str, value: Any) -> ValidationError:
+    """A validation error at `loc` below the model being validated (a plain ValueError would name the model)."""
+    return ValidationError.from_exception_data(
+        title, [InitErrorDetails(type=PydanticCustomError("value_error", message), loc=loc, input=value)])
+
 
 class Condition(Section):
     field: RuleField
     operator: RuleOperator = "is"
     value: Any = None
+    _expected: Any = PrivateAttr(default=None)
 
     @model_validator(mode="after")
-    def _trigger_named(self) -> Condition:
-        if self.field == "trigger" and self.value not in TRIGGER_NAMES:
-            raise ValueError(f"unknown trigger {self.value!r}; known: {', '.join(TRIGGER_NAMES)}")
-        if self.field == "trigger" and self.operator not in ("fired", "not_fired", "is", "is_not"):
-            raise ValueError("a trigger condition takes the operator 'fired' or 'not_fired'")
+    def _value_fits_field(self) -> Condition:
+        allowed = FIELD_OPERATORS[self.field]
+        if self.operator not in allowed:
+            raise _problem("Condition", ("operator",),
+                           f"{self.field} takes the operator {', '.join(allowed)}; got {self.operator!r}",
+                           self.operator)
+        if self.value is None and not (self.field in _NULLABLE and self.operator in _EQUALITY):
+            raise _problem("Condition", ("value",), f"a {self.field} condition needs a value", self.value)
+        try:
+            self._expected = condition_value(self.field, self.value)
+        except ValueError as exc:
+            raise _problem("Condition", ("value",), str(exc), self.value) from None
         return self
+
+    @property
+    def expected(self) -> Any:
+        """The value, coerced to the field's type when the config was loaded."""
+        return self._expected
 
 
 class Action(Section):
@@ -658,7 +815,21 @@ class EscalatorConfig(BaseSettings):
                     raise ValueError(
                         f"rules[{rule.name}]: escalate to tier {action.value}, but only {len(self.tiers)} tiers exist"
                     )
+        roles = self.notify_roles
+        for list_name in ("rules", "extra_rules"):
+            for i, rule in enumerate(getattr(self, list_name)):
+                for j, action in enumerate(rule.actions):
+                    if action.action == "notify" and action.value not in roles:
+                        raise _problem("EscalatorConfig", (list_name, i, "actions", j, "value"),
+                                       f"unknown role {action.value!r}; known: {', '.join(sorted(roles))}",
+                                       action.value)
         return self
+
+    @property
+    def notify_roles(self) -> frozenset[str]:
+        """The roles a rule may notify: the built-in ones, each tier's team, and any role given channels."""
+        teams = (f"tier_{n}_team" for n in range(1, len(self.tiers) + 1))
+        return frozenset({*ROLE_NAMES, *teams, *self.notifications.channels})
 
     @property
     def all_rules(self) -> list[RuleConfig]:

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from plugin.config import Condition, RuleConfig, parse_share
+from plugin.config import Condition, RuleConfig
 from plugin.customers import tier_rank
-from plugin.domain import ClockState, CustomerTier, Priority, Reason, Sentiment, Status
-from plugin.durations import parse_duration
+from plugin.domain import Priority, Reason, Sentiment
 from plugin.facts import Facts
 
 _SENTIMENT_ORDER = [Sentiment.CALM, Sentiment.FRUSTRATED, Sentiment.ANGRY, Sentiment.THREATENING]
@@ -52,25 +51,15 @@ def _field_value(field: str, facts: Facts, priority: Priority) -> Any:
     return values[field]
 
 
-def _coerce(field: str, value: Any) -> Any:
-    """The condition's value in the type of the field it compares against."""
-    if field == "priority":
-        return Priority.parse(value)
-    if field == "status":
-        return Status.parse(str(value))
-    if field == "customer_tier":
-        return tier_rank(CustomerTier(str(value).lower()))
-    if field == "sentiment":
-        return _SENTIMENT_ORDER.index(Sentiment(str(value).lower()))
-    if field == "sla_elapsed":
-        return parse_share(value)
-    if field == "unassigned_for":
-        return parse_duration(value)
-    if field == "sla_state":
-        return ClockState(str(value).lower())
-    if field == "assigned":
-        return bool(value)
-    return value
+def _expected(condition: Condition) -> Any:
+    """The condition's value in the type of the field it compares against (coerced when the config was loaded);
+    customer tiers and sentiments compare by rank."""
+    expected = condition.expected
+    if condition.field == "customer_tier":
+        return tier_rank(expected)
+    if condition.field == "sentiment":
+        return _SENTIMENT_ORDER.index(expected)
+    return expected
 
 
 def _compare(actual: Any, operator: str, expected: Any) -> bool:
@@ -104,7 +93,7 @@ def holds(condition: Condition, facts: Facts, priority: Priority, fired: Mapping
         actual = tier_rank(actual)
     elif condition.field == "sentiment":
         actual = _SENTIMENT_ORDER.index(actual)
-    return _compare(actual, condition.operator, _coerce(condition.field, condition.value))
+    return _compare(actual, condition.operator, _expected(condition))
 
 
 def evaluate(
@@ -153,7 +142,7 @@ def _describe_conditions(rule: RuleConfig, facts: Facts, priority: Priority) -> 
         if isinstance(actual, Priority):
             shown = f"{actual.label} ({actual.code})"
         elif condition.field == "sla_elapsed":
-            shown, expected = f"{actual:.0%}", f"{parse_share(expected):.0%}"
+            shown, expected = f"{actual:.0%}", f"{condition.expected:.0%}"
         elif isinstance(actual, float):
             shown = f"{actual:g}"
         elif isinstance(actual, timedelta):
