@@ -105,13 +105,13 @@ class Engine:
                               self.analyzer)
             fired = fire_all(view, plan.priority)
             new_keys.update(r.key for reasons in fired.values() for r in reasons if r.key not in history.fired)
-            seen = history.fired | {m.key for m in matches}
-            fresh = [m for m in self._matches(view, plan.priority, fired) if m.key not in seen]
+            seen = history.fired | {k for m in matches for k in m.keys}
+            fresh = [m for m in self._matches(view, plan.priority, fired) if m.is_new(seen)]
             if not fresh:
                 break
             before = plan.priority
             for match in fresh:
-                new_keys.add(match.key)
+                new_keys.update(match.keys)
                 matches.append(match)
                 self._apply_actions(match, view, plan)
             if plan.priority == before:

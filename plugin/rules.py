@@ -1,12 +1,14 @@
 """Admin rules in the all/any shape of helpdesk triggers: conditions over the facts and the triggers that fired.
 
 `evaluate(rule, ...)` says whether a rule holds now and which trigger reasons made it hold. A rule acts once per
-ticket; where it rests on an SLA trigger it acts once per clock and threshold (its key carries them).
+ticket; where it rests on an SLA trigger it acts once per clock and threshold: one key per instance is recorded
+(`rule:sla_breach[sla_breached:first_response]`), and the rule acts again only for an instance not acted on yet.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -23,8 +25,26 @@ _SENTIMENT_ORDER = [Sentiment.CALM, Sentiment.FRUSTRATED, Sentiment.ANGRY, Senti
 class RuleMatch:
     rule: RuleConfig
     reasons: tuple[Reason, ...]  # the trigger reasons the rule rests on (may be empty for plain field rules)
-    key: str
+    key: str  # this firing as a whole (the notifications' dedupe key)
     summary: str
+    # What the rule acts on, one key per trigger instance (`rule:sla_breach[sla_breached:resolution]`), or the
+    # rule's own key (`rule:vip_fast_track`) when it rests on no instance: the rule acts when one of them is new.
+    keys: tuple[str, ...] = ()
+
+    def is_new(self, acted: AbstractSet[str]) -> bool:
+        """True when at least one of the instances this match rests on has not been acted on yet.
+
+        A combined key written before keys were kept per instance (`rule:x[a|b]`) counts for each of its parts.
+        """
+        return any(key not in acted and not _in_combined(key, acted) for key in self.keys or (self.key,))
+
+
+def _in_combined(key: str, acted: AbstractSet[str]) -> bool:
+    base, bracket, instance = key.partition("[")
+    if not bracket:
+        return False
+    instance = instance[:-1]
+    return any(k.startswith(base + "[") and instance in k[len(base) + 1:-1].split("|") for k in acted if "|" in k)
 
 
 def _field_value(field: str, facts: Facts, priority: Priority) -> Any:
@@ -111,12 +131,14 @@ def evaluate(
                   ("fired", "is")]
     reasons = tuple(r for name in referenced for r in fired.get(name, ()))
     instances = sorted({r.key for r in reasons if r.key != r.rule})
-    key = f"rule:{rule.name}" + (f"[{'|'.join(instances)}]" if instances else "")
+    base = f"rule:{rule.name}"
+    key = base + (f"[{'|'.join(instances)}]" if instances else "")
+    keys = tuple(f"{base}[{instance}]" for instance in instances) or (base,)
     if not reasons:
         reasons = (Reason(rule.name, _describe_conditions(rule, facts, priority),
                           {c.field: _jsonable(_field_value(c.field, facts, priority)) for c in rule.all}),)
     summary = "; ".join(r.summary for r in reasons)
-    return RuleMatch(rule, reasons, key, summary)
+    return RuleMatch(rule, reasons, key, summary, keys)
 
 
 def _jsonable(value: Any) -> Any:

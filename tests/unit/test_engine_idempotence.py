@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from engine_kit import MONDAY_10, customer_comment, later, make_config, make_customer, make_ticket, play_back
+from engine_kit import (
+    MONDAY_10,
+    agent_reply,
+    customer_comment,
+    later,
+    make_config,
+    make_customer,
+    make_ticket,
+    play_back,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -111,3 +120,38 @@ def test_decide_apply_decide_adds_nothing(text: str, priority: Priority, status:
     second = engine.decide(after, customer, history_after, now)
     assert not second.has_effects, second
     assert second.tier == first.tier
+
+
+def test_a_breach_acted_on_is_not_acted_on_again_when_another_clock_drops_out() -> None:
+    """Medium: first response (4h) breaches Mon 14:01 -> Tier 2; resolution (24h business) breaches Thu 10:01 ->
+    Tier 3; the agent replies Thu 10:30, the first-response clock is fulfilled and leaves the rule's reasons:
+    the resolution breach was already acted on, so nothing happens."""
+    customer = make_customer()
+    ticket, history = make_ticket(priority=Priority.MEDIUM), TicketHistory()
+    first = ENGINE.decide(ticket, customer, history, later(MONDAY_10, hours=4, minutes=1))
+    assert [(e.from_tier, e.to_tier, e.rule) for e in first.escalations] == [(1, 2, "sla_breach")]
+    ticket, history = play_back(ticket, history, first)
+    second = ENGINE.decide(ticket, customer, history, later(MONDAY_10, days=3, minutes=1))
+    assert [(e.from_tier, e.to_tier, e.rule) for e in second.escalations] == [(2, 3, "sla_breach")]
+    assert {"rule:sla_breach[sla_breached:first_response]", "rule:sla_breach[sla_breached:resolution]"} <= (
+        history.fired | second.fired)
+    ticket, history = play_back(ticket, history, second)
+    reply_at = later(MONDAY_10, days=3, minutes=30)
+    ticket = ticket.with_changes(comments=(*ticket.comments, agent_reply("Sorry for the wait.", reply_at, ident="r1")),
+                                 updated_at=reply_at)
+    third = ENGINE.decide(ticket, customer, history, later(MONDAY_10, days=3, minutes=31))
+    assert third.escalations == () and third.notifications == (), third
+    assert third.tier == 3
+    assert third.changes.internal_note is None
+
+
+def test_a_combined_rule_key_recorded_by_an_earlier_version_still_counts_for_each_clock() -> None:
+    reply = agent_reply("Sorry for the wait.", later(MONDAY_10, days=3, minutes=30), ident="r1")
+    ticket = make_ticket(priority=Priority.MEDIUM, tags=frozenset({"tier_3", "escalated", "sla_breached"}),
+                         comments=(reply,))  # first response fulfilled: only the resolution breach fires
+    history = TicketHistory(fired=frozenset({
+        "scored", "routed", "sla_breached:first_response", "sla_breached:resolution",
+        "rule:sla_breach[sla_breached:first_response|sla_breached:resolution]"}))
+    decision = ENGINE.decide(ticket, make_customer(), history, later(MONDAY_10, days=3, minutes=31))
+    assert decision.escalations == ()
+    assert not any(n.kind == "sla_breach" for n in decision.notifications)
