@@ -623,6 +623,13 @@ def default_rules() -> list[RuleConfig]:
          "actions": [{"action": "escalate", "value": "route"}, {"action": "minimum_priority", "value": "high"},
                      {"action": "add_tags", "value": ["legal_review"]},
                      {"action": "notify", "value": "support_manager"}, {"action": "internal_note"}]},
+        {"name": "vip_complaint", "description": "A VIP or enterprise customer who is angry or frustrated: management "
+                                                 "tier.",
+         "all": [{"field": "customer_tier", "operator": "at_least", "value": "enterprise"}],
+         "any": [{"field": "trigger", "operator": "fired", "value": "negative_sentiment"},
+                 {"field": "trigger", "operator": "fired", "value": "frustration_keywords"}],
+         "actions": [{"action": "escalate", "value": "route"}, {"action": "notify", "value": "support_manager"},
+                     {"action": "notify", "value": "account_manager"}, {"action": "internal_note"}]},
         {"name": "repeat_contact", "description": "Third or later contact about the same issue: next tier.",
          "all": [{"field": "trigger", "operator": "fired", "value": "repeat_contact"}],
          "actions": [{"action": "escalate", "value": "next"}, {"action": "add_tags", "value": ["repeat_contact"]},

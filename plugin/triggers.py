@@ -221,7 +221,8 @@ def fire_all(facts: Facts, priority: Priority) -> dict[str, list[Reason]]:
 
 
 def is_vip_complaint(facts: Facts) -> bool:
-    """A VIP who is complaining about us (angry, threatening, or using frustration words), not merely reporting."""
+    """A VIP or enterprise customer who is complaining about us (angry, threatening, or using frustration words),
+    not merely reporting: routed to `routing.vip_complaint` (the default rule `vip_complaint` escalates it)."""
     sentiment = facts.sentiment
     upset = sentiment.level.value in ("angry", "threatening") or bool(sentiment.frustration_words)
-    return tier_rank(facts.profile.tier) >= tier_rank(CustomerTier.VIP) and upset
+    return tier_rank(facts.profile.tier) >= tier_rank(CustomerTier.ENTERPRISE) and upset

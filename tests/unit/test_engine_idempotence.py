@@ -33,6 +33,9 @@ SCENARIOS = {
                                                                  later(MONDAY_10, minutes=1)),)), "minutes": 3},
     "unassigned": {"ticket": make_ticket(assignee_id=None, priority=Priority.LOW), "minutes": 130},
     "breach": {"ticket": make_ticket(priority=Priority.MEDIUM), "minutes": 260},
+    "angry vip": {"ticket": make_ticket(comments=(customer_comment("Unacceptable, I am furious!!!",
+                                                                    later(MONDAY_10, minutes=1)),)),
+                  "minutes": 3, "vip": True},
     "outage vip": {"ticket": make_ticket(priority=Priority.HIGH, description="Production is down."),
                        "minutes": 2, "vip": True},
 }

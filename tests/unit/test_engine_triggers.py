@@ -156,6 +156,39 @@ def test_vip_customer_gets_the_fast_track() -> None:
     assert "senior_agent_requested" in decision.changes.add_tags  # no senior agent mapped for tier 1
 
 
+ANGRY = "This is unacceptable, the worst service ever, I am furious and disgusted!!!"
+
+
+def test_an_angry_vip_complaint_goes_to_management() -> None:
+    customer = make_customer(tags=frozenset({"vip"}), fields={"account_manager": "Walter Skinner"})
+    ticket = make_ticket(comments=(customer_comment(ANGRY, later(MONDAY_10, minutes=1)),))
+    decision = ENGINE.decide(ticket, customer, NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert decision.tier == 4
+    [entry] = decision.escalations
+    assert entry.rule == "vip_complaint"
+    assert entry.figures["routing"] == "routing: vip complaint goes to Tier 4"
+    assert {"support_manager", "account_manager", "tier_4_team", "customer"} <= roles(decision)
+    assert decision.changes.internal_note is not None and "Tier 4" in decision.changes.internal_note
+    assert "rule:vip_complaint" in decision.fired
+
+
+def test_a_frustrated_enterprise_customer_is_a_vip_complaint_too() -> None:
+    customer = make_customer(fields={"customer_tier": "enterprise"})
+    ticket = make_ticket(description="Your export is useless, I am fed up.")
+    decision = ENGINE.decide(ticket, customer, NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert [e.rule for e in decision.escalations] == ["vip_complaint"]
+    assert decision.tier == 4
+
+
+def test_no_vip_complaint_from_a_calm_vip_or_an_angry_standard_customer() -> None:
+    calm = ENGINE.decide(make_ticket(), make_customer(tags=frozenset({"vip"})), NO_HISTORY,
+                         later(MONDAY_10, minutes=2))
+    assert calm.tier == 1 and not any(k.startswith("rule:vip_complaint") for k in calm.fired)
+    ticket = make_ticket(comments=(customer_comment(ANGRY, later(MONDAY_10, minutes=1)),))
+    standard = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert standard.tier == 1 and "needs_review" in standard.changes.add_tags
+
+
 def test_vip_with_high_urgency_is_critical_by_the_matrix() -> None:
     customer = make_customer(fields={"customer_tier": "VIP"})
     decision = ENGINE.decide(make_ticket(priority=Priority.HIGH), customer, NO_HISTORY, later(MONDAY_10, minutes=2))
