@@ -53,24 +53,54 @@ def _parse_status(value: Any) -> Status:
     raise ValueError("must be a status: new, open, pending, on_hold, solved, closed")
 
 
+FRACTION_LIMIT = 1.5  # a bare number up to this is a fraction of the target; above it, a percentage
+_SHARE_HINT = 'must be a share like 0.8 or "80%"'
+
+
 def parse_share(value: Any) -> float:
-    """A share of a target: 0.8, "80%" or 80 all mean four fifths."""
+    """A share of a target as admins write it, one rule for numbers and text alike (environment values are text):
+
+    - ending in "%" it is a percentage: "80%" is 0.8, "120%" is 1.2, "200%" is 2.0;
+    - a bare number up to 1.5 is a fraction: 0.8, "0.8", 1.2 and "1.2" mean 80 % and 120 %; 0 is 0;
+    - a bare number above 1.5 is a percentage: 80 and "80" are 0.8, 2 is 2 % (write "200%" for twice the target).
+    """
+    if isinstance(value, bool):
+        raise ValueError(_SHARE_HINT)
+    percent = False
     if isinstance(value, str):
         text = value.strip()
-        number = float(text.rstrip("%"))
-        return number / 100 if text.endswith("%") or number > 1 else number
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value) / 100 if value > 1.5 else float(value)
-    raise ValueError('must be a share like 0.8 or "80%"')
+        percent = text.endswith("%")
+        try:
+            number = float(text[:-1] if percent else text)
+        except ValueError:
+            raise ValueError(f"{_SHARE_HINT}, got {value!r}") from None
+    elif isinstance(value, int | float):
+        number = float(value)
+    else:
+        raise ValueError(_SHARE_HINT)
+    if not math.isfinite(number):
+        raise ValueError(f"{_SHARE_HINT}, got {value!r}")
+    return number / 100 if percent or number > FRACTION_LIMIT else number
+
+
+def share_text(share: float) -> float | str:
+    """The way parse_share reads back: the fraction itself, or a percentage above the fraction limit."""
+    return share if share <= FRACTION_LIMIT else f"{round(share * 100, 9):g}%"
 
 
 PriorityName = Annotated[Priority, BeforeValidator(_parse_priority), PlainSerializer(lambda p: p.name.lower())]
 StatusName = Annotated[Status, BeforeValidator(_parse_status), PlainSerializer(lambda s: s.value)]
-Share = Annotated[float, BeforeValidator(parse_share)]
+Share = Annotated[float, BeforeValidator(parse_share), PlainSerializer(lambda v: share_text(v))]
 
 
 class Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _problem(title: str, loc: tuple[str | int, ...], message: str, value: Any) -> ValidationError:
+    """A validation error at `loc` below the model being validated (a plain ValueError would name the model)."""
+    return ValidationError.from_exception_data(
+        title, [InitErrorDetails(type=PydanticCustomError("value_error", message), loc=loc, input=value)])
 
 
 def _check_timezone(value: str) -> str:
@@ -244,6 +274,17 @@ class SlaConfig(Section):
             if not 0 < share < 1:
                 raise ValueError("each warning must lie between 0% and 100% of the target")
         return sorted(set(value))
+
+    @model_validator(mode="after")
+    def _breach_after_warnings(self) -> SlaConfig:
+        last = max(self.warning_at, default=0.0)
+        if self.breach_at <= last:
+            floor = f"the last warning ({last * 100:g}%)" if self.warning_at else "0"
+            raise _problem("SlaConfig", ("breach_at",),
+                           f"reads as {self.breach_at * 100:g}% of the target, which is not above {floor}; a bare "
+                           f'number above {FRACTION_LIMIT:g} is a percentage (write "200%" for twice the target)',
+                           self.breach_at)
+        return self
 
     @field_validator("pause_statuses")
     @classmethod
@@ -507,12 +548,6 @@ def condition_value(field: str, value: Any) -> Any:
     Raises ValueError with a message fit for `check-config` when the value cannot mean anything for that field.
     """
     return _FIELD_VALUES[field](value)
-
-
-def _problem(title: str, loc: tuple[str | int, ...], message: str, value: Any) -> ValidationError:
-    """A validation error at `loc` below the model being validated (a plain ValueError would name the model)."""
-    return ValidationError.from_exception_data(
-        title, [InitErrorDetails(type=PydanticCustomError("value_error", message), loc=loc, input=value)])
 
 
 class Condition(Section):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plugin.config import ConfigError, EscalatorConfig, load_config
+from plugin.config import ConfigError, EscalatorConfig, SlaConfig, load_config, parse_share
 from plugin.domain import ClockKind, CustomerTier, Priority, Status
 
 
@@ -144,3 +144,47 @@ def test_config_is_immutable() -> None:
     config = EscalatorConfig()
     with pytest.raises(Exception, match="frozen"):
         config.thresholds.revenue_impact = 5  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("written", "share"),
+    [(0.8, 0.8), ("0.8", 0.8), ("80%", 0.8), (80, 0.8), ("80", 0.8), (1.2, 1.2), ("1.2", 1.2), ("120%", 1.2),
+     (1.5, 1.5), ("1.5", 1.5), (2, 0.02), ("2", 0.02), ("200%", 2.0), (0, 0.0), ("0", 0.0), (" 50 % ", 0.5)],
+)
+def test_a_share_means_the_same_written_as_a_number_or_as_text(written: object, share: float) -> None:
+    assert parse_share(written) == pytest.approx(share)
+
+
+@pytest.mark.parametrize("written", ["lots", "%", "nan", True, None, [0.8]])
+def test_a_share_that_is_not_a_number_is_refused(written: object) -> None:
+    with pytest.raises(ValueError, match="must be a share"):
+        parse_share(written)
+
+
+def test_breach_from_the_environment_is_read_like_the_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ESCALATOR_SLA__BREACH_AT", "1.2")
+    assert load_config(data={}).sla.breach_at == 1.2
+    assert load_config(data={"sla": {"breach_at": 1.2}}).sla.breach_at == 1.2
+
+
+@pytest.mark.parametrize("breach", ["2", 0, 0.8, "0.5", "1.6"])
+def test_breach_must_be_above_zero_and_above_every_warning(breach: object) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(data={"sla": {"breach_at": breach, "warning_at": [0.5, 0.8]}})
+    [problem] = caught.value.problems
+    assert problem.startswith("sla.breach_at: reads as ")
+    assert "which is not above the last warning (80%)" in problem
+
+
+def test_breach_above_zero_with_no_warning() -> None:
+    with pytest.raises(ConfigError, match="sla.breach_at: reads as 0% of the target, which is not above 0"):
+        load_config(data={"sla": {"breach_at": 0, "warning_at": []}})
+    assert load_config(data={"sla": {"breach_at": "150%", "warning_at": []}}).sla.breach_at == 1.5
+
+
+def test_shares_round_trip_through_a_dump() -> None:
+    sla = load_config(data={"sla": {"breach_at": "200%", "warning_at": ["50%", 0.8]}}).sla
+    dumped = sla.model_dump(mode="json")
+    assert dumped["breach_at"] == "200%"
+    again = SlaConfig.model_validate(dumped)
+    assert (again.breach_at, again.warning_at) == (2.0, [0.5, 0.8])
