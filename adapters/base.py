@@ -77,9 +77,16 @@ def load_json_object(body: bytes) -> dict[str, Any]:
         data = json.loads(body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise NotJsonError(f"body is not JSON: {exc}") from None
+    except RecursionError:
+        raise NotJsonError("body is not JSON we accept: it is nested too deeply to parse") from None
     if not isinstance(data, dict):
         raise InvalidFieldError(f"body must be a JSON object, got {type(data).__name__}")
     return data
+
+
+def is_ascii_digits(text: str) -> bool:
+    """True for "123", false for "", "²" or Arabic-Indic digits (which str.isdigit accepts)."""
+    return text.isascii() and text.isdigit()
 
 
 # ---------------------------------------------------------------- API errors (outbound)

@@ -15,6 +15,7 @@ import hashlib
 import hmac
 import re
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 from typing import Any
 
 from adapters.base import (
@@ -24,6 +25,7 @@ from adapters.base import (
     MissingSignatureError,
     UnknownEventError,
     WebhookError,
+    is_ascii_digits,
     load_json_object,
 )
 from plugin.domain import EventKind, Priority, Status, TicketEvent
@@ -35,13 +37,18 @@ STATUS_NUMBERS = {2: Status.OPEN, 3: Status.PENDING, 4: Status.SOLVED, 5: Status
 STATUS_LABELS = {"open": Status.OPEN, "pending": Status.PENDING, "resolved": Status.SOLVED, "closed": Status.CLOSED}
 
 # The body `escalator install freshdesk` puts in its automation rules ("Encoding: JSON", advanced content). Freshdesk
-# JSON-escapes each placeholder without quotes, so every one sits inside quotes here.
+# JSON-escapes each placeholder without quotes, so every one sits inside quotes here. `{{ticket.modified_on}}` is the
+# ticket's updated_at: it tells two real events with otherwise identical bodies apart (see delivery_id).
 ADVANCED_BODY = (
     '{"freshdesk_webhook": {"escalator": "1", "ticket_id": "{{ticket.id}}", "ticket_status": "{{ticket.status}}", '
     '"ticket_priority": "{{ticket.priority}}", "triggered_event": "{{triggered_event}}", '
-    '"ticket_tags": "{{ticket.tags}}", "requester_email": "{{ticket.requester.email}}", '
-    '"agent_email": "{{ticket.agent.email}}"}}'
+    '"ticket_tags": "{{ticket.tags}}", "ticket_updated_at": "{{ticket.modified_on}}", '
+    '"requester_email": "{{ticket.requester.email}}", "agent_email": "{{ticket.agent.email}}"}}'
 )
+
+# Without a timestamp in the body, a byte-identical body is taken for a redelivery only within this window (a
+# genuine duplicate arrives at once); the same body later is a new event (Open -> Pending -> Open -> Pending).
+REDELIVERY_WINDOW = timedelta(minutes=1)
 
 
 # ---------------------------------------------------------------- {{triggered_event}}
@@ -104,10 +111,10 @@ def authenticate(headers: Mapping[str, str], secret: str | None, header_name: st
     lowered = {k.lower(): v for k, v in headers.items()}
     given = lowered.get(header_name.lower())
     if given is None:
-        authorization = lowered.get("authorization", "")
-        if authorization.startswith("Basic "):
+        scheme, _, credentials = lowered.get("authorization", "").strip().partition(" ")
+        if scheme.lower() == "basic":  # auth schemes are case-insensitive (RFC 9110)
             try:
-                given = base64.b64decode(authorization[6:], validate=True).decode().partition(":")[2]
+                given = base64.b64decode(credentials.strip(), validate=True).decode().partition(":")[2]
             except (binascii.Error, UnicodeDecodeError):
                 raise BadSignatureError("the Authorization header is not valid basic auth") from None
     if given is None:
@@ -121,7 +128,7 @@ def status_from(value: Any, custom: Mapping[int, Status]) -> Status | None:
     if value in (None, ""):
         return None
     text = str(value).strip()
-    if text.isdigit():
+    if is_ascii_digits(text):
         number = int(text)
         if number in STATUS_NUMBERS:
             return STATUS_NUMBERS[number]
@@ -149,8 +156,22 @@ def _kind(event: Mapping[str, Any]) -> EventKind:
     return EventKind.UPDATED
 
 
+def delivery_id(ticket_id: str, body: bytes, payload: Mapping[str, Any], now: datetime | None) -> str:
+    """Freshdesk sends no delivery id. A redelivery carries the very same body, so the id is a digest of it; with our
+    advanced body that includes the ticket's updated_at, so two real events never share an id however alike they
+    are. A body without a timestamp (the simple form, an older advanced body) also gets the REDELIVERY_WINDOW it
+    arrived in: a duplicate sent at once is recognised, the same body minutes later is a new event."""
+    material = ticket_id.encode() + b"\0" + body
+    stamp = str(payload.get("ticket_updated_at") or "").strip()
+    if (not stamp or "{{" in stamp) and now is not None:
+        window = int(now.timestamp() // REDELIVERY_WINDOW.total_seconds())
+        material += b"\0window:" + str(window).encode()
+    return "sha256:" + hashlib.sha256(material).hexdigest()
+
+
 def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None, header_name: str,
-                  custom_statuses: Mapping[int, Status], own_agent_email: str | None = None) -> list[TicketEvent]:
+                  custom_statuses: Mapping[int, Status], own_agent_email: str | None = None,
+                  now: datetime | None = None) -> list[TicketEvent]:
     """Authenticate, then parse. Raises only WebhookError subclasses, each naming its cause."""
     try:
         authenticate(headers, secret, header_name)
@@ -163,7 +184,7 @@ def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None
         if raw_id in (None, ""):
             raise MissingFieldError("missing field freshdesk_webhook.ticket_id")
         ticket_id = str(raw_id).strip()
-        if not ticket_id.isdigit():
+        if not is_ascii_digits(ticket_id):
             raise InvalidFieldError(f"freshdesk_webhook.ticket_id {raw_id!r} is not a ticket id")
         event: dict[str, Any] = {}
         if payload.get("triggered_event"):
@@ -177,9 +198,9 @@ def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None
                                    "tags": [t.strip() for t in str(payload.get("ticket_tags") or "").split(",")
                                             if t.strip()]}
         agent = str(payload.get("agent_email") or "").strip().lower()
-        digest = hashlib.sha256(ticket_id.encode() + b"\0" + body).hexdigest()
         return [TicketEvent(
-            platform=PLATFORM, delivery_id=f"sha256:{digest}", ticket_id=ticket_id, kind=_kind(event),
+            platform=PLATFORM, delivery_id=delivery_id(ticket_id, body, payload, now), ticket_id=ticket_id,
+            kind=_kind(event),
             changes=changes, raw_type=str(payload.get("triggered_event") or "simple"), status=status,
             from_us=bool(own_agent_email) and agent == (own_agent_email or "").lower(),
         )]

@@ -29,6 +29,7 @@ from adapters.base import (
     StaleTimestampError,
     UnknownEventError,
     WebhookError,
+    is_ascii_digits,
     load_json_object,
 )
 from plugin.domain import EventKind, Status, TicketEvent
@@ -124,11 +125,25 @@ def _status(value: Any, where: str) -> Status | None:
         raise InvalidFieldError(f"{where} {value!r} is not a Zendesk status") from None
 
 
+def _status_label(value: Any) -> Status | None:
+    """A `{{ticket.status}}` label as rendered for the account: English labels map to a status; a localised label
+    ("Offen") or a custom status name ("Waiting for vendor") gives no status (the worker reads the ticket anyway)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip().lower()
+    if text in _GONE_STATUSES:
+        return Status.CLOSED
+    try:
+        return Status.parse(text)
+    except ValueError:
+        return None
+
+
 def _ticket_id(value: Any, where: str) -> str:
     if isinstance(value, bool) or value is None:
         raise MissingFieldError(f"missing field {where}")
     text = str(value).strip()
-    if not text.isdigit():
+    if not is_ascii_digits(text):
         raise InvalidFieldError(f"{where} {value!r} is not a ticket id")
     return text
 
@@ -192,7 +207,7 @@ def parse_trigger_body(data: dict[str, Any], headers: Mapping[str, str], body: b
         platform=PLATFORM, delivery_id=delivery, ticket_id=ticket_id, kind=EventKind.UPDATED,
         occurred_at=updated, actor_id=actor, changes={k: v for k, v in data.items() if k != "escalator"},
         raw_type="trigger", from_us=bool(integration_user_id) and actor == str(integration_user_id),
-        status=_status(data.get("status"), "status"), ticket_updated_at=updated,
+        status=_status_label(data.get("status")), ticket_updated_at=updated,
     )]
 
 
@@ -210,5 +225,7 @@ def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None
                                 "(no 'escalator'); see docs/zendesk.md for the body to use")
     except WebhookError:
         raise
+    except RecursionError:
+        raise InvalidFieldError("malformed payload: nested too deeply") from None
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise InvalidFieldError(f"malformed payload: {type(exc).__name__}: {exc}") from None

@@ -331,3 +331,69 @@ def test_install_creates_then_updates_its_rules() -> None:
     again = adapter().install("https://escalator.acme.example/webhooks/freshdesk", SECRET)
     assert not again.created and again.rule_ids == ("101", "104")
     assert not [c for c in responses.calls if c.request.method == "POST"]
+
+
+# ---------------------------------------------------------------- webhooks: what the audit found
+
+
+def advanced(status: str, triggered: str, updated_at: str) -> bytes:
+    return (ADVANCED_BODY.replace("{{ticket.id}}", "11").replace("{{ticket.status}}", status)
+            .replace("{{ticket.priority}}", "High").replace("{{triggered_event}}", triggered)
+            .replace("{{ticket.tags}}", "").replace("{{ticket.modified_on}}", updated_at)
+            .replace("{{ticket.requester.email}}", "dana@example.com").replace("{{ticket.agent.email}}", "")).encode()
+
+
+def test_open_pending_open_pending_are_three_events_and_a_redelivery_is_one() -> None:
+    fd = adapter()
+    headers = {"X-Escalator-Secret": SECRET}
+    bodies = [advanced("Pending", "{status:{from:2,to:3}}", "2026-11-23 10:00:01 UTC"),
+              advanced("Open", "{status:{from:3,to:2}}", "2026-11-23 10:00:20 UTC"),
+              advanced("Pending", "{status:{from:2,to:3}}", "2026-11-23 10:00:41 UTC")]
+    ids = [fd.parse_webhook(headers, body, now=NOW)[0].delivery_id for body in bodies]
+    assert len(set(ids)) == 3  # the third is a new event, not a redelivery of the first
+    # Freshdesk's retry of the very same request, an hour later, is recognised
+    assert fd.parse_webhook(headers, bodies[0], now=NOW + timedelta(hours=1))[0].delivery_id == ids[0]
+
+
+def test_without_a_timestamp_the_same_body_is_one_event_only_within_a_short_window() -> None:
+    payload = {"ticket_id": "11", "ticket_status": "Pending", "triggered_event": "{status:{from:2,to:3}}"}
+    body = json.dumps({"freshdesk_webhook": payload}).encode()
+    fd, headers = adapter(), {"X-Escalator-Secret": SECRET}
+    first = fd.parse_webhook(headers, body, now=NOW)[0].delivery_id
+    assert fd.parse_webhook(headers, body, now=NOW + timedelta(seconds=20))[0].delivery_id == first
+    assert fd.parse_webhook(headers, body, now=NOW + timedelta(minutes=3))[0].delivery_id != first
+    unrendered = json.dumps({"freshdesk_webhook": {**payload, "ticket_updated_at": "{{ticket.modified_on}}"}})
+    again = fd.parse_webhook(headers, unrendered.encode(), now=NOW + timedelta(minutes=3))[0].delivery_id
+    assert again != fd.parse_webhook(headers, unrendered.encode(), now=NOW)[0].delivery_id
+
+
+@pytest.mark.parametrize("scheme", ["basic", "BASIC", "bAsIc"])
+def test_the_basic_auth_scheme_is_case_insensitive(scheme: str) -> None:
+    token = base64.b64encode(f"freshdesk:{SECRET}".encode()).decode()
+    assert hook({"ticket_id": "11"}, {"Authorization": f"{scheme} {token}"})
+
+
+@pytest.mark.parametrize("ticket_id", ["\u00b2", "\u0663\u0665", "\uff11\uff12"])
+def test_only_ascii_digits_make_a_freshdesk_ticket_id(ticket_id: str) -> None:
+    with pytest.raises(InvalidFieldError, match="not a ticket id"):
+        hook({"ticket_id": ticket_id})
+
+
+def test_a_deeply_nested_body_is_a_typed_error() -> None:
+    with pytest.raises(NotJsonError, match="nested too deeply"):
+        adapter().parse_webhook({"X-Escalator-Secret": SECRET}, b"[" * 100_000 + b"]" * 100_000, now=NOW)
+
+
+@FUZZ
+@given(json_values)
+def test_random_json_raises_only_typed_errors(data: object) -> None:
+    with contextlib.suppress(WebhookError):
+        adapter().parse_webhook({"X-Escalator-Secret": SECRET}, json.dumps(data).encode(), now=NOW)
+
+
+@FUZZ
+@given(json_values)
+def test_random_json_as_the_webhook_object_raises_only_typed_errors(data: object) -> None:
+    with contextlib.suppress(WebhookError):
+        adapter().parse_webhook({"X-Escalator-Secret": SECRET}, json.dumps({"freshdesk_webhook": data}).encode(),
+                                now=NOW)

@@ -307,3 +307,42 @@ def test_mutated_real_payloads_raise_only_typed_errors(key: str, value: object, 
 def test_mutated_trigger_bodies_raise_only_typed_errors(data: dict[str, object]) -> None:
     with contextlib.suppress(TYPED):
         parse(json.dumps({"escalator": 1, **data}).encode())
+
+
+# ---------------------------------------------------------------- what the audit found
+
+
+@pytest.mark.parametrize("depth", [2000, 100_000])
+def test_a_signed_deeply_nested_body_is_a_typed_error(depth: int) -> None:
+    body = b"[" * depth + b"]" * depth
+    with pytest.raises(NotJsonError, match="nested too deeply"):
+        parse(body)
+    nested = b'{"type": ' + b'{"a": ' * depth + b"1" + b"}" * depth + b"}"
+    with pytest.raises(NotJsonError, match="nested too deeply"):
+        parse(nested)
+
+
+@pytest.mark.parametrize("ticket_id", ["\u00b2", "\u0663\u0665", "\uff11\uff12", "1\u00b2"])
+def test_only_ascii_digits_make_a_ticket_id(ticket_id: str) -> None:
+    with pytest.raises(InvalidFieldError, match="is not a ticket id"):
+        parse(rendered_trigger_body(**{"ticket.id": ticket_id}))
+    with pytest.raises(InvalidFieldError, match="is not a ticket id"):
+        parse(pretty(envelope(detail={"id": ticket_id})))
+
+
+@pytest.mark.parametrize("label", ["Waiting for vendor", "Offen", "En attente", "Abierto"])
+def test_an_unknown_status_label_in_our_trigger_body_is_no_status(label: str) -> None:
+    body = rendered_trigger_body(**{"ticket.status": label})
+    [event] = parse(body, signed(body))
+    assert event.ticket_id == "812" and event.status is None
+    assert event.changes["status"] == label
+
+
+@FUZZ
+@given(st.integers(min_value=500, max_value=50_000), st.sampled_from(["[", '{"a":']),
+       st.sampled_from([b"", b'{"type": ', b'{"escalator": 1, "ticket_id": '] ))
+def test_deep_nesting_raises_only_typed_errors(depth: int, opener: str, prefix: bytes) -> None:
+    closer = "]" if opener == "[" else "}"
+    body = prefix + (opener * depth + "1" + closer * depth).encode() + (b"}" if prefix else b"")
+    with contextlib.suppress(TYPED):
+        parse(body)
