@@ -73,14 +73,6 @@ def make_blueprint() -> Blueprint:
 
     @bp.get("/metrics")
     def metrics() -> Response:
-        services = current_services()
-
-        def refresh() -> None:
-            try:
-                services.metrics.queue_depth.set(services.huey.pending_count())
-            except Exception:
-                log.debug("queue depth unavailable", exc_info=True)
-
-        return Response(services.metrics.render(refresh), mimetype="text/plain; version=0.0.4")
+        return Response(current_services().metrics.render(), mimetype="text/plain; version=0.0.4")
 
     return bp

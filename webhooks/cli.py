@@ -98,12 +98,18 @@ def serve(config_path: Path | None, host: str | None, port: int | None) -> None:
 @click.option("--no-periodic", is_flag=True, help="Do not run the sweep and the periodic jobs (run them on exactly "
                                                   "one worker).")
 @click.option("--workers", type=int, default=None, help="Worker threads (default: queue.workers).")
-def worker(config_path: Path | None, no_periodic: bool, workers: int | None) -> None:
+@click.option("--metrics-port", type=int, default=None,
+              help="Serve this worker's Prometheus metrics (decisions, escalations, writes, retries, timer lag) on "
+                   "http://127.0.0.1:PORT/metrics.")
+def worker(config_path: Path | None, no_periodic: bool, workers: int | None, metrics_port: int | None) -> None:
     """Run a job consumer (scale-out: as many as needed, exactly one without --no-periodic)."""
     from webhooks.runner import run_worker
 
     services = _services(config_path)
-    click.echo(f"worker started ({'without' if no_periodic else 'with'} periodic jobs)")
+    if metrics_port is not None:
+        services.metrics.serve(metrics_port)
+    click.echo(f"worker started ({'without' if no_periodic else 'with'} periodic jobs"
+               f"{f', metrics on http://127.0.0.1:{metrics_port}/metrics' if metrics_port is not None else ''})")
     run_worker(services, periodic=not no_periodic, workers=workers)
 
 

@@ -88,4 +88,12 @@ def bootstrap(
     )
     services.notifier = notifier or Notifier(config)
     services.tasks = TaskQueue(services)
+    services.metrics.watch(queue_depth=services.huey.pending_count, inbox_backlog=lambda: _backlog(store))
     return services
+
+
+def _backlog(store: Store) -> int:
+    from plugin.store import repository as repo
+
+    with store.session() as session:
+        return repo.count_unprocessed_events(session)

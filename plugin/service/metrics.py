@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, start_http_server
 
 
 class Metrics:
@@ -29,8 +29,27 @@ class Metrics:
         self.inbox_backlog = Gauge("escalator_inbox_unprocessed", "Acknowledged events not yet processed",
                                    registry=r)
 
-    def render(self, refresh: Callable[[], None] | None = None) -> bytes:
-        """The exposition text; `refresh` updates the gauges first."""
-        if refresh is not None:
-            refresh()
+    def watch(self, queue_depth: Callable[[], float], inbox_backlog: Callable[[], float]) -> None:
+        """Read the gauges live at every scrape (of the web tier's /metrics or a worker's metrics port)."""
+        for gauge, read in ((self.queue_depth, queue_depth), (self.inbox_backlog, inbox_backlog)):
+            gauge.set_function(_unless_down(read))
+
+    def render(self) -> bytes:
+        """The exposition text."""
         return generate_latest(self.registry)
+
+    def serve(self, port: int, host: str = "127.0.0.1") -> None:
+        """Expose this registry on http://host:port/metrics from a background thread (workers have no web app)."""
+        start_http_server(port, addr=host, registry=self.registry)
+
+
+def _unless_down(read: Callable[[], float]) -> Callable[[], float]:
+    """A gauge reading that shows NaN while its source is unreachable instead of failing the whole scrape."""
+
+    def reading() -> float:
+        try:
+            return float(read())
+        except Exception:
+            return float("nan")
+
+    return reading

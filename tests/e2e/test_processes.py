@@ -125,11 +125,20 @@ def test_escalator_serve_runs_the_one_box_and_stops_on_sigterm(tmp_path: Path) -
 
 def test_escalator_web_and_worker_scale_out_and_stop_on_sigterm(tmp_path: Path, backend: dict[str, Any]) -> None:
     with world(tmp_path, **backend) as live:
-        port = free_port()
+        port, metrics_ports = free_port(), (free_port(), free_port())
         live.start("web", "--port", str(port))
-        live.start("worker", "--workers", "2")
-        live.start("worker", "--no-periodic", "--workers", "2")
+        live.start("worker", "--workers", "2", "--metrics-port", str(metrics_ports[0]))
+        live.start("worker", "--no-periodic", "--workers", "2", "--metrics-port", str(metrics_ports[1]))
         ticket = escalate_one(live, f"http://127.0.0.1:{port}")
+        # the web tier counts the webhooks and sees the backlog; the workers count what they decided
+        web = requests.get(f"http://127.0.0.1:{port}/metrics", timeout=5).text
+        assert 'escalator_webhook_events_total{outcome="accepted",platform="zendesk"}' in web
+        assert "escalator_inbox_unprocessed 0.0" in web
+        workers = [requests.get(f"http://127.0.0.1:{p}/metrics", timeout=5).text for p in metrics_ports]
+        escalations = [line for text in workers for line in text.splitlines()
+                       if line.startswith('escalator_escalations_total{platform="zendesk",rule="legal_threat"')]
+        assert escalations == ['escalator_escalations_total{platform="zendesk",rule="legal_threat",tier="4"} 1.0']
+        assert any('escalator_write_calls_total{outcome="ok",platform="zendesk"}' in text for text in workers)
         assert live.stop_all() == [0, 0, 0], live.logs()
         assert len(live.handoff_notes(ticket["id"])) == 1
         with live.services.store.session() as session:
