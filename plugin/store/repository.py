@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -83,6 +83,11 @@ def unprocessed_events(session: Session, platform: str | None = None, ticket_id:
     if older_than is not None:
         query = query.where(InboxRow.received_at < older_than)
     return list(session.scalars(query.order_by(InboxRow.received_at, InboxRow.id).limit(limit)))
+
+
+def count_unprocessed_events(session: Session) -> int:
+    return int(session.scalar(select(func.count()).select_from(InboxRow).where(InboxRow.processed_at.is_(None)))
+               or 0)
 
 
 def mark_processed(session: Session, ids: Sequence[int], now: datetime) -> None:
