@@ -11,7 +11,8 @@ import enum
 import math
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -23,6 +24,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ModelWrapValidatorHandler,
     PlainSerializer,
     PrivateAttr,
     SecretStr,
@@ -583,22 +585,29 @@ class Action(Section):
 
     @model_validator(mode="after")
     def _value_fits(self) -> Action:
+        try:
+            value = self._checked_value()
+        except ValueError as exc:
+            raise _problem("Action", ("value",), str(exc), self.value) from None
+        object.__setattr__(self, "value", value)
+        return self
+
+    def _checked_value(self) -> Any:
+        value, number = self.value, isinstance(self.value, int) and not isinstance(self.value, bool)
         if self.action in ("set_priority", "minimum_priority"):
-            object.__setattr__(self, "value", _parse_priority(self.value).name.lower())
-        elif self.action == "escalate" and self.value not in (None, "next", "route") and not (
-            isinstance(self.value, int) and self.value >= 1
-        ):
+            return _priority_value(value).name.lower()
+        if self.action == "escalate" and value not in (None, "next", "route") and not (number and value >= 1):
             raise ValueError("escalate takes 'next', 'route' or a tier number")
-        elif self.action in ("add_tags", "remove_tags"):
-            tags = [self.value] if isinstance(self.value, str) else self.value
+        if self.action in ("add_tags", "remove_tags"):
+            tags = [value] if isinstance(value, str) else value
             if not isinstance(tags, list) or not all(isinstance(t, str) and t for t in tags):
                 raise ValueError("takes a list of tags")
-            object.__setattr__(self, "value", tags)
-        elif self.action == "notify" and not isinstance(self.value, str):
+            return tags
+        if self.action == "notify" and not isinstance(value, str):
             raise ValueError("notify takes a role name (support_manager, team_lead, account_manager, on_call, ...)")
-        elif self.action == "bump_priority" and not isinstance(self.value, int | type(None)):
+        if self.action == "bump_priority" and not (number or value is None):
             raise ValueError("bump_priority takes a number of levels")
-        return self
+        return value
 
 
 class RuleConfig(Section):
@@ -840,38 +849,29 @@ class EscalatorConfig(BaseSettings):
         # The file's content arrives as init arguments (see load_config); the environment overrides it.
         return (env_settings, _DeepInit(settings_cls, init_settings))
 
-    @model_validator(mode="after")
-    def _cross_checks(self) -> EscalatorConfig:
-        if self.sla.schedule not in self.schedules:
-            raise ValueError(
-                f"sla.schedule names {self.sla.schedule!r}, which is not among schedules "
-                f"({', '.join(self.schedules) or 'none'})"
-            )
-        names = [r.name for r in self.all_rules]
-        duplicates = sorted({n for n in names if names.count(n) > 1})
-        if duplicates:
-            raise ValueError(f"rules: names must be unique; repeated: {', '.join(duplicates)}")
-        for rule in self.all_rules:
-            for action in rule.actions:
-                if action.action == "escalate" and isinstance(action.value, int) and action.value > len(self.tiers):
-                    raise ValueError(
-                        f"rules[{rule.name}]: escalate to tier {action.value}, but only {len(self.tiers)} tiers exist"
-                    )
-        roles = self.notify_roles
-        for list_name in ("rules", "extra_rules"):
-            for i, rule in enumerate(getattr(self, list_name)):
-                for j, action in enumerate(rule.actions):
-                    if action.action == "notify" and action.value not in roles:
-                        raise _problem("EscalatorConfig", (list_name, i, "actions", j, "value"),
-                                       f"unknown role {action.value!r}; known: {', '.join(sorted(roles))}",
-                                       action.value)
-        return self
+    @model_validator(mode="wrap")
+    @classmethod
+    def _cross_checks(cls, data: Any, handler: ModelWrapValidatorHandler[EscalatorConfig]) -> EscalatorConfig:
+        """The checks that span sections. They run even when a field is wrong (on what the raw values say), so
+        every problem is listed at once."""
+        try:
+            config = handler(data)
+        except ValidationError as exc:
+            problems = _cross_problems(_Shape.of_raw(data)) if isinstance(data, Mapping) else []
+            if not problems:
+                raise
+            raise _with_problems(exc, problems) from None
+        if "rules" not in config.model_fields_set:
+            object.__setattr__(config, "rules", _clamped(config.rules, config.tier_count))
+        problems = _cross_problems(_Shape.of_config(config))
+        if problems:
+            raise _with_problems(None, problems)
+        return config
 
     @property
     def notify_roles(self) -> frozenset[str]:
         """The roles a rule may notify: the built-in ones, each tier's team, and any role given channels."""
-        teams = (f"tier_{n}_team" for n in range(1, len(self.tiers) + 1))
-        return frozenset({*ROLE_NAMES, *teams, *self.notifications.channels})
+        return _roles(len(self.tiers), self.notifications.channels)
 
     @property
     def all_rules(self) -> list[RuleConfig]:
@@ -886,6 +886,129 @@ class EscalatorConfig(BaseSettings):
 
     def platforms(self) -> list[str]:
         return [name for name in ("zendesk", "freshdesk") if getattr(self, name).configured]
+
+
+def _roles(tier_count: int, channel_roles: Iterable[str]) -> frozenset[str]:
+    teams = (f"tier_{n}_team" for n in range(1, tier_count + 1))
+    return frozenset({*ROLE_NAMES, *teams, *channel_roles})
+
+
+def _clamped(rules: list[RuleConfig], tier_count: int) -> list[RuleConfig]:
+    """The default rules for a team with fewer tiers than they name: `escalate: 2` becomes the last tier."""
+    out = []
+    for rule in rules:
+        actions = [
+            action.model_copy(update={"value": tier_count})
+            if action.action == "escalate" and isinstance(action.value, int) and action.value > tier_count else action
+            for action in rule.actions
+        ]
+        out.append(rule.model_copy(update={"actions": actions}) if actions != rule.actions else rule)
+    return out
+
+
+@dataclass(frozen=True)
+class _RuleShape:
+    loc: tuple[str | int, ...]
+    name: Any
+    actions: tuple[tuple[Any, Any], ...]  # (action, value)
+    default: bool  # a default rule: its tier is clamped, not refused
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What the cross-section checks read, from a validated config or, when some field is wrong, from the raw
+    values (None where the raw value is unusable: that field's own error is reported instead)."""
+
+    schedule: Any
+    schedules: tuple[str, ...] | None
+    tier_count: int | None
+    channel_roles: tuple[str, ...] | None
+    rules: tuple[_RuleShape, ...]
+
+    @classmethod
+    def of_config(cls, config: EscalatorConfig) -> _Shape:
+        defaults = "rules" not in config.model_fields_set
+        rules = tuple(
+            _RuleShape((list_name, i), rule.name, tuple((a.action, a.value) for a in rule.actions),
+                       defaults and list_name == "rules")
+            for list_name in ("rules", "extra_rules") for i, rule in enumerate(getattr(config, list_name))
+        )
+        return cls(config.sla.schedule, tuple(config.schedules), config.tier_count,
+                   tuple(config.notifications.channels), rules)
+
+    @classmethod
+    def of_raw(cls, data: Mapping[str, Any]) -> _Shape:
+        sla = data.get("sla", {})
+        schedule = sla.get("schedule", "default") if isinstance(sla, Mapping) else None
+        schedules = data.get("schedules", {"default": None})
+        tiers = data.get("tiers", _default_tiers())
+        notifications = data.get("notifications", {})
+        channels = notifications.get("channels", {}) if isinstance(notifications, Mapping) else None
+        rules: list[_RuleShape] = []
+        for list_name in ("rules", "extra_rules"):
+            if list_name == "rules" and "rules" not in data:
+                rules += [_RuleShape(("rules", i), r.name, tuple((a.action, a.value) for a in r.actions), True)
+                          for i, r in enumerate(default_rules())]
+                continue
+            items = data.get(list_name, [])
+            for i, item in enumerate(items if isinstance(items, list) else []):
+                if not isinstance(item, Mapping):
+                    continue
+                actions = item.get("actions", [])
+                pairs = tuple((a.get("action"), a.get("value")) for a in actions if isinstance(a, Mapping)) \
+                    if isinstance(actions, list) else ()
+                rules.append(_RuleShape((list_name, i), item.get("name"), pairs, False))
+        return cls(
+            schedule=schedule if isinstance(schedule, str) else None,
+            schedules=tuple(str(k) for k in schedules) if isinstance(schedules, Mapping) else None,
+            tier_count=len(tiers) if isinstance(tiers, list) and 1 <= len(tiers) <= 9 else None,
+            channel_roles=tuple(str(k) for k in channels) if isinstance(channels, Mapping) else None,
+            rules=tuple(rules),
+        )
+
+
+_TIER_TEAM = re.compile(r"^tier_\d+_team$")
+
+
+def _cross_problems(shape: _Shape) -> list[tuple[tuple[str | int, ...], str, Any]]:
+    """Every problem that spans sections, each as (location, message, value)."""
+    problems: list[tuple[tuple[str | int, ...], str, Any]] = []
+    if shape.schedule is not None and shape.schedules is not None and shape.schedule not in shape.schedules:
+        problems.append((("sla", "schedule"), f"names {shape.schedule!r}, which is not among schedules "
+                                              f"({', '.join(shape.schedules) or 'none'})", shape.schedule))
+    seen: set[str] = set()
+    for rule in shape.rules:
+        if isinstance(rule.name, str) and rule.name in seen:
+            problems.append(((*rule.loc, "name"), f"repeats the rule name {rule.name!r}: names must be unique "
+                                                  "across rules and extra_rules", rule.name))
+        if isinstance(rule.name, str):
+            seen.add(rule.name)
+    roles = _roles(shape.tier_count or 0, shape.channel_roles or ())
+    for rule in shape.rules:
+        for j, (action, value) in enumerate(rule.actions):
+            where = (*rule.loc, "actions", j, "value")
+            if (action == "escalate" and isinstance(value, int) and not isinstance(value, bool) and not rule.default
+                    and shape.tier_count is not None and value > shape.tier_count):
+                count = shape.tier_count
+                only = f"only {count} tier exists" if count == 1 else f"only {count} tiers exist"
+                problems.append((where, f"escalate to tier {value}, but {only}", value))
+            if action == "notify" and isinstance(value, str) and shape.channel_roles is not None and \
+                    value not in roles and not (shape.tier_count is None and _TIER_TEAM.match(value)):
+                problems.append((where, f"unknown role {value!r}; known: {', '.join(sorted(roles))}", value))
+    return problems
+
+
+def _with_problems(exc: ValidationError | None, problems: list[tuple[tuple[str | int, ...], str, Any]]
+                   ) -> ValidationError:
+    """One ValidationError holding the field errors of `exc` (if any) and the cross-section problems."""
+    details: list[InitErrorDetails] = [
+        InitErrorDetails(type=PydanticCustomError(str(e["type"]), str(e["msg"])), loc=tuple(e["loc"]),
+                         input=e.get("input"))
+        for e in (exc.errors() if exc is not None else [])
+    ]
+    details += [InitErrorDetails(type=PydanticCustomError("value_error", message), loc=loc, input=value)
+                for loc, message, value in problems]
+    return ValidationError.from_exception_data("EscalatorConfig", details)
 
 
 class _DeepInit(PydanticBaseSettingsSource):

@@ -6,9 +6,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from engine_kit import MONDAY_10, later, make_customer, make_ticket
 
 from plugin.config import ConfigError, EscalatorConfig, SlaConfig, load_config, parse_share
-from plugin.domain import ClockKind, CustomerTier, Priority, Status
+from plugin.domain import ClockKind, CustomerTier, Priority, Status, TicketHistory
+from plugin.engine import Engine
 
 
 def test_defaults_reproduce_the_untuned_workflow() -> None:
@@ -97,8 +99,77 @@ def test_schedule_errors_name_the_interval_and_the_zone() -> None:
 
 
 def test_sla_schedule_must_exist() -> None:
-    with pytest.raises(ConfigError, match="sla.schedule names 'night'"):
+    with pytest.raises(ConfigError) as caught:
         load_config(data={"sla": {"schedule": "night"}})
+    assert caught.value.problems == ["sla.schedule: names 'night', which is not among schedules (default)"]
+
+
+def test_cross_section_mistakes_are_all_reported_beside_the_field_errors(tmp_path: Path) -> None:
+    path = tmp_path / "escalator.yaml"
+    path.write_text(
+        "sla:\n  schedule: night\n  matrix:\n    high:\n      resolution: eight hours\n"
+        "extra_rules:\n  - name: to_seven\n    all: [{field: priority, value: high}]\n"
+        "    actions: [{action: escalate, value: 7}]\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    assert caught.value.problems == [
+        'sla.matrix.high.resolution: must be a duration like "15m", "4h" or "2d"',
+        "sla.schedule: names 'night', which is not among schedules (default)",
+        "extra_rules[0].actions[0].value: escalate to tier 7, but only 4 tiers exist",
+    ]
+
+
+def test_every_cross_section_mistake_is_reported_not_only_the_first() -> None:
+    rules = [
+        {"name": "to_seven", "all": [{"field": "priority", "value": "high"}],
+         "actions": [{"action": "escalate", "value": 7}, {"action": "notify", "value": "tier_5_team"}]},
+        {"name": "to_seven", "all": [{"field": "priority", "value": "high"}], "actions": [{"action": "escalate"}]},
+        {"name": "vip_fast_track", "all": [{"field": "priority", "value": "high"}],
+         "actions": [{"action": "notify", "value": "suport_manager"}]},
+    ]
+    with pytest.raises(ConfigError) as caught:
+        load_config(data={"sla": {"schedule": "night"}, "extra_rules": rules})
+    problems = [p.split(":")[0] for p in caught.value.problems]
+    assert problems == ["sla.schedule", "extra_rules[1].name", "extra_rules[2].name", "extra_rules[0].actions[0].value",
+                        "extra_rules[0].actions[1].value", "extra_rules[2].actions[0].value"]
+    assert "repeats the rule name 'vip_fast_track'" in caught.value.problems[2]
+
+
+def test_cross_checks_read_the_raw_values_when_a_section_is_wrong() -> None:
+    data = {"tiers": [{"name": "L1"}, {"name": "L2", "response_target": "soon"}],
+            "extra_rules": [{"name": "up", "all": [{"field": "priority", "value": "hgih"}],
+                             "actions": [{"action": "escalate", "value": 3}]}]}
+    with pytest.raises(ConfigError) as caught:
+        load_config(data=data)
+    assert caught.value.problems == [
+        'tiers[1].response_target: must be a duration like "15m", "4h" or "2d"',
+        "extra_rules[0].all[0].value: unknown priority 'hgih': use critical, high, medium or low",
+        "extra_rules[0].actions[0].value: escalate to tier 3, but only 2 tiers exist",
+    ]
+
+
+def test_a_one_tier_team_keeps_the_default_rules_capped_at_its_tier() -> None:
+    config = load_config(data={"tiers": [{"name": "Support"}]})
+    auto = next(r for r in config.rules if r.name == "auto_escalate_sla")
+    assert next(a.value for a in auto.actions if a.action == "escalate") == 1
+    decision = Engine(config).decide(make_ticket(priority=Priority.HIGH, description="My lawyer will call."),
+                                     make_customer(), TicketHistory(), later(MONDAY_10, minutes=50))
+    assert decision.tier == 1 and decision.escalations == ()
+    assert "legal_review" in decision.changes.add_tags
+
+
+def test_a_one_tier_team_s_own_rule_past_its_tier_still_fails() -> None:
+    rules = [{"name": "up", "all": [{"field": "priority", "value": "high"}],
+              "actions": [{"action": "escalate", "value": 2}]}]
+    with pytest.raises(ConfigError) as caught:
+        load_config(data={"tiers": [{"name": "Support"}], "extra_rules": rules})
+    assert caught.value.problems == ["extra_rules[0].actions[0].value: escalate to tier 2, but only 1 tier exists"]
+    own_defaults = [{"name": "auto_escalate_sla", "all": [{"field": "priority", "value": "high"}],
+                     "actions": [{"action": "escalate", "value": 2}]}]
+    with pytest.raises(ConfigError, match=r"rules\[0\]\.actions\[0\]\.value: escalate to tier 2"):
+        load_config(data={"tiers": [{"name": "Support"}], "rules": own_defaults})
 
 
 def test_environment_overrides_the_file_and_secrets_stay_hidden(
