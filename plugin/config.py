@@ -330,18 +330,28 @@ def _kw(**langs: list[str]) -> dict[str, list[str]]:
 class KeywordsConfig(Section):
     """Words and phrases per category and language; matched as whole words, ignoring case and accents."""
 
+    # Threats are matched as phrases where a single word is mostly innocent: "sue" is also a first name ("Sue from
+    # accounting"), "press" a verb ("when I press Export"), "media" a file type ("media library"), "court" is French
+    # for "short", "presse" starts "presse-papiers" (clipboard), "poursuite" means "continuation".
     legal: dict[str, list[str]] = Field(default_factory=lambda: _kw(
-        en=["lawyer", "attorney", "sue", "suing", "lawsuit", "legal action", "legal", "court", "litigation"],
-        fr=["avocat", "tribunal", "procès", "poursuite", "poursuites", "action en justice", "plainte", "juridique"],
+        en=["lawyer", "lawyers", "attorney", "attorneys", "sue you", "sue your", "sue the company", "will sue",
+            "going to sue", "gonna sue", "i'll sue", "suing", "sued", "lawsuit", "legal action",
+            "legal proceedings", "legal steps", "take legal", "in court", "to court", "small claims", "litigation"],
+        fr=["avocat", "avocats", "tribunal", "tribunaux", "procès", "poursuites judiciaires",
+            "poursuivre en justice", "vous poursuivre", "action en justice", "porter plainte", "déposer plainte",
+            "déposer une plainte", "mise en demeure", "action juridique", "recours juridique"],
     ))
     regulatory: dict[str, list[str]] = Field(default_factory=lambda: _kw(
         en=["gdpr", "regulator", "ombudsman", "compliance violation", "data protection authority"],
         fr=["rgpd", "cnil", "régulateur", "autorité de contrôle"],
     ))
     reputational: dict[str, list[str]] = Field(default_factory=lambda: _kw(
-        en=["media", "press", "journalist", "bbb", "better business bureau", "twitter", "public review",
-            "go public", "social media"],
-        fr=["médias", "presse", "journaliste", "réseaux sociaux", "avis public"],
+        en=["to the media", "tell the media", "contact the media", "media coverage", "news media", "social media",
+            "the press", "press release", "journalist", "journalists", "bbb", "better business bureau", "twitter",
+            "public review", "go public", "going public"],
+        fr=["aux médias", "dans les médias", "contacter les médias", "alerter les médias", "la presse",
+            "communiqué de presse", "article de presse", "journaliste", "journalistes", "réseaux sociaux",
+            "avis public"],
     ))
     frustration: dict[str, list[str]] = Field(default_factory=lambda: _kw(
         en=["unacceptable", "terrible", "worst", "ridiculous", "furious", "fed up", "disgusted", "useless",
@@ -799,6 +809,10 @@ class QueueConfig(Section):
     retry_delay: Duration = timedelta(seconds=5)
     requeue_after: Duration = timedelta(seconds=30)  # an acknowledged event still unprocessed after this is re-queued
     lock_lease: Duration = timedelta(minutes=2)  # a worker that died holding a ticket frees it after this
+    # Reconciliation: every `reconcile_every` the helpdesk's incremental export is read back at least
+    # `reconcile_window` (and back to the last run) so a change whose webhook never reached us is still decided.
+    reconcile_every: Duration = timedelta(minutes=5)
+    reconcile_window: Duration = timedelta(hours=1)
 
 
 class WebConfig(Section):

@@ -279,6 +279,19 @@ def test_customer_acknowledgment_is_queued_on_escalation() -> None:
     assert "legal" not in notice.dedupe_key or notice.dedupe_key == "acknowledgment:tier_4"
 
 
+def test_everyday_words_do_not_send_a_ticket_to_management() -> None:
+    for text in ("Nothing happens when I press the Export button.", "The media library does not show my images.",
+                 "Sue from accounting asked me to send you the invoice."):
+        ticket = make_ticket(description=text)
+        decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))
+        assert decision.tier == 1 and decision.escalations == (), text
+        assert "legal_review" not in decision.changes.add_tags, text
+    french = make_customer(locale="fr-FR")
+    decision = ENGINE.decide(make_ticket(description="Le délai est trop court, copiez-le dans le presse-papiers."),
+                             french, NO_HISTORY, later(MONDAY_10, minutes=1))
+    assert decision.tier == 1 and decision.escalations == ()
+
+
 def test_no_acknowledgment_when_customer_notices_are_off() -> None:
     engine = Engine(make_config(notifications={"customer_notice": "none"}))
     decision = engine.decide(make_ticket(description="My lawyer will sue you."), make_customer(), NO_HISTORY,
