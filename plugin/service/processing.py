@@ -189,6 +189,8 @@ def record(
         row = repo.get_mirror(session, platform, ticket.id)
         if row is not None:
             _record_resolution(services, row, ticket, decision, now)
+            if result is not None and result.ticket is not None:  # our own write is not news to reconcile
+                row.platform_updated_at = max(row.platform_updated_at, result.ticket.updated_at)
         if key is not None:
             repo.record_applied(session, key, platform, ticket.id, decision.changes, now, now, write_requests,
                                 "note already present" if result and result.note_already_present else "applied")

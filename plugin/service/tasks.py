@@ -59,9 +59,12 @@ class TaskQueue:
             self._periodic("cleanup", run_cleanup))
         self._ratings = huey.periodic_task(local_cron(zone, minute=15), name="import_ratings")(
             self._periodic("import_ratings", import_ratings))
+        every = max(int(queue.reconcile_every.total_seconds() // 60), 1)
+        self._reconcile_ran: datetime | None = None
+        self._reconcile = huey.periodic_task(crontab(minute=f"*/{every}"), name="reconcile")(self._run_reconcile)
         self.periodic: dict[str, Callable[..., Any]] = {
-            "sweep": self._sweep, "weekly_report": self._weekly, "resolution_averages": self._resolution,
-            "cleanup": self._cleanup, "import_ratings": self._ratings}
+            "sweep": self._sweep, "reconcile": self._reconcile, "weekly_report": self._weekly,
+            "resolution_averages": self._resolution, "cleanup": self._cleanup, "import_ratings": self._ratings}
 
     # -- queueing
 
@@ -111,6 +114,16 @@ class TaskQueue:
         report = sweep(self.services)
         if report.requeued_events or report.due_tickets or report.errors:
             log.info("sweep: %s", "; ".join(report.lines()))
+
+    def _run_reconcile(self) -> None:
+        from plugin.service.reconcile import reconcile
+
+        started = self.services.clock()
+        report = reconcile(self.services, last_run=self._reconcile_ran)
+        if not report.errors:
+            self._reconcile_ran = started  # else the next run reads back to the last good one
+        if report.queued or report.errors:
+            log.info("reconcile: %s", "; ".join(report.lines()))
 
     def _periodic(self, name: str, job: Callable[[Services], Any]) -> Callable[[], None]:
         services = self.services
@@ -166,7 +179,7 @@ class TaskQueue:
             self.enqueue_process(str(args[0]), str(args[1]), cause="timer")
         elif name == "send_notifications":
             self.enqueue_notifications()
-        elif name in self.periodic and name != "sweep":
+        elif name in self.periodic and name not in ("sweep", "reconcile"):
             self.periodic[name].call_local()  # type: ignore[attr-defined]
         else:
             raise ValueError(f"unknown task {name!r}")

@@ -129,6 +129,11 @@ def record_status(session: Session, platform: str, ticket_id: str, status: Statu
     return True
 
 
+def newest_mirror_update(session: Session, platform: str) -> datetime | None:
+    """The latest helpdesk update time we hold for any ticket of `platform`."""
+    return session.scalar(select(func.max(TicketRow.platform_updated_at)).where(TicketRow.platform == platform))
+
+
 def upsert_mirror(session: Session, ticket: Ticket, now: datetime) -> TicketRow:
     """Create or refresh our mirror of `ticket`, recording status and priority changes in the histories."""
     row = get_mirror(session, ticket.platform, ticket.id)
