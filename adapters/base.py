@@ -184,9 +184,20 @@ def task_external_id(idempotency_key: str) -> str:
     return f"escalator-task-{idempotency_key}"
 
 
+def task_link(task_id: str, url: str) -> str:
+    """The line the internal note on the customer's ticket gets when a linked task ticket was created for it."""
+    return f"Escalation task: #{task_id} {url}"
+
+
 def note_marker(idempotency_key: str) -> str:
     """The reference line appended to every note we write; finding it on the ticket means 'already written'."""
     return f"[{NOTE_MARKER_PREFIX}{idempotency_key}]"
+
+
+def reply_marker(idempotency_key: str) -> str:
+    """The reference line of the public reply a decision writes: its own, so that a note that landed never makes a
+    reply that did not land look done (each comment is checked on its own)."""
+    return f"[{NOTE_MARKER_PREFIX}{idempotency_key}:reply]"
 
 
 class HelpdeskAdapter(abc.ABC):

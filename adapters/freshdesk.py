@@ -2,19 +2,20 @@
 not retry).
 
 A decision costs at most two writes: `PUT /api/v2/tickets/{id}` (priority, status, group, agent, and the tags, which
-Freshdesk replaces wholesale: read, merge, write) and `POST /api/v2/tickets/{id}/notes` with `private: true`. Before
-writing tags it re-reads the ticket and refuses to overwrite one that changed since the decision (ConflictError: the
-caller re-reads and re-decides). A 429 surfaces at once as RetryAfterError; writes are never replayed blindly.
+Freshdesk replaces wholesale: read, merge, write) and `POST /api/v2/tickets/{id}/notes` with `private: true`; a public
+reply and a linked task (a child ticket) are one write each more. Before writing tags it re-reads the ticket and
+refuses to overwrite one that changed since the decision (ConflictError: the caller re-reads and re-decides). A 429 surfaces at once as RetryAfterError; writes are never replayed blindly.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import requests
@@ -33,7 +34,10 @@ from adapters.base import (
     RetryAfterError,
     SatisfactionRating,
     TransientError,
+    is_ascii_digits,
     note_marker,
+    reply_marker,
+    task_link,
 )
 from adapters.freshdesk_webhooks import ADVANCED_BODY, STATUS_NUMBERS, parse_webhook, status_from
 from plugin.config import EscalatorConfig, FreshdeskConfig
@@ -42,6 +46,7 @@ from plugin.domain import (
     Customer,
     Priority,
     Status,
+    TaskTicket,
     Ticket,
     TicketChanges,
     TicketEvent,
@@ -55,6 +60,18 @@ STATUS_TO = {Status.NEW: 2, Status.OPEN: 2, Status.PENDING: 3, Status.ON_HOLD: 3
 INSTALL_NAME = "helpdesk-escalator"
 DEFAULT_RETRY_AFTER = 60.0
 AUTOMATION_TYPES = {1: "ticket creation", 4: "ticket updates"}
+PERFORMER_AGENT_OR_REQUESTER = 3
+# The ticket-update events the rule listens to; "--" is Freshdesk's "any value". From/to events and the note type's
+# values as in Freshdesk's automation API (events[{field_name, from, to, value}]).
+UPDATE_EVENTS: list[dict[str, Any]] = [
+    *({"field_name": name, "from": "--", "to": "--"} for name in ("status", "priority", "group_id", "responder_id")),
+    {"field_name": "note_type", "value": "--"},
+    {"field_name": "reply_sent"},
+]
+PAGE_SIZE = 100  # Freshdesk's largest page
+LIST_PAGE_CAP = 300  # List All Tickets returns at most 300 pages
+OPEN_SINCE = "2000-01-01T00:00:00Z"  # before any Freshdesk account: List All Tickets defaults to the last 30 days
+NEUTRAL_SCORE = 100
 
 
 def when(value: str) -> datetime:
@@ -77,6 +94,7 @@ class FreshdeskAdapter(HelpdeskAdapter):
         self._sleep = sleep
         self.rate_limit_remaining: int | None = None
         self.custom_statuses: dict[int, Status] = dict(settings.custom_statuses)
+        self._own_email: str | None = None
 
     @classmethod
     def from_config(cls, config: EscalatorConfig, **options: Any) -> FreshdeskAdapter:
@@ -114,7 +132,7 @@ class FreshdeskAdapter(HelpdeskAdapter):
         except (requests.ConnectionError, requests.Timeout) as exc:
             raise TransientError(f"Freshdesk unreachable: {type(exc).__name__}") from None
         remaining = response.headers.get("X-RateLimit-Remaining")  # requests' headers are case-insensitive
-        if remaining is not None and remaining.isdigit():
+        if remaining is not None and is_ascii_digits(remaining):
             self.rate_limit_remaining = int(remaining)
         if response.status_code == 429:
             raw = response.headers.get("Retry-After")
@@ -225,49 +243,106 @@ class FreshdeskAdapter(HelpdeskAdapter):
             organization_name=company.get("name"), tags=frozenset(contact.get("tags") or ()) | frozenset(
                 company.get("tags") or ()), fields=fields)
 
+    def _listing(self, path: str, **params: Any) -> Iterator[dict[str, Any]]:
+        """Every item of a paginated list (pages of 100 until a short one)."""
+        page = 1
+        while True:
+            batch = self._get(path, **params, per_page=PAGE_SIZE, page=page)
+            yield from batch
+            if len(batch) < PAGE_SIZE:
+                return
+            page += 1
+
+    def _tickets_since(self, since: str, **params: Any) -> Iterator[dict[str, Any]]:
+        """Every ticket updated since `since`, oldest change first. List All Tickets stops at 300 pages (30,000
+        tickets): past that, the listing starts again a second before the last updated_at seen (whether Freshdesk's
+        updated_since is inclusive or not), skipping the tickets it already gave from that second on."""
+        skip: set[Any] = set()
+        while True:
+            given: list[tuple[str, Any]] = []
+            fresh = 0
+            page = 1
+            while True:
+                batch = self._get("/tickets", **params, updated_since=since, order_by="updated_at",
+                                  order_type="asc", per_page=PAGE_SIZE, page=page)
+                for item in batch:
+                    if item.get("id") in skip:
+                        continue
+                    fresh += 1
+                    given.append((str(item.get("updated_at") or ""), item.get("id")))
+                    yield item
+                if len(batch) < PAGE_SIZE:
+                    return
+                if page >= LIST_PAGE_CAP:
+                    break
+                page += 1
+            if not fresh or not given[-1][0]:
+                raise TransientError(f"Freshdesk's ticket listing did not advance past {since} in "
+                                     f"{LIST_PAGE_CAP} pages")
+            since = _stamp(when(given[-1][0]) - timedelta(seconds=1))
+            skip |= {ticket_id for stamp, ticket_id in given if stamp >= since}
+
     def requester_tickets(self, requester_id: str, since: datetime) -> list[TicketSummary]:
-        items = self._get("/tickets", requester_id=int(requester_id), per_page=100,
-                          updated_since=since.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        items = self._listing("/tickets", requester_id=int(requester_id), updated_since=_stamp(since))
         return [TicketSummary(str(t["id"]), t.get("subject") or "", when(t["created_at"]),
                               status_from(t.get("status"), self.custom_statuses) or Status.OPEN,
                               frozenset(t.get("tags") or ())) for t in items if when(t["created_at"]) >= since]
 
     def open_tickets(self) -> Iterator[Ticket]:
-        for page in range(1, 11):  # Freshdesk search stops at 10 pages of 30
-            data = self._get("/search/tickets", query='"status:2 OR status:3"', page=page)
-            results = data.get("results") or []
-            for item in results:
-                yield self._ticket(item, loaded=False)
-            if len(results) < 30:
-                return
+        """Every ticket not resolved or closed (custom statuses by their configured category). Search stops at 300
+        results and lags by minutes, so this walks List All Tickets from OPEN_SINCE instead: complete, and as many
+        requests as the account has tickets / 100 (Freshdesk's "Tickets List" limit applies)."""
+        for item in self._tickets_since(OPEN_SINCE):
+            ticket = self._ticket(item, loaded=False)
+            if not ticket.status.is_done:
+                yield ticket
 
     def export_tickets(self, since: datetime, cursor: str | None = None) -> ExportPage:
-        page = int(cursor or 1)
-        items = self._get("/tickets", updated_since=since.strftime("%Y-%m-%dT%H:%M:%SZ"), order_by="updated_at",
-                          order_type="asc", per_page=100, page=page)
+        """One page of tickets by updated_at. The cursor is "<updated_since>|<page>" (a bare page number is read as
+        a page from `since`); past the 300-page cap the next cursor starts again from the last updated_at."""
+        start, _, page_text = (cursor or "").rpartition("|")
+        start = start or _stamp(since)
+        page = int(page_text) if is_ascii_digits(page_text) else 1
+        items = self._get("/tickets", updated_since=start, order_by="updated_at", order_type="asc",
+                          per_page=PAGE_SIZE, page=page)
         tickets = tuple(self._ticket(t, loaded=False) for t in items)
-        end = len(items) < 100
-        return ExportPage(tickets, None if end else str(page + 1), end)
+        if len(items) < PAGE_SIZE:
+            return ExportPage(tickets, None, True)
+        if page >= LIST_PAGE_CAP:
+            return ExportPage(tickets, f"{items[-1]['updated_at']}|1", False)
+        return ExportPage(tickets, f"{start}|{page + 1}", False)
 
     def satisfaction_ratings(self, since: datetime) -> Iterator[SatisfactionRating]:
-        items = self._get("/surveys/satisfaction_ratings", created_since=since.strftime("%Y-%m-%dT%H:%M:%SZ"))
-        for item in items:
+        """Every page. Freshdesk's classic scale: 103, 102, 101 happy; 100 neutral; -101, -102, -103 unhappy: only
+        scores above 100 are positive."""
+        for item in self._listing("/surveys/satisfaction_ratings", created_since=_stamp(since)):
             value = (item.get("ratings") or {}).get("default_question")
-            score = int(value) if isinstance(value, int | float) else 0
-            yield SatisfactionRating(str(item["ticket_id"]), str(score), score > 0, when(item["created_at"]))
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                continue  # no answer to the default question: nothing to count
+            score = int(value)
+            yield SatisfactionRating(str(item["ticket_id"]), str(score), score > NEUTRAL_SCORE,
+                                     when(item["created_at"]))
 
     # ---------------------------------------------------------------- writes
+
+    def _status_number(self, status: Status) -> int:
+        """Freshdesk has no on-hold status of its own: a custom status configured as on_hold, else Pending (3)."""
+        if status == Status.ON_HOLD:
+            configured = sorted(n for n, s in self.custom_statuses.items() if s == Status.ON_HOLD)
+            if configured:
+                return configured[0]
+        return STATUS_TO[status]
 
     def _ticket_body(self, ticket: Ticket, changes: TicketChanges) -> dict[str, Any]:
         body: dict[str, Any] = {}
         if changes.priority is not None:
             body["priority"] = PRIORITY_TO[changes.priority]
         if changes.status is not None:
-            body["status"] = STATUS_TO[changes.status]
+            body["status"] = self._status_number(changes.status)
         if changes.group_id is not None:
-            body["group_id"] = int(changes.group_id)
+            body["group_id"] = _numeric_id(changes.group_id, "group")
         if changes.assignee_id is not None:
-            body["responder_id"] = int(changes.assignee_id)
+            body["responder_id"] = _numeric_id(changes.assignee_id, "agent")
         elif changes.clear_assignee:
             body["responder_id"] = None
         if changes.add_tags or changes.remove_tags:
@@ -281,11 +356,87 @@ class FreshdeskAdapter(HelpdeskAdapter):
     def _has_marker(self, ticket_id: str, marker: str) -> bool:
         return any(marker in c.body for c in self._conversations(ticket_id))
 
+    # ---------------------------------------------------------------- linked task tickets
+
+    def _requester_email(self) -> str:
+        """Who the child ticket is "from": our own agent, so the customer is never emailed about an internal task."""
+        if self.settings.agent_email:
+            return self.settings.agent_email
+        if self._own_email is None:
+            me = self._get("/agents/me")
+            email = (me.get("contact") or {}).get("email")
+            if not email:
+                raise PermanentError("cannot create a Freshdesk task ticket: set freshdesk.agent_email (the agent "
+                                     "whose API key the escalator uses)")
+            self._own_email = str(email)
+        return self._own_email
+
+    def _find_task(self, parent: Ticket, tag: str) -> str | None:
+        """The child ticket carrying `tag`: by search (its index lags by minutes), then among the parent's associated
+        tickets, which are current (so a retry right after a lost reply still finds the child)."""
+        found = self._get("/search/tickets", query=f"\"tag:'{tag}'\"")
+        for item in found.get("results") or ():
+            return str(item["id"])
+        try:
+            associated = self._get(f"/tickets/{int(parent.id)}/associated_tickets")
+        except (NotFoundError, PermanentError):
+            return None  # no parent-child ticketing on this plan, or no association yet
+        items = associated.get("tickets") if isinstance(associated, dict) else associated
+        for item in items or ():
+            if item.get("id") is None or str(item["id"]) == parent.id:
+                continue
+            tags = item.get("tags")
+            if tags is None:  # the association listing may leave tags out: read the child itself
+                tags = self._get(f"/tickets/{int(item['id'])}").get("tags")
+            if tag in (tags or ()):
+                return str(item["id"])
+        return None
+
+    def _ensure_task(self, parent: Ticket, task: TaskTicket, idempotency_key: str) -> tuple[str, int]:
+        """(the child ticket's id, the write requests it cost: 0 when it already existed)."""
+        tag = task_tag(idempotency_key)
+        existing = self._find_task(parent, tag)
+        if existing is not None:
+            return existing, 0
+        body: dict[str, Any] = {
+            "parent_id": int(parent.id), "email": self._requester_email(), "subject": task.subject,
+            "description": _html(task.body), "status": 2, "priority": PRIORITY_TO[task.priority], "source": 2,
+            "tags": sorted(task.tags | {tag}),
+        }
+        if task.group_id is not None:
+            body["group_id"] = _numeric_id(task.group_id, "group")
+        try:
+            created = self._request("POST", "/tickets", json=body).json()
+        except TransientError as exc:
+            found = self._find_task(parent, tag)
+            if found is None:
+                raise TransientError(f"{exc}; no task ticket tagged {tag} exists, so it will be created on the "
+                                     f"next attempt") from None
+            return found, 1
+        return str(created["id"]), 1
+
+    def create_task_ticket(self, parent: Ticket, task: TaskTicket, idempotency_key: str) -> str:
+        """A child ticket of `parent` (Freshdesk's parent-child tickets) for the receiving group, tagged with a tag
+        derived from the key so that a second call finds it instead of creating another."""
+        return self._ensure_task(parent, task, idempotency_key)[0]
+
+    def task_url(self, task_id: str) -> str:
+        return self.base.removesuffix("/api/v2") + f"/a/tickets/{task_id}"
+
+    # ---------------------------------------------------------------- apply
+
     def apply(self, request: ApplyRequest) -> ApplyResult:
         ticket, changes = request.ticket, request.changes
         ticket_id = ticket.id
-        marker = note_marker(request.idempotency_key)
+        note_mark, reply_mark = note_marker(request.idempotency_key), reply_marker(request.idempotency_key)
+        note_done = changes.internal_note is not None and any(note_mark in c.body for c in ticket.comments)
+        reply_done = changes.public_reply is not None and any(reply_mark in c.body for c in ticket.comments)
         writes = 0
+        note = changes.internal_note
+        if changes.task is not None and not note_done:
+            task_id, posts = self._ensure_task(ticket, changes.task, request.idempotency_key)
+            writes += posts
+            note = f"{(note or '').rstrip()}\n\n{task_link(task_id, self.task_url(task_id))}".lstrip()
         body = self._ticket_body(ticket, changes)
         if body:
             if "tags" in body:
@@ -299,29 +450,34 @@ class FreshdeskAdapter(HelpdeskAdapter):
             except TransientError as exc:
                 if not self._landed_fields(ticket_id, body):
                     raise TransientError(f"{exc}; the ticket shows the update did not land") from None
-        already = any(marker in c.body for c in ticket.comments)
-        for text, path, extra in ((changes.internal_note, "notes", {"private": True}),
-                                  (changes.public_reply, "reply", {})):
-            if text is None or already:
+        for text, done, mark, path, extra in ((note, note_done, note_mark, "notes", {"private": True}),
+                                              (changes.public_reply, reply_done, reply_mark, "reply", {})):
+            if text is None or done:
                 continue
-            html_body = html.escape(f"{text.rstrip()}\n\n{marker}").replace("\n", "<br>")
             try:
                 writes += 1
-                self._request("POST", f"/tickets/{int(ticket_id)}/{path}", json={"body": html_body, **extra})
+                self._request("POST", f"/tickets/{int(ticket_id)}/{path}",
+                              json={"body": _html(f"{text.rstrip()}\n\n{mark}"), **extra})
             except TransientError as exc:
-                if not self._has_marker(ticket_id, marker):
-                    raise TransientError(f"{exc}; the ticket shows the note did not land") from None
-        return ApplyResult(ticket_id, True, write_requests=writes,
-                           note_already_present=already and changes.internal_note is not None)
+                if not self._has_marker(ticket_id, mark):
+                    what = "note" if path == "notes" else "reply"
+                    raise TransientError(f"{exc}; the ticket shows the {what} did not land") from None
+        return ApplyResult(ticket_id, True, write_requests=writes, note_already_present=note_done)
 
     def apply_many(self, requests_: Sequence[ApplyRequest]) -> list[ApplyResult]:
-        """One by one (bulk_update is asynchronous and cannot carry notes); stops at a rate limit."""
-        results = []
+        """One by one (bulk_update is asynchronous and cannot carry notes). At a rate limit the results so far stand
+        and every request not yet written fails with that RetryAfterError, so the caller knows what landed."""
+        results: list[ApplyResult] = []
+        limited: RetryAfterError | None = None
         for request in requests_:
+            if limited is not None:
+                results.append(ApplyResult(request.ticket.id, False, error=limited))
+                continue
             try:
                 results.append(self.apply(request))
-            except RetryAfterError:
-                raise
+            except RetryAfterError as exc:
+                limited = exc
+                results.append(ApplyResult(request.ticket.id, False, error=exc))
             except HelpdeskError as exc:
                 results.append(ApplyResult(request.ticket.id, False, error=exc))
         return results
@@ -329,22 +485,28 @@ class FreshdeskAdapter(HelpdeskAdapter):
     # ---------------------------------------------------------------- install
 
     def install(self, callback_url: str, secret: str) -> InstallResult:
+        """Two automation rules, ticket creation and ticket updates, whose action posts our advanced body.
+
+        The update rule fires for anyone's change (performer 3: agent or requester, so customer replies count) on any
+        status, custom ones included: Freshdesk insists on at least one condition, and "priority is one of 1-4" holds
+        for every ticket. Freshdesk cannot express "any performer but this agent" (members apply only to performer
+        type 1, and list whom to include), so our own API changes come back too; they are recognised by their note
+        markers and deciding again on a ticket we just updated changes nothing."""
         rule_ids, created = [], False
         for automation_type in AUTOMATION_TYPES:
             rule: dict[str, Any] = {
                 "name": INSTALL_NAME, "active": True, "position": 1,
                 "conditions": [{"name": "condition_set_1", "match_type": "all", "properties": [
-                    {"resource_type": "ticket", "field_name": "status", "operator": "in", "value": [2, 3]}]}],
+                    {"resource_type": "ticket", "field_name": "priority", "operator": "in",
+                     "value": sorted(PRIORITY_FROM)}]}],
                 "actions": [{"field_name": "trigger_webhook", "request_type": "POST", "url": callback_url,
                              "content_type": "JSON", "content_layout": 2, "content": ADVANCED_BODY,
                              "custom_headers": {self.settings.webhook_header: secret}}],
             }
             if automation_type == 4:
-                rule["performer"] = {"type": 1}
-                rule["events"] = [{"field_name": field} for field in ("status", "priority", "note_type",
-                                                                      "reply_sent", "responder_id", "group_id")]
-            existing = [r for r in self._get(f"/automations/{automation_type}/rules") if r.get("name") ==
-                        INSTALL_NAME]
+                rule["performer"] = {"type": PERFORMER_AGENT_OR_REQUESTER}
+                rule["events"] = UPDATE_EVENTS
+            existing = [r for r in self._rules(automation_type) if r.get("name") == INSTALL_NAME]
             if existing:
                 rule_id = existing[0]["id"]
                 self._request("PUT", f"/automations/{automation_type}/rules/{rule_id}", json=rule)
@@ -353,6 +515,33 @@ class FreshdeskAdapter(HelpdeskAdapter):
                 created = True
             rule_ids.append(str(rule_id))
         return InstallResult(webhook_id=callback_url, rule_ids=tuple(rule_ids), created=created)
+
+    def _rules(self, automation_type: int) -> list[dict[str, Any]]:
+        """The rules of one automation type; the reply is {"rules": [...], "meta": ...} (a bare list is read too)."""
+        data = self._get(f"/automations/{automation_type}/rules")
+        rules = data.get("rules") if isinstance(data, dict) else data
+        return list(rules or ())
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _html(text: str) -> str:
+    """Plain text as Freshdesk HTML: escaped, line breaks kept."""
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _numeric_id(value: str, what: str) -> int:
+    if not is_ascii_digits(value.strip()):
+        raise PermanentError(f"Freshdesk {what} id {value!r} is not a number: check the tier groups (tiers[].groups."
+                             f"freshdesk) and the assignee in the configuration")
+    return int(value)
+
+
+def task_tag(idempotency_key: str) -> str:
+    """The tag a linked task ticket carries so a retry finds it: Freshdesk tags hold at most 32 characters."""
+    return "esc-task-" + hashlib.sha256(idempotency_key.encode()).hexdigest()[:23]
 
 
 __all__ = ["STATUS_NUMBERS", "FreshdeskAdapter"]

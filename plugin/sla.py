@@ -14,7 +14,17 @@ from datetime import datetime, timedelta
 
 from plugin.calendar import BusinessCalendar, calendar_for
 from plugin.config import EscalatorConfig
-from plugin.domain import ClockKind, ClockState, ClockStatus, Priority, Status, StatusChange, Ticket, TicketHistory
+from plugin.domain import (
+    ClockKind,
+    ClockState,
+    ClockStatus,
+    Priority,
+    Status,
+    StatusChange,
+    Ticket,
+    TicketHistory,
+    is_ours,
+)
 
 _ZERO = timedelta(0)
 
@@ -117,7 +127,9 @@ def effective_priority(ticket: Ticket, config: EscalatorConfig) -> Priority:
 
 
 def _last_public_agent_reply(ticket: Ticket) -> datetime | None:
-    replies = [c.created_at for c in ticket.comments if c.by_agent and c.public]
+    """The last public reply by a person on the support side: our own automated replies (the acknowledgment, the
+    follow-up) answer nobody, so they neither stop the next-reply clock nor restart the periodic-update clock."""
+    replies = [c.created_at for c in ticket.comments if c.by_agent and c.public and not is_ours(c.body)]
     return max(replies) if replies else None
 
 

@@ -32,7 +32,7 @@ from adapters.base import (
 from adapters.freshdesk import FreshdeskAdapter
 from adapters.freshdesk_webhooks import ADVANCED_BODY, parse_triggered_event
 from plugin.config import FreshdeskConfig
-from plugin.domain import Comment, EventKind, Priority, Status, Ticket, TicketChanges
+from plugin.domain import Comment, EventKind, Priority, Status, TaskTicket, Ticket, TicketChanges
 
 BASE = "https://acme.freshdesk.com/api/v2"
 API_KEY = "fd-api-key-that-must-not-leak"
@@ -397,3 +397,239 @@ def test_random_json_as_the_webhook_object_raises_only_typed_errors(data: object
     with contextlib.suppress(WebhookError):
         adapter().parse_webhook({"X-Escalator-Secret": SECRET}, json.dumps({"freshdesk_webhook": data}).encode(),
                                 now=NOW)
+
+
+# ---------------------------------------------------------------- install: what the audit found
+
+
+@responses.activate
+def test_the_update_rule_fires_for_anyone_on_any_status() -> None:
+    for kind in (1, 4):  # List All Automation Rules answers {"rules": [...], "meta": {...}}
+        responses.get(f"{BASE}/automations/{kind}/rules", json={"rules": [
+            {"id": 7, "name": "someone else's rule"}], "meta": {"count": 1}})
+        responses.post(f"{BASE}/automations/{kind}/rules", status=201, json={"id": 100 + kind})
+    adapter().install("https://escalator.acme.example/webhooks/freshdesk", SECRET)
+    posted = {call.request.url.rsplit("/automations/", 1)[1].split("/")[0]: json.loads(call.request.body)
+              for call in responses.calls if call.request.method == "POST"}
+    update_rule = posted["4"]
+    assert update_rule["performer"] == {"type": 3}  # agent or requester: customer replies fire it too
+    assert {"field_name": "reply_sent"} in update_rule["events"]
+    assert {"field_name": "note_type", "value": "--"} in update_rule["events"]
+    for field in ("status", "priority", "group_id", "responder_id"):
+        assert {"field_name": field, "from": "--", "to": "--"} in update_rule["events"]
+    for rule in posted.values():
+        [condition_set] = rule["conditions"]
+        # no status filter (resolved, closed and custom statuses fire too): a condition true for every ticket
+        assert condition_set["properties"] == [{"resource_type": "ticket", "field_name": "priority",
+                                                "operator": "in", "value": [1, 2, 3, 4]}]
+    assert "performer" not in posted["1"] and "events" not in posted["1"]
+
+
+@responses.activate
+def test_install_finds_its_rules_in_the_documented_list_shape() -> None:
+    for kind in (1, 4):
+        responses.get(f"{BASE}/automations/{kind}/rules", json={"rules": [
+            {"id": 7, "name": "other"}, {"id": 100 + kind, "name": "helpdesk-escalator"}], "meta": {"count": 2}})
+        responses.put(f"{BASE}/automations/{kind}/rules/{100 + kind}", json={"id": 100 + kind})
+    again = adapter().install("https://escalator.acme.example/webhooks/freshdesk", SECRET)
+    assert not again.created and again.rule_ids == ("101", "104")
+    assert not [c for c in responses.calls if c.request.method == "POST"]
+
+
+# ---------------------------------------------------------------- writes and reads: what the audit found
+
+
+@responses.activate
+def test_a_group_id_that_is_not_a_number_is_a_permanent_error_before_any_request() -> None:
+    with pytest.raises(PermanentError, match="group id 'tier-2' is not a number"):
+        adapter().apply(ApplyRequest(ticket(), TicketChanges(group_id="tier-2"), "k-g"))
+    with pytest.raises(PermanentError, match="agent id"):
+        adapter().apply(ApplyRequest(ticket(), TicketChanges(assignee_id="\u00b2"), "k-a"))
+    assert len(responses.calls) == 0
+
+
+@responses.activate
+def test_on_hold_is_written_as_the_configured_custom_status() -> None:
+    responses.put(f"{BASE}/tickets/11", json=fd_ticket(status=7))
+    adapter().apply(ApplyRequest(ticket(), TicketChanges(status=Status.ON_HOLD), "k-h"))
+    assert json.loads(responses.calls[0].request.body) == {"status": 7}
+    responses.reset()
+    responses.put(f"{BASE}/tickets/11", json=fd_ticket(status=3))
+    adapter(custom_statuses={6: "pending"}).apply(ApplyRequest(ticket(), TicketChanges(status=Status.ON_HOLD), "k"))
+    assert json.loads(responses.calls[0].request.body) == {"status": 3}  # none configured: Pending
+
+
+@responses.activate
+def test_a_reply_that_failed_after_its_note_landed_is_not_reported_done() -> None:
+    changes = TicketChanges(internal_note="Escalated", public_reply="We are on it.")
+    responses.post(f"{BASE}/tickets/11/notes", status=201, json={"id": 98, "private": True})
+    responses.post(f"{BASE}/tickets/11/reply", status=503, json={"description": "Maintenance"})
+    responses.get(f"{BASE}/tickets/11/conversations", json=[
+        conversation("Escalated\n\n[escalator-ref:k-r]", incoming=False, private=True, cid=98)])
+    with pytest.raises(TransientError, match="reply did not land"):
+        adapter().apply(ApplyRequest(ticket(), changes, "k-r"))
+    # the retry (on a fresh read that shows the note) writes the reply only
+    responses.reset()
+    responses.post(f"{BASE}/tickets/11/reply", status=201, json={"id": 99})
+    noted = ticket(comments=(Comment("98", "Escalated\n\n[escalator-ref:k-r]", False, NOW, "7001", True),))
+    result = adapter().apply(ApplyRequest(noted, changes, "k-r"))
+    assert result.ok and result.write_requests == 1 and result.note_already_present
+    [call] = responses.calls
+    assert call.request.url.endswith("/tickets/11/reply")
+    assert json.loads(call.request.body)["body"].endswith("[escalator-ref:k-r:reply]")
+
+
+@responses.activate
+def test_a_rate_limit_in_apply_many_keeps_what_landed_and_fails_the_rest() -> None:
+    for ticket_id, status in (("11", 200), ("12", 429)):
+        responses.post(f"{BASE}/tickets/{ticket_id}/notes", status=status, json={"id": 1},
+                       headers={"Retry-After": "30"} if status == 429 else {})
+    requests_ = [ApplyRequest(ticket(id=i), TicketChanges(internal_note="n"), f"k{i}") for i in ("11", "12", "13")]
+    results = adapter().apply_many(requests_)
+    assert [r.ok for r in results] == [True, False, False]
+    assert all(isinstance(r.error, RetryAfterError) and r.error.retry_after == 30 for r in results[1:])
+    assert not [c for c in responses.calls if "/tickets/13" in c.request.url]
+
+
+def rating(ticket_id: int, score: int | None) -> dict[str, object]:
+    return {"id": ticket_id, "survey_id": 1, "user_id": 501, "agent_id": 7001, "group_id": 100,
+            "ticket_id": ticket_id, "feedback": "", "ratings": {"default_question": score} if score is not None
+            else {}, "created_at": "2026-11-23T09:00:00Z", "updated_at": "2026-11-23T09:00:00Z"}
+
+
+@responses.activate
+def test_satisfaction_ratings_read_every_page_and_neutral_is_not_positive() -> None:
+    first = [rating(1000 + i, 103) for i in range(100)]
+    second = [rating(1, 100), rating(2, 101), rating(3, -101), rating(4, None)]
+    url = f"{BASE}/surveys/satisfaction_ratings"
+    responses.get(url, json=first, match=[responses.matchers.query_param_matcher(
+        {"created_since": "2026-11-22T10:00:00Z", "per_page": "100", "page": "1"})])
+    responses.get(url, json=second, match=[responses.matchers.query_param_matcher(
+        {"created_since": "2026-11-22T10:00:00Z", "per_page": "100", "page": "2"})])
+    ratings = list(adapter().satisfaction_ratings(NOW - timedelta(days=1)))
+    assert len(ratings) == 103  # the unanswered one is no rating
+    assert [(r.ticket_id, r.score, r.positive) for r in ratings[-3:]] == [
+        ("1", "100", False), ("2", "101", True), ("3", "-101", False)]
+
+
+def listed(count: int, start: int = 1, *, status: int = 2, stamp: str = STAMP) -> list[dict[str, object]]:
+    return [fd_ticket(id=start + i, status=status, updated_at=stamp) for i in range(count)]
+
+
+@responses.activate
+def test_open_tickets_walk_the_whole_list_not_the_300_search_results() -> None:
+    url = f"{BASE}/tickets"
+    pages = {1: listed(60) + listed(40, 61, status=4), 2: listed(100, 101), 3: listed(30, 201, status=6)
+             + listed(5, 231, status=5)}
+    for number, items in pages.items():
+        responses.get(url, json=items, match=[responses.matchers.query_param_matcher(
+            {"updated_since": "2000-01-01T00:00:00Z", "order_by": "updated_at", "order_type": "asc",
+             "per_page": "100", "page": str(number)})])
+    found = [t.id for t in adapter().open_tickets()]
+    assert found == [str(i) for i in (*range(1, 61), *range(101, 231))]  # resolved (4) and closed (5) left out
+    assert not [c for c in responses.calls if "/search/" in c.request.url]
+
+
+@responses.activate
+def test_past_the_300_page_cap_the_listing_starts_again_from_the_last_update(monkeypatch: pytest.MonkeyPatch
+                                                                              ) -> None:
+    import adapters.freshdesk as module
+
+    monkeypatch.setattr(module, "LIST_PAGE_CAP", 2)
+    monkeypatch.setattr(module, "PAGE_SIZE", 2)
+    url = f"{BASE}/tickets"
+    stamps = ["2026-01-01T00:00:01Z", "2026-01-01T00:00:02Z", "2026-01-01T00:00:03Z", "2026-01-01T00:00:04Z",
+              "2026-01-01T00:00:04Z", "2026-01-01T00:00:05Z"]
+    tickets = [fd_ticket(id=i + 1, updated_at=s) for i, s in enumerate(stamps)]
+
+    def page(since: str, number: int) -> list[dict[str, object]]:
+        eligible = [t for t in tickets if str(t["updated_at"]) >= since]
+        return eligible[(number - 1) * 2:number * 2]
+
+    for since in ("2000-01-01T00:00:00Z", "2026-01-01T00:00:03Z", "2026-01-01T00:00:04Z"):
+        for number in (1, 2):
+            responses.get(url, json=page(since, number), match=[responses.matchers.query_param_matcher(
+                {"updated_since": since, "order_by": "updated_at", "order_type": "asc", "per_page": "2",
+                 "page": str(number)})])
+    assert [t.id for t in adapter().open_tickets()] == ["1", "2", "3", "4", "5", "6"]
+
+
+# ---------------------------------------------------------------- linked task tickets (child tickets)
+
+TASK = TaskTicket(tier=2, group_id="200", priority=Priority.HIGH, subject="[Tier 2 Technical] Escalation of #11",
+                  body="Escalated <Tier 2> & more\nSLA at 82%", due_at=NOW + timedelta(hours=4),
+                  tags=frozenset({"escalation_task", "tier_2"}))
+WITH_TASK = TicketChanges(priority=Priority.HIGH, add_tags=frozenset({"escalated"}), internal_note="Escalated.",
+                          task=TASK)
+
+
+def task_lookups(found_by_search: list[dict[str, object]] | None = None,
+                 associated: list[dict[str, object]] | None = None) -> None:
+    responses.get(f"{BASE}/search/tickets", json={"total": len(found_by_search or []),
+                                                  "results": found_by_search or []})
+    responses.get(f"{BASE}/tickets/11/associated_tickets", json={"tickets": associated or []})
+
+
+@responses.activate
+def test_an_escalation_with_a_task_creates_a_child_ticket_of_the_documented_shape() -> None:
+    from adapters.freshdesk import task_tag
+
+    task_lookups()
+    responses.post(f"{BASE}/tickets", status=201, json=fd_ticket(id=57, subject=TASK.subject, association_type=2))
+    responses.get(f"{BASE}/tickets/11", json=fd_ticket())
+    responses.put(f"{BASE}/tickets/11", json=fd_ticket(priority=3))
+    responses.post(f"{BASE}/tickets/11/notes", status=201, json={"id": 99, "private": True})
+    result = adapter().apply(ApplyRequest(ticket(), WITH_TASK, "k-task"))
+    assert result.ok and result.write_requests == 3  # the child, the update, the note
+    tag = task_tag("k-task")
+    assert len(tag) <= 32
+    search = responses.calls[0].request
+    assert search.params == {"query": f"\"tag:'{tag}'\""}
+    [create] = [c for c in responses.calls if c.request.method == "POST" and c.request.url == f"{BASE}/tickets"]
+    assert json.loads(create.request.body) == {
+        "parent_id": 11, "email": "escalator@acme.example", "subject": "[Tier 2 Technical] Escalation of #11",
+        "description": "Escalated &lt;Tier 2&gt; &amp; more<br>SLA at 82%", "status": 2, "priority": 3,
+        "source": 2, "tags": sorted({"escalation_task", "tier_2", tag}), "group_id": 200}
+    note = json.loads(responses.calls[-1].request.body)
+    assert note["private"] is True
+    assert note["body"] == ("Escalated.<br><br>Escalation task: #57 https://acme.freshdesk.com/a/tickets/57<br><br>"
+                            "[escalator-ref:k-task]")
+
+
+@responses.activate
+def test_a_second_call_with_the_same_key_finds_the_child_instead_of_creating_one() -> None:
+    from adapters.freshdesk import task_tag
+
+    task_lookups(found_by_search=[fd_ticket(id=57, tags=["escalation_task", task_tag("k-task")])])
+    assert adapter().create_task_ticket(ticket(), TASK, "k-task") == "57"
+    assert not [c for c in responses.calls if c.request.method == "POST"]
+
+
+@responses.activate
+def test_a_lost_reply_to_the_create_is_found_among_the_associated_tickets_despite_search_lag() -> None:
+    from adapters.freshdesk import task_tag
+
+    tag = task_tag("k-lost")
+    lookups = {"n": 0}
+
+    def associated(request: object) -> tuple[int, dict[str, str], str]:
+        lookups["n"] += 1
+        children = [] if lookups["n"] == 1 else [{"id": 57, "subject": TASK.subject}]
+        return 200, {}, json.dumps({"tickets": children})
+
+    responses.get(f"{BASE}/search/tickets", json={"total": 0, "results": []})  # the index has not caught up
+    responses.add_callback(responses.GET, f"{BASE}/tickets/11/associated_tickets", callback=associated)
+    responses.post(f"{BASE}/tickets", status=502, json={"description": "Bad gateway"})  # created, reply lost
+    responses.get(f"{BASE}/tickets/57", json=fd_ticket(id=57, tags=["escalation_task", tag]))
+    assert adapter().create_task_ticket(ticket(), TASK, "k-lost") == "57"
+    assert adapter().create_task_ticket(ticket(), TASK, "k-lost") == "57"  # and the retry creates nothing
+    assert len([c for c in responses.calls if c.request.method == "POST"]) == 1
+
+
+@responses.activate
+def test_a_create_that_did_not_land_is_a_transient_error() -> None:
+    task_lookups()
+    responses.post(f"{BASE}/tickets", status=503, json={"description": "Maintenance"})
+    with pytest.raises(TransientError, match="no task ticket tagged"):
+        adapter().apply(ApplyRequest(ticket(), WITH_TASK, "k-503"))
+    assert not [c for c in responses.calls if c.request.method == "PUT"]

@@ -177,6 +177,28 @@ def test_optional_clocks_next_reply_and_periodic_update() -> None:
     assert periodic.state == ClockState.BREACHED
 
 
+def test_our_own_automated_reply_does_not_stop_the_next_reply_clock() -> None:
+    """The customer writes at 10:20 after a human answer at 10:10; our acknowledgment at 10:21 answers nobody."""
+    config = load_config(data={"sla": {"matrix": {"medium": {"next_reply": "1h", "periodic_update": "2h"}}}})
+    from engine_kit import customer_comment
+
+    ours = agent_reply("We escalated your request to our team.\n[escalator-ref:abc]", later(MONDAY_10, minutes=21),
+                       ident="bot")
+    comments = (agent_reply("Human answer", later(MONDAY_10, minutes=10), ident="a1"),
+                customer_comment("Still broken!", later(MONDAY_10, minutes=20), ident="c2"), ours)
+    readings = read_clocks(make_ticket(comments=comments), TicketHistory(), config, later(MONDAY_10, minutes=90))
+    next_reply = clock(readings, ClockKind.NEXT_REPLY).status
+    assert next_reply.elapsed == timedelta(minutes=70)  # from 10:20, the customer's message
+    assert next_reply.state == ClockState.BREACHED
+    assert next_reply.due_at == later(MONDAY_10, minutes=80)
+    periodic = clock(readings, ClockKind.PERIODIC_UPDATE).status
+    assert periodic.elapsed == timedelta(minutes=80)  # from 10:10, the last human reply
+    human = agent_reply("Fixed, please retry.", later(MONDAY_10, minutes=40), ident="a2")
+    answered = read_clocks(make_ticket(comments=(*comments, human)), TicketHistory(), config,
+                           later(MONDAY_10, minutes=90))
+    assert not any(r.status.kind == ClockKind.NEXT_REPLY for r in answered)  # a person answered: nothing waits
+
+
 def test_engine_arms_the_exact_80_percent_moment() -> None:
     engine = Engine(CONFIG)
     decision = engine.decide(make_ticket(priority=Priority.HIGH), make_customer(), TicketHistory(),
