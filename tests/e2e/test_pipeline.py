@@ -112,3 +112,15 @@ def test_the_customer_hears_once_when_the_escalated_ticket_is_solved(service: Ru
     assert after["status"] == "solved"  # our reply does not reopen it
     assert len([c for c in service.notes(ticket["id"]) if c["public"]]) == 2  # the acknowledgment and this
 
+
+
+@pytest.mark.postgres
+def test_postgresql_as_the_queue_too(tmp_path: Path, postgres_url: str) -> None:
+    """The third shape: PostgreSQL holds the state and the queue (huey's PostgreSQL storage), no Redis."""
+    with running(tmp_path, database_url=postgres_url, queue_url=postgres_url) as live:
+        assert type(live.services.huey).__name__ == "PostgresHuey"
+        ticket = live.customer_ticket(description="If this is not fixed today my lawyer will contact you.")
+        live.wait(lambda: bool(live.notes(ticket["id"])), 20, "the handoff note")
+        settle(live)
+        assert {"escalated", "tier_4"} <= set(live.state.ticket(ticket["id"])["tags"])
+        assert len([c for c in live.notes(ticket["id"]) if not c["public"]]) == 1
