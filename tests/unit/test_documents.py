@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -96,9 +97,37 @@ def test_internal_handoff_message_is_short_and_linked() -> None:
     assert len(text) < 600
 
 
-def test_resolution_followup_both_languages() -> None:
-    assert "has been resolved by our Management/Executive team" in Documents(CONFIG).resolution_followup(context())
-    assert "a été résolue" in Documents(CONFIG).resolution_followup(context(locale="fr"))
+def test_internal_handoff_message_in_french() -> None:
+    text = Documents(CONFIG).internal_handoff_message(context(locale="fr-FR"))
+    assert text.splitlines() == [
+        "[P1] Demande #1001 transmise au niveau 4 (Management/Executive) : Cannot export my invoices",
+        "Client : Dana Scully (Example Corp), enterprise",
+        'Motif : Legal threat language: "lawyer"',
+        "Prochaine échéance : 2026-11-26 10:00 UTC",
+        "Ouvrir : https://acme.zendesk.com/agent/tickets/1001",
+    ]
+
+
+def test_resolution_followup_in_english() -> None:
+    text = Documents(CONFIG).resolution_followup(context())
+    assert text.startswith("Hello Dana,\n")
+    assert ('Your request #1001 ("Cannot export my invoices") has been resolved by our Management/Executive team.'
+            in text)
+    assert "simply reply to this message" in text
+    assert text.rstrip().endswith("Kind regards,\nOur support team")
+
+
+def test_resolution_followup_in_french() -> None:
+    text = Documents(CONFIG).resolution_followup(context(locale="fr"))
+    assert text.startswith("Bonjour Dana,\n")
+    assert ("Votre demande #1001 (« Cannot export my invoices ») a été résolue par notre équipe "
+            "Management/Executive." in text)
+    assert "répondez simplement à ce message" in text
+    assert text.rstrip().endswith("Bien cordialement,\nOur support team")
+    for english in ("Hello", "Your request", "resolved", "Kind regards"):
+        assert english not in text, english
+    by_tier = Documents(CONFIG).resolution_followup(replace(context(locale="fr"), to_tier=2))
+    assert "notre équipe Technical/Specialist" in by_tier
 
 
 def test_language_choice() -> None:

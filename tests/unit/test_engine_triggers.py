@@ -16,6 +16,8 @@ from engine_kit import (
 
 from plugin.domain import CustomerTier, Priority, Sentiment, TicketHistory, TicketSummary
 from plugin.engine import Engine
+from plugin.facts import gather
+from plugin.triggers import outage
 
 CONFIG = make_config()
 ENGINE = Engine(CONFIG)
@@ -258,6 +260,76 @@ def test_security_incident_below_p0_goes_to_tier_3_without_paging() -> None:
     assert "security" in decision.changes.add_tags
 
 
+def test_critical_security_incident_pages_on_call_and_goes_to_engineering() -> None:
+    ticket = make_ticket(priority=Priority.CRITICAL, description="Our admin account was hacked an hour ago.")
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))
+    incident = next(r for r in decision.reasons if r.rule == "critical_incident")
+    assert incident.figures == {"incident": "security incident", "keywords": ["hacked"], "priority": "P0"}
+    assert incident.summary == 'Critical (P0) security incident: "hacked"'
+    page = next(n for n in decision.notifications if n.role == "on_call")
+    assert page.urgent is True and "security incident" in page.body
+    assert decision.tier == 3
+    assert {"incident", "security"} <= decision.changes.add_tags
+
+
+def test_an_outage_below_p0_is_recorded_without_paging_or_escalating() -> None:
+    ticket = make_ticket(priority=Priority.MEDIUM, description="We have an outage: our site down since 9:30.")
+    now = later(MONDAY_10, minutes=1)
+    [reason] = outage(gather(ticket, make_customer(), NO_HISTORY, now, CONFIG), Priority.MEDIUM)
+    assert reason.figures == {"keywords": ["outage", "site down"]}
+    assert reason.summary == 'System-down language: "outage", "site down"'
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, now)
+    assert "outage" in decision.fired  # the trigger fired and is remembered...
+    assert not any(r.rule in ("outage", "critical_incident") for r in decision.reasons)  # ...no default rule acts
+    assert "on_call" not in roles(decision)
+    assert decision.tier == 1 and decision.escalations == ()
+
+
+def test_regulatory_language_goes_to_management() -> None:
+    ticket = make_ticket(description="This breaks GDPR, I will contact the CNIL.")
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))
+    reason = next(r for r in decision.reasons if r.rule == "regulatory_keywords")
+    assert reason.figures == {"keywords": ["gdpr", "cnil"]}
+    assert not any(r.rule in ("legal_keywords", "reputational_keywords") for r in decision.reasons)
+    [entry] = decision.escalations
+    assert (entry.rule, entry.to_tier) == ("legal_threat", 4)
+    assert entry.figures["routing"] == "routing: regulatory goes to Tier 4"
+    assert decision.sentiment == Sentiment.THREATENING
+
+
+def test_public_exposure_language_goes_to_management() -> None:
+    ticket = make_ticket(description="I will post this on twitter and tell the press.")
+    decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))
+    reason = next(r for r in decision.reasons if r.rule == "reputational_keywords")
+    assert reason.figures == {"keywords": ["twitter", "the press"]}
+    assert not any(r.rule in ("legal_keywords", "regulatory_keywords") for r in decision.reasons)
+    [entry] = decision.escalations
+    assert (entry.rule, entry.to_tier) == ("legal_threat", 4)
+    assert entry.figures["routing"] == "routing: social media goes to Tier 4"
+    assert "support_manager" in roles(decision)
+
+
+def test_the_highest_warning_crossed_is_the_one_reported() -> None:
+    engine = Engine(make_config(sla={"warning_at": [0.5, 0.8]}))
+    # High: first response 1h business time; 51m = 85 %, past both warnings.
+    decision = engine.decide(make_ticket(priority=Priority.HIGH), make_customer(), NO_HISTORY,
+                             later(MONDAY_10, minutes=51))
+    [warning] = [r for r in decision.reasons if r.rule == "sla_warning"]
+    assert warning.key == "sla_warning:first_response:80"
+    assert warning.figures["threshold"] == 0.8
+    assert "warning at 80%" in warning.summary
+
+
+def test_lifetime_value_at_the_threshold_is_not_over_it() -> None:
+    customer = make_customer(fields={"lifetime_value": 10000})
+    decision = ENGINE.decide(make_ticket(priority=Priority.LOW), customer, NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert not any(r.rule == "high_lifetime_value" for r in decision.reasons)
+    assert "high_lifetime_value" not in decision.fired
+    just_over = make_customer(fields={"lifetime_value": 10000.01})
+    decision = ENGINE.decide(make_ticket(priority=Priority.LOW), just_over, NO_HISTORY, later(MONDAY_10, minutes=2))
+    assert "high_lifetime_value" in decision.fired
+
+
 def test_manual_escalation_by_tag() -> None:
     ticket = make_ticket(tags=frozenset({"tier_1", "escalate_tier_3", "escalation_reason_manager_requested"}))
     decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))
@@ -274,9 +346,11 @@ def test_manual_escalation_by_tag() -> None:
 def test_customer_acknowledgment_is_queued_on_escalation() -> None:
     ticket = make_ticket(description="My lawyer will sue you.")
     decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))
-    notice = next(n for n in decision.notifications if n.role == "customer")
-    assert "#1001" in notice.body
-    assert "legal" not in notice.dedupe_key or notice.dedupe_key == "acknowledgment:tier_4"
+    [notice] = [n for n in decision.notifications if n.role == "customer"]
+    assert notice.kind == "acknowledgment"
+    assert notice.dedupe_key == "acknowledgment:tier_4"
+    assert "Management/Executive" in notice.body and "#1001" in notice.body
+    assert "legal_keywords" not in notice.body and "lawyer" not in notice.body  # no internal data for the customer
 
 
 def test_everyday_words_do_not_send_a_ticket_to_management() -> None:

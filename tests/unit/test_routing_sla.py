@@ -199,6 +199,53 @@ def test_our_own_automated_reply_does_not_stop_the_next_reply_clock() -> None:
     assert not any(r.status.kind == ClockKind.NEXT_REPLY for r in answered)  # a person answered: nothing waits
 
 
+TWO_WARNINGS = load_config(data={"sla": {"warning_at": [0.5, 0.8]}})
+
+
+def test_the_first_of_several_warnings_already_puts_a_clock_in_warning() -> None:
+    # High: first response 1h. 36m = 60 %: past the 50 % warning, not yet the 80 % one.
+    first = clock(read_clocks(make_ticket(priority=Priority.HIGH), TicketHistory(), TWO_WARNINGS,
+                              later(MONDAY_10, minutes=36)), ClockKind.FIRST_RESPONSE).status
+    assert first.state == ClockState.WARNING
+    ok = clock(read_clocks(make_ticket(priority=Priority.HIGH), TicketHistory(), TWO_WARNINGS,
+                           later(MONDAY_10, minutes=29)), ClockKind.FIRST_RESPONSE).status
+    assert ok.state == ClockState.OK
+
+
+def test_a_past_crossing_in_a_later_running_stretch_is_placed_exactly() -> None:
+    # High, business hours. Open 10:00-10:20 (20m), pending 10:20-11:20, open again from 11:20. At 12:30 the clock
+    # has run 90m: 80 % (48m) was reached 28m into the second stretch, at 11:48; 100 % (60m) at 12:00.
+    ticket = make_ticket(priority=Priority.HIGH, status=Status.OPEN)
+    history = TicketHistory(status_changes=(
+        StatusChange(MONDAY_10, Status.NEW), StatusChange(later(MONDAY_10, minutes=20), Status.PENDING),
+        StatusChange(later(MONDAY_10, minutes=80), Status.OPEN)))
+    reading = clock(read_clocks(ticket, history, CONFIG, later(MONDAY_10, minutes=150)), ClockKind.FIRST_RESPONSE)
+    assert dict(reading.crossings) == {0.8: later(MONDAY_10, minutes=108), 1.0: later(MONDAY_10, minutes=120)}
+    assert reading.status.due_at == later(MONDAY_10, minutes=120)
+    assert reading.status.state == ClockState.BREACHED
+
+
+def test_routing_regulatory_and_social_media_each_by_their_own_setting() -> None:
+    regulatory = Reason("regulatory_keywords", "Regulatory language", {"keywords": ["gdpr"]})
+    public = Reason("reputational_keywords", "Public exposure language", {"keywords": ["the press"]})
+    assert target_tier(1, "route", [regulatory], CONFIG) == (4, "routing: regulatory goes to Tier 4")
+    assert target_tier(1, "route", [public], CONFIG) == (4, "routing: social media goes to Tier 4")
+    custom = load_config(data={"routing": {"regulatory": 2, "social_media": 3, "legal": 4}})
+    assert target_tier(1, "route", [regulatory], custom) == (2, "routing: regulatory goes to Tier 2")
+    assert target_tier(1, "route", [public], custom) == (3, "routing: social media goes to Tier 3")
+
+
+def test_routing_an_outage_and_a_critical_security_incident() -> None:
+    custom = load_config(data={"routing": {"outage": 2, "security_incident": 3}})
+    outage = Reason("outage", "System-down language", {"keywords": ["outage"]})
+    assert target_tier(1, "route", [outage], custom) == (2, "routing: outage goes to Tier 2")
+    critical_security = Reason("critical_incident", "Critical (P0) security incident",
+                               {"incident": "security incident"})
+    critical_outage = Reason("critical_incident", "Critical (P0) system down", {"incident": "system down"})
+    assert target_tier(1, "route", [critical_security], custom) == (3, "routing: security incident goes to Tier 3")
+    assert target_tier(1, "route", [critical_outage], custom) == (2, "routing: outage goes to Tier 2")
+
+
 def test_engine_arms_the_exact_80_percent_moment() -> None:
     engine = Engine(CONFIG)
     decision = engine.decide(make_ticket(priority=Priority.HIGH), make_customer(), TicketHistory(),
