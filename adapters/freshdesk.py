@@ -4,7 +4,8 @@ not retry).
 A decision costs at most two writes: `PUT /api/v2/tickets/{id}` (priority, status, group, agent, and the tags, which
 Freshdesk replaces wholesale: read, merge, write) and `POST /api/v2/tickets/{id}/notes` with `private: true`; a public
 reply and a linked task (a child ticket) are one write each more. Before writing tags it re-reads the ticket and
-refuses to overwrite one that changed since the decision (ConflictError: the caller re-reads and re-decides). A 429 surfaces at once as RetryAfterError; writes are never replayed blindly.
+refuses to overwrite one that changed since the decision (ConflictError: the caller re-reads and re-decides). A 429
+surfaces at once as RetryAfterError; writes are never replayed blindly.
 """
 
 from __future__ import annotations
