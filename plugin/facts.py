@@ -111,9 +111,14 @@ def manual_request(ticket: Ticket, config: EscalatorConfig) -> ManualRequest | N
 
 
 def unassigned_since(ticket: Ticket, history: TicketHistory) -> datetime:
-    """When the ticket entered the queue it waits in: its creation, or its latest escalation (which hands it to a
-    new group without an agent)."""
-    return max([ticket.created_at, *(e.at for e in history.escalations)])
+    """When the ticket (now without an agent) last became unassigned, as far as we know: its creation, its latest
+    escalation (which hands it to a new group without an agent), or the last change of assignee the history
+    recorded (`history.assigned_at`; for a ticket without an agent, the moment it lost its agent: an agent who
+    un-assigns a ticket starts the wait again)."""
+    moments = [ticket.created_at, *(e.at for e in history.escalations)]
+    if history.assigned_at is not None:
+        moments.append(history.assigned_at)
+    return max(moments)
 
 
 def _unassigned(ticket: Ticket, history: TicketHistory, config: EscalatorConfig, now: datetime
@@ -122,7 +127,7 @@ def _unassigned(ticket: Ticket, history: TicketHistory, config: EscalatorConfig,
         return None, None
     settings = config.thresholds
     calendar = calendar_for(config, business_hours=settings.unassigned_business_time)
-    since = unassigned_since(ticket, history)
+    since = min(unassigned_since(ticket, history), now)
     return calendar.elapsed(since, now), calendar.add(since, settings.unassigned_after)
 
 

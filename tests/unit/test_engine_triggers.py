@@ -401,3 +401,29 @@ def status_solved():  # type: ignore[no-untyped-def]
     from plugin.domain import Status
 
     return Status.SOLVED
+
+
+def test_unassigned_time_runs_from_the_latest_un_assignment_the_history_knows() -> None:
+    # Created Mon 10:00, assigned, then un-assigned at 11:30: the 2h alert is due at 13:30, not 12:00.
+    ticket = make_ticket(assignee_id=None, priority=Priority.LOW, updated_at=later(MONDAY_10, minutes=90))
+    history = TicketHistory(assigned_at=later(MONDAY_10, minutes=90))
+    early = ENGINE.decide(ticket, make_customer(), history, later(MONDAY_10, hours=2, minutes=30))
+    assert "support_manager" not in roles(early) and "unassigned" not in early.fired
+    assert early.next_check_at == later(MONDAY_10, hours=3, minutes=30)
+    late = ENGINE.decide(ticket, make_customer(), history, later(MONDAY_10, hours=3, minutes=31))
+    alert = next(r for r in late.reasons if r.rule == "unassigned")
+    assert alert.figures["since"] == later(MONDAY_10, minutes=90).isoformat()
+    assert alert.figures["unassigned_seconds"] == 2 * 3600 + 60
+    assert "support_manager" in roles(late)
+
+
+def test_an_older_assignment_change_does_not_hide_a_later_escalation() -> None:
+    from plugin.domain import EscalationEntry
+
+    escalated = EscalationEntry(ticket_id="1001", at=later(MONDAY_10, hours=1), from_tier=1, to_tier=2,
+                                rule="sla_breach", reason="", figures={}, actor="rule:sla_breach")
+    history = TicketHistory(assigned_at=later(MONDAY_10, minutes=30), escalations=(escalated,))
+    ticket = make_ticket(assignee_id=None, priority=Priority.LOW, tags=frozenset({"tier_2"}))
+    decision = ENGINE.decide(ticket, make_customer(), history, later(MONDAY_10, hours=2, minutes=45))
+    assert "unassigned" not in decision.fired
+    assert decision.next_check_at == later(MONDAY_10, hours=3)
