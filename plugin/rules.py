@@ -135,8 +135,8 @@ def evaluate(
     key = base + (f"[{'|'.join(instances)}]" if instances else "")
     keys = tuple(f"{base}[{instance}]" for instance in instances) or (base,)
     if not reasons:
-        reasons = (Reason(rule.name, _describe_conditions(rule, facts, priority),
-                          {c.field: _jsonable(_field_value(c.field, facts, priority)) for c in rule.all}),)
+        held = [*rule.all, *any_hits]
+        reasons = (Reason(rule.name, _describe_conditions(held, facts, priority), _figures(held, facts, priority)),)
     summary = "; ".join(r.summary for r in reasons)
     return RuleMatch(rule, reasons, key, summary, keys)
 
@@ -155,10 +155,22 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _describe_conditions(rule: RuleConfig, facts: Facts, priority: Priority) -> str:
+def _figures(conditions: Sequence[Condition], facts: Facts, priority: Priority) -> dict[str, Any]:
+    return {
+        f"trigger:{c.value}" if c.field == "trigger" else c.field:
+            c.operator in ("fired", "is") if c.field == "trigger" else _jsonable(_field_value(c.field, facts, priority))
+        for c in conditions
+    }
+
+
+def _describe_conditions(conditions: Sequence[Condition], facts: Facts, priority: Priority) -> str:
     """"priority High (P1), at least high; SLA elapsed 83%, at least 80%; status open, is not solved"."""
     parts = []
-    for condition in rule.all:
+    for condition in conditions:
+        if condition.field == "trigger":  # only a trigger that must not fire leaves the match without a reason
+            fired = condition.operator in ("fired", "is")
+            parts.append(f"trigger {condition.value} {'fired' if fired else 'not fired'}")
+            continue
         actual = _field_value(condition.field, facts, priority)
         expected = condition.value
         if isinstance(actual, Priority):

@@ -186,3 +186,27 @@ def test_a_config_that_validates_never_makes_decide_raise(
     customer = make_customer(tags=frozenset({"vip"}) if vip else frozenset())
     decision = Engine(config).decide(ticket, customer, TicketHistory(), MONDAY_10 + timedelta(minutes=minutes))
     assert 1 <= decision.tier <= config.tier_count
+
+
+def test_a_rule_resting_only_on_a_trigger_that_must_not_fire_explains_itself() -> None:
+    """Found by the property above: a match with no trigger reason described its conditions with a field lookup
+    that has no 'trigger' field."""
+    rule = {"name": "quiet_new", "all": [{"field": "trigger", "operator": "not_fired", "value": "sla_breached"},
+                                         {"field": "priority", "operator": "at_most", "value": "medium"}],
+            "actions": [{"action": "notify", "value": "support_manager"}]}
+    engine = Engine(make_config(extra_rules=[rule]))
+    decision = engine.decide(make_ticket(), make_customer(), TicketHistory(), later(MONDAY_10, minutes=1))
+    [reason] = [r for r in decision.reasons if r.rule == "quiet_new"]
+    assert reason.summary == "trigger sla_breached not fired; priority Medium (P2), at most medium"
+    assert reason.figures == {"trigger:sla_breached": False, "priority": "P2"}
+
+
+def test_a_rule_of_field_conditions_under_any_names_the_one_that_held() -> None:
+    rule = {"name": "billing_or_refund", "any": [{"field": "tags", "operator": "includes", "value": "refund"},
+                                                 {"field": "tags", "operator": "includes", "value": "billing"}],
+            "actions": [{"action": "internal_note"}]}
+    engine = Engine(make_config(extra_rules=[rule]))
+    decision = engine.decide(make_ticket(tags=frozenset({"billing"})), make_customer(), TicketHistory(),
+                             later(MONDAY_10, minutes=1))
+    [reason] = [r for r in decision.reasons if r.rule == "billing_or_refund"]
+    assert reason.summary == "tags billing, includes billing"
