@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from flask import Flask, Response, g, jsonify, request
 
@@ -68,6 +69,20 @@ def _ids(text: str | None) -> list[int]:
         raise SandboxError("ids must be a comma-separated list of numbers") from None
 
 
+def _int_arg(name: str, default: int, *, minimum: int | None = None) -> int:
+    """A numeric query parameter, or Zendesk's 400 naming it (never a 500 for per_page=x)."""
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SandboxError(f"{name} must be a number, got {raw!r}") from None
+    if minimum is not None and value < minimum:
+        raise SandboxError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
 def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, job_delay: float = 0.05,
              base_url: Callable[[], str] | None = None) -> Flask:
     app = Flask("zendesk_sandbox")
@@ -100,7 +115,8 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
         if request.path.startswith("/api/v2") and getattr(g, "drop_reply", False) and response.status_code < 400:
             response = _error(500, {"error": "InternalError", "description": "reply lost"})
         if request.path.startswith("/api/v2"):
-            faults.record(request.method, request.path, response.status_code, len(request.data or b""))
+            faults.record(request.method, request.path, response.status_code, len(request.data or b""),
+                          request.data or b"")
             response.headers["X-Rate-Limit"] = "700"
             response.headers["X-Rate-Limit-Remaining"] = "699"
         return response
@@ -116,6 +132,51 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
     @app.errorhandler(405)
     def not_allowed(_exc: Exception) -> Response:
         return _error(405, {"error": "InvalidEndpoint", "description": "Method not allowed"})
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception) -> Response:
+        # Whatever goes wrong, the answer is Zendesk-shaped JSON, never an HTML page.
+        status = getattr(exc, "code", None)
+        if isinstance(status, int) and 400 <= status < 500:
+            return _error(status, {"error": "InvalidEndpoint", "description": str(exc)})
+        return _error(500, {"error": "InternalError", "description": f"{type(exc).__name__}"})
+
+    def offset_page(items: list[Any], key: str, path: str, *, extra: dict[str, Any] | None = None) -> Response:
+        """Offset pagination as Zendesk does it: per_page (at most 100), page, next_page/previous_page, count."""
+        size = min(_int_arg("per_page", state.page_size, minimum=1), state.page_size, 100)
+        page = _int_arg("page", 1, minimum=1)
+        chunk = items[(page - 1) * size: page * size]
+        args = {k: v for k, v in request.args.items() if k not in ("page", "per_page")}
+
+        def link(number: int) -> str:
+            query = urlencode({**args, "page": number, "per_page": size})
+            return absolute(f"{path}.json?{query}")
+
+        return jsonify({key: chunk, **(extra or {}),
+                        "next_page": link(page + 1) if page * size < len(items) else None,
+                        "previous_page": link(page - 1) if page > 1 else None, "count": len(items)})
+
+    def cursor_page(items: list[dict[str, Any]], key: str, path: str, *, cursor_key: str = "id") -> Response:
+        """Cursor pagination: page[size], page[after]; meta.has_more, meta.after_cursor, links.next."""
+        size = min(_int_arg("page[size]", state.page_size, minimum=1), state.page_size, 100)
+        after = request.args.get("page[after]")
+        start = 0
+        if after:
+            try:
+                position = base64.urlsafe_b64decode(after.encode()).decode()
+            except (ValueError, binascii.Error):
+                raise SandboxError("page[after] is not a valid cursor") from None
+            marks = [str(item[cursor_key]) for item in items]
+            if position not in marks:
+                raise SandboxError("page[after] is not a valid cursor")
+            start = marks.index(position) + 1
+        chunk = items[start:start + size]
+        more = start + size < len(items)
+        cursor = base64.urlsafe_b64encode(str(chunk[-1][cursor_key]).encode()).decode() if chunk else None
+        args = {k: v for k, v in request.args.items() if k != "page[after]"}
+        following = absolute(f"{path}?{urlencode({**args, 'page[after]': cursor})}") if more and cursor else None
+        return jsonify({key: chunk, "meta": {"has_more": more, "after_cursor": cursor, "before_cursor": None},
+                        "links": {"next": following, "prev": None}})
 
     def via_id() -> int:
         return 5
@@ -144,9 +205,12 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
     def list_tickets() -> Response:
         with state.lock:
             everything = sorted(state.tickets)
-        size = min(int(request.args.get("page[size]", request.args.get("per_page", 100))), 100)
+            if "external_id" in request.args:  # ListTickets' documented filter
+                wanted = request.args["external_id"]
+                everything = [i for i in everything if state.tickets[i]["external_id"] == wanted]
+        size = min(_int_arg("page[size]", _int_arg("per_page", 100, minimum=1), minimum=1), 100)
         if "page[size]" in request.args or "page[after]" in request.args:
-            after = int(request.args.get("page[after]") or 0)
+            after = _int_arg("page[after]", 0)
             chunk = [i for i in everything if i > after][:size]
             more = bool(chunk) and chunk[-1] != everything[-1]
             cursor = str(chunk[-1]) if chunk else None
@@ -154,7 +218,7 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
                             "meta": {"has_more": more, "after_cursor": cursor, "before_cursor": None},
                             "links": {"next": absolute(f"/api/v2/tickets.json?page[size]={size}&page[after]="
                                                        f"{cursor}") if more else None, "prev": None}})
-        page = max(int(request.args.get("page", 1)), 1)
+        page = _int_arg("page", 1, minimum=1)
         chunk = everything[(page - 1) * size: page * size]
         more = page * size < len(everything)
         return jsonify({"tickets": [state.ticket(i) for i in chunk], "count": len(everything),
@@ -166,16 +230,27 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
         data = _body().get("ticket")
         if not isinstance(data, dict):
             raise Invalid("ticket is required")
-        comment = data.get("comment") or {}
+        comment = data.get("comment")
+        if not isinstance(comment, dict) or not (comment.get("body") or comment.get("html_body")):
+            raise Invalid("Comment: a ticket is created with its first comment (comment.body)")
+        public = comment.get("public", True)
+        if not isinstance(public, bool):
+            raise Invalid(f"Comment: public must be true or false, got {public!r}")
+        requester = data.get("requester_id") if data.get("requester_id") is not None else actor()
+        if not isinstance(requester, int) or isinstance(requester, bool):
+            raise Invalid(f"Requester: {requester!r} is not a user id")
         ticket = state.create_ticket(
-            requester_id=int(data.get("requester_id") or actor() or 0), subject=data.get("subject", ""),
-            description=str(comment.get("body") or data.get("description") or ""), priority=data.get("priority"),
+            requester_id=requester, subject=str(data.get("subject") or ""),
+            description=str(comment.get("body") or comment.get("html_body")), priority=data.get("priority"),
             status=data.get("status", "new"), tags=data.get("tags", []), group_id=data.get("group_id"),
             assignee_id=data.get("assignee_id"), ticket_type=data.get("type"),
             custom_fields=data.get("custom_fields", []), via_id=via_id(), actor_id=actor(),
-            user_agent=request.headers.get("User-Agent", ""), metadata=data.get("metadata"))
+            user_agent=request.headers.get("User-Agent", ""), metadata=data.get("metadata"),
+            external_id=data.get("external_id"), due_at=data.get("due_at"), comment_public=public)
         audit = state.audits[ticket["id"]][-1]
-        return jsonify({"ticket": ticket, "audit": audit}), 201
+        response = jsonify({"ticket": ticket, "audit": audit})
+        response.headers["Location"] = absolute(f"/api/v2/tickets/{ticket['id']}.json")
+        return response, 201
 
     @app.put("/api/v2/tickets/<int:ticket_id>")
     def update_ticket(ticket_id: int) -> Response:
@@ -197,15 +272,25 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
         if "tickets" in body:
             items = body["tickets"]
             if not isinstance(items, list):
-                raise Invalid("tickets must be a list")
+                raise SandboxError("tickets must be an array of ticket objects")
             if len(items) > MAX_MANY:
                 return too_many()
-            pairs = [(int(item.get("id", 0)), item) for item in items]
+            for item in items:
+                if not isinstance(item, dict):
+                    raise SandboxError(f"each of tickets must be a ticket object, got {type(item).__name__}")
+                if not isinstance(item.get("id"), int) or isinstance(item.get("id"), bool):
+                    raise SandboxError(f"each ticket object needs its integer id, got {item.get('id')!r}")
+            pairs = [(int(item["id"]), item) for item in items]
         else:
             ids = _ids(request.args.get("ids"))
+            if not ids:
+                raise SandboxError("either a tickets array in the body or ids in the query is required")
             if len(ids) > MAX_MANY:
                 return too_many()
-            pairs = [(i, dict(body.get("ticket") or {})) for i in ids]
+            fields = body.get("ticket")
+            if not isinstance(fields, dict):
+                raise SandboxError("with ids, the body must be {\"ticket\": {...}}")
+            pairs = [(i, dict(fields)) for i in ids]
         results = []
         for ticket_id, fields in pairs:
             try:
@@ -288,7 +373,7 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
         state.user(user_id)
         with state.lock:
             items = [dict(t) for t in state.tickets.values() if t["requester_id"] == user_id]
-        return jsonify({"tickets": items, "next_page": None, "previous_page": None, "count": len(items)})
+        return offset_page(items, "tickets", f"/api/v2/users/{user_id}/tickets/requested")
 
     @app.get("/api/v2/organizations/<int:organization_id>")
     def show_organization(organization_id: int) -> Response:
@@ -305,15 +390,32 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
     @app.get("/api/v2/search")
     def search() -> Response:
         query = request.args.get("query", "")
+        size = min(_int_arg("per_page", state.page_size, minimum=1), state.page_size, 100)
+        page = _int_arg("page", 1, minimum=1)
+        if page * size > state.search_limit:
+            # Zendesk's search returns at most 1,000 results; past that it refuses (use the export search)
+            return _error(422, {"error": "invalid", "description": "Invalid search: Requested response size was "
+                                f"greater than Search Response Limits ({state.search_limit})"})
         with state.lock:
             items = [dict(t) for t in state.tickets.values() if _search_match(query, t)]
         results = [{**t, "result_type": "ticket"} for t in sorted(items, key=lambda t: t["id"])]
-        return jsonify({"results": results, "facets": None, "next_page": None, "previous_page": None,
-                        "count": len(results)})
+        return offset_page(results, "results", "/api/v2/search", extra={"facets": None})
+
+    @app.get("/api/v2/search/export")
+    def search_export() -> Response:
+        query = request.args.get("query", "")
+        if request.args.get("filter[type]") != "ticket":
+            raise SandboxError("filter[type] is required (this sandbox exports tickets: filter[type]=ticket)")
+        if any(_split_term(term)[0] == "type" for term in query.split()):
+            raise SandboxError("the type goes in filter[type], not in the query")
+        with state.lock:
+            items = [dict(t) for t in state.tickets.values() if _search_match(query, t)]
+        results = [{**t, "result_type": "ticket"} for t in sorted(items, key=lambda t: (t["created_at"], t["id"]))]
+        return cursor_page(results, "results", "/api/v2/search/export")
 
     @app.get("/api/v2/incremental/tickets/cursor")
     def incremental() -> Response:
-        per_page = min(int(request.args.get("per_page", 1000)), 1000)
+        per_page = min(_int_arg("per_page", 1000, minimum=1), 1000)
         if "cursor" in request.args:
             try:
                 after_ts, after_id = (int(x) for x in base64.urlsafe_b64decode(request.args["cursor"]).decode()
@@ -321,7 +423,7 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
             except (ValueError, binascii.Error):
                 raise SandboxError("invalid cursor") from None
         elif "start_time" in request.args:
-            after_ts, after_id = int(request.args["start_time"]), -1
+            after_ts, after_id = _int_arg("start_time", 0), -1
         else:
             raise SandboxError("start_time or cursor is required")
         with state.lock:
@@ -338,11 +440,14 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
 
     @app.get("/api/v2/satisfaction_ratings")
     def ratings() -> Response:
-        start = int(request.args.get("start_time", 0))
+        start = _int_arg("start_time", 0)
+        score = request.args.get("score")
+        if score is not None and score not in RATING_FILTERS:
+            raise SandboxError(f"score must be one of {', '.join(sorted(RATING_FILTERS))}, got {score!r}")
         with state.lock:
-            items = [dict(r) for r in state.ratings if parse_stamp(r["created_at"]).timestamp() >= start]
-        return jsonify({"satisfaction_ratings": items, "next_page": None, "previous_page": None,
-                        "count": len(items)})
+            items = [dict(r) for r in state.ratings if parse_stamp(r["created_at"]).timestamp() >= start
+                     and (score is None or _rating_matches(score, r))]
+        return offset_page(items, "satisfaction_ratings", "/api/v2/satisfaction_ratings")
 
     # ---------------------------------------------------------------- webhooks and triggers
 
@@ -355,8 +460,7 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
             return jsonify({"webhook": state.add_webhook(data)}), 201
         with state.lock:
             items = list(state.webhooks.values())
-        return jsonify({"webhooks": items, "meta": {"has_more": False, "after_cursor": None,
-                                                    "before_cursor": None}, "links": {"next": None, "prev": None}}), 200
+        return cursor_page(items, "webhooks", "/api/v2/webhooks"), 200
 
     @app.route("/api/v2/webhooks/<webhook_id>", methods=["GET", "PATCH", "PUT", "DELETE"])
     def webhook(webhook_id: str) -> tuple[Response | str, int]:
@@ -391,7 +495,7 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
             return jsonify({"trigger": state.add_trigger(data)}), 201
         with state.lock:
             items = list(state.triggers.values())
-        return jsonify({"triggers": items, "next_page": None, "previous_page": None, "count": len(items)}), 200
+        return offset_page(items, "triggers", "/api/v2/triggers"), 200
 
     @app.route("/api/v2/triggers/<int:trigger_id>", methods=["GET", "PUT", "DELETE"])
     def trigger(trigger_id: int) -> tuple[Response | str, int]:
@@ -409,6 +513,24 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
             return jsonify({"trigger": dict(state.triggers[trigger_id])}), 200
 
     return app
+
+
+RATING_FILTERS = frozenset({"offered", "unoffered", "received", "received_with_comment", "received_without_comment",
+                            "good", "good_with_comment", "good_without_comment", "bad", "bad_with_comment",
+                            "bad_without_comment"})
+
+
+def _rating_matches(wanted: str, rating: dict[str, Any]) -> bool:
+    """List Satisfaction Ratings' score filter: received means good or bad; an unqualified score takes both with
+    and without comments."""
+    score = str(rating.get("score") or "")
+    base, _, comment = wanted.partition("_with")
+    matches = score in ("good", "bad") if base == "received" else score == base
+    if comment == "_comment":
+        matches = matches and bool(rating.get("comment"))
+    elif comment == "out_comment":
+        matches = matches and not rating.get("comment")
+    return matches
 
 
 def _search_match(query: str, ticket: dict[str, Any]) -> bool:

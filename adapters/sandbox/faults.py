@@ -4,11 +4,13 @@ processed with its reply lost, to test that clients never write twice."""
 
 from __future__ import annotations
 
+import json
 import random
 import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 WRITE_METHODS = frozenset({"PUT", "POST", "PATCH", "DELETE"})
 
@@ -20,6 +22,10 @@ class RequestRecord:
     status: int
     at: float
     size: int
+    body: bytes = b""
+
+    def json(self) -> Any:
+        return json.loads(self.body) if self.body else None
 
 
 @dataclass(frozen=True)
@@ -77,9 +83,15 @@ class Faults:
                 return True
             return False
 
-    def record(self, method: str, path: str, status: int, size: int) -> None:
+    def record(self, method: str, path: str, status: int, size: int, body: bytes = b"") -> None:
         with self._lock:
-            self.requests.append(RequestRecord(method, path, status, time.monotonic(), size))
+            self.requests.append(RequestRecord(method, path, status, time.monotonic(), size, body))
+
+    def recorded(self, method: str | None = None, path_prefix: str | None = None) -> list[RequestRecord]:
+        """The requests received (method, path, status, body), oldest first."""
+        with self._lock:
+            return [r for r in self.requests if (method is None or r.method == method)
+                    and (path_prefix is None or r.path.startswith(path_prefix))]
 
     def count(self, method: str | None = None, path_prefix: str | None = None, status: int | None = None) -> int:
         with self._lock:

@@ -16,7 +16,7 @@ from typing import Any
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from adapters.sandbox.api import Credentials, make_api
-from adapters.sandbox.faults import Faults
+from adapters.sandbox.faults import Faults, RequestRecord
 from adapters.sandbox.state import SandboxState
 from adapters.sandbox.webhooks import Deliverer, Invocation
 
@@ -99,6 +99,10 @@ class Sandbox:
 
     def reset_counts(self) -> None:
         self.faults.reset_counts()
+
+    def recorded(self, method: str | None = None, path_prefix: str | None = None) -> list[RequestRecord]:
+        """The API requests received, with their bodies (`record.json()`), oldest first."""
+        return self.faults.recorded(method, path_prefix)
 
     def fail_next(self, count: int = 1, status: int = 429, retry_after: float | None = 30) -> None:
         self.faults.fail_next(count, status, retry_after)

@@ -18,6 +18,7 @@ from typing import Any
 
 STATUSES = ("new", "open", "pending", "hold", "solved", "closed")
 PRIORITIES = (None, "low", "normal", "high", "urgent")
+TYPES = (None, "problem", "incident", "question", "task")
 API_VIA = {"channel": "api", "source": {"from": {}, "to": {}, "rel": None}}
 WEB_VIA = {"channel": "web", "source": {"from": {}, "to": {}, "rel": None}}
 
@@ -96,6 +97,8 @@ class SandboxState:
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     account_id: int = 10001
     subdomain: str = "sandbox"
+    page_size: int = 100  # the largest page list endpoints give (Zendesk's is 100); tests lower it to see paging
+    search_limit: int = 1000  # /api/v2/search refuses pages past this many results, as Zendesk does
 
     def __post_init__(self) -> None:
         self.lock = threading.RLock()
@@ -185,18 +188,32 @@ class SandboxState:
                       assignee_id: int | None = None, ticket_type: str | None = None,
                       custom_fields: Iterable[dict[str, Any]] = (), created_at: datetime | None = None,
                       via_id: int = 0, actor_id: int | None = None, user_agent: str = "sandbox",
-                      metadata: dict[str, Any] | None = None) -> dict[str, Any]:
+                      metadata: dict[str, Any] | None = None, external_id: str | None = None,
+                      due_at: str | None = None, comment_public: bool = True) -> dict[str, Any]:
         if priority not in PRIORITIES or status not in STATUSES:
             raise Invalid(f"invalid priority {priority!r} or status {status!r}")
+        if ticket_type not in TYPES:
+            raise Invalid(f"Type: {ticket_type!r} is not a valid ticket type")
+        if external_id is not None and not isinstance(external_id, str):
+            raise Invalid(f"External ID: {external_id!r} must be a string")
+        due = None
+        if due_at is not None:
+            if ticket_type != "task":
+                raise Invalid("Due date: only tickets of type task have a due date")
+            try:
+                due = stamp(parse_stamp(str(due_at)))
+            except ValueError:
+                raise Invalid(f"Due date: {due_at!r} is not an ISO 8601 time") from None
         with self.lock:
             if requester_id not in self.users:
                 raise Invalid(f"requester {requester_id} does not exist")
+            self._validate({"group_id": group_id} if group_id is not None else {})
             tid = self.next_id()
             created = (created_at or self.clock()).replace(microsecond=0)
             self._last_update[tid] = created
             requester = self.users[requester_id]
             ticket = {
-                "id": tid, "url": self.url(f"tickets/{tid}.json"), "external_id": None,
+                "id": tid, "url": self.url(f"tickets/{tid}.json"), "external_id": external_id,
                 "via": copy.deepcopy(API_VIA if via_id == 5 else WEB_VIA), "created_at": stamp(created),
                 "updated_at": stamp(created), "generated_timestamp": int(created.timestamp()), "type": ticket_type,
                 "subject": subject, "raw_subject": subject, "description": description, "priority": priority,
@@ -204,7 +221,7 @@ class SandboxState:
                 "submitter_id": actor_id or requester_id, "assignee_id": assignee_id,
                 "organization_id": requester.get("organization_id"), "group_id": group_id, "collaborator_ids": [],
                 "follower_ids": [], "email_cc_ids": [], "forum_topic_id": None, "problem_id": None,
-                "has_incidents": False, "is_public": True, "due_at": None, "tags": _tags(tags),
+                "has_incidents": False, "is_public": comment_public, "due_at": due, "tags": _tags(tags),
                 "custom_fields": [dict(f) for f in custom_fields], "satisfaction_rating": None,
                 "sharing_agreement_ids": [], "followup_ids": [], "brand_id": 1, "allow_channelback": False,
                 "allow_attachments": True, "from_messaging_channel": False,
@@ -212,7 +229,9 @@ class SandboxState:
             self.tickets[tid] = ticket
             self.comments[tid] = []
             self.audits[tid] = []
-            comment = self._add_comment(tid, description, requester_id, True, created, via_id) if description else None
+            author = actor_id or requester_id
+            comment = (self._add_comment(tid, description, author, comment_public, created, via_id) if description
+                       else None)
             self._audit(tid, actor_id or requester_id, via_id, created, user_agent, metadata, [{"type": "Create"}])
             change = Change(tid, None, copy.deepcopy(ticket), actor_id or requester_id, via_id, comment, created)
             after = copy.deepcopy(ticket)
@@ -237,6 +256,8 @@ class SandboxState:
             stale = str(fields.get("updated_stamp")) != ticket["updated_at"]
             if fields.get("safe_update") is not None and "updated_stamp" in fields and stale:
                 raise Conflict()
+            if ticket["status"] == "closed":
+                raise Invalid("Status: closed prevents ticket update")
             self._validate(fields)
             events: list[dict[str, Any]] = []
             for key in ("priority", "status", "group_id", "assignee_id", "type", "subject", "organization_id"):
@@ -277,15 +298,35 @@ class SandboxState:
         return result
 
     def _validate(self, fields: dict[str, Any]) -> None:
+        """Zendesk's 422 for a body it understands but refuses; never a crash on a value of the wrong type."""
         if "priority" in fields and fields["priority"] not in PRIORITIES:
             raise Invalid(f"Priority: {fields['priority']!r} is not a valid priority")
         if "status" in fields and fields["status"] not in STATUSES:
             raise Invalid(f"Status: {fields['status']!r} is not a valid status")
-        if fields.get("group_id") is not None and int(fields["group_id"]) not in self.groups:
-            raise Invalid(f"Group: {fields['group_id']} does not exist")
+        if "type" in fields and fields["type"] not in TYPES:
+            raise Invalid(f"Type: {fields['type']!r} is not a valid ticket type")
+        for key, what in (("group_id", "Group"), ("assignee_id", "Assignee")):
+            value = fields.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise Invalid(f"{what}: {value!r} is not an id")
+            if key == "group_id" and value not in self.groups:
+                raise Invalid(f"Group: {value} does not exist")
+        for key in ("tags", "additional_tags", "remove_tags"):
+            value = fields.get(key)
+            if value is not None and not isinstance(value, str) and not (
+                    isinstance(value, list) and all(isinstance(t, str) for t in value)):
+                raise Invalid(f"Tags: {key} must be a list of tags")
+        if "custom_fields" in fields and not (isinstance(fields["custom_fields"], list) and all(
+                isinstance(f, dict) and isinstance(f.get("id"), int) for f in fields["custom_fields"])):
+            raise Invalid("Custom fields: must be a list of {id, value}")
         comment = fields.get("comment")
         if comment is not None and not isinstance(comment, dict):
             raise Invalid("Comment: must be an object")
+        if isinstance(comment, dict) and not isinstance(comment.get("public", True), bool):
+            # "public": "no" is not a way of saying false: refuse it rather than post a public comment
+            raise Invalid(f"Comment: public must be true or false, got {comment['public']!r}")
 
     def _add_comment(self, ticket_id: int, body: str, author_id: int | None, public: bool, at: datetime,
                      via_id: int) -> dict[str, Any]:

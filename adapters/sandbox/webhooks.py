@@ -120,6 +120,8 @@ def _condition_holds(condition: dict[str, Any], change: Change) -> bool:
         return (actual == value) == (operator != "is_not")
     if field_name == "current_via_id":
         return (change.via_id == int(value)) == (operator == "is")
+    if field_name == "current_user":  # the user who made the update (an API update: the user authenticated)
+        return (str(change.actor_id) == value) == (operator == "is")
     if field_name == "status":
         order = ["new", "open", "pending", "hold", "solved", "closed"]
         if operator == "less_than":

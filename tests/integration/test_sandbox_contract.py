@@ -4,6 +4,8 @@ schema of that operation, and the bodies our adapter sends validate against the 
 from __future__ import annotations
 
 import json
+import time
+from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -97,8 +99,6 @@ def test_bulk_and_job_replies_follow_the_support_api(world) -> None:  # type: ig
     job = call(world, "PUT", "/api/v2/tickets/update_many.json",
                json={"tickets": [{"id": raw["id"], "additional_tags": ["x"]}]})
     check(response_schema(SUPPORT, "/api/v2/tickets/update_many", "put"), job)
-    import time
-
     time.sleep(0.05)
     status = call(world, "GET", f"/api/v2/job_statuses/{job['job_status']['id']}.json")
     check(response_schema(SUPPORT, "/api/v2/job_statuses/{job_status_id}", "get"), status)
@@ -144,3 +144,76 @@ def test_error_bodies_are_zendesk_shaped(world) -> None:  # type: ignore[no-unty
     unauthorised = requests.get(f"{world.sandbox.url}/api/v2/tickets/1.json", timeout=5)
     assert unauthorised.status_code == 401
     assert json.loads(unauthorised.text) == {"error": "Couldn't authenticate you"}
+
+
+def test_export_search_ratings_and_triggers_follow_the_support_api(world) -> None:  # type: ignore[no-untyped-def]
+    world.sandbox.state.page_size = 2
+    raws = [world.ticket(subject=f"T{i}") for i in range(3)]
+    world.sandbox.state.rate(raws[0]["id"], "good")
+    world.sandbox.state.rate(raws[1]["id"], "offered")
+    first = call(world, "GET", "/api/v2/search/export.json?query=status<solved&filter[type]=ticket")
+    check(response_schema(SUPPORT, "/api/v2/search/export", "get"), first)
+    assert first["meta"]["has_more"] and len(first["results"]) == 2
+    rest = call(world, "GET", "/api/v2/search/export.json?query=status<solved&filter[type]=ticket"
+                              f"&page[after]={first['meta']['after_cursor']}")
+    assert not rest["meta"]["has_more"] and [r["id"] for r in rest["results"]] == [raws[2]["id"]]
+    received = call(world, "GET", "/api/v2/satisfaction_ratings.json?score=received&start_time=0")
+    check(response_schema(SUPPORT, "/api/v2/satisfaction_ratings", "get"), received)
+    assert [r["score"] for r in received["satisfaction_ratings"]] == ["good"]
+    world.adapter().install("http://127.0.0.1:9/webhooks/zendesk", "unused")
+    check(response_schema(SUPPORT, "/api/v2/triggers", "get"), call(world, "GET", "/api/v2/triggers.json"))
+
+
+def refused(world, method: str, path: str, status: int, **kwargs: Any) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+    session = requests.Session()
+    session.auth = (f"{world.sandbox.email}/token", world.sandbox.token)
+    reply = session.request(method, world.sandbox.url + path, timeout=5, **kwargs)
+    assert reply.status_code == status, reply.text
+    assert reply.headers["Content-Type"].startswith("application/json")
+    body: dict[str, Any] = reply.json()
+    assert body.get("error") and body.get("description")
+    return body
+
+
+@pytest.mark.parametrize(("method", "path", "kwargs"), [
+    ("GET", "/api/v2/tickets.json?per_page=x", {}),
+    ("GET", "/api/v2/tickets.json?page=0", {}),
+    ("GET", "/api/v2/search.json?query=type:ticket&per_page=x", {}),
+    ("GET", "/api/v2/incremental/tickets/cursor.json?start_time=x", {}),
+    ("GET", "/api/v2/satisfaction_ratings.json?start_time=x", {}),
+    ("GET", "/api/v2/satisfaction_ratings.json?score=excellent", {}),
+    ("GET", "/api/v2/search/export.json?query=type:ticket", {}),
+    ("PUT", "/api/v2/tickets/update_many.json", {"json": {"tickets": "all of them"}}),
+    ("PUT", "/api/v2/tickets/update_many.json", {"json": {"tickets": [1, 2]}}),
+    ("PUT", "/api/v2/tickets/update_many.json", {"json": {"tickets": [{"id": "one", "priority": "high"}]}}),
+    ("PUT", "/api/v2/tickets/update_many.json?ids=1", {"json": {"ticket": ["priority", "high"]}}),
+    ("PUT", "/api/v2/tickets/update_many.json", {"json": {"ticket": {"priority": "high"}}}),
+])
+def test_malformed_requests_get_a_zendesk_shaped_400(world, method: str, path: str, kwargs: dict[str, Any]  # type: ignore[no-untyped-def]
+                                                     ) -> None:
+    refused(world, method, path, 400, **kwargs)
+
+
+def test_invalid_updates_get_a_zendesk_shaped_422_and_change_nothing(world) -> None:  # type: ignore[no-untyped-def]
+    raw = world.ticket()
+    path = f"/api/v2/tickets/{raw['id']}.json"
+    for fields in ({"group_id": "abc"}, {"assignee_id": "someone"}, {"tags": "a b".split() + [3]},
+                   {"comment": {"body": "Looks public?", "public": "no"}}, {"type": "chore"}):
+        body = refused(world, "PUT", path, 422, json={"ticket": fields})
+        assert body["error"] == "RecordInvalid" and body["details"]["base"]
+    assert world.sandbox.state.comments[raw["id"]][-1]["body"] == raw["description"]
+    assert world.sandbox.state.ticket(raw["id"])["updated_at"] == raw["updated_at"]
+    job = call(world, "PUT", "/api/v2/tickets/update_many.json", json={"tickets": [{"id": raw["id"], "group_id": "x"}]})
+    time.sleep(0.05)
+    [result] = call(world, "GET", f"/api/v2/job_statuses/{job['job_status']['id']}.json")["job_status"]["results"]
+    assert result["success"] is False and result["error"] == "RecordInvalid"
+
+
+def test_a_closed_ticket_refuses_updates(world) -> None:  # type: ignore[no-untyped-def]
+    raw = world.ticket(status="closed")
+    body = refused(world, "PUT", f"/api/v2/tickets/{raw['id']}.json", 422,
+                   json={"ticket": {"comment": {"body": "late note", "public": False}}})
+    assert "closed" in body["details"]["base"][0]["description"]
+    assert len(world.sandbox.state.comments[raw["id"]]) == 1
+    with pytest.raises(Exception, match="closed"):
+        world.sandbox.state.update_ticket(raw["id"], {"priority": "high"})
