@@ -1,8 +1,9 @@
 """The Zendesk adapter, on zenpy over our own session.
 
 One decision costs one `PUT /api/v2/tickets/{id}` carrying priority, tags, group, assignee, status and the internal
-note (public: false, always explicit), as a safe update. Many tickets go through update_many in batches of 100,
-with the job polled to completion and each ticket's result checked. A 409 never overwrites: it checks whether our
+note (public: false, always explicit), as a safe update; a public reply is a second update, a linked task ticket
+one create (looked up first by its external id). Many tickets go through update_many in batches of 100 (tags as
+additional_tags / remove_tags), with the job polled to completion and each ticket's result checked. A 409 never overwrites: it checks whether our
 own earlier attempt landed, else asks the caller to re-read and re-decide. A 429 surfaces at once as
 RetryAfterError. Writes are never blindly replayed after an error: we look at the ticket first.
 """
@@ -14,8 +15,10 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 import requests
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
@@ -37,19 +40,23 @@ from adapters.base import (
     SatisfactionRating,
     TransientError,
     note_marker,
+    reply_marker,
+    task_external_id,
+    task_link,
 )
-from adapters.zendesk_client import make_session, make_zenpy, public_url
+from adapters.zendesk_client import make_session, make_zenpy, prepare_session, public_url
 from adapters.zendesk_mapping import (
     comments_from_json,
     customer_from_json,
     summary_from_json,
+    task_body,
     ticket_from_json,
     update_body,
     when,
 )
 from adapters.zendesk_webhooks import TRIGGER_BODY, parse_webhook
 from plugin.config import EscalatorConfig, ZendeskConfig
-from plugin.domain import Customer, Ticket, TicketEvent, TicketSummary
+from plugin.domain import Customer, TaskTicket, Ticket, TicketEvent, TicketSummary
 
 log = logging.getLogger(__name__)
 BATCH = 100
@@ -104,10 +111,10 @@ def _is_transient(exc: BaseException) -> bool:
     return isinstance(_translate(exc), TransientError)
 
 
-def _zenpy_ticket(ticket_id: str, body: dict[str, Any]) -> ZenpyTicket:
+def _zenpy_ticket(ticket_id: str | None, body: dict[str, Any]) -> ZenpyTicket:
     """A zenpy Ticket whose every field is marked for sending, null values included (zenpy sends only the
-    attributes set after construction, and a null assignee_id is how Zendesk unassigns)."""
-    ticket = ZenpyTicket(id=int(ticket_id))
+    attributes set after construction, and a null assignee_id is how Zendesk unassigns). No id: a new ticket."""
+    ticket = ZenpyTicket() if ticket_id is None else ZenpyTicket(id=int(ticket_id))
     for key, value in body.items():
         setattr(ticket, key, value)
     return ticket
@@ -138,7 +145,11 @@ class ZendeskAdapter(HelpdeskAdapter):
     def session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
-            session = self._local.session = self._given_session or make_session(self.settings, self._user_agent)
+            if self._given_session is not None:
+                session = prepare_session(self._given_session, self.settings, self._user_agent)
+            else:
+                session = make_session(self.settings, self._user_agent)
+            self._local.session = session
         return session
 
     @property
@@ -185,6 +196,9 @@ class ZendeskAdapter(HelpdeskAdapter):
         while url:
             data = self._read(lambda u=url: self._get_json(u))  # type: ignore[misc]
             yield from data.get(key) or ()
+            meta = data.get("meta")
+            if isinstance(meta, dict) and "has_more" in meta and not meta["has_more"]:
+                return  # cursor pagination: has_more is what says whether a next page exists
             url = data.get("next_page") or (data.get("links") or {}).get("next")
 
     def _read(self, action: Callable[[], T]) -> T:
@@ -241,7 +255,10 @@ class ZendeskAdapter(HelpdeskAdapter):
         return [summary_from_json(t) for t in items if when(t["created_at"]) >= since]
 
     def open_tickets(self) -> Iterator[Ticket]:
-        for item in self._pages("/api/v2/search.json?query=type:ticket%20status<solved", "results"):
+        """Every ticket not solved or closed, through the export search (cursor-based, not capped at 1,000 results
+        as /api/v2/search is; the type goes in filter[type], never in the query)."""
+        path = "/api/v2/search/export.json?query=status%3Csolved&filter[type]=ticket&page[size]=100"
+        for item in self._pages(path, "results"):
             yield ticket_from_json(item, base_url=self.public, comments_loaded=False)
 
     def export_tickets(self, since: datetime, cursor: str | None = None) -> ExportPage:
@@ -252,32 +269,48 @@ class ZendeskAdapter(HelpdeskAdapter):
         return ExportPage(tickets, data.get("after_cursor"), bool(data.get("end_of_stream")))
 
     def satisfaction_ratings(self, since: datetime) -> Iterator[SatisfactionRating]:
-        for item in self._pages(f"/api/v2/satisfaction_ratings.json?start_time={int(since.timestamp())}",
-                                "satisfaction_ratings"):
+        """Ratings customers gave (score=received): an offered survey nobody answered is no rating at all."""
+        path = f"/api/v2/satisfaction_ratings.json?score=received&start_time={int(since.timestamp())}"
+        for item in self._pages(path, "satisfaction_ratings"):
             score = str(item.get("score") or "")
+            if not score.startswith(("good", "bad")):
+                continue  # offered / unoffered: no answer
             yield SatisfactionRating(str(item["ticket_id"]), score, score.startswith("good"),
                                      when(item["created_at"]))
 
     # ---------------------------------------------------------------- writes
 
-    def _payloads(self, request: ApplyRequest) -> list[dict[str, Any]]:
+    @staticmethod
+    def _comments_to_write(request: ApplyRequest) -> list[tuple[str, bool]]:
+        """(body with its marker, public) of each comment the decision still needs: the note and the reply carry
+        markers of their own, and one found on the ticket is not sent again."""
+        ticket, changes, key = request.ticket, request.changes, request.idempotency_key
+        out = []
+        for text, marker, public in ((changes.internal_note, note_marker(key), False),
+                                     (changes.public_reply, reply_marker(key), True)):
+            if text is not None and not any(marker in c.body for c in ticket.comments):
+                out.append((f"{text.rstrip()}\n\n{marker}", public))
+        return out
+
+    def _payloads(self, request: ApplyRequest, *, bulk: bool = False) -> list[dict[str, Any]]:
         """The update bodies for one decision: one, or two when it has both an internal note and a public reply
-        (an update carries one comment). A comment whose marker is already on the ticket is not sent again."""
+        (an update carries one comment). A comment whose marker is already on the ticket is not sent again.
+
+        A single update sends the merged tag list (the single-ticket endpoint replaces tags) as a safe update, so
+        a concurrent change is a 409, never a clobber. A bulk body sends additional_tags / remove_tags, which Update
+        Many Tickets documents, so an agent's tag added meanwhile survives whatever update_many does with
+        safe_update (sent too, but not relied on for tags)."""
         ticket, changes = request.ticket, request.changes
-        marker = note_marker(request.idempotency_key)
-        already = any(marker in c.body for c in ticket.comments)
-        comments = [] if already else [(text, public) for text, public in ((changes.internal_note, False),
-                                                                           (changes.public_reply, True))
-                                       if text is not None]
-        first = update_body(ticket, changes, note=None, public=False)
+        comments = self._comments_to_write(request)
+        first = update_body(ticket, changes, note=None, public=False, tags="delta" if bulk else "merged")
         bodies = []
         if comments:
             text, public = comments[0]
-            first["comment"] = {"body": f"{text.rstrip()}\n\n{marker}", "public": public}
+            first["comment"] = {"body": text, "public": public}
         if first:
             bodies.append(first)
         for text, public in comments[1:]:
-            bodies.append({"comment": {"body": f"{text.rstrip()}\n\n{marker}", "public": public}})
+            bodies.append({"comment": {"body": text, "public": public}})
         for body in bodies:
             body["metadata"] = {"escalator": {"key": request.idempotency_key}}
             if ticket.version:
@@ -290,19 +323,70 @@ class ZendeskAdapter(HelpdeskAdapter):
         return ticket_from_json(result.ticket.to_dict(), base_url=self.public, comments_loaded=False)
 
     def _landed(self, request: ApplyRequest) -> bool:
-        """Did an attempt whose reply we lost (or a 409 we caused ourselves) already write this decision?"""
+        """Did an attempt whose reply we lost (or a 409 we caused ourselves) already write this decision? Each
+        comment is checked on its own: a note that landed says nothing about the reply."""
         fresh = self.get_ticket(request.ticket.id)
-        marker = note_marker(request.idempotency_key)
-        changes = request.changes
-        if changes.internal_note is not None or changes.public_reply is not None:
-            return any(marker in c.body for c in fresh.comments)
+        changes, key = request.changes, request.idempotency_key
+        wanted = [m for text, m in ((changes.internal_note, note_marker(key)),
+                                    (changes.public_reply, reply_marker(key))) if text is not None]
+        if wanted:
+            return all(any(m in c.body for c in fresh.comments) for m in wanted)
         return (changes.add_tags <= fresh.tags and not (changes.remove_tags & fresh.tags)
                 and (changes.priority is None or fresh.priority == changes.priority)
-                and (changes.group_id is None or fresh.group_id == changes.group_id))
+                and (changes.group_id is None or fresh.group_id == changes.group_id)
+                and (changes.status is None or fresh.status == changes.status))
+
+    # ---------------------------------------------------------------- linked task tickets
+
+    def _find_task(self, external_id: str) -> str | None:
+        path = f"/api/v2/tickets.json?external_id={quote(external_id, safe='')}"
+        data = self._read(lambda: self._get_json(path))
+        for item in data.get("tickets") or ():
+            if item.get("external_id") == external_id:
+                return str(item["id"])
+        return None
+
+    def _ensure_task(self, parent: Ticket, task: TaskTicket, idempotency_key: str) -> tuple[str, int]:
+        """(the task ticket's id, the write requests it cost: 0 when it already existed)."""
+        external_id = task_external_id(idempotency_key)
+        existing = self._find_task(external_id)
+        if existing is not None:
+            return existing, 0
+        fields = task_body(task, external_id)
+        try:
+            audit = self._call(lambda: self.client.tickets.create(_zenpy_ticket(None, fields)))
+        except TransientError as exc:
+            found = self._find_task(external_id)  # the reply may be lost while the ticket exists
+            if found is None:
+                raise TransientError(f"{exc}; no task ticket with external_id {external_id} exists, so it will be "
+                                     f"created on the next attempt") from None
+            return found, 1
+        return str(audit.ticket.id), 1
+
+    def create_task_ticket(self, parent: Ticket, task: TaskTicket, idempotency_key: str) -> str:
+        """A ticket of type task for the receiving group, created once: found first by its external id (List
+        Tickets' external_id filter). No requester is given, so the API user is the requester and the customer is
+        never emailed about it."""
+        return self._ensure_task(parent, task, idempotency_key)[0]
+
+    def task_url(self, task_id: str) -> str:
+        return f"{self.public}/agent/tickets/{task_id}"
+
+    # ---------------------------------------------------------------- apply
 
     def apply(self, request: ApplyRequest) -> ApplyResult:
         ticket_id = request.ticket.id
+        changes = request.changes
         writes = 0
+        note = changes.internal_note
+        key, comments = request.idempotency_key, request.ticket.comments
+        note_done = note is not None and any(note_marker(key) in c.body for c in comments)
+        reply_done = changes.public_reply is not None and any(reply_marker(key) in c.body for c in comments)
+        if changes.task is not None and not note_done:
+            task_id, posts = self._ensure_task(request.ticket, changes.task, request.idempotency_key)
+            writes += posts
+            note = f"{(note or '').rstrip()}\n\n{task_link(task_id, self.task_url(task_id))}".lstrip()
+            request = replace(request, changes=replace(changes, internal_note=note))
         after: Ticket | None = None
         for body in self._payloads(request):
             if after is not None and after.version and "updated_stamp" in body:
@@ -320,26 +404,44 @@ class ZendeskAdapter(HelpdeskAdapter):
                     return ApplyResult(ticket_id, True, write_requests=writes, note_already_present=True)
                 raise TransientError(f"{exc}; the ticket shows our change did not land, so it will be retried "
                                      f"after a fresh read") from None
-        already = writes == 0 and (request.changes.internal_note is not None or
-                                   request.changes.public_reply is not None)
-        return ApplyResult(ticket_id, True, ticket=after, write_requests=writes, note_already_present=already)
+        return ApplyResult(ticket_id, True, ticket=after, write_requests=writes,
+                           note_already_present=note_done or reply_done)
 
     def apply_many(self, requests_: Sequence[ApplyRequest]) -> list[ApplyResult]:
+        """Bulk where it can (update_many in batches of 100); a decision with a public reply or a task goes alone.
+        At a rate limit the results so far stand and every request not yet written fails with that RetryAfterError,
+        so the caller knows what landed."""
         results: dict[int, ApplyResult] = {}
         bulk: list[tuple[int, ApplyRequest, dict[str, Any]]] = []
+        limited: RetryAfterError | None = None
         for index, request in enumerate(requests_):
-            if request.changes.public_reply is not None:  # a reply may need a second update: do it alone
-                results[index] = self._apply_alone(request)
+            if request.changes.public_reply is not None or request.changes.task is not None:
+                # a reply may need a second update, a task a create: do it alone
+                if limited is not None:
+                    results[index] = ApplyResult(request.ticket.id, False, error=limited)
+                    continue
+                try:
+                    results[index] = self._apply_alone(request)
+                except RetryAfterError as exc:
+                    limited = exc
+                    results[index] = ApplyResult(request.ticket.id, False, error=exc)
                 continue
-            bodies = self._payloads(request)
+            bodies = self._payloads(request, bulk=True)
             if not bodies:
                 results[index] = ApplyResult(request.ticket.id, True)
             else:
                 bulk.append((index, request, bodies[0]))
         for start in range(0, len(bulk), BATCH):
             batch = bulk[start:start + BATCH]
-            for (index, _request, _), result in zip(batch, self._update_many(batch), strict=True):
-                results[index] = result
+            if limited is None:
+                try:
+                    for (index, _request, _), result in zip(batch, self._update_many(batch), strict=True):
+                        results[index] = result
+                    continue
+                except RetryAfterError as exc:
+                    limited = exc
+            for index, request, _ in batch:
+                results[index] = ApplyResult(request.ticket.id, False, error=limited)
         return [results[i] for i in range(len(requests_))]
 
     def _apply_alone(self, request: ApplyRequest) -> ApplyResult:
@@ -364,9 +466,7 @@ class ZendeskAdapter(HelpdeskAdapter):
                 out.append(ApplyResult(request.ticket.id, True, write_requests=writes))
             else:
                 error = str(item.get("error") or item.get("details") or "no result for this ticket in the job")
-                kind = ConflictError if "conflict" in error.lower() else TransientError
-                out.append(ApplyResult(request.ticket.id, False, error=kind(f"update_many: {error}"),
-                                       write_requests=writes))
+                out.append(ApplyResult(request.ticket.id, False, error=_job_error(item, error), write_requests=writes))
         return out
 
     def _wait_for_job(self, job_id: str) -> dict[str, Any]:
@@ -385,7 +485,13 @@ class ZendeskAdapter(HelpdeskAdapter):
     # ---------------------------------------------------------------- install
 
     def install(self, callback_url: str, secret: str) -> InstallResult:
-        existing = [w for w in self._get_json("/api/v2/webhooks.json").get("webhooks", [])
+        """Create or update (found by name, every page read) the webhook and the trigger that notifies it.
+
+        The trigger fires on every ticket created or changed, by anyone, through any channel (other integrations'
+        API updates included), except changes made by our own integration user when `integration_user_id` is set;
+        without it there is no such condition, and our own updates are recognised when they come back (the
+        integration user, the update metadata, deciding again changes nothing)."""
+        existing = [w for w in self._pages("/api/v2/webhooks.json?page[size]=100", "webhooks")
                     if w.get("name") == INSTALL_NAME]
         webhook_body = {"name": INSTALL_NAME, "endpoint": callback_url, "http_method": "POST",
                         "request_format": "json", "status": "active",
@@ -401,14 +507,13 @@ class ZendeskAdapter(HelpdeskAdapter):
         trigger = {
             "title": INSTALL_NAME, "active": True,
             "description": "Sends ticket events to helpdesk-escalator (created by escalator install zendesk).",
-            "conditions": {"all": [{"field": "status", "operator": "less_than", "value": "closed"},
-                                   {"field": "current_via_id", "operator": "is_not", "value": "5"}],
+            "conditions": {"all": trigger_conditions(self.settings.integration_user_id),
                            "any": [{"field": "update_type", "operator": "is", "value": "Create"},
                                    {"field": "update_type", "operator": "is", "value": "Change"}]},
             "actions": [{"field": "notification_webhook", "value": [webhook_id, TRIGGER_BODY]}],
         }
-        mine = [t for t in self._get_json("/api/v2/triggers.json").get("triggers", []) if t.get("title") ==
-                INSTALL_NAME]
+        mine = [t for t in self._pages("/api/v2/triggers.json?per_page=100", "triggers")
+                if t.get("title") == INSTALL_NAME]
         from zenpy.lib.api_objects import Trigger as ZenpyTrigger
 
         if mine:
@@ -418,3 +523,23 @@ class ZendeskAdapter(HelpdeskAdapter):
             trigger_id = str(self._call(lambda: self.client.triggers.create(ZenpyTrigger(**trigger))).id)
         return InstallResult(webhook_id=str(webhook_id), rule_ids=(trigger_id,), created=created,
                              details={"signing_secret": signing})
+
+
+def trigger_conditions(integration_user_id: str | None) -> list[dict[str, str]]:
+    """Status below closed, and, when we know our integration user, "current user is not" that user (the user
+    the API call authenticates as is the current user of an API update)."""
+    conditions = [{"field": "status", "operator": "less_than", "value": "closed"}]
+    if integration_user_id:
+        conditions.append({"field": "current_user", "operator": "is_not", "value": str(integration_user_id)})
+    return conditions
+
+
+def _job_error(item: Mapping[str, Any], message: str) -> HelpdeskError:
+    """A ticket's failure in an update_many job: a conflict is re-read and re-decided, a validation failure (a
+    closed ticket, a group that does not exist) will not pass on a retry, anything else may."""
+    text = f"{item.get('error') or ''} {item.get('details') or ''}".lower()
+    if "conflict" in text:
+        return ConflictError(f"update_many: {message}")
+    if "invalid" in text:
+        return PermanentError(f"update_many: {message}")
+    return TransientError(f"update_many: {message}")

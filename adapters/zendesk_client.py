@@ -66,10 +66,21 @@ def make_session(settings: ZendeskConfig, user_agent: str) -> requests.Session:
     # No transport-level retries at all: a replayed PUT could post a note twice. Retries are ours, and explicit.
     session.mount("https://", HTTPAdapter(max_retries=0))
     session.mount("http://", HTTPAdapter(max_retries=0))
+    session.headers["User-Agent"] = user_agent
+    return prepare_session(session, settings, user_agent)
+
+
+def prepare_session(session: requests.Session, settings: ZendeskConfig, user_agent: str) -> requests.Session:
+    """What every session the adapter uses needs, ours or a caller's: the 429 hook (a rate limit surfaces at once
+    as RetryAfterError), the base-URL mapping to a sandbox, and our User-Agent unless the caller set their own.
+    Idempotent: preparing a session twice installs nothing twice."""
     if settings.base_url:
         session.mount(public_url(settings), BaseUrlAdapter(public_url(settings), settings.base_url))
-    session.headers["User-Agent"] = user_agent
-    session.hooks["response"].append(_raise_on_429)
+    if session.headers.get("User-Agent", "") in ("", requests.utils.default_user_agent()):
+        session.headers["User-Agent"] = user_agent
+    hooks = session.hooks.setdefault("response", [])
+    if _raise_on_429 not in hooks:
+        hooks.append(_raise_on_429)
     return session
 
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
-from typing import Any
+from datetime import UTC, datetime
+from typing import Any, Literal
 
+from adapters.base import is_ascii_digits
 from plugin.domain import (
     Comment,
     Customer,
     Priority,
     Status,
+    TaskTicket,
     Ticket,
     TicketChanges,
     TicketSummary,
@@ -84,22 +86,50 @@ def summary_from_json(data: Mapping[str, Any]) -> TicketSummary:
                          status=status_of(data.get("status")), tags=frozenset(data.get("tags") or ()))
 
 
-def update_body(ticket: Ticket, changes: TicketChanges, *, note: str | None, public: bool) -> dict[str, Any]:
-    """The fields of one ticket update: everything the changes ask for, and at most one comment."""
+def _numeric(value: str) -> int | str:
+    """An id as Zendesk's integer when it is one; anything else is sent as given, for Zendesk to refuse by name."""
+    return int(value) if is_ascii_digits(value) else value
+
+
+def update_body(ticket: Ticket, changes: TicketChanges, *, note: str | None, public: bool,
+                tags: Literal["merged", "delta"] = "merged") -> dict[str, Any]:
+    """The fields of one ticket update: everything the changes ask for, and at most one comment.
+
+    tags="merged": the full tag list (the single-ticket endpoint replaces tags; safe because that update is a safe
+    update). tags="delta": additional_tags / remove_tags, as Update Many Tickets documents, which never touch a tag
+    nobody asked to change."""
     body: dict[str, Any] = {}
     if changes.priority is not None:
         body["priority"] = PRIORITY_TO[changes.priority]
-    if changes.add_tags or changes.remove_tags:
-        # The single-ticket endpoint replaces tags; the merged list is safe because the update is a safe update.
+    if tags == "delta":
+        if changes.add_tags:
+            body["additional_tags"] = sorted(changes.add_tags)
+        if changes.remove_tags:
+            body["remove_tags"] = sorted(changes.remove_tags)
+    elif changes.add_tags or changes.remove_tags:
         body["tags"] = sorted((ticket.tags - changes.remove_tags) | changes.add_tags)
     if changes.group_id is not None:
-        body["group_id"] = int(changes.group_id) if changes.group_id.isdigit() else changes.group_id
+        body["group_id"] = _numeric(changes.group_id)
     if changes.assignee_id is not None:
-        body["assignee_id"] = int(changes.assignee_id) if changes.assignee_id.isdigit() else changes.assignee_id
+        body["assignee_id"] = _numeric(changes.assignee_id)
     elif changes.clear_assignee:
         body["assignee_id"] = None
     if changes.status is not None:
         body["status"] = STATUS_TO[changes.status]
     if note is not None:
         body["comment"] = {"body": note, "public": public}
+    return body
+
+
+def task_body(task: TaskTicket, external_id: str) -> dict[str, Any]:
+    """Create Ticket fields for a linked task: type task, the handoff note as its first comment (internal), no
+    requester (the API user becomes the requester, so the customer is never emailed about it)."""
+    body: dict[str, Any] = {"type": "task", "subject": task.subject,
+                            "comment": {"body": task.body, "public": False},
+                            "priority": PRIORITY_TO[task.priority], "tags": sorted(task.tags),
+                            "external_id": external_id}
+    if task.group_id is not None:
+        body["group_id"] = _numeric(task.group_id)
+    if task.due_at is not None:
+        body["due_at"] = task.due_at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return body

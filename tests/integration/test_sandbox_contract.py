@@ -146,6 +146,25 @@ def test_error_bodies_are_zendesk_shaped(world) -> None:  # type: ignore[no-unty
     assert json.loads(unauthorised.text) == {"error": "Couldn't authenticate you"}
 
 
+def test_task_create_and_external_id_lookup_follow_the_support_api(world) -> None:  # type: ignore[no-untyped-def]
+    from adapters.base import task_external_id
+    from adapters.zendesk_mapping import task_body
+    from plugin.domain import Priority, TaskTicket
+
+    task = TaskTicket(tier=2, group_id=str(world.groups[1]["id"]), priority=Priority.HIGH, subject="Escalation",
+                      body="Handoff note", due_at=datetime(2030, 1, 7, 14, 30, tzinfo=UTC),
+                      tags=frozenset({"escalation_task"}))
+    body = {"ticket": task_body(task, task_external_id("k"))}
+    check(request_schema(SUPPORT, "/api/v2/tickets", "post"), body)
+    created = call(world, "POST", "/api/v2/tickets.json", json=body)
+    check(response_schema(SUPPORT, "/api/v2/tickets", "post", "201"), created)
+    assert (created["ticket"]["type"], created["ticket"]["due_at"]) == ("task", "2030-01-07T14:30:00Z")
+    found = call(world, "GET", f"/api/v2/tickets.json?external_id={task_external_id('k')}")
+    check(response_schema(SUPPORT, "/api/v2/tickets", "get"), found)
+    assert [t["id"] for t in found["tickets"]] == [created["ticket"]["id"]]
+    assert call(world, "GET", "/api/v2/tickets.json?external_id=nothing-like-it")["tickets"] == []
+
+
 def test_export_search_ratings_and_triggers_follow_the_support_api(world) -> None:  # type: ignore[no-untyped-def]
     world.sandbox.state.page_size = 2
     raws = [world.ticket(subject=f"T{i}") for i in range(3)]

@@ -7,9 +7,10 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import requests
 from world_helpers import receiver
 
-from adapters.base import ApplyRequest, ConflictError, NotFoundError, RetryAfterError
+from adapters.base import ApplyRequest, ConflictError, NotFoundError, RetryAfterError, TransientError
 from plugin.config import load_config
 from plugin.customers import classify
 from plugin.domain import CustomerTier, EventKind, Priority, Status, TicketChanges
@@ -211,3 +212,158 @@ def test_credentials_never_reach_errors_or_logs(world, caplog: pytest.LogCapture
     text = f"{caught.value} {caught.value!r} {caplog.text}"
     assert token not in text
     assert "token:" not in str(caught.value)
+
+
+# ---------------------------------------------------------------- install: what the audit found
+
+
+def test_the_trigger_excludes_only_our_own_integration_user(world) -> None:  # type: ignore[no-untyped-def]
+    adapter = world.adapter()
+    other_integration = world.sandbox.state.add_user("CRM Sync", "crm@acme.example", role="agent")
+    with receiver() as (url, received):
+        installed = adapter.install(url, "unused")
+        [trigger] = world.sandbox.state.triggers.values()
+        assert {"field": "current_user", "operator": "is_not", "value": str(world.bot["id"])} in \
+            trigger["conditions"]["all"]
+        assert not [c for c in trigger["conditions"]["all"] if c["field"] == "current_via_id"]
+        raw = world.ticket()
+        adapter.apply(ApplyRequest(adapter.get_ticket(str(raw["id"])), CHANGES, "ours"))  # our update: no webhook
+        # another integration's update through the API (via 5) is news and must reach us
+        world.sandbox.state.update_ticket(raw["id"], {"priority": "urgent"}, actor_id=other_integration["id"],
+                                          via_id=5)
+        assert world.sandbox.flush_webhooks(5)
+    parser = world.adapter(webhook_secret=installed.details["signing_secret"])
+    parsed = [e for headers, body in received for e in parser.parse_webhook(headers, body, now=datetime.now(UTC))]
+    assert [e.actor_id for e in parsed] == [str(world.customer["id"]), str(other_integration["id"])]
+
+
+def test_without_an_integration_user_the_trigger_has_no_user_condition(world) -> None:  # type: ignore[no-untyped-def]
+    adapter = world.adapter(integration_user_id=None)
+    adapter.install("http://127.0.0.1:9/webhooks/zendesk", "unused")
+    [trigger] = world.sandbox.state.triggers.values()
+    assert [c["field"] for c in trigger["conditions"]["all"]] == ["status"]
+
+
+def test_install_reads_every_page_of_triggers_and_webhooks(world) -> None:  # type: ignore[no-untyped-def]
+    adapter = world.adapter()
+    first = adapter.install("http://127.0.0.1:9/webhooks/zendesk", "unused")
+    world.sandbox.state.page_size = 2  # ours is now on the last of several pages
+    for n in range(5):
+        world.sandbox.state.add_webhook({"name": f"other-{n}", "endpoint": f"https://example.com/{n}"})
+        world.sandbox.state.add_trigger({"title": f"other-{n}", "actions": [{"field": "status", "value": "open"}]})
+    again = adapter.install("http://127.0.0.1:9/webhooks/zendesk", "unused")
+    assert not again.created and (again.webhook_id, again.rule_ids) == (first.webhook_id, first.rule_ids)
+    names = [w["name"] for w in world.sandbox.state.webhooks.values()]
+    titles = [t["title"] for t in world.sandbox.state.triggers.values()]
+    assert names.count("helpdesk-escalator") == 1 and titles.count("helpdesk-escalator") == 1
+    assert world.sandbox.count("GET", "/api/v2/triggers") >= 3 and world.sandbox.count("GET", "/api/v2/webhooks") >= 3
+
+
+# ---------------------------------------------------------------- reads: what the audit found
+
+
+def test_open_tickets_go_past_the_search_limit(world) -> None:  # type: ignore[no-untyped-def]
+    world.sandbox.state.search_limit = 20  # Zendesk's is 1,000; the sandbox refuses past it the same way
+    world.sandbox.state.page_size = 10
+    open_ids = {str(world.ticket(subject=f"Open {i}")["id"]) for i in range(35)}
+    world.ticket(subject="Done", status="solved")
+    assert {t.id for t in world.adapter().open_tickets()} == open_ids
+    assert world.sandbox.count("GET", "/api/v2/search/export") == 4
+    capped = requests.get(f"{world.sandbox.url}/api/v2/search.json?query=status<solved&page=3&per_page=10",
+                          auth=(f"{world.sandbox.email}/token", world.sandbox.token), timeout=5)
+    assert capped.status_code == 422 and capped.json()["error"] == "invalid"
+
+
+def test_unanswered_surveys_are_no_ratings_and_every_page_is_read(world) -> None:  # type: ignore[no-untyped-def]
+    world.sandbox.state.page_size = 2
+    tickets = [world.ticket(subject=f"T{i}", status="solved") for i in range(6)]
+    for raw, score in zip(tickets, ["good", "offered", "bad", "unoffered", "good", "good"], strict=True):
+        world.sandbox.state.rate(raw["id"], score)
+    ratings = list(world.adapter().satisfaction_ratings(datetime.now(UTC) - timedelta(days=1)))
+    assert [(r.ticket_id, r.positive) for r in ratings] == [
+        (str(tickets[i]["id"]), positive) for i, positive in ((0, True), (2, False), (4, True), (5, True))]
+    assert all(r.path.startswith("/api/v2/satisfaction_ratings") for r in world.sandbox.recorded("GET"))
+
+
+# ---------------------------------------------------------------- writes: what the audit found
+
+
+def test_bulk_updates_add_and_remove_tags_without_replacing_the_list(world) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    ids = [str(world.ticket(subject=f"T{i}", tags=["tier_1"])["id"]) for i in range(3)]
+    adapter = world.adapter()
+    tickets = adapter.get_tickets(ids)
+    # an agent tags one ticket after our read; a bulk write must not take the tag away, even without safe_update
+    world.sandbox.state.update_ticket(int(ids[1]), {"additional_tags": ["agent_added"]}, actor_id=world.agent["id"])
+    changes = TicketChanges(add_tags=frozenset({"sla_breached"}), remove_tags=frozenset({"tier_1"}))
+    results = adapter.apply_many([ApplyRequest(replace(t, version=None), changes, f"b{t.id}") for t in tickets])
+    assert all(r.ok for r in results)
+    [put] = world.sandbox.recorded("PUT", "/api/v2/tickets/update_many")
+    for item in put.json()["tickets"]:
+        assert "tags" not in item
+        assert (item["additional_tags"], item["remove_tags"]) == (["sla_breached"], ["tier_1"])
+    assert sorted(world.sandbox.state.ticket(int(ids[1]))["tags"]) == ["agent_added", "sla_breached"]
+
+
+def test_a_reply_that_failed_after_its_note_landed_is_not_reported_done(world) -> None:  # type: ignore[no-untyped-def]
+    raw = world.ticket()
+    adapter = world.adapter()
+    ticket = adapter.get_ticket(str(raw["id"]))
+    changes = TicketChanges(internal_note="internal", public_reply="We escalated your request.")
+
+    def refuse_the_next_request(change) -> None:  # type: ignore[no-untyped-def]
+        if change.comment is not None and not change.comment["public"]:
+            world.sandbox.fail_next(1, status=503)  # the note landed; the reply's update will be refused
+
+    world.sandbox.state.listeners.append(refuse_the_next_request)
+    with pytest.raises(TransientError, match="did not land"):
+        adapter.apply(ApplyRequest(ticket, changes, "k-split"))
+    world.sandbox.state.listeners.remove(refuse_the_next_request)
+    bodies = [c["body"] for c in world.sandbox.state.comments[raw["id"]]]
+    assert any("[escalator-ref:k-split]" in b for b in bodies)
+    assert not any("[escalator-ref:k-split:reply]" in b for b in bodies)
+    # the retry on a fresh read writes the reply only, once
+    world.sandbox.reset_counts()
+    again = adapter.apply(ApplyRequest(adapter.get_ticket(str(raw["id"])), changes, "k-split"))
+    assert again.ok and again.write_requests == 1 and again.note_already_present
+    comments = world.sandbox.state.comments[raw["id"]]
+    assert [c["public"] for c in comments if "k-split" in c["body"]] == [False, True]
+
+
+def test_a_429_on_a_later_batch_keeps_the_results_of_the_earlier_ones(world, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+                                                                       ) -> None:
+    ids = [str(world.ticket(subject=f"T{i}", priority="low")["id"]) for i in range(150)]
+    adapter = world.adapter()
+    tickets = adapter.get_tickets(ids)
+    waited = adapter._wait_for_job
+
+    def then_rate_limit(job_id: str):  # type: ignore[no-untyped-def]
+        status = waited(job_id)
+        world.sandbox.fail_next(1, status=429, retry_after=30)  # the next batch's update_many is refused
+        return status
+
+    monkeypatch.setattr(adapter, "_wait_for_job", then_rate_limit)
+    results = adapter.apply_many([ApplyRequest(t, TicketChanges(add_tags=frozenset({"swept"})), f"s{t.id}")
+                                  for t in tickets])
+    assert [r.ok for r in results] == [True] * 100 + [False] * 50
+    assert all(isinstance(r.error, RetryAfterError) and r.error.retry_after == 30 for r in results[100:])
+    assert "swept" in world.sandbox.state.ticket(int(ids[99]))["tags"]
+    assert "swept" not in world.sandbox.state.ticket(int(ids[100]))["tags"]
+
+
+def test_a_session_of_the_callers_gets_the_429_hook_and_the_base_url(world, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+                                                                     ) -> None:
+    from adapters.zendesk import ZendeskAdapter
+
+    session = requests.Session()
+    adapter = ZendeskAdapter(world.settings(), session=session)
+    raw = world.ticket()
+    assert adapter.get_ticket(str(raw["id"])).id == str(raw["id"])  # https://sandbox.zendesk.com mapped to the sandbox
+    monkeypatch.setattr(time, "sleep", lambda s: (_ for _ in ()).throw(AssertionError(f"slept {s}s")))
+    world.sandbox.fail_next(1, status=429, retry_after=30)
+    with pytest.raises(RetryAfterError) as caught:
+        adapter.get_ticket(str(raw["id"]))
+    assert caught.value.retry_after == 30
+    ZendeskAdapter(world.settings(), session=session).get_ticket(str(raw["id"]))  # prepared twice, hooked once
+    assert session.hooks["response"].count(session.hooks["response"][0]) == 1
