@@ -6,8 +6,10 @@ Rules, in one place:
 - Open intervals are wall-clock times of the schedule's zone. An interval whose end is not after its start is an
   overnight shift ending the next day ("22:00-06:00"); an end of None means midnight ("24:00"). On the night the
   clocks go back a 22:00-06:00 shift lasts 9 real hours; on the night they go forward, 7.
-- A wall time that does not exist (02:30 on a spring-forward night) or exists twice (01:30 on a fall-back night)
-  is resolved with fold=0: the offset in force before the change.
+- A wall time that does not exist (02:30 on a spring-forward night) is the moment of the change: a Paris shift
+  ending at 02:30 on the spring night closes at 03:00 CEST (01:00 UTC), one starting then opens at 03:00 CEST. A
+  wall time that exists twice (02:30 on a fall-back night) is its first occurrence (fold=0, the offset in force
+  before the change).
 - A holiday belongs to the date its shift starts on: the 22:00-06:00 shift that starts on a holiday is skipped
   whole; the one that starts the evening before runs into the holiday normally.
 - Periods are half-open [open, close). `add(start, 0)` is `start` itself, open or not; for a positive duration the
@@ -97,14 +99,13 @@ class BusinessSchedule:
         periods: list[Period] = []
         if not self._is_holiday(day):
             for start, end in self.weekly.get(day.weekday(), ()):
-                opens = datetime.combine(day, start, tzinfo=self.zone)
+                opens_utc = self._instant(day, start)
                 if end is None:
-                    closes = datetime.combine(day + _ONE_DAY, time(0), tzinfo=self.zone)
+                    closes_utc = self._instant(day + _ONE_DAY, time(0))
                 elif end <= start:
-                    closes = datetime.combine(day + _ONE_DAY, end, tzinfo=self.zone)
+                    closes_utc = self._instant(day + _ONE_DAY, end)
                 else:
-                    closes = datetime.combine(day, end, tzinfo=self.zone)
-                opens_utc, closes_utc = opens.astimezone(UTC), closes.astimezone(UTC)
+                    closes_utc = self._instant(day, end)
                 if closes_utc > opens_utc:
                     periods.append((opens_utc, closes_utc))
         result = tuple(sorted(periods))
@@ -112,6 +113,26 @@ class BusinessSchedule:
             self._days.clear()
         self._days[day] = result
         return result
+
+    def _instant(self, day: date, at: time) -> datetime:
+        """The UTC instant of the wall time `at` on `day`: its first occurrence if it exists twice; the moment of
+        the change if the clocks jump over it."""
+        local = datetime.combine(day, at, tzinfo=self.zone)
+        late = local.astimezone(UTC)  # fold=0: read with the offset before the change
+        if late.astimezone(self.zone).replace(tzinfo=None) == local.replace(tzinfo=None):
+            return late
+        # In a gap: read with the offset after the change it is too early, with the one before too late; the change
+        # lies between. Transitions fall on whole seconds: bisect down to one.
+        early = local.replace(fold=1).astimezone(UTC)
+        after = late.astimezone(self.zone).utcoffset()
+        second = timedelta(seconds=1)
+        while late - early > second:
+            middle = early + ((late - early) // second // 2) * second
+            if middle.astimezone(self.zone).utcoffset() == after:
+                late = middle
+            else:
+                early = middle
+        return late
 
     def periods(self, since: datetime) -> Iterator[Period]:
         """Open periods in order, from the one that contains or follows `since` (UTC) onwards.

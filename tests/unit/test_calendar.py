@@ -89,6 +89,34 @@ def test_paris_dst_nights_both_ways() -> None:
                                                                                            tzinfo=UTC)
 
 
+def test_a_boundary_the_clocks_jump_over_is_the_moment_of_the_change() -> None:
+    # Paris, 2026-03-29: 02:00 CET (01:00 UTC) -> 03:00 CEST. Saturday 22:00-02:30: 22:00 CET is 21:00 UTC; 02:30
+    # does not exist, so the shift closes at 03:00 CEST = 01:00 UTC: 4h, not 4h30 (fold=0 read 02:30 as 03:30 CEST).
+    paris = BusinessSchedule("Europe/Paris", {5: [(time(22), time(2, 30))]})
+    saturday = datetime(2026, 3, 28, 22, tzinfo=PARIS)
+    assert paris.elapsed(saturday, datetime(2026, 3, 29, 12, tzinfo=PARIS)) == timedelta(hours=4)
+    assert paris.add(saturday, timedelta(hours=4)) == datetime(2026, 3, 29, 1, tzinfo=UTC)
+    assert paris.add(saturday, timedelta(hours=4)).astimezone(PARIS) == datetime(2026, 3, 29, 3, tzinfo=PARIS)
+    assert not paris.is_open(datetime(2026, 3, 29, 3, 15, tzinfo=PARIS))
+    # New York, 2026-03-08: 02:00 EST (07:00 UTC) -> 03:00 EDT. Sunday 02:30-06:00 opens at 03:00 EDT = 07:00 UTC
+    # and closes at 06:00 EDT = 10:00 UTC: 3h, not 2h30.
+    new_york = BusinessSchedule("America/New_York", {6: [(time(2, 30), time(6))]})
+    sunday = datetime(2026, 3, 8, tzinfo=NY)
+    assert new_york.next_open(sunday) == datetime(2026, 3, 8, 7, tzinfo=UTC)
+    assert new_york.elapsed(sunday, datetime(2026, 3, 9, tzinfo=NY)) == timedelta(hours=3)
+    # A shift wholly inside the gap (Paris Sunday 02:10-02:50) does not happen that night; the week after it does.
+    gap = BusinessSchedule("Europe/Paris", {6: [(time(2, 10), time(2, 50))]})
+    assert gap.elapsed(datetime(2026, 3, 28, tzinfo=PARIS), datetime(2026, 3, 30, tzinfo=PARIS)) == timedelta(0)
+    assert gap.add(datetime(2026, 3, 28, tzinfo=PARIS), timedelta(minutes=40)) == datetime(2026, 4, 5, 2, 50,
+                                                                                          tzinfo=PARIS)
+    # A wall time that exists twice is its first occurrence: Paris 2026-10-25 02:30-04:00 opens 02:30 CEST
+    # (00:30 UTC) and closes 04:00 CET (03:00 UTC): 2h30.
+    twice = BusinessSchedule("Europe/Paris", {6: [(time(2, 30), time(4))]})
+    assert twice.next_open(datetime(2026, 10, 25, tzinfo=PARIS)) == datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+    assert twice.elapsed(datetime(2026, 10, 25, tzinfo=PARIS), datetime(2026, 10, 26, tzinfo=PARIS)) == timedelta(
+        hours=2, minutes=30)
+
+
 def test_office_hours_on_a_dst_day_are_still_eight_hours() -> None:
     cal = BusinessSchedule("America/New_York", {6: [(time(0), None)]})  # Sunday, the whole day
     # Sunday 2026-03-08 is 23 hours long in New York; Sunday 2026-11-01 is 25.
@@ -178,9 +206,10 @@ def schedules(draw: st.DrawFn) -> BusinessSchedule:
     for day in range(7):
         count = draw(st.integers(0, 2))
         hours = sorted(draw(st.lists(st.integers(0, 23), min_size=count * 2, max_size=count * 2, unique=True)))
-        pairs = [(time(hours[i]), time(hours[i + 1])) for i in range(0, len(hours), 2)]
+        minutes = st.sampled_from([0, 0, 30])  # half hours put boundaries inside DST gaps (02:30)
+        pairs = [(time(hours[i], draw(minutes)), time(hours[i + 1], draw(minutes))) for i in range(0, len(hours), 2)]
         if draw(st.booleans()):
-            pairs.append((time(draw(st.integers(20, 23))), time(draw(st.integers(1, 7)))))  # overnight
+            pairs.append((time(draw(st.integers(20, 23))), time(draw(st.integers(1, 7)), draw(minutes))))  # overnight
         weekly[day] = pairs
     if not any(weekly.values()):
         weekly[0] = [(time(9), time(17))]
