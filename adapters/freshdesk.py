@@ -463,7 +463,7 @@ class FreshdeskAdapter(HelpdeskAdapter):
                 if not self._has_marker(ticket_id, mark):
                     what = "note" if path == "notes" else "reply"
                     raise TransientError(f"{exc}; the ticket shows the {what} did not land") from None
-        return ApplyResult(ticket_id, True, write_requests=writes, note_already_present=note_done)
+        return ApplyResult(ticket_id, True, write_requests=writes, note_already_present=note_done or reply_done)
 
     def apply_many(self, requests_: Sequence[ApplyRequest]) -> list[ApplyResult]:
         """One by one (bulk_update is asynchronous and cannot carry notes). At a rate limit the results so far stand

@@ -633,3 +633,11 @@ def test_a_create_that_did_not_land_is_a_transient_error() -> None:
     with pytest.raises(TransientError, match="no task ticket tagged"):
         adapter().apply(ApplyRequest(ticket(), WITH_TASK, "k-503"))
     assert not [c for c in responses.calls if c.request.method == "PUT"]
+
+
+@responses.activate
+def test_a_retried_reply_that_is_already_on_the_ticket_is_reported_present() -> None:
+    replied = ticket(comments=(Comment("9", "Thanks\n\n[escalator-ref:k-ack:reply]", True, NOW, "7001", True),))
+    result = adapter().apply(ApplyRequest(replied, TicketChanges(public_reply="Thanks"), "k-ack"))
+    assert result.ok and result.write_requests == 0 and result.note_already_present
+    assert len(responses.calls) == 0
