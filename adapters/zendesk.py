@@ -3,9 +3,9 @@
 One decision costs one `PUT /api/v2/tickets/{id}` carrying priority, tags, group, assignee, status and the internal
 note (public: false, always explicit), as a safe update; a public reply is a second update, a linked task ticket
 one create (looked up first by its external id). Many tickets go through update_many in batches of 100 (tags as
-additional_tags / remove_tags), with the job polled to completion and each ticket's result checked. A 409 never overwrites: it checks whether our
-own earlier attempt landed, else asks the caller to re-read and re-decide. A 429 surfaces at once as
-RetryAfterError. Writes are never blindly replayed after an error: we look at the ticket first.
+additional_tags / remove_tags), with the job polled to completion and each ticket's result checked. A 409 never
+overwrites: it checks whether our own earlier attempt landed, else asks the caller to re-read and re-decide. A 429
+surfaces at once as RetryAfterError. Writes are never blindly replayed after an error: we look at the ticket first.
 """
 
 from __future__ import annotations
