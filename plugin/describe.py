@@ -77,6 +77,20 @@ def _rule(rule: RuleConfig) -> list[str]:
             f"  - then {'; '.join(_action(a) for a in rule.actions)}"]
 
 
+_TEMPLATE_ROLES = {
+    "handoff_note": ("on escalation", "agents of the receiving tier (internal note)",
+                     "ticket, customer, priority, escalating to, reason with its figures, summary, timeline, what "
+                     "was tried, sentiment, expectation, SLA state, next steps, attachments"),
+    "rule_note": ("a rule acts without escalating", "agents (internal note)", "the rule, its reasons and figures"),
+    "customer_acknowledgment": ("on escalation", "the customer (public reply or email)",
+                                "the tier and its speciality, when they will hear back, the case reference"),
+    "internal_handoff_message": ("on escalation", "the receiving tier's channel",
+                                 "ticket, priority, customer, reason, next SLA deadline, link"),
+    "resolution_followup": ("an escalated ticket is solved", "the customer (public reply or email)",
+                            "the resolution, and how to reopen"),
+}
+
+
 def describe(config: EscalatorConfig) -> str:
     org = config.organization
     sla = config.sla
@@ -149,7 +163,17 @@ def describe(config: EscalatorConfig) -> str:
               "## 5. Documentation templates", "",
               f"Languages: {', '.join(LANGUAGES)} (by the requester's locale). "
               f"Override folder: {config.templates.folder or 'none (packaged templates)'}.", ""]
-    lines += [f"- `{name}`" for name in TEMPLATES]
+    lines += ["| template | when | who sees it | what it holds |", "| --- | --- | --- | --- |"]
+    lines += [f"| `{name}` | {when} | {who} | {what} |" for name, (when, who, what) in _TEMPLATE_ROLES.items()
+              if name in TEMPLATES]
+    task = config.workflow.escalation_task
+    lines += ["", "Escalation task: " + (
+        "the ticket is reassigned to the receiving tier's group at the escalated priority, with the handoff note."
+        if task == "reassign" else
+        "the ticket stays with its agent; the receiving tier's group gets a linked ticket of type task carrying the "
+        "handoff note, due within the tier's response target."),
+        "Resolution follow-up to the customer once an escalated ticket is solved: "
+        f"{'yes' if config.notifications.resolution_followup else 'no'}."]
     lines += ["", "## 6. Automation rules", ""]
     for rule in config.all_rules:
         lines += _rule(rule)
