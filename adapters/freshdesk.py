@@ -109,8 +109,7 @@ class FreshdeskAdapter(HelpdeskAdapter):
     def parse_webhook(self, headers: Mapping[str, str], body: bytes, *, now: datetime) -> list[TicketEvent]:
         secret = self.settings.webhook_secret.get_secret_value() if self.settings.webhook_secret else None
         return parse_webhook(headers, body, secret=secret, header_name=self.settings.webhook_header,
-                             custom_statuses=self.custom_statuses, own_agent_email=self.settings.agent_email,
-                             now=now)
+                             custom_statuses=self.custom_statuses, now=now)
 
     # ---------------------------------------------------------------- HTTP
 

@@ -170,7 +170,7 @@ def delivery_id(ticket_id: str, body: bytes, payload: Mapping[str, Any], now: da
 
 
 def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None, header_name: str,
-                  custom_statuses: Mapping[int, Status], own_agent_email: str | None = None,
+                  custom_statuses: Mapping[int, Status],
                   now: datetime | None = None) -> list[TicketEvent]:
     """Authenticate, then parse. Raises only WebhookError subclasses, each naming its cause."""
     try:
@@ -197,12 +197,14 @@ def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None
                                    "priority": priority.name.lower() if priority else None,
                                    "tags": [t.strip() for t in str(payload.get("ticket_tags") or "").split(",")
                                             if t.strip()]}
-        agent = str(payload.get("agent_email") or "").strip().lower()
+        # Never taken for our own change: {{ticket.agent.email}} is the ticket's assignee, not who made the change,
+        # and Freshdesk has no placeholder for the latter. Our own updates coming back cost one read and a decision
+        # that finds nothing new (the engine is idempotent); a customer's update is never ignored.
         return [TicketEvent(
             platform=PLATFORM, delivery_id=delivery_id(ticket_id, body, payload, now), ticket_id=ticket_id,
             kind=_kind(event),
             changes=changes, raw_type=str(payload.get("triggered_event") or "simple"), status=status,
-            from_us=bool(own_agent_email) and agent == (own_agent_email or "").lower(),
+            from_us=False,
         )]
     except WebhookError:
         raise
