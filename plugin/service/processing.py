@@ -16,7 +16,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from adapters.base import ApplyRequest, ApplyResult, ConflictError, HelpdeskAdapter, NotFoundError, note_marker
+from adapters.base import (
+    ApplyRequest,
+    ApplyResult,
+    ConflictError,
+    HelpdeskAdapter,
+    NotFoundError,
+    note_marker,
+    reply_marker,
+)
 from plugin.calendar import calendar_for
 from plugin.customers import classify
 from plugin.domain import ClockKind, ClockState, Customer, Decision, Ticket, TicketEvent, TicketHistory, TicketSummary
@@ -135,7 +143,10 @@ def recover_landed_writes(services: Services, ticket: Ticket, now: datetime) -> 
                    for row in repo.pending_intents(session, ticket.platform, ticket.id)]
     for key, decided_at, data in intents:
         if data.get("internal_note") or data.get("public_reply"):
-            landed = any(note_marker(key) in c.body for c in ticket.comments)
+            # each comment on its own: a note that landed does not make a reply that did not look done
+            wanted = [marker for marker, text in ((note_marker(key), data.get("internal_note")),
+                                                  (reply_marker(key), data.get("public_reply"))) if text]
+            landed = all(any(marker in c.body for c in ticket.comments) for marker in wanted)
         else:
             landed = set(data.get("add_tags") or ()) <= ticket.tags and not (set(data.get("remove_tags") or ())
                                                                              & ticket.tags)
