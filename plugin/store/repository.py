@@ -1,12 +1,14 @@
 """The store's queries, each small and taking the session (the unit of work) first.
 
 All datetimes in and out are aware UTC. Inserts that can race (the inbox, the notifications dedupe) never raise on
-a duplicate: the inbox uses INSERT ... ON CONFLICT DO NOTHING on both SQLite and PostgreSQL.
+a duplicate and never insert one: the inbox uses INSERT ... ON CONFLICT DO NOTHING on both SQLite and PostgreSQL,
+the notifications dedupe takes a lock on its identity before it checks (see `queue_notification`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -353,9 +355,23 @@ def cache_customer(session: Session, platform: str, customer: Customer, tier: st
 # ---------------------------------------------------------------- notifications
 
 
+def _dedupe_lock(session: Session, platform: str, notification: Notification) -> None:
+    """Serialize the check-then-insert of one dedupe identity. SQLite needs nothing more: every transaction there
+    starts with BEGIN IMMEDIATE (see database.py), so writers run one at a time. PostgreSQL runs them side by side
+    under READ COMMITTED, where two transactions could both see "not queued yet": a transaction-scoped advisory
+    lock on the identity makes the second wait for the first to commit, and then see its row."""
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    identity = "\x1f".join((platform, notification.ticket_id, notification.role, notification.dedupe_key))
+    key = int.from_bytes(hashlib.sha256(identity.encode()).digest()[:8], "big", signed=True)
+    session.execute(select(func.pg_advisory_xact_lock(key)))
+
+
 def queue_notification(session: Session, platform: str, notification: Notification, now: datetime,
                        dedupe_period: timedelta, not_before: datetime | None = None) -> bool:
-    """Queue unless the same (ticket, role, reason) was queued or sent within the period (failed ones excluded)."""
+    """Queue unless the same (ticket, role, reason) was queued or sent within the period (failed ones excluded).
+    Race-safe: of two concurrent calls for the same identity, exactly one queues."""
+    _dedupe_lock(session, platform, notification)
     recent = session.scalar(select(NotificationRow.id).where(
         NotificationRow.platform == platform, NotificationRow.ticket_id == notification.ticket_id,
         NotificationRow.role == notification.role, NotificationRow.dedupe_key == notification.dedupe_key,
@@ -371,12 +387,33 @@ def queue_notification(session: Session, platform: str, notification: Notificati
     return True
 
 
-def pending_notifications(session: Session, now: datetime, limit: int = 100) -> list[NotificationRow]:
+def find_notification(session: Session, platform: str, ticket_id: str, role: str, dedupe_key: str
+                      ) -> NotificationRow | None:
+    """The latest notification of that identity."""
+    return session.scalar(select(NotificationRow).where(
+        NotificationRow.platform == platform, NotificationRow.ticket_id == ticket_id, NotificationRow.role == role,
+        NotificationRow.dedupe_key == dedupe_key).order_by(NotificationRow.created_at.desc(),
+                                                           NotificationRow.id.desc()).limit(1))
+
+
+_SENDABLE = ("pending", "sending")  # "sending" is a claim: due again once its lease (kept in not_before) runs out
+
+
+def pending_notifications(session: Session, now: datetime, limit: int = 100, ids: Collection[int] | None = None
+                          ) -> list[NotificationRow]:
     """Due notifications: pending ones, and claims whose sender died (their lease, kept in not_before, ran out)."""
     due = or_(NotificationRow.not_before.is_(None), NotificationRow.not_before <= now)
+    query = select(NotificationRow).where(NotificationRow.status.in_(_SENDABLE), due)
+    if ids is not None:
+        query = query.where(NotificationRow.id.in_(list(ids)))
     return list(session.scalars(
-        select(NotificationRow).where(NotificationRow.status.in_(("pending", "sending")), due)
-        .order_by(NotificationRow.urgent.desc(), NotificationRow.created_at, NotificationRow.id).limit(limit)))
+        query.order_by(NotificationRow.urgent.desc(), NotificationRow.created_at, NotificationRow.id).limit(limit)))
+
+
+def next_notification_due(session: Session, now: datetime) -> datetime | None:
+    """When the next notification not due yet falls due: a retry time, an opening of business hours, a lease."""
+    return session.scalar(select(func.min(NotificationRow.not_before)).where(
+        NotificationRow.status.in_(_SENDABLE), NotificationRow.not_before > now))
 
 
 def claim_notification(session: Session, notification_id: int, now: datetime, lease: timedelta) -> bool:
@@ -384,23 +421,54 @@ def claim_notification(session: Session, notification_id: int, now: datetime, le
     due = or_(NotificationRow.not_before.is_(None), NotificationRow.not_before <= now)
     claimed = session.execute(
         update(NotificationRow).where(NotificationRow.id == notification_id,
-                                      NotificationRow.status.in_(("pending", "sending")), due)
+                                      NotificationRow.status.in_(_SENDABLE), due)
         .values(status="sending", not_before=now + lease).returning(NotificationRow.id)).first()
     return claimed is not None
+
+
+def note_channel_delivered(session: Session, notification_id: int, channel: str) -> None:
+    """Record at once that one channel took the notification, so no later attempt sends it there again."""
+    row = session.get(NotificationRow, notification_id)
+    if row is not None and channel not in (row.channels_ok or []):
+        row.channels_ok = [*(row.channels_ok or []), channel]
+        session.flush()
 
 
 def mark_notification_sent(session: Session, notification_id: int, now: datetime, channels_ok: Sequence[str],
                            channels_failed: Sequence[str]) -> None:
     session.execute(update(NotificationRow).where(NotificationRow.id == notification_id).values(
         status="sent", sent_at=now, attempts=NotificationRow.attempts + 1, channels_ok=list(channels_ok),
-        channels_failed=list(channels_failed)))
+        channels_failed=list(channels_failed), not_before=None))
 
 
 def mark_notification_failed(session: Session, notification_id: int, now: datetime, error: str, *,
-                             final: bool, suppressed: bool = False, retry_at: datetime | None = None) -> None:
-    status = "suppressed" if suppressed else ("failed" if final else "pending")
-    session.execute(update(NotificationRow).where(NotificationRow.id == notification_id).values(
-        status=status, attempts=NotificationRow.attempts + 1, last_error=error[:2000], not_before=retry_at))
+                             final: bool, suppressed: bool = False, retry_at: datetime | None = None,
+                             channels_ok: Sequence[str] | None = None,
+                             channels_failed: Sequence[str] | None = None) -> None:
+    """A failed attempt: pending again until `retry_at`, or, when final, "failed" (no channel took it) or
+    "partial" (some did; the others are in channels_failed). `suppressed`: there was no channel to send to."""
+    values: dict[str, Any] = {"attempts": NotificationRow.attempts + 1, "last_error": error[:2000]}
+    if suppressed:
+        values.update(status="suppressed", not_before=None)
+    elif final:
+        values.update(status="partial" if channels_ok else "failed", not_before=None)
+    else:
+        values.update(status="pending", not_before=retry_at)
+    if channels_ok is not None:
+        values["channels_ok"] = list(channels_ok)
+    if channels_failed is not None:
+        values["channels_failed"] = list(channels_failed)
+    session.execute(update(NotificationRow).where(NotificationRow.id == notification_id).values(**values))
+
+
+def requeue_notification(session: Session, notification_id: int) -> bool:
+    """Put a notification that failed for good back in the outbox, with its attempts reset: the channels that
+    took it already are kept, so only the others get it. False if there is no such failed notification."""
+    result = session.execute(
+        update(NotificationRow).where(NotificationRow.id == notification_id,
+                                      NotificationRow.status.in_(("failed", "partial")))
+        .values(status="pending", attempts=0, not_before=None).returning(NotificationRow.id))
+    return result.first() is not None
 
 
 # ---------------------------------------------------------------- dead letters

@@ -25,7 +25,7 @@ from plugin.domain import (
 from plugin.store import Store
 from plugin.store import repository as repo
 from plugin.store.cleanup import cleanup
-from plugin.store.models import Base, EscalationRow, ReportRow, StatusHistoryRow
+from plugin.store.models import Base, EscalationRow, NotificationRow, ReportRow, StatusHistoryRow
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -184,6 +184,58 @@ def test_notifications_dedupe_within_the_period(store: Store) -> None:
         repo.mark_notification_failed(s, pending[2].id, NOW, "smtp down", final=True)
     with store.session() as s:
         assert len(repo.pending_notifications(s, NOW + timedelta(hours=26))) == 1
+
+
+def test_queueing_one_notification_concurrently_queues_it_once(store: Store) -> None:
+    """A `report weekly --send` and the periodic job, or two workers, queue the same identity at once: one wins.
+    (On PostgreSQL, READ COMMITTED lets both see "not queued yet" without the lock on the identity.)"""
+    weekly = Notification(role="support_manager", kind="weekly_report", ticket_id="-", dedupe_key="weekly_report:W47",
+                          title="t", body="b")
+    results: list[bool] = []
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(6)
+
+    def queue() -> None:
+        try:
+            with store.session() as s:
+                barrier.wait()
+                results.append(repo.queue_notification(s, "reports", weekly, NOW, timedelta(days=6)))
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=queue) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert sorted(results) == [False] * 5 + [True]
+    with store.session() as s:
+        assert len(list(s.scalars(select(NotificationRow)))) == 1
+
+
+def test_a_notification_failed_for_good_can_be_put_back_with_its_delivered_channels(store: Store) -> None:
+    alert = Notification(role="team_lead", kind="k", ticket_id="42", dedupe_key="k", title="t", body="b")
+    with store.session() as s:
+        repo.queue_notification(s, "zendesk", alert, NOW, timedelta(hours=24), not_before=NOW + timedelta(hours=1))
+        [row] = repo.pending_notifications(s, NOW + timedelta(hours=1))
+        assert repo.next_notification_due(s, NOW) == NOW + timedelta(hours=1)
+        assert repo.next_notification_due(s, NOW + timedelta(hours=1)) is None
+        assert repo.claim_notification(s, row.id, NOW + timedelta(hours=1), timedelta(minutes=5))
+        repo.note_channel_delivered(s, row.id, "mailto://smtp (team_lead #1)")
+        repo.mark_notification_failed(s, row.id, NOW, "not delivered to slack://*** (team_lead #2)", final=True,
+                                      channels_ok=["mailto://smtp (team_lead #1)"],
+                                      channels_failed=["slack://*** (team_lead #2)"])
+        row_id = row.id
+    with store.session() as s:
+        row = s.get(NotificationRow, row_id)
+        assert row is not None and (row.status, row.attempts) == ("partial", 1)
+        assert not repo.queue_notification(s, "zendesk", alert, NOW, timedelta(hours=24))  # it reached someone
+        assert repo.requeue_notification(s, row_id)
+        assert not repo.requeue_notification(s, row_id)  # pending now: nothing to put back
+    with store.session() as s:
+        [again] = repo.pending_notifications(s, NOW)
+        assert (again.status, again.attempts, again.channels_ok) == ("pending", 0, ["mailto://smtp (team_lead #1)"])
 
 
 def test_business_hours_deferral(store: Store) -> None:
