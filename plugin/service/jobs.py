@@ -17,11 +17,13 @@ from plugin.reports.chart import weekly_chart
 from plugin.reports.render import render_resolution, render_weekly
 from plugin.reports.weekly import previous_week, resolution_averages, week_of, weekly_report
 from plugin.service.bootstrap import Services
+from plugin.service.notifier import CHART_CID
 from plugin.store import repository as repo
 from plugin.store.cleanup import cleanup
 
 log = logging.getLogger(__name__)
 REPORT_TICKET = "-"  # notifications about no ticket in particular (reports) use this ticket id
+REPORT_PLATFORM = "reports"  # ... and this platform
 
 
 def local_cron(timezone: str, *, weekday: str | None = None, hour: int | None = None, minute: int = 0
@@ -46,6 +48,7 @@ def build_weekly_report(services: Services, week: str) -> dict[str, Any]:
         content["text"] = render_weekly(report, "text")
         if services.config.reports.chart:
             content["chart_png"] = base64.b64encode(weekly_chart(report)).decode()
+            content["html_email"] = render_weekly(report, "html", chart_cid=CHART_CID)
         repo.save_report(session, "weekly", week, content, render_weekly(report, "html"), services.clock())
     return content
 
@@ -62,7 +65,7 @@ def send_weekly_report(services: Services, week: str | None = None) -> bool:
         title=f"Weekly escalation report {week}: {figures['escalated']} escalated, {figures['resolved']} resolved",
         body=content["text"])
     with services.store.session() as session:
-        queued = repo.queue_notification(session, "reports", notification, now, timedelta(days=6))
+        queued = repo.queue_notification(session, REPORT_PLATFORM, notification, now, timedelta(days=6))
     if queued:
         services.tasks.enqueue_notifications()
     return queued

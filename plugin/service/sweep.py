@@ -1,8 +1,9 @@
 """The sweep, every minute: the safety net under the exact timers and the queue.
 
 It re-queues every acknowledged event not processed yet (the process died between storing and queueing, or in
-the middle of the work), and decides about every ticket whose threshold time has come, in bulk: one bulk read and
-one bulk write per hundred tickets where the platform allows it.
+the middle of the work), decides about every ticket whose threshold time has come, in bulk: one bulk read and
+one bulk write per hundred tickets where the platform allows it; and sends the notifications that are due (a retry
+or a business-hours opening whose scheduled pass was lost), which also schedules the next pass.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class SweepReport:
     applied: int = 0
     escalated: int = 0
     write_requests: int = 0
+    notifications_sent: int = 0
+    notifications_failed: int = 0
     retried_alone: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -41,6 +44,7 @@ class SweepReport:
             f"{self.due_tickets} ticket(s) due for a threshold check",
             f"decided {self.decided}, changed {self.applied} (escalated {self.escalated}) "
             f"in {self.write_requests} write request(s)",
+            f"sent {self.notifications_sent} due notification(s), {self.notifications_failed} failed",
             *[f"re-queued alone: {t}" for t in self.retried_alone],
             *[f"error: {e}" for e in self.errors],
         ]
@@ -70,6 +74,12 @@ def sweep(services: Services, *, limit: int = 5000) -> SweepReport:
                 services.tasks.enqueue_process(platform, ticket_id, cause="timer", delay=exc.retry_after)
         except HelpdeskError as exc:
             report.errors.append(f"{platform}: {exc}")
+    try:
+        sent = services.notifier.send_pending(services)
+        report.notifications_sent, report.notifications_failed = sent.sent, sent.failed
+    except Exception as exc:  # the outbox keeps them; the next sweep tries again
+        log.exception("sweep: sending the due notifications failed")
+        report.errors.append(f"notifications: {type(exc).__name__}")
     return report
 
 

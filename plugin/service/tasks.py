@@ -8,6 +8,7 @@ its retries is written to the dead letters (`escalator dead-letters list|retry|d
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -25,6 +26,7 @@ from plugin.service.jobs import (
     send_weekly_report,
     store_resolution_averages,
 )
+from plugin.service.notifier import scrub
 from plugin.store import repository as repo
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,8 @@ class TaskQueue:
 
     def __init__(self, services: Services) -> None:
         self.services = services
+        self._next_send: datetime | None = None  # the sending pass this process has scheduled
+        self._schedule_lock = threading.Lock()
         huey = services.huey
         queue = services.config.queue
         retry = {"retries": queue.retries, "retry_delay": int(queue.retry_delay.total_seconds()), "retry_backoff": 2,
@@ -82,9 +86,17 @@ class TaskQueue:
     def enqueue_notifications(self) -> None:
         self._notify()
 
-    def enqueue_notifications_later(self, seconds: float = 60) -> None:
-        """Try the failed sends again in a while."""
-        self._notify.schedule(delay=seconds)
+    def schedule_notifications(self, due_at: datetime) -> bool:
+        """A sending pass at `due_at` (when the next notification falls due), unless this process has one queued
+        already at or before that time. The delay is measured on the service's clock, so a pass falls due with the
+        notifications it is for."""
+        now = self.services.clock()
+        with self._schedule_lock:
+            if self._next_send is not None and now < self._next_send <= due_at:
+                return False
+            self._next_send = due_at
+        self._notify.schedule(delay=max((due_at - now).total_seconds(), 0.0) + 0.05)
+        return True
 
     # -- bodies
 
@@ -112,7 +124,8 @@ class TaskQueue:
         from plugin.service.sweep import sweep
 
         report = sweep(self.services)
-        if report.requeued_events or report.due_tickets or report.errors:
+        if report.requeued_events or report.due_tickets or report.notifications_sent or report.notifications_failed \
+                or report.errors:
             log.info("sweep: %s", "; ".join(report.lines()))
 
     def _run_reconcile(self) -> None:
@@ -135,7 +148,8 @@ class TaskQueue:
             except Exception as exc:
                 log.exception("periodic job %s failed", name)
                 with services.store.session() as session:
-                    repo.add_dead_letter(session, name, [], f"{type(exc).__name__}: {exc}", 1, services.clock())
+                    repo.add_dead_letter(session, name, [], scrub(f"{type(exc).__name__}: {exc}"), 1,
+                                         services.clock())
 
         run.__name__ = name
         return run
@@ -164,7 +178,7 @@ class TaskQueue:
                 with services.store.session() as session:
                     platform = args[0] if name in ("process_ticket", "timer_fired") else None
                     ticket_id = args[1] if name in ("process_ticket", "timer_fired") else None
-                    repo.add_dead_letter(session, name, list(args), f"{type(exc).__name__}: {exc}",
+                    repo.add_dead_letter(session, name, list(args), scrub(f"{type(exc).__name__}: {exc}"),
                                          services.config.queue.retries + 1, services.clock(),
                                          platform=platform, ticket_id=ticket_id)
 
@@ -178,6 +192,12 @@ class TaskQueue:
         elif name == "timer_fired":
             self.enqueue_process(str(args[0]), str(args[1]), cause="timer")
         elif name == "send_notifications":
+            self.enqueue_notifications()
+        elif name == "send_notification":  # one notification that failed for good: [row id, role]
+            with self.services.store.session() as session:
+                requeued = repo.requeue_notification(session, int(args[0]))
+            if not requeued:
+                raise ValueError(f"notification #{args[0]} is not failed any more (sent, requeued or cleaned up)")
             self.enqueue_notifications()
         elif name in self.periodic and name not in ("sweep", "reconcile"):
             self.periodic[name].call_local()  # type: ignore[attr-defined]

@@ -1,6 +1,7 @@
 """Notifications over real protocols: a local SMTP server (aiosmtpd) receives the manager alert and the weekly
 report; a local HTTP endpoint receives the on-call page (apprise json://). Each arrives exactly once, through
-redeliveries and retries."""
+redeliveries and retries; retries and alerts held for business hours go out on time with the consumer running,
+and a send that failed for good goes out once retried from the dead letters."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import json
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -19,10 +21,14 @@ from typing import Any
 import pytest
 import requests
 from aiosmtpd.controller import Controller
-from harness import Running, running
+from click.testing import CliRunner
+from harness import Running, config_file, running
+from sqlalchemy import select
 
 from plugin.service.jobs import send_weekly_report
 from plugin.store import repository as repo
+from plugin.store.models import DeadLetterRow, NotificationRow
+from webhooks.cli import main
 
 
 class Mailbox:
@@ -30,18 +36,29 @@ class Mailbox:
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
+        self.arrivals: list[datetime] = []
         self.refuse = 0
+        self.refused: list[datetime] = []
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         if self.refuse:
             self.refuse -= 1
+            self.refused.append(datetime.now(UTC))
             return "451 Try again later"
         self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))  # type: ignore
+        self.arrivals.append(datetime.now(UTC))
         return "250 OK"
 
 
 @pytest.fixture
 def smtp() -> Iterator[tuple[Mailbox, int]]:
+    with smtp_server() as server:
+        yield server
+
+
+@contextmanager
+def smtp_server() -> Iterator[tuple[Mailbox, int]]:
+    """A local SMTP server and what it received; also used by test_notifier.py."""
     mailbox = Mailbox()
     with socket.socket() as probe:  # aiosmtpd checks its own start-up by connecting, so it needs a real port
         probe.bind(("127.0.0.1", 0))
@@ -155,6 +172,104 @@ def test_weekly_report_email_with_html_text_and_chart_once(tmp_path: Path, smtp:
     html = message.get_body(preferencelist=("html",)).get_content()  # type: ignore[union-attr]
     plain = message.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
     assert "<table" in html and "Tickets escalated" in html
-    assert "Tickets escalated" in plain
-    [chart] = [part for part in message.iter_attachments() if part.get_content_type() == "image/png"]
+    # the plain-text part is the report's own text rendering (aligned columns, the title underlined), not a
+    # conversion of the HTML
+    assert plain.replace("\r\n", "\n") == saved.content["text"]
+    assert "\n=====" in plain and "<" not in plain
+    # the chart travels inline with the HTML, which shows it
+    [chart] = [part for part in message.walk() if part.get_content_type() == "image/png"]
     assert chart.get_content()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert chart["Content-ID"] == "<weekly-chart>" and 'src="cid:weekly-chart"' in html
+
+
+def test_a_channel_refusing_twice_then_accepting_gets_the_alert_once(tmp_path: Path, smtp: tuple[Mailbox, int],
+                                                                      pager: tuple[list[dict[str, Any]], int]
+                                                                      ) -> None:
+    mailbox, port = smtp
+    mailbox.refuse = 2
+    with running(tmp_path, **channels(port, pager[1])) as live:  # retries 3, retry_delay 1s (then 2s)
+        live.customer_ticket(subject="Cannot add a second admin", priority="low",
+                             created_at=datetime.now(UTC) - timedelta(hours=2, minutes=5))
+        live.wait(lambda: len(mailbox.refused) == 2, 20, "two refusals")
+        live.wait(lambda: len(mailbox.messages) == 1, 10, "the alert after its second retry")
+        # each retry went out at its retry time: 1 s after the first refusal, 2 s after the second
+        assert mailbox.arrivals[0] - mailbox.refused[1] < timedelta(seconds=4)
+        settle(live)
+        [row] = [r for r in notifications(live) if r.role == "support_manager"]
+    assert (row.status, row.attempts) == ("sent", 3)
+    assert len(mailbox.messages) == 1
+
+
+def test_a_send_failing_for_good_reaches_the_dead_letters_and_goes_out_once_retried(
+        tmp_path: Path, smtp: tuple[Mailbox, int], pager: tuple[list[dict[str, Any]], int]) -> None:
+    mailbox, port = smtp
+    mailbox.refuse = 100
+    settings = channels(port, pager[1])
+    settings["notifications"]["retries"] = 2
+    with running(tmp_path, **settings) as live:
+        live.customer_ticket(subject="Cannot add a second admin", priority="low",
+                             created_at=datetime.now(UTC) - timedelta(hours=2, minutes=5))
+        live.wait(lambda: dead_letters(live), 20, "the dead letter")
+        assert len(mailbox.refused) == 3  # the first attempt and `retries` retries
+        [dead] = dead_letters(live)
+        assert dead.task == "send_notification" and "not delivered to mailto://127.0.0.1" in dead.error
+        mailbox.refuse = 0
+        path = config_file(live.config, tmp_path / "cli.yaml")
+        result = CliRunner().invoke(main, ["dead-letters", "retry", str(dead.id), "--config", str(path)])
+        assert result.exit_code == 0 and f"#{dead.id}: queued again" in result.output
+        live.wait(lambda: len(mailbox.messages) == 1, 10, "the alert retried from the dead letters")
+        settle(live)
+        [row] = [r for r in notifications(live) if r.role == "support_manager"]
+        assert (row.status, row.attempts) == ("sent", 1)
+        again = CliRunner().invoke(main, ["dead-letters", "retry", str(dead.id), "--config", str(path)])
+        assert again.exit_code == 1 and "not failed any more" in again.output
+    assert len(mailbox.messages) == 1
+
+
+@pytest.mark.slow
+def test_an_alert_held_for_business_hours_goes_out_at_the_opening(tmp_path: Path, smtp: tuple[Mailbox, int],
+                                                                   pager: tuple[list[dict[str, Any]], int]) -> None:
+    mailbox, port = smtp
+    opening = (datetime.now(UTC) + timedelta(minutes=3)).replace(second=0, microsecond=0)
+    if (opening.hour, opening.minute) == (0, 0):
+        opening += timedelta(minutes=1)  # "00:00-24:00" would be open all day
+    hours = {day: [f"{opening:%H:%M}-24:00"] for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}
+    settings = channels(port, pager[1])
+    settings["notifications"]["respect_business_hours"] = True
+    with running(tmp_path, schedules={"default": {"hours": hours}}, organization={"timezone": "UTC"},
+                 **settings) as live:
+        # The service (and the helpdesk) run on a clock a few minutes ahead, so the opening comes in seconds, at a
+        # real time far from the minute boundary where the sweep runs: only the pass scheduled for it can send.
+        real_opening = datetime.now(UTC) + timedelta(seconds=8)
+        if real_opening.second < 8:
+            real_opening = real_opening.replace(second=10)
+        elif real_opening.second > 50:
+            real_opening = real_opening.replace(second=10) + timedelta(minutes=1)
+        offset = opening - real_opening
+
+        def clock() -> datetime:
+            return datetime.now(UTC) + offset
+
+        live.services.clock = clock
+        live.state.clock = clock
+        live.customer_ticket(subject="Cannot add a second admin", priority="low",
+                             created_at=clock() - timedelta(hours=2, minutes=5))
+        live.wait(lambda: any(r.role == "support_manager" for r in notifications(live)), 20, "the queued alert")
+        [row] = [r for r in notifications(live) if r.role == "support_manager"]
+        assert row.status == "pending" and row.not_before == opening
+        assert mailbox.messages == []
+        live.wait(lambda: len(mailbox.messages) == 1, (real_opening - datetime.now(UTC)).total_seconds() + 10,
+                  "the alert at the opening")
+        assert real_opening <= mailbox.arrivals[0] < real_opening + timedelta(seconds=3)
+        settle(live)
+    assert len(mailbox.messages) == 1
+
+
+def notifications(live: Running) -> list[NotificationRow]:
+    with live.services.store.session() as session:
+        return list(session.scalars(select(NotificationRow).order_by(NotificationRow.id)))
+
+
+def dead_letters(live: Running) -> list[DeadLetterRow]:
+    with live.services.store.session() as session:
+        return repo.list_dead_letters(session)

@@ -1,22 +1,36 @@
-"""The notification outbox: dedupe within the period, retries, a send that fails for good goes to the dead letters,
-alerts wait for business hours but pages do not, and channel URLs never reach a log line."""
+"""The notification outbox, through real apprise to local servers (an HTTP endpoint for json://, aiosmtpd for
+mailto://, and a local HTTPS proxy that refuses every tunnel, so the hosted services fail without leaving the
+machine): dedupe within the period, retries, a send that fails for good goes to the dead letters, a retry sends
+only to the channels that have not taken it, each claim's lease starts when it is taken, every pass schedules the
+next one, alerts wait for business hours but pages do not, and no credential ever reaches a log record, the CLI's
+output or a stored column."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import http.server
+import json
+import logging
+import socketserver
+import threading
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from click.testing import CliRunner
+from sqlalchemy import select
+from test_notifications import Mailbox, smtp_server
 
 from plugin.config import load_config
 from plugin.domain import Notification
 from plugin.service.bootstrap import Services, bootstrap
-from plugin.service.notifier import Notifier
+from plugin.service.notifier import redact
 from plugin.service.processing import not_before_for
 from plugin.store import repository as repo
-
-SECRET_URL = "mailtos://user:hunter2@smtp.example.com?to=boss@example.com"
+from plugin.store.models import DeadLetterRow, NotificationRow
+from webhooks.cli import main
 
 
 class FakeClock:
@@ -27,80 +41,342 @@ class FakeClock:
         return self.now
 
 
-class Channel:
-    """Stands in for apprise: records deliveries; fails while `failing` is set."""
+class Endpoint:
+    """A json:// receiver: records what it accepts; answers 500 while `fail` is above zero (counting down)."""
 
     def __init__(self) -> None:
-        self.sent: list[tuple[str, str]] = []
-        self.failing = False
-
-    def __call__(self, url: str, title: str, body: str, attachments: Sequence[str], html: bool) -> bool:
-        if self.failing:
-            raise ConnectionError("smtp down")
-        self.sent.append((url, title))
-        return True
+        self.received: list[dict[str, Any]] = []
+        self.attempts = 0
+        self.fail = 0
+        self.on_request: Callable[[dict[str, Any]], None] | None = None
+        self.port = 0
 
 
-def services(tmp_path: Path, channel: Channel, clock: FakeClock) -> Services:
-    config = load_config(data={
+@pytest.fixture
+def endpoint() -> Iterator[Endpoint]:
+    state = Endpoint()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            state.attempts += 1
+            if state.on_request is not None:
+                state.on_request(body)
+            if state.fail:
+                state.fail -= 1
+                self.send_response(500)
+            else:
+                state.received.append(body)
+                self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    state.port = server.server_port
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield state
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def smtp() -> Iterator[tuple[Mailbox, int]]:
+    with smtp_server() as server:
+        yield server
+
+
+@pytest.fixture
+def proxy(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """HTTPS goes through a local proxy that records each CONNECT target and refuses it: PagerDuty, Opsgenie,
+    Telegram and Slack fail at once, offline, and we still see which service apprise tried to reach."""
+    targets: list[str] = []
+
+    class Handler(socketserver.StreamRequestHandler):
+        def handle(self) -> None:
+            line = self.rfile.readline().decode("latin-1").split()
+            while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                pass
+            if len(line) >= 2:
+                targets.append(line[1])
+            self.wfile.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    for name in ("HTTPS_PROXY", "https_proxy"):
+        monkeypatch.setenv(name, f"http://127.0.0.1:{server.server_address[1]}")
+    for name in ("NO_PROXY", "no_proxy"):
+        monkeypatch.setenv(name, "127.0.0.1,localhost")
+    try:
+        yield targets
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def config_data(tmp_path: Path, channels: dict[str, list[str]], **notifications: Any) -> dict[str, Any]:
+    return {
         "database": {"url": f"sqlite:///{tmp_path / 'db.sqlite'}"},
         "queue": {"url": f"sqlite:///{tmp_path / 'queue.sqlite'}"},
-        "notifications": {"channels": {"support_manager": [SECRET_URL]}, "retries": 2, "retry_delay": "1m"},
-    })
-    return bootstrap(config, clock=clock, notifier=Notifier(config, deliver=channel))
+        "notifications": {"channels": channels, "retries": 2, "retry_delay": "1m", **notifications},
+    }
 
 
-def alert(key: str = "rule:unassigned_alert") -> Notification:
-    return Notification(role="support_manager", kind="unassigned_alert", ticket_id="42", dedupe_key=key,
-                        title="[P3] Manager alert: ticket #42", body="Unassigned for 2h 5m")
+def services(tmp_path: Path, clock: FakeClock, channels: dict[str, list[str]], **notifications: Any) -> Services:
+    svc = bootstrap(load_config(data=config_data(tmp_path, channels, **notifications)), clock=clock)
+    svc.huey.flush()
+    return svc
 
 
-def queue(svc: Services, notification: Notification) -> bool:
+def alert(key: str = "rule:unassigned_alert", role: str = "support_manager", ticket: str = "42",
+          urgent: bool = False) -> Notification:
+    return Notification(role=role, kind="unassigned_alert", ticket_id=ticket, dedupe_key=key,
+                        title=f"[P3] Manager alert: ticket #{ticket}", body="Unassigned for 2h 5m", urgent=urgent)
+
+
+def queue(svc: Services, notification: Notification, not_before: datetime | None = None) -> bool:
     with svc.store.session() as session:
         return repo.queue_notification(session, "zendesk", notification, svc.clock(),
-                                       svc.config.notifications.dedupe_period)
+                                       svc.config.notifications.dedupe_period, not_before=not_before)
 
 
-def test_retries_then_dead_letters_without_leaking_the_url(tmp_path: Path, caplog: pytest.LogCaptureFixture
-                                                           ) -> None:
-    caplog.set_level("DEBUG")
-    channel, clock = Channel(), FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
-    svc = services(tmp_path, channel, clock)
-    channel.failing = True
+def rows(svc: Services) -> list[NotificationRow]:
+    with svc.store.session() as session:
+        return list(session.scalars(select(NotificationRow).order_by(NotificationRow.id)))
+
+
+def mail_url(port: int, to: str = "boss@acme.example", login: str = "") -> str:
+    return f"mailto://{login}127.0.0.1:{port}?from=escalator@acme.example&to={to}"
+
+
+def test_retries_then_dead_letters_without_leaking_the_url(tmp_path: Path, endpoint: Endpoint,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    url = f"json://bob:hunter2secret@127.0.0.1:{endpoint.port}/hooks/T0KENPATHSECRET?token=qu3rySECRET"
+    clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
+    svc = services(tmp_path, clock, {"support_manager": [url]})
+    endpoint.fail = 100
     assert queue(svc, alert())
     for _ in range(3):  # first try + 2 retries, each after its delay
-        report = svc.notifier.send_pending(svc)
-        assert report.failed == 1
+        assert svc.notifier.send_pending(svc).failed == 1
         assert svc.notifier.send_pending(svc).failed == 0  # not due again before its retry delay
         clock.now += timedelta(minutes=5)
     assert svc.notifier.send_pending(svc).failed == 0  # given up
+    assert endpoint.attempts == 3 and endpoint.received == []
+    [row] = rows(svc)
+    assert row.status == "failed" and row.attempts == 3
+    assert row.channels_failed == [f"json://127.0.0.1:{endpoint.port} (support_manager #1)"]
     with svc.store.session() as session:
         [dead] = repo.list_dead_letters(session)
-        assert dead.task == "send_notification" and dead.ticket_id == "42"
-        assert "hunter2" not in dead.error
-    assert channel.sent == []
-    assert "hunter2" not in caplog.text and "user:" not in caplog.text
+        assert dead.task == "send_notification" and dead.ticket_id == "42" and dead.args == [row.id, "support_manager"]
+        stored = f"{dead.error} {row.last_error} {row.channels_failed} {row.channels_ok}"
+    for secret in ("hunter2secret", "T0KENPATHSECRET", "qu3rySECRET", "bob:hunter2"):
+        assert secret not in stored
+        assert secret not in caplog.text
+        assert all(secret not in r.getMessage() for r in caplog.records)
 
 
-def test_a_retry_that_succeeds_sends_once_and_a_duplicate_is_not_queued(tmp_path: Path) -> None:
-    channel, clock = Channel(), FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
-    svc = services(tmp_path, channel, clock)
-    channel.failing = True
+def test_a_retry_that_succeeds_sends_once_and_a_duplicate_is_not_queued(tmp_path: Path, endpoint: Endpoint) -> None:
+    clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
+    svc = services(tmp_path, clock, {"support_manager": [f"json://127.0.0.1:{endpoint.port}/alert"]})
+    endpoint.fail = 1
     queue(svc, alert())
-    svc.notifier.send_pending(svc)
-    channel.failing = False
+    assert svc.notifier.send_pending(svc).failed == 1
     clock.now += timedelta(minutes=2)
     assert svc.notifier.send_pending(svc).sent == 1
     assert svc.notifier.send_pending(svc).sent == 0
     assert not queue(svc, alert())  # the same alert for the same ticket within 24h
     clock.now += timedelta(hours=25)
     assert queue(svc, alert())  # a day later it may go out again
-    assert len(channel.sent) == 1
+    assert len(endpoint.received) == 1 and endpoint.received[0]["title"] == "[P3] Manager alert: ticket #42"
+
+
+def test_a_retry_goes_only_to_the_channels_that_have_not_taken_it(tmp_path: Path, endpoint: Endpoint,
+                                                                  smtp: tuple[Mailbox, int]) -> None:
+    mailbox, port = smtp
+    clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
+    hook = f"json://127.0.0.1:{endpoint.port}/alert"
+    svc = services(tmp_path, clock, {"support_manager": [mail_url(port), hook]}, retries=3)
+    mail_label, hook_label = (f"mailto://127.0.0.1:{port} (support_manager #1)",
+                              f"json://127.0.0.1:{endpoint.port} (support_manager #2)")
+    endpoint.fail = 2
+    queue(svc, alert())
+    for _ in range(2):
+        assert svc.notifier.send_pending(svc).failed == 1
+        [row] = rows(svc)
+        assert row.status == "pending" and row.channels_ok == [mail_label] and row.channels_failed == [hook_label]
+        clock.now += timedelta(minutes=10)
+    assert svc.notifier.send_pending(svc).sent == 1
+    [row] = rows(svc)
+    assert row.status == "sent" and row.channels_ok == [mail_label, hook_label] and row.channels_failed == []
+    assert len(mailbox.messages) == 1  # the email went out once, on the first attempt
+    assert endpoint.attempts == 3 and len(endpoint.received) == 1
+
+
+def test_a_channel_that_fails_for_good_leaves_a_partial_send_in_the_dead_letters(
+        tmp_path: Path, endpoint: Endpoint, smtp: tuple[Mailbox, int]) -> None:
+    mailbox, port = smtp
+    clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
+    svc = services(tmp_path, clock, {"support_manager": [mail_url(port), f"json://127.0.0.1:{endpoint.port}/a"]})
+    endpoint.fail = 100
+    queue(svc, alert())
+    for _ in range(3):
+        svc.notifier.send_pending(svc)
+        clock.now += timedelta(minutes=10)
+    [row] = rows(svc)
+    assert row.status == "partial" and row.attempts == 3
+    assert not queue(svc, alert())  # the manager's inbox got it: it is not queued again within the period
+    with svc.store.session() as session:
+        [dead] = repo.list_dead_letters(session)
+        assert "not delivered to json://127.0.0.1" in dead.error
+    # retrying the dead letter sends to the failed channel only
+    endpoint.fail = 0
+    svc.tasks.replay(dead.task, list(dead.args))
+    assert svc.notifier.send_pending(svc).sent == 1
+    assert len(mailbox.messages) == 1 and len(endpoint.received) == 1
+    assert rows(svc)[0].status == "sent"
+
+
+def test_each_claim_lease_starts_when_the_notification_is_claimed(tmp_path: Path, endpoint: Endpoint) -> None:
+    clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
+    svc = services(tmp_path, clock, {"support_manager": [f"json://127.0.0.1:{endpoint.port}/a"]})
+    queue(svc, alert(ticket="1"))
+    queue(svc, alert(ticket="2"))
+    seen_due: list[list[str]] = []
+
+    def slow_channel(body: dict[str, Any]) -> None:
+        if "#1" in body["title"]:
+            clock.now += timedelta(minutes=6)  # the first send outlasts a lease
+        else:  # while #2 is being sent, no other sender may see it as due
+            with svc.store.session() as session:
+                seen_due.append([r.ticket_id for r in repo.pending_notifications(session, clock.now)])
+
+    endpoint.on_request = slow_channel
+    assert svc.notifier.send_pending(svc).sent == 2
+    assert seen_due == [[]]
+    assert len(endpoint.received) == 2
+
+
+def test_every_pass_schedules_the_next_one_when_a_notification_falls_due(tmp_path: Path, endpoint: Endpoint
+                                                                          ) -> None:
+    start = datetime(2026, 11, 23, 10, tzinfo=UTC)
+    clock = FakeClock(start)
+    svc = services(tmp_path, clock, {"support_manager": [f"json://127.0.0.1:{endpoint.port}/a"]})
+    queue(svc, alert(), not_before=start + timedelta(hours=8))
+    before = datetime.now(UTC)
+    assert svc.notifier.send_pending(svc).sent == 0
+    [eta] = passes(svc)
+    assert before + timedelta(hours=8) <= eta <= datetime.now(UTC) + timedelta(hours=8, seconds=1)
+    svc.notifier.send_pending(svc)
+    assert len(passes(svc)) == 1  # already scheduled for that time: not queued twice
+    # a failed send schedules its retry at its retry time
+    endpoint.fail = 1
+    queue(svc, alert(key="other"))
+    before = datetime.now(UTC)
+    assert svc.notifier.send_pending(svc).failed == 1
+    first = passes(svc)[0]
+    assert before + timedelta(minutes=1) <= first <= datetime.now(UTC) + timedelta(minutes=1, seconds=1)
+
+
+def passes(svc: Services) -> list[datetime]:
+    """When the queued sending passes will run (huey keeps a delayed task in the queue with its eta until a
+    consumer moves it to its schedule)."""
+    tasks = [*svc.huey.pending(), *svc.huey.scheduled()]
+    return sorted(t.eta.replace(tzinfo=UTC) for t in tasks if t.name.endswith("send_notifications") and t.eta)
+
+
+def test_the_minute_sweep_sends_what_is_due(tmp_path: Path, endpoint: Endpoint) -> None:
+    """The safety net: a due notification whose sending pass was lost goes out with the next sweep."""
+    from plugin.service.sweep import sweep
+
+    clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
+    svc = services(tmp_path, clock, {"support_manager": [f"json://127.0.0.1:{endpoint.port}/a"]})
+    queue(svc, alert(), not_before=clock.now + timedelta(minutes=30))
+    svc.huey.flush()  # no pass queued for it
+    assert sweep(svc).notifications_sent == 0
+    clock.now += timedelta(minutes=31)
+    report = sweep(svc)
+    assert report.notifications_sent == 1 and "sent 1 due notification(s), 0 failed" in report.lines()
+    assert len(endpoint.received) == 1 and rows(svc)[0].status == "sent"
+
+
+def test_pages_to_opsgenie_create_an_alert(tmp_path: Path, proxy: list[str]) -> None:
+    """apprise's Opsgenie default maps an "info" message to a note on an existing alert, and sends nothing at all
+    when there is none: alerts go out as warnings, which create one."""
+    clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
+    svc = services(tmp_path, clock, {"on_call": ["opsgenie://0psg3nieKEYsecret0001"]})
+    queue(svc, alert(role="on_call", urgent=True))
+    assert svc.notifier.send_pending(svc).failed == 1  # the proxy refuses the tunnel
+    assert proxy == ["api.opsgenie.com:443"]
+
+
+SECRETS = ("PDINTEGRATIONKEY0001", "PDAPIKEY0000000001", "0psg3nieKEYsecret0001", "123456789:AAHtelegramBOT01",
+           "AAHtelegramBOT01", "T1AAAAAAA", "B1BBBBBBB", "SLACKTOKEN0000000001", "T2CCCCCCC", "SLACKMALFORMED00001",
+           "SMTPPASSWORD0001", "bob:SMTP")
+
+
+def leaky_channels(smtp_port: int) -> list[str]:
+    return [
+        "pagerduty://PDINTEGRATIONKEY0001@PDAPIKEY0000000001",
+        "opsgenie://0psg3nieKEYsecret0001",
+        "tgram://123456789:AAHtelegramBOT01/987654",
+        "slack://T1AAAAAAA/B1BBBBBBB/SLACKTOKEN0000000001",
+        "slack://T2CCCCCCC/SLACKMALFORMED00001",  # malformed: apprise logs it at error
+        mail_url(smtp_port, login="bob:SMTPPASSWORD0001@"),  # aiosmtpd offers no AUTH: the login fails
+    ]
+
+
+def test_no_secret_reaches_a_log_record_the_cli_or_a_stored_column(
+        tmp_path: Path, proxy: list[str], smtp: tuple[Mailbox, int], caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    for name in ("apprise", "urllib3", "requests"):
+        caplog.set_level(logging.DEBUG, logger=name)
+    channels = leaky_channels(smtp[1])
+    clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
+    svc = services(tmp_path, clock, {"on_call": channels})
+    queue(svc, alert(role="on_call", urgent=True))
+    for _ in range(3):
+        assert svc.notifier.send_pending(svc).failed == 1
+        clock.now += timedelta(minutes=10)
+    assert {"events.pagerduty.com:443", "api.opsgenie.com:443", "api.telegram.org:443", "hooks.slack.com:443"} <= \
+        set(proxy)  # each hosted service was really tried
+    path = tmp_path / "escalator.yaml"
+    path.write_text(yaml.safe_dump(config_data(tmp_path, {"on_call": channels})), encoding="utf-8")
+    result = CliRunner().invoke(main, ["--log-level", "debug", "notify", "test", "on_call", "--config", str(path)])
+    assert result.exit_code == 1
+    assert "failed  pagerduty://*** (on_call #1)" in result.output
+    assert f"failed  mailto://127.0.0.1:{smtp[1]} (on_call #6)" in result.output
+    listed = CliRunner().invoke(main, ["dead-letters", "list", "--config", str(path)])
+    assert "send_notification" in listed.output
+    with svc.store.session() as session:
+        [row] = session.scalars(select(NotificationRow))
+        [dead] = session.scalars(select(DeadLetterRow))
+        stored = json.dumps([row.last_error, row.channels_ok, row.channels_failed, dead.error, dead.args])
+    assert row.status == "failed" and len(row.channels_failed) == 6
+    records = [f"{r.getMessage()} {r.exc_text or ''}" for r in caplog.records]
+    assert any("Pager Duty" in r for r in records)  # apprise's own lines were captured, scrubbed
+    for secret in SECRETS:
+        assert secret not in stored, secret
+        assert secret not in result.output + listed.output, secret
+        assert secret not in caplog.text, secret
+        assert not [r for r in records if secret in r], secret
+
+
+def test_redacted_channels_name_a_server_only_where_the_host_is_one() -> None:
+    assert redact("mailtos://user:pass@smtp.acme.com:587?to=a@b.example") == "mailtos://smtp.acme.com:587"
+    assert redact("json://u:p@hooks.acme.com/path/SECRET?token=x") == "json://hooks.acme.com"
+    assert redact("json://u:pa/ss@hooks.acme.com") == "json://***"  # an unencoded / in the password
+    for url in ("opsgenie://KEY", "pagerduty://KEY@KEY", "tgram://1:TOKEN/2", "slack://T/B/X", "twilio://S:T@+1/+2"):
+        assert redact(url).endswith("://***"), url
 
 
 def test_alerts_wait_for_business_hours_but_pages_do_not(tmp_path: Path) -> None:
     saturday = datetime(2026, 11, 28, 22, tzinfo=UTC)
-    svc = services(tmp_path, Channel(), FakeClock(saturday))
+    svc = services(tmp_path, FakeClock(saturday), {})
     opens = datetime(2026, 11, 30, 9, tzinfo=UTC)  # default schedule: Mon-Fri 09:00-17:00
     assert not_before_for(svc, "support_manager", False, saturday) == opens
     assert not_before_for(svc, "on_call", True, saturday) is None
