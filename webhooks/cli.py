@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -40,7 +41,12 @@ def main(ctx: click.Context, log_level: str) -> None:
     if ctx.invoked_subcommand in ("serve", "worker") and ctx.get_parameter_source("log_level") is \
             click.core.ParameterSource.DEFAULT:
         chosen = "info"
+    from plugin.service.notifier import protect_logs
+
     logging.basicConfig(level=chosen.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Every handler scrubs the configuration's secrets (added when the configuration is loaded, by the Notifier),
+    # whichever library logs them: apprise logs keys and tokens at warning and debug.
+    protect_logs(handlers=logging.getLogger().handlers)
     if chosen != "debug":
         for noisy in ("huey", "huey.consumer", "urllib3", "zenpy"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
@@ -189,15 +195,26 @@ def dead_letters_retry(config_path: Path | None, ids: tuple[int, ...]) -> None:
     from plugin.store import repository as repo
 
     services = _services(config_path)
+    problems = 0
     for dead_id in ids:
         with services.store.session() as session:
             row = repo.get_dead_letter(session, dead_id)
             if row is None:
                 click.echo(f"#{dead_id}: no such dead letter", err=True)
+                problems += 1
                 continue
-            services.tasks.replay(row.task, list(row.args))
+            task, args = row.task, list(row.args)
+        try:
+            services.tasks.replay(task, args)
+        except ValueError as exc:
+            click.echo(f"#{dead_id}: not retried: {exc}", err=True)
+            problems += 1
+            continue
+        with services.store.session() as session:
             repo.mark_dead_letter_retried(session, dead_id, services.clock())
         click.echo(f"#{dead_id}: queued again")
+    if problems:
+        sys.exit(1)
 
 
 @dead_letters.command("drop")
@@ -264,6 +281,9 @@ def report(config_path: Path | None, kind: str, week: str | None, fmt: str, out:
     from plugin.reports.render import render_resolution, render_weekly
     from plugin.reports.weekly import previous_week, resolution_averages, week_of, weekly_report
 
+    if kind == "resolution" and (week is not None or send):
+        raise click.UsageError("--week and --send apply to the weekly report only (the resolution averages always "
+                               "cover the last 30 days)")
     services = _services(config_path)
     with services.store.session() as session:
         if kind == "weekly":
@@ -280,11 +300,45 @@ def report(config_path: Path | None, kind: str, week: str | None, fmt: str, out:
         out.write_text(text, encoding="utf-8")
         click.echo(f"Wrote {out}")
     if send and kind == "weekly":
-        from plugin.service.jobs import send_weekly_report
+        sys.exit(_send_weekly(services, chosen))
 
-        queued = send_weekly_report(services, chosen)
-        services.notifier.send_pending(services)
-        click.echo("sent to " + services.config.reports.recipients if queued else "already sent for this week")
+
+def _send_weekly(services: Any, week: str) -> int:
+    """Send the week's report now (once per week) and say what really happened; the exit status is 0 only when it
+    reached every channel of the recipients' role."""
+    from plugin.service.jobs import REPORT_PLATFORM, REPORT_TICKET, send_weekly_report
+    from plugin.store import repository as repo
+
+    role = services.config.reports.recipients
+    queued = send_weekly_report(services, week)
+    with services.store.session() as session:
+        row = repo.find_notification(session, REPORT_PLATFORM, REPORT_TICKET, role, f"weekly_report:{week}")
+        row_id = row.id if row is not None else None
+    if row_id is not None:
+        services.notifier.send_pending(services, ids=[row_id])
+    with services.store.session() as session:
+        row = repo.find_notification(session, REPORT_PLATFORM, REPORT_TICKET, role, f"weekly_report:{week}")
+        if row is None:
+            click.echo(f"the report for {week} was not queued", err=True)
+            return 1
+        status, took, error, sent_at = row.status, list(row.channels_ok), row.last_error, row.sent_at
+    earlier = "" if queued else " (earlier)"
+    if status == "sent":
+        click.echo(f"sent to {role}{earlier} at {sent_at:%Y-%m-%d %H:%M %Z}: {', '.join(took)}")
+        return 0
+    if status == "suppressed":
+        click.echo(f"not sent: role {role!r} has no channel (notifications.channels.{role})", err=True)
+        return 1
+    if took:
+        click.echo(f"delivered to {', '.join(took)}", err=True)
+    if status == "sending":
+        click.echo(f"being sent by another process for {week}", err=True)
+    elif status == "pending":
+        click.echo(f"not sent yet: {error}; it will be retried", err=True)
+    else:
+        click.echo(f"{'partly sent' if took else 'not sent'} ({status}): {error}; see `escalator dead-letters list`",
+                   err=True)
+    return 1
 
 
 @main.group()

@@ -73,6 +73,31 @@ def test_report_weekly_in_each_format(tmp_path: Path) -> None:
     assert "Average resolution" in run("report", "resolution", "--config", str(path)).output
     bad = CliRunner().invoke(main, ["report", "weekly", "--week", "last", "--config", str(path)])
     assert bad.exit_code == 2 and "2026-W47" in bad.output
+    # the 30-day averages have no week: --week is refused, not silently ignored
+    ignored = CliRunner().invoke(main, ["report", "resolution", "--week", "2026-W47", "--config", str(path)])
+    assert ignored.exit_code == 2 and "weekly report only" in ignored.output
+
+
+def test_report_weekly_send_says_what_really_happened(tmp_path: Path, hook_server: tuple[int, list[bytes]]) -> None:
+    port, got = hook_server
+    closed = write_config(tmp_path, notifications={"channels": {"support_manager": ["json://127.0.0.1:9/closed"]}})
+    failed = CliRunner().invoke(main, ["report", "weekly", "--week", "2026-W47", "--send", "--config", str(closed)])
+    assert failed.exit_code == 1, failed.output
+    assert "not sent yet: not delivered to json://127.0.0.1:9 (support_manager #1); it will be retried" in \
+        failed.output
+    assert "sent to" not in failed.output
+    working = write_config(tmp_path, notifications={"channels": {"support_manager": [
+        f"json://127.0.0.1:{port}/report"]}})
+    sent = CliRunner().invoke(main, ["report", "weekly", "--week", "2026-W46", "--send", "--config", str(working)])
+    assert sent.exit_code == 0, sent.output
+    assert "sent to support_manager at " in sent.output and f"json://127.0.0.1:{port} (support_manager #1)" in \
+        sent.output
+    again = CliRunner().invoke(main, ["report", "weekly", "--week", "2026-W46", "--send", "--config", str(working)])
+    assert again.exit_code == 0 and "sent to support_manager (earlier)" in again.output
+    assert len(got) == 1 and b"Weekly escalation report 2026-W46" in got[0]
+    # the week whose send failed is still waiting for its retry time: said so, not sent twice, not claimed sent
+    waiting = CliRunner().invoke(main, ["report", "weekly", "--week", "2026-W47", "--send", "--config", str(working)])
+    assert waiting.exit_code == 1 and "it will be retried" in waiting.output
 
 
 def test_cleanup_dry_run_changes_nothing_and_keeps_history(tmp_path: Path) -> None:
