@@ -399,7 +399,8 @@ def backfill(config_path: Path | None, since_text: str, platform: str | None) ->
     for name in [platform] if platform else services.adapters.names():
         with tqdm(desc=f"Backfilling {name}", unit="ticket", disable=None) as bar:
             result = run(services, name, since, bar.update)
-        click.echo(f"{name}: {result.tickets} tickets ({result.solved} solved) in {result.pages} page(s), "
+        click.echo(f"{name}: {result.tickets} tickets ({result.solved} solved, {result.escalated} escalated) in "
+                   f"{result.pages} page(s), "
                    f"{result.ratings} satisfaction ratings")
 
 

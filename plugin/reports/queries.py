@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from plugin.store.models import EscalationRow, SatisfactionRow, TicketRow
+from plugin.store.repository import BACKFILL_ACTOR
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,12 @@ class Window:
 
     def has(self, column: Any) -> Any:
         return and_(column >= self.start, column < self.end)
+
+    def has_escalation(self) -> Any:
+        """An escalation of the window: its time is in it; one known only within an interval (backfilled), when
+        the whole interval is."""
+        return and_(self.has(EscalationRow.at),
+                    or_(EscalationRow.earliest_at.is_(None), EscalationRow.earliest_at >= self.start))
 
 
 def _scalar(session: Session, query: Select[Any]) -> Any:
@@ -38,13 +45,19 @@ def count_resolved(session: Session, window: Window) -> int:
 def count_escalated_tickets(session: Session, window: Window) -> int:
     """Distinct tickets escalated (at least once) within the window."""
     query = select(func.count(func.distinct(EscalationRow.platform + ":" + EscalationRow.ticket_id))).where(
-        window.has(EscalationRow.at))
+        window.has_escalation())
     return int(_scalar(session, query))
 
 
-def escalations_by(session: Session, window: Window, column: Any) -> dict[Any, int]:
-    rows = session.execute(select(column, func.count()).where(window.has(EscalationRow.at)).group_by(column))
+def escalations_by(session: Session, window: Window, column: Any, *conditions: Any) -> dict[Any, int]:
+    rows = session.execute(select(column, func.count()).where(window.has_escalation(), *conditions)
+                           .group_by(column))
     return {key: int(count) for key, count in rows}
+
+
+def escalations_by_rule(session: Session, window: Window) -> dict[str, int]:
+    """The window's escalations by rule; backfilled ones, whose rule the export does not tell, are left out."""
+    return escalations_by(session, window, EscalationRow.rule, EscalationRow.actor != BACKFILL_ACTOR)
 
 
 def reached_tiers(session: Session, window: Window, tiers: int) -> dict[int, tuple[int, int]]:
@@ -93,10 +106,12 @@ def satisfaction_after_escalation(session: Session, window: Window) -> tuple[int
 
 
 def first_contact_by_tier(session: Session, window: Window) -> dict[int, tuple[int, int]]:
-    """Per final tier: (tickets resolved in the window with at most one agent reply and never reopened, resolved)."""
+    """Per final tier: (tickets resolved in the window with at most one agent reply and never reopened, resolved),
+    over the tickets whose replies we know (not those seen only through the backfill export)."""
     first_contact = case((and_(TicketRow.agent_public_replies <= 1, TicketRow.reopened == 0), 1), else_=0)
     rows = session.execute(select(TicketRow.tier, func.sum(first_contact), func.count())
-                           .where(window.has(TicketRow.solved_at)).group_by(TicketRow.tier))
+                           .where(window.has(TicketRow.solved_at), TicketRow.agent_public_replies.is_not(None))
+                           .group_by(TicketRow.tier))
     return {int(tier): (int(fcr or 0), int(total)) for tier, fcr, total in rows}
 
 

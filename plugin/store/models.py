@@ -54,7 +54,8 @@ class TicketRow(Base):
     closed_at: Mapped[datetime | None]
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
     first_escalated_at: Mapped[datetime | None]
-    agent_public_replies: Mapped[int] = mapped_column(Integer, default=0)
+    # None: not known (a ticket seen only through the backfill export, which has no comments)
+    agent_public_replies: Mapped[int | None] = mapped_column(Integer, default=0)
     reopened: Mapped[int] = mapped_column(Integer, default=0)
     contact_count: Mapped[int] = mapped_column(Integer, default=1)
     first_response_breached: Mapped[bool | None] = mapped_column(Boolean)
@@ -113,7 +114,12 @@ class CustomerRow(Base):
 
 
 class EscalationRow(Base):
-    """The escalation history. Never deleted."""
+    """The escalation history. Never deleted.
+
+    `at` is when the escalation happened. An escalation learnt from the helpdesk's export (actor "backfill") has no
+    exact time: it happened between `earliest_at` and `at` (the ticket's creation, or our last look at it, and its
+    last update), and a report counts it only in a period that holds that whole interval.
+    """
 
     __tablename__ = "escalations"
     __table_args__ = (Index("ix_escalations_ticket", "platform", "ticket_id"), Index("ix_escalations_at", "at"))
@@ -130,6 +136,7 @@ class EscalationRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     priority_before: Mapped[int | None] = mapped_column(Integer)
     priority_after: Mapped[int | None] = mapped_column(Integer)
+    earliest_at: Mapped[datetime | None]
 
 
 class InboxRow(Base):

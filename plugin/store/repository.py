@@ -219,13 +219,16 @@ def record_decision(session: Session, platform: str, decision: Decision, now: da
             record_status(session, platform, decision.ticket_id, Status(row.status), now, "engine",
                           workflow_state=decision.workflow_state.value)
         row.workflow_state = decision.workflow_state.value
+    # Escalated with no first escalation time: escalated at a time the backfill could not tell, so a later
+    # escalation is not the first one and must not stand in for it.
+    escalated_at_unknown_time = row.escalated and row.first_escalated_at is None
     for entry in decision.escalations:
         session.add(EscalationRow(
             platform=platform, ticket_id=entry.ticket_id, at=entry.at, from_tier=entry.from_tier,
             to_tier=entry.to_tier, rule=entry.rule, reason=entry.reason, figures=jsonable(dict(entry.figures)),
             actor=entry.actor, note=entry.note, priority_before=before_priority, priority_after=row.priority))
         row.escalated = True
-        if row.first_escalated_at is None:
+        if row.first_escalated_at is None and not escalated_at_unknown_time:
             row.first_escalated_at = entry.at
             row.escalation_seconds = (entry.at - row.created_at).total_seconds()
     if row.priority != before_priority or row.tier != before_tier:
@@ -233,6 +236,35 @@ def record_decision(session: Session, platform: str, decision: Decision, now: da
                                        tier=row.tier, actor="escalator"))
     session.flush()
     return row
+
+
+BACKFILL_ACTOR = "backfill"
+
+
+def record_backfilled_escalation(session: Session, row: TicketRow, to_tier: int, earliest: datetime,
+                                 latest: datetime, tags: Sequence[str]) -> EscalationRow:
+    """An escalation the helpdesk's export shows (our tags on the ticket) but that we did not record: it happened
+    between `earliest` and `latest`. When that is one moment, the first escalation time is known too."""
+    earliest = min(_aware(earliest, "earliest"), _aware(latest, "latest"))
+    entry = EscalationRow(
+        platform=row.platform, ticket_id=row.ticket_id, at=latest, earliest_at=earliest, from_tier=row.tier,
+        to_tier=to_tier, rule=BACKFILL_ACTOR, actor=BACKFILL_ACTOR, note="",
+        reason=(f"escalated in the helpdesk before the escalator recorded it (tags: {', '.join(tags)}), between "
+                f"{earliest.isoformat()} and {latest.isoformat()}"),
+        figures={"tags": list(tags), "earliest": earliest.isoformat(), "latest": latest.isoformat()},
+        priority_before=row.priority, priority_after=row.priority)
+    session.add(entry)
+    exact = earliest == latest
+    if exact and not row.escalated and row.first_escalated_at is None:
+        row.first_escalated_at = latest
+        row.escalation_seconds = (latest - row.created_at).total_seconds()
+    row.escalated = True
+    if to_tier != row.tier:
+        row.tier = to_tier
+        session.add(PriorityHistoryRow(platform=row.platform, ticket_id=row.ticket_id, at=latest,
+                                       priority=row.priority, tier=to_tier, actor=BACKFILL_ACTOR))
+    session.flush()
+    return entry
 
 
 # ---------------------------------------------------------------- applied changes

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import http.server
+import json
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -145,7 +146,7 @@ def test_backfill_sweep_and_dead_letters(tmp_path: Path) -> None:
         path = config_file(live.config, tmp_path / "cli.yaml")
         result = run("backfill", "--since", "30d", "--config", str(path))
         assert result.exit_code == 0, result.output
-        assert "zendesk: 3 tickets (2 solved)" in result.output
+        assert "zendesk: 3 tickets (2 solved, 2 escalated)" in result.output
         with live.services.store.session() as session:
             solved = [r for r in session.query(TicketRow).all() if r.solved_at is not None]
             assert len(solved) == 2 and all(r.tier == 2 and r.escalated for r in solved)
@@ -161,3 +162,161 @@ def test_backfill_sweep_and_dead_letters(tmp_path: Path) -> None:
         assert "queued again" in run("dead-letters", "retry", str(dead_id), "--config", str(path)).output
         assert "dropped" in run("dead-letters", "drop", str(dead_id), "--config", str(path)).output
         assert "no dead letters" in run("dead-letters", "list", "--config", str(path)).output
+
+
+ZENDESK_PRIORITY = {"urgent": "critical", "high": "high", "normal": "medium", "low": "low", None: "none"}
+
+
+def stamp(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def rounded(value: Any) -> Any:
+    """`value` with every float rounded, to compare nested figures computed two ways."""
+    if isinstance(value, float):
+        return round(value, 6)
+    if isinstance(value, dict):
+        return {k: rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [rounded(v) for v in value]
+    return value
+
+
+def share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def expected_week(tickets: list[dict[str, Any]], ratings: list[dict[str, Any]], week: str) -> dict[str, Any]:
+    """The week's figures from the sandbox's own tickets, as docs/reports.md and the backfill define them: an
+    escalation the export shows happened between the ticket's creation and its last update, so it belongs to a week
+    (a day) only when both are in it; when both are one moment, it was escalated on creation."""
+    year, number = (int(x) for x in week.split("-W"))
+    start = datetime.combine(date.fromisocalendar(year, number, 1), datetime.min.time(), tzinfo=UTC)
+    end = start + timedelta(days=7)
+
+    def within(moment: datetime, low: datetime = start, high: datetime = end) -> bool:
+        return low <= moment < high
+
+    created = [t for t in tickets if within(t["created"])]
+    resolved = [t for t in tickets if t["done"] and within(t["updated"])]
+    escalated = [t for t in tickets if t["escalated"] and within(t["created"]) and within(t["updated"])]
+    exact = [t for t in tickets if t["escalated"] and t["created"] == t["updated"]]
+    rates = {}
+    for tier in (1, 2, 3):
+        reached = [t for t in created if t["tier"] >= tier]
+        rates[str(tier)] = share(sum(1 for t in reached if t["tier"] > tier), len(reached))
+    rated = [r for r in ratings if within(r["at"]) and r["ticket"]["escalated"]]
+    days_escalated, days_resolved = [], []
+    by_tier: dict[str, list[int]] = {"2": [], "3": [], "4": []}
+    for i in range(7):
+        low, high = start + timedelta(days=i), start + timedelta(days=i + 1)
+        day = [t for t in tickets if t["escalated"] and within(t["created"], low, high)
+               and within(t["updated"], low, high)]
+        days_escalated.append(len(day))
+        days_resolved.append(sum(1 for t in tickets if t["done"] and within(t["updated"], low, high)))
+        for tier in by_tier:
+            by_tier[tier].append(sum(1 for t in day if str(t["tier"]) == tier))
+    firsts = sorted(0.0 for t in exact if within(t["created"]))
+    return {
+        "figures": {
+            "created": len(created), "escalated": len(escalated), "resolved": len(resolved),
+            "escalation_rate": rates["1"], "escalation_rate_by_tier": rates,
+            "time_to_escalate_mean": mean(firsts), "time_to_escalate_median": mean(firsts),
+            "resolution_after_escalation_mean": mean([0.0 for t in resolved if t in exact]),
+            "escalation_to_resolution_ratio": share(len(escalated), len(resolved)),
+            "satisfaction_after_escalation": share(sum(1 for r in rated if r["positive"]), len(rated)),
+            "satisfaction_ratings": len(rated),
+            "first_contact_resolution_by_tier": {},  # the export has no replies: left out, not counted as 0 replies
+            "sla_first_response_by_priority": {t["priority"]: None for t in resolved},  # no SLA outcome either
+            "sla_resolution_by_priority": {t["priority"]: None for t in resolved},
+            "top_reasons": [],  # nor the rule that escalated it
+        },
+        "escalated_per_day": days_escalated, "resolved_per_day": days_resolved,
+        "escalations_per_day_by_tier": by_tier,
+    }
+
+
+def test_a_backfill_gives_the_figures_a_plain_loop_over_the_helpdesk_tickets_gives(tmp_path: Path) -> None:
+    from plugin.reports.weekly import previous_week, week_of
+
+    now = datetime.now(UTC)
+    week = previous_week(week_of(now, "UTC"))
+    year, number = (int(x) for x in week.split("-W"))
+    monday = datetime.combine(date.fromisocalendar(year, number, 1), datetime.min.time(), tzinfo=UTC)
+    h = timedelta(hours=1)
+    # (created, updated or None, priority, tags, status); times from Monday 00:00 of last week
+    specs = [
+        (10 * h, 63 * h, "normal", ["tier_2", "escalated"], "solved"),  # escalated within the week, not one day
+        (-4 * h, 33 * h, "high", ["tier_3", "escalated"], "open"),  # interval across two weeks: in neither
+        (80 * h, None, "urgent", ["tier_2", "escalated"], "solved"),  # created escalated: the time is known
+        (34 * h, 107 * h, "low", [], "solved"),
+        (-159 * h, -158 * h, "normal", ["escalated"], "open"),  # the week before, within one day
+        (105 * h, None, "normal", [], "open"),
+        (130 * h, 132 * h, "high", ["tier_4", "escalated"], "closed"),  # within one day
+        (-144 * h, -120 * h, "normal", ["tier_2"], "solved"),
+    ]
+    with running(tmp_path, consumer=False) as live:
+        state = live.state
+        made = []
+        for created, updated, priority, tags, status in specs:
+            ticket = live.customer_ticket(subject="Backfilled", priority=priority, tags=tags,
+                                          status="solved" if status == "closed" else status,
+                                          created_at=monday + created)
+            if updated is not None:
+                state.clock = lambda moment=monday + updated: moment  # type: ignore[misc]
+                state.update_ticket(ticket["id"], {"status": status} if status == "closed" else {
+                    "subject": "Backfilled (updated)"})
+            made.append(ticket["id"])
+        for index, score, at in ((0, "good", 72 * h), (3, "bad", 120 * h), (6, "bad", 140 * h),
+                                 (7, "good", -96 * h)):
+            state.rate(made[index], score, at=monday + at)
+        state.clock = lambda: datetime.now(UTC)
+        path = config_file(live.config, tmp_path / "cli.yaml")
+        result = run("backfill", "--since", "30d", "--config", str(path))
+        assert result.exit_code == 0, result.output
+        assert "zendesk: 8 tickets (5 solved, 6 escalated)" in result.output, result.output
+        again = run("backfill", "--since", "30d", "--config", str(path))
+        assert "zendesk: 8 tickets (0 solved, 0 escalated)" in again.output  # running it again adds nothing
+        weekly = json.loads(run("report", "weekly", "--week", week, "--format", "json", "--config", str(path)).output)
+        averages = json.loads(run("report", "resolution", "--format", "json", "--config", str(path)).output)
+        with live.services.store.session() as session:
+            history = session.query(EscalationRow).all()
+        raw = [state.ticket(i) for i in made]
+    tickets = []
+    for t in raw:
+        tier = max([int(tag[5:]) for tag in t["tags"] if tag.startswith("tier_")] or [1])
+        tickets.append({"created": stamp(t["created_at"]), "updated": stamp(t["updated_at"]), "tier": tier,
+                        "escalated": "escalated" in t["tags"] or tier > 1, "done": t["status"] in ("solved", "closed"),
+                        "priority": ZENDESK_PRIORITY[t["priority"]]})
+    by_id = dict(zip(made, tickets, strict=True))
+    ratings = [{"ticket": by_id[r["ticket_id"]], "at": stamp(r["created_at"]), "positive": r["score"] == "good"}
+               for r in state.ratings]
+    for got, name in ((weekly, week), (weekly["previous"], previous_week(week))):
+        expected = expected_week(tickets, ratings, name)
+        figures = got if name != week else got["figures"]
+        assert rounded(figures) == rounded(expected["figures"]), name
+    this_week = expected_week(tickets, ratings, week)
+    assert weekly["escalated_per_day"] == this_week["escalated_per_day"]
+    assert weekly["resolved_per_day"] == this_week["resolved_per_day"]
+    assert weekly["escalations_per_day_by_tier"] == this_week["escalations_per_day_by_tier"]
+    assert this_week["figures"]["escalated"] == 3 and this_week["figures"]["resolved"] == 4  # the data tests something
+    # the 30-day averages (the e2e schedule is open around the clock: business time is calendar time)
+    closed = [t for t in tickets if t["done"] and now - timedelta(days=30) <= t["updated"]]
+    durations = {id(t): (t["updated"] - t["created"]).total_seconds() for t in closed}
+    assert averages["tickets"] == len(closed)
+    assert averages["calendar_seconds"] == pytest.approx(mean(list(durations.values())))
+    assert averages["business_seconds"] == pytest.approx(mean(list(durations.values())))
+    for key, group_of in (("by_priority", lambda t: t["priority"]), ("by_tier", lambda t: str(t["tier"])),
+                          ("by_escalation", lambda t: "escalated" if t["escalated"] else "not escalated")):
+        groups: dict[str, list[float]] = {}
+        for t in closed:
+            groups.setdefault(group_of(t), []).append(durations[id(t)])
+        assert rounded({k: (v["tickets"], v["calendar_seconds"]) for k, v in averages[key].items()}) == rounded(
+            {k: (len(v), mean(v)) for k, v in groups.items()}), key
+    # the history says where those escalations came from
+    assert len(history) == 6 and {(e.actor, e.rule) for e in history} == {("backfill", "backfill")}
+    assert all(e.earliest_at is not None and e.earliest_at <= e.at for e in history)

@@ -48,6 +48,15 @@ def test_migrations_are_a_no_op_the_second_time(store: Store) -> None:
     assert store.ping()
 
 
+def test_the_migrations_build_the_schema_the_models_describe(store: Store) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
 def test_inbox_dedupes_a_redelivery(store: Store) -> None:
     with store.session() as s:
         assert repo.add_event(s, event(), NOW) is True
@@ -129,6 +138,25 @@ def test_record_decision_keeps_escalations_and_fired_keys(store: Store) -> None:
         assert (mirror.tier, mirror.escalated, mirror.first_escalated_at, mirror.workflow_state) == (
             2, True, NOW, "escalated")
         assert mirror.priority == Priority.HIGH.value
+
+
+def test_a_backfilled_escalation_keeps_its_interval_and_is_not_replaced_as_the_first(store: Store) -> None:
+    later = NOW + timedelta(days=2)
+    with store.session() as s:
+        row = repo.upsert_mirror(s, ticket(), NOW)
+        entry = repo.record_backfilled_escalation(s, row, 3, NOW, NOW + timedelta(hours=5), ["escalated", "tier_3"])
+        assert (entry.actor, entry.from_tier, entry.to_tier, entry.earliest_at) == ("backfill", 1, 3, NOW)
+        assert row.escalated and row.tier == 3 and row.first_escalated_at is None  # the time is not known
+        escalation = EscalationEntry(ticket_id="42", at=later, from_tier=3, to_tier=4, rule="sla_breach",
+                                     reason="why", figures={}, actor="rule:sla_breach", note="")
+        repo.record_decision(s, "zendesk", Decision(ticket_id="42", at=later, escalations=(escalation,),
+                                                    tier=4), later)
+        # the tier-4 escalation is not the ticket's first: the time to escalate stays unknown
+        assert row.first_escalated_at is None and row.escalation_seconds is None and row.tier == 4
+    with store.session() as s:
+        other = repo.upsert_mirror(s, ticket(id="43"), NOW)
+        repo.record_backfilled_escalation(s, other, 2, NOW, NOW, ["tier_2"])  # created escalated: known
+        assert other.first_escalated_at == NOW and other.escalation_seconds == 0
 
 
 def test_applied_changes_are_recorded_once(store: Store) -> None:
