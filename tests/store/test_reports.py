@@ -20,6 +20,7 @@ from plugin.store.models import EscalationRow, SatisfactionRow, TicketRow
 ZONE = "Europe/Paris"
 CONFIG = load_config(data={"organization": {"timezone": ZONE}})
 WEEK, PREVIOUS = "2026-W47", "2026-W46"
+PRIORITY_NAMES = {1: "low", 2: "medium", 3: "high", 4: "critical"}
 RULES = ["sla_breach", "legal_threat", "repeat_contact", "auto_escalate_sla", "critical_incident"]
 
 
@@ -106,19 +107,25 @@ def expected_week(data: Generated, week: str) -> dict[str, object]:
     for t in resolved:
         fcr.setdefault(t["tier"], []).append(t["agent_public_replies"] <= 1 and t["reopened"] == 0)  # type: ignore
     sla: dict[str, list[bool]] = {}
+    sla_resolution: dict[str, list[bool]] = {}
     for t in resolved:
-        name = {1: "low", 2: "medium", 3: "high", 4: "critical"}.get(t["priority"], "none")  # type: ignore[arg-type]
+        name = PRIORITY_NAMES.get(t["priority"], "none")  # type: ignore[arg-type]
         sla.setdefault(name, []).append(t["first_response_breached"] is False)
+        sla_resolution.setdefault(name, []).append(t["resolution_breached"] is False)
     reasons: dict[str, int] = {}
     for e in data.escalations:
         if inside(e["at"]):
             reasons[e["rule"]] = reasons.get(e["rule"], 0) + 1  # type: ignore[index]
     days_escalated, days_resolved = [], []
+    days_by_tier: dict[int, list[int]] = {2: [], 3: [], 4: []}
     zone = ZoneInfo(ZONE)
     for i in range(7):
         day = (window.start + timedelta(days=i)).date()
         days_escalated.append(len({e["ticket_id"] for e in data.escalations
                                    if e["at"].astimezone(zone).date() == day}))  # type: ignore[attr-defined]
+        for tier, counts in days_by_tier.items():
+            counts.append(sum(1 for e in data.escalations if e["to_tier"] == tier
+                              and e["at"].astimezone(zone).date() == day))  # type: ignore[attr-defined]
         days_resolved.append(sum(1 for t in data.tickets if t["solved_at"] is not None
                                  and t["solved_at"].astimezone(zone).date() == day))  # type: ignore[attr-defined]
     return {
@@ -131,8 +138,9 @@ def expected_week(data: Generated, week: str) -> dict[str, object]:
         "satisfaction": (sum(1 for r in rated if r["positive"]) / len(rated)) if rated else None,
         "fcr": {tier: sum(v) / len(v) for tier, v in fcr.items()},
         "sla": {name: sum(v) / len(v) for name, v in sla.items()},
+        "sla_resolution": {name: sum(v) / len(v) for name, v in sla_resolution.items()},
         "reasons": sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:5],
-        "days_escalated": days_escalated, "days_resolved": days_resolved,
+        "days_escalated": days_escalated, "days_resolved": days_resolved, "days_by_tier": days_by_tier,
     }
 
 
@@ -149,6 +157,7 @@ def check_week(figures: object, expected: dict[str, object]) -> None:
     assert f.satisfaction_after_escalation == pytest.approx(expected["satisfaction"])  # type: ignore[attr-defined]
     assert f.first_contact_resolution_by_tier == pytest.approx(expected["fcr"])  # type: ignore[attr-defined]
     assert f.sla_first_response_by_priority == pytest.approx(expected["sla"])  # type: ignore[attr-defined]
+    assert f.sla_resolution_by_priority == pytest.approx(expected["sla_resolution"])  # type: ignore[attr-defined]
     assert f.top_reasons == expected["reasons"]  # type: ignore[attr-defined]
 
 
@@ -163,6 +172,8 @@ def test_weekly_report_matches_an_independent_count(store: Store) -> None:
     check_week(report.previous, expected_week(data, PREVIOUS))
     assert report.escalated_per_day == expected["days_escalated"]
     assert report.resolved_per_day == expected["days_resolved"]
+    assert report.escalations_per_day_by_tier == expected["days_by_tier"]
+    assert sum(map(sum, report.escalations_per_day_by_tier.values())) > 20
     assert report.change("escalated") == report.figures.escalated - report.previous.escalated
 
 
@@ -179,18 +190,34 @@ def test_thirty_day_averages_match_an_independent_count(store: Store) -> None:
     calendar = statistics.fmean(t["resolution_calendar_seconds"] for t in closed)  # type: ignore[misc]
     assert averages.business_seconds == pytest.approx(business)
     assert averages.calendar_seconds == pytest.approx(calendar)
-    for tier in (1, 2, 3, 4):
-        group = [t for t in closed if t["tier"] == tier]
-        if group:
-            assert averages.by_tier[tier]["tickets"] == len(group)
-            assert averages.by_tier[tier]["calendar_seconds"] == pytest.approx(
-                statistics.fmean(t["resolution_calendar_seconds"] for t in group))  # type: ignore
-    for flag, name in ((True, "escalated"), (False, "not escalated")):
-        group = [t for t in closed if t["escalated"] is flag]
-        assert averages.by_escalation[name]["business_seconds"] == pytest.approx(
-            statistics.fmean(t["resolution_business_seconds"] for t in group))  # type: ignore
-    high = [t for t in closed if t["priority"] == 3]
-    assert averages.by_priority["high"]["tickets"] == len(high)
+    splits = (("by_priority", lambda t: PRIORITY_NAMES.get(t["priority"], "none")),
+              ("by_tier", lambda t: t["tier"]),
+              ("by_escalation", lambda t: "escalated" if t["escalated"] else "not escalated"))
+    for attribute, key in splits:
+        groups: dict[object, list[dict[str, object]]] = {}
+        for t in closed:
+            groups.setdefault(key(t), []).append(t)
+        got = getattr(averages, attribute)
+        assert set(got) == set(groups), attribute
+        for name, group in groups.items():
+            assert got[name]["tickets"] == len(group), (attribute, name)
+            for field_name in ("business_seconds", "calendar_seconds"):
+                assert got[name][field_name] == pytest.approx(statistics.fmean(
+                    t[f"resolution_{field_name}"] for t in group)), (attribute, name, field_name)  # type: ignore[misc]
+    assert len(averages.by_priority) == 5 and len(averages.by_tier) == 4
+
+
+def test_local_cron_follows_the_zone_across_daylight_saving() -> None:
+    from plugin.service.jobs import local_cron
+
+    monday_nine = local_cron("Europe/Paris", weekday="mon", hour=9, minute=0)
+    winter, summer = datetime(2026, 11, 23, 8, 0), datetime(2026, 6, 22, 7, 0)  # naive UTC, as huey passes it
+    assert monday_nine(winter) and monday_nine(summer)
+    for moment in (winter - timedelta(hours=1), winter + timedelta(hours=1), winter + timedelta(minutes=1),
+                   summer + timedelta(hours=1), winter + timedelta(days=1), winter - timedelta(days=7, hours=1)):
+        assert not monday_nine(moment), moment
+    fired = [datetime(2026, 3, 23) + timedelta(minutes=m) for m in range(14 * 24 * 60)]  # DST starts on the 29th
+    assert [m for m in fired if monday_nine(m)] == [datetime(2026, 3, 23, 8, 0), datetime(2026, 3, 30, 7, 0)]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
