@@ -1,5 +1,11 @@
-"""Reports as text, Markdown, JSON, CSV or HTML. The HTML is what managers receive by email (the chart travels
-as an attachment and is shown inline where the mail client allows)."""
+"""Reports as text, Markdown, JSON, CSV or HTML. The HTML is what managers receive by email (with the chart inline
+where the mail client allows, attached otherwise).
+
+Every format shows the same metrics, each with its change from the week before. Calendar durations read in days
+("1d 10h 30m"), business durations in business hours ("24h 39m": a business day is however long the schedule is
+open). CSV carries raw numbers (counts, shares as fractions, durations in seconds) with the week before and the
+change in columns of their own, for spreadsheets.
+"""
 
 from __future__ import annotations
 
@@ -7,87 +13,168 @@ import csv
 import html
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from plugin.durations import format_duration
 from plugin.reports.weekly import ResolutionAverages, WeekFigures, WeeklyReport
 
 FORMATS = ("text", "markdown", "json", "csv", "html")
+UNITS = {"count": "tickets", "share": "share", "calendar": "seconds", "business": "business seconds",
+         "ratio": "ratio"}
+
+Number = int | float
 
 
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.0%}"
+@dataclass(frozen=True)
+class Metric:
+    """One row of a report: its value, and (weekly) the value the week before. `kind` is count, share, ratio,
+    calendar (seconds) or business (seconds of business time)."""
+
+    name: str
+    kind: str
+    value: Number | None
+    previous: Number | None = None
+    note: str = ""
+    compared: bool = True  # False: a figure with no week before (the 30-day averages)
+
+    @property
+    def change(self) -> Number | None:
+        if self.value is None or self.previous is None:
+            return None
+        if isinstance(self.value, int) and isinstance(self.previous, int):
+            return self.value - self.previous
+        return float(self.value) - float(self.previous)
 
 
-def _time(seconds: float | None) -> str:
-    from datetime import timedelta
+def _hours(seconds: float) -> str:
+    """Business time in hours and minutes: 24h 39m, 45m, 30s."""
+    total = round(abs(seconds))
+    sign = "-" if seconds < 0 and total else ""
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{sign}{hours}h {minutes}m" if minutes else f"{sign}{hours}h"
+    if minutes:
+        return f"{sign}{minutes}m"
+    return f"{sign}{secs}s"
 
-    return "-" if seconds is None else format_duration(timedelta(seconds=round(seconds)))
+
+def _value(kind: str, value: Number | None) -> str:
+    if value is None:
+        return "-"
+    if kind == "share":
+        return f"{value:.0%}"
+    if kind == "ratio":
+        return f"{value:.2f}"
+    if kind == "calendar":
+        return format_duration(timedelta(seconds=round(value)))
+    if kind == "business":
+        return _hours(value)
+    return f"{int(value)}"
 
 
-def _delta(now: float | None, before: float | None, kind: str) -> str:
-    if now is None or before is None:
+def _change(metric: Metric) -> str:
+    diff = metric.change
+    if diff is None:
         return ""
-    diff = now - before
-    if kind == "pct":
-        return f" ({diff * 100:+.0f} pts)"
-    if kind == "time":
-        return f" ({'+' if diff >= 0 else '-'}{_time(abs(diff))})"
-    return f" ({diff:+g})"
+    if metric.kind == "share":
+        return f"{diff * 100:+.0f} pts"
+    if metric.kind == "ratio":
+        return f"{diff:+.2f}"
+    if metric.kind in ("calendar", "business"):
+        sign = "+" if diff >= 0 else "-"
+        return sign + (_hours(abs(diff)) if metric.kind == "business" else
+                       format_duration(timedelta(seconds=round(abs(diff)))))
+    return f"{diff:+g}"
 
 
-def weekly_rows(report: WeeklyReport) -> list[tuple[str, str]]:
-    """(metric, value with the change from the week before), the same rows in every format."""
+def shown(metric: Metric) -> str:
+    """The value as people read it, with its note and the change from the week before: "38% (-8 pts)"."""
+    text = _value(metric.kind, metric.value)
+    if metric.note:
+        text += f" {metric.note}"
+    change = _change(metric)
+    if change:
+        text += f" ({change})"
+    elif metric.compared and metric.value is not None and metric.previous is None:
+        text += " (n/a last week)"
+    return text
+
+
+def weekly_metrics(report: WeeklyReport) -> list[Metric]:
+    """The weekly report's rows, the same in every format, each with the week before."""
     f, p = report.figures, report.previous
     rows = [
-        ("Tickets created", f"{f.created}{_delta(f.created, p.created, 'n')}"),
-        ("Tickets escalated", f"{f.escalated}{_delta(f.escalated, p.escalated, 'n')}"),
-        ("Tickets resolved", f"{f.resolved}{_delta(f.resolved, p.resolved, 'n')}"),
-        ("Escalation rate", f"{_pct(f.escalation_rate)}{_delta(f.escalation_rate, p.escalation_rate, 'pct')}"),
+        Metric("Tickets created", "count", f.created, p.created),
+        Metric("Tickets escalated", "count", f.escalated, p.escalated),
+        Metric("Tickets resolved", "count", f.resolved, p.resolved),
+        Metric("Escalation rate", "share", f.escalation_rate, p.escalation_rate),
     ]
     for tier, rate in f.escalation_rate_by_tier.items():
-        before = p.escalation_rate_by_tier.get(tier)
-        rows.append((f"Escalation rate from Tier {tier} ({report.tier_names.get(tier, '')})",
-                     f"{_pct(rate)}{_delta(rate, before, 'pct')}"))
+        rows.append(Metric(f"Escalation rate from Tier {tier} ({report.tier_names.get(tier, '')})", "share", rate,
+                           p.escalation_rate_by_tier.get(tier)))
     rows += [
-        ("Time to escalate (mean)", f"{_time(f.time_to_escalate_mean)}"
-                                    f"{_delta(f.time_to_escalate_mean, p.time_to_escalate_mean, 'time')}"),
-        ("Time to escalate (median)", _time(f.time_to_escalate_median)),
-        ("Resolution after escalation (mean)", f"{_time(f.resolution_after_escalation_mean)}"
-         f"{_delta(f.resolution_after_escalation_mean, p.resolution_after_escalation_mean, 'time')}"),
-        ("Escalation-to-resolution ratio", "-" if f.escalation_to_resolution_ratio is None else
-         f"{f.escalation_to_resolution_ratio:.2f}"),
-        ("Satisfaction after escalation", f"{_pct(f.satisfaction_after_escalation)} of {f.satisfaction_ratings} "
-                                          f"rating(s)"),
+        Metric("Time to escalate (mean)", "calendar", f.time_to_escalate_mean, p.time_to_escalate_mean),
+        Metric("Time to escalate (median)", "calendar", f.time_to_escalate_median, p.time_to_escalate_median),
+        Metric("Resolution after escalation (mean)", "calendar", f.resolution_after_escalation_mean,
+               p.resolution_after_escalation_mean),
+        Metric("Escalation-to-resolution ratio", "ratio", f.escalation_to_resolution_ratio,
+               p.escalation_to_resolution_ratio),
+        Metric("Satisfaction after escalation", "share", f.satisfaction_after_escalation,
+               p.satisfaction_after_escalation, note=f"of {f.satisfaction_ratings} rating(s)"),
     ]
-    for tier, rate in f.first_contact_resolution_by_tier.items():
-        rows.append((f"First-contact resolution, Tier {tier}", _pct(rate)))
-    for priority, rate in f.sla_first_response_by_priority.items():
-        rows.append((f"SLA met, {priority}: first response / resolution",
-                     f"{_pct(rate)} / {_pct(f.sla_resolution_by_priority.get(priority))}"))
+    for tier in sorted(set(f.first_contact_resolution_by_tier) | set(p.first_contact_resolution_by_tier)):
+        rows.append(Metric(f"First-contact resolution, Tier {tier}", "share",
+                           f.first_contact_resolution_by_tier.get(tier), p.first_contact_resolution_by_tier.get(tier)))
+    priorities = list(dict.fromkeys([*f.sla_first_response_by_priority, *p.sla_first_response_by_priority]))
+    for priority in priorities:
+        rows.append(Metric(f"SLA met, {priority}: first response", "share",
+                           f.sla_first_response_by_priority.get(priority),
+                           p.sla_first_response_by_priority.get(priority)))
+        rows.append(Metric(f"SLA met, {priority}: resolution", "share", f.sla_resolution_by_priority.get(priority),
+                           p.sla_resolution_by_priority.get(priority)))
     for rule, count in f.top_reasons:
-        rows.append((f"Top reason: {rule}", str(count)))
+        rows.append(Metric(f"Top reason: {rule}", "count", count, p.reason_counts.get(rule, 0)))
     return rows
 
 
-def _text(title: str, rows: Iterable[tuple[str, str]]) -> str:
-    rows = list(rows)
+def resolution_metrics(averages: ResolutionAverages) -> list[tuple[str, int, Metric, Metric]]:
+    """(group, tickets, business time, calendar time) for all tickets and each split."""
+    rows = [("All tickets", averages.tickets, Metric("business", "business", averages.business_seconds,
+                                                     compared=False),
+             Metric("calendar", "calendar", averages.calendar_seconds, compared=False))]
+
+    def add(label: str, groups: dict[Any, dict[str, float | int]]) -> None:
+        for key, values in groups.items():
+            rows.append((f"{label}{key}", int(values["tickets"]),
+                         Metric("business", "business", float(values["business_seconds"]), compared=False),
+                         Metric("calendar", "calendar", float(values["calendar_seconds"]), compared=False)))
+
+    add("Priority ", averages.by_priority)
+    add("Tier ", averages.by_tier)
+    add("", {str(k).capitalize(): v for k, v in averages.by_escalation.items()})
+    return rows
+
+
+def _text(title: str, rows: Sequence[tuple[str, str]]) -> str:
     width = max((len(name) for name, _ in rows), default=10)
     return "\n".join([title, "=" * len(title), *[f"{name.ljust(width)}  {value}" for name, value in rows]]) + "\n"
 
 
-def _markdown(title: str, rows: Iterable[tuple[str, str]]) -> str:
-    lines = [f"# {title}", "", "| metric | value |", "| --- | --- |"]
+def _markdown(title: str, rows: Iterable[tuple[str, str]], header: str = "| metric | value |") -> str:
+    lines = [f"# {title}", "", header, "| " + " | ".join("---" for _ in header.strip("|").split("|")) + " |"]
     lines += [f"| {name} | {value} |" for name, value in rows]
     return "\n".join(lines) + "\n"
 
 
-def _csv(rows: Iterable[tuple[str, str]]) -> str:
+def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["metric", "value"])
-    writer.writerows(rows)
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -99,14 +186,26 @@ def _html(title: str, rows: Iterable[tuple[str, str]], extra: str = "") -> str:
             f"<tr><th>metric</th><th>value</th></tr>\n{cells}</table></body></html>\n")
 
 
+def _raw(value: Number | None) -> Number | None:
+    if value is None or isinstance(value, int):
+        return value
+    return round(value, 6)
+
+
+def weekly_title(report: WeeklyReport) -> str:
+    last_day = report.end - timedelta(days=1)  # the window ends at the next Monday 00:00, exclusive
+    return f"Weekly escalation report {report.week} ({report.start:%d %b} - {last_day:%d %b %Y}, {report.timezone})"
+
+
 def render_weekly(report: WeeklyReport, fmt: str, *, chart_cid: str | None = None) -> str:
-    title = (f"Weekly escalation report {report.week} ({report.start:%d %b} - "
-             f"{report.end:%d %b %Y}, {report.timezone})")
-    rows = weekly_rows(report)
+    title = weekly_title(report)
+    metrics = weekly_metrics(report)
+    rows = [(m.name, shown(m)) for m in metrics]
     if fmt == "json":
         return json.dumps(report.to_json(), indent=2, default=str) + "\n"
     if fmt == "csv":
-        return _csv(rows)
+        return _csv(["metric", "unit", "value", "previous_week", "change"],
+                    [(m.name, UNITS[m.kind], _raw(m.value), _raw(m.previous), _raw(m.change)) for m in metrics])
     if fmt == "markdown":
         return _markdown(title, rows)
     if fmt == "html":
@@ -123,29 +222,18 @@ def render_weekly(report: WeeklyReport, fmt: str, *, chart_cid: str | None = Non
     raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def resolution_rows(averages: ResolutionAverages) -> list[tuple[str, str]]:
-    rows = [("Tickets resolved", str(averages.tickets)),
-            ("Average resolution, business time", _time(averages.business_seconds)),
-            ("Average resolution, calendar time", _time(averages.calendar_seconds))]
-
-    def add(label: str, groups: dict[Any, dict[str, float | int]]) -> None:
-        for key, values in groups.items():
-            rows.append((f"{label} {key}: business / calendar ({int(values['tickets'])} tickets)",
-                         f"{_time(float(values['business_seconds']))} / {_time(float(values['calendar_seconds']))}"))
-
-    add("Priority", averages.by_priority)
-    add("Tier", averages.by_tier)
-    add("", averages.by_escalation)
-    return [(name.strip(), value) for name, value in rows]
-
-
 def render_resolution(averages: ResolutionAverages, fmt: str) -> str:
     title = f"Average resolution time, {averages.since:%d %b} - {averages.until:%d %b %Y}"
-    rows = resolution_rows(averages)
+    groups = resolution_metrics(averages)
     if fmt == "json":
         return json.dumps(averages.to_json(), indent=2, default=str) + "\n"
+    if fmt == "csv":
+        return _csv(["group", "tickets", "business_seconds", "calendar_seconds"],
+                    [(name, count, _raw(b.value), _raw(c.value)) for name, count, b, c in groups])
+    rows = [(f"{name} ({count} tickets): business / calendar", f"{shown(b)} / {shown(c)}")
+            for name, count, b, c in groups]
     renderers: dict[str, Any] = {"text": lambda: _text(title, rows), "markdown": lambda: _markdown(title, rows),
-                                 "csv": lambda: _csv(rows), "html": lambda: _html(title, rows)}
+                                 "html": lambda: _html(title, rows)}
     if fmt not in renderers:
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     return str(renderers[fmt]())

@@ -78,6 +78,7 @@ class WeekFigures:
     sla_first_response_by_priority: dict[str, float | None]
     sla_resolution_by_priority: dict[str, float | None]
     top_reasons: list[tuple[str, int]]
+    reason_counts: dict[str, int] = field(default_factory=dict)  # every rule's escalations, for the change
 
 
 @dataclass
@@ -138,6 +139,7 @@ def figures(session: Session, window: q.Window, tiers: int) -> WeekFigures:
         sla_resolution_by_priority={priority_name(p): _share(v[2], v[3]) for p, v in sorted(
             sla.items(), key=lambda kv: -(kv[0] or 0))},
         top_reasons=sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:5],
+        reason_counts=dict(sorted(reasons.items())),
     )
 
 

@@ -233,7 +233,7 @@ def expected_week(tickets: list[dict[str, Any]], ratings: list[dict[str, Any]], 
             "first_contact_resolution_by_tier": {},  # the export has no replies: left out, not counted as 0 replies
             "sla_first_response_by_priority": {t["priority"]: None for t in resolved},  # no SLA outcome either
             "sla_resolution_by_priority": {t["priority"]: None for t in resolved},
-            "top_reasons": [],  # nor the rule that escalated it
+            "top_reasons": [], "reason_counts": {},  # nor the rule that escalated it
         },
         "escalated_per_day": days_escalated, "resolved_per_day": days_resolved,
         "escalations_per_day_by_tier": by_tier,

@@ -3,6 +3,8 @@ with plain loops over the generated tickets (never through the SQL under test). 
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 import statistics
 from dataclasses import dataclass, field
@@ -12,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from plugin.config import load_config
-from plugin.reports.render import FORMATS, render_resolution, render_weekly
+from plugin.reports.render import FORMATS, render_resolution, render_weekly, weekly_metrics
 from plugin.reports.weekly import resolution_averages, week_window, weekly_report
 from plugin.store import Store
 from plugin.store.models import EscalationRow, SatisfactionRow, TicketRow
@@ -230,6 +232,62 @@ def test_every_format_renders(store: Store, fmt: str) -> None:
     assert WEEK in text or fmt in ("csv",)
     assert str(report.figures.escalated) in text
     assert render_resolution(averages, fmt)
+
+
+def test_every_metric_shows_its_change_from_the_week_before(store: Store) -> None:
+    load(store, generate())
+    with store.session() as session:
+        report = weekly_report(session, CONFIG, WEEK)
+    metrics = weekly_metrics(report)
+    lines = {line.split("  ")[0]: line for line in render_weekly(report, "text").splitlines()}
+    prefixes = ("Time to escalate (median)", "Escalation-to-resolution ratio", "Satisfaction after escalation",
+                "First-contact resolution", "SLA met", "Top reason")
+    for prefix in prefixes:
+        assert any(m.name.startswith(prefix) for m in metrics), prefix
+    for metric in metrics:
+        assert metric.value is not None and metric.previous is not None, metric.name  # both weeks have data
+        assert metric.change is not None
+        assert lines[metric.name].rstrip().endswith(")") and "(" in lines[metric.name], lines[metric.name]
+    ratio = next(m for m in metrics if m.name == "Escalation-to-resolution ratio")
+    assert ratio.change == pytest.approx(report.figures.escalation_to_resolution_ratio  # type: ignore[operator]
+                                         - report.previous.escalation_to_resolution_ratio)  # type: ignore[operator]
+    reason = report.figures.top_reasons[0][0]
+    assert next(m for m in metrics if m.name == f"Top reason: {reason}").previous == \
+        report.previous.reason_counts.get(reason, 0)
+
+
+def test_csv_holds_raw_numbers_with_the_change_in_columns_of_its_own(store: Store) -> None:
+    load(store, generate())
+    with store.session() as session:
+        report = weekly_report(session, CONFIG, WEEK)
+        averages = resolution_averages(session, datetime(2026, 11, 26, tzinfo=UTC))
+    rows = {r["metric"]: r for r in csv.DictReader(io.StringIO(render_weekly(report, "csv")))}
+    f, p = report.figures, report.previous
+    escalated = rows["Tickets escalated"]
+    assert (escalated["unit"], escalated["value"], escalated["previous_week"], escalated["change"]) == (
+        "tickets", str(f.escalated), str(p.escalated), str(f.escalated - p.escalated))
+    rate = rows["Escalation rate"]
+    assert rate["unit"] == "share" and float(rate["value"]) == pytest.approx(f.escalation_rate, abs=1e-6)
+    assert float(rate["change"]) == pytest.approx(f.escalation_rate - p.escalation_rate, abs=1e-6)  # type: ignore
+    tte = rows["Time to escalate (median)"]
+    assert tte["unit"] == "seconds" and float(tte["value"]) == pytest.approx(f.time_to_escalate_median)
+    groups = {r["group"]: r for r in csv.DictReader(io.StringIO(render_resolution(averages, "csv")))}
+    assert int(groups["All tickets"]["tickets"]) == averages.tickets
+    assert float(groups["Tier 2"]["business_seconds"]) == pytest.approx(averages.by_tier[2]["business_seconds"])
+
+
+def test_titles_name_the_last_day_and_business_time_reads_in_hours(store: Store) -> None:
+    load(store, generate(seed=3))
+    with store.session() as session:
+        report = weekly_report(session, CONFIG, WEEK)
+        averages = resolution_averages(session, datetime(2026, 11, 26, tzinfo=UTC))
+    assert render_weekly(report, "text").startswith("Weekly escalation report 2026-W47 (16 Nov - 22 Nov 2026, ")
+    escalated = averages.by_escalation["escalated"]
+    line = next(line for line in render_resolution(averages, "text").splitlines() if line.startswith("Escalated"))
+    business, calendar = line.split("business / calendar", 1)[1].strip().split(" / ")
+    hours = int(escalated["business_seconds"] // 3600)
+    assert hours > 24 and business.startswith(f"{hours}h ") and "d" not in business  # hours, not 24-hour days
+    assert calendar.startswith(f"{int(escalated['calendar_seconds'] // 86400)}d ")
 
 
 def test_a_week_must_be_written_as_an_iso_week() -> None:
