@@ -194,8 +194,7 @@ def test_a_channel_refusing_twice_then_accepting_gets_the_alert_once(tmp_path: P
         live.wait(lambda: len(mailbox.messages) == 1, 10, "the alert after its second retry")
         # each retry went out at its retry time: 1 s after the first refusal, 2 s after the second
         assert mailbox.arrivals[0] - mailbox.refused[1] < timedelta(seconds=4)
-        settle(live)
-        [row] = [r for r in notifications(live) if r.role == "support_manager"]
+        row = recorded(live, "support_manager")
     assert (row.status, row.attempts) == ("sent", 3)
     assert len(mailbox.messages) == 1
 
@@ -218,8 +217,7 @@ def test_a_send_failing_for_good_reaches_the_dead_letters_and_goes_out_once_retr
         result = CliRunner().invoke(main, ["dead-letters", "retry", str(dead.id), "--config", str(path)])
         assert result.exit_code == 0 and f"#{dead.id}: queued again" in result.output
         live.wait(lambda: len(mailbox.messages) == 1, 10, "the alert retried from the dead letters")
-        settle(live)
-        [row] = [r for r in notifications(live) if r.role == "support_manager"]
+        row = recorded(live, "support_manager")
         assert (row.status, row.attempts) == ("sent", 1)
         again = CliRunner().invoke(main, ["dead-letters", "retry", str(dead.id), "--config", str(path)])
         assert again.exit_code == 1 and "not failed any more" in again.output
@@ -268,6 +266,15 @@ def test_an_alert_held_for_business_hours_goes_out_at_the_opening(tmp_path: Path
 def notifications(live: Running) -> list[NotificationRow]:
     with live.services.store.session() as session:
         return list(session.scalars(select(NotificationRow).order_by(NotificationRow.id)))
+
+
+def recorded(live: Running, role: str) -> NotificationRow:
+    """The role's one notification, once its sender has recorded how it went (it is "sending" until then)."""
+    live.wait(lambda: [r.status for r in notifications(live) if r.role == role] not in ([], ["sending"]), 10,
+              "the send to be recorded")
+    settle(live)
+    [row] = [r for r in notifications(live) if r.role == role]
+    return row
 
 
 def dead_letters(live: Running) -> list[DeadLetterRow]:
