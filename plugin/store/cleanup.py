@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from plugin.store.models import (
@@ -25,18 +25,18 @@ from plugin.store.models import (
 )
 
 
-def _repeated_history_ids(session: Session, model: type[Any], value_columns: tuple[str, ...]) -> list[int]:
-    """Ids of history rows that repeat the previous row of the same ticket (consecutive duplicates)."""
-    rows = session.execute(
-        select(model.id, model.platform, model.ticket_id, *(getattr(model, c) for c in value_columns))
-        .order_by(model.platform, model.ticket_id, model.at, model.id))
-    out, previous_key, previous_value = [], None, None
-    for row in rows:
-        key, value = (row[1], row[2]), tuple(row[3:])
-        if key == previous_key and value == previous_value:
-            out.append(row[0])
-        previous_key, previous_value = key, value
-    return out
+def _repeated_history(model: type[Any], value_columns: tuple[str, ...]) -> Select[Any]:
+    """The ids of history rows that repeat the previous row of the same ticket (consecutive duplicates), found by
+    the database (a window function), so cleanup never reads the history into memory."""
+    def previous(column: Any) -> Any:
+        return func.lag(column).over(partition_by=(model.platform, model.ticket_id), order_by=(model.at, model.id))
+
+    values = [getattr(model, c) for c in value_columns]
+    ranked = select(model.id.label("id"), previous(model.id).label("previous_id"),
+                    *(v.label(f"v{i}") for i, v in enumerate(values)),
+                    *(previous(v).label(f"p{i}") for i, v in enumerate(values))).subquery()
+    same = [ranked.c[f"v{i}"].is_not_distinct_from(ranked.c[f"p{i}"]) for i in range(len(values))]
+    return select(ranked.c.id).where(ranked.c.previous_id.is_not(None), *same)
 
 
 def _count_or_delete(session: Session, model: type[Any], dry_run: bool, *conditions: Any) -> int:
@@ -65,9 +65,8 @@ def cleanup(session: Session, now: datetime, retention: timedelta, dry_run: bool
     }
     for label, model, columns in (("repeated status rows", StatusHistoryRow, ("status", "workflow_state")),
                                   ("repeated priority rows", PriorityHistoryRow, ("priority", "tier"))):
-        ids = _repeated_history_ids(session, model, columns)
-        counts[label] = len(ids)
-        if ids and not dry_run:
-            for start in range(0, len(ids), 500):
-                session.query(model).filter(model.id.in_(ids[start:start + 500])).delete(synchronize_session=False)
+        repeated = _repeated_history(model, columns)
+        counts[label] = int(session.scalar(select(func.count()).select_from(repeated.subquery())) or 0)
+        if counts[label] and not dry_run:
+            session.execute(delete(model).where(model.id.in_(repeated)))
     return counts

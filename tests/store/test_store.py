@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -25,7 +26,14 @@ from plugin.domain import (
 from plugin.store import Store
 from plugin.store import repository as repo
 from plugin.store.cleanup import cleanup
-from plugin.store.models import Base, EscalationRow, NotificationRow, ReportRow, StatusHistoryRow
+from plugin.store.models import (
+    Base,
+    EscalationRow,
+    NotificationRow,
+    PriorityHistoryRow,
+    ReportRow,
+    StatusHistoryRow,
+)
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -330,3 +338,43 @@ def test_cleanup_dry_run_changes_nothing_and_history_is_never_deleted(store: Sto
         assert len(list(s.scalars(select(EscalationRow)))) == 1
         assert len(list(s.scalars(select(ReportRow)))) == 1
         assert cleanup(s, NOW, timedelta(days=30), dry_run=False)["processed inbox events"] == 0
+
+
+def test_cleanup_finds_repeated_history_rows_in_the_database_as_a_plain_loop_does(store: Store) -> None:
+    import random
+
+    rng = random.Random(5)
+    statuses, priorities = [], []
+    for number in range(40):
+        at = NOW - timedelta(days=60)
+        for _ in range(rng.randint(1, 8)):
+            at += timedelta(minutes=rng.choice([0, 5, 60]))  # equal times too: the id breaks the tie
+            statuses.append(StatusHistoryRow(platform=rng.choice(["zendesk", "freshdesk"]), ticket_id=str(number),
+                                             at=at, status=rng.choice(["open", "pending"]),
+                                             workflow_state=rng.choice([None, None, "escalated"]), source="x"))
+            priorities.append(PriorityHistoryRow(platform="zendesk", ticket_id=str(number), at=at,
+                                                 priority=rng.choice([None, 2, 3]), tier=rng.choice([1, 1, 2]),
+                                                 actor="x"))
+    with store.session() as s:
+        s.add_all(statuses + priorities)
+    with store.session() as s:
+        def repeats(model: type[Any], columns: tuple[str, ...]) -> set[int]:
+            rows = sorted(s.scalars(select(model)), key=lambda r: (r.platform, r.ticket_id, r.at, r.id))
+            out, previous = set(), None
+            for row in rows:
+                key = (row.platform, row.ticket_id, *(getattr(row, c) for c in columns))
+                if previous is not None and key == previous:
+                    out.add(row.id)
+                previous = key
+            return out
+
+        expected_status = repeats(StatusHistoryRow, ("status", "workflow_state"))
+        expected_priority = repeats(PriorityHistoryRow, ("priority", "tier"))
+        kept = {r.id for r in s.scalars(select(StatusHistoryRow))} - expected_status
+    assert len(expected_status) > 10 and len(expected_priority) > 10
+    with store.session() as s:
+        counts = cleanup(s, NOW, timedelta(days=30), dry_run=False)
+    assert (counts["repeated status rows"], counts["repeated priority rows"]) == (len(expected_status),
+                                                                                 len(expected_priority))
+    with store.session() as s:
+        assert {r.id for r in s.scalars(select(StatusHistoryRow))} == kept
