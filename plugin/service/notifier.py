@@ -73,31 +73,36 @@ def channel_label(role: str, index: int, url: str) -> str:
     return f"{redact(url)} ({role} #{index})"
 
 
+# Query parameters of channel URLs that name recipients or settings, not credentials.
+PLAIN_PARAMETERS = frozenset({"to", "from", "cc", "bcc", "reply", "name", "smtp", "mode", "format", "method",
+                              "overflow", "region", "priority", "batch", "action", "tags", "lang", "verify", "cto",
+                              "rto", "retry", "wait", "optional"})
+
+
 def url_secrets(url: str) -> set[str]:
-    """The parts of a channel URL that must never be logged: the URL itself, and every piece of it but the scheme
-    (and the server, for the email and webhook schemes), raw and percent-decoded."""
-    found = {url, unquote(url)}
+    """The parts of a channel URL that must never be logged, raw and percent-decoded: the URL itself; its user and
+    password; for the schemes whose host is a key, the host and every piece of the path; for the email and webhook
+    schemes, each path segment; and every query value but the recipients and settings (PLAIN_PARAMETERS)."""
     scheme, _, rest = url.partition("://")
+    server = scheme.lower() in SERVER_SCHEMES
     netloc = re.split(r"[/?#]", rest, maxsplit=1)[0]
     tail = rest[len(netloc):]
     userinfo, _, host = netloc.rpartition("@")
-    pieces: list[str] = []
-    if userinfo:
-        user, _, password = userinfo.partition(":")
-        pieces += [userinfo, user]
-        if len(password) >= 3:
-            found |= {password, unquote(password)}
-    if scheme.lower() not in SERVER_SCHEMES or not _HOST.match(host):
-        pieces.append(host)
-    path, _, query = tail.partition("?")
-    pieces.append(path)
-    pieces += [value for _, value in parse_qsl(query, keep_blank_values=False)]
+    user, _, password = userinfo.partition(":")
+    path, _, query = tail.partition("#")[0].partition("?")
+    exact = {url, userinfo, password if len(password) >= 3 else ""}  # kept whatever their length
+    pieces = [segment for segment in path.split("/") if segment]
+    if not server:
+        pieces += [user, host]
+    elif not _HOST.match(host):  # not a server name: a password with an unencoded "/" or "@", say
+        exact.add(host)
+    found = set(exact)
     for piece in pieces:
-        for part in (piece, *_SPLIT.split(piece)):
-            for variant in (part, unquote(part)):
-                if len(variant) >= 6:
-                    found.add(variant)
-    return {s for s in found if s}
+        found.update([piece, *_SPLIT.split(piece)] if not server else [piece])
+    found.update(value for key, value in parse_qsl(query, keep_blank_values=False)
+                 if key.lower() not in PLAIN_PARAMETERS)
+    exact |= {unquote(s) for s in exact}
+    return {s for s in found | {unquote(s) for s in found} if s and (s in exact or len(s) >= 6)}
 
 
 def config_secrets(config: EscalatorConfig) -> set[str]:

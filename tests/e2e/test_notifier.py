@@ -26,7 +26,7 @@ from test_notifications import Mailbox, smtp_server
 from plugin.config import load_config
 from plugin.domain import Notification
 from plugin.service.bootstrap import Services, bootstrap
-from plugin.service.notifier import redact
+from plugin.service.notifier import redact, url_secrets
 from plugin.service.processing import not_before_for
 from plugin.store import repository as repo
 from plugin.store.models import DeadLetterRow, NotificationRow
@@ -372,6 +372,13 @@ def test_redacted_channels_name_a_server_only_where_the_host_is_one() -> None:
     assert redact("json://u:pa/ss@hooks.acme.com") == "json://***"  # an unencoded / in the password
     for url in ("opsgenie://KEY", "pagerduty://KEY@KEY", "tgram://1:TOKEN/2", "slack://T/B/X", "twilio://S:T@+1/+2"):
         assert redact(url).endswith("://***"), url
+
+
+def test_the_log_filter_scrubs_credentials_but_not_servers_or_recipients() -> None:
+    secrets = url_secrets("mailtos://escalator:s3cretPASS@smtp.acme.com:587?from=escalator@acme.example"
+                          "&to=lead@acme.example&pass=an0therPASS") | url_secrets("tgram://123:ABCtokenXYZ/42")
+    assert {"s3cretPASS", "an0therPASS", "escalator:s3cretPASS", "123:ABCtokenXYZ", "ABCtokenXYZ"} <= secrets
+    assert not {"smtp.acme.com", "escalator", "escalator@acme.example", "lead@acme.example", "587"} & secrets
 
 
 def test_alerts_wait_for_business_hours_but_pages_do_not(tmp_path: Path) -> None:
