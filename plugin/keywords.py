@@ -1,5 +1,9 @@
 """Keyword and phrase matching: whole words, ignoring case and accents ("Inacceptable" matches "inacceptable",
-"procès" matches "proces", "sue" does not match "issue")."""
+"procès" matches "proces", "sue" does not match "issue").
+
+A hyphenated compound is one word: "down" does not match "drop-down", nor "procès" "procès-verbal", nor "virus"
+"anti-virus". The words of a phrase may be separated by spaces or hyphens: "ras le bol" matches "ras-le-bol".
+"""
 
 from __future__ import annotations
 
@@ -16,24 +20,38 @@ def fold(text: str) -> str:
     return stripped.replace("œ", "oe").replace("æ", "ae").replace("’", "'")
 
 
+# Not inside a word, nor joined to one by a hyphen.
+_BEFORE = r"(?<![\w])(?<![\w]-)"
+_AFTER = r"(?![\w])(?!-[\w])"
+_SEPARATOR = re.compile(r"\s*-\s*|\s+")
+
+
+def _key(phrase: str) -> str:
+    """A phrase with its words joined by one space, whatever separated them."""
+    return " ".join(part for part in _SEPARATOR.split(phrase) if part)
+
+
 @lru_cache(maxsize=256)
-def _pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    alternatives = []
-    for word in sorted({fold(w).strip() for w in words if w.strip()}, key=len, reverse=True):
-        # Words inside a phrase may be separated by any run of spaces or punctuation-free whitespace.
-        parts = [re.escape(p) for p in word.split()]
-        alternatives.append(r"\s+".join(parts))
-    if not alternatives:
+def _matcher(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    by_key: dict[str, str] = {}
+    for word in words:
+        folded = fold(word).strip()
+        if folded:
+            by_key.setdefault(_key(folded), re.sub(r"\s+", " ", folded))
+    if not by_key:
         return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?![\w])")
+    alternatives = [r"(?:\s+|\s*-\s*)".join(re.escape(p) for p in key.split(" "))
+                    for key in sorted(by_key, key=len, reverse=True)]
+    return re.compile(_BEFORE + r"(?:" + "|".join(alternatives) + r")" + _AFTER), by_key
 
 
 def find_keywords(text: str, words: Iterable[str]) -> list[str]:
     """The configured words found in `text`, in folded form, each once, in order of first appearance."""
-    pattern = _pattern(tuple(words))
-    if pattern is None or not text:
+    matcher = _matcher(tuple(words))
+    if matcher is None or not text:
         return []
+    pattern, by_key = matcher
     seen: dict[str, None] = {}
     for match in pattern.finditer(fold(text)):
-        seen.setdefault(re.sub(r"\s+", " ", match.group(0)), None)
+        seen.setdefault(by_key[_key(match.group(0))], None)
     return list(seen)
