@@ -90,11 +90,13 @@ def url_secrets(url: str) -> set[str]:
     userinfo, _, host = netloc.rpartition("@")
     user, _, password = userinfo.partition(":")
     path, _, query = tail.partition("#")[0].partition("?")
-    exact = {url, userinfo, password if len(password) >= 3 else ""}  # kept whatever their length
+    exact = {url}  # kept whatever their length
+    if len(password) >= 3:
+        exact |= {userinfo, password}
     pieces = [segment for segment in path.split("/") if segment]
     if not server:
         pieces += [user, host]
-    elif not _HOST.match(host):  # not a server name: a password with an unencoded "/" or "@", say
+    elif not _HOST.match(host) and len(host) >= 3:  # not a server name: a password with an unencoded "/", say
         exact.add(host)
     found = set(exact)
     for piece in pieces:

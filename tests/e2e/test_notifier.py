@@ -379,6 +379,8 @@ def test_the_log_filter_scrubs_credentials_but_not_servers_or_recipients() -> No
                           "&to=lead@acme.example&pass=an0therPASS") | url_secrets("tgram://123:ABCtokenXYZ/42")
     assert {"s3cretPASS", "an0therPASS", "escalator:s3cretPASS", "123:ABCtokenXYZ", "ABCtokenXYZ"} <= secrets
     assert not {"smtp.acme.com", "escalator", "escalator@acme.example", "lead@acme.example", "587"} & secrets
+    # a bare user (an email address's local part) is no credential, however short
+    assert url_secrets("mailto://a@b.example?to=m@x.example") == {"mailto://a@b.example?to=m@x.example"}
 
 
 def test_alerts_wait_for_business_hours_but_pages_do_not(tmp_path: Path) -> None:
