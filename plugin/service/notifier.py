@@ -382,8 +382,10 @@ class Notifier:
             if not repo.claim_notification(session, row.id, services.clock(), CLAIM_LEASE):
                 return None  # another sender has it
         already = list(row.channels_ok)
+        took = list(already)
 
         def delivered(label: str) -> None:
+            took.append(label)
             with services.store.session() as session:
                 repo.note_channel_delivered(session, row.id, label)
 
@@ -400,7 +402,7 @@ class Notifier:
         except Exception as exc:
             log.warning("notification #%s to %s failed: %s", row.id, row.role, type(exc).__name__)
             attempt.errors.append(scrub(f"{type(exc).__name__}: {exc}"))
-        took = already + [label for label in attempt.ok if label not in already]
+        took = list(dict.fromkeys(took + attempt.ok))  # every channel that has it, whatever went wrong after
         now = services.clock()
         with services.store.session() as session:
             if not attempt.failed and not attempt.errors:
