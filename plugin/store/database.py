@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from plugin.config import EscalatorConfig
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+MIGRATION_LOCK_KEY = 0x6573_6361_6C61  # "escala": the advisory lock that serialises migrations on PostgreSQL
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -62,6 +63,9 @@ class Store:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         with self.engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                # Several hosts starting at once: one migrates, the others wait for it and then find nothing to do.
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 

@@ -63,7 +63,15 @@ class World:
         return process
 
     def logs(self) -> str:
-        return "\n".join(p.read_text(errors="replace") for p in sorted(self.tmp.glob("process-*.log")))
+        return "\n".join(f"--- {p.name} (exit {proc.poll()}):\n{p.read_text(errors='replace')}"
+                         for p, proc in zip(sorted(self.tmp.glob("process-*.log")), self.processes, strict=False))
+
+    def ready(self) -> bool:
+        """Every process has said it is up (the web tier listening, each worker started)."""
+        texts = [p.read_text(errors="replace") for p in sorted(self.tmp.glob("process-*.log"))]
+        return len(texts) == len(self.processes) and all(
+            "listening on" in t or "web tier on" in t or "worker started" in t or "Booting worker" in t
+            for t in texts)
 
     def handoff_notes(self, ticket_id: int) -> list[dict[str, Any]]:
         return [c for c in self.sandbox.state.comments[ticket_id]
@@ -103,11 +111,12 @@ def world(tmp: Path, **backend: Any) -> Iterator[World]:
 
 
 def escalate_one(live: World, url: str) -> dict[str, Any]:
+    wait(live.ready, 60, f"every process up\n{live.logs()}")
     wait(lambda: healthy(url), 30, f"{url}/healthz\n{live.logs()}")
     live.sandbox.subscribe(f"{url}/webhooks/zendesk", secret=WEBHOOK_SECRET)
     ticket = live.sandbox.state.create_ticket(requester_id=live.ids["customer"], subject="Charged twice",
                                               description=LEGAL, priority="normal")
-    wait(lambda: bool(live.handoff_notes(ticket["id"])), 40, f"the handoff note\n{live.logs()}")
+    wait(lambda: bool(live.handoff_notes(ticket["id"])), 60, f"the handoff note\n{live.logs()}")
     live.sandbox.flush_webhooks(10)
     wait(live.drained, 30, "every acknowledged event processed")
     return ticket
