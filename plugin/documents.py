@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 
-from plugin.config import EscalatorConfig
+from plugin.calendar import calendar_for
+from plugin.config import WEEKDAYS, EscalatorConfig
 from plugin.domain import (
     ClockState,
     ClockStatus,
@@ -29,7 +30,19 @@ from plugin.domain import (
     TicketHistory,
 )
 from plugin.durations import format_duration
-from plugin.summaries import attachment_links, attempts, expectation, issue_summary, next_steps, timeline
+from plugin.summaries import (
+    attachment_links,
+    attempts,
+    customer_tier_label,
+    expectation,
+    issue_summary,
+    localized_reasons,
+    next_steps,
+    priority_label,
+    short_duration,
+    spoken_duration,
+    timeline,
+)
 
 LANGUAGES = ("en", "fr")
 TEMPLATES = ("handoff_note", "rule_note", "customer_acknowledgment", "internal_handoff_message",
@@ -61,31 +74,37 @@ _ISSUE_TYPES = {
     "en": {"legal_keywords": "legal matters", "regulatory_keywords": "regulatory matters",
            "reputational_keywords": "sensitive public matters", "security_incident": "security incidents",
            "critical_incident": "critical incidents", "outage": "service outages",
-           "high_revenue_impact": "business-critical issues", "repeat_contact": "complex, recurring issues"},
+           "high_revenue_impact": "business-critical issues", "repeat_contact": "complex, recurring issues",
+           "negative_sentiment": "customer concerns", "frustration_keywords": "customer concerns",
+           "vip_customer": "priority accounts", "enterprise_customer": "priority accounts",
+           "high_lifetime_value": "priority accounts"},
     "fr": {"legal_keywords": "les questions juridiques", "regulatory_keywords": "les questions réglementaires",
            "reputational_keywords": "les sujets sensibles", "security_incident": "les incidents de sécurité",
            "critical_incident": "les incidents critiques", "outage": "les interruptions de service",
            "high_revenue_impact": "les problèmes critiques pour votre activité",
-           "repeat_contact": "les problèmes complexes et récurrents"},
+           "repeat_contact": "les problèmes complexes et récurrents",
+           "negative_sentiment": "les réclamations clients", "frustration_keywords": "les réclamations clients",
+           "vip_customer": "les comptes prioritaires", "enterprise_customer": "les comptes prioritaires",
+           "high_lifetime_value": "les comptes prioritaires"},
+}
+# The default tiers' `handles`, for a French customer (an admin's own wording is shown as written).
+_HANDLES_FR = {
+    "common issues": "les demandes courantes", "FAQs": "les questions fréquentes",
+    "password resets": "les réinitialisations de mot de passe",
+    "complex technical issues": "les problèmes techniques complexes", "account problems": "les problèmes de compte",
+    "billing disputes": "les litiges de facturation", "bugs": "les anomalies", "infrastructure": "l'infrastructure",
+    "integrations": "les intégrations", "security incidents": "les incidents de sécurité",
+    "legal threats": "les questions juridiques", "regulatory issues": "les questions réglementaires",
+    "VIP complaints": "les réclamations des comptes prioritaires", "social media crises": "les sujets sensibles",
 }
 
 
-_UNITS = {
-    "en": (("day", "days"), ("hour", "hours"), ("minute", "minutes")),
-    "fr": (("jour", "jours"), ("heure", "heures"), ("minute", "minutes")),
-}
-
-
-def spoken_duration(value: timedelta, language: str = "en") -> str:
-    """A duration as a customer reads it: "1 hour", "2 hours 30 minutes", "2 jours"."""
-    total = int(value.total_seconds() // 60)
-    words = _UNITS.get(language, _UNITS["en"])
-    parts = []
-    for (one, many), size in zip(words, (1440, 60, 1), strict=True):
-        amount, total = divmod(total, size)
-        if amount:
-            parts.append(f"{amount} {one if amount == 1 else many}")
-    return " ".join(parts) or ("a few minutes" if language == "en" else "quelques minutes")
+def _always_open(config: EscalatorConfig) -> bool:
+    """True when the SLA schedule is open around the clock with no holidays: business time is calendar time."""
+    schedule = config.schedules.get(config.sla.schedule)
+    if schedule is None or schedule.holidays is not None or schedule.extra_holidays:
+        return False
+    return all("00:00-24:00" in [i.replace(" ", "") for i in schedule.hours.get(day, [])] for day in WEEKDAYS)
 
 
 class Documents:
@@ -103,6 +122,7 @@ class Documents:
         self.zone = ZoneInfo(config.organization.timezone)
         self.env.filters["when"] = self._when
         self.env.filters["duration"] = format_duration
+        self.env.filters["short"] = short_duration
         self.env.filters["spoken"] = spoken_duration
 
     def _when(self, value: datetime | None) -> str:
@@ -126,28 +146,37 @@ class Documents:
             from plugin.customers import classify
 
             lifetime_value = classify(customer, config).lifetime_value
-        primary = ctx.reasons[0].summary if ctx.reasons else ""
+        reasons = localized_reasons(ctx.reasons, language, config)
+        primary = reasons[0].summary if reasons else ""
         issue_types = _ISSUE_TYPES.get(language, _ISSUE_TYPES["en"])
+        handles = [_HANDLES_FR.get(h, h) if language == "fr" else h for h in target.handles[:2]]
         issue_type = next((issue_types[r.rule] for r in ctx.reasons if r.rule in issue_types),
-                          ", ".join(target.handles[:2]) if target.handles else target.name)
+                          ", ".join(handles) if handles else target.name)
         open_clocks = [c for c in ctx.clocks if c.state != ClockState.FULFILLED]
         next_due = min((c.due_at for c in open_clocks if c.due_at is not None), default=None)
+        # A tier's response target is counted in business time (the escalation task is due then, see engine).
+        business_time = not _always_open(config)
+        response_due = calendar_for(config, business_hours=business_time).add(ctx.now, target.response_target)
         return {
             "ticket": ctx.ticket,
             "customer": customer,
             "customer_name": (customer.name or customer.email or customer.id) if customer else "-",
             "organization": customer.organization_name if customer else None,
             "customer_tier": ctx.customer_tier.value,
+            "customer_tier_label": customer_tier_label(ctx.customer_tier.value, language),
             "lifetime_value": lifetime_value,
             "priority": ctx.priority,
+            "priority_label": priority_label(ctx.priority, language),
             "from_tier": ctx.from_tier,
             "from_tier_name": config.tiers[ctx.from_tier - 1].name,
             "to_tier": ctx.to_tier,
             "tier_name": target.name,
             "response_target": target.response_target,
+            "response_business_time": business_time,
+            "response_due": response_due,
             "immediate": target.response_target <= timedelta(0),
             "issue_type": issue_type,
-            "reasons": list(ctx.reasons),
+            "reasons": reasons,
             "primary_reason": primary,
             "summary": issue_summary(ctx.ticket),
             "timeline": timeline(ctx.ticket, ctx.history, ctx.now, primary or "-", language),

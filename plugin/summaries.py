@@ -1,14 +1,18 @@
 """Plain-text helpers the documents use: a short extractive summary of the issue, what agents have tried, what the
-customer expects, the timeline, recommended next steps per reason, and attachment links. Pure and deterministic."""
+customer expects, the timeline, recommended next steps per reason, attachment links, and each reason's summary in
+the requester's language. Pure and deterministic."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
 
-from plugin.domain import Reason, Ticket, TicketHistory, is_ours
+from plugin.config import EscalatorConfig, RuleConfig
+from plugin.domain import Priority, Reason, Ticket, TicketHistory, is_ours
+from plugin.durations import format_duration
 from plugin.keywords import fold
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -164,9 +168,284 @@ def timeline(ticket: Ticket, history: TicketHistory, now: datetime, trigger: str
                                                                              "internal note")
         entries.append(TimelineEntry(attempt.at, f"{kind} : {attempt.text}" if fr else f"{kind}: {attempt.text}"))
     for entry in history.escalations:
-        label = "Escalade" if fr else "Escalated"
-        entries.append(TimelineEntry(entry.at, f"{label} Tier {entry.from_tier} -> Tier {entry.to_tier} "
-                                               f"({entry.rule})"))
+        if fr:
+            what = f"Escalade niveau {entry.from_tier} -> niveau {entry.to_tier} ({entry.rule})"
+        else:
+            what = f"Escalated Tier {entry.from_tier} -> Tier {entry.to_tier} ({entry.rule})"
+        entries.append(TimelineEntry(entry.at, what))
     entries.append(TimelineEntry(now, (f"Escalade déclenchée : {trigger}" if fr else
                                        f"Escalation triggered: {trigger}")))
     return sorted(entries, key=lambda e: e.at)
+
+
+# -- the reasons in the requester's language
+
+_UNITS = {
+    "en": (("day", "days"), ("hour", "hours"), ("minute", "minutes")),
+    "fr": (("jour", "jours"), ("heure", "heures"), ("minute", "minutes")),
+}
+
+
+def spoken_duration(value: timedelta, language: str = "en", *, business: bool = False) -> str:
+    """A duration as a customer reads it: "1 hour", "2 hours 30 minutes", "2 jours".
+
+    In business time a day is not 24 hours, so the duration is said in hours: "4 business hours", "48 business
+    hours", "4 heures ouvrées", "2 hours 30 minutes (business hours)".
+    """
+    total = int(value.total_seconds() // 60)
+    words = _UNITS.get(language, _UNITS["en"])
+    fr = language == "fr"
+    if business:
+        hours, minutes = divmod(total, 60)
+        if hours and not minutes:
+            if fr:
+                return f"{hours} heure{'s' if hours > 1 else ''} ouvrée{'s' if hours > 1 else ''}"
+            return f"{hours} business hour{'s' if hours > 1 else ''}"
+        parts = [f"{amount} {one if amount == 1 else many}"
+                 for amount, (one, many) in ((hours, words[1]), (minutes, words[2])) if amount]
+        if parts:
+            return " ".join(parts) + (" (heures ouvrées)" if fr else " (business hours)")
+    parts = []
+    for (one, many), size in zip(words, (1440, 60, 1), strict=True):
+        amount, total = divmod(total, size)
+        if amount:
+            parts.append(f"{amount} {one if amount == 1 else many}")
+    return " ".join(parts) or ("quelques minutes" if fr else "a few minutes")
+
+
+def short_duration(value: timedelta, language: str = "en") -> str:
+    """4h, 1h 30m, 2d; in French 2j."""
+    text = format_duration(value)
+    return re.sub(r"(\d)d\b", r"\1j", text) if language == "fr" else text
+
+
+def _number(value: float, language: str) -> str:
+    text = f"{value:,.0f}"
+    return text.replace(",", "\u202f") if language == "fr" else text
+
+
+_QUOTE = {"en": ('"', '"'), "fr": ("« ", " »")}
+
+_CLOCKS_FR = {"first_response": "première réponse", "resolution": "résolution", "next_reply": "réponse suivante",
+              "periodic_update": "mise à jour périodique"}
+_PRIORITIES_FR = {Priority.CRITICAL: "Critique", Priority.HIGH: "Haute", Priority.MEDIUM: "Moyenne",
+                  Priority.LOW: "Basse"}
+_STATUSES_FR = {"new": "nouvelle", "open": "ouverte", "pending": "en attente", "on_hold": "en pause",
+                "solved": "résolue", "closed": "fermée"}
+_SENTIMENTS_FR = {"calm": "calme", "frustrated": "agacé", "angry": "en colère", "threatening": "menaçant"}
+_CLOCK_STATES_FR = {"ok": "dans les temps", "warning": "alerte", "breached": "dépassé", "fulfilled": "tenu",
+                    "paused": "en pause"}
+_CUSTOMER_TIERS_FR = {"vip": "VIP", "enterprise": "entreprise", "standard": "standard"}
+MANUAL_REASONS_FR = {
+    "beyond_knowledge": "hors des connaissances de l'agent",
+    "beyond_authority": "hors de l'autorité de l'agent",
+    "manager_requested": "le client demande un responsable",
+    "policy_exception": "exception à la politique nécessaire",
+    "cross_department": "coordination entre services",
+    "pr_risk": "risque potentiel pour l'image ou la réputation",
+}
+_KEYWORD_LABELS_FR = {
+    "frustration_keywords": "Mots de frustration",
+    "legal_keywords": "Menace juridique",
+    "regulatory_keywords": "Vocabulaire réglementaire",
+    "reputational_keywords": "Menace d'exposition publique",
+    "outage": "Signalement de panne",
+    "security_incident": "Signalement d'incident de sécurité",
+}
+_INCIDENTS_FR = {"security incident": "incident de sécurité", "system down": "panne du système"}
+
+
+def priority_label(priority: Priority, language: str) -> str:
+    return _PRIORITIES_FR[priority] if language == "fr" else priority.label
+
+
+def customer_tier_label(tier: str, language: str) -> str:
+    return _CUSTOMER_TIERS_FR.get(tier, tier) if language == "fr" else tier
+
+
+def _quoted(words: Sequence[str], language: str) -> str:
+    left, right = _QUOTE.get(language, _QUOTE["en"])
+    return ", ".join(f"{left}{w}{right}" for w in words)
+
+
+def _seconds(figures: Mapping[str, Any], name: str) -> timedelta:
+    return timedelta(seconds=float(figures[name]))
+
+
+def _sla_hours(figures: Mapping[str, Any]) -> str:
+    business = figures.get("business_time")
+    return "" if business is None else (", heures ouvrées" if business else ", heures calendaires")
+
+
+def _fr_sla_warning(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    hours = _sla_hours(f)
+    return (f"SLA de {_CLOCKS_FR[f['clock']]} : {round(f['elapsed_share'] * 100)} % écoulés "
+            f"({short_duration(_seconds(f, 'elapsed_seconds'), 'fr')} sur "
+            f"{short_duration(_seconds(f, 'target_seconds'), 'fr')}{hours} ; alerte à {round(f['threshold'] * 100)} %)")
+
+
+def _fr_sla_breached(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    hours = _sla_hours(f)
+    return (f"SLA de {_CLOCKS_FR[f['clock']]} dépassé : {short_duration(_seconds(f, 'elapsed_seconds'), 'fr')} "
+            f"écoulés pour un objectif de {short_duration(_seconds(f, 'target_seconds'), 'fr')}"
+            + (f" ({hours[2:]})" if hours else ""))
+
+
+def _fr_negative_sentiment(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    return (f"Ressenti du client {float(f['score']):.2f}, sous le seuil de {float(f['threshold']):.2f} "
+            f"(score composé VADER)")
+
+
+def _fr_keywords(rule: str) -> Callable[[Mapping[str, Any], EscalatorConfig], str]:
+    def render(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+        words = f["keywords"]
+        if not words:
+            raise ValueError("no keywords")
+        return f"{_KEYWORD_LABELS_FR[rule]} : {_quoted(words, 'fr')}"
+
+    return render
+
+
+def _fr_repeat_contact(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    earlier = ", ".join(f["earlier_tickets"]) or "-"
+    window = spoken_duration(_seconds(f, "window_seconds"), "fr")
+    return (f"Contact n° {f['contact_count']} de ce demandeur pour le même problème en {window} "
+            f"(précédents : {earlier})")
+
+
+def _fr_customer_tier(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    source = str(f["source"])
+    if source.startswith("tag "):
+        source = "étiquette " + source[4:]
+    return f"Client {_CUSTOMER_TIERS_FR[f['customer_tier']]} ({source})"
+
+
+def _fr_revenue(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    return (f"Impact sur le chiffre d'affaires de {_number(f['revenue_impact'], 'fr')}, au-dessus du seuil de "
+            f"{_number(f['threshold'], 'fr')}")
+
+
+def _fr_lifetime_value(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    return (f"Valeur client de {_number(f['lifetime_value'], 'fr')}, au-dessus du seuil de "
+            f"{_number(f['threshold'], 'fr')}")
+
+
+def _fr_unassigned(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    return (f"Sans assignation depuis {spoken_duration(_seconds(f, 'unassigned_seconds'), 'fr')} (alerte après "
+            f"{spoken_duration(_seconds(f, 'threshold_seconds'), 'fr')})")
+
+
+def _fr_critical_incident(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    return f"Incident critique (P0), {_INCIDENTS_FR[f['incident']]} : {_quoted(f['keywords'], 'fr')}"
+
+
+def _fr_manual(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    tier = int(f["requested_tier"])
+    reason = MANUAL_REASONS_FR.get(f.get("reason") or "", "sans motif précisé")
+    return f"Escalade demandée par l'agent vers le niveau {tier} ({config.tiers[tier - 1].name}) : {reason}"
+
+
+_TRIGGER_SUMMARIES: dict[str, dict[str, Callable[[Mapping[str, Any], EscalatorConfig], str]]] = {
+    "fr": {
+        "sla_warning": _fr_sla_warning,
+        "sla_breached": _fr_sla_breached,
+        "negative_sentiment": _fr_negative_sentiment,
+        **{rule: _fr_keywords(rule) for rule in _KEYWORD_LABELS_FR},
+        "repeat_contact": _fr_repeat_contact,
+        "vip_customer": _fr_customer_tier,
+        "enterprise_customer": _fr_customer_tier,
+        "high_revenue_impact": _fr_revenue,
+        "high_lifetime_value": _fr_lifetime_value,
+        "unassigned": _fr_unassigned,
+        "critical_incident": _fr_critical_incident,
+        "manual_escalation": _fr_manual,
+    },
+}
+
+_FIELDS_FR = {
+    "priority": "priorité", "status": "statut", "tier": "niveau", "customer_tier": "type de client",
+    "tags": "étiquettes", "sla_elapsed": "SLA écoulé", "sla_state": "état du SLA", "sentiment": "ressenti",
+    "sentiment_score": "score de ressenti", "contact_count": "nombre de contacts",
+    "revenue_impact": "impact sur le chiffre d'affaires", "lifetime_value": "valeur client",
+    "unassigned_for": "sans assignation depuis", "channel": "canal", "ticket_type": "type de demande",
+    "group": "groupe", "assigned": "assignée",
+}
+_OPERATORS_FR = {
+    "is": "est", "is_not": "n'est pas", "less_than": "inférieur à", "greater_than": "supérieur à",
+    "at_least": "au moins", "at_most": "au plus", "includes": "comprend", "not_includes": "ne comprend pas",
+    "contains": "contient",
+}
+
+
+def _fr_value(field: str, value: Any, *, actual: bool) -> str:
+    """A condition's value, as the figures hold it (actual) or as the config holds it (expected), in French."""
+    if value is None:
+        return "aucun"
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if field == "priority":
+        priority = Priority.parse(value)
+        return f"{_PRIORITIES_FR[priority]} ({priority.code})" if actual else _PRIORITIES_FR[priority].lower()
+    if field == "sla_elapsed":
+        return f"{round(float(value) * 100)} %"
+    if field == "unassigned_for":
+        seconds = float(value) if actual else value.total_seconds()
+        return spoken_duration(timedelta(seconds=seconds), "fr")
+    names = {"status": _STATUSES_FR, "sentiment": _SENTIMENTS_FR, "sla_state": _CLOCK_STATES_FR,
+             "customer_tier": _CUSTOMER_TIERS_FR}.get(field)
+    if isinstance(value, list | set | frozenset | tuple):
+        return ", ".join(names.get(str(v), str(v)) if names else str(v) for v in sorted(value, key=str))
+    if names is not None:
+        return names.get(str(value), str(value))
+    if field in ("revenue_impact", "lifetime_value"):
+        return _number(float(value), "fr")
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _fr_conditions(rule: RuleConfig, figures: Mapping[str, Any]) -> str:
+    """The conditions of an admin rule that held (the figures name them), in French: "priorité Haute (P1), au moins
+    haute ; SLA écoulé 83 %, au moins 80 %"."""
+    parts = []
+    for condition in [*rule.all, *rule.any]:
+        key = f"trigger:{condition.value}" if condition.field == "trigger" else condition.field
+        if key not in figures:
+            if condition in rule.all:
+                raise KeyError(key)
+            continue
+        if condition.field == "trigger":
+            fired = condition.operator in ("fired", "is")
+            parts.append(f"déclencheur {condition.value} {'déclenché' if fired else 'non déclenché'}")
+            continue
+        shown = _fr_value(condition.field, figures[key], actual=True)
+        expected = _fr_value(condition.field, condition.expected, actual=False)
+        parts.append(f"{_FIELDS_FR[condition.field]} {shown}, {_OPERATORS_FR[condition.operator]} {expected}")
+    if not parts:
+        raise KeyError(rule.name)
+    return " ; ".join(parts)
+
+
+def reason_summary(reason: Reason, language: str, config: EscalatorConfig) -> str:
+    """The reason's summary in `language`, rendered from its rule and figures: each built-in trigger's, and the
+    conditions of a rule that rests on no trigger. English (the summary the trigger or rule wrote) is the fallback
+    for what cannot be rendered (an unknown language, figures that do not fit)."""
+    if language == "en":
+        return reason.summary
+    render = _TRIGGER_SUMMARIES.get(language, {}).get(reason.rule)
+    if render is not None:
+        try:
+            return render(reason.figures, config)
+        except (KeyError, TypeError, ValueError, IndexError):
+            pass
+    rule = next((r for r in config.all_rules if r.name == reason.rule), None)
+    if rule is not None and language == "fr":
+        try:
+            return _fr_conditions(rule, reason.figures)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass
+    return reason.summary
+
+
+def localized_reasons(reasons: Sequence[Reason], language: str, config: EscalatorConfig) -> list[Reason]:
+    return [replace(r, summary=reason_summary(r, language, config)) for r in reasons]

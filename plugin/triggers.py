@@ -3,6 +3,9 @@ with the figures that made it fire, or nothing.
 
 A reason's `key` says what the firing is about: most triggers fire once per ticket (key = trigger name); SLA
 triggers fire once per clock and threshold (`sla_warning:first_response:80`); a manual request once per tier.
+
+The summary is English (the escalation history keeps it); the figures hold everything needed to say it in another
+language, which `summaries.reason_summary` does for the documents.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ def sla_warning(facts: Facts, priority: Priority) -> list[Reason]:
                          f"{'business' if clock.business_time else 'calendar'} hours; warning at {_pct(threshold)}%)"),
                 figures={"clock": kind, "elapsed_share": round(share, 4), "threshold": threshold,
                          "elapsed_seconds": clock.elapsed.total_seconds(),
-                         "target_seconds": clock.target.total_seconds(),
+                         "target_seconds": clock.target.total_seconds(), "business_time": clock.business_time,
                          "due_at": clock.due_at.isoformat() if clock.due_at else None,
                          "priority": priority.code},
                 key=f"sla_warning:{kind}:{_pct(threshold)}",
@@ -63,6 +66,7 @@ def sla_breached(facts: Facts, priority: Priority) -> list[Reason]:
                      f"({'business' if clock.business_time else 'calendar'} hours)"),
             figures={"clock": kind, "elapsed_share": round(clock.share_elapsed, 4),
                      "elapsed_seconds": clock.elapsed.total_seconds(), "target_seconds": clock.target.total_seconds(),
+                     "business_time": clock.business_time,
                      "due_at": clock.due_at.isoformat() if clock.due_at else None, "priority": priority.code},
             key=f"sla_breached:{kind}",
         ))
@@ -100,11 +104,12 @@ def repeat_contact(facts: Facts, priority: Priority) -> list[Reason]:
     if facts.contact_count < threshold:
         return []
     earlier = [f"#{t.id}" for t in facts.repeat_contacts]
-    window = format_duration(facts.config.thresholds.repeat_contact_window)
+    window = facts.config.thresholds.repeat_contact_window
     return [Reason("repeat_contact",
-                   f"Contact number {facts.contact_count} from this requester about the same issue within {window} "
-                   f"(earlier: {', '.join(earlier)})",
-                   {"contact_count": facts.contact_count, "threshold": threshold, "earlier_tickets": earlier})]
+                   f"Contact number {facts.contact_count} from this requester about the same issue within "
+                   f"{format_duration(window)} (earlier: {', '.join(earlier)})",
+                   {"contact_count": facts.contact_count, "threshold": threshold, "earlier_tickets": earlier,
+                    "window_seconds": window.total_seconds()})]
 
 
 def _tier_trigger(name: str, tier: CustomerTier) -> Trigger:

@@ -75,7 +75,7 @@ def test_rule_note_names_the_rules_and_the_next_step() -> None:
 def test_customer_acknowledgment_has_no_internal_data() -> None:
     text = Documents(CONFIG).customer_acknowledgment(context(reasons=(SLA,), to_tier=2))
     assert "escalated your request to our Technical/Specialist team" in text
-    assert "within 4 hours" in text
+    assert "within 4 business hours" in text
     assert "#1001" in text
     for internal in ("sla_warning", "82%", "42,000", "enterprise", "score", "Tier"):
         assert internal not in text, internal
@@ -101,8 +101,8 @@ def test_internal_handoff_message_in_french() -> None:
     text = Documents(CONFIG).internal_handoff_message(context(locale="fr-FR"))
     assert text.splitlines() == [
         "[P1] Demande #1001 transmise au niveau 4 (Management/Executive) : Cannot export my invoices",
-        "Client : Dana Scully (Example Corp), enterprise",
-        'Motif : Legal threat language: "lawyer"',
+        "Client : Dana Scully (Example Corp), entreprise",
+        "Motif : Menace juridique : « lawyer »",
         "Prochaine échéance : 2026-11-26 10:00 UTC",
         "Ouvrir : https://acme.zendesk.com/agent/tickets/1001",
     ]
@@ -218,3 +218,43 @@ def test_spoken_durations_are_grammatical() -> None:
     assert spoken_duration(timedelta(hours=1)) == "1 hour"
     assert spoken_duration(timedelta(hours=2, minutes=30)) == "2 hours 30 minutes"
     assert spoken_duration(timedelta(days=2), "fr") == "2 jours"
+
+
+# ---------------------------------------------------------------- the acknowledgment's promise
+
+
+def test_the_acknowledgment_promises_business_hours_when_the_target_is_in_business_time() -> None:
+    # The tiers' targets are counted on the SLA schedule (Mon-Fri 09:00-17:00 by default): 4 hours from Friday
+    # 16:00 is Monday 12:00, so "within 4 hours" would be a promise broken on every Friday afternoon.
+    english = Documents(CONFIG).customer_acknowledgment(context(reasons=(SLA,), to_tier=2))
+    assert "They will reach out within 4 business hours." in english
+    french = Documents(CONFIG).customer_acknowledgment(context(locale="fr", reasons=(SLA,), to_tier=2))
+    assert "Elle reviendra vers vous sous 4 heures ouvrées." in french
+    one = make_config(tiers=[{"name": "Frontline", "response_target": "2h"}, {"name": "Desk", "response_target": "1h"}])
+    assert "within 1 business hour." in Documents(one).customer_acknowledgment(context(reasons=(SLA,), to_tier=2))
+    assert "sous 1 heure ouvrée." in Documents(one).customer_acknowledgment(context("fr", reasons=(SLA,), to_tier=2))
+
+
+def test_the_acknowledgment_says_plain_hours_on_a_schedule_that_never_closes() -> None:
+    always = make_config(schedules={"default": {"hours": {d: ["00:00-24:00"] for d in
+                                                          ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}}})
+    assert "within 4 hours." in Documents(always).customer_acknowledgment(context(reasons=(SLA,), to_tier=2))
+    assert "sous 4 heures." in Documents(always).customer_acknowledgment(context("fr", reasons=(SLA,), to_tier=2))
+
+
+def test_business_durations_are_said_in_hours() -> None:
+    from plugin.documents import spoken_duration
+
+    assert spoken_duration(timedelta(hours=48), business=True) == "48 business hours"
+    assert spoken_duration(timedelta(hours=2, minutes=30), business=True) == "2 hours 30 minutes (business hours)"
+    assert spoken_duration(timedelta(minutes=45), "fr", business=True) == "45 minutes (heures ouvrées)"
+    assert spoken_duration(timedelta(hours=8), "fr", business=True) == "8 heures ouvrées"
+
+
+def test_templates_get_the_response_due_time_on_the_schedule(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "customer_acknowledgment.j2").write_text(
+        "Due {{ response_due | when }}{% if response_business_time %} (business hours){% endif %}", encoding="utf-8")
+    documents = Documents(make_config(templates={"folder": str(tmp_path)}))
+    friday_4pm = replace(context(reasons=(SLA,), to_tier=2), now=later(MONDAY_10, days=4, hours=6))
+    assert documents.customer_acknowledgment(friday_4pm) == "Due 2026-11-30 12:00 UTC (business hours)\n"
