@@ -70,22 +70,24 @@ class DocumentContext:
     case_reference: str
 
 
+# What the receiving team specializes in, for the customer: the first of these the reasons name (most specific
+# first), else the tier's own `handles`.
 _ISSUE_TYPES = {
     "en": {"legal_keywords": "legal matters", "regulatory_keywords": "regulatory matters",
-           "reputational_keywords": "sensitive public matters", "security_incident": "security incidents",
-           "critical_incident": "critical incidents", "outage": "service outages",
+           "security_incident": "security incidents", "critical_incident": "critical incidents",
+           "reputational_keywords": "sensitive public matters", "outage": "service outages",
            "high_revenue_impact": "business-critical issues", "repeat_contact": "complex, recurring issues",
-           "negative_sentiment": "customer concerns", "frustration_keywords": "customer concerns",
            "vip_customer": "priority accounts", "enterprise_customer": "priority accounts",
-           "high_lifetime_value": "priority accounts"},
+           "high_lifetime_value": "priority accounts",
+           "negative_sentiment": "customer concerns", "frustration_keywords": "customer concerns"},
     "fr": {"legal_keywords": "les questions juridiques", "regulatory_keywords": "les questions réglementaires",
-           "reputational_keywords": "les sujets sensibles", "security_incident": "les incidents de sécurité",
-           "critical_incident": "les incidents critiques", "outage": "les interruptions de service",
+           "security_incident": "les incidents de sécurité", "critical_incident": "les incidents critiques",
+           "reputational_keywords": "les sujets sensibles", "outage": "les interruptions de service",
            "high_revenue_impact": "les problèmes critiques pour votre activité",
            "repeat_contact": "les problèmes complexes et récurrents",
-           "negative_sentiment": "les réclamations clients", "frustration_keywords": "les réclamations clients",
            "vip_customer": "les comptes prioritaires", "enterprise_customer": "les comptes prioritaires",
-           "high_lifetime_value": "les comptes prioritaires"},
+           "high_lifetime_value": "les comptes prioritaires",
+           "negative_sentiment": "les réclamations clients", "frustration_keywords": "les réclamations clients"},
 }
 # The default tiers' `handles`, for a French customer (an admin's own wording is shown as written).
 _HANDLES_FR = {
@@ -146,11 +148,17 @@ class Documents:
             from plugin.customers import classify
 
             lifetime_value = classify(customer, config).lifetime_value
-        reasons = localized_reasons(ctx.reasons, language, config)
+        # Two rules resting on one trigger bring its reason twice: each is shown once.
+        first: dict[tuple[str, str], Reason] = {}
+        for reason in ctx.reasons:
+            first.setdefault((reason.rule, reason.key), reason)
+        unique = list(first.values())
+        reasons = localized_reasons(unique, language, config)
         primary = reasons[0].summary if reasons else ""
         issue_types = _ISSUE_TYPES.get(language, _ISSUE_TYPES["en"])
         handles = [_HANDLES_FR.get(h, h) if language == "fr" else h for h in target.handles[:2]]
-        issue_type = next((issue_types[r.rule] for r in ctx.reasons if r.rule in issue_types),
+        fired = {r.rule for r in unique}
+        issue_type = next((issue_types[rule] for rule in issue_types if rule in fired),
                           ", ".join(handles) if handles else target.name)
         open_clocks = [c for c in ctx.clocks if c.state != ClockState.FULFILLED]
         next_due = min((c.due_at for c in open_clocks if c.due_at is not None), default=None)

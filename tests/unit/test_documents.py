@@ -258,3 +258,20 @@ def test_templates_get_the_response_due_time_on_the_schedule(tmp_path: Path) -> 
     documents = Documents(make_config(templates={"folder": str(tmp_path)}))
     friday_4pm = replace(context(reasons=(SLA,), to_tier=2), now=later(MONDAY_10, days=4, hours=6))
     assert documents.customer_acknowledgment(friday_4pm) == "Due 2026-11-30 12:00 UTC (business hours)\n"
+
+
+FRUSTRATION = Reason("frustration_keywords", 'Frustration language: "unacceptable"', {"keywords": ["unacceptable"]})
+
+
+def test_a_reason_two_rules_rest_on_is_shown_once() -> None:
+    # sentiment_review and vip_complaint both rest on frustration_keywords: the engine passes its reason twice.
+    note = Documents(CONFIG).handoff_note(context(reasons=(FRUSTRATION, LEGAL, FRUSTRATION)))
+    assert note.count('Frustration language: "unacceptable"') == 2  # the reason line, and the timeline's trigger
+    assert note.count("[frustration_keywords]") == 1
+
+
+def test_the_team_specializes_in_the_most_specific_matter_not_the_first_reason() -> None:
+    text = Documents(CONFIG).customer_acknowledgment(context(locale="fr", reasons=(FRUSTRATION, LEGAL)))
+    assert "spécialisée dans les questions juridiques" in text
+    english = Documents(CONFIG).customer_acknowledgment(context(reasons=(FRUSTRATION, LEGAL)))
+    assert "who specialize in legal matters" in english
