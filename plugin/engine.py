@@ -119,7 +119,7 @@ class Engine:
 
         manual = self._manual(facts, fired, history, plan)
         escalating = plan.tier > facts.tier
-        reasons = tuple(r for m in matches for r in m.reasons) + tuple(manual)
+        reasons = _escalating_first(matches, plan.tier_rule, manual)
         changes = self._changes(facts, plan, escalating, new_keys, history)
         entries, note = self._note_and_history(view, plan, escalating, reasons, matches, manual)
         if note is not None:
@@ -293,7 +293,7 @@ class Engine:
     def _follow_up(self, facts: Facts, plan: _Plan) -> Notification:
         ctx = self._context(facts, plan, ())
         return Notification(role="customer", kind="resolution_followup", ticket_id=facts.ticket.id,
-                            dedupe_key=FOLLOWUP_KEY, title=f"Your request #{facts.ticket.id} is resolved",
+                            dedupe_key=FOLLOWUP_KEY, title=_customer_title(facts, resolved=True),
                             body=self.documents.resolution_followup(ctx))
 
     def _notifications(self, facts: Facts, plan: _Plan, escalating: bool, reasons: Sequence[Reason],
@@ -316,7 +316,7 @@ class Engine:
             if self.config.notifications.customer_notice != "none":
                 out.append(Notification(
                     role="customer", kind="acknowledgment", ticket_id=ticket.id,
-                    dedupe_key=f"acknowledgment:tier_{plan.tier}", title=f"Your request #{ticket.id}",
+                    dedupe_key=f"acknowledgment:tier_{plan.tier}", title=_customer_title(facts),
                     body=self.documents.customer_acknowledgment(ctx)))
         return out
 
@@ -331,6 +331,26 @@ class Engine:
         if facts.unassigned_alert_at is not None and facts.unassigned_alert_at > facts.now:
             candidates.append(facts.unassigned_alert_at)
         return min(candidates, default=None)
+
+
+def _escalating_first(matches: Sequence[RuleMatch], tier_rule: str, manual: Sequence[Reason]) -> tuple[Reason, ...]:
+    """Every reason once, those of the rule that decided the tier first: the documents lead with why it moved."""
+    ordered = [r for m in matches if m.rule.name == tier_rule for r in m.reasons]
+    ordered += [r for m in matches for r in m.reasons] + list(manual)
+    out: list[Reason] = []
+    for reason in ordered:
+        if not any(reason is seen for seen in out):
+            out.append(reason)
+    return tuple(out)
+
+
+_CUSTOMER_TITLES = {"en": ("Your request #{id}", "Your request #{id} is resolved"),
+                    "fr": ("Votre demande n°{id}", "Votre demande n°{id} est résolue")}
+
+
+def _customer_title(facts: Facts, *, resolved: bool = False) -> str:
+    titles = _CUSTOMER_TITLES.get(facts.language, _CUSTOMER_TITLES["en"])
+    return titles[resolved].format(id=facts.ticket.id)
 
 
 def _with(changes: TicketChanges, **kwargs: Any) -> TicketChanges:

@@ -1,0 +1,36 @@
+"""The documents lead with the reason that moved the ticket, and the customer's messages are titled in their
+language."""
+
+from __future__ import annotations
+
+from engine_kit import MONDAY_10, later, make_config, make_customer, make_ticket
+
+from plugin.domain import TicketHistory
+from plugin.engine import Engine
+
+ENGINE = Engine(make_config())
+# Frustration comes first in rule order (sentiment_review), but the legal threat is what sends it to Tier 4.
+ANGRY_AND_LEGAL = "This is unacceptable and ridiculous. My lawyer will take legal action."
+
+
+def test_the_escalating_rules_reason_comes_first() -> None:
+    decision = ENGINE.decide(make_ticket(description=ANGRY_AND_LEGAL), make_customer(), TicketHistory(),
+                             later(MONDAY_10, minutes=2))
+    [entry] = decision.escalations
+    assert entry.rule == "legal_threat" and entry.to_tier == 4
+    assert decision.reasons[0].key.startswith("legal_keywords")
+    assert len({id(r) for r in decision.reasons}) == len(decision.reasons)
+    assert any(r.key.startswith("frustration_keywords") for r in decision.reasons)
+    note = decision.changes.internal_note or ""
+    reasons_block = note.split("Reason:")[1]
+    assert reasons_block.index("legal_keywords") < reasons_block.index("frustration_keywords")
+
+
+def test_customer_messages_are_titled_in_the_requesters_language() -> None:
+    ticket = make_ticket(id="1078", description="Mon avocat va engager une action en justice.")
+    decision = ENGINE.decide(ticket, make_customer(locale="fr"), TicketHistory(), later(MONDAY_10, minutes=2))
+    [ack] = [n for n in decision.notifications if n.role == "customer"]
+    assert ack.title == "Votre demande n°1078"
+    english = ENGINE.decide(make_ticket(id="1036", description=ANGRY_AND_LEGAL), make_customer(), TicketHistory(),
+                            later(MONDAY_10, minutes=2))
+    assert [n.title for n in english.notifications if n.role == "customer"] == ["Your request #1036"]
