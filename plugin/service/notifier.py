@@ -443,6 +443,8 @@ class Notifier:
                                                      row.body, (), False), skip, delivered)
             return attempt
         label = f"{row.platform} public reply"
+        if label in skip:
+            return attempt  # posted on an earlier attempt
         if any(c.public and c.by_agent and is_ours(c.body) and row.body.strip() in c.body for c in ticket.comments):
             attempt.ok.append(label)  # already on the ticket
             return attempt
