@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -14,10 +13,13 @@ import pytest
 
 @pytest.mark.slow
 def test_the_demo_tells_the_whole_story_and_cleans_up(tmp_path: Path) -> None:
-    before = set(Path(tempfile.gettempdir()).glob("escalator-demo-*"))
+    # A temp folder and a working folder of its own, so a demo run by anyone else at the same time cannot interfere.
+    scratch, workdir = tmp_path / "tmp", tmp_path / "cwd"
+    scratch.mkdir()
+    workdir.mkdir()
     started = time.monotonic()
     result = subprocess.run([sys.executable, "-m", "webhooks.cli", "demo"], capture_output=True, text=True,
-                            timeout=120, cwd=tmp_path, env={**os.environ, "ESCALATOR_CONFIG": ""},
+                            timeout=120, cwd=workdir, env={**os.environ, "ESCALATOR_CONFIG": "", "TMPDIR": str(scratch)},
                             stdin=subprocess.DEVNULL)
     elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stderr[-3000:]
@@ -33,5 +35,6 @@ def test_the_demo_tells_the_whole_story_and_cleans_up(tmp_path: Path) -> None:
     assert "support_manager: [P3] Manager alert" in out  # the unassigned ticket
     assert "ESCALATION TO TIER 4 (Management/Executive)" in out
     assert "Where to look next" in out
-    assert set(Path(tempfile.gettempdir()).glob("escalator-demo-*")) == before
-    assert not list(tmp_path.iterdir())  # nothing written where it ran
+    assert f"data in {scratch}" in out  # it did use the temp folder it was given
+    assert not list(scratch.iterdir())  # and removed everything it put there
+    assert not list(workdir.iterdir())  # nothing written where it ran
