@@ -18,9 +18,9 @@ def test_the_demo_tells_the_whole_story_and_cleans_up(tmp_path: Path) -> None:
     scratch.mkdir()
     workdir.mkdir()
     started = time.monotonic()
+    env = {**os.environ, "ESCALATOR_CONFIG": "", "TMPDIR": str(scratch)}
     result = subprocess.run([sys.executable, "-m", "webhooks.cli", "demo"], capture_output=True, text=True,
-                            timeout=120, cwd=workdir, env={**os.environ, "ESCALATOR_CONFIG": "", "TMPDIR": str(scratch)},
-                            stdin=subprocess.DEVNULL)
+                            timeout=120, cwd=workdir, env=env, stdin=subprocess.DEVNULL)
     elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stderr[-3000:]
     out = result.stdout
