@@ -52,6 +52,25 @@ def postgres_url() -> Iterator[str]:
         engine.dispose()
 
 
+@pytest.fixture
+def fresh_postgres_url(postgres_url: str) -> Iterator[str]:
+    """A schema of this test's own, empty and dropped after it: for tests that create tables of their own (the
+    PostgreSQL queue) or need a database no migration has touched."""
+    from sqlalchemy import create_engine, text
+
+    admin_url = postgres_url.split("?")[0]
+    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    schema = f"f_{uuid.uuid4().hex[:10]}"
+    with engine.connect() as connection:
+        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    try:
+        yield f"{admin_url}?options=-csearch_path%3D{schema}"
+    finally:
+        with engine.connect() as connection:
+            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def redis_url() -> Iterator[str]:
     """A Redis database number of our own on the local server, flushed before and after."""

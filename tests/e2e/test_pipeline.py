@@ -115,9 +115,9 @@ def test_the_customer_hears_once_when_the_escalated_ticket_is_solved(service: Ru
 
 
 @pytest.mark.postgres
-def test_postgresql_as_the_queue_too(tmp_path: Path, postgres_url: str) -> None:
+def test_postgresql_as_the_queue_too(tmp_path: Path, fresh_postgres_url: str) -> None:
     """The third shape: PostgreSQL holds the state and the queue (huey's PostgreSQL storage), no Redis."""
-    with running(tmp_path, database_url=postgres_url, queue_url=postgres_url) as live:
+    with running(tmp_path, database_url=fresh_postgres_url, queue_url=fresh_postgres_url) as live:
         assert type(live.services.huey).__name__ == "PostgresHuey"
         ticket = live.customer_ticket(description="If this is not fixed today my lawyer will contact you.")
         live.wait(lambda: bool(live.notes(ticket["id"])), 20, "the handoff note")

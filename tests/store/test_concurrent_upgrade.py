@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import threading
-import uuid
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect
 
 from plugin.store import Store
 
 
 @pytest.mark.postgres
-def test_concurrent_upgrades_on_a_fresh_postgresql_database(postgres_url: str) -> None:
-    admin = create_engine(postgres_url.split("?")[0], isolation_level="AUTOCOMMIT")
-    schema = f"fresh_{uuid.uuid4().hex[:10]}"
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
-    try:
-        _concurrently_upgrade(f"{postgres_url.split('?')[0]}?options=-csearch_path%3D{schema}")
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
+def test_concurrent_upgrades_on_a_fresh_postgresql_database(fresh_postgres_url: str) -> None:
+    _concurrently_upgrade(fresh_postgres_url)
 
 
 def test_concurrent_upgrades_on_a_fresh_sqlite_file(tmp_path: Path) -> None:
