@@ -889,7 +889,7 @@ class NotificationsConfig(Section):
 
 class ReportsConfig(Section):
     weekly_day: Weekday = "mon"
-    weekly_time: str = Field(default="09:00", pattern=r"^\d{1,2}:\d{2}$")
+    weekly_time: str = Field(default="09:00", pattern=r"^([01]?\d|2[0-3]):[0-5]\d$")  # HH:MM, local time
     recipients: str = "support_manager"
     chart: bool = True
 

@@ -130,4 +130,5 @@ def decide_many(services: Services, platform: str, timers: Mapping[str, int], no
                 report.escalated += bool(decision.escalations)
             else:
                 report.retried_alone.append(f"{platform}/{ticket.id}: {result.error}")
-                services.tasks.enqueue_process(platform, ticket.id, cause="timer")
+                delay = result.error.retry_after if isinstance(result.error, RetryAfterError) else None
+                services.tasks.enqueue_process(platform, ticket.id, cause="timer", delay=delay)

@@ -259,3 +259,11 @@ def test_shares_round_trip_through_a_dump() -> None:
     assert dumped["breach_at"] == "200%"
     again = SlaConfig.model_validate(dumped)
     assert (again.breach_at, again.warning_at) == (2.0, [0.5, 0.8])
+
+
+def test_the_weekly_report_time_must_be_a_real_time_of_day() -> None:
+    assert load_config(data={"reports": {"weekly_time": "23:59"}}).reports.weekly_time == "23:59"
+    assert load_config(data={"reports": {"weekly_time": "7:30"}}).reports.weekly_time == "7:30"
+    for wrong in ("25:99", "24:00", "09:60", "9h"):
+        with pytest.raises(ConfigError, match="reports.weekly_time"):
+            load_config(data={"reports": {"weekly_time": wrong}})

@@ -1,0 +1,42 @@
+"""The sweep's bulk write rate-limited: the tickets it could not write are re-queued for the Retry-After time the
+helpdesk asked for, not at once (which would only spend the shared rate limit again)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from harness import running
+
+from plugin.service.sweep import sweep
+from plugin.store import repository as repo
+
+
+def test_a_rate_limited_bulk_write_requeues_for_the_retry_after_time(tmp_path: Path) -> None:
+    with running(tmp_path, consumer=False) as live:
+        services = live.services
+        now = services.clock()
+        # High, first response 1 h: opened 50 min ago, it is past 80 % and auto-escalates on a bulk read too.
+        ticket = live.customer_ticket(priority="high", subject="Reports slow", created_at=now - timedelta(minutes=50))
+        live.sandbox.flush_webhooks(5)
+        with services.store.session() as session:
+            repo.arm_timer(session, "zendesk", str(ticket["id"]), now - timedelta(seconds=1), "threshold", now)
+        services.huey.flush()
+        adapter = services.adapters.get("zendesk")
+        real_apply_many = adapter.apply_many
+
+        def rate_limited_write(requests: Any) -> Any:
+            live.sandbox.fail_next(1, 429, retry_after=30)  # Zendesk refuses the update_many itself
+            return real_apply_many(requests)
+
+        adapter.apply_many = rate_limited_write  # type: ignore[method-assign]
+        report = sweep(services)
+        assert report.applied == 0
+        assert [line.split(":")[0] for line in report.retried_alone] == [f"zendesk/{ticket['id']}"]
+        # huey keeps a task queued with a future eta until a consumer moves it to its schedule
+        [task] = [t for t in [*services.huey.pending(), *services.huey.scheduled()] if t.name.endswith("process_ticket")]
+        assert task.eta is not None, "re-queued at once, not after Retry-After"
+        wait = (task.eta.replace(tzinfo=UTC) - datetime.now(UTC)).total_seconds()
+        assert 25 < wait <= 31
+        assert live.sandbox.count(status=429) == 1
