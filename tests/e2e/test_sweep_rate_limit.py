@@ -35,7 +35,8 @@ def test_a_rate_limited_bulk_write_requeues_for_the_retry_after_time(tmp_path: P
         assert report.applied == 0
         assert [line.split(":")[0] for line in report.retried_alone] == [f"zendesk/{ticket['id']}"]
         # huey keeps a task queued with a future eta until a consumer moves it to its schedule
-        [task] = [t for t in [*services.huey.pending(), *services.huey.scheduled()] if t.name.endswith("process_ticket")]
+        queued = [*services.huey.pending(), *services.huey.scheduled()]
+        [task] = [t for t in queued if t.name.endswith("process_ticket")]
         assert task.eta is not None, "re-queued at once, not after Retry-After"
         wait = (task.eta.replace(tzinfo=UTC) - datetime.now(UTC)).total_seconds()
         assert 25 < wait <= 31
