@@ -54,6 +54,7 @@ class TicketRow(Base):
     closed_at: Mapped[datetime | None]
     escalated: Mapped[bool] = mapped_column(Boolean, default=False)
     first_escalated_at: Mapped[datetime | None]
+    assignee_changed_at: Mapped[datetime | None]  # the last change of assignee we saw (None: none since first seen)
     # None: not known (a ticket seen only through the backfill export, which has no comments)
     agent_public_replies: Mapped[int | None] = mapped_column(Integer, default=0)
     reopened: Mapped[int] = mapped_column(Integer, default=0)

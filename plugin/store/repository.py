@@ -140,6 +140,7 @@ def upsert_mirror(session: Session, ticket: Ticket, now: datetime) -> TicketRow:
     """Create or refresh our mirror of `ticket`, recording status and priority changes in the histories."""
     row = get_mirror(session, ticket.platform, ticket.id)
     priority = ticket.priority.value if ticket.priority else None
+    seen_before = row is not None
     if row is None:
         row = TicketRow(
             platform=ticket.platform, ticket_id=ticket.id, status=ticket.status.value,
@@ -164,6 +165,8 @@ def upsert_mirror(session: Session, ticket: Ticket, now: datetime) -> TicketRow:
     row.requester_id = ticket.requester_id
     row.organization_id = ticket.organization_id
     row.group_id = ticket.group_id
+    if seen_before and row.assignee_id != ticket.assignee_id:
+        row.assignee_changed_at = max(ticket.updated_at, row.platform_updated_at)
     row.assignee_id = ticket.assignee_id
     row.channel = ticket.channel
     row.ticket_type = ticket.ticket_type
@@ -197,6 +200,7 @@ def load_history(session: Session, platform: str, ticket_id: str,
         initial_priority=Priority(row.initial_priority) if row is not None and row.initial_priority else None,
         related_tickets=tuple(related),
         first_agent_action_at=row.first_response_at if row is not None else None,
+        assigned_at=row.assignee_changed_at if row is not None else None,
     )
 
 
