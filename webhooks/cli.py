@@ -41,7 +41,7 @@ def main(ctx: click.Context, log_level: str) -> None:
     if ctx.invoked_subcommand in ("serve", "worker") and ctx.get_parameter_source("log_level") is \
             click.core.ParameterSource.DEFAULT:
         chosen = "info"
-    from plugin.service.notifier import protect_logs
+    from plugin.service.channels import protect_logs
 
     logging.basicConfig(level=chosen.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Every handler scrubs the configuration's secrets (added when the configuration is loaded, by the Notifier),

@@ -17,7 +17,7 @@ from plugin.reports.chart import weekly_chart
 from plugin.reports.render import render_resolution, render_weekly
 from plugin.reports.weekly import previous_week, resolution_averages, week_of, weekly_report
 from plugin.service.bootstrap import Services
-from plugin.service.notifier import CHART_CID
+from plugin.service.delivery import CHART_CID
 from plugin.store import repository as repo
 from plugin.store.cleanup import cleanup
 

@@ -19,6 +19,7 @@ from huey.exceptions import RetryTask
 
 from adapters.base import RetryAfterError
 from plugin.service.bootstrap import Services
+from plugin.service.channels import scrub
 from plugin.service.jobs import (
     import_ratings,
     local_cron,
@@ -26,7 +27,6 @@ from plugin.service.jobs import (
     send_weekly_report,
     store_resolution_averages,
 )
-from plugin.service.notifier import scrub
 from plugin.store import repository as repo
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,7 @@ from test_notifications import Mailbox, smtp_server
 from plugin.config import load_config
 from plugin.domain import Notification
 from plugin.service.bootstrap import Services, bootstrap
-from plugin.service.notifier import redact, url_secrets
+from plugin.service.channels import redact, url_secrets
 from plugin.service.processing import not_before_for
 from plugin.store import repository as repo
 from plugin.store.models import DeadLetterRow, NotificationRow
