@@ -42,7 +42,8 @@ def _matcher(words: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, str]] |
         return None
     alternatives = [r"(?:\s+|\s*-\s*)".join(re.escape(p) for p in key.split(" "))
                     for key in sorted(by_key, key=len, reverse=True)]
-    return re.compile(_BEFORE + r"(?:" + "|".join(alternatives) + r")" + _AFTER), by_key
+    # Inside a lookahead, so matches may overlap: "take legal action" finds both "take legal" and "legal action".
+    return re.compile(r"(?=" + _BEFORE + r"(" + "|".join(alternatives) + r")" + _AFTER + r")"), by_key
 
 
 def find_keywords(text: str, words: Iterable[str]) -> list[str]:
@@ -53,5 +54,5 @@ def find_keywords(text: str, words: Iterable[str]) -> list[str]:
     pattern, by_key = matcher
     seen: dict[str, None] = {}
     for match in pattern.finditer(fold(text)):
-        seen.setdefault(by_key[_key(match.group(0))], None)
+        seen.setdefault(by_key[_key(match.group(1))], None)
     return list(seen)

@@ -281,3 +281,9 @@ def test_the_words_the_issue_names_still_match_as_threats() -> None:
                            ("Mon avocat vous écrira.", "legal"), ("Nous irons au tribunal.", "legal"),
                            ("C'est inacceptable.", "frustration")]:
         assert category in _matches(text), text
+
+
+def test_overlapping_phrases_are_all_found() -> None:
+    text = "If this is not refunded today my lawyer will take legal action."
+    assert find_keywords(text, ["legal action", "take legal", "lawyer"]) == ["lawyer", "take legal", "legal action"]
+    assert find_keywords("a data breach breach", ["data breach", "breach"]) == ["data breach", "breach"]
