@@ -56,7 +56,7 @@ class _Plan:
     tier_rule: str = ""
     add_tags: set[str] = field(default_factory=set)
     remove_tags: set[str] = field(default_factory=set)
-    roles: dict[str, RuleMatch] = field(default_factory=dict)
+    roles: dict[str, list[RuleMatch]] = field(default_factory=dict)  # role -> the matches that notify it
     note: bool = False
     note_texts: list[str] = field(default_factory=list)
     assign_senior: bool = False
@@ -170,7 +170,7 @@ class Engine:
             elif name == "remove_tags":
                 plan.remove_tags.update(value)
             elif name == "notify":
-                plan.roles.setdefault(str(value), match)
+                plan.roles.setdefault(str(value), []).append(match)
             elif name == "internal_note":
                 plan.note = True
                 if isinstance(value, str) and value.strip():
@@ -300,10 +300,15 @@ class Engine:
                        matches: Sequence[RuleMatch]) -> list[Notification]:
         ticket = facts.ticket
         out = []
-        for role, match in plan.roles.items():
-            title, body = alert(role, facts, plan.priority, plan.tier, match.reasons,
-                                match.rule.description or match.rule.name)
-            out.append(Notification(role=role, kind=match.rule.name, ticket_id=ticket.id, dedupe_key=match.key,
+        for role, role_matches in plan.roles.items():
+            # One alert per role and decision; when several rules name the role, it carries all their reasons,
+            # headed by the rule that moved the ticket if it is one of them.
+            role_matches = sorted(role_matches, key=lambda m: m.rule.name != plan.tier_rule)
+            lead = role_matches[0]
+            role_reasons = _escalating_first(role_matches, plan.tier_rule, ())
+            title, body = alert(role, facts, plan.priority, plan.tier, role_reasons,
+                                lead.rule.description or lead.rule.name)
+            out.append(Notification(role=role, kind=lead.rule.name, ticket_id=ticket.id, dedupe_key=lead.key,
                                     title=title, body=body, urgent=role == "on_call"))
         if escalating or plan.acknowledge:
             ctx = self._context(facts, plan, reasons)

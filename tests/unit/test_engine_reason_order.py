@@ -34,3 +34,16 @@ def test_customer_messages_are_titled_in_the_requesters_language() -> None:
     english = ENGINE.decide(make_ticket(id="1036", description=ANGRY_AND_LEGAL), make_customer(), TicketHistory(),
                             later(MONDAY_10, minutes=2))
     assert [n.title for n in english.notifications if n.role == "customer"] == ["Your request #1036"]
+
+
+def test_a_role_named_by_several_rules_gets_one_alert_with_all_their_reasons() -> None:
+    vip = make_customer(tags=frozenset({"vip"}))
+    ticket = make_ticket(description="This is unacceptable, the worst support ever. I am furious.")
+    decision = ENGINE.decide(ticket, vip, TicketHistory(), later(MONDAY_10, minutes=2))
+    [entry] = decision.escalations
+    assert entry.rule == "vip_complaint"
+    [alert] = [n for n in decision.notifications if n.role == "account_manager"]
+    assert alert.kind == "vip_complaint"  # headed by the rule that moved the ticket
+    why = alert.body.split("Why:")[1]
+    assert 'Frustration language: "unacceptable"' in why  # the complaint's reasons
+    assert "VIP customer (tag vip)" in why  # and the fast track's
