@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -56,12 +57,22 @@ class Running:
         return [c for c in self.state.comments[ticket_id] if marker in c["body"]]
 
     def settled(self) -> bool:
-        """Every acknowledged event processed, nothing queued."""
-        from plugin.store import repository as repo
+        """Every acknowledged event processed, nothing queued, no notification due or being sent."""
+        from sqlalchemy import func, select
 
+        from plugin.service.notifier import CLAIM_LEASE
+        from plugin.store import repository as repo
+        from plugin.store.models import NotificationRow
+
+        now = self.services.clock()
         with self.services.store.session() as session:
             backlog = repo.unprocessed_events(session)
-        return not backlog and self.services.huey.pending_count() == 0
+            # a send in flight (claimed in the last 30 s; an older claim is a sender that died, e.g. SIGKILLed)
+            sending = session.scalar(select(func.count()).select_from(NotificationRow).where(
+                NotificationRow.status == "sending",
+                NotificationRow.not_before > now + CLAIM_LEASE - timedelta(seconds=30)))
+            due = repo.pending_notifications(session, now, limit=1)
+        return not backlog and not sending and not due and self.services.huey.pending_count() == 0
 
 
 def e2e_config(sandbox: Sandbox, tmp: Path, ids: dict[str, Any], *, database_url: str | None = None,
