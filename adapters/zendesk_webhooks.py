@@ -111,18 +111,25 @@ def _minutes(delta: timedelta) -> str:
     return f"{seconds // 60} minutes" if seconds >= 120 else f"{seconds} seconds"
 
 
-def _status(value: Any, where: str) -> Status | None:
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str):
-        raise InvalidFieldError(f"{where} must be a string, got {type(value).__name__}")
-    text = value.strip().lower()
+def _known_status(text: str) -> Status | None:
+    text = text.strip().lower()
     if text in _GONE_STATUSES:
         return Status.CLOSED
     try:
         return Status.parse(text)
     except ValueError:
-        raise InvalidFieldError(f"{where} {value!r} is not a Zendesk status") from None
+        return None
+
+
+def _status(value: Any, where: str) -> Status | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise InvalidFieldError(f"{where} must be a string, got {type(value).__name__}")
+    status = _known_status(value)
+    if status is None:
+        raise InvalidFieldError(f"{where} {value!r} is not a Zendesk status")
+    return status
 
 
 def _status_label(value: Any) -> Status | None:
@@ -130,13 +137,7 @@ def _status_label(value: Any) -> Status | None:
     ("Offen") or a custom status name ("Waiting for vendor") gives no status (the worker reads the ticket anyway)."""
     if not isinstance(value, str) or not value.strip():
         return None
-    text = value.strip().lower()
-    if text in _GONE_STATUSES:
-        return Status.CLOSED
-    try:
-        return Status.parse(text)
-    except ValueError:
-        return None
+    return _known_status(value)
 
 
 def _ticket_id(value: Any, where: str) -> str:

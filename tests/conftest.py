@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,33 +43,39 @@ def postgres_url() -> Iterator[str]:
     else:
         _unavailable("PostgreSQL on 127.0.0.1:5432 (database test)", "; ".join(errors))
         raise AssertionError("unreachable")
-    schema = f"t_{uuid.uuid4().hex[:10]}"
+    try:
+        with _schema(engine, "t") as url:
+            yield url
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _schema(engine: Any, prefix: str) -> Iterator[str]:
+    """A new schema in the database `engine` reaches, dropped at the end; the URL's connections use it."""
+    from sqlalchemy import text
+
+    schema = f"{prefix}_{uuid.uuid4().hex[:10]}"
     with engine.connect() as connection:
         connection.execute(text(f"CREATE SCHEMA {schema}"))
     try:
-        yield f"{admin_url}?options=-csearch_path%3D{schema}"
+        yield f"{engine.url.render_as_string(hide_password=False)}?options=-csearch_path%3D{schema}"
     finally:
         with engine.connect() as connection:
             connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        engine.dispose()
 
 
 @pytest.fixture
 def fresh_postgres_url(postgres_url: str) -> Iterator[str]:
     """A schema of this test's own, empty and dropped after it: for tests that create tables of their own (the
     PostgreSQL queue) or need a database no migration has touched."""
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
 
-    admin_url = postgres_url.split("?")[0]
-    engine = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    schema = f"f_{uuid.uuid4().hex[:10]}"
-    with engine.connect() as connection:
-        connection.execute(text(f"CREATE SCHEMA {schema}"))
+    engine = create_engine(postgres_url.split("?")[0], isolation_level="AUTOCOMMIT")
     try:
-        yield f"{admin_url}?options=-csearch_path%3D{schema}"
+        with _schema(engine, "f") as url:
+            yield url
     finally:
-        with engine.connect() as connection:
-            connection.execute(text(f"DROP SCHEMA {schema} CASCADE"))
         engine.dispose()
 
 
