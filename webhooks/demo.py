@@ -221,8 +221,7 @@ def _report(services: Services, sandbox: Sandbox, scenes: list[Scene], alerts: A
             click.echo(f"  escalated Tier {entry.from_tier} -> {entry.to_tier} by {entry.actor}: {entry.reason}")
         for comment in notes:
             kind = "reply to customer" if comment["public"] else "internal note"
-            first = comment["body"].splitlines()[0]
-            click.echo(f"  {kind}: {first}")
+            click.echo(f"  {kind}: {_gist(comment['body'], public=comment['public'])}")
     click.echo("")
     click.secho("Alerts received (local catcher standing in for email, Slack, SMS, PagerDuty)", bold=True)
     for role, titles in sorted(alerts.by_role().items()):
@@ -289,3 +288,13 @@ def run_demo(keep: bool = False) -> None:
             click.echo(f"Kept the demo's database in {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _gist(body: str, *, public: bool) -> str:
+    """One line of a comment for the summary: a note's heading; a reply's first sentence after the greeting."""
+    lines = [line.strip() for line in body.splitlines() if line.strip() and not line.startswith("[escalator-ref:")]
+    if public and len(lines) > 1 and lines[0].endswith(","):
+        lines = lines[1:]  # "Hello Dana," says nothing
+    text = lines[0] if lines else ""
+    return text if len(text) <= 110 else text[:107].rstrip() + "..."
+

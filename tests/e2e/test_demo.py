@@ -34,6 +34,7 @@ def test_the_demo_tells_the_whole_story_and_cleans_up(tmp_path: Path) -> None:
     assert "on_call: [P0] PAGE" in out
     assert "support_manager: [P3] Manager alert" in out  # the unassigned ticket
     assert "ESCALATION TO TIER 4 (Management/Executive)" in out
+    assert "reply to customer: Thank you for your patience. We have escalated your request" in out  # not "Hello X,"
     assert "Where to look next" in out
     assert f"data in {scratch}" in out  # it did use the temp folder it was given
     assert not list(scratch.iterdir())  # and removed everything it put there
