@@ -632,22 +632,23 @@ def _flag(value: Any) -> bool:
     raise ValueError(f"must be true or false, got {value!r}")
 
 
-def _priority_value(value: Any) -> Priority:
-    if isinstance(value, bool) or not isinstance(value, str | int):
-        raise ValueError(f"unknown priority {value!r}: use critical, high, medium or low")
-    try:
-        return Priority.parse(value)
-    except ValueError:
-        raise ValueError(f"unknown priority {value!r}: use critical, high, medium or low") from None
+def _parsed(parse: Callable[[Any], Any], accepts: tuple[type, ...], what: str, choices: str
+            ) -> Callable[[Any], Any]:
+    """A reader of an enum-like condition value: `parse` on the accepted types, one clear error otherwise."""
+
+    def read(value: Any) -> Any:
+        if not isinstance(value, bool) and isinstance(value, accepts):
+            try:
+                return parse(value)
+            except ValueError:
+                pass
+        raise ValueError(f"unknown {what} {value!r}: use {choices}")
+
+    return read
 
 
-def _status_value(value: Any) -> Status:
-    if not isinstance(value, str):
-        raise ValueError(f"unknown status {value!r}: use {', '.join(s.value for s in Status)}")
-    try:
-        return Status.parse(value)
-    except ValueError:
-        raise ValueError(f"unknown status {value!r}: use {', '.join(s.value for s in Status)}") from None
+_priority_value = _parsed(Priority.parse, (str, int), "priority", "critical, high, medium or low")
+_status_value = _parsed(Status.parse, (str,), "status", ", ".join(s.value for s in Status))
 
 
 def _share_value(value: Any) -> float:

@@ -4,6 +4,7 @@ cleanup."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -81,26 +82,35 @@ def test_inbox_dedupes_a_redelivery(store: Store) -> None:
         assert len(repo.unprocessed_events(s, older_than=NOW + timedelta(seconds=1))) == 1
 
 
-def test_inbox_race_has_exactly_one_winner_and_no_exception(store: Store) -> None:
+def at_once(action: Callable[[threading.Barrier], bool], count: int = 6) -> list[bool]:
+    """Run `action` in `count` threads released together (each waits on the barrier where the race should start);
+    their results, sorted; no thread may raise."""
     results: list[bool] = []
     errors: list[BaseException] = []
-    barrier = threading.Barrier(6)
+    barrier = threading.Barrier(count)
 
-    def insert() -> None:
+    def run() -> None:
         try:
-            barrier.wait()
-            with store.session() as s:
-                results.append(repo.add_event(s, event("race"), NOW))
+            results.append(action(barrier))
         except BaseException as exc:
             errors.append(exc)
 
-    threads = [threading.Thread(target=insert) for _ in range(6)]
+    threads = [threading.Thread(target=run) for _ in range(count)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     assert errors == []
-    assert sorted(results) == [False] * 5 + [True]
+    return sorted(results)
+
+
+def test_inbox_race_has_exactly_one_winner_and_no_exception(store: Store) -> None:
+    def insert(barrier: threading.Barrier) -> bool:
+        barrier.wait()
+        with store.session() as s:
+            return repo.add_event(s, event("race"), NOW)
+
+    assert at_once(insert) == [False] * 5 + [True]
 
 
 def test_mirror_records_status_and_priority_changes(store: Store) -> None:
@@ -227,25 +237,13 @@ def test_queueing_one_notification_concurrently_queues_it_once(store: Store) -> 
     (On PostgreSQL, READ COMMITTED lets both see "not queued yet" without the lock on the identity.)"""
     weekly = Notification(role="support_manager", kind="weekly_report", ticket_id="-", dedupe_key="weekly_report:W47",
                           title="t", body="b")
-    results: list[bool] = []
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(6)
 
-    def queue() -> None:
-        try:
-            with store.session() as s:
-                barrier.wait()
-                results.append(repo.queue_notification(s, "reports", weekly, NOW, timedelta(days=6)))
-        except BaseException as exc:
-            errors.append(exc)
+    def queue(barrier: threading.Barrier) -> bool:
+        with store.session() as s:
+            barrier.wait()
+            return repo.queue_notification(s, "reports", weekly, NOW, timedelta(days=6))
 
-    threads = [threading.Thread(target=queue) for _ in range(6)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert errors == []
-    assert sorted(results) == [False] * 5 + [True]
+    assert at_once(queue) == [False] * 5 + [True]
     with store.session() as s:
         assert len(list(s.scalars(select(NotificationRow)))) == 1
 
