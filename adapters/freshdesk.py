@@ -5,7 +5,9 @@ A decision costs at most two writes: `PUT /api/v2/tickets/{id}` (priority, statu
 Freshdesk replaces wholesale: read, merge, write) and `POST /api/v2/tickets/{id}/notes` with `private: true`; a public
 reply and a linked task (a child ticket) are one write each more. Before writing tags it re-reads the ticket and
 refuses to overwrite one that changed since the decision (ConflictError: the caller re-reads and re-decides). A 429
-surfaces at once as RetryAfterError; writes are never replayed blindly.
+surfaces at once as RetryAfterError. The adapter writes what it is asked and reports the parts its answers confirmed
+(an update that landed before its note failed, say); what landed when an answer is lost is the ledger's question
+(plugin/ledger.py), answered from a read-back by the pipeline, never here.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from adapters.base import (
     HelpdeskError,
     InstallResult,
     NotFoundError,
+    Part,
     PermanentError,
     RetryAfterError,
     SatisfactionRating,
@@ -39,6 +42,7 @@ from adapters.base import (
     note_marker,
     reply_marker,
     task_link,
+    with_marker,
 )
 from adapters.freshdesk_webhooks import ADVANCED_BODY, STATUS_NUMBERS, parse_webhook, status_from
 from plugin.config import EscalatorConfig, FreshdeskConfig
@@ -349,13 +353,6 @@ class FreshdeskAdapter(HelpdeskAdapter):
             body["tags"] = sorted((ticket.tags - changes.remove_tags) | changes.add_tags)
         return body
 
-    def _landed_fields(self, ticket_id: str, body: Mapping[str, Any]) -> bool:
-        fresh = self._get(f"/tickets/{int(ticket_id)}")
-        return all(sorted(fresh.get(k) or []) == v if k == "tags" else fresh.get(k) == v for k, v in body.items())
-
-    def _has_marker(self, ticket_id: str, marker: str) -> bool:
-        return any(marker in c.body for c in self._conversations(ticket_id))
-
     # ---------------------------------------------------------------- linked task tickets
 
     def _requester_email(self) -> str:
@@ -405,14 +402,7 @@ class FreshdeskAdapter(HelpdeskAdapter):
         }
         if task.group_id is not None:
             body["group_id"] = _numeric_id(task.group_id, "group")
-        try:
-            created = self._request("POST", "/tickets", json=body).json()
-        except TransientError as exc:
-            found = self._find_task(parent, tag)
-            if found is None:
-                raise TransientError(f"{exc}; no task ticket tagged {tag} exists, so it will be created on the "
-                                     f"next attempt") from None
-            return found, 1
+        created = self._request("POST", "/tickets", json=body).json()
         return str(created["id"]), 1
 
     def create_task_ticket(self, parent: Ticket, task: TaskTicket, idempotency_key: str) -> str:
@@ -426,43 +416,42 @@ class FreshdeskAdapter(HelpdeskAdapter):
     # ---------------------------------------------------------------- apply
 
     def apply(self, request: ApplyRequest) -> ApplyResult:
-        ticket, changes = request.ticket, request.changes
+        """The task (a child ticket) first when there is one, then the update, the private note and the public
+        reply, in that order. Whatever fails raises with the parts confirmed before it."""
+        ticket, changes, key = request.ticket, request.changes, request.idempotency_key
         ticket_id = ticket.id
-        note_mark, reply_mark = note_marker(request.idempotency_key), reply_marker(request.idempotency_key)
-        note_done = changes.internal_note is not None and any(note_mark in c.body for c in ticket.comments)
-        reply_done = changes.public_reply is not None and any(reply_mark in c.body for c in ticket.comments)
         writes = 0
+        landed: set[Part] = set()
         note = changes.internal_note
-        if changes.task is not None and not note_done:
-            task_id, posts = self._ensure_task(ticket, changes.task, request.idempotency_key)
-            writes += posts
-            note = f"{(note or '').rstrip()}\n\n{task_link(task_id, self.task_url(task_id))}".lstrip()
-        body = self._ticket_body(ticket, changes)
-        if body:
-            if "tags" in body:
-                fresh = self._get(f"/tickets/{int(ticket_id)}")
-                if ticket.version and fresh.get("updated_at") != ticket.version:
-                    raise ConflictError(f"Freshdesk ticket {ticket_id} changed since the decision (updated "
-                                        f"{fresh.get('updated_at')}): its tags would be overwritten")
-            try:
+        try:
+            if changes.task is not None:
+                task_id, posts = self._ensure_task(ticket, changes.task, key)
+                writes += posts
+                landed.add(Part.TASK)
+                note = f"{(note or '').rstrip()}\n\n{task_link(task_id, self.task_url(task_id))}".lstrip()
+            body = self._ticket_body(ticket, changes)
+            if body:
+                if "tags" in body:
+                    fresh = self._get(f"/tickets/{int(ticket_id)}")
+                    if ticket.version and fresh.get("updated_at") != ticket.version:
+                        raise ConflictError(f"Freshdesk ticket {ticket_id} changed since the decision (updated "
+                                            f"{fresh.get('updated_at')}): its tags would be overwritten")
                 writes += 1
                 self._request("PUT", f"/tickets/{int(ticket_id)}", json=body)
-            except TransientError as exc:
-                if not self._landed_fields(ticket_id, body):
-                    raise TransientError(f"{exc}; the ticket shows the update did not land") from None
-        for text, done, mark, path, extra in ((note, note_done, note_mark, "notes", {"private": True}),
-                                              (changes.public_reply, reply_done, reply_mark, "reply", {})):
-            if text is None or done:
-                continue
-            try:
+                landed.add(Part.FIELDS)
+            for text, marker, path, extra, part in (
+                    (note, note_marker(key), "notes", {"private": True}, Part.NOTE),
+                    (changes.public_reply, reply_marker(key), "reply", {}, Part.REPLY)):
+                if text is None:
+                    continue
                 writes += 1
                 self._request("POST", f"/tickets/{int(ticket_id)}/{path}",
-                              json={"body": _html(f"{text.rstrip()}\n\n{mark}"), **extra})
-            except TransientError as exc:
-                if not self._has_marker(ticket_id, mark):
-                    what = "note" if path == "notes" else "reply"
-                    raise TransientError(f"{exc}; the ticket shows the {what} did not land") from None
-        return ApplyResult(ticket_id, True, write_requests=writes, note_already_present=note_done or reply_done)
+                              json={"body": _html(with_marker(text, marker)), **extra})
+                landed.add(part)
+        except HelpdeskError as exc:
+            exc.landed = frozenset(landed)
+            raise
+        return ApplyResult(ticket_id, True, write_requests=writes, landed=frozenset(landed))
 
     def apply_many(self, requests_: Sequence[ApplyRequest]) -> list[ApplyResult]:
         """One by one (bulk_update is asynchronous and cannot carry notes). At a rate limit the results so far stand
@@ -475,11 +464,10 @@ class FreshdeskAdapter(HelpdeskAdapter):
                 continue
             try:
                 results.append(self.apply(request))
-            except RetryAfterError as exc:
-                limited = exc
-                results.append(ApplyResult(request.ticket.id, False, error=exc))
             except HelpdeskError as exc:
-                results.append(ApplyResult(request.ticket.id, False, error=exc))
+                if isinstance(exc, RetryAfterError):
+                    limited = exc
+                results.append(ApplyResult(request.ticket.id, False, error=exc, landed=exc.landed))
         return results
 
     # ---------------------------------------------------------------- install

@@ -4,8 +4,9 @@ One decision costs one `PUT /api/v2/tickets/{id}` carrying priority, tags, group
 note (public: false, always explicit), as a safe update; a public reply is a second update, a linked task ticket
 one create (looked up first by its external id). Many tickets go through update_many in batches of 100 (tags as
 additional_tags / remove_tags), with the job polled to completion and each ticket's result checked. A 409 never
-overwrites: it checks whether our own earlier attempt landed, else asks the caller to re-read and re-decide. A 429
-surfaces at once as RetryAfterError. Writes are never blindly replayed after an error: we look at the ticket first.
+overwrites (ConflictError: the caller re-reads); a 429 surfaces at once as RetryAfterError. The adapter writes what
+it is asked and reports which parts its answers confirmed; what landed when an answer is lost is the ledger's
+question (plugin/ledger.py), answered from a read-back by the pipeline, never here.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import quote
@@ -35,6 +35,7 @@ from adapters.base import (
     HelpdeskError,
     InstallResult,
     NotFoundError,
+    Part,
     PermanentError,
     RetryAfterError,
     SatisfactionRating,
@@ -43,6 +44,7 @@ from adapters.base import (
     reply_marker,
     task_external_id,
     task_link,
+    with_marker,
 )
 from adapters.zendesk_client import make_session, make_zenpy, prepare_session, public_url
 from adapters.zendesk_mapping import (
@@ -280,39 +282,27 @@ class ZendeskAdapter(HelpdeskAdapter):
 
     # ---------------------------------------------------------------- writes
 
-    @staticmethod
-    def _comments_to_write(request: ApplyRequest) -> list[tuple[str, bool]]:
-        """(body with its marker, public) of each comment the decision still needs: the note and the reply carry
-        markers of their own, and one found on the ticket is not sent again."""
-        ticket, changes, key = request.ticket, request.changes, request.idempotency_key
-        out = []
-        for text, marker, public in ((changes.internal_note, note_marker(key), False),
-                                     (changes.public_reply, reply_marker(key), True)):
-            if text is not None and not any(marker in c.body for c in ticket.comments):
-                out.append((f"{text.rstrip()}\n\n{marker}", public))
-        return out
-
-    def _payloads(self, request: ApplyRequest, *, bulk: bool = False) -> list[dict[str, Any]]:
-        """The update bodies for one decision: one, or two when it has both an internal note and a public reply
-        (an update carries one comment). A comment whose marker is already on the ticket is not sent again.
+    def _payloads(self, request: ApplyRequest, note: str | None, *, bulk: bool = False
+                  ) -> list[tuple[dict[str, Any], frozenset[Part]]]:
+        """The update bodies for what is still to write, each with the parts it carries: the fields with the
+        internal note in one, the public reply in a second (an update carries one comment).
 
         A single update sends the merged tag list (the single-ticket endpoint replaces tags) as a safe update, so
         a concurrent change is a 409, never a clobber. A bulk body sends additional_tags / remove_tags, which Update
         Many Tickets documents, so an agent's tag added meanwhile survives whatever update_many does with
         safe_update (sent too, but not relied on for tags)."""
-        ticket, changes = request.ticket, request.changes
-        comments = self._comments_to_write(request)
+        ticket, changes, key = request.ticket, request.changes, request.idempotency_key
         first = update_body(ticket, changes, note=None, public=False, tags="delta" if bulk else "merged")
-        bodies = []
-        if comments:
-            text, public = comments[0]
-            first["comment"] = {"body": text, "public": public}
-        if first:
-            bodies.append(first)
-        for text, public in comments[1:]:
-            bodies.append({"comment": {"body": text, "public": public}})
-        for body in bodies:
-            body["metadata"] = {"escalator": {"key": request.idempotency_key}}
+        parts = {Part.FIELDS} if first else set()
+        if note is not None:
+            first["comment"] = {"body": with_marker(note, note_marker(key)), "public": False}
+            parts.add(Part.NOTE)
+        bodies: list[tuple[dict[str, Any], frozenset[Part]]] = [(first, frozenset(parts))] if first else []
+        if changes.public_reply is not None:
+            bodies.append(({"comment": {"body": with_marker(changes.public_reply, reply_marker(key)),
+                                        "public": True}}, frozenset({Part.REPLY})))
+        for body, _ in bodies:
+            body["metadata"] = {"escalator": {"key": key}}
             if ticket.version:
                 body["safe_update"] = True
                 body["updated_stamp"] = ticket.version
@@ -321,20 +311,6 @@ class ZendeskAdapter(HelpdeskAdapter):
     def _put(self, ticket_id: str, body: dict[str, Any]) -> Ticket:
         result = self._call(lambda: self.client.tickets.update(_zenpy_ticket(ticket_id, body)))
         return ticket_from_json(result.ticket.to_dict(), base_url=self.public, comments_loaded=False)
-
-    def _landed(self, request: ApplyRequest) -> bool:
-        """Did an attempt whose reply we lost (or a 409 we caused ourselves) already write this decision? Each
-        comment is checked on its own: a note that landed says nothing about the reply."""
-        fresh = self.get_ticket(request.ticket.id)
-        changes, key = request.changes, request.idempotency_key
-        wanted = [m for text, m in ((changes.internal_note, note_marker(key)),
-                                    (changes.public_reply, reply_marker(key))) if text is not None]
-        if wanted:
-            return all(any(m in c.body for c in fresh.comments) for m in wanted)
-        return (changes.add_tags <= fresh.tags and not (changes.remove_tags & fresh.tags)
-                and (changes.priority is None or fresh.priority == changes.priority)
-                and (changes.group_id is None or fresh.group_id == changes.group_id)
-                and (changes.status is None or fresh.status == changes.status))
 
     # ---------------------------------------------------------------- linked task tickets
 
@@ -347,20 +323,13 @@ class ZendeskAdapter(HelpdeskAdapter):
         return None
 
     def _ensure_task(self, parent: Ticket, task: TaskTicket, idempotency_key: str) -> tuple[str, int]:
-        """(the task ticket's id, the write requests it cost: 0 when it already existed)."""
+        """(the task ticket's id, the write requests it cost: 0 when it already existed). The external id is the
+        platform's own idempotency key: an earlier attempt's task (its answer lost, say) is found, not made twice."""
         external_id = task_external_id(idempotency_key)
         existing = self._find_task(external_id)
         if existing is not None:
             return existing, 0
-        fields = task_body(task, external_id)
-        try:
-            audit = self._call(lambda: self.client.tickets.create(_zenpy_ticket(None, fields)))
-        except TransientError as exc:
-            found = self._find_task(external_id)  # the reply may be lost while the ticket exists
-            if found is None:
-                raise TransientError(f"{exc}; no task ticket with external_id {external_id} exists, so it will be "
-                                     f"created on the next attempt") from None
-            return found, 1
+        audit = self._call(lambda: self.client.tickets.create(_zenpy_ticket(None, task_body(task, external_id))))
         return str(audit.ticket.id), 1
 
     def create_task_ticket(self, parent: Ticket, task: TaskTicket, idempotency_key: str) -> str:
@@ -375,95 +344,86 @@ class ZendeskAdapter(HelpdeskAdapter):
     # ---------------------------------------------------------------- apply
 
     def apply(self, request: ApplyRequest) -> ApplyResult:
-        ticket_id = request.ticket.id
-        changes = request.changes
+        """One update for the fields and the note, a second for the public reply, the task ticket created first
+        when there is one. Whatever fails raises with the parts confirmed before it."""
+        ticket_id, changes = request.ticket.id, request.changes
         writes = 0
+        landed: set[Part] = set()
         note = changes.internal_note
-        key, comments = request.idempotency_key, request.ticket.comments
-        note_done = note is not None and any(note_marker(key) in c.body for c in comments)
-        reply_done = changes.public_reply is not None and any(reply_marker(key) in c.body for c in comments)
-        if changes.task is not None and not note_done:
-            task_id, posts = self._ensure_task(request.ticket, changes.task, request.idempotency_key)
-            writes += posts
-            note = f"{(note or '').rstrip()}\n\n{task_link(task_id, self.task_url(task_id))}".lstrip()
-            request = replace(request, changes=replace(changes, internal_note=note))
-        after: Ticket | None = None
-        for body in self._payloads(request):
-            if after is not None and after.version and "updated_stamp" in body:
-                body["updated_stamp"] = after.version  # the second update follows our own first one
-            try:
+        try:
+            if changes.task is not None:
+                task_id, posts = self._ensure_task(request.ticket, changes.task, request.idempotency_key)
+                writes += posts
+                landed.add(Part.TASK)
+                note = f"{(note or '').rstrip()}\n\n{task_link(task_id, self.task_url(task_id))}".lstrip()
+            after: Ticket | None = None
+            for body, parts in self._payloads(request, note):
+                if after is not None and after.version and "updated_stamp" in body:
+                    body["updated_stamp"] = after.version  # the second update follows our own first one
                 writes += 1
                 after = self._put(ticket_id, body)
-            except ConflictError:
-                if self._landed(request):
-                    return ApplyResult(ticket_id, True, write_requests=writes, note_already_present=True)
-                raise
-            except TransientError as exc:
-                # The write may have landed with its reply lost: look before trying anything again.
-                if self._landed(request):
-                    return ApplyResult(ticket_id, True, write_requests=writes, note_already_present=True)
-                raise TransientError(f"{exc}; the ticket shows our change did not land, so it will be retried "
-                                     f"after a fresh read") from None
-        return ApplyResult(ticket_id, True, ticket=after, write_requests=writes,
-                           note_already_present=note_done or reply_done)
+                landed |= parts
+        except HelpdeskError as exc:
+            exc.landed = frozenset(landed)
+            raise
+        return ApplyResult(ticket_id, True, ticket=after, write_requests=writes, landed=frozenset(landed))
 
     def apply_many(self, requests_: Sequence[ApplyRequest]) -> list[ApplyResult]:
         """Bulk where it can (update_many in batches of 100); a decision with a public reply or a task goes alone.
         At a rate limit the results so far stand and every request not yet written fails with that RetryAfterError,
         so the caller knows what landed."""
         results: dict[int, ApplyResult] = {}
-        bulk: list[tuple[int, ApplyRequest, dict[str, Any]]] = []
+        bulk: list[tuple[int, ApplyRequest, dict[str, Any], frozenset[Part]]] = []
         limited: RetryAfterError | None = None
         for index, request in enumerate(requests_):
             if request.changes.public_reply is not None or request.changes.task is not None:
-                # a reply may need a second update, a task a create: do it alone
+                # a reply needs a second update, a task a create: do it alone
                 if limited is not None:
                     results[index] = ApplyResult(request.ticket.id, False, error=limited)
                     continue
                 try:
-                    results[index] = self._apply_alone(request)
-                except RetryAfterError as exc:
-                    limited = exc
-                    results[index] = ApplyResult(request.ticket.id, False, error=exc)
+                    results[index] = self.apply(request)
+                except HelpdeskError as exc:
+                    if isinstance(exc, RetryAfterError):
+                        limited = exc
+                    results[index] = ApplyResult(request.ticket.id, False, error=exc, landed=exc.landed)
                 continue
-            bodies = self._payloads(request, bulk=True)
+            bodies = self._payloads(request, request.changes.internal_note, bulk=True)
             if not bodies:
                 results[index] = ApplyResult(request.ticket.id, True)
             else:
-                bulk.append((index, request, bodies[0]))
+                bulk.append((index, request, *bodies[0]))
         for start in range(0, len(bulk), BATCH):
             batch = bulk[start:start + BATCH]
             if limited is None:
                 try:
-                    for (index, _request, _), result in zip(batch, self._update_many(batch), strict=True):
+                    for (index, *_), result in zip(batch, self._update_many(batch), strict=True):
                         results[index] = result
                     continue
                 except RetryAfterError as exc:
                     limited = exc
-            for index, request, _ in batch:
+            for index, request, *_ in batch:
                 results[index] = ApplyResult(request.ticket.id, False, error=limited)
         return [results[i] for i in range(len(requests_))]
 
-    def _apply_alone(self, request: ApplyRequest) -> ApplyResult:
-        try:
-            return self.apply(request)
-        except (ConflictError, TransientError, PermanentError, NotFoundError) as exc:
-            return ApplyResult(request.ticket.id, False, error=exc)
-
-    def _update_many(self, batch: Sequence[tuple[int, ApplyRequest, dict[str, Any]]]) -> list[ApplyResult]:
-        objects = [_zenpy_ticket(request.ticket.id, body) for _, request, body in batch]
+    def _update_many(self, batch: Sequence[tuple[int, ApplyRequest, dict[str, Any], frozenset[Part]]]
+                     ) -> list[ApplyResult]:
+        objects = [_zenpy_ticket(request.ticket.id, body) for _, request, body, _ in batch]
         try:
             job = self._call(lambda: self.client.tickets.update(objects))
-        except (TransientError, ConflictError) as exc:
-            return [ApplyResult(r.ticket.id, False, error=exc) for _, r, _ in batch]
-        status = self._wait_for_job(str(job.id))
+        except (TransientError, ConflictError, PermanentError) as exc:
+            return [ApplyResult(r.ticket.id, False, error=exc) for _, r, _, _ in batch]
+        try:
+            status = self._wait_for_job(str(job.id))
+        except HelpdeskError as exc:  # the job was taken: its writes may land whatever we learn of them
+            return [ApplyResult(r.ticket.id, False, error=TransientError(str(exc))) for _, r, _, _ in batch]
         by_id = {str(item.get("id")): item for item in status.get("results") or ()}
         out = []
-        for position, (_, request, _) in enumerate(batch):
+        for position, (_, request, _, parts) in enumerate(batch):
             item = by_id.get(request.ticket.id, {})
             writes = 1 if position == 0 else 0
             if item.get("success") or item.get("status") == "Updated":
-                out.append(ApplyResult(request.ticket.id, True, write_requests=writes))
+                out.append(ApplyResult(request.ticket.id, True, write_requests=writes, landed=parts))
             else:
                 error = str(item.get("error") or item.get("details") or "no result for this ticket in the job")
                 out.append(ApplyResult(request.ticket.id, False, error=_job_error(item, error), write_requests=writes))
