@@ -116,11 +116,13 @@ class Documents:
         if config.templates.folder is not None:
             loaders.append(jinja2.FileSystemLoader(str(config.templates.folder)))
         loaders.append(jinja2.PackageLoader("plugin", "templates"))
-        # Plain-text notes and messages, never HTML: escaping would put "&amp;" in front of agents.
+        # Plain-text notes and messages, never HTML: escaping would put "&amp;" in front of agents. Templates are
+        # compiled once and kept (auto_reload off, and our own cache): deciding never touches the file system.
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined, autoescape=False,  # noqa: S701
-            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False,
+            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False, auto_reload=False,
         )
+        self._compiled: dict[str, jinja2.Template] = {}
         self.zone = ZoneInfo(config.organization.timezone)
         self.env.filters["when"] = self._when
         self.env.filters["duration"] = format_duration
@@ -206,7 +208,9 @@ class Documents:
         language = self.language_for((ctx.customer.locale if ctx.customer else None) or ctx.ticket.locale)
         path = f"{language}/{name}.j2"
         try:
-            template = self.env.get_template(path)
+            template = self._compiled.get(path)
+            if template is None:
+                template = self._compiled[path] = self.env.get_template(path)
             text = template.render(self._variables(ctx, language))
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"template {exc.filename or path}, line {exc.lineno}: {exc.message}") from None

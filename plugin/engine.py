@@ -35,13 +35,14 @@ from plugin.facts import Facts, gather
 from plugin.routing import target_tier
 from plugin.rules import RuleMatch, evaluate
 from plugin.scoring import PriorityStep, apply_priority_action, score
-from plugin.sentiment import SentimentAnalyzer
+from plugin.sentiment import SentimentAnalyzer, default_analyzer
 from plugin.sla import next_crossing
 from plugin.triggers import fire_all, is_vip_complaint
 
 SCORED_KEY = "scored"
 ROUTED_KEY = "routed"
 FOLLOWUP_KEY = "resolution_followup"
+ACKNOWLEDGED_KEY = "acknowledged"
 _PRIORITY_ACTIONS = ("set_priority", "minimum_priority", "bump_priority")
 
 
@@ -70,13 +71,14 @@ def _check_aware(now: datetime) -> None:
 
 
 class Engine:
-    """Holds what is expensive to build once per configuration (templates, sentiment lexicon)."""
+    """Holds what is expensive to build once per configuration: the compiled templates and the sentiment analyser,
+    injected by the wiring (or the default one, loaded here once, never while deciding)."""
 
     def __init__(self, config: EscalatorConfig, *, documents: Documents | None = None,
                  analyzer: SentimentAnalyzer | None = None) -> None:
         self.config = config
         self.documents = documents or Documents(config)
-        self.analyzer = analyzer
+        self.analyzer: SentimentAnalyzer = analyzer if analyzer is not None else default_analyzer()
 
     def decide(self, ticket: Ticket, customer: Customer | None, history: TicketHistory, now: datetime) -> Decision:
         _check_aware(now)
@@ -127,9 +129,25 @@ class Engine:
         if escalating and note is not None and config.workflow.escalation_task == "task_ticket":
             changes = _with(changes, task=self._task(view, plan, note))
         notifications = self._notifications(view, plan, escalating, reasons, matches)
+        replies = []
+        if (escalating or plan.acknowledge) and config.notifications.customer_notice != "none":
+            acknowledged = f"{ACKNOWLEDGED_KEY}:tier_{plan.tier}"
+            if acknowledged not in history.fired:
+                new_keys.add(acknowledged)
+                acknowledgment = self._acknowledgment(view, plan, reasons)
+                if config.notifications.customer_notice == "reply":
+                    replies.append(acknowledgment.body)
+                else:
+                    notifications.append(acknowledgment)
         if self._follow_up_due(ticket, history):
             new_keys.add(FOLLOWUP_KEY)
-            notifications.append(self._follow_up(view, plan))
+            follow_up = self._follow_up(view, plan)
+            if config.notifications.customer_notice == "email":
+                notifications.append(follow_up)
+            else:
+                replies.append(follow_up.body)
+        if replies:  # a public reply is a write of the decision itself, with its own marker (plugin/ledger.py)
+            changes = _with(changes, public_reply="\n\n".join(replies))
         next_check = self._next_check(view, fired, history)
         return Decision(
             ticket_id=ticket.id, at=now, changes=changes, reasons=reasons, notifications=tuple(notifications),
@@ -310,20 +328,21 @@ class Engine:
                                 lead.rule.description or lead.rule.name)
             out.append(Notification(role=role, kind=lead.rule.name, ticket_id=ticket.id, dedupe_key=lead.key,
                                     title=title, body=body, urgent=role == "on_call"))
-        if escalating or plan.acknowledge:
+        if escalating:
             ctx = self._context(facts, plan, reasons)
-            if escalating:
-                out.append(Notification(
-                    role=f"tier_{plan.tier}_team", kind="handoff", ticket_id=ticket.id,
-                    dedupe_key=f"handoff:tier_{plan.tier}",
-                    title=f"[{plan.priority.code}] Escalated to Tier {plan.tier}: ticket #{ticket.id}",
-                    body=self.documents.internal_handoff_message(ctx)))
-            if self.config.notifications.customer_notice != "none":
-                out.append(Notification(
-                    role="customer", kind="acknowledgment", ticket_id=ticket.id,
-                    dedupe_key=f"acknowledgment:tier_{plan.tier}", title=_customer_title(facts),
-                    body=self.documents.customer_acknowledgment(ctx)))
+            out.append(Notification(
+                role=f"tier_{plan.tier}_team", kind="handoff", ticket_id=ticket.id,
+                dedupe_key=f"handoff:tier_{plan.tier}",
+                title=f"[{plan.priority.code}] Escalated to Tier {plan.tier}: ticket #{ticket.id}",
+                body=self.documents.internal_handoff_message(ctx)))
         return out
+
+    def _acknowledgment(self, facts: Facts, plan: _Plan, reasons: Sequence[Reason]) -> Notification:
+        """The customer's acknowledgment: a public reply in the decision's write, or an email (customer_notice)."""
+        return Notification(
+            role="customer", kind="acknowledgment", ticket_id=facts.ticket.id,
+            dedupe_key=f"acknowledgment:tier_{plan.tier}", title=_customer_title(facts),
+            body=self.documents.customer_acknowledgment(self._context(facts, plan, reasons)))
 
     def _next_check(self, facts: Facts, fired: Mapping[str, Sequence[Reason]], history: TicketHistory
                     ) -> datetime | None:

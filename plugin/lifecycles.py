@@ -3,7 +3,8 @@ notification and a timer. Each is an enum of states and a table of legal moves; 
 refuse a move the table does not allow (`IllegalMove`), so a bug that would, say, send a notification twice or
 record an intent that never landed shows up as an error instead of a silent second effect.
 
-    inbox event   received -> processing -> done          (processing -> received: its worker died)
+    inbox event   received -> processing -> done          (processing -> received: its worker gave up or died;
+                  processing -> processing: taken over by the worker that now holds the ticket's lease)
     intent        decided -> writing -> landed -> recorded  (decided/writing -> abandoned: nothing of it landed)
     notification  pending -> sending -> sent | partial | failed | suppressed   (sending -> pending: a retry;
                   failed/partial -> pending: an admin's retry of the dead letter)
@@ -58,7 +59,7 @@ S = TypeVar("S", bound=enum.StrEnum)
 
 EVENT_MOVES: Mapping[EventState, frozenset[EventState]] = {
     EventState.RECEIVED: frozenset({EventState.PROCESSING, EventState.DONE}),
-    EventState.PROCESSING: frozenset({EventState.DONE, EventState.RECEIVED}),
+    EventState.PROCESSING: frozenset({EventState.DONE, EventState.RECEIVED, EventState.PROCESSING}),
     EventState.DONE: frozenset(),
 }
 INTENT_MOVES: Mapping[IntentState, frozenset[IntentState]] = {

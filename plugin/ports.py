@@ -296,6 +296,7 @@ class InboxEvent:
     id: int
     event: TicketEvent | None
     state: EventState = EventState.RECEIVED
+    attempts: int = 0  # the runs that took it, this one included
 
 
 @dataclass(frozen=True)
@@ -382,6 +383,8 @@ class TicketStore(Protocol):
 
     def finish_events(self, ids: Collection[int], now: datetime) -> None: ...
 
+    def release_events(self, platform: str, ticket_ids: Collection[str], owner: str) -> None: ...
+
     def unfinished(self, now: datetime, older_than: datetime | None, limit: int
                    ) -> list[tuple[str, str, datetime | None]]: ...
 
@@ -404,6 +407,8 @@ class TicketStore(Protocol):
     def record(self, record: DecisionRecord) -> Recorded: ...
 
     # timers
+    def timer_armed(self, platform: str, ticket_id: str, version: int) -> bool: ...
+
     def fire_timer(self, platform: str, ticket_id: str, version: int, now: datetime) -> bool: ...
 
     def due_timers(self, now: datetime, limit: int) -> list[tuple[str, str, int]]: ...

@@ -4,10 +4,8 @@ third-party package adds a platform by declaring an entry point, without touchin
 from __future__ import annotations
 
 from importlib.metadata import EntryPoint, entry_points
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from adapters.base import HelpdeskAdapter
+from plugin.ports import HelpdeskAdapter
 
 GROUP = "helpdesk_escalator.adapters"
 
@@ -29,8 +27,6 @@ def available() -> list[str]:
 
 def adapter_class(name: str) -> type[HelpdeskAdapter]:
     """The adapter class registered under `name`."""
-    from adapters.base import HelpdeskAdapter
-
     found = _entry_points().get(name)
     if found is None:
         raise UnknownPlatformError(name, available())

@@ -11,7 +11,7 @@ from typing import Any
 from flask import Flask
 
 from plugin.config import EscalatorConfig, load_config
-from plugin.service.bootstrap import Services
+from webhooks.bootstrap import Services
 from webhooks.extension import Escalator
 
 

@@ -12,11 +12,10 @@ import logging
 from flask import Blueprint, Response, jsonify, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from adapters.base import WebhookError
+from plugin.ports import WebhookError
 from plugin.registry import UnknownPlatformError
-from plugin.service.intake import receive
+from webhooks.context import current_services
 from webhooks.errors import error_reply
-from webhooks.extension import current_services
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +38,7 @@ def make_blueprint() -> Blueprint:
             body = request.get_data(cache=False)
             if len(body) > limit:
                 raise RequestEntityTooLarge()
-            intake = receive(services, platform, dict(request.headers), body)
+            intake = services.receive(platform, dict(request.headers), body)
         except UnknownPlatformError as exc:
             metrics.events.labels("unknown", "unknown_platform").inc()
             return error_reply(404, "unknown_platform", str(exc))

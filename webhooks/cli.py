@@ -79,7 +79,7 @@ def describe(config_path: Path | None, out: Path | None) -> None:
 
 
 def _services(config_path: Path | None, **options: object):  # type: ignore[no-untyped-def]
-    from plugin.service.bootstrap import bootstrap
+    from webhooks.bootstrap import bootstrap
 
     return bootstrap(load_or_exit(config_path), **options)  # type: ignore[arg-type]
 
@@ -142,9 +142,7 @@ def web(config_path: Path | None, host: str | None, port: int | None, threads: i
 @config_option
 def sweep(config_path: Path | None) -> None:
     """Run one sweep now and print what it did."""
-    from plugin.service.sweep import sweep as run_sweep
-
-    report = run_sweep(_services(config_path))
+    report = _services(config_path).sweep()
     for line in report.lines():
         click.echo(line)
 
@@ -306,16 +304,16 @@ def report(config_path: Path | None, kind: str, week: str | None, fmt: str, out:
 def _send_weekly(services: Any, week: str) -> int:
     """Send the week's report now (once per week) and say what really happened; the exit status is 0 only when it
     reached every channel of the recipients' role."""
-    from plugin.service.jobs import REPORT_PLATFORM, REPORT_TICKET, send_weekly_report
+    from plugin.service.jobs import REPORT_PLATFORM, REPORT_TICKET
     from plugin.store import repository as repo
 
     role = services.config.reports.recipients
-    queued = send_weekly_report(services, week)
+    queued = services.send_weekly_report(week)
     with services.store.session() as session:
         row = repo.find_notification(session, REPORT_PLATFORM, REPORT_TICKET, role, f"weekly_report:{week}")
         row_id = row.id if row is not None else None
     if row_id is not None:
-        services.notifier.send_pending(services, ids=[row_id])
+        services.send_pending(ids=[row_id])
     with services.store.session() as session:
         row = repo.find_notification(session, REPORT_PLATFORM, REPORT_TICKET, role, f"weekly_report:{week}")
         if row is None:
@@ -374,7 +372,8 @@ def cleanup(config_path: Path | None, dry_run: bool) -> None:
     or reports)."""
     from plugin.service.jobs import run_cleanup
 
-    counts = run_cleanup(_services(config_path), dry_run=dry_run)
+    services = _services(config_path)
+    counts = run_cleanup(services.store, services.config, services.clock(), dry_run=dry_run)
     verb = "would delete" if dry_run else "deleted"
     for label, count in counts.items():
         click.echo(f"{verb} {count} {label}")
@@ -398,7 +397,8 @@ def backfill(config_path: Path | None, since_text: str, platform: str | None) ->
         raise click.BadParameter(str(exc), param_hint="--since") from None
     for name in [platform] if platform else services.adapters.names():
         with tqdm(desc=f"Backfilling {name}", unit="ticket", disable=None) as bar:
-            result = run(services, name, since, bar.update)
+            result = run(services.adapters.get(name), services.store, services.config, services.clock, since,
+                         bar.update)
         click.echo(f"{name}: {result.tickets} tickets ({result.solved} solved, {result.escalated} escalated) in "
                    f"{result.pages} page(s), "
                    f"{result.ratings} satisfaction ratings")

@@ -29,9 +29,9 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from adapters.sandbox import Sandbox
 from plugin.config import load_config
-from plugin.service.bootstrap import Services, bootstrap
 from plugin.store import repository as repo
 from webhooks.app import create_app
+from webhooks.bootstrap import Services, bootstrap
 from webhooks.runner import make_consumer
 
 SECRET = "demo-signing-secret-not-a-real-one"

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask
 
 from plugin.config import EscalatorConfig, load_config
-from plugin.service.bootstrap import Services, bootstrap
+from webhooks.blueprint import make_blueprint
+from webhooks.bootstrap import Services, bootstrap
+from webhooks.context import EXTENSION_KEY, current_services, services_of
 
-EXTENSION_KEY = "escalator"
+__all__ = ["EXTENSION_KEY", "Escalator", "current_services"]
 
 
 class Escalator:
@@ -46,17 +48,9 @@ class Escalator:
         if prefix is None:
             prefix = services.config.web.prefix
         app.extensions[EXTENSION_KEY] = services
-        from webhooks.blueprint import make_blueprint
-
         app.register_blueprint(make_blueprint(), url_prefix=prefix or None)
 
     @staticmethod
     def services(app: Flask | None = None) -> Services:
         """The running services of `app` (default: the current app)."""
-        target = app if app is not None else current_app
-        services: Services = target.extensions[EXTENSION_KEY]
-        return services
-
-
-def current_services() -> Services:
-    return Escalator.services()
+        return services_of(app)

@@ -14,7 +14,7 @@ from types import FrameType
 
 from huey.consumer import Consumer
 
-from plugin.service.bootstrap import Services
+from webhooks.bootstrap import Services
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +57,23 @@ class Stopper:
                 log.exception("error while stopping")
 
 
+def start_consuming(consumer: Consumer, services: Services) -> None:
+    """Start the consumer, then take up at once what a dead process left (recovery in seconds, not at the sweep)."""
+    consumer.start()
+    try:
+        report = services.recover()
+    except Exception:  # the database may be away; the sweep runs recovery again every minute
+        log.exception("recovery on start failed; the sweep will try again")
+        return
+    for line in report.lines():
+        log.warning("on start: %s", line)
+
+
 def run_worker(services: Services, *, periodic: bool = True, workers: int | None = None) -> None:
     """Consume tasks until SIGTERM/SIGINT."""
     consumer = make_consumer(services, periodic=periodic, workers=workers)
     stopper = Stopper()
-    consumer.start()
+    start_consuming(consumer, services)
     stopper.install()  # after consumer.start(), which sets handlers of its own
     stopper.stopping.wait()
     consumer.stop(graceful=True)
@@ -96,7 +108,7 @@ def run_serve(services: Services, app_factory: Callable[[], object], host: str, 
               *, ready: Callable[[str], None] | None = None) -> None:
     """The one-box default: waitress serves the app in a thread, the consumer runs beside it."""
     consumer = make_consumer(services, periodic=True)
-    consumer.start()
+    start_consuming(consumer, services)
     try:
         _serve(app_factory(), host, port, 8, ready)
     finally:

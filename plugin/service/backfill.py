@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from plugin.calendar import calendar_for
+from plugin.config import EscalatorConfig
 from plugin.facts import tier_from_tags
-from plugin.service.bootstrap import Services
+from plugin.ports import HelpdeskAdapter
+from plugin.store import Store
 from plugin.store import repository as repo
 
 
@@ -35,18 +37,17 @@ class BackfillReport:
     pages: int = 0
 
 
-def backfill(services: Services, platform: str, since: datetime,
-             progress: Callable[[int], None] | None = None) -> BackfillReport:
-    adapter = services.adapters.get(platform)
-    config = services.config
+def backfill(adapter: HelpdeskAdapter, store: Store, config: EscalatorConfig, clock: Callable[[], datetime],
+             since: datetime, progress: Callable[[int], None] | None = None) -> BackfillReport:
+    platform = adapter.name
     business = calendar_for(config, business_hours=True)
     report = BackfillReport()
     cursor: str | None = None
     while True:
         page = adapter.export_tickets(since, cursor)
         report.pages += 1
-        now = services.clock()
-        with services.store.session() as session:
+        now = clock()
+        with store.session() as session:
             for ticket in page.tickets:
                 known = repo.get_mirror(session, platform, ticket.id)
                 last_look = known.platform_updated_at if known is not None else None
@@ -77,7 +78,7 @@ def backfill(services: Services, platform: str, since: datetime,
             break
         cursor = page.cursor
     for rating in adapter.satisfaction_ratings(since):
-        with services.store.session() as session:
+        with store.session() as session:
             report.ratings += repo.add_rating(session, platform, rating.ticket_id, rating.score, rating.positive,
                                               rating.created_at)
     return report

@@ -1,7 +1,7 @@
 """The request path of a webhook: authenticate and parse through the adapter, store the events in the inbox, queue
 the work. No helpdesk API call happens here; the answer leaves in milliseconds.
 
-The inbox is the source of truth: if queueing fails after the events are stored, the sweep re-queues them.
+The inbox is the source of truth: if queueing fails after the events are stored, recovery re-queues them.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 
 from plugin.domain import TicketEvent
-from plugin.service.bootstrap import Services
-from plugin.store import repository as repo
+from plugin.ports import Helpdesks, TicketStore, WorkQueue
 
 log = logging.getLogger(__name__)
 
@@ -36,20 +36,18 @@ class Intake:
         return "duplicate" if self.duplicates else "ignored"
 
 
-def receive(services: Services, platform: str, headers: Mapping[str, str], body: bytes) -> Intake:
+def receive(helpdesks: Helpdesks, store: TicketStore, queue: WorkQueue, now: datetime, platform: str,
+            headers: Mapping[str, str], body: bytes) -> Intake:
     """Parse, store and queue. Raises the adapter's WebhookError for bad input (nothing stored then)."""
-    adapter = services.adapters.get(platform)
-    now = services.clock()
-    events = adapter.parse_webhook(headers, body, now=now)
+    events = helpdesks.get(platform).parse_webhook(headers, body, now=now)
     accepted: list[TicketEvent] = []
     duplicates: list[TicketEvent] = []
-    with services.store.session() as session:
-        for event in events:
-            (accepted if repo.add_event(session, event, now) else duplicates).append(event)
+    for event in events:
+        (accepted if store.add_event(event, now) else duplicates).append(event)
     for ticket_id in dict.fromkeys(e.ticket_id for e in accepted):
         try:
-            services.tasks.enqueue_process(platform, ticket_id)
-        except Exception:  # the queue is down: the event is safe in the inbox and the sweep re-queues it
-            log.warning("could not queue ticket %s/%s; the sweep will pick it up", platform, ticket_id,
+            queue.enqueue_process(platform, ticket_id)
+        except Exception:  # the queue is down: the event is safe in the inbox and recovery re-queues it
+            log.warning("could not queue ticket %s/%s; recovery will pick it up", platform, ticket_id,
                         exc_info=True)
     return Intake(tuple(accepted), tuple(duplicates))

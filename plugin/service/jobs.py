@@ -11,13 +11,14 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from plugin.config import WEEKDAYS
+from plugin.config import WEEKDAYS, EscalatorConfig
 from plugin.domain import Notification
+from plugin.ports import Helpdesks
 from plugin.reports.chart import weekly_chart
 from plugin.reports.render import render_resolution, render_weekly
 from plugin.reports.weekly import previous_week, resolution_averages, week_of, weekly_report
-from plugin.service.bootstrap import Services
 from plugin.service.delivery import CHART_CID
+from plugin.store import Store
 from plugin.store import repository as repo
 from plugin.store.cleanup import cleanup
 
@@ -40,60 +41,55 @@ def local_cron(timezone: str, *, weekday: str | None = None, hour: int | None = 
     return due
 
 
-def build_weekly_report(services: Services, week: str) -> dict[str, Any]:
+def build_weekly_report(store: Store, config: EscalatorConfig, now: datetime, week: str) -> dict[str, Any]:
     """Compute the week's report, keep it (reports are never deleted), and return what was saved."""
-    with services.store.session() as session:
-        report = weekly_report(session, services.config, week)
+    with store.session() as session:
+        report = weekly_report(session, config, week)
         content = report.to_json()
         content["text"] = render_weekly(report, "text")
-        if services.config.reports.chart:
+        if config.reports.chart:
             content["chart_png"] = base64.b64encode(weekly_chart(report)).decode()
             content["html_email"] = render_weekly(report, "html", chart_cid=CHART_CID)
-        repo.save_report(session, "weekly", week, content, render_weekly(report, "html"), services.clock())
+        repo.save_report(session, "weekly", week, content, render_weekly(report, "html"), now)
     return content
 
 
-def send_weekly_report(services: Services, week: str | None = None) -> bool:
+def send_weekly_report(store: Store, config: EscalatorConfig, now: datetime, enqueue: Callable[[], None],
+                       week: str | None = None) -> bool:
     """Report last week (or `week`) to the configured role, once: a retry or a second run queues nothing new."""
-    now = services.clock()
-    week = week or previous_week(week_of(now, services.config.organization.timezone))
-    content = build_weekly_report(services, week)
+    week = week or previous_week(week_of(now, config.organization.timezone))
+    content = build_weekly_report(store, config, now, week)
     figures = content["figures"]
     notification = Notification(
-        role=services.config.reports.recipients, kind="weekly_report", ticket_id=REPORT_TICKET,
+        role=config.reports.recipients, kind="weekly_report", ticket_id=REPORT_TICKET,
         dedupe_key=f"weekly_report:{week}",
         title=f"Weekly escalation report {week}: {figures['escalated']} escalated, {figures['resolved']} resolved",
         body=content["text"])
-    with services.store.session() as session:
+    with store.session() as session:
         queued = repo.queue_notification(session, REPORT_PLATFORM, notification, now, timedelta(days=6))
     if queued:
-        services.tasks.enqueue_notifications()
+        enqueue()
     return queued
 
 
-def store_resolution_averages(services: Services) -> None:
-    now = services.clock()
-    with services.store.session() as session:
+def store_resolution_averages(store: Store, now: datetime) -> None:
+    with store.session() as session:
         averages = resolution_averages(session, now)
         repo.save_report(session, "resolution_30d", now.date().isoformat(), averages.to_json(),
                          render_resolution(averages, "html"), now)
 
 
-def run_cleanup(services: Services, *, dry_run: bool = False) -> dict[str, int]:
-    config = services.config
-    with services.store.session() as session:
-        return cleanup(session, services.clock(), config.database.retention, dry_run,
-                       config.notifications.dedupe_period)
+def run_cleanup(store: Store, config: EscalatorConfig, now: datetime, *, dry_run: bool = False) -> dict[str, int]:
+    with store.session() as session:
+        return cleanup(session, now, config.database.retention, dry_run, config.notifications.dedupe_period)
 
 
-def import_ratings(services: Services, since: timedelta = timedelta(days=2)) -> int:
+def import_ratings(store: Store, helpdesks: Helpdesks, now: datetime, since: timedelta = timedelta(days=2)) -> int:
     """Satisfaction ratings from every connected helpdesk (they feed 'satisfaction after escalation')."""
     added = 0
-    now = services.clock()
-    for platform in services.adapters.names():
-        adapter = services.adapters.get(platform)
-        for rating in adapter.satisfaction_ratings(now - since):
-            with services.store.session() as session:
+    for platform in helpdesks.names():
+        for rating in helpdesks.get(platform).satisfaction_ratings(now - since):
+            with store.session() as session:
                 added += repo.add_rating(session, platform, rating.ticket_id, rating.score, rating.positive,
                                          rating.created_at)
     return added

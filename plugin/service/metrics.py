@@ -28,11 +28,16 @@ class Metrics:
         self.queue_depth = Gauge("escalator_queue_depth", "Tasks waiting in the queue", registry=r)
         self.inbox_backlog = Gauge("escalator_inbox_unprocessed", "Acknowledged events not yet processed",
                                    registry=r)
+        self.open_intents = Gauge("escalator_open_intents", "Decisions whose write is under way or was interrupted",
+                                  registry=r)
 
-    def watch(self, queue_depth: Callable[[], float], inbox_backlog: Callable[[], float]) -> None:
+    def watch(self, queue_depth: Callable[[], float], inbox_backlog: Callable[[], float],
+              open_intents: Callable[[], float] | None = None) -> None:
         """Read the gauges live at every scrape (of the web tier's /metrics or a worker's metrics port)."""
-        for gauge, read in ((self.queue_depth, queue_depth), (self.inbox_backlog, inbox_backlog)):
-            gauge.set_function(_unless_down(read))
+        for gauge, read in ((self.queue_depth, queue_depth), (self.inbox_backlog, inbox_backlog),
+                            (self.open_intents, open_intents)):
+            if read is not None:
+                gauge.set_function(_unless_down(read))
 
     def render(self) -> bytes:
         """The exposition text."""

@@ -1,11 +1,14 @@
 """Sends the notifications decisions queued: alerts to roles through apprise URLs (email, Slack, Twilio SMS,
-PagerDuty, Opsgenie, JSON webhooks), and the customer's notice as a public reply on the ticket (or an email).
+PagerDuty, Opsgenie, JSON webhooks), and the customer's notice when it goes by email. (A customer's notice as a
+public reply on the ticket is a helpdesk write: the ticket pipeline makes it, in the decision's own write.)
 
-The notifications table is an outbox: a decision queues rows in its own transaction (deduplicated per ticket, role
-and reason over the configured period); this sends what is due, records each channel that took it as soon as it
-did, and retries a failed send, on the channels that have not taken it yet, until it fails for good: it is then
-marked failed (or partial, when some channels took it) and written to the dead letters. Each pass ends by
-scheduling the next one at the exact time the next notification falls due (a retry, or business hours opening).
+The notifications table is an outbox: a decision's record queues rows in its own transaction, once the decision's
+write is known to have landed (deduplicated per ticket, role and reason over the configured period); this sends what
+is due, records each channel that took it as soon as it did, and retries a failed send, on the channels that have
+not taken it yet, until it fails for good: it is then marked failed (or partial, when some channels took it) and
+written to the dead letters. A sender claims a row (state sending, with its process as owner): a sender that dies
+is recognised by recovery and its rows are due again at once. Each pass ends by scheduling the next one at the
+exact time the next notification falls due (a retry, or business hours opening).
 
 Channels are named without their secrets (plugin/service/channels.py) and messages go out through
 plugin/service/delivery.py.
@@ -13,27 +16,28 @@ plugin/service/delivery.py.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from adapters.base import ApplyRequest
 from plugin.config import EscalatorConfig
-from plugin.domain import TicketChanges, is_ours
+from plugin.ports import Helpdesks
 from plugin.service.channels import channel_label, protect_logs, scrub
 from plugin.service.delivery import Deliver, apprise_deliver, email_server, send_report_email
+from plugin.service.metrics import Metrics
+from plugin.service.owners import process_identity
+from plugin.store import Store
+from plugin.store import repository as repo
 
 if TYPE_CHECKING:
-    from plugin.service.bootstrap import Services
     from plugin.store.models import NotificationRow
 
 log = logging.getLogger(__name__)
 
 
-CLAIM_LEASE = timedelta(minutes=5)
+CLAIM_LEASE = timedelta(minutes=2)  # a sender of another host that died frees its claims after this
 
 
 @dataclass
@@ -62,6 +66,18 @@ class Notifier:
         self.config = config
         self.deliver = deliver
         protect_logs(config)
+        self._outbox: Outbox | None = None
+
+    def connect(self, outbox: Outbox) -> Notifier:
+        """Give the notifier the store, clock and queue it sends from (the wiring does this once)."""
+        self._outbox = outbox
+        return self
+
+    @property
+    def outbox(self) -> Outbox:
+        if self._outbox is None:
+            raise RuntimeError("the notifier is not connected to an outbox (see Notifier.connect)")
+        return self._outbox
 
     def channels(self, role: str) -> list[str]:
         return [secret.get_secret_value() for secret in self.config.notifications.channels.get(role, [])]
@@ -101,57 +117,54 @@ class Notifier:
 
     # -- the outbox
 
-    def send_pending(self, services: Services, limit: int = 100, ids: Collection[int] | None = None) -> SendReport:
+    def send_pending(self, limit: int = 100, ids: Collection[int] | None = None) -> SendReport:
         """Send the due notifications (only `ids`, when given), then schedule the next pass for when the next one
         falls due."""
-        from plugin.store import repository as repo
-
+        box = self.outbox
         report = SendReport()
-        with services.store.session() as session:
-            rows = [_Pending.of(r) for r in repo.pending_notifications(session, services.clock(), limit, ids=ids)]
+        with box.store.session() as session:
+            rows = [_Pending.of(r) for r in repo.pending_notifications(session, box.clock(), limit, ids=ids)]
         for row in rows:
-            outcome = self._send_one(services, row)
+            outcome = self._send_one(row)
             if outcome is not None:
                 setattr(report, outcome, getattr(report, outcome) + 1)
                 report.details.append(f"{row.role} #{row.ticket_id}: {outcome}")
         if ids is None and len(rows) == limit:
-            services.tasks.enqueue_notifications()  # more are due than one pass takes
-        self.schedule_next(services)
+            box.enqueue()  # more are due than one pass takes
+        self.schedule_next()
         return report
 
-    def schedule_next(self, services: Services) -> datetime | None:
+    def schedule_next(self) -> datetime | None:
         """Queue a sending pass for the moment the next notification falls due (its retry time, or the opening of
         business hours it waits for)."""
-        from plugin.store import repository as repo
-
-        now = services.clock()
-        with services.store.session() as session:
+        box = self.outbox
+        now = box.clock()
+        with box.store.session() as session:
             due = repo.next_notification_due(session, now)
         if due is not None:
-            services.tasks.schedule_notifications(due)
+            box.schedule(due)
         return due
 
-    def _send_one(self, services: Services, row: _Pending) -> str | None:
-        from plugin.store import repository as repo
-
-        with services.store.session() as session:
-            if not repo.claim_notification(session, row.id, services.clock(), CLAIM_LEASE):
+    def _send_one(self, row: _Pending) -> str | None:
+        box = self.outbox
+        with box.store.session() as session:
+            if not repo.claim_notification(session, row.id, box.clock(), CLAIM_LEASE, owner=process_identity()):
                 return None  # another sender has it
         already = list(row.channels_ok)
         took = list(already)
 
         def delivered(label: str) -> None:
             took.append(label)
-            with services.store.session() as session:
+            with box.store.session() as session:
                 repo.note_channel_delivered(session, row.id, label)
 
         attempt = Attempt()
         try:
             if row.role == "customer":
-                attempt = self._notify_customer(services, row, already, delivered)
+                attempt = self._notify_customer(row, already, delivered)
             elif row.kind == "weekly_report":
-                attempt = self._send_report(services, row.role, row.title, row.dedupe_key.split(":", 1)[1],
-                                            already, delivered)
+                attempt = self._send_report(row.role, row.title, row.dedupe_key.split(":", 1)[1], already,
+                                            delivered)
             else:
                 attempt.ok, attempt.failed = self.send_to_role(row.role, row.title, row.body, skip=already,
                                                                on_delivered=delivered)
@@ -159,8 +172,8 @@ class Notifier:
             log.warning("notification #%s to %s failed: %s", row.id, row.role, type(exc).__name__)
             attempt.errors.append(scrub(f"{type(exc).__name__}: {exc}"))
         took = list(dict.fromkeys(took + attempt.ok))  # every channel that has it, whatever went wrong after
-        now = services.clock()
-        with services.store.session() as session:
+        now = box.clock()
+        with box.store.session() as session:
             if not attempt.failed and not attempt.errors:
                 if took:
                     repo.mark_notification_sent(session, row.id, now, took, [])
@@ -179,50 +192,38 @@ class Notifier:
                 if final:
                     repo.add_dead_letter(session, "send_notification", [row.id, row.role], error, row.attempts + 1,
                                          now, platform=row.platform, ticket_id=row.ticket_id)
-        services.metrics.notifications.labels(row.role, {"suppressed": "no_channel"}.get(outcome, outcome)).inc()
+        if box.metrics is not None:
+            box.metrics.notifications.labels(row.role, {"suppressed": "no_channel"}.get(outcome, outcome)).inc()
         return outcome
 
-    def _notify_customer(self, services: Services, row: _Pending, skip: Collection[str], delivered: OnDelivered
-                         ) -> Attempt:
-        notice = self.config.notifications.customer_notice
-        adapter = services.adapters.get(row.platform)
-        ticket = adapter.get_ticket(row.ticket_id)
+    def _notify_customer(self, row: _Pending, skip: Collection[str], delivered: OnDelivered) -> Attempt:
+        """The customer's notice by email (customer_notice: email), to the requester's address. A notice as a
+        public reply is not sent from here: the pipeline writes it with the decision."""
         attempt = Attempt()
-        if notice == "email":
-            customer = adapter.get_customer(ticket.requester_id) if ticket.requester_id else None
-            if customer is None or not customer.email:
-                attempt.errors.append("the requester has no email address")
-                return attempt
-            email = customer.email
-            attempt.ok, attempt.failed = self._each_channel(
-                "customer", lambda url: self.deliver(f"{url}{'&' if '?' in url else '?'}to={email}", row.title,
-                                                     row.body, (), False), skip, delivered)
+        if self.config.notifications.customer_notice != "email":
+            attempt.errors.append("customer notices go out as public replies, written by the ticket pipeline")
             return attempt
-        label = f"{row.platform} public reply"
-        if label in skip:
-            return attempt  # posted on an earlier attempt
-        if any(c.public and c.by_agent and is_ours(c.body) and row.body.strip() in c.body for c in ticket.comments):
-            attempt.ok.append(label)  # already on the ticket
+        adapter = self.outbox.helpdesks.get(row.platform)
+        ticket = adapter.get_ticket(row.ticket_id)
+        customer = adapter.get_customer(ticket.requester_id) if ticket.requester_id else None
+        if customer is None or not customer.email:
+            attempt.errors.append("the requester has no email address")
             return attempt
-        key = "notice-" + hashlib.sha256(f"{row.platform}/{row.ticket_id}/{row.body}".encode()).hexdigest()[:16]
-        result = adapter.apply(ApplyRequest(ticket, TicketChanges(public_reply=row.body), key))
-        if result.ok:
-            attempt.ok.append(label)
-        else:
-            attempt.errors.append(scrub(str(result.error)))
+        email = customer.email
+        attempt.ok, attempt.failed = self._each_channel(
+            "customer", lambda url: self.deliver(f"{url}{'&' if '?' in url else '?'}to={email}", row.title,
+                                                 row.body, (), False), skip, delivered)
         return attempt
 
-    def _send_report(self, services: Services, role: str, title: str, week: str, skip: Collection[str],
-                     delivered: OnDelivered) -> Attempt:
+    def _send_report(self, role: str, title: str, week: str, skip: Collection[str], delivered: OnDelivered
+                     ) -> Attempt:
         """The weekly report: to an email channel, our own multipart email (the plain-text rendering, the HTML,
         the chart inline); to any other channel, the HTML through apprise with the chart attached."""
         import base64
         import tempfile
         from pathlib import Path
 
-        from plugin.store import repository as repo
-
-        with services.store.session() as session:
+        with self.outbox.store.session() as session:
             report = repo.get_report(session, "weekly", week)
             if report is None:
                 return Attempt(errors=[f"no saved report for {week}"])
@@ -247,6 +248,19 @@ class Notifier:
 
             attempt.ok, attempt.failed = self._each_channel(role, send, skip, delivered)
         return attempt
+
+
+@dataclass
+class Outbox:
+    """Where the notifier sends from: the store holding the outbox, the clock, the helpdesks (the requester's email
+    address), how to queue a sending pass now or at a time, and the metrics."""
+
+    store: Store
+    clock: Callable[[], datetime]
+    helpdesks: Helpdesks
+    enqueue: Callable[[], None]
+    schedule: Callable[[datetime], object]
+    metrics: Metrics | None = None
 
 
 @dataclass(frozen=True)

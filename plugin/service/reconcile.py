@@ -13,8 +13,9 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from adapters.base import HelpdeskError
-from plugin.service.bootstrap import Services
+from plugin.config import EscalatorConfig
+from plugin.ports import HelpdeskError, Helpdesks, WorkQueue
+from plugin.store import Store
 from plugin.store import repository as repo
 
 log = logging.getLogger(__name__)
@@ -34,35 +35,38 @@ class ReconcileReport:
                 *[f"error: {e}" for e in self.errors]]
 
 
-def reconcile_since(services: Services, platform: str, now: datetime, last_run: datetime | None) -> datetime:
+def reconcile_since(store: Store, config: EscalatorConfig, platform: str, now: datetime, last_run: datetime | None
+                    ) -> datetime:
     """How far back to read: the configured window, or further back to the last run, or (on a process's first run)
     to the newest change we hold for this platform, so an outage of the whole service is covered too."""
-    window = now - services.config.queue.reconcile_window
+    window = now - config.queue.reconcile_window
     if last_run is not None:
         return min(window, last_run - OVERLAP)
-    with services.store.session() as session:
+    with store.session() as session:
         newest = repo.newest_mirror_update(session, platform)
     return min(window, newest - OVERLAP) if newest is not None else window
 
 
-def reconcile(services: Services, *, last_run: datetime | None = None) -> ReconcileReport:
-    now = services.clock()
+def reconcile(helpdesks: Helpdesks, store: Store, queue: WorkQueue, config: EscalatorConfig, now: datetime, *,
+              last_run: datetime | None = None) -> ReconcileReport:
     report = ReconcileReport()
-    for platform in services.adapters.names():
+    for platform in helpdesks.names():
         try:
-            _reconcile_platform(services, platform, reconcile_since(services, platform, now, last_run), report)
+            since = reconcile_since(store, config, platform, now, last_run)
+            _reconcile_platform(helpdesks, store, queue, platform, since, report)
         except HelpdeskError as exc:  # a rate limit or an outage: the next run reads back to the last good one
             report.errors.append(f"{platform}: {exc}")
     return report
 
 
-def _reconcile_platform(services: Services, platform: str, since: datetime, report: ReconcileReport) -> None:
-    adapter = services.adapters.get(platform)
+def _reconcile_platform(helpdesks: Helpdesks, store: Store, queue: WorkQueue, platform: str, since: datetime,
+                        report: ReconcileReport) -> None:
+    adapter = helpdesks.get(platform)
     cursor: str | None = None
     stale: dict[str, None] = {}
     for _ in range(MAX_PAGES):
         page = adapter.export_tickets(since, cursor)
-        with services.store.session() as session:
+        with store.session() as session:
             for ticket in page.tickets:
                 report.read += 1
                 row = repo.get_mirror(session, platform, ticket.id)
@@ -76,7 +80,7 @@ def _reconcile_platform(services: Services, platform: str, since: datetime, repo
             break
         cursor = page.cursor
     for ticket_id in stale:
-        services.tasks.enqueue_process(platform, ticket_id, cause="reconcile")
+        queue.enqueue_process(platform, ticket_id, cause="reconcile")
         report.queued.append(f"{platform}/{ticket_id}")
     if stale:
         log.info("reconcile: %d %s ticket(s) changed without a webhook reaching us; queued", len(stale), platform)

@@ -1,33 +1,32 @@
-"""The queued work, as huey tasks: process a ticket, fire a threshold timer, send notifications, sweep.
+"""The queued work, as huey tasks: the WorkQueue port on huey, and what each task does with an outcome.
 
-Failures are retried with backoff; a `Retry-After` from the platform re-queues the task for that time without
-spending a retry; a ticket locked by another worker is tried again a second later; a task that still fails after
-its retries is written to the dead letters (`escalator dead-letters list|retry|drop`).
+A ticket's task runs the pipeline for that ticket; when its outcome asks to try again, the task is re-queued for
+exactly then (a Retry-After to the second, or a short backoff after a lost answer) without spending a huey retry
+and without a worker ever sleeping. After `queue.retries` attempts a ticket's failure is written to the dead
+letters once (`escalator dead-letters list|retry|drop`) and its work is left to the sweep, which tries it again
+every few minutes: an acknowledged event is never dropped. An unexpected error (a bug, the database away) is
+retried by huey with backoff and dead-lettered when it persists.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from huey import crontab
+from huey import Huey, crontab
 from huey.api import Task
 from huey.exceptions import RetryTask
 
-from adapters.base import RetryAfterError
-from plugin.service.bootstrap import Services
+from plugin.config import EscalatorConfig
+from plugin.ports import TicketStore
 from plugin.service.channels import scrub
-from plugin.service.jobs import (
-    import_ratings,
-    local_cron,
-    run_cleanup,
-    send_weekly_report,
-    store_resolution_averages,
-)
-from plugin.store import repository as repo
+from plugin.service.jobs import local_cron
+from plugin.service.metrics import Metrics
+from plugin.service.pipeline import RETRY_BACKOFF_CAP, Outcome, Pipeline
 
 log = logging.getLogger(__name__)
 
@@ -37,15 +36,28 @@ def timer_task_id(platform: str, ticket_id: str, version: int) -> str:
     return f"timer:{platform}:{ticket_id}:v{version}"
 
 
-class TaskQueue:
-    """Registers the service's tasks on its huey instance and queues them."""
+@dataclass
+class Handlers:
+    """What the tasks run, given once the service is wired (the pipeline needs the queue, and the queue these)."""
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
+    pipeline: Pipeline
+    send: Callable[[], object]
+    sweep: Callable[[], Any]
+    reconcile: Callable[[datetime | None], Any]
+    periodic: Mapping[str, Callable[[], object]] = field(default_factory=dict)
+    requeue_notification: Callable[[int], bool] = lambda _id: False
+
+
+class TaskQueue:
+    """Registers the service's tasks on its huey instance and queues them (plugin.ports.WorkQueue)."""
+
+    def __init__(self, huey: Huey, config: EscalatorConfig, store: TicketStore, clock: Callable[[], datetime],
+                 metrics: Metrics) -> None:
+        self.huey, self.config, self.store, self.clock, self.metrics = huey, config, store, clock, metrics
+        self._handlers: Handlers | None = None
         self._next_send: datetime | None = None  # the sending pass this process has scheduled
         self._schedule_lock = threading.Lock()
-        huey = services.huey
-        queue = services.config.queue
+        queue = config.queue
         retry = {"retries": queue.retries, "retry_delay": int(queue.retry_delay.total_seconds()), "retry_backoff": 2,
                  "context": True}
         self._process = huey.task(name="process_ticket", **retry)(self._guard("process_ticket", self._run_process))
@@ -53,24 +65,31 @@ class TaskQueue:
         self._notify = huey.task(name="send_notifications", **retry)(
             self._guard("send_notifications", self._run_notifications))
         self._sweep = huey.periodic_task(crontab(minute="*"), name="sweep")(self._run_sweep)
-        reports, zone = services.config.reports, services.config.organization.timezone
+        reports, zone = config.reports, config.organization.timezone
         hour, minute = (int(part) for part in reports.weekly_time.split(":"))
-        self._weekly = huey.periodic_task(local_cron(zone, weekday=reports.weekly_day, hour=hour, minute=minute),
-                                          name="weekly_report")(self._periodic("weekly_report", send_weekly_report))
-        self._resolution = huey.periodic_task(local_cron(zone, hour=6, minute=0), name="resolution_averages")(
-            self._periodic("resolution_averages", store_resolution_averages))
-        self._cleanup = huey.periodic_task(local_cron(zone, hour=3, minute=30), name="cleanup")(
-            self._periodic("cleanup", run_cleanup))
-        self._ratings = huey.periodic_task(local_cron(zone, minute=15), name="import_ratings")(
-            self._periodic("import_ratings", import_ratings))
+        schedules = {
+            "weekly_report": local_cron(zone, weekday=reports.weekly_day, hour=hour, minute=minute),
+            "resolution_averages": local_cron(zone, hour=6, minute=0),
+            "cleanup": local_cron(zone, hour=3, minute=30),
+            "import_ratings": local_cron(zone, minute=15),
+        }
         every = max(int(queue.reconcile_every.total_seconds() // 60), 1)
         self._reconcile_ran: datetime | None = None
         self._reconcile = huey.periodic_task(crontab(minute=f"*/{every}"), name="reconcile")(self._run_reconcile)
-        self.periodic: dict[str, Callable[..., Any]] = {
-            "sweep": self._sweep, "reconcile": self._reconcile, "weekly_report": self._weekly,
-            "resolution_averages": self._resolution, "cleanup": self._cleanup, "import_ratings": self._ratings}
+        self.periodic: dict[str, Callable[..., Any]] = {"sweep": self._sweep, "reconcile": self._reconcile}
+        for name, schedule in schedules.items():
+            self.periodic[name] = huey.periodic_task(schedule, name=name)(self._periodic(name))
 
-    # -- queueing
+    def bind(self, handlers: Handlers) -> None:
+        self._handlers = handlers
+
+    @property
+    def handlers(self) -> Handlers:
+        if self._handlers is None:
+            raise RuntimeError("the task queue has no handlers yet (TaskQueue.bind)")
+        return self._handlers
+
+    # -- queueing (the WorkQueue port)
 
     def enqueue_process(self, platform: str, ticket_id: str, *, cause: str = "event", delay: float | None = None
                         ) -> None:
@@ -90,7 +109,7 @@ class TaskQueue:
         """A sending pass at `due_at` (when the next notification falls due), unless this process has one queued
         already at or before that time. The delay is measured on the service's clock, so a pass falls due with the
         notifications it is for."""
-        now = self.services.clock()
+        now = self.clock()
         with self._schedule_lock:
             if self._next_send is not None and now < self._next_send <= due_at:
                 return False
@@ -101,55 +120,61 @@ class TaskQueue:
     # -- bodies
 
     def _run_process(self, platform: str, ticket_id: str, cause: str) -> None:
-        from plugin.service.processing import process_ticket
-
-        process_ticket(self.services, platform, ticket_id, cause=cause)
+        [outcome] = self.handlers.pipeline.run(platform, [ticket_id], cause)
+        self._follow_up("process_ticket", [platform, ticket_id, cause], outcome)
 
     def _run_timer(self, platform: str, ticket_id: str, version: int, due_at: str) -> None:
-        from plugin.service.processing import process_ticket
+        if not self.store.timer_armed(platform, ticket_id, version):
+            return  # superseded by a newer timer for this ticket, or fired by the sweep
+        now = self.clock()
+        self.metrics.timer_lag.observe(max((now - datetime.fromisoformat(due_at)).total_seconds(), 0.0))
+        [outcome] = self.handlers.pipeline.run(platform, [ticket_id], "timer")
+        if outcome.finished:
+            self.store.fire_timer(platform, ticket_id, version, self.clock())
+        self._follow_up("timer_fired", [platform, ticket_id, "timer"], outcome)
 
-        services = self.services
-        now = services.clock()
-        with services.store.session() as session:
-            current = repo.mark_timer_fired(session, platform, ticket_id, version, now)
-        if not current:
-            return  # superseded by a newer timer for this ticket
-        services.metrics.timer_lag.observe(max((now - datetime.fromisoformat(due_at)).total_seconds(), 0.0))
-        process_ticket(services, platform, ticket_id, cause="timer")
+    def _follow_up(self, name: str, args: list[Any], outcome: Outcome) -> None:
+        """Queue the ticket again when its outcome asks for it: at its retry time, or (after `queue.retries`
+        attempts) as a dead letter, leaving the retries to the sweep."""
+        if outcome.finished:
+            return
+        if outcome.status == "retry" and outcome.attempts > self.config.queue.retries:
+            if outcome.attempts == self.config.queue.retries + 1:
+                error = scrub(f"{type(outcome.error).__name__}: {outcome.error}")
+                self.store.add_dead_letter(name, args, f"{error} (still retried every "
+                                           f"{int(RETRY_BACKOFF_CAP.total_seconds() // 60)} minutes by the sweep)",
+                                           outcome.attempts, self.clock(), platform=args[0], ticket_id=args[1])
+                log.error("%s %s/%s failed %d times: %s", name, args[0], args[1], outcome.attempts, error)
+            self.store.defer(args[0], args[1], self.clock() + RETRY_BACKOFF_CAP)
+            return
+        why = "ticket locked" if outcome.status == "busy" else f"{outcome.error}"
+        raise RetryTask(why, delay=max(outcome.retry_in or 1.0, 0.01))
 
     def _run_notifications(self) -> None:
-        self.services.notifier.send_pending(self.services)
+        self.handlers.send()
 
     def _run_sweep(self) -> None:
-        from plugin.service.sweep import sweep
-
-        report = sweep(self.services)
-        if report.requeued_events or report.due_tickets or report.notifications_sent or report.notifications_failed \
+        report = self.handlers.sweep()
+        if report.requeued or report.due_tickets or report.notifications_sent or report.notifications_failed \
                 or report.errors:
             log.info("sweep: %s", "; ".join(report.lines()))
 
     def _run_reconcile(self) -> None:
-        from plugin.service.reconcile import reconcile
-
-        started = self.services.clock()
-        report = reconcile(self.services, last_run=self._reconcile_ran)
+        started = self.clock()
+        report = self.handlers.reconcile(self._reconcile_ran)
         if not report.errors:
             self._reconcile_ran = started  # else the next run reads back to the last good one
         if report.queued or report.errors:
             log.info("reconcile: %s", "; ".join(report.lines()))
 
-    def _periodic(self, name: str, job: Callable[[Services], Any]) -> Callable[[], None]:
-        services = self.services
-
+    def _periodic(self, name: str) -> Callable[[], None]:
         def run() -> None:
             try:
-                result = job(services)
+                result = self.handlers.periodic[name]()
                 log.info("%s: %s", name, result)
             except Exception as exc:
                 log.exception("periodic job %s failed", name)
-                with services.store.session() as session:
-                    repo.add_dead_letter(session, name, [], scrub(f"{type(exc).__name__}: {exc}"), 1,
-                                         services.clock())
+                self.store.add_dead_letter(name, [], scrub(f"{type(exc).__name__}: {exc}"), 1, self.clock())
 
         run.__name__ = name
         return run
@@ -157,30 +182,20 @@ class TaskQueue:
     # -- failure handling
 
     def _guard(self, name: str, body: Callable[..., None]) -> Callable[..., None]:
-        services = self.services
-
         def run(*args: Any, task: Task | None = None) -> None:
-            from plugin.service.processing import TicketBusy
-
             try:
                 body(*args)
-            except RetryAfterError as exc:
-                services.metrics.retries.labels("rate_limited").inc()
-                raise RetryTask(f"rate limited: {exc}", delay=max(exc.retry_after, 1)) from None
-            except TicketBusy:
-                services.metrics.retries.labels("ticket_locked").inc()
-                raise RetryTask("ticket locked", delay=1) from None
+            except RetryTask:
+                raise
             except Exception as exc:
                 if task is not None and task.retries > 0:
-                    services.metrics.retries.labels("error").inc()
+                    self.metrics.retries.labels("error").inc()
                     raise
                 log.exception("%s%r failed for good; written to dead letters", name, args)
-                with services.store.session() as session:
-                    platform = args[0] if name in ("process_ticket", "timer_fired") else None
-                    ticket_id = args[1] if name in ("process_ticket", "timer_fired") else None
-                    repo.add_dead_letter(session, name, list(args), scrub(f"{type(exc).__name__}: {exc}"),
-                                         services.config.queue.retries + 1, services.clock(),
-                                         platform=platform, ticket_id=ticket_id)
+                ticket = name in ("process_ticket", "timer_fired")
+                self.store.add_dead_letter(name, list(args), scrub(f"{type(exc).__name__}: {exc}"),
+                                           self.config.queue.retries + 1, self.clock(),
+                                           platform=args[0] if ticket else None, ticket_id=args[1] if ticket else None)
 
         run.__name__ = name
         return run
@@ -194,12 +209,11 @@ class TaskQueue:
         elif name == "send_notifications":
             self.enqueue_notifications()
         elif name == "send_notification":  # one notification that failed for good: [row id, role]
-            with self.services.store.session() as session:
-                requeued = repo.requeue_notification(session, int(args[0]))
-            if not requeued:
+            if not self.handlers.requeue_notification(int(args[0])):
                 raise ValueError(f"notification #{args[0]} is not failed any more (sent, requeued or cleaned up)")
             self.enqueue_notifications()
         elif name in self.periodic and name not in ("sweep", "reconcile"):
             self.periodic[name].call_local()  # type: ignore[attr-defined]
         else:
             raise ValueError(f"unknown task {name!r}")
+

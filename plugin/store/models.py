@@ -148,6 +148,7 @@ class InboxRow(Base):
         UniqueConstraint("platform", "delivery_id", name="uq_inbox_delivery"),
         Index("ix_inbox_unprocessed", "processed_at", "received_at"),
         Index("ix_inbox_ticket", "platform", "ticket_id"),
+        Index("ix_inbox_state", "state", "received_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     platform: Mapped[str] = mapped_column(PLATFORM)
@@ -159,10 +160,17 @@ class InboxRow(Base):
     from_us: Mapped[bool] = mapped_column(Boolean, default=False)
     processed_at: Mapped[datetime | None]
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    state: Mapped[str] = mapped_column(String(16), default="received")  # plugin.lifecycles.EventState
+    owner: Mapped[str | None] = mapped_column(String(160))  # the process working on it (state processing)
+    not_before: Mapped[datetime | None]  # a retry waits until then (a Retry-After)
 
 
 class AppliedChangeRow(Base):
+    """A write intent (plugin.ledger.Intent): the decision to write, kept before anything is written, and its
+    lifecycle (plugin.lifecycles.IntentState)."""
+
     __tablename__ = "applied_changes"
+    __table_args__ = (Index("ix_applied_changes_open", "state", "platform", "ticket_id"),)
     idempotency_key: Mapped[str] = mapped_column(String(64), primary_key=True)
     platform: Mapped[str] = mapped_column(PLATFORM)
     ticket_id: Mapped[str] = mapped_column(ID)
@@ -171,6 +179,12 @@ class AppliedChangeRow(Base):
     changes: Mapped[dict[str, Any]] = mapped_column(JSON)
     write_requests: Mapped[int] = mapped_column(Integer, default=0)
     outcome: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(16), default="decided")
+    version: Mapped[str | None] = mapped_column(String(64))  # the ticket version it was decided on
+    landed: Mapped[list[Any] | None] = mapped_column(JSON)  # parts confirmed by an answer
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    not_before: Mapped[datetime | None]
 
 
 class TimerRow(Base):
@@ -185,7 +199,7 @@ class TimerRow(Base):
     version: Mapped[int] = mapped_column(Integer)
     due_at: Mapped[datetime]
     reason: Mapped[str] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(16))  # armed | fired | superseded | cancelled
+    state: Mapped[str] = mapped_column(String(16))  # plugin.lifecycles.TimerState
     created_at: Mapped[datetime]
     fired_at: Mapped[datetime | None]
 
@@ -209,12 +223,13 @@ class NotificationRow(Base):
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
     not_before: Mapped[datetime | None]
-    status: Mapped[str] = mapped_column(String(16), default="pending")  # pending | sent | failed | suppressed
+    status: Mapped[str] = mapped_column(String(16), default="pending")  # plugin.lifecycles.NotificationState
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     sent_at: Mapped[datetime | None]
     channels_ok: Mapped[list[Any]] = mapped_column(JSON, default=list)
     channels_failed: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    owner: Mapped[str | None] = mapped_column(String(160))  # the sender holding it (state sending)
 
 
 class DeadLetterRow(Base):
@@ -260,5 +275,5 @@ class TicketLockRow(Base):
 
     __tablename__ = "ticket_locks"
     lock_key: Mapped[str] = mapped_column(String(160), primary_key=True)
-    owner: Mapped[str] = mapped_column(String(64))
+    owner: Mapped[str] = mapped_column(String(160))
     expires_at: Mapped[datetime]

@@ -25,7 +25,6 @@ from plugin.domain import (
     Status,
     StatusChange,
     Ticket,
-    TicketChanges,
     TicketEvent,
     TicketHistory,
     TicketSummary,
@@ -45,7 +44,7 @@ from plugin.store.models import (
     TicketRow,
     TimerRow,
 )
-from plugin.store.serialize import changes_to_json, clock_to_json, decision_to_json, event_to_json, jsonable
+from plugin.store.serialize import clock_to_json, event_to_json, jsonable
 
 
 def _aware(value: datetime, name: str = "datetime") -> datetime:
@@ -71,13 +70,14 @@ def add_event(session: Session, event: TicketEvent, now: datetime) -> bool:
     return _insert_ignoring_duplicates(session, InboxRow, {
         "platform": event.platform, "delivery_id": event.delivery_id, "ticket_id": event.ticket_id,
         "kind": event.kind.value, "received_at": _aware(now, "now"), "event": event_to_json(event),
-        "from_us": event.from_us, "attempts": 0,
+        "from_us": event.from_us, "attempts": 0, "state": "received",
     })
 
 
 def unprocessed_events(session: Session, platform: str | None = None, ticket_id: str | None = None,
                        older_than: datetime | None = None, limit: int = 1000) -> list[InboxRow]:
-    query = select(InboxRow).where(InboxRow.processed_at.is_(None))
+    """Events not done yet (received, or being processed)."""
+    query = select(InboxRow).where(InboxRow.state != "done")
     if platform is not None:
         query = query.where(InboxRow.platform == platform)
     if ticket_id is not None:
@@ -88,18 +88,7 @@ def unprocessed_events(session: Session, platform: str | None = None, ticket_id:
 
 
 def count_unprocessed_events(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(InboxRow).where(InboxRow.processed_at.is_(None)))
-               or 0)
-
-
-def mark_processed(session: Session, ids: Sequence[int], now: datetime) -> None:
-    if ids:
-        session.execute(update(InboxRow).where(InboxRow.id.in_(list(ids))).values(processed_at=now))
-
-
-def bump_attempts(session: Session, ids: Sequence[int]) -> None:
-    if ids:
-        session.execute(update(InboxRow).where(InboxRow.id.in_(list(ids))).values(attempts=InboxRow.attempts + 1))
+    return int(session.scalar(select(func.count()).select_from(InboxRow).where(InboxRow.state != "done")) or 0)
 
 
 # ---------------------------------------------------------------- mirror and history
@@ -271,53 +260,17 @@ def record_backfilled_escalation(session: Session, row: TicketRow, to_tier: int,
     return entry
 
 
-# ---------------------------------------------------------------- applied changes
+# ---------------------------------------------------------------- write intents
 
 
-def was_applied(session: Session, key: str) -> bool:
-    return session.get(AppliedChangeRow, key) is not None
+def get_intent(session: Session, key: str) -> AppliedChangeRow | None:
+    return session.get(AppliedChangeRow, key)
 
 
-def record_intent(session: Session, key: str, platform: str, decision: Decision, decided_at: datetime) -> bool:
-    """Note a write about to be made (outcome "pending"), with what the decision fired and escalated, so a write
-    that lands while its record is lost (a crash in between) can be recognised and recorded later. True if this
-    key was attempted before: its outcome is then unknown."""
-    existing = session.get(AppliedChangeRow, key)
-    if existing is not None:
-        return True
-    session.add(AppliedChangeRow(idempotency_key=key, platform=platform, ticket_id=decision.ticket_id,
-                                 decided_at=decided_at, applied_at=decided_at, changes=decision_to_json(decision),
-                                 write_requests=0, outcome="pending"))
-    session.flush()
-    return False
-
-
-def pending_intents(session: Session, platform: str, ticket_id: str) -> list[AppliedChangeRow]:
-    return list(session.scalars(select(AppliedChangeRow).where(
-        AppliedChangeRow.platform == platform, AppliedChangeRow.ticket_id == ticket_id,
-        AppliedChangeRow.outcome == "pending").order_by(AppliedChangeRow.decided_at)))
-
-
-def settle_intent(session: Session, key: str, outcome: str) -> None:
-    session.execute(update(AppliedChangeRow).where(AppliedChangeRow.idempotency_key == key)
-                    .values(outcome=outcome))
-
-
-def intent_pending(session: Session, key: str) -> bool:
-    row = session.get(AppliedChangeRow, key)
-    return row is not None and row.outcome == "pending"
-
-
-def record_applied(session: Session, key: str, platform: str, ticket_id: str, changes: TicketChanges,
-                   decided_at: datetime, applied_at: datetime, write_requests: int, outcome: str) -> None:
-    row = session.get(AppliedChangeRow, key)
-    if row is None:
-        row = AppliedChangeRow(idempotency_key=key, platform=platform, ticket_id=ticket_id, decided_at=decided_at)
-        session.add(row)
-    row.applied_at = applied_at
-    row.changes = {**(row.changes or {}), **changes_to_json(changes)}
-    row.write_requests, row.outcome = (row.write_requests or 0) + write_requests, outcome
-    session.flush()
+def open_intent_count(session: Session) -> int:
+    """Write intents not recorded nor abandoned: decisions whose write is under way (or was interrupted)."""
+    return int(session.scalar(select(func.count()).select_from(AppliedChangeRow).where(
+        AppliedChangeRow.state.in_(("decided", "writing", "landed")))) or 0)
 
 
 # ---------------------------------------------------------------- timers
@@ -452,13 +405,15 @@ def next_notification_due(session: Session, now: datetime) -> datetime | None:
         NotificationRow.status.in_(_SENDABLE), NotificationRow.not_before > now))
 
 
-def claim_notification(session: Session, notification_id: int, now: datetime, lease: timedelta) -> bool:
-    """Take one due notification for sending; False if another sender took it first."""
+def claim_notification(session: Session, notification_id: int, now: datetime, lease: timedelta,
+                       owner: str | None = None) -> bool:
+    """Take one due notification for sending (its sender `owner`, a process identity); False if another sender
+    took it first."""
     due = or_(NotificationRow.not_before.is_(None), NotificationRow.not_before <= now)
     claimed = session.execute(
         update(NotificationRow).where(NotificationRow.id == notification_id,
                                       NotificationRow.status.in_(_SENDABLE), due)
-        .values(status="sending", not_before=now + lease).returning(NotificationRow.id)).first()
+        .values(status="sending", not_before=now + lease, owner=owner).returning(NotificationRow.id)).first()
     return claimed is not None
 
 
@@ -474,7 +429,7 @@ def mark_notification_sent(session: Session, notification_id: int, now: datetime
                            channels_failed: Sequence[str]) -> None:
     session.execute(update(NotificationRow).where(NotificationRow.id == notification_id).values(
         status="sent", sent_at=now, attempts=NotificationRow.attempts + 1, channels_ok=list(channels_ok),
-        channels_failed=list(channels_failed), not_before=None))
+        channels_failed=list(channels_failed), not_before=None, owner=None))
 
 
 def mark_notification_failed(session: Session, notification_id: int, now: datetime, error: str, *,
@@ -483,7 +438,7 @@ def mark_notification_failed(session: Session, notification_id: int, now: dateti
                              channels_failed: Sequence[str] | None = None) -> None:
     """A failed attempt: pending again until `retry_at`, or, when final, "failed" (no channel took it) or
     "partial" (some did; the others are in channels_failed). `suppressed`: there was no channel to send to."""
-    values: dict[str, Any] = {"attempts": NotificationRow.attempts + 1, "last_error": error[:2000]}
+    values: dict[str, Any] = {"attempts": NotificationRow.attempts + 1, "last_error": error[:2000], "owner": None}
     if suppressed:
         values.update(status="suppressed", not_before=None)
     elif final:

@@ -1,17 +1,23 @@
-"""Domain values to and from JSON for the store: events in the inbox, changes in the applied record, clocks."""
+"""Domain values to and from JSON for the store: events in the inbox, decisions in write intents, clocks."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from plugin.domain import (
+    ClockKind,
+    ClockState,
     ClockStatus,
     Decision,
     EscalationEntry,
     EventKind,
+    Notification,
     Priority,
+    Reason,
+    Sentiment,
     Status,
+    TaskTicket,
     TicketChanges,
     TicketEvent,
     WorkflowState,
@@ -68,31 +74,67 @@ def changes_to_json(changes: TicketChanges) -> dict[str, Any]:
         "task": None if changes.task is None else {
             "tier": changes.task.tier, "group_id": changes.task.group_id,
             "priority": changes.task.priority.name.lower(), "subject": changes.task.subject,
-            "due_at": _iso(changes.task.due_at), "tags": sorted(changes.task.tags)},
+            "body": changes.task.body, "due_at": _iso(changes.task.due_at), "tags": sorted(changes.task.tags)},
     }
 
 
+def _priority(value: Any) -> Priority | None:
+    return Priority[value.upper()] if isinstance(value, str) and value else None
+
+
+def changes_from_json(data: dict[str, Any]) -> TicketChanges:
+    task = data.get("task")
+    return TicketChanges(
+        priority=_priority(data.get("priority")), add_tags=frozenset(data.get("add_tags") or ()),
+        remove_tags=frozenset(data.get("remove_tags") or ()), group_id=data.get("group_id"),
+        assignee_id=data.get("assignee_id"), clear_assignee=bool(data.get("clear_assignee")),
+        status=Status(data["status"]) if data.get("status") else None, internal_note=data.get("internal_note"),
+        public_reply=data.get("public_reply"),
+        task=None if not task else TaskTicket(
+            tier=int(task["tier"]), group_id=task.get("group_id"),
+            priority=_priority(task["priority"]) or Priority.HIGH,
+            subject=task.get("subject") or "", body=task.get("body") or "", due_at=_dt(task.get("due_at")),
+            tags=frozenset(task.get("tags") or ())),
+    )
+
+
 def decision_to_json(decision: Decision) -> dict[str, Any]:
-    """What a write intent keeps of its decision: the changes, and what must be recorded if the write landed."""
+    """The whole decision, as a write intent keeps it: what to write, and what to record and send once it landed."""
     return {
-        **changes_to_json(decision.changes), "fired": sorted(decision.fired), "tier": decision.tier,
+        **changes_to_json(decision.changes), "at": decision.at.isoformat(), "fired": sorted(decision.fired),
+        "tier": decision.tier, "sentiment": decision.sentiment.value,
+        "decided_priority": decision.priority.name.lower() if decision.priority else None,
         "workflow_state": decision.workflow_state.value if decision.workflow_state else None,
+        "next_check_at": _iso(decision.next_check_at),
         "escalations": [{"at": e.at.isoformat(), "from_tier": e.from_tier, "to_tier": e.to_tier, "rule": e.rule,
                          "reason": e.reason, "figures": _jsonable(dict(e.figures)), "actor": e.actor, "note": e.note}
                         for e in decision.escalations],
+        "notifications": [{"role": n.role, "kind": n.kind, "ticket_id": n.ticket_id, "dedupe_key": n.dedupe_key,
+                           "title": n.title, "body": n.body, "urgent": n.urgent} for n in decision.notifications],
+        "reasons": [{"rule": r.rule, "summary": r.summary, "figures": _jsonable(dict(r.figures)), "key": r.key}
+                    for r in decision.reasons],
+        "clocks": [clock_to_json(c) for c in decision.clocks],
     }
 
 
 def decision_from_json(ticket_id: str, decided_at: datetime, data: dict[str, Any]) -> Decision:
-    """The part of a decision needed to record it after the fact (no notifications: the retry queues those)."""
+    """A decision as `decision_to_json` kept it (older records lack what they did not keep)."""
     return Decision(
-        ticket_id=ticket_id, at=decided_at, fired=frozenset(data.get("fired") or ()), tier=int(data.get("tier") or 1),
+        ticket_id=ticket_id, at=_dt(data.get("at")) or decided_at, changes=changes_from_json(data),
+        fired=frozenset(data.get("fired") or ()), tier=int(data.get("tier") or 1),
+        sentiment=Sentiment(data.get("sentiment") or "calm"), priority=_priority(data.get("decided_priority")),
         workflow_state=WorkflowState(data["workflow_state"]) if data.get("workflow_state") else None,
-        priority=Priority[data["priority"].upper()] if data.get("priority") else None,
+        next_check_at=_dt(data.get("next_check_at")),
         escalations=tuple(EscalationEntry(ticket_id=ticket_id, at=datetime.fromisoformat(e["at"]),
                                           from_tier=e["from_tier"], to_tier=e["to_tier"], rule=e["rule"],
                                           reason=e["reason"], figures=e["figures"], actor=e["actor"], note=e["note"])
                           for e in data.get("escalations") or ()),
+        notifications=tuple(Notification(role=n["role"], kind=n["kind"], ticket_id=n["ticket_id"],
+                                         dedupe_key=n["dedupe_key"], title=n["title"], body=n["body"],
+                                         urgent=bool(n.get("urgent"))) for n in data.get("notifications") or ()),
+        reasons=tuple(Reason(rule=r["rule"], summary=r["summary"], figures=r.get("figures") or {},
+                             key=r.get("key") or "") for r in data.get("reasons") or ()),
+        clocks=tuple(clock_from_json(c) for c in data.get("clocks") or ()),
     )
 
 
@@ -103,6 +145,15 @@ def clock_to_json(clock: ClockStatus) -> dict[str, Any]:
         "due_at": _iso(clock.due_at), "business_time": clock.business_time, "running": clock.running,
         "fulfilled_at": _iso(clock.fulfilled_at), "share": round(clock.share_elapsed, 4),
     }
+
+
+def clock_from_json(data: dict[str, Any]) -> ClockStatus:
+    return ClockStatus(
+        kind=ClockKind(data["kind"]), target=timedelta(seconds=data["target_seconds"]),
+        elapsed=timedelta(seconds=data["elapsed_seconds"]), paused_for=timedelta(seconds=data["paused_seconds"]),
+        due_at=_dt(data.get("due_at")), state=ClockState(data["state"]), running=bool(data["running"]),
+        business_time=bool(data["business_time"]), fulfilled_at=_dt(data.get("fulfilled_at")),
+    )
 
 
 def jsonable(value: Any) -> Any:

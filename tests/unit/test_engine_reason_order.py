@@ -27,12 +27,13 @@ def test_the_escalating_rules_reason_comes_first() -> None:
 
 
 def test_customer_messages_are_titled_in_the_requesters_language() -> None:
+    by_email = Engine(make_config(notifications={"customer_notice": "email"}))  # a reply has no title
     ticket = make_ticket(id="1078", description="Mon avocat va engager une action en justice.")
-    decision = ENGINE.decide(ticket, make_customer(locale="fr"), TicketHistory(), later(MONDAY_10, minutes=2))
+    decision = by_email.decide(ticket, make_customer(locale="fr"), TicketHistory(), later(MONDAY_10, minutes=2))
     [ack] = [n for n in decision.notifications if n.role == "customer"]
     assert ack.title == "Votre demande n°1078"
-    english = ENGINE.decide(make_ticket(id="1036", description=ANGRY_AND_LEGAL), make_customer(), TicketHistory(),
-                            later(MONDAY_10, minutes=2))
+    english = by_email.decide(make_ticket(id="1036", description=ANGRY_AND_LEGAL), make_customer(), TicketHistory(),
+                              later(MONDAY_10, minutes=2))
     assert [n.title for n in english.notifications if n.role == "customer"] == ["Your request #1036"]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datetime import timedelta
 
 from engine_kit import (
@@ -52,7 +54,8 @@ def test_sla_warning_at_80_percent_escalates_a_high_ticket_to_tier_2() -> None:
     assert changes.group_id == "200"
     assert changes.clear_assignee is True
     assert changes.internal_note is not None and "Tier 2" in changes.internal_note
-    assert {"support_manager", "tier_2_team", "customer"} <= roles(decision)
+    assert {"support_manager", "tier_2_team"} <= roles(decision)
+    assert decision.changes.public_reply is not None  # the customer's acknowledgment
     assert any(k.startswith("sla_warning:first_response:80") for k in decision.fired)
 
 
@@ -169,7 +172,8 @@ def test_an_angry_vip_complaint_goes_to_management() -> None:
     [entry] = decision.escalations
     assert entry.rule == "vip_complaint"
     assert entry.figures["routing"] == "routing: vip complaint goes to Tier 4"
-    assert {"support_manager", "account_manager", "tier_4_team", "customer"} <= roles(decision)
+    assert {"support_manager", "account_manager", "tier_4_team"} <= roles(decision)
+    assert decision.changes.public_reply is not None  # the customer's acknowledgment
     assert decision.changes.internal_note is not None and "Tier 4" in decision.changes.internal_note
     assert "rule:vip_complaint" in decision.fired
 
@@ -343,14 +347,32 @@ def test_manual_escalation_by_tag() -> None:
     assert {"tier_3", "escalated"} <= decision.changes.add_tags
 
 
-def test_customer_acknowledgment_is_queued_on_escalation() -> None:
+def test_customer_acknowledgment_is_a_public_reply_in_the_escalations_own_write() -> None:
     ticket = make_ticket(description="My lawyer will sue you.")
     decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))
+    assert not [n for n in decision.notifications if n.role == "customer"]  # never through the notifier
+    reply = decision.changes.public_reply
+    assert reply is not None
+    assert "Management/Executive" in reply and "#1001" in reply
+    assert "legal_keywords" not in reply and "lawyer" not in reply  # no internal data for the customer
+    assert "acknowledged:tier_4" in decision.fired
+    # decided again once it is recorded: the customer is not acknowledged twice for the same tier
+    again = ENGINE.decide(ticket, make_customer(), replace(NO_HISTORY, fired=decision.fired),
+                          later(MONDAY_10, minutes=2))
+    assert again.changes.public_reply is None
+
+
+def test_customer_acknowledgment_by_email_is_a_notification() -> None:
+    engine = Engine(make_config(notifications={"customer_notice": "email"}))
+    decision = engine.decide(make_ticket(description="My lawyer will sue you."), make_customer(), NO_HISTORY,
+                             later(MONDAY_10, minutes=1))
     [notice] = [n for n in decision.notifications if n.role == "customer"]
-    assert notice.kind == "acknowledgment"
-    assert notice.dedupe_key == "acknowledgment:tier_4"
-    assert "Management/Executive" in notice.body and "#1001" in notice.body
-    assert "legal_keywords" not in notice.body and "lawyer" not in notice.body  # no internal data for the customer
+    assert notice.kind == "acknowledgment" and notice.dedupe_key == "acknowledgment:tier_4"
+    assert decision.changes.public_reply is None
+    none = Engine(make_config(notifications={"customer_notice": "none"}))
+    quiet = none.decide(make_ticket(description="My lawyer will sue you."), make_customer(), NO_HISTORY,
+                        later(MONDAY_10, minutes=1))
+    assert quiet.changes.public_reply is None and not [n for n in quiet.notifications if n.role == "customer"]
 
 
 def test_everyday_words_do_not_send_a_ticket_to_management() -> None:

@@ -80,26 +80,33 @@ def test_an_escalated_ticket_once_solved_gets_one_resolution_follow_up() -> None
     engine, solved, history = escalated_then_solved(REASSIGN)
     now = later(MONDAY_10, hours=3, minutes=1)
     decision = engine.decide(solved, make_customer(), history, now)
-    [notice] = [n for n in decision.notifications if n.kind == "resolution_followup"]
-    assert notice.role == "customer" and notice.dedupe_key == "resolution_followup"
-    assert "has been resolved by our Management/Executive team" in notice.body
-    assert "#1001" in notice.body
+    reply = decision.changes.public_reply  # a public reply in the decision's own write (customer_notice: reply)
+    assert reply is not None
+    assert "has been resolved by our Management/Executive team" in reply
+    assert "#1001" in reply
     _, history = play_back(solved, history, decision)
     again = engine.decide(solved, make_customer(), history, later(now, minutes=5))
-    assert not [n for n in again.notifications if n.kind == "resolution_followup"]
+    assert again.changes.public_reply is None
     # reopened and solved again: the customer already heard from us
     reopened = replace(solved, status=Status.OPEN)
     engine.decide(reopened, make_customer(), history, later(now, hours=1))
     resolved_again = engine.decide(solved, make_customer(), history, later(now, hours=2))
-    assert not [n for n in resolved_again.notifications if n.kind == "resolution_followup"]
+    assert resolved_again.changes.public_reply is None
+
+
+def test_the_follow_up_by_email_is_a_notification() -> None:
+    engine, solved, history = escalated_then_solved(Engine(make_config(notifications={"customer_notice": "email"})))
+    decision = engine.decide(solved, make_customer(), history, later(MONDAY_10, hours=3, minutes=1))
+    [notice] = [n for n in decision.notifications if n.kind == "resolution_followup"]
+    assert notice.role == "customer" and notice.dedupe_key == "resolution_followup"
+    assert decision.changes.public_reply is None
 
 
 def test_the_follow_up_speaks_the_requesters_language() -> None:
     engine, solved, history = escalated_then_solved(REASSIGN)
     decision = engine.decide(solved, make_customer(locale="fr"), history,
                              later(MONDAY_10, hours=4))
-    [notice] = [n for n in decision.notifications if n.kind == "resolution_followup"]
-    assert "a été résolue" in notice.body
+    assert "a été résolue" in (decision.changes.public_reply or "")
 
 
 def test_no_follow_up_for_a_ticket_never_escalated_or_when_turned_off() -> None:

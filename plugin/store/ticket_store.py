@@ -1,0 +1,342 @@
+"""The ticket pipeline's unit of work (plugin.ports.TicketStore) on SQL: SQLite or PostgreSQL through the Store.
+
+Every method is one transaction. State changes are conditional updates whose WHERE clause names the states the
+lifecycle table allows moving from (plugin.lifecycles.sources_of), so even two racing processes cannot make an
+illegal move: the loser's update matches no row and raises IllegalMove.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from plugin.domain import Customer, Ticket, TicketEvent
+from plugin.ledger import Intent, Part
+from plugin.lifecycles import EventState, IllegalMove, IntentState, NotificationState, sources_of
+from plugin.ports import (
+    ArmedTimer,
+    DecisionRecord,
+    InboxEvent,
+    Observation,
+    Recorded,
+    Released,
+    Resolution,
+)
+from plugin.store import repository as repo
+from plugin.store.database import Store
+from plugin.store.models import AppliedChangeRow, InboxRow, NotificationRow, TicketLockRow, TicketRow, TimerRow
+from plugin.store.serialize import decision_from_json, decision_to_json, event_from_json
+
+OPEN_INTENTS = (IntentState.DECIDED, IntentState.WRITING, IntentState.LANDED)
+
+
+def process_of(owner: str) -> str:
+    """The process part of an owner token ("host/pid/start#thread-nonce" -> "host/pid/start")."""
+    return owner.split("#", 1)[0]
+
+
+class SqlTicketStore:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # ---------------------------------------------------------------- leases
+
+    def acquire(self, key: str, owner: str, now: datetime, lease: timedelta) -> bool:
+        with self.store.session() as session:
+            insert = postgresql.insert if self.store.dialect == "postgresql" else sqlite.insert
+            taken = session.execute(insert(TicketLockRow).values(lock_key=key, owner=owner, expires_at=now + lease)
+                                    .on_conflict_do_nothing().returning(TicketLockRow.lock_key)).first() is not None
+            if not taken:
+                taken = session.execute(update(TicketLockRow).where(TicketLockRow.lock_key == key,
+                                                                    TicketLockRow.expires_at < now)
+                                        .values(owner=owner, expires_at=now + lease)
+                                        .returning(TicketLockRow.lock_key)).first() is not None
+        return taken
+
+    def renew(self, owner: str, now: datetime, lease: timedelta) -> int:
+        """Extend every lease held by the process `owner` names (its owner tokens start with it)."""
+        prefix = process_of(owner) + "#"
+        with self.store.session() as session:
+            mine = TicketLockRow.owner.startswith(prefix, autoescape=True)
+            result = session.execute(update(TicketLockRow).where(mine).values(expires_at=now + lease)
+                                     .returning(TicketLockRow.lock_key))
+            return len(result.all())
+
+    def release(self, key: str, owner: str) -> None:
+        with self.store.session() as session:
+            session.execute(delete(TicketLockRow).where(TicketLockRow.lock_key == key, TicketLockRow.owner == owner))
+
+    def leased(self, keys: Collection[str], now: datetime) -> set[str]:
+        if not keys:
+            return set()
+        with self.store.session() as session:
+            return set(session.scalars(select(TicketLockRow.lock_key).where(
+                TicketLockRow.lock_key.in_(list(keys)), TicketLockRow.expires_at >= now)))
+
+    def owners(self) -> set[str]:
+        """The processes that hold a lease, an event being processed or a notification being sent."""
+        with self.store.session() as session:
+            found = set(session.scalars(select(TicketLockRow.owner).distinct()))
+            found |= set(session.scalars(select(InboxRow.owner).where(
+                InboxRow.state == EventState.PROCESSING.value, InboxRow.owner.is_not(None)).distinct()))
+            found |= set(session.scalars(select(NotificationRow.owner).where(
+                NotificationRow.status == NotificationState.SENDING.value, NotificationRow.owner.is_not(None))
+                .distinct()))
+        return {process_of(owner) for owner in found if owner}
+
+    def release_owners(self, owners: Collection[str]) -> Released:
+        """Free what dead processes held: their leases, their events (back to received), their notifications
+        (back to pending, due at once)."""
+        processes = sorted({process_of(o) for o in owners})
+        if not processes:
+            return Released()
+        leases = events = notifications = 0
+        with self.store.session() as session:
+            for process in processes:
+                leases += len(session.execute(delete(TicketLockRow).where(
+                    TicketLockRow.owner.startswith(process + "#", autoescape=True))
+                    .returning(TicketLockRow.lock_key)).all())
+                events += len(session.execute(update(InboxRow).where(
+                    InboxRow.state == EventState.PROCESSING.value, InboxRow.owner == process)
+                    .values(state=EventState.RECEIVED.value, owner=None).returning(InboxRow.id)).all())
+                notifications += len(session.execute(update(NotificationRow).where(
+                    NotificationRow.status == NotificationState.SENDING.value, NotificationRow.owner == process)
+                    .values(status=NotificationState.PENDING.value, owner=None, not_before=None)
+                    .returning(NotificationRow.id)).all())
+        return Released(leases, events, notifications)
+
+    # ---------------------------------------------------------------- the inbox
+
+    def add_event(self, event: TicketEvent, now: datetime) -> bool:
+        with self.store.session() as session:
+            return repo.add_event(session, event, now)
+
+    def take_events(self, platform: str, ticket_id: str, owner: str, now: datetime) -> list[InboxEvent]:
+        """Every unfinished event of the ticket, now being processed by `owner`: the caller holds the ticket's lease,
+        so an event another process was working on is one whose worker lost the lease (died, or hung)."""
+        process = process_of(owner)
+        with self.store.session() as session:
+            rows = list(session.scalars(select(InboxRow).where(
+                InboxRow.platform == platform, InboxRow.ticket_id == ticket_id,
+                InboxRow.state.in_([s.value for s in sources_of(EventState.PROCESSING)]))
+                .order_by(InboxRow.received_at, InboxRow.id)))
+            for row in rows:
+                row.state, row.owner, row.attempts = EventState.PROCESSING.value, process, (row.attempts or 0) + 1
+            return [InboxEvent(row.id, _event_of(row.event), EventState.PROCESSING, row.attempts) for row in rows]
+
+    def finish_events(self, ids: Collection[int], now: datetime) -> None:
+        if not ids:
+            return
+        with self.store.session() as session:
+            _finish(session, ids, now)
+
+    def release_events(self, platform: str, ticket_ids: Collection[str], owner: str) -> None:
+        """The events this owner took and did not finish go back to received (its run failed or stopped)."""
+        if not ticket_ids:
+            return
+        with self.store.session() as session:
+            session.execute(update(InboxRow).where(
+                InboxRow.platform == platform, InboxRow.ticket_id.in_(list(ticket_ids)),
+                InboxRow.state == EventState.PROCESSING.value, InboxRow.owner == process_of(owner))
+                .values(state=EventState.RECEIVED.value, owner=None))
+
+    def unfinished(self, now: datetime, older_than: datetime | None, limit: int
+                   ) -> list[tuple[str, str, datetime | None]]:
+        """Tickets with work not finished (an event not done, an intent not recorded or abandoned), each with the
+        time a retry of it waits for (None: now). `older_than` leaves out work newer than that."""
+        with self.store.session() as session:
+            events = select(InboxRow.platform, InboxRow.ticket_id, func.max(InboxRow.not_before)).where(
+                InboxRow.state != EventState.DONE.value)
+            intents = select(AppliedChangeRow.platform, AppliedChangeRow.ticket_id,
+                             func.max(AppliedChangeRow.not_before)).where(
+                AppliedChangeRow.state.in_([s.value for s in OPEN_INTENTS]))
+            if older_than is not None:
+                events = events.where(InboxRow.received_at < older_than)
+                intents = intents.where(AppliedChangeRow.decided_at < older_than)
+            found: dict[tuple[str, str], datetime | None] = {}
+            for query in (events.group_by(InboxRow.platform, InboxRow.ticket_id).limit(limit),
+                          intents.group_by(AppliedChangeRow.platform, AppliedChangeRow.ticket_id).limit(limit)):
+                for platform, ticket_id, not_before in session.execute(query):
+                    key = (platform, ticket_id)
+                    known = found.get(key)
+                    found[key] = not_before if known is None else max(known, not_before or known)
+        return [(platform, ticket_id, not_before) for (platform, ticket_id), not_before in found.items()][:limit]
+
+    def defer(self, platform: str, ticket_id: str, until: datetime) -> None:
+        with self.store.session() as session:
+            session.execute(update(InboxRow).where(InboxRow.platform == platform, InboxRow.ticket_id == ticket_id,
+                                                   InboxRow.state != EventState.DONE.value).values(not_before=until))
+            session.execute(update(AppliedChangeRow).where(
+                AppliedChangeRow.platform == platform, AppliedChangeRow.ticket_id == ticket_id,
+                AppliedChangeRow.state.in_([s.value for s in OPEN_INTENTS])).values(not_before=until))
+
+    # ---------------------------------------------------------------- the ticket's state
+
+    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime) -> Observation:
+        platform = ticket.platform
+        with self.store.session() as session:
+            for event in events:
+                if event.status is not None:
+                    repo.record_status(session, platform, ticket.id, event.status, event.occurred_at or now,
+                                       "webhook")
+            before = repo.get_mirror(session, platform, ticket.id)
+            first_decision = before is None or before.last_decided_at is None
+            row = repo.upsert_mirror(session, ticket, now)
+            if ticket.comments_loaded:
+                if ticket.first_agent_reply_at is not None and row.first_response_at is None:
+                    row.first_response_at = ticket.first_agent_reply_at
+            else:
+                ticket = replace(ticket, known_first_reply_at=row.first_response_at)
+            customer = (repo.cached_customer(session, platform, ticket.requester_id, now)
+                        if ticket.requester_id else None)
+            history = repo.load_history(session, platform, ticket.id)
+        return Observation(ticket, history, customer, first_decision)
+
+    def cache_customer(self, platform: str, customer: Customer, tier: str, lifetime_value: float | None,
+                       now: datetime, ttl: timedelta) -> None:
+        with self.store.session() as session:
+            repo.cache_customer(session, platform, customer, tier, lifetime_value, now, ttl)
+
+    # ---------------------------------------------------------------- intents
+
+    def open_intents(self, platform: str, ticket_id: str) -> list[Intent]:
+        with self.store.session() as session:
+            rows = session.scalars(select(AppliedChangeRow).where(
+                AppliedChangeRow.platform == platform, AppliedChangeRow.ticket_id == ticket_id,
+                AppliedChangeRow.state.in_([s.value for s in OPEN_INTENTS])).order_by(AppliedChangeRow.decided_at))
+            return [_intent_of(row) for row in rows]
+
+    def save_intent(self, intent: Intent) -> None:
+        with self.store.session() as session:
+            session.add(AppliedChangeRow(
+                idempotency_key=intent.key, platform=intent.platform, ticket_id=intent.ticket_id,
+                decided_at=intent.decided_at, applied_at=intent.decided_at,
+                changes=decision_to_json(intent.decision), write_requests=0, outcome=intent.state.value,
+                state=intent.state.value, version=intent.version, landed=sorted(intent.landed), attempts=0))
+
+    def move_intent(self, key: str, target: IntentState, *, landed: Collection[Part] = (),
+                    error: str | None = None) -> Intent:
+        with self.store.session() as session:
+            row = _move_intent(session, key, target, landed, error)
+            return _intent_of(row)
+
+    def record(self, record: DecisionRecord) -> Recorded:
+        """One transaction: the decision on the mirror and in the history, the intent recorded, the notifications
+        queued, the next timer armed, the events done."""
+        platform, decision, now = record.platform, record.decision, record.now
+        queued = 0
+        timer: TimerRow | None = None
+        with self.store.session() as session:
+            if record.intent_key is not None:
+                row = _move_intent(session, record.intent_key, IntentState.RECORDED, (), None)
+                row.applied_at = now
+                row.write_requests = (row.write_requests or 0) + record.write_requests
+            mirror = repo.record_decision(session, platform, decision, now)
+            if mirror is not None:
+                _resolution(mirror, record.ticket, record.resolution)
+                if record.updated_at is not None:  # our own write is not news to reconcile
+                    mirror.platform_updated_at = max(mirror.platform_updated_at, record.updated_at)
+            for notification, not_before in record.notifications:
+                if repo.queue_notification(session, platform, notification, now, record.dedupe_period,
+                                           not_before=not_before):
+                    queued += 1
+            if decision.next_check_at is not None:
+                current = repo.current_timer(session, platform, decision.ticket_id)
+                if current is None or current.due_at != decision.next_check_at or current.state != "armed":
+                    timer = repo.arm_timer(session, platform, decision.ticket_id, decision.next_check_at, "threshold",
+                                           now)
+            _finish(session, record.event_ids, now)
+            armed = None if timer is None else ArmedTimer(platform, decision.ticket_id, timer.version, timer.due_at)
+        return Recorded(queued, armed)
+
+    # ---------------------------------------------------------------- timers
+
+    def timer_armed(self, platform: str, ticket_id: str, version: int) -> bool:
+        with self.store.session() as session:
+            return session.scalar(select(TimerRow.id).where(
+                TimerRow.platform == platform, TimerRow.ticket_id == ticket_id, TimerRow.version == version,
+                TimerRow.state == "armed")) is not None
+
+    def fire_timer(self, platform: str, ticket_id: str, version: int, now: datetime) -> bool:
+        with self.store.session() as session:
+            return repo.mark_timer_fired(session, platform, ticket_id, version, now)
+
+    def due_timers(self, now: datetime, limit: int) -> list[tuple[str, str, int]]:
+        with self.store.session() as session:
+            return [(t.platform, t.ticket_id, t.version) for t in repo.due_timers(session, now)[:limit]]
+
+    # ---------------------------------------------------------------- failures for good
+
+    def add_dead_letter(self, task: str, args: Sequence[Any], error: str, attempts: int, now: datetime,
+                        platform: str | None = None, ticket_id: str | None = None) -> None:
+        with self.store.session() as session:
+            repo.add_dead_letter(session, task, args, error, attempts, now, platform=platform, ticket_id=ticket_id)
+
+
+def _event_of(data: Any) -> TicketEvent | None:
+    if not isinstance(data, dict):
+        return None
+    try:
+        return event_from_json(data)
+    except (KeyError, ValueError):
+        return None
+
+
+def _finish(session: Session, ids: Collection[int], now: datetime) -> None:
+    if ids:
+        session.execute(update(InboxRow).where(
+            InboxRow.id.in_(list(ids)), InboxRow.state.in_([s.value for s in sources_of(EventState.DONE)]))
+            .values(state=EventState.DONE.value, processed_at=now, owner=None, not_before=None))
+
+
+def _intent_of(row: AppliedChangeRow) -> Intent:
+    return Intent(key=row.idempotency_key, platform=row.platform, ticket_id=row.ticket_id,
+                  decision=decision_from_json(row.ticket_id, row.decided_at, dict(row.changes or {})),
+                  decided_at=row.decided_at, version=row.version, state=IntentState(row.state),
+                  landed=frozenset(Part(p) for p in row.landed or ()), attempts=row.attempts or 0,
+                  last_error=row.last_error)
+
+
+def _move_intent(session: Session, key: str, target: IntentState, landed: Collection[Part],
+                 error: str | None) -> AppliedChangeRow:
+    row = session.get(AppliedChangeRow, key, with_for_update=True)
+    if row is None:
+        raise KeyError(f"no write intent {key}")
+    if IntentState(row.state) not in sources_of(target) and row.state != target.value:
+        raise IllegalMove("intent", row.state, target.value)
+    row.state = row.outcome = target.value
+    if landed:
+        row.landed = sorted({*(row.landed or ()), *(p.value for p in landed)})
+    if error is not None:
+        row.last_error = error[:2000]
+        row.attempts = (row.attempts or 0) + 1
+    if target in (IntentState.RECORDED, IntentState.ABANDONED):
+        row.not_before = None
+    session.flush()
+    return row
+
+
+def _resolution(mirror: TicketRow, ticket: Ticket, resolution: Resolution | None) -> None:
+    """Resolution figures on the mirror, for the reports: set when solved, cleared (and counted) on reopening."""
+    if resolution is not None and mirror.solved_at is None:
+        mirror.solved_at = resolution.solved_at
+        mirror.resolution_calendar_seconds = resolution.calendar_seconds
+        mirror.resolution_business_seconds = resolution.business_seconds
+        if mirror.first_escalated_at is not None:
+            mirror.after_escalation_seconds = (resolution.solved_at - mirror.first_escalated_at).total_seconds()
+        if resolution.first_response_breached is not None:
+            mirror.first_response_breached = resolution.first_response_breached
+        if resolution.resolution_breached is not None:
+            mirror.resolution_breached = resolution.resolution_breached
+    elif not ticket.status.is_done and mirror.solved_at is not None:
+        mirror.solved_at = None
+        mirror.reopened = (mirror.reopened or 0) + 1
+
+
+__all__ = ["SqlTicketStore", "process_of"]
