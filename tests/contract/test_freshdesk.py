@@ -14,6 +14,7 @@ import pytest
 import responses
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ledger_kit import intent_for
 
 from adapters.base import (
     ApplyRequest,
@@ -23,6 +24,7 @@ from adapters.base import (
     MissingFieldError,
     MissingSignatureError,
     NotJsonError,
+    Part,
     PermanentError,
     RetryAfterError,
     TransientError,
@@ -33,6 +35,7 @@ from adapters.freshdesk import FreshdeskAdapter
 from adapters.freshdesk_webhooks import ADVANCED_BODY, parse_triggered_event
 from plugin.config import FreshdeskConfig
 from plugin.domain import Comment, EventKind, Priority, Status, TaskTicket, Ticket, TicketChanges
+from plugin.ledger import still_to_write
 
 BASE = "https://acme.freshdesk.com/api/v2"
 API_KEY = "fd-api-key-that-must-not-leak"
@@ -266,27 +269,42 @@ def test_tags_changed_meanwhile_are_never_clobbered() -> None:
 @responses.activate
 def test_a_retry_never_posts_the_note_twice() -> None:
     already = ticket(comments=(Comment("9", "Escalated\n\n[escalator-ref:k-3]", False, NOW, "7001", True),))
-    result = adapter().apply(ApplyRequest(already, TicketChanges(internal_note="Escalated"), "k-3"))
-    assert result.ok and result.write_requests == 0 and result.note_already_present
+    intent = intent_for(ticket(), TicketChanges(internal_note="Escalated"), "k-3")
+    remaining = still_to_write(already, intent)  # the ledger reads the marker on the ticket read back
+    assert remaining.is_empty
+    result = adapter().apply(ApplyRequest(already, remaining, "k-3"))
+    assert result.ok and result.write_requests == 0
     assert len(responses.calls) == 0
 
 
 @responses.activate
-def test_a_lost_note_reply_is_checked_before_anything_else() -> None:
+def test_a_lost_answer_on_the_note_is_a_transient_error_with_what_landed_before_it() -> None:
+    """The adapter never reads back to guess: the update's answer confirmed the fields, the note's was lost."""
+    responses.get(f"{BASE}/tickets/11", json=fd_ticket())
+    responses.put(f"{BASE}/tickets/11", json=fd_ticket())
     responses.post(f"{BASE}/tickets/11/notes", status=502, json={"description": "Bad gateway"})
-    responses.get(f"{BASE}/tickets/11/conversations", json=[conversation("x\n\n[escalator-ref:k-4]",
-                                                                         incoming=False, private=True)])
-    result = adapter().apply(ApplyRequest(ticket(), TicketChanges(internal_note="x"), "k-4"))
-    assert result.ok
+    with pytest.raises(TransientError) as caught:
+        adapter().apply(ApplyRequest(ticket(), CHANGES, "k-4"))
+    assert caught.value.landed == {Part.FIELDS}
+    assert not [c for c in responses.calls if "conversations" in c.request.url]
     assert len([c for c in responses.calls if c.request.method == "POST"]) == 1
 
 
 @responses.activate
-def test_a_note_that_did_not_land_is_a_transient_error() -> None:
-    responses.post(f"{BASE}/tickets/11/notes", status=503, json={"description": "Maintenance"})
-    responses.get(f"{BASE}/tickets/11/conversations", json=[])
-    with pytest.raises(TransientError, match="did not land"):
-        adapter().apply(ApplyRequest(ticket(), TicketChanges(internal_note="x"), "k-5"))
+def test_the_retry_after_an_update_that_landed_writes_the_note_only() -> None:
+    """Freshdesk's two writes: the update landed, the note did not. The retry decides nothing again: the ledger
+    sees the fields on the ticket and the note missing, and only the note is posted (the sentiment bump is never
+    applied twice)."""
+    escalated = ticket(priority=Priority.HIGH, tags=frozenset({"billing", "escalated", "tier_2"}), group_id="200",
+                       version="2026-11-23T10:00:09Z")
+    intent = intent_for(ticket(), CHANGES, "k-5")
+    remaining = still_to_write(escalated, intent)
+    assert remaining == TicketChanges(internal_note=CHANGES.internal_note)
+    responses.post(f"{BASE}/tickets/11/notes", status=201, json={"id": 98, "private": True})
+    result = adapter().apply(ApplyRequest(escalated, remaining, "k-5"))
+    assert result.ok and result.write_requests == 1 and result.landed == {Part.NOTE}
+    [call] = responses.calls
+    assert call.request.url.endswith("/tickets/11/notes")
 
 
 @responses.activate
@@ -466,16 +484,17 @@ def test_a_reply_that_failed_after_its_note_landed_is_not_reported_done() -> Non
     changes = TicketChanges(internal_note="Escalated", public_reply="We are on it.")
     responses.post(f"{BASE}/tickets/11/notes", status=201, json={"id": 98, "private": True})
     responses.post(f"{BASE}/tickets/11/reply", status=503, json={"description": "Maintenance"})
-    responses.get(f"{BASE}/tickets/11/conversations", json=[
-        conversation("Escalated\n\n[escalator-ref:k-r]", incoming=False, private=True, cid=98)])
-    with pytest.raises(TransientError, match="reply did not land"):
+    with pytest.raises(TransientError) as caught:
         adapter().apply(ApplyRequest(ticket(), changes, "k-r"))
+    assert caught.value.landed == {Part.NOTE}
     # the retry (on a fresh read that shows the note) writes the reply only
     responses.reset()
     responses.post(f"{BASE}/tickets/11/reply", status=201, json={"id": 99})
     noted = ticket(comments=(Comment("98", "Escalated\n\n[escalator-ref:k-r]", False, NOW, "7001", True),))
-    result = adapter().apply(ApplyRequest(noted, changes, "k-r"))
-    assert result.ok and result.write_requests == 1 and result.note_already_present
+    remaining = still_to_write(noted, intent_for(ticket(), changes, "k-r"))
+    assert remaining == TicketChanges(public_reply="We are on it.")
+    result = adapter().apply(ApplyRequest(noted, remaining, "k-r"))
+    assert result.ok and result.write_requests == 1
     [call] = responses.calls
     assert call.request.url.endswith("/tickets/11/reply")
     assert json.loads(call.request.body)["body"].endswith("[escalator-ref:k-r:reply]")
@@ -623,8 +642,9 @@ def test_a_lost_reply_to_the_create_is_found_among_the_associated_tickets_despit
     responses.add_callback(responses.GET, f"{BASE}/tickets/11/associated_tickets", callback=associated)
     responses.post(f"{BASE}/tickets", status=502, json={"description": "Bad gateway"})  # created, reply lost
     responses.get(f"{BASE}/tickets/57", json=fd_ticket(id=57, tags=["escalation_task", tag]))
-    assert adapter().create_task_ticket(ticket(), TASK, "k-lost") == "57"
-    assert adapter().create_task_ticket(ticket(), TASK, "k-lost") == "57"  # and the retry creates nothing
+    with pytest.raises(TransientError):
+        adapter().create_task_ticket(ticket(), TASK, "k-lost")
+    assert adapter().create_task_ticket(ticket(), TASK, "k-lost") == "57"  # the retry finds it, creates nothing
     assert len([c for c in responses.calls if c.request.method == "POST"]) == 1
 
 
@@ -632,14 +652,17 @@ def test_a_lost_reply_to_the_create_is_found_among_the_associated_tickets_despit
 def test_a_create_that_did_not_land_is_a_transient_error() -> None:
     task_lookups()
     responses.post(f"{BASE}/tickets", status=503, json={"description": "Maintenance"})
-    with pytest.raises(TransientError, match="no task ticket tagged"):
+    with pytest.raises(TransientError) as caught:
         adapter().apply(ApplyRequest(ticket(), WITH_TASK, "k-503"))
+    assert caught.value.landed == frozenset()
     assert not [c for c in responses.calls if c.request.method == "PUT"]
 
 
 @responses.activate
-def test_a_retried_reply_that_is_already_on_the_ticket_is_reported_present() -> None:
+def test_a_retried_reply_that_is_already_on_the_ticket_is_not_written_again() -> None:
     replied = ticket(comments=(Comment("9", "Thanks\n\n[escalator-ref:k-ack:reply]", True, NOW, "7001", True),))
-    result = adapter().apply(ApplyRequest(replied, TicketChanges(public_reply="Thanks"), "k-ack"))
-    assert result.ok and result.write_requests == 0 and result.note_already_present
+    remaining = still_to_write(replied, intent_for(ticket(), TicketChanges(public_reply="Thanks"), "k-ack"))
+    assert remaining.is_empty
+    result = adapter().apply(ApplyRequest(replied, remaining, "k-ack"))
+    assert result.ok and result.write_requests == 0
     assert len(responses.calls) == 0

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 import responses
+from ledger_kit import intent_for
 
-from adapters.base import ApplyRequest, NotFoundError, PermanentError, RetryAfterError, TransientError
+from adapters.base import ApplyRequest, NotFoundError, Part, PermanentError, RetryAfterError, TransientError
 from adapters.zendesk import ZendeskAdapter
 from plugin.config import ZendeskConfig
 from plugin.domain import Priority, Status, Ticket, TicketChanges
+from plugin.ledger import still_to_write
 
 BASE = "https://acme.zendesk.com/api/v2"
 TOKEN = "zd-t0ken-that-must-not-leak"
@@ -70,8 +73,10 @@ def test_nothing_to_write_means_no_request() -> None:
 
     already = ticket(tags=frozenset({"escalated"}), comments=(Comment("c", f"note\n\n{marker}", False,
                                                                       datetime(2026, 11, 23, tzinfo=UTC)),))
-    result = adapter().apply(ApplyRequest(already, TicketChanges(internal_note="note"), "k-2"))
-    assert result.ok and result.write_requests == 0 and result.note_already_present
+    remaining = still_to_write(already, intent_for(ticket(), TicketChanges(internal_note="note"), "k-2"))
+    assert remaining.is_empty  # the ledger finds the marker on the ticket read back
+    result = adapter().apply(ApplyRequest(already, remaining, "k-2"))
+    assert result.ok and result.write_requests == 0
     assert len(responses.calls) == 0
 
 
@@ -79,23 +84,23 @@ def test_nothing_to_write_means_no_request() -> None:
 def test_a_5xx_on_a_write_is_never_replayed_blindly() -> None:
     responses.put(f"{BASE}/tickets/35436.json", status=503, json={"error": "ServiceUnavailable",
                                                                     "description": "Maintenance"})
-    responses.get(f"{BASE}/tickets/35436.json", json={"ticket": zendesk_ticket(tags=["billing", "tier_1"])})
-    responses.get(f"{BASE}/tickets/35436/comments.json?include=users", json={"comments": [], "users": []})
-    with pytest.raises(TransientError, match="did not land"):
+    with pytest.raises(TransientError, match="Maintenance") as caught:
         adapter().apply(ApplyRequest(ticket(), CHANGES, "k-3"))
-    puts = [c for c in responses.calls if c.request.method == "PUT"]
-    assert len(puts) == 1
+    assert caught.value.landed == frozenset()
+    assert [c.request.method for c in responses.calls] == ["PUT"]  # no replay and no guessing read-back
 
 
 @responses.activate
-def test_a_5xx_whose_write_landed_is_reported_done() -> None:
+def test_the_answer_of_the_first_update_counts_when_the_reply_fails() -> None:
+    responses.put(f"{BASE}/tickets/35436.json", json={"ticket": zendesk_ticket(updated_at="2026-11-23T10:00:05Z"),
+                                                       "audit": {"id": 1, "events": []}})
     responses.put(f"{BASE}/tickets/35436.json", status=502, json={"error": "BadGateway"})
-    responses.get(f"{BASE}/tickets/35436.json", json={"ticket": zendesk_ticket()})
-    responses.get(f"{BASE}/tickets/35436/comments.json?include=users", json={"comments": [
-        {"id": 9, "author_id": 1, "body": "Escalated to Tier 2.\n\n[escalator-ref:k-4]", "public": False,
-         "created_at": "2026-11-23T10:00:05Z"}], "users": [{"id": 1, "role": "admin"}]})
-    result = adapter().apply(ApplyRequest(ticket(), CHANGES, "k-4"))
-    assert result.ok and result.note_already_present
+    with pytest.raises(TransientError) as caught:
+        adapter().apply(ApplyRequest(ticket(), replace(CHANGES, public_reply="We are on it."), "k-4"))
+    assert caught.value.landed == {Part.FIELDS, Part.NOTE}
+    _, second = (json.loads(c.request.body)["ticket"] for c in responses.calls)
+    assert second["updated_stamp"] == "2026-11-23T10:00:05Z"  # the reply follows our own first update
+    assert second["comment"] == {"body": "We are on it.\n\n[escalator-ref:k-4:reply]", "public": True}
 
 
 @responses.activate

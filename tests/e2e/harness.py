@@ -18,7 +18,7 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from adapters.sandbox import Sandbox
 from plugin.config import EscalatorConfig, load_config
-from plugin.service.bootstrap import Services, bootstrap
+from webhooks.bootstrap import Services, bootstrap
 from webhooks.app import create_app
 from webhooks.runner import make_consumer
 

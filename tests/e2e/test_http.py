@@ -16,7 +16,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from plugin.config import EscalatorConfig, load_config
-from plugin.service.bootstrap import Services, bootstrap
+from webhooks.bootstrap import Services, bootstrap
 from plugin.store import repository as repo
 from webhooks import Escalator, create_app
 

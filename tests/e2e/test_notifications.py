@@ -119,7 +119,7 @@ def test_manager_alert_by_email_once(tmp_path: Path, smtp: tuple[Mailbox, int],
         # a redelivered webhook and a new sending pass add nothing
         first = live.sandbox.invocations[0]
         requests.post(f"{live.url}/webhooks/zendesk", data=first.payload, headers=first.headers, timeout=5)
-        live.services.notifier.send_pending(live.services)
+        live.services.send_pending()
         settle(live)
     [message] = mailbox.messages
     assert message["To"] == "support-manager@acme.example"
@@ -137,7 +137,7 @@ def test_on_call_page_through_json_once(tmp_path: Path, smtp: tuple[Mailbox, int
                                       subject="Production down", description="Our production is down, nothing loads.")
         live.wait(lambda: len(pages) >= 1, 20, "the page")
         settle(live)
-        live.services.notifier.send_pending(live.services)
+        live.services.send_pending()
         for invocation in live.sandbox.invocations[:2]:
             requests.post(f"{live.url}/webhooks/zendesk", data=invocation.payload, headers=invocation.headers,
                           timeout=5)
@@ -161,7 +161,7 @@ def test_weekly_report_email_with_html_text_and_chart_once(tmp_path: Path, smtp:
         assert send_weekly_report(live.services, week) is True
         assert send_weekly_report(live.services, week) is False  # a second run (a retried job) queues nothing
         live.wait(lambda: any(m["Subject"].startswith("Weekly") for m in mailbox.messages), 20, "the report email")
-        live.services.notifier.send_pending(live.services)
+        live.services.send_pending()
         settle(live)
         with live.services.store.session() as session:
             saved = repo.get_report(session, "weekly", week)

@@ -25,9 +25,8 @@ from test_notifications import Mailbox, smtp_server
 
 from plugin.config import load_config
 from plugin.domain import Notification
-from plugin.service.bootstrap import Services, bootstrap
+from webhooks.bootstrap import Services, bootstrap
 from plugin.service.channels import redact, url_secrets
-from plugin.service.processing import not_before_for
 from plugin.store import repository as repo
 from plugin.store.models import DeadLetterRow, NotificationRow
 from webhooks.cli import main
@@ -162,10 +161,10 @@ def test_retries_then_dead_letters_without_leaking_the_url(tmp_path: Path, endpo
     endpoint.fail = 100
     assert queue(svc, alert())
     for _ in range(3):  # first try + 2 retries, each after its delay
-        assert svc.notifier.send_pending(svc).failed == 1
-        assert svc.notifier.send_pending(svc).failed == 0  # not due again before its retry delay
+        assert svc.send_pending().failed == 1
+        assert svc.send_pending().failed == 0  # not due again before its retry delay
         clock.now += timedelta(minutes=5)
-    assert svc.notifier.send_pending(svc).failed == 0  # given up
+    assert svc.send_pending().failed == 0  # given up
     assert endpoint.attempts == 3 and endpoint.received == []
     [row] = rows(svc)
     assert row.status == "failed" and row.attempts == 3
@@ -185,10 +184,10 @@ def test_a_retry_that_succeeds_sends_once_and_a_duplicate_is_not_queued(tmp_path
     svc = services(tmp_path, clock, {"support_manager": [f"json://127.0.0.1:{endpoint.port}/alert"]})
     endpoint.fail = 1
     queue(svc, alert())
-    assert svc.notifier.send_pending(svc).failed == 1
+    assert svc.send_pending().failed == 1
     clock.now += timedelta(minutes=2)
-    assert svc.notifier.send_pending(svc).sent == 1
-    assert svc.notifier.send_pending(svc).sent == 0
+    assert svc.send_pending().sent == 1
+    assert svc.send_pending().sent == 0
     assert not queue(svc, alert())  # the same alert for the same ticket within 24h
     clock.now += timedelta(hours=25)
     assert queue(svc, alert())  # a day later it may go out again
@@ -206,11 +205,11 @@ def test_a_retry_goes_only_to_the_channels_that_have_not_taken_it(tmp_path: Path
     endpoint.fail = 2
     queue(svc, alert())
     for _ in range(2):
-        assert svc.notifier.send_pending(svc).failed == 1
+        assert svc.send_pending().failed == 1
         [row] = rows(svc)
         assert row.status == "pending" and row.channels_ok == [mail_label] and row.channels_failed == [hook_label]
         clock.now += timedelta(minutes=10)
-    assert svc.notifier.send_pending(svc).sent == 1
+    assert svc.send_pending().sent == 1
     [row] = rows(svc)
     assert row.status == "sent" and row.channels_ok == [mail_label, hook_label] and row.channels_failed == []
     assert len(mailbox.messages) == 1  # the email went out once, on the first attempt
@@ -225,7 +224,7 @@ def test_a_channel_that_fails_for_good_leaves_a_partial_send_in_the_dead_letters
     endpoint.fail = 100
     queue(svc, alert())
     for _ in range(3):
-        svc.notifier.send_pending(svc)
+        svc.send_pending()
         clock.now += timedelta(minutes=10)
     [row] = rows(svc)
     assert row.status == "partial" and row.attempts == 3
@@ -236,7 +235,7 @@ def test_a_channel_that_fails_for_good_leaves_a_partial_send_in_the_dead_letters
     # retrying the dead letter sends to the failed channel only
     endpoint.fail = 0
     svc.tasks.replay(dead.task, list(dead.args))
-    assert svc.notifier.send_pending(svc).sent == 1
+    assert svc.send_pending().sent == 1
     assert len(mailbox.messages) == 1 and len(endpoint.received) == 1
     assert rows(svc)[0].status == "sent"
 
@@ -256,7 +255,7 @@ def test_each_claim_lease_starts_when_the_notification_is_claimed(tmp_path: Path
                 seen_due.append([r.ticket_id for r in repo.pending_notifications(session, clock.now)])
 
     endpoint.on_request = slow_channel
-    assert svc.notifier.send_pending(svc).sent == 2
+    assert svc.send_pending().sent == 2
     assert seen_due == [[]]
     assert len(endpoint.received) == 2
 
@@ -268,16 +267,16 @@ def test_every_pass_schedules_the_next_one_when_a_notification_falls_due(tmp_pat
     svc = services(tmp_path, clock, {"support_manager": [f"json://127.0.0.1:{endpoint.port}/a"]})
     queue(svc, alert(), not_before=start + timedelta(hours=8))
     before = datetime.now(UTC)
-    assert svc.notifier.send_pending(svc).sent == 0
+    assert svc.send_pending().sent == 0
     [eta] = passes(svc)
     assert before + timedelta(hours=8) <= eta <= datetime.now(UTC) + timedelta(hours=8, seconds=1)
-    svc.notifier.send_pending(svc)
+    svc.send_pending()
     assert len(passes(svc)) == 1  # already scheduled for that time: not queued twice
     # a failed send schedules its retry at its retry time
     endpoint.fail = 1
     queue(svc, alert(key="other"))
     before = datetime.now(UTC)
-    assert svc.notifier.send_pending(svc).failed == 1
+    assert svc.send_pending().failed == 1
     first = passes(svc)[0]
     assert before + timedelta(minutes=1) <= first <= datetime.now(UTC) + timedelta(minutes=1, seconds=1)
 
@@ -291,15 +290,13 @@ def passes(svc: Services) -> list[datetime]:
 
 def test_the_minute_sweep_sends_what_is_due(tmp_path: Path, endpoint: Endpoint) -> None:
     """The safety net: a due notification whose sending pass was lost goes out with the next sweep."""
-    from plugin.service.sweep import sweep
-
     clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
     svc = services(tmp_path, clock, {"support_manager": [f"json://127.0.0.1:{endpoint.port}/a"]})
     queue(svc, alert(), not_before=clock.now + timedelta(minutes=30))
     svc.huey.flush()  # no pass queued for it
-    assert sweep(svc).notifications_sent == 0
+    assert svc.sweep().notifications_sent == 0
     clock.now += timedelta(minutes=31)
-    report = sweep(svc)
+    report = svc.sweep()
     assert report.notifications_sent == 1 and "sent 1 due notification(s), 0 failed" in report.lines()
     assert len(endpoint.received) == 1 and rows(svc)[0].status == "sent"
 
@@ -310,7 +307,7 @@ def test_pages_to_opsgenie_create_an_alert(tmp_path: Path, proxy: list[str]) -> 
     clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
     svc = services(tmp_path, clock, {"on_call": ["opsgenie://0psg3nieKEYsecret0001"]})
     queue(svc, alert(role="on_call", urgent=True))
-    assert svc.notifier.send_pending(svc).failed == 1  # the proxy refuses the tunnel
+    assert svc.send_pending().failed == 1  # the proxy refuses the tunnel
     assert proxy == ["api.opsgenie.com:443"]
 
 
@@ -340,7 +337,7 @@ def test_no_secret_reaches_a_log_record_the_cli_or_a_stored_column(
     svc = services(tmp_path, clock, {"on_call": channels})
     queue(svc, alert(role="on_call", urgent=True))
     for _ in range(3):
-        assert svc.notifier.send_pending(svc).failed == 1
+        assert svc.send_pending().failed == 1
         clock.now += timedelta(minutes=10)
     assert {"events.pagerduty.com:443", "api.opsgenie.com:443", "api.telegram.org:443", "hooks.slack.com:443"} <= \
         set(proxy)  # each hosted service was really tried
@@ -387,6 +384,9 @@ def test_alerts_wait_for_business_hours_but_pages_do_not(tmp_path: Path) -> None
     saturday = datetime(2026, 11, 28, 22, tzinfo=UTC)
     svc = services(tmp_path, FakeClock(saturday), {})
     opens = datetime(2026, 11, 30, 9, tzinfo=UTC)  # default schedule: Mon-Fri 09:00-17:00
-    assert not_before_for(svc, "support_manager", False, saturday) == opens
-    assert not_before_for(svc, "on_call", True, saturday) is None
-    assert not_before_for(svc, "customer", False, saturday) is None
+    def not_before(role: str, urgent: bool) -> datetime | None:
+        return svc.pipeline._not_before(Notification(role, "k", "1", "d", "t", "b", urgent=urgent), saturday)
+
+    assert not_before("support_manager", False) == opens
+    assert not_before("on_call", True) is None
+    assert not_before("customer", False) is None

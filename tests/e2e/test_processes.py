@@ -20,7 +20,7 @@ import requests
 from harness import WEBHOOK_SECRET, config_file, e2e_config, seed
 
 from adapters.sandbox import Sandbox
-from plugin.service.bootstrap import Services, bootstrap
+from webhooks.bootstrap import Services, bootstrap
 from plugin.store import repository as repo
 
 LEGAL = "Fix this today or my lawyer will take legal action."

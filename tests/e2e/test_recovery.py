@@ -118,31 +118,37 @@ def test_a_threshold_three_seconds_away_fires_within_seconds(tmp_path: Path, bac
 def test_a_write_that_landed_before_a_crash_is_recorded_not_repeated(tmp_path: Path, backend: dict[str, Any],
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Deterministic version of the crash: the write lands, then the process dies before recording it."""
-    from plugin.service import processing
+    from plugin.store.models import NotificationRow
 
     with running(tmp_path, consumer=False, **backend) as live:
         ticket = live.customer_ticket(description=LEGAL)
         live.sandbox.flush_webhooks(5)
-        real_record = processing.record
+        tickets = live.services.tickets
+        real_record = tickets.record
 
         def crash(*args: object, **kwargs: object) -> None:
             raise KeyboardInterrupt("the worker died here")
 
-        monkeypatch.setattr(processing, "record", crash)
+        monkeypatch.setattr(tickets, "record", crash)
         with pytest.raises(KeyboardInterrupt):
-            processing.process_ticket(live.services, "zendesk", str(ticket["id"]))
-        assert len(live.notes(ticket["id"])) == 1  # the write landed
-        monkeypatch.setattr(processing, "record", real_record)
-        outcome = processing.process_ticket(live.services, "zendesk", str(ticket["id"]), cause="sweep")
-        assert outcome.status in ("decided", "applied")
-        assert len(live.notes(ticket["id"])) == 1
+            live.services.process("zendesk", str(ticket["id"]))
+        assert len(live.notes(ticket["id"])) == 2  # the note and the acknowledgment landed
+        with live.services.store.session() as session:
+            assert session.query(NotificationRow).count() == 0  # no alert before the write is recorded
+        monkeypatch.setattr(tickets, "record", real_record)
+        writes = live.sandbox.write_requests()
+        outcome = live.services.process("zendesk", str(ticket["id"]), cause="recovery")
+        assert outcome.status == "resumed"
+        assert live.sandbox.write_requests() == writes  # nothing written again
+        assert len(live.notes(ticket["id"])) == 2
         with live.services.store.session() as session:
             [entry] = repo.load_history(session, "zendesk", str(ticket["id"])).escalations
             assert entry.to_tier == 4
+            roles = sorted(r.role for r in session.query(NotificationRow))
+        assert roles == ["support_manager", "tier_4_team"]  # the decision's alerts, queued once it is recorded
         # our own write's webhooks, delivered meanwhile, are recognised as ours and change nothing
         live.sandbox.flush_webhooks(5)
-        writes = live.sandbox.write_requests()
-        assert processing.process_ticket(live.services, "zendesk", str(ticket["id"])).status == "ours"
+        assert live.services.process("zendesk", str(ticket["id"])).status == "ours"
         assert live.sandbox.write_requests() == writes
         with live.services.store.session() as session:
             assert repo.unprocessed_events(session, ticket_id=str(ticket["id"])) == []

@@ -9,7 +9,6 @@ from typing import Any
 
 from harness import running
 
-from plugin.service.sweep import sweep
 from plugin.store import repository as repo
 
 
@@ -31,7 +30,7 @@ def test_a_rate_limited_bulk_write_requeues_for_the_retry_after_time(tmp_path: P
             return real_apply_many(requests)
 
         adapter.apply_many = rate_limited_write  # type: ignore[method-assign]
-        report = sweep(services)
+        report = services.sweep()
         assert report.applied == 0
         assert [line.split(":")[0] for line in report.retried_alone] == [f"zendesk/{ticket['id']}"]
         # huey keeps a task queued with a future eta until a consumer moves it to its schedule

@@ -8,9 +8,11 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from ledger_kit import intent_for, resume
 
-from adapters.base import ApplyRequest, ConflictError, task_external_id
+from adapters.base import ApplyRequest, ConflictError, TransientError, task_external_id
 from plugin.domain import Priority, TaskTicket, TicketChanges
+from plugin.ledger import still_to_write
 
 DUE = datetime(2030, 1, 7, 14, 30, tzinfo=UTC)
 
@@ -59,9 +61,9 @@ def test_the_same_key_applied_twice_makes_one_task(world) -> None:  # type: igno
     adapter = world.adapter()
     ticket = adapter.get_ticket(str(raw["id"]))
     adapter.apply(ApplyRequest(ticket, task_changes(world), "esc-2"))
-    # a retry with the version the decision was made on (its record was lost): it finds the note, writes nothing
-    again = adapter.apply(ApplyRequest(ticket, task_changes(world), "esc-2"))
-    assert again.ok
+    # a retry of the intent (its record was lost): the read-back shows the note, so nothing is written
+    remaining, again = resume(adapter, intent_for(ticket, task_changes(world), "esc-2"))
+    assert remaining.is_empty and again is None
     # and a retry on a read that does not carry the comments finds the task by its external id
     world.sandbox.reset_counts()
     bulk_read = adapter.get_tickets([str(raw["id"])])[0]
@@ -76,12 +78,13 @@ def test_a_lost_reply_to_the_create_still_gives_one_task(world) -> None:  # type
     adapter = world.adapter()
     ticket = adapter.get_ticket(str(raw["id"]))
     world.sandbox.drop_reply_next()  # the create is processed, its reply is a 500
-    result = adapter.apply(ApplyRequest(ticket, task_changes(world), "esc-3"))
-    assert result.ok
+    with pytest.raises(TransientError):
+        adapter.apply(ApplyRequest(ticket, task_changes(world), "esc-3"))
     [task] = tasks(world)
+    # the retry, on a fresh read: the task is found by its external id, linked in the note, created no second time
+    remaining, result = resume(adapter, intent_for(ticket, task_changes(world), "esc-3"))
+    assert remaining.task is not None and result is not None and result.ok
     assert f"#{task['id']}" in world.sandbox.state.comments[raw["id"]][-1]["body"]
-    # a retry of the whole decision, on a fresh read, creates nothing more
-    adapter.apply(ApplyRequest(adapter.get_ticket(str(raw["id"])), task_changes(world), "esc-3"))
     assert len(tasks(world)) == 1
     assert len([c for c in world.sandbox.state.comments[raw["id"]] if "esc-3" in c["body"]]) == 1
 
@@ -90,13 +93,18 @@ def test_a_lost_reply_then_a_failed_update_leaves_the_task_for_the_retry(world) 
     raw = world.ticket()
     adapter = world.adapter()
     ticket = adapter.get_ticket(str(raw["id"]))
+    intent = intent_for(ticket, task_changes(world), "esc-4")
     world.sandbox.drop_reply_next()  # the create lands, its reply is lost
-    world.sandbox.state.update_ticket(raw["id"], {"priority": "urgent"}, actor_id=world.agent["id"])  # then a 409
+    with pytest.raises(TransientError):
+        adapter.apply(ApplyRequest(ticket, task_changes(world), "esc-4"))
+    world.sandbox.state.update_ticket(raw["id"], {"priority": "urgent"}, actor_id=world.agent["id"])  # an agent
+    # the retry is conditional on the version decided on: the ticket moved, so the helpdesk refuses it (409) and
+    # the pipeline decides again; the task made meanwhile is found, not made twice, by whatever writes next
     with pytest.raises(ConflictError):
         adapter.apply(ApplyRequest(ticket, task_changes(world), "esc-4"))
     assert len(tasks(world)) == 1
     fresh = adapter.get_ticket(str(raw["id"]))
-    assert adapter.apply(ApplyRequest(fresh, task_changes(world), "esc-4")).ok
+    assert adapter.apply(ApplyRequest(fresh, still_to_write(fresh, intent), "esc-4")).ok
     assert len(tasks(world)) == 1
 
 

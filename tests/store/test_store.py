@@ -35,6 +35,7 @@ from plugin.store.models import (
     ReportRow,
     StatusHistoryRow,
 )
+from plugin.store.ticket_store import SqlTicketStore
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
@@ -75,7 +76,8 @@ def test_inbox_dedupes_a_redelivery(store: Store) -> None:
         rows = repo.unprocessed_events(s, platform="zendesk", ticket_id="42")
         assert [r.delivery_id for r in rows] == ["d-1", "d-2"]
         assert rows[0].event["changes"] == {"status": ["new", "open"]}
-        repo.mark_processed(s, [rows[0].id], NOW)
+        first = rows[0].id
+    SqlTicketStore(store).finish_events([first], NOW)
     with store.session() as s:
         assert [r.delivery_id for r in repo.unprocessed_events(s)] == ["d-2"]
         assert repo.unprocessed_events(s, older_than=NOW) == []
@@ -175,15 +177,6 @@ def test_a_backfilled_escalation_keeps_its_interval_and_is_not_replaced_as_the_f
         other = repo.upsert_mirror(s, ticket(id="43"), NOW)
         repo.record_backfilled_escalation(s, other, 2, NOW, NOW, ["tier_2"])  # created escalated: known
         assert other.first_escalated_at == NOW and other.escalation_seconds == 0
-
-
-def test_applied_changes_are_recorded_once(store: Store) -> None:
-    with store.session() as s:
-        assert not repo.was_applied(s, "k1")
-        repo.record_applied(s, "k1", "zendesk", "42", TicketChanges(add_tags=frozenset({"x"})), NOW, NOW, 1, "ok")
-        repo.record_applied(s, "k1", "zendesk", "42", TicketChanges(), NOW, NOW, 1, "ok")
-    with store.session() as s:
-        assert repo.was_applied(s, "k1")
 
 
 def test_timers_supersede_and_fire_once(store: Store) -> None:
@@ -310,7 +303,9 @@ def test_cleanup_dry_run_changes_nothing_and_history_is_never_deleted(store: Sto
     old = NOW - timedelta(days=90)
     with store.session() as s:
         repo.add_event(s, event("old"), old)
-        repo.mark_processed(s, [r.id for r in repo.unprocessed_events(s)], old)
+        old_ids = [r.id for r in repo.unprocessed_events(s)]
+    SqlTicketStore(store).finish_events(old_ids, old)
+    with store.session() as s:
         repo.add_event(s, event("fresh"), NOW)
         repo.upsert_mirror(s, ticket(created_at=old, updated_at=old), old)
         repo.arm_timer(s, "zendesk", "42", old + timedelta(hours=1), "threshold", old)
