@@ -59,6 +59,26 @@ class Crash(BaseException):
     """The process dies at this point (SIGKILL): nothing after it runs, nothing catches it."""
 
 
+class Power:
+    """Whether the simulated process is alive. A crash switches it off, so nothing the dying process would still
+    try (a `finally`, an `except BaseException`) has any effect: every later call raises Crash again, until the
+    test restarts the process (`on()`). Share one between the helpdesk and the store."""
+
+    def __init__(self) -> None:
+        self.alive = True
+
+    def check(self) -> None:
+        if not self.alive:
+            raise Crash("the process is dead")
+
+    def crash(self, where: str) -> Crash:
+        self.alive = False
+        return Crash(where)
+
+    def on(self) -> None:
+        self.alive = True
+
+
 # ---------------------------------------------------------------- faults
 
 
@@ -86,12 +106,12 @@ class Faults:
         self.planned.clear()
 
 
-def _before(fault: str | None, step: str, retry_after: float) -> None:
+def _before(fault: str | None, step: str, retry_after: float, power: Power) -> None:
     """Raise what a fault does before the step has any effect."""
     if fault is None or fault in ("lost", "crash_after"):
         return
     if fault == "crash_before":
-        raise Crash(f"died before {step}")
+        raise power.crash(f"died before {step}")
     if fault == "5xx":
         raise TransientError(f"503 on {step} (nothing written)")
     if fault == "429":
@@ -102,12 +122,12 @@ def _before(fault: str | None, step: str, retry_after: float) -> None:
         raise PermanentError(f"400 on {step}: refused")
 
 
-def _after(fault: str | None, step: str) -> None:
+def _after(fault: str | None, step: str, power: Power) -> None:
     """Raise what a fault does once the step's effect is in place."""
     if fault == "lost":
         raise TransientError(f"timeout on {step}: the answer was lost (the write landed)")
     if fault == "crash_after":
-        raise Crash(f"died after {step}")
+        raise power.crash(f"died after {step}")
 
 
 # ---------------------------------------------------------------- the helpdesk
@@ -120,7 +140,9 @@ class MemoryHelpdesk(HelpdeskAdapter):
 
     name: ClassVar[str] = "memory"
 
-    def __init__(self, *, style: str = "zendesk", clock: Any = None, bot_id: str = "bot") -> None:
+    def __init__(self, *, style: str = "zendesk", clock: Any = None, bot_id: str = "bot",
+                 power: Power | None = None) -> None:
+        self.power = power or Power()
         self.style = style
         self.clock = clock
         self.bot_id = bot_id
@@ -130,6 +152,7 @@ class MemoryHelpdesk(HelpdeskAdapter):
         self.faults = Faults()
         self.calls: list[str] = []
         self._ids = itertools.count(1)
+        self._current = ""
 
     @classmethod
     def from_config(cls, config: EscalatorConfig, **options: Any) -> MemoryHelpdesk:
@@ -161,9 +184,14 @@ class MemoryHelpdesk(HelpdeskAdapter):
         return f"v{int((ticket.version or 'v0')[1:]) + 1}"
 
     def _step(self, step: str) -> str | None:
+        self.power.check()
         self.calls.append(step)
         fault = self.faults.take(step)
-        _before(fault, step, self.faults.retry_after)
+        if fault == "409" and step in ("update", "note", "reply"):  # someone else changed the ticket meanwhile
+            ticket_id = self._current
+            if ticket_id in self.tickets:
+                self.agent_edit(ticket_id, tags=self.tickets[ticket_id].tags | {"agent_touched"})
+        _before(fault, step, self.faults.retry_after, self.power)
         return fault
 
     # -- inbound
@@ -178,7 +206,7 @@ class MemoryHelpdesk(HelpdeskAdapter):
         ticket = self.tickets.get(ticket_id)
         if ticket is None:
             raise NotFoundError(f"ticket {ticket_id} not found")
-        _after(None if fault == "lost" else fault, "read")
+        _after(None if fault == "lost" else fault, "read", self.power)
         return ticket
 
     def get_tickets(self, ticket_ids: Sequence[str]) -> list[Ticket]:
@@ -186,9 +214,10 @@ class MemoryHelpdesk(HelpdeskAdapter):
         return [replace(self.tickets[t], comments=(), comments_loaded=False) for t in ticket_ids if t in self.tickets]
 
     def get_customer(self, requester_id: str) -> Customer:
-        self._step("customer")
+        fault = self._step("customer")
         if requester_id not in self.customers:
             raise NotFoundError(f"user {requester_id} not found")
+        _after(None if fault == "lost" else fault, "customer", self.power)
         return self.customers[requester_id]
 
     def requester_tickets(self, requester_id: str, since: datetime) -> list[TicketSummary]:
@@ -211,6 +240,7 @@ class MemoryHelpdesk(HelpdeskAdapter):
 
     def _write(self, ticket_id: str, version: str | None, step: str, change: dict[str, Any],
                comment: tuple[str, bool] | None) -> Ticket:
+        self._current = ticket_id
         fault = self._step(step)
         ticket = self.tickets.get(ticket_id)
         if ticket is None:
@@ -226,7 +256,7 @@ class MemoryHelpdesk(HelpdeskAdapter):
                                            created_at=now, author_id=self.bot_id, by_agent=True))
         updated = replace(ticket, **change, comments=comments, version=self._next_version(ticket), updated_at=now)
         self.tickets[ticket_id] = updated
-        _after(fault, step)
+        _after(fault, step, self.power)
         return updated
 
     @staticmethod
@@ -256,7 +286,7 @@ class MemoryHelpdesk(HelpdeskAdapter):
         created = Ticket(platform=parent.platform, id=f"task-{next(self._ids)}", subject=task.subject,
                          status=Status.OPEN, created_at=now, updated_at=now, tags=task.tags, group_id=task.group_id)
         self.tasks[external_id] = created
-        _after(fault, "task")
+        _after(fault, "task", self.power)
         return created.id
 
     def apply(self, request: ApplyRequest) -> ApplyResult:
@@ -376,7 +406,8 @@ class MemoryStore:
     """The pipeline's unit of work in memory (plugin.ports.TicketStore). `faults` plans a Crash before or after
     any of its operations (`faults.plan("record", "crash_before")`)."""
 
-    def __init__(self) -> None:
+    def __init__(self, power: Power | None = None) -> None:
+        self.power = power or Power()
         self.leases: dict[str, tuple[str, datetime]] = {}
         self.events: dict[int, _Event] = {}
         self.mirrors: dict[tuple[str, str], _Mirror] = {}
@@ -392,15 +423,15 @@ class MemoryStore:
         self._ids = itertools.count(1)
 
     def _op(self, name: str) -> str | None:
+        self.power.check()
         fault = self.faults.take(name)
         if fault == "crash_before":
-            raise Crash(f"died before {name}")
+            raise self.power.crash(f"died before {name}")
         return fault
 
-    @staticmethod
-    def _done(fault: str | None, name: str) -> None:
+    def _done(self, fault: str | None, name: str) -> None:
         if fault == "crash_after":
-            raise Crash(f"died after {name}")
+            raise self.power.crash(f"died after {name}")
 
     # -- leases
 
@@ -414,12 +445,14 @@ class MemoryStore:
         return True
 
     def renew(self, owner: str, now: datetime, lease: timedelta) -> int:
+        self.power.check()
         mine = [k for k, (o, _) in self.leases.items() if _process(o) == _process(owner)]
         for key in mine:
             self.leases[key] = (self.leases[key][0], now + lease)
         return len(mine)
 
     def release(self, key: str, owner: str) -> None:
+        self.power.check()
         if self.leases.get(key, ("", None))[0] == owner:
             del self.leases[key]
 
@@ -477,6 +510,7 @@ class MemoryStore:
                 row.state, row.owner, row.not_before = move(row.state, EventState.DONE), None, None
 
     def release_events(self, platform: str, ticket_ids: Collection[str], owner: str) -> None:
+        self.power.check()
         for row in self.events.values():
             if (row.platform == platform and row.ticket_id in ticket_ids and row.state == EventState.PROCESSING
                     and row.owner == _process(owner)):
@@ -500,6 +534,7 @@ class MemoryStore:
         return [(p, t, nb) for (p, t), nb in found.items()][:limit]
 
     def defer(self, platform: str, ticket_id: str, until: datetime) -> None:
+        self.power.check()
         for row in self.events.values():
             if row.platform == platform and row.ticket_id == ticket_id and row.state != EventState.DONE:
                 row.not_before = until
@@ -556,11 +591,13 @@ class MemoryStore:
 
     def cache_customer(self, platform: str, customer: Customer, tier: str, lifetime_value: float | None,
                        now: datetime, ttl: timedelta) -> None:
+        self.power.check()
         self.customers[(platform, customer.id)] = (customer, now + ttl)
 
     # -- intents
 
     def open_intents(self, platform: str, ticket_id: str) -> list[Intent]:
+        self.power.check()
         return sorted((i for i in self.intents.values() if i.platform == platform and i.ticket_id == ticket_id
                        and i.state in (IntentState.DECIDED, IntentState.WRITING, IntentState.LANDED)),
                       key=lambda i: i.decided_at)
@@ -576,7 +613,7 @@ class MemoryStore:
                     error: str | None = None) -> Intent:
         fault = self._op(f"intent:{target.value}")
         intent = self.intents[key]
-        state = intent.state if intent.state == target else move(intent.state, target)
+        state = move(intent.state, target)
         self.intents[key] = replace(intent, state=state, landed=intent.landed | frozenset(landed),
                                     last_error=error if error is not None else intent.last_error,
                                     attempts=intent.attempts + (error is not None))
@@ -634,6 +671,7 @@ class MemoryStore:
         return any(t.version == version and t.state == TimerState.ARMED for t in self.timers[(platform, ticket_id)])
 
     def fire_timer(self, platform: str, ticket_id: str, version: int, now: datetime) -> bool:
+        self.power.check()
         for timer in self.timers[(platform, ticket_id)]:
             if timer.version == version and timer.state == TimerState.ARMED:
                 timer.state = move(timer.state, TimerState.FIRED)
@@ -649,4 +687,5 @@ class MemoryStore:
 
     def add_dead_letter(self, task: str, args: Sequence[Any], error: str, attempts: int, now: datetime,
                         platform: str | None = None, ticket_id: str | None = None) -> None:
+        self.power.check()
         self.dead_letters.append((task, list(args), error))

@@ -7,7 +7,9 @@ Defaults reproduce the workflow a team gets with no tuning (four tiers, the SLA 
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import json
 import math
 import os
 import re
@@ -33,7 +35,6 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from plugin.domain import ClockKind, ClockState, CustomerTier, Priority, Sentiment, Status
 from plugin.durations import format_duration, parse_duration
@@ -938,10 +939,15 @@ class DatabaseConfig(Section):
 class QueueConfig(Section):
     url: str | None = None  # default: a SQLite file beside the database
     workers: int = Field(default=2, ge=1, le=64)
-    retries: int = Field(default=5, ge=0)
-    retry_delay: Duration = timedelta(seconds=5)
-    requeue_after: Duration = timedelta(seconds=30)  # an acknowledged event still unprocessed after this is re-queued
-    lock_lease: Duration = timedelta(minutes=2)  # a worker that died holding a ticket frees it after this
+    # A ticket whose helpdesk call fails is tried again after retry_delay, doubling each time up to 30 s (a 429 waits
+    # exactly its Retry-After instead, and does not count); after `retries` failed attempts it is written to the
+    # dead letters once and the sweep keeps trying it every 5 minutes: an acknowledged event is never dropped.
+    retries: int = Field(default=8, ge=0)
+    retry_delay: Duration = timedelta(seconds=1)
+    requeue_after: Duration = timedelta(seconds=30)  # unfinished work nobody holds after this is re-queued
+    # How long a worker holds a ticket without renewing: a heartbeat renews it every third of it while the worker
+    # works, so a worker that dies (another host) frees its tickets within this; on its own host, at once.
+    lock_lease: Duration = timedelta(seconds=15)
     # Reconciliation: every `reconcile_every` the helpdesk's incremental export is read back at least
     # `reconcile_window` (and back to the last run) so a change whose webhook never reached us is still decided.
     reconcile_every: Duration = timedelta(minutes=5)
@@ -956,12 +962,11 @@ class WebConfig(Section):
     public_url: str | None = None
 
 
-class EscalatorConfig(BaseSettings):
-    """The whole configuration. Environment variables override the file: ESCALATOR_ZENDESK__API_TOKEN=..."""
+class EscalatorConfig(BaseModel):
+    """The whole configuration: a plain value, read from nowhere. `load_config` reads the file and applies the
+    `ESCALATOR_*` environment overrides (ESCALATOR_ZENDESK__API_TOKEN=...); nothing else reads the environment."""
 
-    model_config = SettingsConfigDict(
-        env_prefix="ESCALATOR_", env_nested_delimiter="__", extra="forbid", frozen=True,
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     organization: OrganizationConfig = Field(default_factory=OrganizationConfig)
     tiers: list[TierConfig] = Field(default_factory=_default_tiers, min_length=1, max_length=9)
@@ -983,18 +988,6 @@ class EscalatorConfig(BaseSettings):
     database: DatabaseConfig = Field(default_factory=DatabaseConfig)
     queue: QueueConfig = Field(default_factory=QueueConfig)
     web: WebConfig = Field(default_factory=WebConfig)
-
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # The file's content arrives as init arguments (see load_config); the environment overrides it.
-        return (env_settings, _DeepInit(settings_cls, init_settings))
 
     @model_validator(mode="wrap")
     @classmethod
@@ -1158,20 +1151,6 @@ def _with_problems(exc: ValidationError | None, problems: list[tuple[tuple[str |
     return ValidationError.from_exception_data("EscalatorConfig", details)
 
 
-class _DeepInit(PydanticBaseSettingsSource):
-    """Passes the file's values through, so env values (the higher source) deep-merge over them."""
-
-    def __init__(self, settings_cls: type[BaseSettings], init: PydanticBaseSettingsSource) -> None:
-        super().__init__(settings_cls)
-        self._init = init
-
-    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
-        return None, field_name, False
-
-    def __call__(self) -> dict[str, Any]:
-        return self._init()
-
-
 class ConfigError(Exception):
     """Raised with every problem found, each as 'path: message'."""
 
@@ -1257,18 +1236,59 @@ def config_path(explicit: str | Path | None, environ: Mapping[str, str] | None =
     return default if default.exists() else None
 
 
-def load_config(path: str | Path | None = None, *, data: Mapping[str, Any] | None = None) -> EscalatorConfig:
-    """Load and validate: the YAML file (or `data`), then `ESCALATOR_*` environment overrides.
+ENV_PREFIX = "ESCALATOR_"
+
+
+def env_overrides(environ: Mapping[str, str]) -> dict[str, Any]:
+    """The settings the environment gives, nested: ESCALATOR_ZENDESK__API_TOKEN=x is {"zendesk": {"api_token":
+    "x"}}. Names are case-insensitive; a value that is a JSON list or object is read as one. Variables that name no
+    section (ESCALATOR_CONFIG, ESCALATOR_LOG_LEVEL) are not settings and are left alone."""
+    sections = set(EscalatorConfig.model_fields)
+    out: dict[str, Any] = {}
+    for name, raw in sorted(environ.items()):
+        if not name.upper().startswith(ENV_PREFIX):
+            continue
+        path = [part.lower() for part in name[len(ENV_PREFIX):].split("__")]
+        if not path[0] or path[0] not in sections or not all(path):
+            continue
+        value: Any = raw
+        if raw.strip()[:1] in ("[", "{"):
+            with contextlib.suppress(ValueError):
+                value = json.loads(raw)
+        target = out
+        for part in path[:-1]:
+            nested = target.setdefault(part, {})
+            if not isinstance(nested, dict):
+                break
+            target = nested
+        else:
+            target[path[-1]] = value
+    return out
+
+
+def _merged(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def load_config(path: str | Path | None = None, *, data: Mapping[str, Any] | None = None,
+                environ: Mapping[str, str] | None = None) -> EscalatorConfig:
+    """Load and validate: the YAML file (or `data`), then `ESCALATOR_*` environment overrides (of `environ`, by
+    default the process's). The one place the configuration is read from the world.
 
     With no path and no `ESCALATOR_CONFIG`, `./escalator.yaml` is used if present, else the defaults.
     """
+    env = os.environ if environ is None else environ
     source = "configuration"
     values: dict[str, Any] = dict(data or {})
     if data is None:
-        file = config_path(path)
+        file = config_path(path, env)
         if file is not None:
             source = str(file)
             values = read_yaml(file)
+    values = _merged(values, env_overrides(env))
     try:
         return EscalatorConfig(**values)
     except ValidationError as exc:

@@ -18,6 +18,7 @@ import jinja2
 
 from plugin.calendar import calendar_for
 from plugin.config import WEEKDAYS, EscalatorConfig
+from plugin.customers import classify
 from plugin.domain import (
     ClockState,
     ClockStatus,
@@ -147,8 +148,6 @@ class Documents:
         customer = ctx.customer
         lifetime_value = None
         if customer is not None:
-            from plugin.customers import classify
-
             lifetime_value = classify(customer, config).lifetime_value
         # Two rules resting on one trigger bring its reason twice: each is shown once.
         first: dict[tuple[str, str], Reason] = {}

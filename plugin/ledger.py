@@ -57,12 +57,13 @@ def with_marker(text: str, marker: str) -> str:
     return f"{text.rstrip()}\n\n{marker}"
 
 
-def decision_key(platform: str, decision: Decision) -> str:
-    """The key of one decision: what it is about (ticket, the rules it fires, the tiers it escalates to) and when
-    it was made. Two decisions never share a key; a retry or a recovery reuses the intent's own."""
+def decision_key(platform: str, decision: Decision, attempt: int = 0) -> str:
+    """The key of one decision: what it is about (ticket, the rules it fires, the tiers it escalates to), when it
+    was made, and which attempt of that moment it is (a decision made again after a conflict). Two decisions never
+    share a key; a retry or a recovery reuses the intent's own."""
     material = json.dumps({"p": platform, "t": decision.ticket_id, "at": decision.at.isoformat(),
-                           "fired": sorted(decision.fired), "esc": [e.to_tier for e in decision.escalations]},
-                          sort_keys=True)
+                           "fired": sorted(decision.fired), "esc": [e.to_tier for e in decision.escalations],
+                           "n": attempt}, sort_keys=True)
     return hashlib.sha256(material.encode()).hexdigest()[:20]
 
 

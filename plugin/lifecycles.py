@@ -5,7 +5,8 @@ record an intent that never landed shows up as an error instead of a silent seco
 
     inbox event   received -> processing -> done          (processing -> received: its worker gave up or died;
                   processing -> processing: taken over by the worker that now holds the ticket's lease)
-    intent        decided -> writing -> landed -> recorded  (decided/writing -> abandoned: nothing of it landed)
+    intent        decided -> writing -> landed -> recorded  (decided/writing -> abandoned: nothing of it landed;
+                  writing -> writing: another attempt, its error and the parts it confirmed noted)
     notification  pending -> sending -> sent | partial | failed | suppressed   (sending -> pending: a retry;
                   failed/partial -> pending: an admin's retry of the dead letter)
     timer         armed -> fired | superseded
@@ -64,7 +65,8 @@ EVENT_MOVES: Mapping[EventState, frozenset[EventState]] = {
 }
 INTENT_MOVES: Mapping[IntentState, frozenset[IntentState]] = {
     IntentState.DECIDED: frozenset({IntentState.WRITING, IntentState.LANDED, IntentState.ABANDONED}),
-    IntentState.WRITING: frozenset({IntentState.LANDED, IntentState.ABANDONED, IntentState.RECORDED}),
+    IntentState.WRITING: frozenset({IntentState.WRITING, IntentState.LANDED, IntentState.ABANDONED,
+                                    IntentState.RECORDED}),
     IntentState.LANDED: frozenset({IntentState.RECORDED}),
     IntentState.RECORDED: frozenset(),
     IntentState.ABANDONED: frozenset(),

@@ -62,7 +62,8 @@ from plugin.service.owners import LeaseKeeper, lease_owner
 log = logging.getLogger(__name__)
 
 CONFLICT_ROUNDS = 3
-RETRY_BACKOFF_CAP = timedelta(minutes=5)
+RETRY_BACKOFF_CAP = timedelta(seconds=30)  # the longest wait between two attempts after an error
+GIVEN_UP_EVERY = timedelta(minutes=5)  # how often work past its retries is tried again (by the sweep)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,6 @@ class Pipeline:
     metrics: Metrics | None = None
     owner: Callable[[], str] = lease_owner
     keeper: LeaseKeeper | None = None
-    retry_base: timedelta = field(default=timedelta(seconds=1))
 
     @property
     def lease(self) -> timedelta:
@@ -287,7 +287,7 @@ class Pipeline:
             item.decision = decision
             if decision.changes.is_empty:
                 return False
-            intent = Intent(key=decision_key(ticket.platform, decision), platform=ticket.platform,
+            intent = Intent(key=decision_key(ticket.platform, decision, item.rounds), platform=ticket.platform,
                             ticket_id=ticket.id, decision=decision, decided_at=now, version=ticket.version)
             self.store.save_intent(intent)
             item.intents = [intent]
@@ -317,6 +317,9 @@ class Pipeline:
                 self.metrics.writes.labels(platform, "ok").inc(max(writes, 1))
         self._commit(platform, ticket, item.decision, now, intent.key if intent else None, writes, item.event_ids,
                      result)
+        if item.resumed:
+            # an earlier attempt's decision is finished; the events this run took may say more: decide again
+            self.queue.enqueue_process(platform, item.ticket_id, cause="followup")
         status = "decided" if intent is None else ("resumed" if item.resumed else "applied")
         return Outcome(platform, item.ticket_id, status, item.decision, writes, attempts=item.attempts)
 
@@ -406,11 +409,11 @@ class Pipeline:
         if isinstance(error, RetryAfterError):
             delay = max(error.retry_after, 0.0)
             self._count_retry("rate_limited")
-        elif isinstance(error, PermanentError):
-            delay = RETRY_BACKOFF_CAP.total_seconds()
+        elif isinstance(error, PermanentError):  # a read refused (credentials?): not soon, and a dead letter
+            delay = GIVEN_UP_EVERY.total_seconds()
             self._count_retry("error")
         else:
-            backoff = self.retry_base * (2 ** min(item.attempts - 1, 16))
+            backoff = self.config.queue.retry_delay * (2 ** min(item.attempts - 1, 16))
             delay = min(backoff, RETRY_BACKOFF_CAP).total_seconds()
             self._count_retry("conflict" if isinstance(error, ConflictError) else "error")
         self.store.defer(platform, item.ticket_id, now + timedelta(seconds=delay))

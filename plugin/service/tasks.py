@@ -22,11 +22,11 @@ from huey.api import Task
 from huey.exceptions import RetryTask
 
 from plugin.config import EscalatorConfig
-from plugin.ports import TicketStore
+from plugin.ports import RetryAfterError, TicketStore
 from plugin.service.channels import scrub
 from plugin.service.jobs import local_cron
 from plugin.service.metrics import Metrics
-from plugin.service.pipeline import RETRY_BACKOFF_CAP, Outcome, Pipeline
+from plugin.service.pipeline import GIVEN_UP_EVERY, Outcome, Pipeline
 
 log = logging.getLogger(__name__)
 
@@ -138,14 +138,15 @@ class TaskQueue:
         attempts) as a dead letter, leaving the retries to the sweep."""
         if outcome.finished:
             return
-        if outcome.status == "retry" and outcome.attempts > self.config.queue.retries:
+        limited = isinstance(outcome.error, RetryAfterError)  # a rate limit is waited out, never given up on
+        if outcome.status == "retry" and not limited and outcome.attempts > self.config.queue.retries:
             if outcome.attempts == self.config.queue.retries + 1:
                 error = scrub(f"{type(outcome.error).__name__}: {outcome.error}")
                 self.store.add_dead_letter(name, args, f"{error} (still retried every "
-                                           f"{int(RETRY_BACKOFF_CAP.total_seconds() // 60)} minutes by the sweep)",
+                                           f"{int(GIVEN_UP_EVERY.total_seconds() // 60)} minutes by the sweep)",
                                            outcome.attempts, self.clock(), platform=args[0], ticket_id=args[1])
                 log.error("%s %s/%s failed %d times: %s", name, args[0], args[1], outcome.attempts, error)
-            self.store.defer(args[0], args[1], self.clock() + RETRY_BACKOFF_CAP)
+            self.store.defer(args[0], args[1], self.clock() + GIVEN_UP_EVERY)
             return
         why = "ticket locked" if outcome.status == "busy" else f"{outcome.error}"
         raise RetryTask(why, delay=max(outcome.retry_in or 1.0, 0.01))

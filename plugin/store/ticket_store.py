@@ -308,7 +308,7 @@ def _move_intent(session: Session, key: str, target: IntentState, landed: Collec
     row = session.get(AppliedChangeRow, key, with_for_update=True)
     if row is None:
         raise KeyError(f"no write intent {key}")
-    if IntentState(row.state) not in sources_of(target) and row.state != target.value:
+    if IntentState(row.state) not in sources_of(target):
         raise IllegalMove("intent", row.state, target.value)
     row.state = row.outcome = target.value
     if landed:

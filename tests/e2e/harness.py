@@ -9,7 +9,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +18,8 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from adapters.sandbox import Sandbox
 from plugin.config import EscalatorConfig, load_config
-from webhooks.bootstrap import Services, bootstrap
 from webhooks.app import create_app
+from webhooks.bootstrap import Services, bootstrap
 from webhooks.runner import make_consumer
 
 WEBHOOK_SECRET = "e2e-signing-secret"
@@ -30,10 +30,21 @@ class Quiet(WSGIRequestHandler):
         return
 
 
+class ShiftedClock:
+    """The real time, shifted by `offset`: a test moves the service's clock (every part of it) by setting it."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta(0)
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+
 class Running:
     def __init__(self, sandbox: Sandbox, services: Services, url: str, ids: dict[str, Any],
-                 config: EscalatorConfig) -> None:
+                 config: EscalatorConfig, clock: ShiftedClock) -> None:
         self.sandbox, self.services, self.url, self.ids, self.config = sandbox, services, url, ids, config
+        self.clock = clock
 
     @property
     def state(self) -> Any:
@@ -129,7 +140,8 @@ def running(tmp: Path, *, database_url: str | None = None, queue_url: str | None
     with Sandbox(job_delay=0.02, webhook_retry_delay=0.1) as sandbox:
         ids = seed(sandbox)
         config = e2e_config(sandbox, tmp, ids, database_url=database_url, queue_url=queue_url, **overrides)
-        services = bootstrap(config)
+        clock = ShiftedClock()
+        services = bootstrap(config, clock=clock)
         services.huey.flush()
         server: BaseWSGIServer = make_server("127.0.0.1", 0, create_app(services=services), threaded=True,
                                              request_handler=Quiet)
@@ -143,7 +155,7 @@ def running(tmp: Path, *, database_url: str | None = None, queue_url: str | None
             worker = make_consumer(services)
             worker.start()
         try:
-            yield Running(sandbox, services, url, ids, config)
+            yield Running(sandbox, services, url, ids, config, clock)
         finally:
             if worker is not None:
                 worker.stop(graceful=True)

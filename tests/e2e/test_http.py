@@ -16,9 +16,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from plugin.config import EscalatorConfig, load_config
-from webhooks.bootstrap import Services, bootstrap
 from plugin.store import repository as repo
 from webhooks import Escalator, create_app
+from webhooks.bootstrap import Services, bootstrap
 
 SECRET = "http-test-secret"
 

@@ -25,7 +25,6 @@ from click.testing import CliRunner
 from harness import Running, config_file, running
 from sqlalchemy import select
 
-from plugin.service.jobs import send_weekly_report
 from plugin.store import repository as repo
 from plugin.store.models import DeadLetterRow, NotificationRow
 from webhooks.cli import main
@@ -158,8 +157,8 @@ def test_weekly_report_email_with_html_text_and_chart_once(tmp_path: Path, smtp:
         from plugin.reports.weekly import week_of
 
         week = week_of(now, "UTC")
-        assert send_weekly_report(live.services, week) is True
-        assert send_weekly_report(live.services, week) is False  # a second run (a retried job) queues nothing
+        assert live.services.send_weekly_report(week) is True
+        assert live.services.send_weekly_report(week) is False  # a second run (a retried job) queues nothing
         live.wait(lambda: any(m["Subject"].startswith("Weekly") for m in mailbox.messages), 20, "the report email")
         live.services.send_pending()
         settle(live)
@@ -245,12 +244,8 @@ def test_an_alert_held_for_business_hours_goes_out_at_the_opening(tmp_path: Path
             real_opening = real_opening.replace(second=10)
         elif real_opening.second > 45:
             real_opening = real_opening.replace(second=10) + timedelta(minutes=1)
-        offset = opening - real_opening
-
-        def clock() -> datetime:
-            return datetime.now(UTC) + offset
-
-        live.services.clock = clock
+        live.clock.offset = opening - real_opening
+        clock = live.clock
         live.state.clock = clock
         live.customer_ticket(subject="Cannot add a second admin", priority="low",
                              created_at=clock() - timedelta(hours=2, minutes=5))

@@ -25,10 +25,10 @@ from test_notifications import Mailbox, smtp_server
 
 from plugin.config import load_config
 from plugin.domain import Notification
-from webhooks.bootstrap import Services, bootstrap
 from plugin.service.channels import redact, url_secrets
 from plugin.store import repository as repo
 from plugin.store.models import DeadLetterRow, NotificationRow
+from webhooks.bootstrap import Services, bootstrap
 from webhooks.cli import main
 
 

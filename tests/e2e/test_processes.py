@@ -20,8 +20,8 @@ import requests
 from harness import WEBHOOK_SECRET, config_file, e2e_config, seed
 
 from adapters.sandbox import Sandbox
-from webhooks.bootstrap import Services, bootstrap
 from plugin.store import repository as repo
+from webhooks.bootstrap import Services, bootstrap
 
 LEGAL = "Fix this today or my lawyer will take legal action."
 ESCALATOR = [sys.executable, "-m", "webhooks.cli"]

@@ -4,6 +4,7 @@ found in the incremental export and decided all the same, once."""
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -46,15 +47,15 @@ def test_an_outage_of_the_whole_service_is_read_back_to_the_newest_change_we_hol
         services = live.services
         now = services.clock()
         window = services.config.queue.reconcile_window
-        assert reconcile_since(services.store, services.config, "zendesk", now, None) == now - window  # nothing held yet
+        since_of = partial(reconcile_since, services.store, services.config, "zendesk", now)
+        assert since_of(None) == now - window  # nothing held yet
         ticket = live.customer_ticket(created_at=now - timedelta(hours=5))
         with services.store.session() as session:
             row = repo.upsert_mirror(session, live.services.adapters.get("zendesk").get_ticket(str(ticket["id"])),
                                      now)
             row.platform_updated_at = now - timedelta(hours=3)
-        since = reconcile_since(services.store, services.config, "zendesk", now, None)
+        since = since_of(None)
         assert since == now - timedelta(hours=3, minutes=2)
         # later runs of the same process read back to the last run, or the window, whichever is longer
-        assert reconcile_since(services.store, services.config, "zendesk", now, now - timedelta(minutes=5)) == now - window
-        assert reconcile_since(services.store, services.config, "zendesk", now, now - timedelta(hours=2)) == now - timedelta(hours=2,
-                                                                                                       minutes=2)
+        assert since_of(now - timedelta(minutes=5)) == now - window
+        assert since_of(now - timedelta(hours=2)) == now - timedelta(hours=2, minutes=2)

@@ -186,6 +186,18 @@ def test_environment_overrides_the_file_and_secrets_stay_hidden(
     assert "from-env-s3cr3t" not in repr(config) and "from-env-s3cr3t" not in config.model_dump_json()
 
 
+def test_only_the_loader_reads_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ESCALATOR_THRESHOLDS__UNASSIGNED_AFTER", "3h")
+    monkeypatch.setenv("ESCALATOR_LOG_LEVEL", "debug")  # not a setting: left alone
+    assert EscalatorConfig().thresholds.unassigned_after == EscalatorConfig.model_fields["thresholds"] \
+        .default_factory().unassigned_after  # type: ignore[misc]  # a plain value: the environment is not read
+    assert load_config(data={}).thresholds.unassigned_after.total_seconds() == 3 * 3600
+    assert load_config(data={}, environ={}).thresholds.unassigned_after.total_seconds() != 3 * 3600
+    listed = load_config(data={}, environ={"ESCALATOR_ZENDESK__SUBDOMAIN": "acme",
+                                           "escalator_web__port": "9000"})  # names are case-insensitive
+    assert (listed.zendesk.subdomain, listed.web.port) == ("acme", 9000)
+
+
 def test_bad_value_from_the_environment_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ESCALATOR_THRESHOLDS__UNASSIGNED_AFTER", "soon")
     with pytest.raises(ConfigError, match="thresholds.unassigned_after: must be a duration"):

@@ -1,0 +1,1 @@
+"""The pipeline's millisecond tests import their world from pipeline_kit."""

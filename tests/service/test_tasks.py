@@ -1,0 +1,57 @@
+"""What a ticket's task does with the pipeline's outcome: re-queue it for exactly its retry time without spending
+a huey retry, never give up on a rate limit, and write a dead letter once (not every time) when errors persist,
+leaving the retries to the sweep."""
+
+from __future__ import annotations
+
+import pytest
+from huey import MemoryHuey
+from huey.exceptions import RetryTask
+from pipeline_kit import PLATFORM, Clock, config
+
+from adapters.memory import MemoryStore
+from plugin.domain import EventKind, TicketEvent
+from plugin.ports import RetryAfterError, TransientError
+from plugin.service.metrics import Metrics
+from plugin.service.pipeline import GIVEN_UP_EVERY, Outcome
+from plugin.service.tasks import TaskQueue
+
+
+def queue() -> tuple[TaskQueue, MemoryStore, Clock]:
+    store, clock = MemoryStore(), Clock()
+    return TaskQueue(MemoryHuey("t"), config(queue={"retries": 3}), store, clock, Metrics()), store, clock
+
+
+def test_a_retry_is_queued_for_exactly_its_time() -> None:
+    tasks, store, _ = queue()
+    outcome = Outcome(PLATFORM, "1", "retry", error=RetryAfterError(7), retry_in=7.0, attempts=40)
+    with pytest.raises(RetryTask) as caught:
+        tasks._follow_up("process_ticket", [PLATFORM, "1", "event"], outcome)
+    assert caught.value.delay == 7.0
+    assert store.dead_letters == []  # however many times: a rate limit is waited out, never given up on
+
+
+def test_persistent_errors_make_one_dead_letter_and_leave_the_ticket_to_the_sweep() -> None:
+    tasks, store, clock = queue()
+    store.add_event(TicketEvent(platform=PLATFORM, delivery_id="d", ticket_id="1", kind=EventKind.CREATED), clock())
+    for attempts in (1, 2, 3):
+        with pytest.raises(RetryTask):
+            tasks._follow_up("process_ticket", [PLATFORM, "1", "event"],
+                             Outcome(PLATFORM, "1", "retry", error=TransientError("503"), retry_in=2.0,
+                                     attempts=attempts))
+    for attempts in (4, 5):  # past the retries: no RetryTask, one dead letter
+        tasks._follow_up("process_ticket", [PLATFORM, "1", "event"],
+                         Outcome(PLATFORM, "1", "retry", error=TransientError("503"), retry_in=2.0, attempts=attempts))
+    [(task, args, error)] = store.dead_letters
+    assert task == "process_ticket" and args[:2] == [PLATFORM, "1"] and "still retried every 5 minutes" in error
+    [(_, _, not_before)] = store.unfinished(clock(), None, 10)
+    assert not_before == clock() + GIVEN_UP_EVERY  # the event stays in the inbox, for the sweep
+
+
+def test_a_busy_ticket_is_tried_again_a_second_later() -> None:
+    tasks, _, _ = queue()
+    with pytest.raises(RetryTask) as caught:
+        tasks._follow_up("process_ticket", [PLATFORM, "1", "event"], Outcome(PLATFORM, "1", "busy", retry_in=1.0))
+    assert caught.value.delay == 1.0
+    tasks._follow_up("process_ticket", [PLATFORM, "1", "event"], Outcome(PLATFORM, "1", "applied"))  # done: nothing
+

@@ -1,0 +1,176 @@
+"""One contract, three stores: the in-memory store the pipeline's fast tests use must behave like the SQL store
+(SQLite and PostgreSQL) on everything the pipeline relies on: leases, the inbox lifecycle, intents and their legal
+moves, the one-transaction record, timers, and freeing what a dead process held."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from adapters.memory import MemoryStore
+from plugin.domain import (
+    Decision,
+    EscalationEntry,
+    EventKind,
+    Notification,
+    Priority,
+    Status,
+    Ticket,
+    TicketChanges,
+    TicketEvent,
+)
+from plugin.ledger import Intent, Part
+from plugin.lifecycles import IllegalMove, IntentState
+from plugin.ports import DecisionRecord, TicketStore
+from plugin.store import Store
+from plugin.store.ticket_store import SqlTicketStore
+
+NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+LEASE = timedelta(seconds=15)
+TICKET = Ticket(platform="zendesk", id="42", subject="Export broken", status=Status.OPEN, created_at=NOW,
+                updated_at=NOW, priority=Priority.MEDIUM, version="v1")
+A, B = "host/100/1#t1", "host/200/1#t1"
+
+
+@pytest.fixture(params=["memory", "sqlite", "postgres"])
+def tickets(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[TicketStore]:
+    if request.param == "memory":
+        yield MemoryStore()
+        return
+    if request.param == "sqlite":
+        db = Store(f"sqlite:///{tmp_path / 'contract.db'}")
+        db.upgrade()
+        yield SqlTicketStore(db)
+        db.dispose()
+        return
+    url = request.getfixturevalue("postgres_url")
+    db = Store(url)
+    db.upgrade()
+    yield SqlTicketStore(db)
+    from plugin.store.models import Base
+
+    with db.engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
+    db.dispose()
+
+
+def event(delivery: str, ticket_id: str = "42") -> TicketEvent:
+    return TicketEvent(platform="zendesk", delivery_id=delivery, ticket_id=ticket_id, kind=EventKind.UPDATED)
+
+
+def decision(**fields: object) -> Decision:
+    values: dict[str, object] = {
+        "ticket_id": "42", "at": NOW, "changes": TicketChanges(priority=Priority.HIGH, internal_note="Escalated."),
+        "fired": frozenset({"legal_keywords"}), "tier": 4, "next_check_at": NOW + timedelta(hours=1),
+        "escalations": (EscalationEntry("42", NOW, 1, 4, "legal_threat", "Legal threat", {}, "rule:legal_threat"),),
+        "notifications": (Notification("support_manager", "legal_threat", "42", "legal_keywords", "T", "B"),)}
+    values.update(fields)
+    return Decision(**values)  # type: ignore[arg-type]
+
+
+def intent(key: str = "k1", **fields: object) -> Intent:
+    values: dict[str, object] = {"key": key, "platform": "zendesk", "ticket_id": "42", "decision": decision(),
+                                 "decided_at": NOW, "version": "v1"}
+    values.update(fields)
+    return Intent(**values)  # type: ignore[arg-type]
+
+
+def record(key: str | None = "k1", event_ids: tuple[int, ...] = (), **fields: object) -> DecisionRecord:
+    made = decision(**fields)
+    return DecisionRecord(platform="zendesk", ticket=TICKET, decision=made, now=NOW, intent_key=key,
+                          event_ids=event_ids, notifications=tuple((n, None) for n in made.notifications))
+
+
+def test_a_lease_is_one_holders_until_it_expires_and_renewing_keeps_it(tickets: TicketStore) -> None:
+    assert tickets.acquire("zendesk:42", A, NOW, LEASE)
+    assert not tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=10), LEASE)
+    assert tickets.renew("host/100/1", NOW + timedelta(seconds=10), LEASE) == 1
+    assert not tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=20), LEASE)  # renewed to 25 s
+    assert tickets.leased(["zendesk:42", "zendesk:43"], NOW + timedelta(seconds=20)) == {"zendesk:42"}
+    assert tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=26), LEASE)  # expired: taken over
+    tickets.release("zendesk:42", A)  # not A's any more: nothing happens
+    assert tickets.leased(["zendesk:42"], NOW + timedelta(seconds=27)) == {"zendesk:42"}
+    tickets.release("zendesk:42", B)
+    assert tickets.leased(["zendesk:42"], NOW + timedelta(seconds=27)) == set()
+
+
+def test_the_inbox_lifecycle(tickets: TicketStore) -> None:
+    assert tickets.add_event(event("d1"), NOW) and not tickets.add_event(event("d1"), NOW)
+    assert tickets.add_event(event("d2"), NOW)
+    taken = tickets.take_events("zendesk", "42", A, NOW)
+    assert [e.event.delivery_id for e in taken if e.event] == ["d1", "d2"] and taken[0].attempts == 1
+    assert tickets.owners() == {"host/100/1"}
+    tickets.release_events("zendesk", ["42"], A)  # the run gave up: back to the inbox
+    again = tickets.take_events("zendesk", "42", B, NOW)
+    assert [e.attempts for e in again] == [2, 2]
+    tickets.finish_events([again[0].id], NOW)
+    assert [(p, t) for p, t, _ in tickets.unfinished(NOW, None, 10)] == [("zendesk", "42")]
+    tickets.defer("zendesk", "42", NOW + timedelta(seconds=30))
+    assert tickets.unfinished(NOW, None, 10) == [("zendesk", "42", NOW + timedelta(seconds=30))]
+    assert tickets.unfinished(NOW, NOW - timedelta(seconds=1), 10) == []  # younger than the cut-off
+    tickets.finish_events([again[1].id], NOW)
+    assert tickets.unfinished(NOW, None, 10) == []
+
+
+def test_a_dead_processs_leases_and_events_are_freed(tickets: TicketStore) -> None:
+    tickets.add_event(event("d1"), NOW)
+    assert tickets.acquire("zendesk:42", A, NOW, LEASE)
+    tickets.take_events("zendesk", "42", A, NOW)
+    released = tickets.release_owners(["host/100/1"])
+    assert (released.leases, released.events) == (1, 1)
+    assert tickets.owners() == set()
+    assert tickets.acquire("zendesk:42", B, NOW, LEASE)
+    assert len(tickets.take_events("zendesk", "42", B, NOW)) == 1
+
+
+def test_intents_move_only_as_their_lifecycle_allows(tickets: TicketStore) -> None:
+    tickets.observe(TICKET, [], NOW)
+    tickets.save_intent(intent())
+    assert [i.key for i in tickets.open_intents("zendesk", "42")] == ["k1"]
+    writing = tickets.move_intent("k1", IntentState.WRITING)
+    assert writing.state == IntentState.WRITING
+    failed = tickets.move_intent("k1", IntentState.WRITING, landed=[Part.FIELDS], error="503")
+    assert failed.landed == {Part.FIELDS} and failed.attempts == 1 and failed.last_error == "503"
+    [loaded] = tickets.open_intents("zendesk", "42")
+    assert loaded.decision.changes == decision().changes and loaded.version == "v1"
+    assert loaded.decision.notifications == decision().notifications  # all a recovery needs to finish it
+    landed = tickets.move_intent("k1", IntentState.LANDED, landed=[Part.NOTE])
+    assert landed.landed == {Part.FIELDS, Part.NOTE}
+    with pytest.raises(IllegalMove):
+        tickets.move_intent("k1", IntentState.ABANDONED)  # it landed: it can only be recorded
+
+
+def test_a_record_is_everything_at_once_and_only_once(tickets: TicketStore) -> None:
+    tickets.add_event(event("d1"), NOW)
+    observed = tickets.observe(TICKET, [], NOW)
+    assert observed.first_decision
+    [taken] = tickets.take_events("zendesk", "42", A, NOW)
+    tickets.save_intent(intent())
+    tickets.move_intent("k1", IntentState.WRITING)
+    done = tickets.record(record(event_ids=(taken.id,)))
+    assert done.notifications_queued == 1 and done.timer is not None and done.timer.version == 1
+    assert tickets.open_intents("zendesk", "42") == [] and tickets.unfinished(NOW, None, 10) == []
+    assert tickets.timer_armed("zendesk", "42", 1)
+    seen = tickets.observe(replace(TICKET, updated_at=NOW + timedelta(seconds=5)), [], NOW)
+    assert not seen.first_decision and "legal_keywords" in seen.history.fired
+    assert [e.to_tier for e in seen.history.escalations] == [4]
+    with pytest.raises(IllegalMove):
+        tickets.record(record())  # recorded once: a second record of the intent is refused, nothing changes
+    again = tickets.record(record(key=None))  # a decision without an intent: the dedupe holds the alert back
+    assert again.notifications_queued == 0 and again.timer is None  # and the same timer stays armed
+
+
+def test_timers_fire_once_and_a_new_one_supersedes(tickets: TicketStore) -> None:
+    tickets.observe(TICKET, [], NOW)
+    tickets.record(record(key=None))
+    moved = tickets.record(record(key=None, next_check_at=NOW + timedelta(minutes=30), notifications=()))
+    assert moved.timer is not None and moved.timer.version == 2
+    assert not tickets.timer_armed("zendesk", "42", 1)
+    assert tickets.due_timers(NOW + timedelta(minutes=31), 10) == [("zendesk", "42", 2)]
+    assert tickets.fire_timer("zendesk", "42", 2, NOW) and not tickets.fire_timer("zendesk", "42", 2, NOW)
+    assert tickets.due_timers(NOW + timedelta(hours=2), 10) == []
