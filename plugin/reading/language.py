@@ -1,0 +1,44 @@
+"""Which language a message is written in, from its most frequent small words (articles, pronouns, auxiliaries).
+
+The requester's locale is a hint: it is kept unless the text clearly says otherwise, since many messages mix in
+English (error logs, product names) and short ones carry few words to count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from plugin.reading.text import Text
+
+
+@dataclass(frozen=True)
+class Detected:
+    language: str
+    also: tuple[str, ...]  # other languages with a fair share of the small words (a mixed message)
+    counts: Mapping[str, int]
+
+
+def detect(text: Text, stopwords: Mapping[str, frozenset[str]], hint: str | None = None,
+           default: str = "en") -> Detected:
+    """The main language of `text` among those `stopwords` covers.
+
+    The hint wins when the text holds fewer than three small words of any language, or when the hinted language
+    has at least half as many as the best one.
+    """
+    words = text.folded.split()
+    counts = {lang: 0 for lang in stopwords}
+    for raw in words:
+        word = raw.strip(".,;:!?()[]\"'«»“”¿¡")
+        for lang, known in stopwords.items():
+            if word in known:
+                counts[lang] += 1
+    best = max(counts, key=lambda lang: (counts[lang], lang == hint, lang == default))
+    top = counts[best]
+    hint = hint if hint in stopwords else None
+    if hint is not None and (top < 3 or counts[hint] * 2 >= top):
+        best = hint
+    elif top < 2:
+        best = hint or default
+    also = tuple(lang for lang, n in counts.items() if lang != best and n >= 2 and n * 5 >= top * 2)
+    return Detected(best, also, counts)
