@@ -110,7 +110,13 @@ class Reader:
         self._lexicons: dict[str, Lexicon] = {lang: load(lang) for lang in languages}
         self._cues = {lang: CueSet(lex.cues) for lang, lex in self._lexicons.items()}
         self._common = CueSet(common_cues())
-        self._stopwords = {lang: lex.stopwords for lang, lex in self._lexicons.items()}
+        # Only the small words that belong to one language tell languages apart ("de", "no", "que" do not).
+        counts: dict[str, int] = {}
+        for lex in self._lexicons.values():
+            for word in lex.stopwords:
+                counts[word] = counts.get(word, 0) + 1
+        self._stopwords = {lang: frozenset(w for w in lex.stopwords if counts[w] == 1)
+                           for lang, lex in self._lexicons.items()}
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -128,8 +134,10 @@ class Reader:
             hits += self._cues[lang].find(message)
         if custom is not None:
             hits = [h for h in hits if h.category not in custom.replaced] + custom.cues.find(message)
-        negators = frozenset().union(*(self._lexicons[lang].negators for lang in languages))
-        intensifiers = frozenset().union(*(self._lexicons[lang].intensifiers for lang in languages))
+        # The negations of the languages the message is written in: English "no" is Portuguese "in the".
+        written = [lang for lang in (detected.language, *detected.also) if lang in self._lexicons]
+        negators = frozenset().union(*(self._lexicons[lang].negators for lang in written))
+        intensifiers = frozenset().union(*(self._lexicons[lang].intensifiers for lang in written))
         conditions = frozenset().union(*(self._lexicons[lang].conditions for lang in languages))
         complaints = tuple(sorted({c for lang in languages for c in self._lexicons[lang].complaints}))
         kept = [h for h in hits
