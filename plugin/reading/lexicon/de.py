@@ -65,13 +65,16 @@ CUES: dict[str, list[str]] = {
         "geht (gar )?nichts mehr", "(kein|keine|keinen) (internet|netz|verbindung|empfang|telefon|zugriff|zugang|festnetz|dsl) (mehr)?",  # noqa: E501
         "(niemand|keiner|kein mitarbeiter|keiner unserer .. |keine unserer .. |kein kunde|kein nutzer|alle nutzer|alle mitarbeiter) .. (kann|konnen) .. (anmelden|einloggen|zugreifen|arbeiten|bestellen)",  # noqa: E501
         "(fallt|fallen|fiel) (standig|immer wieder|wieder|komplett|taglich|ofter)? aus", "(bricht|brechen) (standig|immer wieder|wieder)? ab",
-        "(http )?(502|503|504)", "(kunden|nutzer) konnen (nicht|nichts) mehr (bestellen|kaufen|zahlen|einloggen)",
+        "(http )?(502|503|504)", "(funktioniert|geht|lauft) (gar|uberhaupt) nichts mehr", "alles (ist )?(down|offline|ausgefallen|tot)",
+        "(niemand|keiner) kann (mehr )?arbeiten", "(betrieb|produktion) (steht|stehen|ist lahmgelegt)", "(kunden|nutzer) konnen (nicht|nichts) mehr (bestellen|kaufen|zahlen|einloggen)",
     ],
     "security": [
         "(gehackt|gehacked|hacker|hackerangriff|gekapert|kompromittiert|datenleck|datenpanne|datenlecks|sicherheitslucke|sicherheitsvorfall|phishing|betrug|betruger|betrugerisch|betrugerische|betrugerischen|identitatsdiebstahl|schadsoftware|trojaner|virus|ransomware|cyberangriff)",  # noqa: E501
         "(unbefugter|unbefugte|unbefugten|unberechtigter|unberechtigte|unberechtigten|fremder|fremde) (zugriff|zugang|login|anmeldung|anmeldungen|zugriffe|person|personen)",  # noqa: E501
         "(bestellungen|buchungen|abbuchungen|zahlungen|uberweisungen|einkaufe) .. (die ich nicht|die wir nicht|nicht von mir|nicht von uns)",
         "(daten|adresse|adressen|informationen) .. (offengelegt|geleakt|weitergegeben|an fremde|offentlich einsehbar)",
+        "(unbekannte|fremde|verdachtige) (gerate|anmeldung|anmeldungen|zugriffe|logins|aktivitaten|transaktionen)", "(passwort|e mail adresse) wurde .. geandert",  # noqa: E501
+        "(kenne|erkenne) (diese|die) (abbuchungen|bestellungen|zahlungen|transaktionen|buchungen) nicht", "nicht von mir",
     ],
     "not:security": ["(sicherheits)?(einstellungen|fragen|schulung|team|abteilung)", "kaution"],
     "billing": [

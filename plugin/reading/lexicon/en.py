@@ -80,7 +80,10 @@ CUES: dict[str, list[str]] = {
         "(leave|leaving|write|writing|post|posting|publish|publishing|give|giving|left) (a|an|my)? (bad|negative|honest|detailed|scathing|terrible|damning|1 star|one star|zero star|poor|public) (review|reviews|rating)",  # noqa: E501
         "(review|reviews|rating) (on|at) (trustpilot|google|yelp|tripadvisor|the app store|the play store|g2|capterra)",
         "(better business bureau|bbb complaint|complaint with the bbb|report you to the bbb|the bbb)",
-        "go public", "going public", "(name and shame|warn (other|others|everyone|people|potential) (customers|users|buyers|people)?)",
+        "go public", "going public", "(online|public|google|yelp|trustpilot) (review|reviews)", "local (news|paper|newspaper|tv|radio)",
+        "(tell|telling|warn|warning) (all )?(my|our) (friends|family|followers|network|contacts|clients|neighbours|neighbors|colleagues|community)",  # noqa: E501
+        "(post|posting|share|sharing|write|writing|put|putting) (it|this|that|about (it|this|you|your company)|my (story|experience)) (online|publicly|everywhere)",  # noqa: E501
+        "(make|making) (this|it|sure) .. (public|known|viral)", "(news|media) (outlet|outlets|coverage)", "(name and shame|warn (other|others|everyone|people|potential) (customers|users|buyers|people)?)",
         "(everyone|people|the world|my followers) (will|should|is going to|needs to) (know|hear|see)",
     ],
     "media": ["(press coverage|media coverage|news coverage|in the news|in the press)"],
@@ -133,7 +136,11 @@ CUES: dict[str, list[str]] = {
         "(all|every|each) (requests?|calls?|pages?|endpoints?) .. (fail|fails|failing|failed|return|returns|returning|time out|times out|timing out|error|errors)",  # noqa: E501
         "(no|without|lost|lost all|losing) (internet|internet connection|internet service|service|phone service|phone line|dial tone|signal|connectivity|broadband|wifi|network|tv service|power to)",  # noqa: E501
         "(internet|connection|wifi|wi fi|line|signal|broadband|network|service|phone line) (keeps |kept )?(dropping|drops|dropped|cutting out|cuts out|cut out|going down|goes down|disconnecting|disconnects|drop out|drops out|dropping out)",  # noqa: E501
-        "(nothing|nothing at all) (works|is working|loads|is loading|responds)", "(everything|all services|all systems) (is |are )?(broken|down|offline)",  # noqa: E501
+        "(nothing|nothing at all) (works|is working|loads|is loading|responds)", "(no|dead) (dial tone|signal|line)", "line is dead",
+        "(not working|down|unavailable|broken|inaccessible) for (anyone|everyone|everybody|all (of )?(us|our (users|customers|staff|team|employees)|users|customers))",  # noqa: E501
+        "(all|every one of|everyone|everybody|the whole (team|company|office)|all (of )?(our|my) ..) .. (locked out|unable to work|cannot work|can't work)",  # noqa: E501
+        "(we are|we're|i am|i'm) (completely )?(unable to work|dead in the water|at a standstill)", "(business|operations|production|work) (is |are |has )?(at a standstill|ground to a halt|stopped|halted)",  # noqa: E501
+        "(won't|will not|doesn't|does not) (load|open|start|respond) for (anyone|everyone|anybody|any of (us|our users))", "(everything|all services|all systems) (is |are )?(broken|down|offline)",  # noqa: E501
         "(customers|clients|users|shoppers|guests|members) (can't|cannot|can not|are unable to|aren't able to|could not|couldn't) (order|buy|pay|check out|checkout|book|place orders|purchase|log in|login|access|reach|use)",  # noqa: E501
         "(can't|cannot|can not|unable to) (take|process|accept|receive) (any )?(orders|payments|bookings|calls)",
         "(disconnected|cut off|cut|shut off|switched off|terminated) (my|our|the) .. (landline|line|phone line|phone|internet|broadband|service|connection|power|electricity|gas|water)",  # noqa: E501
@@ -164,7 +171,17 @@ CUES: dict[str, list[str]] = {
         "(security (hole|flaw|issue|vulnerability|vulnerabilities|bug|incident|incidents|breach|problem|exploit|threat)|vulnerability|vulnerabilities|exploit|exploited|zero day|0 day|xss|cross site scripting|sql injection|csrf|remote code execution|rce|privilege escalation|cve #)",  # noqa: E501
         "(identity theft|stolen identity|fraud|fraudulent|fraudster|fraudsters|scammer|scammers|account takeover|sim swap|card skimming)",  # noqa: E501
         "(password|email|phone number|recovery email|2fa|mfa) (was |has been |got )?changed (without|by someone|and i didn't)",
-        "(ddos|denial of service|brute force|credential stuffing) (attack|attacks)?", "(under|cyber) attack", "cyberattack",
+        "(ddos|denial of service|brute force|credential stuffing) (attack|attacks)?",
+        "(log in|login|logins|sign in|sign ins|access) from (another|a different|an unknown|a foreign|an unfamiliar|a strange) (country|location|device|ip|city)",  # noqa: E501
+        "(i|we) (don't|do not|didn't|did not) recogni[sz]e (these|this|the|those|any of (these|the)) (charges|transactions|orders|logins|payments|purchases|devices|bookings|activity)",  # noqa: E501
+        "(spam|emails|messages|phishing) (sent|being sent|going out) from (my|our) (account|address|mailbox|domain)",
+        "(card|card details|card number|credit card) (was|were|has been|have been|got) (used|stolen|skimmed|cloned|copied)", "(stolen|cloned|skimmed) card",  # noqa: E501
+        "(publicly|openly) (accessible|available|visible|exposed)", "(anyone|anybody|everyone) can (see|access|view|download) (my|our|all|the|other|customer|private)",  # noqa: E501
+        "(api key|api keys|token|tokens|secret|secrets|credentials|passwords?) (exposed|leaked|visible|in plain text|in plaintext|publicly)",
+        "(other|another) (customer's|user's|person's|customers'|users'|people's) (data|information|invoice|invoices|order|orders|account|details|address)",  # noqa: E501
+        "(someone else's|somebody else's) (data|information|invoice|invoices|order|orders|account|details|address)",
+        "(security researcher|responsible disclosure|bug bounty|coordinated disclosure)",
+        "(password|email address|phone number) (was|has been|got) changed", "(password reset|reset email|login code|verification code) (i|we) (didn't|did not|never) (request|ask for)",  # noqa: E501 "(under|cyber) attack", "cyberattack",
     ],
     "not:security": [
         "security (deposit|deposits|team|teams|question|questions|settings|setting|page|tab|policy|policies|review|training|code|codes|key|keys|camera|cameras|guard|guards|check|checks|verification|software|update|updates|patch|patches|certificate|certification|audit|questionnaire|compliance|officer|features?)",  # noqa: E501

@@ -49,7 +49,7 @@ CUES: dict[str, list[str]] = {
         "(se ha caido|se cayo|se han caido|se cayeron)", "caida (del|de la|de los|general del) (servicio|sistema|servidor|sitio|web|red|plataforma|servidores)",  # noqa: E501
         "sin (servicio|internet|conexion|linea|senal|acceso|red)", "(cortes|corte) (de|del) (luz|servicio|internet|red|conexion|linea|suministro)",  # noqa: E501
         "(nadie|ningun usuario|ninguno de nuestros .. ) (puede|pudo|consigue|logra) (entrar|acceder|conectarse|iniciar sesion|trabajar)",  # noqa: E501
-        "no funciona (nada|ninguna)", "interrupcion (del|de) servicio", "(los|nuestros) clientes no pueden (comprar|pagar|entrar|acceder|pedir)",
+        "no funciona (nada|ninguna)", "todo (esta )?(caido|parado|bloqueado)", "nadie puede trabajar", "interrupcion (del|de) servicio", "(los|nuestros) clientes no pueden (comprar|pagar|entrar|acceder|pedir)",
     ],
     "not:outage": ["caida (del|de un|de una) #", "caida de (ventas|ingresos|precios|trafico|visitas|pedidos)"],
     "security": [
@@ -57,6 +57,7 @@ CUES: dict[str, list[str]] = {
         "(cuenta|cuentas) (comprometida|comprometidas|robada|robadas|hackeada|pirateada|suplantada)", "acceso (no autorizado|indebido|sospechoso)",  # noqa: E501
         "(fraude|fraudulento|fraudulenta|fraudulentos|fraudulentas|suplantacion|fuga de datos|filtracion de datos|filtracion|phishing|robo de (datos|identidad|cuenta)|vulnerabilidad|brecha de seguridad)",  # noqa: E501
         "(pedidos|compras|cargos|movimientos|reservas|pagos|transferencias) que (yo )?no (hice|realice|reconozco|autorice|he hecho)",
+        "no reconozco (estos|estas|los|las|ese|esa|este|esta) (cargos|cargo|pedidos|compras|movimientos|pagos|accesos)", "alguien (entro|accedio|ha entrado|ha accedido|uso|ha usado)",
     ],
     "billing": [
         "(mi|la|una|esta|su|vuestra|nuestra|ultima) factura", "factura (incorrecta|erronea|duplicada|equivocada|n|numero)",

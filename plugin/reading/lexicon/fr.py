@@ -55,7 +55,7 @@ CUES: dict[str, list[str]] = {
         "(avis|commentaire|commentaires|note) (negatif|negatifs|negative|detaille|public|publics|incendiaire|sale|assassin) (sur|partout)",
         "(publier|publie|publierai|laisser|laisserai|poster|posterai|rediger|ecrire|ecrirai|mettre) (un|des|mon|plusieurs) (avis|commentaire)",
         "(a la|la|aux|les) (presse|medias|journalistes)", "(journaliste|journalistes|la presse|les medias|l'emission)",
-        "(faire|ferai) (le )?buzz", "(tout le monde|le monde entier) (saura|va savoir|le saura|en entendra parler)",
+        "(faire|ferai) (le )?buzz", "(avis|commentaires) (en ligne|publics|google)", "(prevenir|avertir|informer) (tout|tous) (mon|mes) (entourage|amis|contacts|reseau)", "(tout le monde|le monde entier) (saura|va savoir|le saura|en entendra parler)",
         "denoncer publiquement", "(rendre|rendrai) (ca|cela|l'affaire) public",
     ],
     "threat:churn": [
@@ -93,7 +93,8 @@ CUES: dict[str, list[str]] = {
         "(nos|les|mes) (clients|utilisateurs|collaborateurs|salaries|equipes) ne (peuvent|peut|parviennent) plus (commander|acheter|payer|se connecter|acceder|travailler)",  # noqa: E501
         "plus (d'acces|de connexion|d'internet|de reseau|de service|de telephone|de ligne) (du tout|depuis)?",
         "(interruption|indisponibilite) (du|de|de la|totale|generale) (service|plateforme|site)?",
-        "erreur (502|503|504)", "(toutes les|sur toutes les) (pages|requetes)",
+        "erreur (502|503|504)", "(plus rien|rien) ne (fonctionne|marche|repond|charge)", "tout est (bloque|plante|down|en panne|coupe|hs)",
+        "(personne|aucun de nous|aucun d'entre nous) ne peut (plus )?travailler", "(activite|production) (a l'arret|bloquee|paralysee|arretee)", "(toutes les|sur toutes les) (pages|requetes)",
     ],
     "not:outage": [
         f"(pas|plus) (en panne|hors service|down)", "pas d'impact (client|clients|utilisateur|utilisateurs|sur la production|en production)",  # noqa: E501
@@ -108,6 +109,9 @@ CUES: dict[str, list[str]] = {
         "(acces|connexion|connexions|activite|transaction|transactions|paiement|paiements|achat|achats|commande|commandes|prelevement|prelevements|virement|virements|reservation|reservations) (non autorise|non autorises|non autorisee|non autorisees|frauduleux|frauduleuse|frauduleuses|suspect|suspects|suspecte|suspectes|inconnu|inconnus|inconnue|inconnues)",  # noqa: E501
         "(que je n'ai|que nous n'avons|que je n'avais) (jamais|pas) (passe|passee|passees|passes|faite|faites|fait|effectue|effectuee|effectuees|commande|commandee|reserve|reservee|autorise|autorisee)",  # noqa: E501
         "(quelqu'un|un inconnu|un tiers|une personne) (a|aurait) (utilise|accede|pris le controle|modifie|commande|reserve|change|vole)",
+        "(connexion|connexions|acces) (depuis|a partir d') (un autre pays|l'etranger|un appareil inconnu|une adresse inconnue)",
+        "(je|nous) ne (reconnais|reconnaissons) pas (ces|cette|ce|les) (transactions|commandes|operations|paiements|achats|prelevements|connexions)",  # noqa: E501
+        "(mot de passe|adresse e mail|adresse mail|email) (a ete|ont ete) (modifie|modifiee|change|changee)", "(carte|carte bancaire) (a ete )?(utilisee|volee|clonee|piratee)",  # noqa: E501
         "(hameconnage|phishing|usurpation d'identite|rancongiciel|ransomware|logiciel malveillant|malware|virus|cyberattaque|cyber attaque|attaque informatique|faille de securite|faille|vulnerabilite|vulnerabilites|breche de securite|fraude|frauduleux|frauduleuse)",  # noqa: E501
     ],
     "not:security": [

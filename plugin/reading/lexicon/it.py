@@ -41,6 +41,7 @@ CUES: dict[str, list[str]] = {
         "(account|conto|profilo|carta) (hackerato|hackerata|violato|violata|compromesso|compromessa|rubato|rubata|clonata|clonato)",
         "(hacker|hackerato|hackerata|accesso non autorizzato|accessi non autorizzati|frode|fraudolento|fraudolenta|furto (di dati|d'identita|di identita)|phishing|violazione dei dati|truffa informatica|vulnerabilita)",  # noqa: E501
         "(acquisti|ordini|addebiti|transazioni|pagamenti) che non ho (fatto|effettuato|autorizzato)",
+        "non riconosco (questi|queste|gli|le) (addebiti|acquisti|transazioni|ordini|accessi)", "qualcuno (ha )?(usato|acceduto|entrato)",
     ],
     "billing": [
         "(fattura|fatture|fatturato|fatturazione errata|addebito|addebiti|addebitato|addebitati|rimborso|rimborsare|rimborsato|bolletta|bollette|pagamento doppio|doppio addebito|importo)",  # noqa: E501

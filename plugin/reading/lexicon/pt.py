@@ -48,6 +48,7 @@ CUES: dict[str, list[str]] = {
         "(hackeado|hackeada|hackearam|hacker|hackers|invadido|invadida|invadiram|clonado|clonada|clonaram)", "(conta|contas|cartao) (invadida|hackeada|comprometida|clonado|clonada|roubada)",  # noqa: E501
         "acesso (nao autorizado|indevido|suspeito)", "(fraude|fraudulento|fraudulenta|golpe|golpista|golpistas|vazamento|vazamento de dados|dados vazados|vazaram|phishing|roubo de (dados|identidade|conta)|vulnerabilidade)",  # noqa: E501
         "(compras|pedidos|transacoes|cobrancas|transferencias) que (eu )?nao (fiz|reconheco|autorizei|realizei)",
+        "nao reconheco (essas|estas|esses|estes|as|os) (compras|cobrancas|transacoes|pedidos|acessos)", "alguem (entrou|acessou|usou)",
     ],
     "billing": [
         "(cobranca|cobrancas|cobrado|cobrada|cobraram|cobrar|cobrando|fatura|faturas|nota fiscal|notas fiscais|reembolso|reembolsar|estorno|estornar|boleto|debito indevido|valor indevido|valores indevidos|mensalidade|tarifa)",  # noqa: E501
