@@ -3,7 +3,7 @@
 A cue is a phrase of words separated by spaces, matched as whole words ignoring case and accents:
 
 - `word*` ends with any letters (`furious*` matches "furious" and "furiously"); `#` is a number; `?` makes the
-  letter before it optional (`refunds?`);
+  letter before it optional (`refunds?`); `[sz]` is one of these letters (`authori[sz]ed`);
 - `(a|b c|d)` is one of several words or phrases, `(...)?` an optional one; a group written against the next
   word or group (`(the )?court`) is the same as with a space between;
 - `..` stands for up to three other words of the same clause, `...` for up to six;
@@ -65,8 +65,15 @@ def _word(token: str) -> _Item:
     regex: list[str] = []
     literal: list[str] = []
     open_prefix = True
+    in_class = False
     for ch in token:
-        if ch == "?" and regex:
+        if in_class:
+            regex[-1] += re.escape(ch) if ch != "]" else "]"
+            in_class = ch != "]"
+        elif ch == "[":
+            regex.append("[")
+            in_class, open_prefix = True, False
+        elif ch == "?" and regex:
             regex.append("?")
             if open_prefix and literal:
                 literal.pop()

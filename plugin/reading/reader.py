@@ -127,7 +127,10 @@ class Reader:
         message = Text.of(text)
         hint = language.replace("_", "-").split("-")[0].lower() if language else None
         detected = detect(message, self._stopwords, hint)
-        languages = list(dict.fromkeys([detected.language, *detected.also, "en"]))
+        if hint is None and max(detected.counts.values(), default=0) < 2:
+            languages = list(self._lexicons)  # too few words to tell: every lexicon reads it
+        else:
+            languages = list(dict.fromkeys([detected.language, *detected.also, "en"]))
         languages = [lang for lang in languages if lang in self._lexicons]
         hits = self._common.find(message)
         for lang in languages:

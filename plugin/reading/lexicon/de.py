@@ -76,7 +76,7 @@ CUES: dict[str, list[str]] = {
         "(unbekannte|fremde|verdachtige) (gerate|anmeldung|anmeldungen|zugriffe|logins|aktivitaten|transaktionen)", "(passwort|e mail adresse) wurde .. geandert",  # noqa: E501
         "(kenne|erkenne) (diese|die) (abbuchungen|bestellungen|zahlungen|transaktionen|buchungen) nicht", "nicht von mir",
     ],
-    "not:security": ["(sicherheits)?(einstellungen|fragen|schulung|team|abteilung)", "kaution"],
+    "not:security": ["(sicherheitseinstellungen|sicherheitsfragen|sicherheitsschulung|sicherheitsteam|sicherheitsabteilung)", "kaution"],
     "billing": [
         "(rechnung|rechnungen|rechnungsnummer|abgebucht|abbuchung|abbuchungen|doppelt abgebucht|doppelt berechnet|erstattung|erstattet|ruckerstattung|zuruckerstatten|zuruckerstattet|gutschrift|gebuhr|gebuhren|lastschrift|preiserhohung|zu viel (bezahlt|berechnet)|berechnet|in rechnung gestellt|mahngebuhr)",  # noqa: E501
     ],

@@ -80,7 +80,7 @@ CUES: dict[str, list[str]] = {
         "(leave|leaving|write|writing|post|posting|publish|publishing|give|giving|left) (a|an|my)? (bad|negative|honest|detailed|scathing|terrible|damning|1 star|one star|zero star|poor|public) (review|reviews|rating)",  # noqa: E501
         "(review|reviews|rating) (on|at) (trustpilot|google|yelp|tripadvisor|the app store|the play store|g2|capterra)",
         "(better business bureau|bbb complaint|complaint with the bbb|report you to the bbb|the bbb)",
-        "go public", "going public", "(online|public|google|yelp|trustpilot) (review|reviews)", "local (news|paper|newspaper|tv|radio)",
+        f"{_I} {_WILL} go public", "(go|going) public (with|about) (this|it|my|our|the|what|how)", "(online|public|google|yelp|trustpilot) (review|reviews)", "local (news|paper|newspaper|tv|radio)",
         "(tell|telling|warn|warning) (all )?(my|our) (friends|family|followers|network|contacts|clients|neighbours|neighbors|colleagues|community)",  # noqa: E501
         "(post|posting|share|sharing|write|writing|put|putting) (it|this|that|about (it|this|you|your company)|my (story|experience)) (online|publicly|everywhere)",  # noqa: E501
         "(make|making) (this|it|sure) .. (public|known|viral)", "(news|media) (outlet|outlets|coverage)", "(name and shame|warn (other|others|everyone|people|potential) (customers|users|buyers|people)?)",
@@ -151,12 +151,12 @@ CUES: dict[str, list[str]] = {
         f"{_SYSTEM} {_BE} (still )?(up|running|working|fine|ok|okay|reachable|available|online)",
         f"(slow|sluggish|laggy|degraded) but (still )?(up|working|usable|running|online|reachable)", "but (still )?up",
         "(no|without) (customer|user|client|production|business|service) impact", "not (completely |totally |fully )?down",
-        "(power outage|power cut|power failure) (at|in) (my|our) (home|house|office|building|area)",
+        "(power outage|power cut|power failure|electricity outage|power outages|power cuts) (at|in) (my|our|the) (home|house|office|offices|building|area|flat|apartment|street)",  # noqa: E501
         "(planned|scheduled) (outage|downtime|maintenance)", "outage (report|reports|page|calendar|history|notification|notifications|banner|alert|alerts|window)",  # noqa: E501
         "(sla|uptime) .. (outage|downtime)", "downtime (report|reports|hours|tracking|tracker|field|report)",
     ],
     "security": [
-        "(hacked|hacker|hackers|hacking into|hack into|hacked into|got hacked|been hacked|was hacked|were hacked|is hacked)",
+        "(hacker|hackers|hacking into|hack into|hacked into|got hacked|been hacked|was hacked|were hacked|is hacked|are hacked|get hacked|getting hacked|hacked (my|our|the|an|his|her|their) (account|accounts|email|site|website|server|servers|store|shop|system|database|mailbox|profile))",  # noqa: E501
         "(account|accounts|email|mailbox|site|website|server|servers|store|shop|system|systems|database|credentials|password|passwords|computer|laptop|network|card|data|wallet|profile) (was |were |has been |have been |is |are |got |may have been |might have been |seems to have been |appears to have been )?(compromised|breached|hijacked|taken over|stolen|hacked|leaked|exposed|accessed by (someone|a third party|an unknown))",  # noqa: E501
         "(compromised|hijacked|stolen|leaked|exposed|breached) (account|accounts|credentials|password|passwords|data|card|card details|card number|email|emails|identity|information|records|database)",  # noqa: E501
         "(data|security|privacy|personal data|customer data) (breach|breaches|leak|leaks|incident|incidents)",
@@ -167,7 +167,7 @@ CUES: dict[str, list[str]] = {
         "(i|we) (never|didn't|did not) (make|made|place|placed|authori[sz]e|authori[sz]ed|book|booked|order|ordered|buy|bought|request|requested|sign up for|initiate|initiated) (these|this|those|them|it|that|any)? (orders?|bookings?|purchases?|stays?|payments?|transactions?|charges?|password reset|login|logins)?",  # noqa: E501
         "(leak|leaked|leaking|exposed|exposing|disclosed|disclosing|revealed|revealing|sent|sending|showed|showing|shared|sharing|gave|giving|emailed) (my|our|their|his|her|customer|customers|customers'|personal|private|sensitive)? .. (address|addresses|data|details|information|info|emails|email addresses|phone numbers?|passwords?|credentials|records|card numbers?|documents?|files?) to (a stranger|strangers|someone else|another (user|customer|person|client)|other (users|customers|people|clients)|the wrong (person|people|customer|user)|random people|anyone|everyone|the public|third parties)",  # noqa: E501
         "(can see|could see|can view|could view|able to see|seeing|have access to|had access to) (other|another|someone else's|other people's|other users'|other customers'|another user's|another customer's) .. (data|orders|details|information|invoices|accounts|account|documents|files|messages|emails|records|addresses)",  # noqa: E501
-        "(phishing|phished|spear phishing|malware|ransomware|spyware|keylogger|trojan|virus|viruses|botnet|cryptominer)",
+        "(phishing|phished|spear phishing|malware|ransomware|spyware|keylogger|trojan|botnet|cryptominer)", "(infected|infection) (with|by) (a )?(virus|malware|trojan)", "(a|the) virus (on|in) (my|our|the) (computer|laptop|server|system|network|site|account)",  # noqa: E501
         "(security (hole|flaw|issue|vulnerability|vulnerabilities|bug|incident|incidents|breach|problem|exploit|threat)|vulnerability|vulnerabilities|exploit|exploited|zero day|0 day|xss|cross site scripting|sql injection|csrf|remote code execution|rce|privilege escalation|cve #)",  # noqa: E501
         "(identity theft|stolen identity|fraud|fraudulent|fraudster|fraudsters|scammer|scammers|account takeover|sim swap|card skimming)",  # noqa: E501
         "(password|email|phone number|recovery email|2fa|mfa) (was |has been |got )?changed (without|by someone|and i didn't)",
@@ -181,9 +181,11 @@ CUES: dict[str, list[str]] = {
         "(other|another) (customer's|user's|person's|customers'|users'|people's) (data|information|invoice|invoices|order|orders|account|details|address)",  # noqa: E501
         "(someone else's|somebody else's) (data|information|invoice|invoices|order|orders|account|details|address)",
         "(security researcher|responsible disclosure|bug bounty|coordinated disclosure)",
-        "(password|email address|phone number) (was|has been|got) changed", "(password reset|reset email|login code|verification code) (i|we) (didn't|did not|never) (request|ask for)",  # noqa: E501 "(under|cyber) attack", "cyberattack",
+        "(password|email address|phone number) (was|has been|got) changed", "(password reset|reset email|login code|verification code) (i|we) (didn't|did not|never) (request|ask for)",  # noqa: E501
+        "under (a )?(cyber )?attack", "(cyber attack|cyber attacks|cyberattack|cyberattacks)",
     ],
     "not:security": [
+        "(protect|protection|protecting|protected|safe|secure|securing|defend|defence|defense) (against|from) (hacking|hackers|phishing|fraud|malware|viruses|ransomware|attacks)",  # noqa: E501
         "security (deposit|deposits|team|teams|question|questions|settings|setting|page|tab|policy|policies|review|training|code|codes|key|keys|camera|cameras|guard|guards|check|checks|verification|software|update|updates|patch|patches|certificate|certification|audit|questionnaire|compliance|officer|features?)",  # noqa: E501
         "(anti virus|antivirus) .. (virus|malware)?", "(fraud|phishing|malware|virus) (detection|protection|filter|filters|scanner|scan|check|checks|prevention|training|simulation|test|tests|awareness|module|rules?|settings?|policy|policies|alerts? settings)",  # noqa: E501
         "(report|reporting) a vulnerability (program|programme|policy|page)", "vulnerability (scan|scanner|scanning|report of our own)",
@@ -204,7 +206,7 @@ CUES: dict[str, list[str]] = {
     "not:media": [
         "(media|medias) (library|libraries|file|files|upload|uploads|uploader|gallery|folder|folders|manager|player|server|assets|asset|storage|tab|section|kit|query|queries|type|types|center|centre|item|items|url|urls|id|ids|endpoint|plugin|viewer)",  # noqa: E501
         "(social media|twitter|facebook|instagram|linkedin|tiktok|youtube|reddit|google) (integration|integrations|planner|scheduler|feed|feeds|post|posts|posting|links|link|account|accounts|tab|icon|icons|button|buttons|sharing|module|card|cards|preview|previews|login|sign in|pixel|ads|campaign|campaigns|page|pages|api|app|connector|widget|embed|tag|tags|analytics|calendar)",  # noqa: E501
-        "(press|media) (release|releases|kit|page|contact|inquiries|enquiries)", "(share|sharing|shared|post|posting|posted|publish|publishing) .. (on|to) (twitter|x|facebook|linkedin|instagram|social media)",  # noqa: E501
+        "(press|media) (release|releases|kit|page|contact|inquiries|enquiries)",  # noqa: E501
     ],
     "not:billing": [
         "(refund|refunds|payment|payments|invoice|invoices|billing|charge|charges|checkout) (api|endpoint|endpoints|webhook|webhooks|module|feature|report|reports|export|exports|integration|page|section|tab|menu|screen|settings|permission|permissions|role|roles|template|templates)",  # noqa: E501
@@ -215,8 +217,14 @@ CUES: dict[str, list[str]] = {
     ],
     "anger": [
         "(done|finished|through) (being|with being) (polite|nice|patient|reasonable)",
-        "(unacceptable|outrageous|outrage|outraged|disgrace|disgraceful|disgusted|disgusting|appalled|appalling|furious|furiously|fuming|livid|infuriating|infuriated|enraged|incensed|seething|irate|incompetent|incompetence|inept|useless|pathetic|shameful|shameless|ridiculous|ludicrous|absurd|insulting|insult|contempt|contemptuous|scandalous|atrocious|abysmal|deplorable|despicable|laughable|clueless|joke of a|a joke|is a joke|what a joke|shambles|shambolic|farce|clowns|idiots|idiot|morons|moron|imbeciles|amateurs|amateurish|crooks|thieves|liars|lying to|lied to|rip off|ripoff|scam|scammed|scamming|daylight robbery|robbery|fleeced|screwed|wtf|what the hell|what the heck|the hell|bloody|damn|damned|goddamn|crap|crappy|bullshit|bs|garbage|rubbish|trash|sick of|sick and tired|beyond angry|so angry|really angry|very angry|extremely angry|i am angry|i'm angry|angry|mad at|so mad|pissed|pissed off|hate|hate you|hate this|worst|horrendous|horrible|dreadful|awful|terrible|disrespectful|disrespect|rude|rudely|arrogant|condescending|patronising|patronizing|unprofessional|a disgrace|disaster|catastrophe|nightmare|greenwashing|unbelievable|beyond belief|how dare|shame on you|shame on|never again|lose my mind|losing my mind|lost my mind|thanks for nothing|thank you for nothing|slow clap|screw you|fed up to the back teeth|treated like (dirt|garbage|an idiot|a criminal|rubbish|trash)|unforgivable|inexcusable|unbelievably bad|embarrassing|a mockery|mockery)",  # noqa: E501
-        "(what is|what's) wrong with you( people| guys)?", "are you (kidding|serious|joking)", "you('re| are) (kidding|joking)",
+        "(unacceptable|outrageous|outrage|outraged|disgrace|disgraceful|disgusted|disgusting|appalled|appalling|furious|furiously|fuming|livid|infuriating|infuriated|enraged|incensed|seething|irate|incompetent|incompetence|inept|pathetic|shameful|shameless|ridiculous|ludicrous|absurd|insulting|insult|contempt|contemptuous|scandalous|atrocious|abysmal|deplorable|despicable|laughable|clueless|joke of a|a joke|is a joke|what a joke|shambles|shambolic|farce|clowns|idiots|idiot|morons|moron|imbeciles|amateurs|amateurish|crooks|thieves|liars|lying to|lied to|rip off|ripoff|scam|scammed|scamming|daylight robbery|robbery|fleeced|screwed|wtf|what the hell|what the heck|the hell|bloody|damn|damned|goddamn|crap|crappy|bullshit|bs|garbage|rubbish|trash|sick of|sick and tired|beyond angry|so angry|really angry|very angry|extremely angry|i am angry|i'm angry|angry|mad at|so mad|pissed|pissed off|hate|hate you|hate this|disrespectful|disrespect|rudely|arrogant|condescending|patronising|patronizing|unprofessional|a disgrace|disaster|catastrophe|nightmare|greenwashing|unbelievable|beyond belief|how dare|shame on you|shame on|never again|lose my mind|losing my mind|lost my mind|thanks for nothing|thank you for nothing|slow clap|screw you|fed up to the back teeth|treated like (dirt|garbage|an idiot|a criminal|rubbish|trash)|unforgivable|inexcusable|unbelievably bad|embarrassing|a mockery|mockery)",  # noqa: E501
+        "(what is|what's) wrong with you( people| guys)?", "(is|are|so|completely|totally|utterly|absolutely|pretty|just) useless",
+        "useless (support|service|company|people|staff|agents|agent|team|product|app|bunch|lot)",
+        "(you're|you are|you guys are|this is|that is|it's|are|is) (the|by far the|simply the) worst",
+        "(support|service|customer service|experience|company|you|app|product|communication|attitude) (is|are|was|were|has been|have been) (so |really |absolutely |just |truly )?(terrible|awful|horrible|dreadful|horrendous|atrocious|abysmal|appalling|disgraceful|shocking|pathetic)",  # noqa: E501
+        "(this|that|it|it's|this's) (is |was )?(just |so |really |absolutely |truly )?(terrible|awful|horrible|dreadful|appalling|atrocious|abysmal|horrendous)",  # noqa: E501
+        "(so|very|extremely|incredibly|really) rude",
+        "rude (agent|staff|person|man|woman|employee|rep|representative|technician|driver|support)", "are you (kidding|serious|joking)", "you('re| are) (kidding|joking)",
         "(oh|wow|just) (great|fantastic|wonderful|brilliant|perfect|lovely|marvellous|marvelous|terrific|superb)", "just wow",
         "(who|which genius) (designs|designed|thought|approved|came up with) (this|that)", "(absolutely|completely|utterly|totally) (unacceptable|useless|ridiculous|shameless|infuriating|disgraceful|appalling|pathetic)",  # noqa: E501
         "(i am|i'm|we are|we're) (so |really |very |absolutely |completely |utterly |extremely |beyond )?(disgusted|appalled|outraged|livid|furious|fuming|enraged)",  # noqa: E501

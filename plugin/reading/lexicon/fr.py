@@ -54,7 +54,8 @@ CUES: dict[str, list[str]] = {
         f"(publier|publie|publierai|publierons|poster|posterai|laisser|laisserai|mettre|mettrai|ecrire|ecrirai|rediger|redigerai|partager|partagerai|raconter|raconterai|denoncer|denoncerai|balancer|exposer|exposerai|afficher|en parler|parler de vous) .. (sur|partout sur|a) {_PLATFORM}",  # noqa: E501
         "(avis|commentaire|commentaires|note) (negatif|negatifs|negative|detaille|public|publics|incendiaire|sale|assassin) (sur|partout)",
         "(publier|publie|publierai|laisser|laisserai|poster|posterai|rediger|ecrire|ecrirai|mettre) (un|des|mon|plusieurs) (avis|commentaire)",
-        "(a la|la|aux|les) (presse|medias|journalistes)", "(journaliste|journalistes|la presse|les medias|l'emission)",
+        "(alerter|contacter|prevenir|informer|parler a|parler aux|raconter a|raconter aux|saisir|ecrire a|ecrire aux|aller voir) (la presse|les medias|aux medias|les journalistes|aux journalistes|a la presse|un journaliste|des journalistes)",  # noqa: E501
+        "(journaliste|journalistes|a la presse|l'emission)", "(en parler|parler|raconter|tout raconter|m'adresser|nous adresser) (aux medias|a la presse|aux journalistes)",
         "(faire|ferai) (le )?buzz", "(avis|commentaires) (en ligne|publics|google)", "(prevenir|avertir|informer) (tout|tous) (mon|mes) (entourage|amis|contacts|reseau)", "(tout le monde|le monde entier) (saura|va savoir|le saura|en entendra parler)",
         "denoncer publiquement", "(rendre|rendrai) (ca|cela|l'affaire) public",
     ],
@@ -115,6 +116,7 @@ CUES: dict[str, list[str]] = {
         "(hameconnage|phishing|usurpation d'identite|rancongiciel|ransomware|logiciel malveillant|malware|virus|cyberattaque|cyber attaque|attaque informatique|faille de securite|faille|vulnerabilite|vulnerabilites|breche de securite|fraude|frauduleux|frauduleuse)",  # noqa: E501
     ],
     "not:security": [
+        "(contre|proteger|protegez|proteger contre|protection contre) (le |la |les )?(piratage|phishing|hameconnage|fraude|virus|malware|pirates)",
         "securite sociale", "(parametres|code|question|questions|reglages|options|politique|equipe|service) (de|de la) securite",
         "(anti virus|antivirus|anti fraude|antifraude)", "(depot|caution) de (securite|garantie)",
     ],
