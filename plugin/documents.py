@@ -79,7 +79,8 @@ _ISSUE_TYPES = {
            "high_revenue_impact": "business-critical issues", "repeat_contact": "complex, recurring issues",
            "vip_customer": "priority accounts", "enterprise_customer": "priority accounts",
            "high_lifetime_value": "priority accounts",
-           "negative_sentiment": "customer concerns", "frustration_keywords": "customer concerns"},
+           "negative_sentiment": "customer concerns", "frustration_keywords": "customer concerns",
+           "manager_requested": "customer concerns"},
     "fr": {"legal_keywords": "les questions juridiques", "regulatory_keywords": "les questions réglementaires",
            "security_incident": "les incidents de sécurité", "critical_incident": "les incidents critiques",
            "reputational_keywords": "les sujets sensibles", "outage": "les interruptions de service",
@@ -87,7 +88,8 @@ _ISSUE_TYPES = {
            "repeat_contact": "les problèmes complexes et récurrents",
            "vip_customer": "les comptes prioritaires", "enterprise_customer": "les comptes prioritaires",
            "high_lifetime_value": "les comptes prioritaires",
-           "negative_sentiment": "les réclamations clients", "frustration_keywords": "les réclamations clients"},
+           "negative_sentiment": "les réclamations clients", "frustration_keywords": "les réclamations clients",
+           "manager_requested": "les réclamations clients"},
 }
 # The default tiers' `handles`, for a French customer (an admin's own wording is shown as written).
 _HANDLES_FR = {

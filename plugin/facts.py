@@ -139,14 +139,15 @@ def gather(
     config: EscalatorConfig,
     analyzer: SentimentAnalyzer | None = None,
 ) -> Facts:
-    language = language_of((customer.locale if customer else None) or ticket.locale, config)
+    locale = (customer.locale if customer else None) or ticket.locale
+    language = language_of(locale, config)
     window_start = now - config.thresholds.repeat_contact_window
     repeats = tuple(
         t for t in history.related_tickets
         if t.id != ticket.id and t.created_at >= window_start and t.created_at <= ticket.created_at
         and same_issue(t.subject, ticket.subject)
     )
-    sentiment = read_sentiment(ticket, config, language, analyzer)
+    sentiment = read_sentiment(ticket, config, language, analyzer, locale=locale)
     unassigned_for, unassigned_at = _unassigned(ticket, history, config, now)
     tier = max(history.current_tier_from_history,
                tier_from_tags(ticket.tags, config.workflow.tier_tag_prefix, config.tier_count))

@@ -164,17 +164,21 @@ def latest_customer_text(ticket: Ticket) -> str:
 
 
 def read_sentiment(
-    ticket: Ticket, config: EscalatorConfig, language: str, analyzer: SentimentAnalyzer | None = None
+    ticket: Ticket, config: EscalatorConfig, language: str, analyzer: SentimentAnalyzer | None = None,
+    *, locale: str | None = None,
 ) -> SentimentReading:
-    """Read the latest customer message for the mood and everything the customer wrote for the matters."""
+    """Read the latest customer message for the mood and everything the customer wrote for the matters.
+
+    `locale` is the requester's (a hint the text may overrule); without one the language is read from the text
+    alone, and `language` (the team's default) is only what an empty ticket is said to be in."""
     if not ticket.comments_loaded:
         return SentimentReading(Sentiment.CALM, None, language, _EMPTY, _EMPTY)
     analyzer = analyzer or default_analyzer()
     custom = admin_cues(config)
     latest_text = latest_customer_text(ticket)
     everything = ticket.customer_text
-    latest = analyzer.read(latest_text, language, custom)
-    whole = latest if everything == latest_text else analyzer.read(everything, language, custom)
+    latest = analyzer.read(latest_text, locale, custom)
+    whole = latest if everything == latest_text else analyzer.read(everything, locale, custom)
     level = latest.mood
     score: float | None = None
     if config.reading.mood == "vader":

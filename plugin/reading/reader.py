@@ -141,13 +141,28 @@ class Reader:
         written = [lang for lang in (detected.language, *detected.also) if lang in self._lexicons]
         negators = frozenset().union(*(self._lexicons[lang].negators for lang in written))
         intensifiers = frozenset().union(*(self._lexicons[lang].intensifiers for lang in written))
+        bridges = frozenset().union(*(self._lexicons[lang].bridges for lang in written))
         conditions = frozenset().union(*(self._lexicons[lang].conditions for lang in languages))
         complaints = tuple(sorted({c for lang in languages for c in self._lexicons[lang].complaints}))
         kept = [h for h in hits
-                if h.category not in _NEGATABLE or not negated(message, h, negators, intensifiers, _CONJUNCTIONS)]
-        kept = _without_countered(kept)
+                if h.category not in _NEGATABLE or not negated(message, h, negators, intensifiers, _CONJUNCTIONS, bridges)]
+        kept = _merged(message, _without_countered(kept))
         kept.sort(key=lambda h: (h.start, -h.end))
         return _decide(message, kept, detected.language, conditions, complaints)
+
+
+def _merged(message: Text, hits: list[Hit]) -> list[Hit]:
+    """Hits of one category that overlap, as one: "Toujours pas de réponse" rather than "Toujours pas" and "pas de
+    réponse", "my lawyer will" rather than also "my lawyer"."""
+    out: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.category, h.start)):
+        last = out[-1] if out else None
+        if last is not None and last.category == hit.category and hit.start < last.end:
+            end = max(last.end, hit.end)
+            out[-1] = Hit(last.category, last.start, end, message.as_written(last.start, end), last.cue)
+        else:
+            out.append(hit)
+    return out
 
 
 def _without_countered(hits: list[Hit]) -> list[Hit]:

@@ -1,6 +1,7 @@
-"""How far a word reaches: a negation before a cue cancels it within its clause ("the site is not down", "n'est
-pas en panne", "nicht erreichbar" is a cue of its own), unless an intensifier turns the negation into emphasis
-("never been treated so badly", "jamais été aussi mal traitée"); a condition in the sentence turns a plain
+"""How far a word reaches: a negation before a cue cancels it when only small words stand between them ("I do
+not want to cancel my subscription", "n'est pas en panne", "not a security incident"), not when the negation has a
+predicate of its own ("if this is not fixed today my lawyer will call"), and not when an intensifier turns it
+into emphasis ("never been so angry", "jamais été aussi mal traitée"); a condition in the sentence turns a plain
 statement into a threat ("if this is not fixed by Friday we will cancel").
 """
 
@@ -20,9 +21,11 @@ def _is_negator(token: str, negators: Set[str]) -> bool:
     return token in negators or token.endswith("n't") or token.startswith("n'")
 
 
-def negated(text: Text, hit: Hit, negators: Set[str], intensifiers: Set[str], conjunctions: Set[str]) -> bool:
+def negated(text: Text, hit: Hit, negators: Set[str], intensifiers: Set[str], conjunctions: Set[str],
+            bridges: Set[str]) -> bool:
     """True when a negation stands in the few words before the hit, in the same clause (a conjunction ends it:
-    "no warning and no cancel button"), with no intensifier between it and the hit."""
+    "no warning and no cancel button"), with only `bridges` (auxiliaries, articles, "want to") and no intensifier
+    between it and the hit."""
     tokens = _TOKEN.findall(text.clause_before(hit.start))
     for back in range(len(tokens) - 1, max(-1, len(tokens) - 1 - NEGATION_WINDOW), -1):
         if tokens[back] in conjunctions:
@@ -31,7 +34,11 @@ def negated(text: Text, hit: Hit, negators: Set[str], intensifiers: Set[str], co
     tokens = tokens[-NEGATION_WINDOW:]
     for index, token in enumerate(tokens):
         if _is_negator(token, negators):
-            return not any(t in intensifiers for t in tokens[index + 1:])
+            between = tokens[index + 1:]
+            if any(t in intensifiers for t in between):
+                return False
+            if all(t in bridges or _is_negator(t, negators) for t in between):
+                return True
     return False
 
 

@@ -38,6 +38,7 @@ class Lexicon:
     negators: frozenset[str]
     intensifiers: frozenset[str]
     conditions: frozenset[str]
+    bridges: frozenset[str]  # small words a negation reaches across ("not going to cancel", "pas de", "kein")
     complaints: tuple[str, ...]  # beginnings of the words that lodge a complaint ("complain", "plainte", "beschwer")
     cues: Mapping[str, Sequence[str]]
 
@@ -49,7 +50,8 @@ def load(language: str) -> Lexicon:
     if unknown:
         raise ValueError(f"lexicon {language}: unknown categories {sorted(unknown)}")
     return Lexicon(language, frozenset(module.STOPWORDS.split()), frozenset(module.NEGATORS.split()),
-                   frozenset(module.INTENSIFIERS.split()), frozenset(module.CONDITIONS.split()), tuple(module.COMPLAINTS.split()),
+                   frozenset(module.INTENSIFIERS.split()), frozenset(module.CONDITIONS.split()), frozenset(module.BRIDGES.split()),
+                   tuple(module.COMPLAINTS.split()),
                    module.CUES)
 
 

@@ -10,6 +10,7 @@ guten tag sind war dass oder kann konnen gibt mir uns mich sehr geehrte grussen 
 NEGATORS = "nicht kein keine keinen keinem keiner keines nie niemals nichts ohne weder niemand"
 INTENSIFIERS = "so solch solchen solche derart"
 CONDITIONS = "wenn falls sonst andernfalls ansonsten sofern"
+BRIDGES = "will wollen werden werde wird mochte mochten ich wir es das den die der ein eine einen einem zu gar mehr noch bin sind ist habe haben uns mich"
 COMPLAINTS = "beschwer meld anzeig einschalt wend informier einreich"
 
 _SYS = ("(shop|onlineshop|webshop|seite|website|webseite|homepage|system|server|plattform|dienst|app|anwendung|backend|"

@@ -12,6 +12,7 @@ NEGATORS = """not no never nobody nothing none neither nor without cannot cant d
 werent wont hasnt havent hadnt couldnt shouldnt wouldnt hardly"""
 INTENSIFIERS = "so such this that as more ever worse"
 CONDITIONS = "if unless otherwise until"
+BRIDGES = "to be been being going gonna want wanna wish intend plan planning need have has had will would shall should could can able a an the any some really even ever yet anymore currently at all so too very just i we it this that is are was were am do does did get got my our your"
 COMPLAINTS = "complain report file filing lodg escalat contact inform notif alert"
 
 _I = "(i|we)"
@@ -261,7 +262,7 @@ CUES: dict[str, list[str]] = {
         "(copy paste|copy and paste|copy pasted|canned|scripted|generic|automated) (reply|replies|response|responses|answer|answers|nonsense)",
         "(didn't|did not|doesn't|does not|don't|do not|never) (even )?(read|bother|listen)", 
         "(when|will) (will )?(this|it|someone|anyone|you) (finally|ever|actually) ", "when (is|will) (this|it) (going to be |be )?(fixed|resolved|sorted)",  # noqa: E501
-        "(i|we) (need|want|deserve|expect) (an answer|a response|a resolution|this (fixed|resolved|sorted)|someone to)",
+        "(i|we) (deserve|expect|demand) (an answer|a response|a resolution|better|an explanation)",
         "(can't|cannot) believe", "it's been (#|two|three|four|five|six|several) (days|weeks|months)",
         "(this|it) (is|has been) going on (for|since)", "(weeks|months|days) (of|without) (this|waiting|a fix|an answer|a solution)",  # noqa: E501
         "(come on|give me a break|for god's sake|for heaven's sake|for crying out loud|seriously|ugh|argh|sigh)",

@@ -9,6 +9,7 @@ vuestra podeis usted ustedes me nos"""
 NEGATORS = "no nunca jamas nadie nada ningun ninguna ninguno sin ni tampoco"
 INTENSIFIERS = "tan tanto tal"
 CONDITIONS = "si sino caso contrario"
+BRIDGES = "quiero queremos quiere voy vamos va pienso pensamos a el la los las un una de del me nos lo le se es esta estoy estamos he hemos ha mas"
 COMPLAINTS = "denunc reclam queja quej report acud"
 
 _SYS = ("(web|pagina|pagina web|sitio|sitio web|tienda|tienda online|plataforma|sistema|servidor|servidores|servicio|"
@@ -75,11 +76,11 @@ CUES: dict[str, list[str]] = {
         "(todavia|aun) (no|nada|sin|nadie|espero|estoy esperando)", "(sigue|siguen|sigo|seguimos) (sin|esperando|igual)", "otra vez", "de nuevo",  # noqa: E501
         "(por )?(segunda|tercera|cuarta|enesima) vez", "(estoy|estamos) (perdiendo la paciencia|harto|harta|hartos|cansado|cansada|cansados|desesperado|desesperada|frustrado|frustrada)",  # noqa: E501
         "perdiendo la paciencia", "no hay manera", "(llevo|llevamos) (todo el dia|toda la manana|# dias|dias|semanas|meses|horas|# horas|# semanas)",  # noqa: E501
-        "(nadie|ninguno) (me |nos )?(responde|contesta|ayuda|llama|avisa|aviso|vino|viene|soluciona)", "(sin|ninguna|no he recibido|no hemos recibido) (respuesta|solucion|noticias)",  # noqa: E501
+        "(nadie|ninguno) (me |nos )?(responde|contesta|ayuda|llama|avisa|aviso|vino|viene|soluciona)", "(sin|ninguna|no he recibido|no hemos recibido) (respuesta|noticias)", "(sin|no he recibido|no hemos recibido) (ninguna )?solucion",  # noqa: E501
         "que alguien (me|nos) ayude", "(cuanto|cuantos) (tiempo|dias|mas) (mas|tengo|tenemos|hay que)", "hasta cuando", "de una vez",
         "(es|resulta) desesperante", "(harto|harta|hartos|frustrante|agotador|agotadora|desesperante)",
     ],
-    "calm": ["(no es urgente|sin prisa|nada urgente|cuando puedan|cuando podais|muchas gracias de antemano)"],
+    "calm": ["(no es urgente|sin prisa|nada urgente|cuando puedan|cuando podais|muchas gracias de antemano|les agradeceria|le agradeceria|os agradeceria|agradeceria mucho)"],
     "manager": [
         f"(hablar|hable|hablen|comunicarme|contactar) con (un|una|su|el|la|vuestro|vuestra|algun) {_BOSS}", f"(lo|la|el caso|mi caso) (revise|vea|atienda|estudie) (un|una|su|el|la) {_BOSS}",  # noqa: E501
         f"(un|una) {_BOSS} o alguien con mas", "alguien con mas (experiencia|autoridad|responsabilidad)", f"solicito (hablar con )?(un|una|su) {_BOSS}",  # noqa: E501

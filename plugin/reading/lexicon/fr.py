@@ -11,6 +11,7 @@ avez ete etre fait n'est c'est j'ai d'un d'une cordialement madame monsieur"""
 NEGATORS = "ne pas jamais aucun aucune rien sans ni guere"
 INTENSIFIERS = "aussi si tellement autant plus"
 CONDITIONS = "si sinon faute defaut autrement sans"
+BRIDGES = "vais va allons vont veux voulons veut souhaite souhaitons compte comptons pense pensons le la les l un une de du des d pas plus jamais encore vraiment etre ete a ai avons est sont je nous on me se"
 COMPLAINTS = "plainte signal saisi denonc reclam recours contact ecri alert preven inform porter"
 
 _SYS = ("(site|site web|site internet|boutique|boutique en ligne|application|appli|app|service|services|plateforme|"

@@ -8,6 +8,7 @@ ma come gia molto questo questa ho ha abbiamo sono grazie buongiorno salve ciao 
 NEGATORS = "non mai nessuno niente nulla nessun nessuna senza ne"
 INTENSIFIERS = "cosi tanto tale"
 CONDITIONS = "se altrimenti qualora caso"
+BRIDGES = "voglio vogliamo vuole vado andiamo penso il lo la i gli le un una di del mi ci si e sono ho abbiamo ancora piu"
 COMPLAINTS = "reclam denunc segnal espost querel"
 
 _SYS = ("(sito|servizio|sistema|server|piattaforma|app|applicazione|negozio|negozio online|portale|connessione|linea|"

@@ -9,6 +9,7 @@ pelo pela ate"""
 NEGATORS = "nao nunca jamais ninguem nada nenhum nenhuma sem nem"
 INTENSIFIERS = "tao tanto tal"
 CONDITIONS = "se senao caso contrario"
+BRIDGES = "quero queremos quer vou vamos vai penso o a os as um uma de do da me nos se e esta estou estamos tenho temos mais"
 COMPLAINTS = "reclam denunc queix process report acion"
 
 _SYS = ("(site|sistema|servico|plataforma|aplicativo|app|loja|loja virtual|servidor|servidores|internet|conexao|linha|"
