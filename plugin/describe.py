@@ -149,9 +149,9 @@ def describe(config: EscalatorConfig) -> str:
               "## 4. Escalation rules", "", "### Automatic triggers", ""]
     values = {
         "warnings": ", ".join(f"{w:.0%}" for w in sla.warning_at), "breach": f"{sla.breach_at:.0%}",
-        "mood_rule": ("the customer's latest message scores below {:.2f} (VADER compound, English)".format(
-            thresholds.sentiment) if config.reading.mood == "vader"
-            else "the customer's latest message sounds angry or threatening (six languages)"),
+        "mood_rule": (f"the customer's latest message scores below {thresholds.sentiment:.2f} (VADER compound, "
+                      "English)" if config.reading.mood == "vader"
+                      else "the customer's latest message sounds angry or threatening (six languages)"),
         "page": _PAGE_RULES[config.reading.incident_page].format(tag=config.reading.incident_confirm_tag),
         "repeat": thresholds.repeat_contact,
         "window": format_duration(thresholds.repeat_contact_window), "revenue": thresholds.revenue_impact,

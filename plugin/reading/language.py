@@ -27,7 +27,7 @@ def detect(text: Text, stopwords: Mapping[str, frozenset[str]], hint: str | None
     has at least half as many as the best one.
     """
     words = text.folded.split()
-    counts = {lang: 0 for lang in stopwords}
+    counts = dict.fromkeys(stopwords, 0)
     for raw in words:
         word = raw.strip(".,;:!?()[]\"'«»“”¿¡")
         for lang, known in stopwords.items():

@@ -42,7 +42,9 @@ class _Item:
 
 def _split(text: str, sep: str) -> list[str]:
     """`text` split on `sep` outside parentheses."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in text:
         if ch == "(":
             depth += 1

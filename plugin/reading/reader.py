@@ -26,8 +26,8 @@ from plugin.reading.text import Text
 
 # What a negation before the cue cancels. Not billing ("still no refund" is about billing), nor a repeat claim
 # ("haven't heard back"), nor what softens a message.
-_NEGATABLE = frozenset({"regulator", "legal", "regulatory", "media", "outage", "security", "churn", "anger", "frustration",
-                        "manager", "threat:legal", "threat:regulatory", "threat:media", "threat:churn",
+_NEGATABLE = frozenset({"regulator", "legal", "regulatory", "media", "outage", "security", "churn", "anger",
+                        "frustration", "manager", "threat:legal", "threat:regulatory", "threat:media", "threat:churn",
                         "threat:billing", "threat"})
 # Where a negation stops reaching ("no warning and no cancel button"), in the six languages.
 _CONJUNCTIONS = frozenset("and but or et mais ou und aber oder sondern y pero sino e mas ma però o".split())
@@ -144,8 +144,8 @@ class Reader:
         bridges = frozenset().union(*(self._lexicons[lang].bridges for lang in written))
         conditions = frozenset().union(*(self._lexicons[lang].conditions for lang in languages))
         complaints = tuple(sorted({c for lang in languages for c in self._lexicons[lang].complaints}))
-        kept = [h for h in hits
-                if h.category not in _NEGATABLE or not negated(message, h, negators, intensifiers, _CONJUNCTIONS, bridges)]
+        kept = [h for h in hits if h.category not in _NEGATABLE
+                or not negated(message, h, negators, intensifiers, _CONJUNCTIONS, bridges)]
         kept = _merged(message, _without_countered(kept))
         kept.sort(key=lambda h: (h.start, -h.end))
         return _decide(message, kept, detected.language, conditions, complaints)

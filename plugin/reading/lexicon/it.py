@@ -17,43 +17,43 @@ _BOSS = "(responsabile|supervisore|superiore|direttore|direttrice|manager|capo|d
 
 CUES: dict[str, list[str]] = {
     "threat:legal": [
-        "(il mio|il nostro|un|al mio|al nostro|mio|nostro) (avvocato|avvocata|avvocati|legale)", "(vie|azioni|azione|via) (legali|legale|giudiziarie|giudiziaria)",  # noqa: E501
-        "(fare|faro|faremo|intentare) causa", "(in|al|davanti al) tribunale", "(diffida|diffidare|diffido|querela|querelare|decreto ingiuntivo)",  # noqa: E501
+        "(il mio|il nostro|un|al mio|al nostro|mio|nostro) (avvocato|avvocata|avvocati|legale)", "(vie|azioni|azione|via) (legali|legale|giudiziarie|giudiziaria)",
+        "(fare|faro|faremo|intentare) causa", "(in|al|davanti al) tribunale", "(diffida|diffidare|diffido|querela|querelare|decreto ingiuntivo)",
     ],
-    "threat:regulatory": ["(associazione|associazioni) (dei )?consumatori", "garante (della privacy|per la protezione)", "(antitrust|agcom|agcm|corecom)"],  # noqa: E501
+    "threat:regulatory": ["(associazione|associazioni) (dei )?consumatori", "garante (della privacy|per la protezione)", "(antitrust|agcom|agcm|corecom)"],
     "regulatory": ["diritto (di accesso|all'oblio|alla cancellazione|di rettifica|alla portabilita)", "(ai sensi|in base) del gdpr"],
     "threat:media": [
-        "(pubblicare|pubblichero|scrivere|scrivero|raccontare|raccontero|denunciare|denuncero|condividere|condividero) .. (sui social|social|facebook|instagram|twitter|tiktok|google|trustpilot|internet)",  # noqa: E501
+        "(pubblicare|pubblichero|scrivere|scrivero|raccontare|raccontero|denunciare|denuncero|condividere|condividero) .. (sui social|social|facebook|instagram|twitter|tiktok|google|trustpilot|internet)",
         "(stampa|giornalista|giornalisti|giornali)", "(recensione|recensioni) (negativa|negative|pessima|pessime)",
     ],
-    "threat:churn": ["(passare|passero|passeremo|cambiare|cambiero|cambieremo) (a|ad|con) (un )?(altro|altra) (fornitore|operatore|gestore|compagnia)", "(alla|la) concorrenza"],  # noqa: E501
+    "threat:churn": ["(passare|passero|passeremo|cambiare|cambiero|cambieremo) (a|ad|con) (un )?(altro|altra) (fornitore|operatore|gestore|compagnia)", "(alla|la) concorrenza"],
     "churn": [
-        "(disdetta|disdire|disdico|recesso|recedere)", "(annullare|cancellare|chiudere) (il mio|il nostro|l'|la mia|la nostra) (abbonamento|account|contratto|conto)",  # noqa: E501
+        "(disdetta|disdire|disdico|recesso|recedere)", "(annullare|cancellare|chiudere) (il mio|il nostro|l'|la mia|la nostra) (abbonamento|account|contratto|conto)",
         "non (rinnovare|rinnoveremo|rinnovero)",
     ],
     "threat:billing": ["(chargeback|storno (sulla|della) carta)", "(contestare|contestero) .. (banca|carta)"],
     "threat": ["(la )?(polizia|carabinieri)", "(ultimo|ultima) (avviso|avvertimento)"],
     "outage": [
-        f"{_SYS} .. (fuori servizio|non raggiungibile|irraggiungibile|down|offline|inaccessibile|non funziona piu|non risponde|bloccato|e caduto|caduto)",  # noqa: E501
+        f"{_SYS} .. (fuori servizio|non raggiungibile|irraggiungibile|down|offline|inaccessibile|non funziona piu|non risponde|bloccato|e caduto|caduto)",
         "(nessuno|nessun utente|nessun cliente|nessun dipendente) (riesce|puo|riusciamo) (ad |a )?(accedere|collegarsi|entrare|lavorare)",
         "senza (connessione|internet|linea|servizio|rete|segnale)", "(disservizio|disservizi|blackout)", "interruzione (del|di) servizio",
     ],
     "security": [
         "(account|conto|profilo|carta) (hackerato|hackerata|violato|violata|compromesso|compromessa|rubato|rubata|clonata|clonato)",
-        "(hacker|hackerato|hackerata|accesso non autorizzato|accessi non autorizzati|frode|fraudolento|fraudolenta|furto (di dati|d'identita|di identita)|phishing|violazione dei dati|truffa informatica|vulnerabilita)",  # noqa: E501
+        "(hacker|hackerato|hackerata|accesso non autorizzato|accessi non autorizzati|frode|fraudolento|fraudolenta|furto (di dati|d'identita|di identita)|phishing|violazione dei dati|truffa informatica|vulnerabilita)",
         "(acquisti|ordini|addebiti|transazioni|pagamenti) che non ho (fatto|effettuato|autorizzato)",
         "non riconosco (questi|queste|gli|le) (addebiti|acquisti|transazioni|ordini|accessi)", "qualcuno (ha )?(usato|acceduto|entrato)",
     ],
     "billing": [
-        "(fattura|fatture|fatturato|fatturazione errata|addebito|addebiti|addebitato|addebitati|rimborso|rimborsare|rimborsato|bolletta|bollette|pagamento doppio|doppio addebito|importo)",  # noqa: E501
+        "(fattura|fatture|fatturato|fatturazione errata|addebito|addebiti|addebitato|addebitati|rimborso|rimborsare|rimborsato|bolletta|bollette|pagamento doppio|doppio addebito|importo)",
     ],
     "not:billing": ["(fatture|rimborsi|pagamenti) (dei|ai) (nostri|miei) clienti"],
     "anger": [
-        "(vergogna|vergognoso|vergognosa|inaccettabile|inammissibile|scandalo|scandaloso|scandalosa|schifo|pessimo|pessima|incompetenti|incompetenza|ridicolo|assurdo|assurda|indegno|indegna|furioso|furiosa|arrabbiato|arrabbiata|arrabbiatissimo|incazzato|incazzata|truffa|truffatori|ladri|presa in giro|una barzelletta|vergognatevi|indecente|allucinante)",  # noqa: E501
+        "(vergogna|vergognoso|vergognosa|inaccettabile|inammissibile|scandalo|scandaloso|scandalosa|schifo|pessimo|pessima|incompetenti|incompetenza|ridicolo|assurdo|assurda|indegno|indegna|furioso|furiosa|arrabbiato|arrabbiata|arrabbiatissimo|incazzato|incazzata|truffa|truffatori|ladri|presa in giro|una barzelletta|vergognatevi|indecente|allucinante)",
         "il (peggior|peggiore) (servizio|assistenza|operatore|esperienza)",
     ],
     "frustration": [
-        "ancora (non|nessun|nessuna|niente|nulla)", "di nuovo", "(per la )?(seconda|terza|quarta|ennesima) volta", "(sto|stiamo) perdendo la pazienza",  # noqa: E501
+        "ancora (non|nessun|nessuna|niente|nulla)", "di nuovo", "(per la )?(seconda|terza|quarta|ennesima) volta", "(sto|stiamo) perdendo la pazienza",
         "(nessuno|nessuna) (risponde|mi risponde|ci risponde|risposta)", "(senza|nessuna|nessun) (risposta|soluzione|riscontro)",
         "(stanco|stanca|stufo|stufa|stufi|esasperato|esasperata|frustrante|snervante)", "da (giorni|settimane|mesi|# giorni|# settimane)",
         "(sollecito|sollecita|sollecitiamo) per la (seconda|terza|quarta|ennesima) volta",
@@ -62,7 +62,7 @@ CUES: dict[str, list[str]] = {
     "manager": [f"(parlare|parlo|contatto|essere contattato|essere richiamato) (con|da) (un|il|la|un suo|il suo|il vostro|un vostro) {_BOSS}"],
     "repeat": [
         "(ho|abbiamo) (gia )?(scritto|chiamato|contattato|segnalato|inviato|telefonato|sollecitato)", "(sollecito|sollecitare|sollecitato)",
-        "(seconda|terza|quarta|ennesima) (volta|email|mail|segnalazione|richiesta)", "(due|tre|diverse|varie|#) (email|mail|chiamate|segnalazioni|richieste)",  # noqa: E501
+        "(seconda|terza|quarta|ennesima) (volta|email|mail|segnalazione|richiesta)", "(due|tre|diverse|varie|#) (email|mail|chiamate|segnalazioni|richieste)",
         "(pratica|ticket|segnalazione) (n|numero)? #",
     ],
 }

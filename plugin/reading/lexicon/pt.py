@@ -19,57 +19,57 @@ _BOSS = "(supervisor|supervisora|gerente|responsavel|superior|diretor|diretora|c
 CUES: dict[str, list[str]] = {
     "threat:legal": [
         "(acao|acoes|medidas|via|vias) (judicial|judiciais|legal|legais)", "(meu|nosso|um|meus) (advogado|advogada|advogados)",
-        "(vou|vamos|irei|iremos) (processar|entrar na justica|acionar a justica|a justica)", "(processar|processarei|processaremos) (voces|a empresa|a sua empresa)",  # noqa: E501
-        "(entrar|entrarei|entraremos) (com uma acao|com acao|na justica)", "(justica|tribunal|juizado|juizado especial|pequenas causas)", "notificacao extrajudicial",  # noqa: E501
+        "(vou|vamos|irei|iremos) (processar|entrar na justica|acionar a justica|a justica)", "(processar|processarei|processaremos) (voces|a empresa|a sua empresa)",
+        "(entrar|entrarei|entraremos) (com uma acao|com acao|na justica)", "(justica|tribunal|juizado|juizado especial|pequenas causas)", "notificacao extrajudicial",
     ],
     "threat:regulatory": ["(defesa do consumidor|codigo de defesa do consumidor|orgao de defesa|orgaos de defesa)", "(violacao|descumprimento) da lgpd"],
-    "regulatory": ["(direito|direitos) (de acesso|a exclusao|ao esquecimento|do titular|de portabilidade)", "(nos termos|com base) da lgpd", "lgpd"],  # noqa: E501
+    "regulatory": ["(direito|direitos) (de acesso|a exclusao|ao esquecimento|do titular|de portabilidade)", "(nos termos|com base) da lgpd", "lgpd"],
     "threat:media": [
-        "(expor|expondo|exporei|vou expor|publicar|publicarei|postar|postarei|divulgar|divulgarei|contar|contarei|denunciar|denunciarei) .. (nas |no |na )?(redes sociais|redes|instagram|twitter|x|facebook|tiktok|youtube|google|internet)",  # noqa: E501
+        "(expor|expondo|exporei|vou expor|publicar|publicarei|postar|postarei|divulgar|divulgarei|contar|contarei|denunciar|denunciarei) .. (nas |no |na )?(redes sociais|redes|instagram|twitter|x|facebook|tiktok|youtube|google|internet)",
         "(imprensa|jornalista|jornalistas|midia)", "(avaliacao|avaliacoes|comentario) (negativa|negativas|negativo) (no|na|em)",
     ],
     "threat:churn": [
-        "(vou|vamos|irei|iremos) (mudar|trocar|migrar|passar) (para|de) (a concorrencia|outro (fornecedor|provedor|operadora|banco)|outra (empresa|operadora|plataforma)|fornecedor|operadora)",  # noqa: E501
+        "(vou|vamos|irei|iremos) (mudar|trocar|migrar|passar) (para|de) (a concorrencia|outro (fornecedor|provedor|operadora|banco)|outra (empresa|operadora|plataforma)|fornecedor|operadora)",
         "(para|pela) (a )?concorrencia",
     ],
     "churn": [
         "(cancelar|cancelamento|cancelo) (da |do |de )?(minha|meu|a|o|nossa|nosso)? (assinatura|conta|plano|contrato|servico|linha)",
-        "(nao|nao vou|nao vamos) (renovar|renovaremos)", "(encerrar|encerramento) (da |de )?(minha|a|nossa)? conta", "rescindir (o )?contrato", "rescisao",  # noqa: E501
+        "(nao|nao vou|nao vamos) (renovar|renovaremos)", "(encerrar|encerramento) (da |de )?(minha|a|nossa)? conta", "rescindir (o )?contrato", "rescisao",
     ],
     "not:churn": ["(ja )?(cancelei|cancelamos|foi cancelado|foi cancelada)"],
     "threat:billing": ["chargeback", "(contestar|contestarei|vou contestar) .. (no|com o|junto ao) (banco|cartao)", "estorno (no|pelo) cartao"],
     "threat": ["(a )?policia", "(ultimo|ultima) (aviso|chance)", "boletim de ocorrencia"],
     "outage": [
-        "fora do ar", f"{_SYS} .. (caiu|caido|caida|esta fora|indisponivel|inacessivel|nao abre|nao carrega|nao funciona|offline|down|parado|parada)",  # noqa: E501
-        "sem (internet|sinal|conexao|servico|acesso|linha|rede)", "(ninguem|nenhum usuario|nenhum cliente|nenhum funcionario) (consegue|pode|conseguiu) (acessar|entrar|logar|fazer login|trabalhar|comprar)",  # noqa: E501
+        "fora do ar", f"{_SYS} .. (caiu|caido|caida|esta fora|indisponivel|inacessivel|nao abre|nao carrega|nao funciona|offline|down|parado|parada)",
+        "sem (internet|sinal|conexao|servico|acesso|linha|rede)", "(ninguem|nenhum usuario|nenhum cliente|nenhum funcionario) (consegue|pode|conseguiu) (acessar|entrar|logar|fazer login|trabalhar|comprar)",
         "queda (do|de|da|no|na) (servico|sistema|sinal|internet|conexao|rede|servidor|site)", "interrupcao (do|de) servico",
         "(os|nossos) clientes nao (conseguem|podem) (comprar|pagar|acessar|entrar)",
     ],
     "security": [
-        "(hackeado|hackeada|hackearam|hacker|hackers|invadido|invadida|invadiram|clonado|clonada|clonaram)", "(conta|contas|cartao) (invadida|hackeada|comprometida|clonado|clonada|roubada)",  # noqa: E501
-        "acesso (nao autorizado|indevido|suspeito)", "(fraude|fraudulento|fraudulenta|golpe|golpista|golpistas|vazamento|vazamento de dados|dados vazados|vazaram|phishing|roubo de (dados|identidade|conta)|vulnerabilidade)",  # noqa: E501
+        "(hackeado|hackeada|hackearam|hacker|hackers|invadido|invadida|invadiram|clonado|clonada|clonaram)", "(conta|contas|cartao) (invadida|hackeada|comprometida|clonado|clonada|roubada)",
+        "acesso (nao autorizado|indevido|suspeito)", "(fraude|fraudulento|fraudulenta|golpe|golpista|golpistas|vazamento|vazamento de dados|dados vazados|vazaram|phishing|roubo de (dados|identidade|conta)|vulnerabilidade)",
         "(compras|pedidos|transacoes|cobrancas|transferencias) que (eu )?nao (fiz|reconheco|autorizei|realizei)",
         "nao reconheco (essas|estas|esses|estes|as|os) (compras|cobrancas|transacoes|pedidos|acessos)", "alguem (entrou|acessou|usou)",
     ],
     "billing": [
-        "(cobranca|cobrancas|cobrado|cobrada|cobraram|cobrar|cobrando|fatura|faturas|nota fiscal|notas fiscais|reembolso|reembolsar|estorno|estornar|boleto|debito indevido|valor indevido|valores indevidos|mensalidade|tarifa)",  # noqa: E501
+        "(cobranca|cobrancas|cobrado|cobrada|cobraram|cobrar|cobrando|fatura|faturas|nota fiscal|notas fiscais|reembolso|reembolsar|estorno|estornar|boleto|debito indevido|valor indevido|valores indevidos|mensalidade|tarifa)",
     ],
-    "not:billing": ["(reembolsos|faturas|pagamentos|cobrancas) (dos|de) (nossos|meus) clientes", "relatorio de (reembolsos|faturas|pagamentos)"],  # noqa: E501
+    "not:billing": ["(reembolsos|faturas|pagamentos|cobrancas) (dos|de) (nossos|meus) clientes", "relatorio de (reembolsos|faturas|pagamentos)"],
     "anger": [
-        "(vergonha|vergonhoso|absurdo|absurda|ridiculo|ridicula|inaceitavel|inadmissivel|um lixo|lixo|pessimo|pessima|horrivel|palhacada|descaso|desrespeito|incompetente|incompetentes|incompetencia|ladroes|revoltado|revoltada|indignado|indignada|furioso|furiosa|uma piada|sem vergonha|safados|enganacao)",  # noqa: E501
+        "(vergonha|vergonhoso|absurdo|absurda|ridiculo|ridicula|inaceitavel|inadmissivel|um lixo|lixo|pessimo|pessima|horrivel|palhacada|descaso|desrespeito|incompetente|incompetentes|incompetencia|ladroes|revoltado|revoltada|indignado|indignada|furioso|furiosa|uma piada|sem vergonha|safados|enganacao)",
         "(o|a) pior (servico|atendimento|empresa|experiencia)", "(os|as) piores",
     ],
     "frustration": [
-        "(ainda|ate agora) (nao|nada|sem|nenhum|nenhuma|ninguem)", "ainda sem", "de novo", "outra vez", "(pela )?(segunda|terceira|quarta|enesima) vez",  # noqa: E501
+        "(ainda|ate agora) (nao|nada|sem|nenhum|nenhuma|ninguem)", "ainda sem", "de novo", "outra vez", "(pela )?(segunda|terceira|quarta|enesima) vez",
         "ninguem (resolve|responde|atende|retorna|ajuda|liga)", "(sem|nenhuma|nenhum) (resposta|solucao|retorno)",
         "(estou|estamos) (cansado|cansada|cansados|farto|farta|fartos|irritado|irritada|perdendo a paciencia|desesperado|desesperada)",
         "(parado|parada|esperando|aguardando) ha (#|dois|duas|tres|varios|varias|muitos|muitas) (dias|semanas|meses)",
         "(me|nos) (deem|de|deem|deem) (um )?(retorno|resposta)", "(irritante|frustrante|cansativo|desgastante)",
     ],
     "calm": ["(sem pressa|nao e urgente|nada urgente|quando puderem)"],
-    "manager": [f"(falar|conversar|contato) com (um|uma|o|a|seu|sua) {_BOSS}", f"(quero|gostaria de|exijo) (falar com )?(um|uma|o|a|seu|sua) {_BOSS}"],  # noqa: E501
+    "manager": [f"(falar|conversar|contato) com (um|uma|o|a|seu|sua) {_BOSS}", f"(quero|gostaria de|exijo) (falar com )?(um|uma|o|a|seu|sua) {_BOSS}"],
     "repeat": [
-        "(ja )?(abri|liguei|enviei|mandei|escrevi|entrei em contato|reclamei|registrei|falei com)", "(dois|duas|tres|varios|varias|#) (chamados|protocolos|e mails|emails|ligacoes|mensagens|reclamacoes)",  # noqa: E501
+        "(ja )?(abri|liguei|enviei|mandei|escrevi|entrei em contato|reclamei|registrei|falei com)", "(dois|duas|tres|varios|varias|#) (chamados|protocolos|e mails|emails|ligacoes|mensagens|reclamacoes)",
         "(e a|pela) (segunda|terceira|quarta|enesima) vez que", "(protocolo|chamado|ticket) (n|numero)? #",
     ],
 }
