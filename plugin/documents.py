@@ -19,6 +19,7 @@ import jinja2
 from plugin.calendar import calendar_for
 from plugin.config import WEEKDAYS, EscalatorConfig
 from plugin.domain import (
+    ClockKind,
     ClockState,
     ClockStatus,
     Customer,
@@ -111,6 +112,23 @@ def _always_open(config: EscalatorConfig) -> bool:
     return all("00:00-24:00" in [i.replace(" ", "") for i in schedule.hours.get(day, [])] for day in WEEKDAYS)
 
 
+def _promise(config: EscalatorConfig, ctx: DocumentContext) -> tuple[timedelta, bool, datetime]:
+    """What the customer is promised: the sooner of the receiving tier's response target (counted in business
+    time, as the escalation task is due then) and the first response the priority's SLA promises, while that
+    clock still runs (a Critical ticket's 15 minutes rather than Tier 3's 8 hours)."""
+    tier_target = config.tiers[ctx.to_tier - 1].response_target
+    business = not _always_open(config)
+    promise = (tier_target, business, calendar_for(config, business_hours=business).add(ctx.now, tier_target))
+    first = next((c for c in ctx.clocks if c.kind == ClockKind.FIRST_RESPONSE), None)
+    if first is None or first.state == ClockState.FULFILLED:
+        return promise
+    sla = config.sla.matrix.for_priority(ctx.priority)
+    due = calendar_for(config, business_hours=sla.business_hours).add(ctx.now, sla.first_response)
+    if due < promise[2]:
+        return sla.first_response, sla.business_hours and not _always_open(config), due
+    return promise
+
+
 class Documents:
     def __init__(self, config: EscalatorConfig) -> None:
         self.config = config
@@ -164,9 +182,7 @@ class Documents:
                           ", ".join(handles) if handles else target.name)
         open_clocks = [c for c in ctx.clocks if c.state != ClockState.FULFILLED]
         next_due = min((c.due_at for c in open_clocks if c.due_at is not None), default=None)
-        # A tier's response target is counted in business time (the escalation task is due then, see engine).
-        business_time = not _always_open(config)
-        response_due = calendar_for(config, business_hours=business_time).add(ctx.now, target.response_target)
+        response_target, business_time, response_due = _promise(config, ctx)
         return {
             "ticket": ctx.ticket,
             "customer": customer,
@@ -181,7 +197,7 @@ class Documents:
             "from_tier_name": config.tiers[ctx.from_tier - 1].name,
             "to_tier": ctx.to_tier,
             "tier_name": target.name,
-            "response_target": target.response_target,
+            "response_target": response_target,
             "response_business_time": business_time,
             "response_due": response_due,
             "immediate": target.response_target <= timedelta(0),
