@@ -23,8 +23,8 @@ def detect(text: Text, stopwords: Mapping[str, frozenset[str]], hint: str | None
            default: str = "en") -> Detected:
     """The main language of `text` among those `stopwords` covers.
 
-    The hint wins when the text holds fewer than three small words of any language, or when the hinted language
-    has at least half as many as the best one.
+    The hint wins unless the text disagrees: two small words or more of another language and none of the hinted
+    one, or three or more and not half as many of the hinted one.
     """
     words = text.folded.split()
     counts = dict.fromkeys(stopwords, 0)
@@ -36,7 +36,8 @@ def detect(text: Text, stopwords: Mapping[str, frozenset[str]], hint: str | None
     best = max(counts, key=lambda lang: (counts[lang], lang == hint, lang == default))
     top = counts[best]
     hint = hint if hint in stopwords else None
-    if hint is not None and (top < 3 or counts[hint] * 2 >= top):
+    disagrees = hint is not None and ((counts[hint] == 0 and top >= 2) or (top >= 3 and counts[hint] * 2 < top))
+    if hint is not None and not disagrees:
         best = hint
     elif top < 2:
         best = hint or default

@@ -78,6 +78,25 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class _Scope:
+    """The small words of a language that negate a cue, that turn a negation into emphasis, and that a negation
+    reaches across."""
+
+    negators: frozenset[str]
+    intensifiers: frozenset[str]
+    bridges: frozenset[str]
+
+    @classmethod
+    def union(cls, scopes: Sequence[_Scope]) -> _Scope:
+        return cls(frozenset().union(*(s.negators for s in scopes)),
+                   frozenset().union(*(s.intensifiers for s in scopes)),
+                   frozenset().union(*(s.bridges for s in scopes)))
+
+    def negates(self, message: Text, hit: Hit) -> bool:
+        return negated(message, hit, self.negators, self.intensifiers, _CONJUNCTIONS, self.bridges)
+
+
+@dataclass(frozen=True)
 class CustomCues:
     """An admin's own phrases by reading category, and the categories whose built-in cues they replace."""
 
@@ -115,6 +134,8 @@ class Reader:
         for lex in self._lexicons.values():
             for word in lex.stopwords:
                 counts[word] = counts.get(word, 0) + 1
+        self._scopes = {lang: _Scope(lex.negators, lex.intensifiers, lex.bridges)
+                        for lang, lex in self._lexicons.items()}
         self._stopwords = {lang: frozenset(w for w in lex.stopwords if counts[w] == 1)
                            for lang, lex in self._lexicons.items()}
 
@@ -132,20 +153,22 @@ class Reader:
         else:
             languages = list(dict.fromkeys([detected.language, *detected.also, "en"]))
         languages = [lang for lang in languages if lang in self._lexicons]
-        hits = self._common.find(message)
-        for lang in languages:
-            hits += self._cues[lang].find(message)
-        if custom is not None:
-            hits = [h for h in hits if h.category not in custom.replaced] + custom.cues.find(message)
-        # The negations of the languages the message is written in: English "no" is Portuguese "in the".
+        confident = hint is not None or max(detected.counts.values(), default=0) >= 2
         written = [lang for lang in (detected.language, *detected.also) if lang in self._lexicons]
-        negators = frozenset().union(*(self._lexicons[lang].negators for lang in written))
-        intensifiers = frozenset().union(*(self._lexicons[lang].intensifiers for lang in written))
-        bridges = frozenset().union(*(self._lexicons[lang].bridges for lang in written))
-        conditions = frozenset().union(*(self._lexicons[lang].conditions for lang in languages))
-        complaints = tuple(sorted({c for lang in languages for c in self._lexicons[lang].complaints}))
-        kept = [h for h in hits if h.category not in _NEGATABLE
-                or not negated(message, h, negators, intensifiers, _CONJUNCTIONS, bridges)]
+        # A cue is negated by the negations of its own language (English "no" is Portuguese "in the"); the shared
+        # names and the team's phrases by those of the languages the message is written in, when that is clear.
+        shared = _Scope.union([self._scopes[lang] for lang in written]) if confident else _Scope.union([])
+        found: list[tuple[_Scope, list[Hit]]] = [(shared, self._common.find(message))]
+        found += [(self._scopes[lang], self._cues[lang].find(message)) for lang in languages]
+        if custom is not None:
+            found = [(scope, [h for h in hits if h.category not in custom.replaced]) for scope, hits in found]
+            found.append((shared, custom.cues.find(message)))
+        kept = [h for scope, hits in found for h in hits
+                if h.category not in _NEGATABLE or not scope.negates(message, h)]
+        said_in = [*written, "en"] if confident else languages  # whose "if" and "complain" words count
+        conditions = frozenset().union(*(self._lexicons[lang].conditions for lang in said_in if lang in self._lexicons))
+        complaints = tuple(sorted({c for lang in said_in if lang in self._lexicons
+                                   for c in self._lexicons[lang].complaints}))
         kept = _merged(message, _without_countered(kept))
         kept.sort(key=lambda h: (h.start, -h.end))
         return _decide(message, kept, detected.language, conditions, complaints)

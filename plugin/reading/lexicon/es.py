@@ -5,7 +5,8 @@ from __future__ import annotations
 
 STOPWORDS = """el la los las de del un una y es en que no por para con se su sus mi mis nuestro nuestra lo le les al
 pero como ya muy este esta esto hay han ha he sido gracias hola buenos buenas dias estoy somos sois vuestro
-vuestra podeis usted ustedes me nos"""
+vuestra podeis usted ustedes me nos desde tengo tenemos quiero necesito puede pueden
+cuando donde todavia aun ahora hace llevo pedido vez"""
 NEGATORS = "no nunca jamas nadie nada ningun ninguna ninguno sin ni tampoco"
 INTENSIFIERS = "tan tanto tal"
 CONDITIONS = "si sino caso contrario"
@@ -63,7 +64,7 @@ CUES: dict[str, list[str]] = {
     "billing": [
         "(mi|la|una|esta|su|vuestra|nuestra|ultima) factura", "factura (incorrecta|erronea|duplicada|equivocada|n|numero)",
         "(cobro|cobros|cobrado|cobrada|cobrar|cobraron|cobrais|cobran|me cobran|reembolso|reembolsar|reembolsen|devolucion del dinero|devolucion del importe|doble cargo|doble cobro|cargo indebido|cargos indebidos|cargo duplicado|recargo|cuota)",
-        "(devuelvan|devolver|devolvais|devuelvais|devolveis) (el|los|mi) (dinero|importe)", "(me|nos) (devuelven|devuelvan) (los )?#",
+        "(devuelv*|devolv*) (el|los|mi|mis|nuestro|todo el) (dinero|importe|importes|cobro|cargo|#)", "(me|nos) (devuelven|devuelvan) (los )?#",
         "(subida|aumento) (de|del) (precio|tarifa|cuota)",
     ],
     "not:billing": ["(permisos|roles|acceso) .. (sobre|a|de) (la )?facturacion", "(facturas|reembolsos|cobros) (de|a) (nuestros|mis) clientes"],
@@ -86,7 +87,7 @@ CUES: dict[str, list[str]] = {
         f"(un|una) {_BOSS} o alguien con mas", "alguien con mas (experiencia|autoridad|responsabilidad)", f"solicito (hablar con )?(un|una|su) {_BOSS}",
     ],
     "repeat": [
-        "(ya )?(les |os |se lo )?(escribi|llame|he llamado|he escrito|hable|he hablado|contacte|he contactado|reclame|he reclamado|envie|mande|avise|comunique|explique)",
+        "(ya )?(les |os |se lo )?(escribi|llame|he llamado|he escrito|hable|he hablado|contacte|he contactado|he reclamado|envie|mande|avise|comunique|explique)",
         "(les|os) escribi", "(he|hemos|lo he|lo hemos) (pedido|solicitado|preguntado|reclamado|llamado|escrito|pedido ya) .. (dos|tres|cuatro|varias|muchas|#) veces", "(es|por) la (segunda|tercera|cuarta|enesima) vez que", "(mis|varios|dos|tres|cuatro|#) (correos|emails|mails|mensajes|llamadas|reclamaciones)",
         "numero de (incidencia|ticket|caso|reclamacion)", "(incidencia|ticket|caso) (n|numero)? #", "(como|segun) (ya )?(les|os) (dije|comente|explique)",
         "(su|vuestro|el) (agente|tecnico|companero|companera|soporte) (me|nos) (dijo|prometio|colgo)",

@@ -4,7 +4,8 @@ office: they count only in the phrases that make them a threat ("fare causa", "i
 from __future__ import annotations
 
 STOPWORDS = """il lo la i gli le di del della dei un una e in che non per con si suo sua mio mia nostro nostra al alla
-ma come gia molto questo questa ho ha abbiamo sono grazie buongiorno salve ciao vostro vostra potete mi ci da"""
+ma come gia molto questo questa ho ha abbiamo sono grazie buongiorno salve ciao vostro vostra potete mi ci da stamattina ancora sempre tutto niente nostri vostri perche
+quando sto stiamo"""
 NEGATORS = "non mai nessuno niente nulla nessun nessuna senza ne"
 INTENSIFIERS = "cosi tanto tale"
 CONDITIONS = "se altrimenti qualora caso"
@@ -34,6 +35,7 @@ CUES: dict[str, list[str]] = {
     "threat:billing": ["(chargeback|storno (sulla|della) carta)", "(contestare|contestero) .. (banca|carta)"],
     "threat": ["(la )?(polizia|carabinieri)", "(ultimo|ultima) (avviso|avvertimento)"],
     "outage": [
+        f"{_SYS} .. (non e|non sono) (raggiungibile|raggiungibili|accessibile|accessibili|disponibile|disponibili)",
         f"{_SYS} .. (fuori servizio|non raggiungibile|irraggiungibile|down|offline|inaccessibile|non funziona piu|non risponde|bloccato|e caduto|caduto)",
         "(nessuno|nessun utente|nessun cliente|nessun dipendente) (riesce|puo|riusciamo) (ad |a )?(accedere|collegarsi|entrare|lavorare)",
         "senza (connessione|internet|linea|servizio|rete|segnale)", "(disservizio|disservizi|blackout)", "interruzione (del|di) servizio",

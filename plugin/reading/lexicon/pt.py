@@ -5,7 +5,8 @@ from __future__ import annotations
 
 STOPWORDS = """o a os as de do da dos das um uma e em que nao por para com se seu sua meu minha nosso nossa no na nos
 nas ao mas como ja muito este esta isso ha foi ser obrigado obrigada ola bom boa voce voces estou esta tenho
-pelo pela ate"""
+pelo pela ate vou tudo meu voces estamos tenho nosso ainda agora pedido
+fazer preciso"""
 NEGATORS = "nao nunca jamais ninguem nada nenhum nenhuma sem nem"
 INTENSIFIERS = "tao tanto tal"
 CONDITIONS = "se senao caso contrario"
