@@ -27,7 +27,7 @@ THREATS = ("threat:legal", "threat:regulatory", "threat:media", "threat:churn", 
 MOOD_CUES = ("anger", "frustration", "calm")
 FLAGS = ("manager", "repeat")
 NAMES = ("regulator",)  # a regulator's name: a threat only in a sentence that complains or states a condition
-COUNTERS = ("not:outage", "not:security", "not:billing", "not:churn", "not:legal", "not:media")
+COUNTERS = ("not:outage", "not:security", "not:billing", "not:churn", "not:legal", "not:media", "not:anger")
 CATEGORIES = (*MATTERS, *THREATS, *MOOD_CUES, *FLAGS, *NAMES, *COUNTERS)
 
 

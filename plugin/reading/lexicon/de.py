@@ -41,7 +41,9 @@ CUES: dict[str, list[str]] = {
         "(auskunftsersuchen|auskunftsanfrage|loschanfrage|loschungsanfrage|datenauskunft)",
     ],
     "threat:media": [
-        "(presse|zeitung|zeitungen|medien|journalist|journalisten|journalistin|fernsehen|verbrauchersendung)",
+        "(an die|zur|zu der|die|der) (presse|medien|zeitung|offentlichkeit) (gehen|wenden|informieren|einschalten|kontaktieren|geben)",
+        "(presse|medien|zeitung|journalisten|fernsehen|verbrauchersendung) (informieren|einschalten|kontaktieren|erzahlen|berichten|wird berichten|werden berichten)",
+        "(ich|wir) (werde|werden) .. (presse|medien|journalisten|zeitung)",
         "(offentlich machen|publik machen|an die offentlichkeit|offentlich bewerten)",
         "(negative|schlechte|ehrliche|vernichtende) (bewertung|bewertungen|rezension|rezensionen)",
         "(bewertung|rezension|erfahrungsbericht) (auf|bei) (google|trustpilot|facebook|amazon)",
@@ -66,10 +68,12 @@ CUES: dict[str, list[str]] = {
         "geht (gar )?nichts mehr", "(kein|keine|keinen) (internet|netz|verbindung|empfang|telefon|zugriff|zugang|festnetz|dsl) (mehr)?",
         "(niemand|keiner|kein mitarbeiter|keiner unserer .. |keine unserer .. |kein kunde|kein nutzer|alle nutzer|alle mitarbeiter) .. (kann|konnen) .. (anmelden|einloggen|zugreifen|arbeiten|bestellen)",
         "(fallt|fallen|fiel) (standig|immer wieder|wieder|komplett|taglich|ofter)? aus", "(bricht|brechen) (standig|immer wieder|wieder)? ab",
-        "(http )?(502|503|504)", "(funktioniert|geht|lauft) (gar|uberhaupt) nichts mehr", "alles (ist )?(down|offline|ausgefallen|tot)",
+ "(funktioniert|geht|lauft) (gar|uberhaupt) nichts mehr", "alles (ist )?(down|offline|ausgefallen|tot)",
         "(niemand|keiner) kann (mehr )?arbeiten", "(betrieb|produktion) (steht|stehen|ist lahmgelegt)", "(kunden|nutzer) konnen (nicht|nichts) mehr (bestellen|kaufen|zahlen|einloggen)",
     ],
     "security": [
+        "(phishing mail|phishing mails|phishing e mail|phishing e mails|phishing versuch|phishing nachricht|phishing seite|phishing link|phishing sms)",
+        "(fremde|gefalschte|falsche|verdachtige|unbekannte) (domain|seite|webseite|absender|adresse|link)",
         "(gehackt|gehacked|hacker|hackerangriff|gekapert|kompromittiert|datenleck|datenpanne|datenlecks|sicherheitslucke|sicherheitsvorfall|phishing|betrug|betruger|betrugerisch|betrugerische|betrugerischen|identitatsdiebstahl|schadsoftware|trojaner|virus|ransomware|cyberangriff)",
         "(unbefugter|unbefugte|unbefugten|unberechtigter|unberechtigte|unberechtigten|fremder|fremde) (zugriff|zugang|login|anmeldung|anmeldungen|zugriffe|person|personen)",
         "(bestellungen|buchungen|abbuchungen|zahlungen|uberweisungen|einkaufe) .. (die ich nicht|die wir nicht|nicht von mir|nicht von uns)",
@@ -83,11 +87,13 @@ CUES: dict[str, list[str]] = {
     ],
     "not:billing": ["(rechnungen|zahlungen|erstattungen) (unserer|meiner|fur unsere|fur meine) (kunden|mandanten|patienten)", "(rechnungsmodul|rechnungsstellung fur kunden)"],
     "anger": [
+        "(ich fasse es nicht|das darf (doch )?nicht wahr sein|unfassbar|desaster|ein desaster)",
         "(unverschamt|unverschamtheit|frechheit|skandal|skandalos|inakzeptabel|nicht akzeptabel|unzumutbar|katastrophe|katastrophal|miserabel|miserablen|miserabler|schrott|mull|mist|scheiss|scheisse|beschissen|wutend|stinksauer|sauer|verargert|emport|fassungslos|lacherlich|unfahig|unfahigkeit|inkompetent|inkompetenz|armselig|peinlich|dreist|zum kotzen|das letzte|verarschen|verarscht|verarsche|abzocke|abzocker|herablassend|unfreundlich|respektlos|bodenlos|sondergleichen|ein witz|eine zumutung|zumutung|ungeheuerlich|absolut inakzeptabel|dreistigkeit|unglaublich)",
         "(schlechteste|schlechtesten|schlechtester) (service|kundenservice|erfahrung|firma|anbieter|support)",
         "noch nie (so|einen so|eine so|so einen|so eine|so etwas)", "so behandelt man (keine|doch keine) kunden",
     ],
     "frustration": [
+        "nicht das erste mal", "(was|was zum teufel) ist (bei ihnen|da) los",
         "(immer noch|noch immer) (nicht|kein|keine|keinen|nichts|falsch|kaputt)", "schon wieder", "wieder einmal",
         "(zum|das|bereits zum) (zweiten|dritten|vierten|x ten|wiederholten|hundertsten) mal", "(zweite|dritte|vierte) (mahnung|erinnerung|anfrage|nachfrage)",
         "(langsam )?reicht (es|es mir|mir)", "es reicht", "(genervt|nervig|nervt|argerlich|frustrierend|frustriert|zermurbend|anstrengend|leid|satt|geduld)",

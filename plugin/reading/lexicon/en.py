@@ -28,7 +28,7 @@ _LAWYER = "(lawyer|lawyers|attorney|attorneys|solicitor|solicitors|counsel|legal
 _PLATFORM = ("(twitter|x|facebook|fb|linkedin|reddit|r/*|instagram|insta|tiktok|youtube|trustpilot|google|"
              "google reviews|yelp|tripadvisor|glassdoor|social media|socials|the internet|online|g2|capterra|"
              "app store|play store)")
-_BOSS = ("(manager|managers|supervisor|supervisors|superior|team lead|team leader|boss|director|sales director|"
+_BOSS = ("(vp|vice president|chief|head of|manager|managers|supervisor|supervisors|superior|team lead|team leader|boss|director|sales director|"
          "head of support|head of customer service|management|someone senior|somebody senior|someone more senior|"
          "someone in charge|somebody in charge|someone with authority|someone higher up|senior manager|"
          "account director|ceo|executive)")
@@ -48,6 +48,7 @@ CUES: dict[str, list[str]] = {
         "(lawsuit|lawsuits|class action|small claims|small claims court|litigation against|pursue litigation|cease and desist|letter before action|letter before claim|formal notice|notice of claim)",
         f"(my|our) {_LAWYER} (will|'ll|is|are|has|have|who)",
         f"(consulted|contacted|spoken to|spoke to|spoken with|spoke with|hired|retained|instructed|engaged|called|forwarded .. to|passed .. to|sent .. to|referred .. to|involve|involving|get|getting) (a|an|my|our) ({_LAWYER}|legal team|legal department)",
+        f"(consulted|contacted|hired|retained|instructed|engaged|spoken to|spoke to) (a|an|my|our) .. {_LAWYER}",
         f"(hear|hearing) from (my|our) {_LAWYER}", f"{_LAWYER} will be in touch", "(my|our) (lawyer|lawyers|attorney|attorneys|solicitor|solicitors)",
         "(through|in|to|before) (the )?courts?", "court (action|case|claim|order)", "(law firm|legal firm)",
         "legal (route|path|means)", "(pursue|seek|claim) (compensation|damages) (through|in|via)",
@@ -84,11 +85,15 @@ CUES: dict[str, list[str]] = {
         f"{_I} {_WILL} go public", "(go|going) public (with|about) (this|it|my|our|the|what|how)", "(online|public|google|yelp|trustpilot) (review|reviews)", "local (news|paper|newspaper|tv|radio)",
         "(tell|telling|warn|warning) (all )?(my|our) (friends|family|followers|network|contacts|clients|neighbours|neighbors|colleagues|community)",
         "(post|posting|share|sharing|write|writing|put|putting) (it|this|that|about (it|this|you|your company)|my (story|experience)) (online|publicly|everywhere)",
-        "(make|making) (this|it|sure) .. (public|known|viral)", "(news|media) (outlet|outlets|coverage)", "(name and shame|warn (other|others|everyone|people|potential) (customers|users|buyers|people)?)",
+        "(make|making) (this|it|sure) .. (public|known|viral)", "(news|media) (outlet|outlets|coverage)", f"{_I} {_WILL} (name and shame|warn (other|others|everyone|people|potential) (customers|users|buyers|people)?)",
+        f"({_I} {_WILL}|{_I} {_MAY}) (write|blog|post|tweet|talk|speak) (publicly )?about (it|this|you|your company|my experience)",
         "(everyone|people|the world|my followers) (will|should|is going to|needs to) (know|hear|see)",
     ],
     "media": ["(press coverage|media coverage|news coverage|in the news|in the press)"],
     "threat:churn": [
+        "(or|otherwise) (we're|we are|i'm|i am|we'll be|i'll be) (gone|out|leaving|done|walking)",
+        "(quotes|offers|proposals|bids) from .. (competitors|competitor|other (providers|vendors|suppliers))",
+        "(evaluate|evaluating|assess|assessing|explore|exploring|benchmark|benchmarking) (alternatives|other (vendors|providers|options|solutions|platforms))",
         "(take|taking|move|moving) (my|our) (business|money|custom|account|accounts) (elsewhere|somewhere else|to (a )?(competitor|another))",
         f"one more .. (and|then) {_I}('ll| will| are| am)? (leave|leaving|cancel|cancelling|canceling|move|moving|switch|switching|go|going|walk|done|out)",
         "(considering|consider|thinking about|thinking of|evaluating|looking at|looking into|talking to|speaking to|in talks with|getting quotes from|got quotes from|reviewing) (other|alternative|different|competing) (providers|vendors|suppliers|options|solutions|platforms|companies|tools|services|carriers|banks)",
@@ -118,6 +123,7 @@ CUES: dict[str, list[str]] = {
         "(block|stop|cancel) (the|all|any|future)? (payments|direct debit|direct debits|standing order) (through|with|at) (my|our) bank",
     ],
     "threat": [
+        "(taking|take|escalate|escalating|pursue|pursuing) (this|it|the matter|matters) further", "you have # (hours|days|business days|working days) (to|or|before)",
         "(final|last) (warning|chance|notice|demand)", "you have been warned", "you've been warned", "or else",
         "(report|reporting|reported) (this|it|you|this matter) to the police", "(call|calling|contact|contacting|involve|involving|go to) the police",
         "(file|filing) a police report", "police report",
@@ -132,12 +138,16 @@ CUES: dict[str, list[str]] = {
         "(nobody|no one|noone|none of (us|them|our|my|the) .. |no (user|users|employee|employees|customer|customers|staff|agent|agents)|all (of )?(our|the|my) .. users|all users|everyone|everybody) .. (can|could|can't|cannot|can not|is able to|are able to|manage to|managed to|is unable to|are unable to|able to) .. (log in|login|log on|logon|sign in|signin|connect|access|reach|get in|load|open)",
         "(can't|cannot|can not|unable to|not able to) (log in to|login to|access|reach|connect to|load|open) (the|your|our) (site|website|platform|app|service|system|portal|servers?|shop|store) at all",
         "(can't|cannot|can not|unable to|not able to) (access|reach|load|open|use) (anything|everything|any of (it|our|the))",
-        "(bad gateway|service unavailable|service temporarily unavailable|gateway timeout|gateway time out|(502|503|504) (error|errors|for|on|from|since|bad|service|gateway))",
-        "(returns?|returning|getting|get|throwing|throws|gives|giving|shows|showing|serving) (an? )?(http )?(502|503|504)",
+        "(bad gateway|service unavailable|service temporarily unavailable|(502|503) (error|errors|for|on|from|since|bad|service|gateway))",
+        "(returns?|returning|getting|get|throwing|throws|gives|giving|shows|showing|serving) (an? )?(http )?(502|503)",
         "(all|every|each) (requests?|calls?|pages?|endpoints?) .. (fail|fails|failing|failed|return|returns|returning|time out|times out|timing out|error|errors)",
         "(no|without|lost|lost all|losing) (internet|internet connection|internet service|service|phone service|phone line|dial tone|signal|connectivity|broadband|wifi|network|tv service|power to)",
         "(internet|connection|wifi|wi fi|line|signal|broadband|network|service|phone line) (keeps |kept )?(dropping|drops|dropped|cutting out|cuts out|cut out|going down|goes down|disconnecting|disconnects|drop out|drops out|dropping out)",
-        "(nothing|nothing at all) (works|is working|loads|is loading|responds)", "(no|dead) (dial tone|signal|line)", "line is dead",
+        "(nothing|nothing at all) (works|is working|loads|is loading|responds)",
+        "(all|every one of|each of|none of) (our|the|my) .. (terminals|devices|stores|branches|sites|locations|machines|tills|registers|computers|phones|servers|kiosks|printers|emails|messages|orders|payments|calls|texts|notifications) .. (offline|down|dead|unreachable|cannot reach|can't reach|can't connect|cannot connect|unable to connect|failing|have been delivered|has been delivered|are being delivered|going through|getting through|are working|is working)",
+        "(offline|down|unreachable) (in|at|across|for) (all|every|each) (our )?(stores|branches|sites|locations|offices|regions|users|customers)",
+        "(cannot|can't|can not|unable to|could not|couldn't) (reach|connect to) (the|your|our)? (server|servers|backend|api|service|network|internet|platform|database)",
+        "(sending|delivery|deliveries|processing|service|everything|emails|payments|orders|checkout|syncing|sync) (has |have )?(completely|totally|entirely|all) (stopped|stopped working|died|broken|failed)", "(no|dead) (dial tone|signal|line)", "line is dead",
         "(not working|down|unavailable|broken|inaccessible) for (anyone|everyone|everybody|all (of )?(us|our (users|customers|staff|team|employees)|users|customers))",
         "(all|every one of|everyone|everybody|the whole (team|company|office)|all (of )?(our|my) ..) .. (locked out|unable to work|cannot work|can't work)",
         "(we are|we're|i am|i'm) (completely )?(unable to work|dead in the water|at a standstill)", "(business|operations|production|work) (is |are |has )?(at a standstill|ground to a halt|stopped|halted)",
@@ -149,6 +159,8 @@ CUES: dict[str, list[str]] = {
         "(power cut|power cuts|power outage|power outages|power failure|power failures|blackout|blackouts) (in|at) (the|your) (data center|data centre|datacenter|datacentre)",
     ],
     "not:outage": [
+        "(monitor|monitoring|alert|alerts|probe|probes|check|checks|dashboard|status page|heartbeat) .. (says|said|shows|showing|marks|marking|marked|reports|reporting|claims|flags|flagged) .. (dead|down|offline)",
+        "nothing (works|is working) (like|as) (before|it used to|it should)",
         f"{_SYSTEM} {_BE} (still )?(up|running|working|fine|ok|okay|reachable|available|online)",
         "(slow|sluggish|laggy|degraded) but (still )?(up|working|usable|running|online|reachable)", "but (still )?up",
         "(no|without) (customer|user|client|production|business|service) impact", "not (completely |totally |fully )?down",
@@ -168,6 +180,10 @@ CUES: dict[str, list[str]] = {
         "(i|we) (never|didn't|did not) (make|made|place|placed|authori[sz]e|authori[sz]ed|book|booked|order|ordered|buy|bought|request|requested|sign up for|initiate|initiated) (these|this|those|them|it|that|any)? (orders?|bookings?|purchases?|stays?|payments?|transactions?|charges?|password reset|login|logins)?",
         "(leak|leaked|leaking|exposed|exposing|disclosed|disclosing|revealed|revealing|sent|sending|showed|showing|shared|sharing|gave|giving|emailed) (my|our|their|his|her|customer|customers|customers'|personal|private|sensitive)? .. (address|addresses|data|details|information|info|emails|email addresses|phone numbers?|passwords?|credentials|records|card numbers?|documents?|files?) to (a stranger|strangers|someone else|another (user|customer|person|client)|other (users|customers|people|clients)|the wrong (person|people|customer|user)|random people|anyone|everyone|the public|third parties)",
         "(can see|could see|can view|could view|able to see|seeing|have access to|had access to) (other|another|someone else's|other people's|other users'|other customers'|another user's|another customer's) .. (data|orders|details|information|invoices|accounts|account|documents|files|messages|emails|records|addresses)",
+        "(looks|look|looked|looking|pretending|pretends|claiming|claims|appears|supposedly) (like it's|like it is|like it was|to be|to come) from (you|your company|your team|your bank|your support)",
+        "(fake|spoofed|fraudulent|suspicious|scam|phishy) (email|emails|e mail|message|messages|sms|text|texts|link|links|website|site|login page|call|calls)",
+        "link (goes|leads|points|redirects) to (a|an)? (strange|different|fake|suspicious|unknown|foreign|other|weird|dodgy) (domain|site|website|address|url|page)",
+        "(shows|showing|displays|displaying|exposes|exposing|reveals|revealing|prints|printing|logs|logging) .. (full|whole|complete|entire|unmasked|my|the) .. (card number|card numbers|bank card number|credit card number|cvv|password|passwords|social security number|iban)",
         "(phishing|phished|spear phishing|malware|ransomware|spyware|keylogger|trojan|botnet|cryptominer)", "(infected|infection) (with|by) (a )?(virus|malware|trojan)", "(a|the) virus (on|in) (my|our|the) (computer|laptop|server|system|network|site|account)",
         "(security (hole|flaw|issue|vulnerability|vulnerabilities|bug|incident|incidents|breach|problem|exploit|threat)|vulnerability|vulnerabilities|exploit|exploited|zero day|0 day|xss|cross site scripting|sql injection|csrf|remote code execution|rce|privilege escalation|cve #)",
         "(identity theft|stolen identity|fraud|fraudulent|fraudster|fraudsters|scammer|scammers|account takeover|sim swap|card skimming)",
@@ -186,6 +202,7 @@ CUES: dict[str, list[str]] = {
         "under (a )?(cyber )?attack", "(cyber attack|cyber attacks|cyberattack|cyberattacks)",
     ],
     "not:security": [
+        "(this is|that's|that is|it's|it is|pure|plain|outright|simply) (fraud|fraudulent)",
         "(protect|protection|protecting|protected|safe|secure|securing|defend|defence|defense) (against|from) (hacking|hackers|phishing|fraud|malware|viruses|ransomware|attacks)",
         "security (deposit|deposits|team|teams|question|questions|settings|setting|page|tab|policy|policies|review|training|code|codes|key|keys|camera|cameras|guard|guards|check|checks|verification|software|update|updates|patch|patches|certificate|certification|audit|questionnaire|compliance|officer|features?)",
         "(anti virus|antivirus) .. (virus|malware)?", "(fraud|phishing|malware|virus) (detection|protection|filter|filters|scanner|scan|check|checks|prevention|training|simulation|test|tests|awareness|module|rules?|settings?|policy|policies|alerts? settings)",
@@ -196,7 +213,7 @@ CUES: dict[str, list[str]] = {
         "(double|duplicate|duplicated|extra|unexpected|unauthori[sz]ed|wrong|incorrect|hidden|surprise|unfair|excessive|additional|mystery|unknown|recurring|disputed) (charge|charges|billing|bill|payment|payments|fee|fees|debit|debits|invoice|invoices|amount|transaction|transactions|surcharge|cost|costs)",
         "(refunded|reimburse|reimbursed|reimbursement|money back|credit note|credit notes|overcharge*|over charge*|over billed|overbilled|prorated|prorate|proration|price increase|price rise|late fee|cancellation fee|termination fee|early termination|platform fee|processing fee|service fee|payment processing fee|subscription fee|monthly fee|annual fee|renewal fee)",
         "(my|our|the|this|last|latest|an|your) (invoice|invoices|bill|bills|statement|receipt)",
-        "(my|our|a|the|no|any|full|partial|your|this|that) refund", "refund (me|us|my|our|the|it|this|that|them|the difference|the fees|the charge|the money)",
+        "(my|our|a|the|no|any|full|partial|your|this|that) refund", "(every|each) (cent|penny|euro|dollar) back", "(took|taken|take|stole|kept|keeping) (my|our) money", "(want|need|get|give me|give us) (my|our|all my|all our) money back", "refund (me|us|my|our|the|it|this|that|them|the difference|the fees|the charge|the money)",
         "refund (for|of) (my|our|order|the|this|that|#)", "refund (window|policy|period|deadline|eligibility)", "refund (request|requested|please|asap|now|today|immediately|pending|status)",
         "(invoice|invoice number|bill|receipt) (no|number|nr|#) ?#", "invoice #",
         "(monthly|annual|yearly|quarterly) (billing|plan|subscription|payment|invoice)",
@@ -209,6 +226,7 @@ CUES: dict[str, list[str]] = {
         "(social media|twitter|facebook|instagram|linkedin|tiktok|youtube|reddit|google) (integration|integrations|planner|scheduler|feed|feeds|post|posts|posting|links|link|account|accounts|tab|icon|icons|button|buttons|sharing|module|card|cards|preview|previews|login|sign in|pixel|ads|campaign|campaigns|page|pages|api|app|connector|widget|embed|tag|tags|analytics|calendar)",
         "(press|media) (release|releases|kit|page|contact|inquiries|enquiries)",
     ],
+    "not:anger": ["(like|feel like|i'm|i am|i feel|felt like|made me feel|look like) (an|a complete|such an|a total)? (idiot|moron|fool)"],
     "not:billing": [
         "(refund|refunds|payment|payments|invoice|invoices|billing|charge|charges|checkout) (api|endpoint|endpoints|webhook|webhooks|module|feature|report|reports|export|exports|integration|page|section|tab|menu|screen|settings|permission|permissions|role|roles|template|templates)",
         "(partial|full) refunds? (fail|fails|failing|return|returns)",
@@ -217,6 +235,8 @@ CUES: dict[str, list[str]] = {
         "(charge|charging|charged) (the|my|a) (phone|battery|laptop|device|car|ev)", "in charge (of)?",
     ],
     "anger": [
+        "(treat|treats|treated|treating) .. like (dirt|garbage|rubbish|trash|idiots|an idiot|criminals|a criminal|children|a child|cattle|a number|crap|nothing)",
+        "(you|they|your company) (stole|have stolen|are stealing|steal) (my|our)", "(this is|that's|that is|it's|it is) (theft|stealing|robbery|daylight robbery|extortion)", "plain and simple",
         "(done|finished|through) (being|with being) (polite|nice|patient|reasonable)",
         "(unacceptable|outrageous|outrage|outraged|disgrace|disgraceful|disgusted|disgusting|appalled|appalling|furious|furiously|fuming|livid|infuriating|infuriated|enraged|incensed|seething|irate|incompetent|incompetence|inept|pathetic|shameful|shameless|ridiculous|ludicrous|absurd|insulting|insult|contempt|contemptuous|scandalous|atrocious|abysmal|deplorable|despicable|laughable|clueless|joke of a|a joke|is a joke|what a joke|shambles|shambolic|farce|clowns|idiots|idiot|morons|moron|imbeciles|amateurs|amateurish|crooks|thieves|liars|lying to|lied to|rip off|ripoff|scam|scammed|scamming|daylight robbery|robbery|fleeced|screwed|wtf|what the hell|what the heck|the hell|bloody|damn|damned|goddamn|crap|crappy|bullshit|bs|garbage|rubbish|trash|sick of|sick and tired|beyond angry|so angry|really angry|very angry|extremely angry|i am angry|i'm angry|angry|mad at|so mad|pissed|pissed off|hate|hate you|hate this|disrespectful|disrespect|rudely|arrogant|condescending|patronising|patronizing|unprofessional|a disgrace|disaster|catastrophe|nightmare|greenwashing|unbelievable|beyond belief|how dare|shame on you|shame on|never again|lose my mind|losing my mind|lost my mind|thanks for nothing|thank you for nothing|slow clap|screw you|fed up to the back teeth|treated like (dirt|garbage|an idiot|a criminal|rubbish|trash)|unforgivable|inexcusable|unbelievably bad|embarrassing|a mockery|mockery)",
         "(what is|what's) wrong with you( people| guys)?", "(is|are|so|completely|totally|utterly|absolutely|pretty|just) useless",
@@ -242,7 +262,7 @@ CUES: dict[str, list[str]] = {
         "how (much|many) (longer|more|times)", "how long (do|will|must|should|am|are|is) (i|we|this|it)", "how long does it take to",
         "why (is|does|do|has|have|are) (this|it|everything|that|you) .. (so|such|still|always|taking|take|not|never)",
         "(why|how) is (this|it) so (difficult|hard|complicated|slow)", "(what|what's) (is )?(going on|happening) (over there|there|with)",
-        "(is|isn't|does|doesn't) (anyone|anybody|someone|somebody) (there|listening|reading|care|working)",
+        "(is|isn't|does|doesn't) (anyone|anybody|someone|somebody) (actually |even )?(there|listening|reading|care|working)",
         "(nobody|no one|noone) (has )?(answered|replied|responded|got back|gets back|called back|called|came|showed up|turned up|bothered|cares|listens|reads|helps|seems to)",
         "(no|zero|not a single|not one) (reply|replies|response|responses|answer|answers|callback|call back|update|updates|feedback|word)",
         "(haven't|have not|hasn't|has not|didn't|did not|never) (heard|received|had|got|gotten) (back|anything|a reply|any reply|a response|any response|an answer|any answer|an update|any update)",
@@ -250,6 +270,11 @@ CUES: dict[str, list[str]] = {
         "(for|this is) the (second|third|fourth|fifth|#th|#rd|#nd|umpteenth) time",
         "(losing|lost|running out of|run out of|test|testing|tried) (my|our|all)? patience", "patience (is )?(running out|wearing thin|has run out|is gone)",
         "(i'm|i am|we're|we are|getting|i get|i'm getting|i am getting|becoming|i feel|we feel|feeling) (so |really |very |a bit |quite |pretty |extremely |increasingly |incredibly )?(tired of|fed up|frustrated|annoyed|exhausted|exasperated|irritated|upset|stressed|worried sick|at my wits' end|at the end of my rope|disappointed)",
+        "(following up|chasing|writing|asking|emailing|checking in) (again|once more|yet again)", "(i'm|i am|we're|we are) not asking for much",
+        "(starting|beginning) to (feel|think|wonder|lose|get)", "strung along", "what's actually (happening|going on)", "what is actually (happening|going on)",
+        "(losing|running out of|run out of|lost|ran out of) .. patience", "not the first time", "(is|will) (this|it) ever (get|getting|be|going to be) (fixed|resolved|sorted|solved)",
+        "(asking|asked|ask) (me )?(for )?the same .. (again|screenshot|information|details|question|thing|logs)", "(do|don't) you (guys|people)? (not )?(share|read|talk to each other|keep) (notes|records|each other)",
+        "(been|waiting|sitting|stuck) in (this|the|your) (chat |phone )?queue", "(anyone|anybody|someone|somebody) actually there",
         "actually (look|fix|read|help|answer|respond|call|reply|listen|care)", "(has|have|who) actually (done|read|tried|used|looked|worked)", "more times than (i|we) can count", "(didn't|did not|doesn't|does not|don't|do not) (work|help) (then )?either", "making .. impossible", "(frustrating|frustrated|frustration|annoying|annoyed|irritating|exasperating|exasperated|exhausting|tiresome|maddening|aggravating|infuriatingly|fed up|had enough|enough is enough|at my wits end|wits' end|beyond frustrated|fed up with|tired of|sick of waiting|no patience|impatient|unhelpful|not helpful|no help|waste of time|wasting my time|wasted (my|our|hours|days|a day|the whole)|hopeless|a nightmare|mess)",
         "(i|we) can't keep", "(i|we) cannot keep", "(i|we) can't continue like this", "can't go on like this",
         "(someone|somebody|anyone|anybody|you) (please )?(actually|finally|ever) (look|fix|read|help|answer|respond|call|reply|do)",

@@ -30,7 +30,7 @@ CUES: dict[str, list[str]] = {
     ],
     "regulatory": ["derecho (de|al) (acceso|supresion|rectificacion|olvido|portabilidad|oposicion)", "(articulo|art) # del (rgpd|gdpr)"],
     "threat:media": [
-        "(publicar|publicare|publicaremos|contar|contare|difundir|difundire|exponer|expondre|compartir|compartire|escribir|escribire|denunciar|denunciare|subir|subire) .. (en )?(las )?(redes|redes sociales|twitter|x|facebook|instagram|tiktok|youtube|google|internet|foros)",
+        "(publicar|publicare|publicaremos|publico|publicamos|contar|contare|cuento|difundir|difundire|difundo|exponer|expondre|expongo|compartir|compartire|comparto|escribir|escribire|escribo|denunciar|denunciare|denuncio|subir|subire|subo) .. (en )?(las )?(redes|redes sociales|twitter|x|facebook|instagram|tiktok|youtube|google|internet|foros)",
         "(prensa|periodista|periodistas|medios de comunicacion|los medios)", "(resena|resenas|opinion|opiniones|valoracion|valoraciones) (negativa|negativas|publica|publicas|en google|en trustpilot)",
     ],
     "threat:churn": [
@@ -48,7 +48,7 @@ CUES: dict[str, list[str]] = {
     "threat": ["(la )?(policia|guardia civil)", "(ultimo|ultima) (aviso|advertencia|oportunidad)"],
     "outage": [
         f"{_SYS} .. (esta|estan|lleva|llevan|sigue|siguen)? (caido|caida|caidos|caidas|fuera de servicio|inaccesible|inaccesibles|sin servicio|no disponible|no responde|no carga|offline|down|muerto|muerta)",
-        "(se ha caido|se cayo|se han caido|se cayeron)", "caida (del|de la|de los|general del) (servicio|sistema|servidor|sitio|web|red|plataforma|servidores)",
+        "(se ha caido|se cayo|se han caido|se cayeron)", "caida (total |general |completa )?(del|de la|de los|general del) (servicio|sistema|servidor|sitio|web|red|plataforma|servidores)",
         "sin (servicio|internet|conexion|linea|senal|acceso|red)", "(cortes|corte) (de|del) (luz|servicio|internet|red|conexion|linea|suministro)",
         "(nadie|ningun usuario|ninguno de nuestros .. ) (puede|pudo|consigue|logra) (entrar|acceder|conectarse|iniciar sesion|trabajar)",
         "no funciona (nada|ninguna)", "todo (esta )?(caido|parado|bloqueado)", "nadie puede trabajar", "interrupcion (del|de) servicio", "(los|nuestros) clientes no pueden (comprar|pagar|entrar|acceder|pedir)",
@@ -74,6 +74,7 @@ CUES: dict[str, list[str]] = {
         "(me|nos) (tratan|tratais|trataron|han tratado) como", "de verdad que",
     ],
     "frustration": [
+        "no es la primera vez", "(empieza|empiezan|empiezo|comienza|comienzan) a (cansarme|hartarme|molestarme|agobiarme|desesperarme|cansar|hartar)",
         "(todavia|aun) (no|nada|sin|nadie|espero|estoy esperando)", "(sigue|siguen|sigo|seguimos) (sin|esperando|igual)", "otra vez", "de nuevo",
         "(por )?(segunda|tercera|cuarta|enesima) vez", "(estoy|estamos) (perdiendo la paciencia|harto|harta|hartos|cansado|cansada|cansados|desesperado|desesperada|frustrado|frustrada)",
         "perdiendo la paciencia", "no hay manera", "(llevo|llevamos) (todo el dia|toda la manana|# dias|dias|semanas|meses|horas|# horas|# semanas)",

@@ -18,7 +18,7 @@ _SYS = ("(site|site web|site internet|boutique|boutique en ligne|application|app
         "serveur|serveurs|systeme|api|portail|production|prod|reseau|internet|connexion|ligne|box|fibre|telephone|"
         "messagerie|back office|backoffice|base de donnees|tout|logiciel|espace client|extranet|intranet)")
 _DOWN = ("(en panne|hors service|hors ligne|hs|inaccessible|inaccessibles|indisponible|indisponibles|injoignable|down|"
-         "plante|plantee|tombe|tombee|tombes|coupe|coupee|coupes|mort|morte|ko)")
+         "tombe|tombee|tombes|coupe|coupee|coupes|mort|morte|ko)")
 _AVOCAT = "(avocat|avocate|avocats|conseil juridique|juriste|huissier)"
 _PLATFORM = ("(les reseaux sociaux|reseaux sociaux|twitter|x|facebook|linkedin|instagram|tiktok|youtube|google|"
              "trustpilot|internet|le web|les forums|forums)")
@@ -57,10 +57,11 @@ CUES: dict[str, list[str]] = {
         "(publier|publie|publierai|laisser|laisserai|poster|posterai|rediger|ecrire|ecrirai|mettre) (un|des|mon|plusieurs) (avis|commentaire)",
         "(alerter|contacter|prevenir|informer|parler a|parler aux|raconter a|raconter aux|saisir|ecrire a|ecrire aux|aller voir) (la presse|les medias|aux medias|les journalistes|aux journalistes|a la presse|un journaliste|des journalistes)",
         "(journaliste|journalistes|a la presse|l'emission)", "(en parler|parler|raconter|tout raconter|m'adresser|nous adresser) (aux medias|a la presse|aux journalistes)",
-        "(faire|ferai) (le )?buzz", "(avis|commentaires) (en ligne|publics|google)", "(prevenir|avertir|informer) (tout|tous) (mon|mes) (entourage|amis|contacts|reseau)", "(tout le monde|le monde entier) (saura|va savoir|le saura|en entendra parler)",
+        "(faire|ferai) (le )?buzz", "(part|partira|finit|finira|atterrit|atterrira|sera|ira) (sur|partout sur) (twitter|x|facebook|instagram|tiktok|youtube|linkedin|les reseaux sociaux|internet)", "(avis|commentaires) (en ligne|publics|google)", "(prevenir|avertir|informer) (tout|tous) (mon|mes) (entourage|amis|contacts|reseau)", "(tout le monde|le monde entier) (saura|va savoir|le saura|en entendra parler)",
         "denoncer publiquement", "(rendre|rendrai) (ca|cela|l'affaire) public",
     ],
     "threat:churn": [
+        "(sinon|ou) (je|nous|on) (pars|partons|part|m'en vais|nous en allons|resilie|resilions|change|changeons)",
         "(aller|irai|irons|passer|passerai|passerons|passe|partir|partirai|partirons|migrer|migrerai|migrerons) (chez|vers) (la concurrence|un concurrent|vos concurrents|un autre (fournisseur|prestataire|operateur|editeur|hebergeur))",
         "(chez|vers) (la concurrence|un concurrent)", "(regarder|regardons|etudier|etudions|consulter|consultons) (la concurrence|les offres concurrentes|d'autres (prestataires|fournisseurs|solutions))",
         "(perdre|perdrez|perdez) (un|votre|notre) (client|clientele|contrat)",
@@ -95,10 +96,11 @@ CUES: dict[str, list[str]] = {
         "(nos|les|mes) (clients|utilisateurs|collaborateurs|salaries|equipes) ne (peuvent|peut|parviennent) plus (commander|acheter|payer|se connecter|acceder|travailler)",
         "plus (d'acces|de connexion|d'internet|de reseau|de service|de telephone|de ligne) (du tout|depuis)?",
         "(interruption|indisponibilite) (du|de|de la|totale|generale) (service|plateforme|site)?",
-        "erreur (502|503|504)", "(plus rien|rien) ne (fonctionne|marche|repond|charge)", "tout est (bloque|plante|down|en panne|coupe|hs)",
+        "erreur (502|503)", "(m'a|m'ont|nous a|nous ont|a ete|ont ete|on m'a|on nous a) (coupe|coupee|suspendu|suspendue) (ma|la|notre|mon|nos) (ligne|connexion|internet|acces|box|telephone|service|fibre)", "(plus rien|rien) ne (fonctionne|marche|repond|charge)", "tout est (bloque|plante|down|en panne|coupe|hs)",
         "(personne|aucun de nous|aucun d'entre nous) ne peut (plus )?travailler", "(activite|production) (a l'arret|bloquee|paralysee|arretee)", "(toutes les|sur toutes les) (pages|requetes)",
     ],
     "not:outage": [
+        "(ne|n') (marche|fonctionne|marchent|fonctionnent) (plus )?comme (avant|d'habitude|il faut)",
         "(pas|plus) (en panne|hors service|down)", "pas d'impact (client|clients|utilisateur|utilisateurs|sur la production|en production)",
         "(lent|lente|lents|lentes) mais (fonctionnel|fonctionne|accessible|utilisable)", "coupure de courant (chez|a la maison|dans)",
         "panne de courant (chez|a la maison|dans)",
@@ -134,6 +136,8 @@ CUES: dict[str, list[str]] = {
         "(module|onglet|section|page|menu|ecran) (de )?(facturation|factures|paiement)",
     ],
     "anger": [
+        "(vous )?(vous )?(fichez|foutez|moquez|fiche|fout|moque) .. (de vos clients|de nous|de moi|des clients|du monde)",
+        "(est|c'est) une (blague|arnaque|honte|catastrophe|plaisanterie|escroquerie)", "(appli|application|logiciel|service|site|outil|produit|support|plateforme) .. (nul|nulle|nuls|nulles)",
         "(inadmissible|inacceptable|scandaleux|scandaleuse|scandale|honteux|honteuse|une honte|c'est une honte|lamentable|deplorable|pitoyable|minable|incompetent|incompetents|incompetente|incompetence|incapables|guignols|clowns|escrocs|escroquerie|escroc|arnaque|arnaqueurs|arnaquer|voleurs|foutez|foutre|se fout|se foutre|vous moquez|se moquer|moquez vous|foutage de gueule|bordel|merde|putain|furieux|furieuse|en colere|enerve|enervee|hors de moi|degoute|degoutee|ecoeure|ecoeuree|outre|outree|indigne|indignee|revolte|revoltee|mepris|meprisant|meprisante|irrespectueux|irrespectueuse|insultant|odieux|odieuse|inqualifiable|catastrophique|desastreux|desastreuse|grotesque|ridicule|absurde|n'importe quoi|mal traite|mal traitee|maltraite|maltraitee|je n'ai jamais vu ca|jamais vu ca|merci pour rien|bravo|inexistant|inexistante|inadmissibles|honteuses|mediocre|nul a chier|se payer ma tete|vous foutez)",
         "(c'est|vous etes|service|support|entreprise) (vraiment |completement |totalement )?(nul|nuls|nulle|une blague|une arnaque|une plaisanterie)",
         "c'est une (blague|plaisanterie|honte|arnaque)", "(vous|tu) plaisantez", "(le|la) pire (service|experience|entreprise|societe|support|service client)",
@@ -141,6 +145,7 @@ CUES: dict[str, list[str]] = {
         "(jamais|pas) (ete|etait) (aussi|si) mal", "jamais (ete|etait) aussi",
     ],
     "frustration": [
+        "(ce n'est|c'est pas|ce n est) pas la premiere fois", "et vite", "(commence|commencent|commencer) a faire (beaucoup|long|trop)",
         "toujours (pas|rien|aucun|aucune|le meme|la meme|en attente|bloque|bloquee|sans|pas de)", "(ne|n') .. toujours pas",
         "encore une fois", "une fois de plus", "(pour|c'est) la (deuxieme|troisieme|quatrieme|cinquieme|enieme|#e|#eme) fois",
         "(deuxieme|troisieme|quatrieme|enieme|#e|#eme) (relance|fois|appel|mail|demande|courrier)",
@@ -159,6 +164,7 @@ CUES: dict[str, list[str]] = {
     "calm": ["(rien d'urgent|pas urgent|pas d'urgence|sans urgence|aucune urgence|pas presse|quand vous aurez le temps|merci beaucoup|merci infiniment)"],
     "manager": [
         f"(parler|echanger|m'entretenir|nous entretenir|discuter|un echange|un entretien|un rendez vous|un appel|rappele|rappelee|contacte|contactee|recontacte) (avec|a|par|de) (un|une|votre|le|la|son|sa|vos|l'un de vos)? {_BOSS}",
+        f"(contact|echange|rendez vous|appel|entretien) avec (un|une|votre|le|la) {_BOSS}",
         f"passez moi (votre|son|sa|un|une|le|la) {_BOSS}", f"(transmettre|transferer|remonter|escalader|faire remonter|soumettre) .. (a|au|aupres de|aupres d'|vers) (un|une|votre|la|le|vos)? {_BOSS}",
         "quelqu'un de plus (experimente|haut place|senior|competent|qualifie)", "(votre|un) (directeur|directrice) (commercial|commerciale|general|generale|du service client|des operations)",
         "(demande|demander|demandons) (d')?escalade", "escalade (svp|s'il vous plait|de ma demande|du dossier)",

@@ -55,6 +55,7 @@ CUES: dict[str, list[str]] = {
         "il (peggior|peggiore) (servizio|assistenza|operatore|esperienza)",
     ],
     "frustration": [
+        "non e la prima volta",
         "ancora (non|nessun|nessuna|niente|nulla)", "di nuovo", "(per la )?(seconda|terza|quarta|ennesima) volta", "(sto|stiamo) perdendo la pazienza",
         "(nessuno|nessuna) (risponde|mi risponde|ci risponde|risposta)", "(senza|nessuna|nessun) (risposta|soluzione|riscontro)",
         "(stanco|stanca|stufo|stufa|stufi|esasperato|esasperata|frustrante|snervante)", "da (giorni|settimane|mesi|# giorni|# settimane)",

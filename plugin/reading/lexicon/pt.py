@@ -61,6 +61,7 @@ CUES: dict[str, list[str]] = {
         "(o|a) pior (servico|atendimento|empresa|experiencia)", "(os|as) piores",
     ],
     "frustration": [
+        "(nao e|nao foi) a primeira vez",
         "(ainda|ate agora) (nao|nada|sem|nenhum|nenhuma|ninguem)", "ainda sem", "de novo", "outra vez", "(pela )?(segunda|terceira|quarta|enesima) vez",
         "ninguem (resolve|responde|atende|retorna|ajuda|liga)", "(sem|nenhuma|nenhum) (resposta|solucao|retorno)",
         "(estou|estamos) (cansado|cansada|cansados|farto|farta|fartos|irritado|irritada|perdendo a paciencia|desesperado|desesperada)",
