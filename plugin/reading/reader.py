@@ -26,7 +26,7 @@ from plugin.reading.text import Text
 
 # What a negation before the cue cancels. Not billing ("still no refund" is about billing), nor a repeat claim
 # ("haven't heard back"), nor what softens a message.
-_NEGATABLE = frozenset({"regulator", "legal", "regulatory", "media", "outage", "security", "churn", "anger",
+_NEGATABLE = frozenset({"regulator", "platform", "legal", "regulatory", "media", "outage", "security", "churn", "anger",
                         "frustration", "manager", "threat:legal", "threat:regulatory", "threat:media", "threat:churn",
                         "threat:billing", "threat"})
 # Where a negation stops reaching ("no warning and no cancel button"), in the six languages.
@@ -211,11 +211,18 @@ def _decide(message: Text, hits: list[Hit], language: str, conditions: frozenset
     threatening = False
     anger = frustration = calm = 0
     manager = repeat = False
+    pressure = any(h.category in ("pressure", "threat") for h in hits)
     for hit in hits:
         category = hit.category
         kind = category
-        if category == "churn" and conditional(message, hit, conditions):
-            kind = "threat:churn"  # "if this is not fixed by Friday, we cancel"
+        if category == "pressure":
+            continue
+        if category == "churn" and (pressure or conditional(message, hit, conditions)):
+            kind = "threat:churn"  # "if this is not fixed by Friday, we cancel"; "our renewal is in 45 days"
+        if category == "platform":
+            if not conditional(message, hit, conditions):
+                continue  # "our Twitter card preview", "the social media planner"
+            kind = "threat:media"  # "if I get no apology, the video goes on TikTok"
         if category == "regulator":
             if not (said_with(message, hit, complaints) or conditional(message, hit, conditions)):
                 continue  # "we follow the CNIL guidance"

@@ -12,6 +12,8 @@ Categories of cues:
   (what softens a message: "no rush", "not urgent");
 - flags: `manager` (asks for a manager or someone senior), `repeat` (says they contacted us before);
 - names: `regulator` (CNIL, FTC, BaFin...), a threat when its sentence complains or states a condition;
+  `platform` (TikTok, social media...), a threat in a conditional sentence; `pressure` (a renewal coming, a
+  contract ending), which turns the message's churn cues into threats;
 - counter-cues: `not:outage` ("slow but up", "no customer impact") cancel an outage read from weak cues.
 """
 
@@ -26,7 +28,10 @@ MATTERS = ("legal", "regulatory", "media", "outage", "security", "billing", "chu
 THREATS = ("threat:legal", "threat:regulatory", "threat:media", "threat:churn", "threat:billing", "threat")
 MOOD_CUES = ("anger", "frustration", "calm")
 FLAGS = ("manager", "repeat")
-NAMES = ("regulator",)  # a regulator's name: a threat only in a sentence that complains or states a condition
+# A regulator's name: a threat only in a sentence that complains or states a condition; a platform's name ("if ...,
+# the video goes on TikTok") only in a conditional sentence; pressure (a renewal, an ultimatum) turns a churn cue
+# anywhere in the message into a threat.
+NAMES = ("regulator", "platform", "pressure")
 COUNTERS = ("not:outage", "not:security", "not:billing", "not:churn", "not:legal", "not:media", "not:anger")
 CATEGORIES = (*MATTERS, *THREATS, *MOOD_CUES, *FLAGS, *NAMES, *COUNTERS)
 

@@ -13,6 +13,11 @@ CUES: dict[str, list[str]] = {
         "défenseur des droits|defenseur des droits|médiateur de la consommation|mediateur de la consommation|"
         "schlichtungsstelle|arbitraje de consumo|consumidor.gov|consumidor gov)",
     ],
+    "platform": [
+        "(twitter|facebook|instagram|tiktok|reddit|linkedin|youtube|social media|trustpilot|google reviews|yelp|"
+        "reseaux sociaux|redes sociales|redes sociais|sozialen medien|sozialen netzwerken|social network|social networks|"
+        "i social|sui social)",
+    ],
     "threat:media": [
         "(reclame aqui|reclameaqui|trustpilot|tripadvisor|yelp|glassdoor|que choisir|60 millions de consommateurs|"
         "stiftung warentest|ocu|altroconsumo|watchdog)",

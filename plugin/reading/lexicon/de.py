@@ -61,6 +61,7 @@ CUES: dict[str, list[str]] = {
     ],
     "not:churn": ["(habe|hatte|haben|hatten) .. gekundigt", "bereits gekundigt", "kundigungsfrist"],
     "threat:billing": ["(ruckbuchung|lastschrift zuruckgeben|lastschrift zuruckgehen|zuruckbuchen|zuruckbuchen lassen|chargeback|widerspruch bei (meiner|der) bank)"],
+    "pressure": ["(unsere|die) (vertragsverlangerung|verlangerung) (steht|ist|im)", "(vertrag|abo) (lauft|endet) .. aus"],
     "threat": ["(letzte|letztmalige) (warnung|mahnung)", "(die )?polizei", "(strafanzeige|anzeige erstatten)"],
     "outage": [
         f"{_SYS} (ist|sind|war|waren|seit|schon|wieder|komplett|vollig|total|immer noch)? .. {_DOWN}",

@@ -74,7 +74,7 @@ CUES: dict[str, list[str]] = {
     ],
     "threat:media": [
         f"({_I} {_WILL}|{_I} {_MAY}|going to|gonna|about to|ready to) (post|share|put|write|tell|warn|expose|go|publish|tweet|blog|report|leave|spread|broadcast|make) .. (public|publicly|press|media|journalist|journalists|{_PLATFORM}|everyone|every one|all my followers|my followers|the world|the news)",
-        f"(i'm|i am|we're|we are|i'll be|we'll be) (posting|sharing|putting|publishing|tweeting|writing about|blogging about|exposing|calling you out|reporting) (this|it|that|everything|all of this|all this|my experience|our experience|the whole thing|the screenshots|screenshots|about (this|you|it|your)|you) .. (on|to|all over) {_PLATFORM}",
+        f"(i'm|i am|we're|we are|i'll be|we'll be) (posting|sharing|putting|publishing|tweeting|writing about|blogging about|exposing|calling you out|reporting) .. (on|to|all over) {_PLATFORM}",
         f"(expose|exposing|call you out|calling you out|shame|shaming|name and shame) .. (on|to|all over) {_PLATFORM}",
         f"(this|it|that|everything|this story) (is )?(going|goes) (on|to) {_PLATFORM}", f"(all over|viral on) {_PLATFORM}", "go viral", "going viral",
         "(to|contact|contacting|tell|telling|alert|alerting|call|calling|speak to|talk to|inform|informing) the (press|media|news|newspapers|papers|news desk|tabloids)",
@@ -89,20 +89,19 @@ CUES: dict[str, list[str]] = {
         f"({_I} {_WILL}|{_I} {_MAY}) (write|blog|post|tweet|talk|speak) (publicly )?about (it|this|you|your company|my experience)",
         "(everyone|people|the world|my followers) (will|should|is going to|needs to) (know|hear|see)",
     ],
-    "media": ["(press coverage|media coverage|news coverage|in the news|in the press)"],
     "threat:churn": [
         "(or|otherwise) (we're|we are|i'm|i am|we'll be|i'll be) (gone|out|leaving|done|walking)",
         "(quotes|offers|proposals|bids) from .. (competitors|competitor|other (providers|vendors|suppliers))",
-        "(evaluate|evaluating|assess|assessing|explore|exploring|benchmark|benchmarking) (alternatives|other (vendors|providers|options|solutions|platforms))",
         "(take|taking|move|moving) (my|our) (business|money|custom|account|accounts) (elsewhere|somewhere else|to (a )?(competitor|another))",
         f"one more .. (and|then) {_I}('ll| will| are| am)? (leave|leaving|cancel|cancelling|canceling|move|moving|switch|switching|go|going|walk|done|out)",
-        "(considering|consider|thinking about|thinking of|evaluating|looking at|looking into|talking to|speaking to|in talks with|getting quotes from|got quotes from|reviewing) (other|alternative|different|competing) (providers|vendors|suppliers|options|solutions|platforms|companies|tools|services|carriers|banks)",
-        "(considering|thinking about|thinking of|seriously considering|reconsidering) (cancel*|leaving|switching|moving|terminating|our contract|our subscription|whether to renew|renewing|the renewal)",
-        "(looking|look|shopping) (at|for|around for) (alternatives|another provider|a new provider|a different provider|other options|competitors)",
+
         "(your|a) competitor (will|would|is|are|has|offers)", "(lose|losing) (us|our business|me as a customer|a customer|our account)",
         "(or|otherwise) (we|i)('ll| will| are| am)? (leave|leaving|cancel*|move|moving|switch*|go elsewhere|walk)",
     ],
     "churn": [
+        "(considering|consider|thinking about|thinking of|evaluating|evaluate|assess|assessing|explore|exploring|looking at|looking into|talking to|speaking to|in talks with|getting quotes from|got quotes from|reviewing|started looking at) (other|alternative|different|competing) (providers|vendors|suppliers|options|solutions|platforms|companies|tools|services|carriers|banks)",
+        "(considering|thinking about|thinking of|seriously considering|reconsidering) (cancel*|leaving|switching|moving|terminating|our contract|our subscription|whether to renew|renewing|the renewal)",
+        "(looking|look|shopping|evaluate|evaluating|explore|exploring|assess|assessing) (at|for|around for)? (alternatives|another provider|a new provider|a different provider|other options|competitors)",
         "(no|can't find the|cannot find the|can't find a|where is the|there is no|there's no) cancel (button|option|link)",
         "(cancel*|terminate|terminating|end|ending|close|closing|stop|stopping|discontinue|discontinuing|quit|quitting) (my|our|the|this) (subscription|subscriptions|account|accounts|membership|plan|contract|service|services|agreement|policy|package|licence|license|licenses|licences|line|broadband|plan and|trial)",
         "(cancel|terminate|close|end) (it|everything|all of it) (now|today|immediately)",
@@ -121,6 +120,10 @@ CUES: dict[str, list[str]] = {
         "(disputing|dispute|contest|contesting|reverse|reversing|reversed) (it|the charge|this charge|the payment|the transaction|these charges) .. (bank|card issuer|card company|credit card|paypal)",
         "(my|our) bank (will|is going to|says|said) .. (dispute|reverse|chargeback|charge back|fraud|raise)",
         "(block|stop|cancel) (the|all|any|future)? (payments|direct debit|direct debits|standing order) (through|with|at) (my|our) bank",
+    ],
+    "pressure": [
+        "(our|the|my) (renewal|contract renewal|subscription renewal) (is|comes|falls|date|in|on)", "up for renewal", "renewal (is )?(due|coming up|in # (days|weeks|months))",
+        "(contract|subscription|term) (ends|expires|is up) (in|on|next)",
     ],
     "threat": [
         "(taking|take|escalate|escalating|pursue|pursuing) (this|it|the matter|matters) further", "you have # (hours|days|business days|working days) (to|or|before)",

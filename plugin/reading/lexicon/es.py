@@ -45,6 +45,7 @@ CUES: dict[str, list[str]] = {
     ],
     "not:churn": ["(ya )?(cancele|di de baja|me di de baja|he cancelado|hemos cancelado)"],
     "threat:billing": ["(contracargo|retrocargo)", "(anular|rechazar|reclamar|disputar|devolver) .. (con|en|a traves de|al) (mi|el|nuestro) banco"],
+    "pressure": ["(nuestra|la) renovacion (es|sera|vence|esta)", "(el|nuestro) contrato (vence|termina|acaba)"],
     "threat": ["(la )?(policia|guardia civil)", "(ultimo|ultima) (aviso|advertencia|oportunidad)"],
     "outage": [
         f"{_SYS} .. (esta|estan|lleva|llevan|sigue|siguen)? (caido|caida|caidos|caidas|fuera de servicio|inaccesible|inaccesibles|sin servicio|no disponible|no responde|no carga|offline|down|muerto|muerta)",

@@ -83,6 +83,7 @@ CUES: dict[str, list[str]] = {
         "(faire|fais|ferai|ferons) opposition", "opposition (bancaire|aupres de ma banque|sur ma carte|sur le prelevement)",
         "(contester|contesterai|contesterons|contestation) .. (aupres de )?(ma|la|notre) banque", "retrofacturation",
     ],
+    "pressure": ["(notre|le|mon) (renouvellement|contrat) (est|arrive|prend fin|se termine|a lieu)", "(renouvellement|echeance) (en|le|dans) #"],
     "threat": ["dernier avertissement", "(la|les) (police|gendarmerie)", "(dernier|ultime) delai"],
     "outage": [
         f"{_SYS} (est|sont|etait|etaient|a ete|ont ete|reste|restent|semble|toujours|encore|completement|totalement)? {_DOWN}",

@@ -33,6 +33,7 @@ CUES: dict[str, list[str]] = {
         "non (rinnovare|rinnoveremo|rinnovero)",
     ],
     "threat:billing": ["(chargeback|storno (sulla|della) carta)", "(contestare|contestero) .. (banca|carta)"],
+    "pressure": ["(il nostro|il) rinnovo (e|sara|scade|arriva)", "(il|nostro) contratto (scade|termina)"],
     "threat": ["(la )?(polizia|carabinieri)", "(ultimo|ultima) (avviso|avvertimento)"],
     "outage": [
         f"{_SYS} .. (non e|non sono) (raggiungibile|raggiungibili|accessibile|accessibili|disponibile|disponibili)",

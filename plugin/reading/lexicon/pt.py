@@ -39,6 +39,7 @@ CUES: dict[str, list[str]] = {
     ],
     "not:churn": ["(ja )?(cancelei|cancelamos|foi cancelado|foi cancelada)"],
     "threat:billing": ["chargeback", "(contestar|contestarei|vou contestar) .. (no|com o|junto ao) (banco|cartao)", "estorno (no|pelo) cartao"],
+    "pressure": ["(nossa|a) renovacao (e|sera|vence|esta)", "(o|nosso) contrato (vence|termina|acaba)"],
     "threat": ["(a )?policia", "(ultimo|ultima) (aviso|chance)", "boletim de ocorrencia"],
     "outage": [
         "fora do ar", f"{_SYS} .. (caiu|caido|caida|esta fora|indisponivel|inacessivel|nao abre|nao carrega|nao funciona|offline|down|parado|parada)",
