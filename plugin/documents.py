@@ -69,6 +69,7 @@ class DocumentContext:
     history: TicketHistory
     now: datetime
     case_reference: str
+    sentiment_evidence: Sequence[str] = ()  # the customer's phrases behind the mood, as written
 
 
 # What the receiving team specializes in, for the customer: the first of these the reasons name (most specific
@@ -209,6 +210,7 @@ class Documents:
             "attempts": attempts(ctx.ticket),
             "sentiment": ctx.sentiment.value,
             "sentiment_score": ctx.sentiment_score,
+            "sentiment_evidence": list(ctx.sentiment_evidence),
             "expectation": expectation(ctx.ticket, language),
             "next_steps": next_steps(ctx.reasons, language),
             "attachments": attachment_links(ctx.ticket),

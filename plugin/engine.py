@@ -254,6 +254,7 @@ class Engine:
             from_tier=facts.tier, to_tier=plan.tier, reasons=tuple(reasons), sentiment=facts.sentiment.level,
             sentiment_score=facts.sentiment.score, clocks=tuple(c.status for c in facts.clocks),
             history=facts.history, now=facts.now, case_reference=f"#{facts.ticket.id}",
+            sentiment_evidence=facts.sentiment.mood_evidence,
         )
 
     def _note_and_history(

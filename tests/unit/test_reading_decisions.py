@@ -40,6 +40,14 @@ def test_a_standard_customers_outage_at_normal_priority_is_critical_paged_and_at
     assert again.notifications == () and again.escalations == ()  # paged once
 
 
+def test_the_handoff_note_shows_the_mood_with_the_customers_words() -> None:
+    text = "This is UNACCEPTABLE. My lawyer will take legal action."
+    decision = ENGINE.decide(make_ticket(description=text), make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))
+    note = decision.changes.internal_note or ""
+    assert 'Customer sentiment: threatening: "UNACCEPTABLE", "My lawyer will", "legal action"' in note
+    assert '[legal_keywords] Legal threat language: "My lawyer will", "legal action"' in note
+
+
 def test_a_broken_drop_down_is_not_an_incident() -> None:
     ticket = make_ticket(priority=Priority.MEDIUM, subject="Bug", description="the drop-down is broken")
     decision = ENGINE.decide(ticket, make_customer(), NO_HISTORY, later(MONDAY_10, minutes=1))

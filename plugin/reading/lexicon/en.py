@@ -187,6 +187,8 @@ CUES: dict[str, list[str]] = {
         "(fake|spoofed|fraudulent|suspicious|scam|phishy) (email|emails|e mail|message|messages|sms|text|texts|link|links|website|site|login page|call|calls)",
         "link (goes|leads|points|redirects) to (a|an)? (strange|different|fake|suspicious|unknown|foreign|other|weird|dodgy) (domain|site|website|address|url|page)",
         "(shows|showing|displays|displaying|exposes|exposing|reveals|revealing|prints|printing|logs|logging) .. (full|whole|complete|entire|unmasked|my|the) .. (card number|card numbers|bank card number|credit card number|cvv|password|passwords|social security number|iban)",
+        "(new|unknown|unrecogni[sz]ed|suspicious|strange|unexpected) (login|log in|sign in|signin|device|session) (from|in|alert|notification|on my account)",
+        "(whether|if) (someone|somebody|anyone) (got in|got into|accessed|logged in|logged into|has access)",
         "(phishing|phished|spear phishing|malware|ransomware|spyware|keylogger|trojan|botnet|cryptominer)", "(infected|infection) (with|by) (a )?(virus|malware|trojan)", "(a|the) virus (on|in) (my|our|the) (computer|laptop|server|system|network|site|account)",
         "(security (hole|flaw|issue|vulnerability|vulnerabilities|bug|incident|incidents|breach|problem|exploit|threat)|vulnerability|vulnerabilities|exploit|exploited|zero day|0 day|xss|cross site scripting|sql injection|csrf|remote code execution|rce|privilege escalation|cve #)",
         "(identity theft|stolen identity|fraud|fraudulent|fraudster|fraudsters|scammer|scammers|account takeover|sim swap|card skimming)",
