@@ -98,10 +98,10 @@ def _word(token: str) -> _Item:
     return _Item("".join(regex), anchors=anchors)
 
 
-def _group(token: str) -> _Item:
+def _group(token: str, common: frozenset[str]) -> _Item:
     optional = token.endswith("?")
     body = token[1:-2] if optional else token[1:-1]
-    alternatives = [_sequence(alt.strip()) for alt in _split(body, "|")]
+    alternatives = [_sequence(alt.strip(), common) for alt in _split(body, "|")]
     anchors: set[str] | None = set()
     for _, alt_anchors in alternatives:
         if alt_anchors is None or anchors is None:
@@ -112,8 +112,9 @@ def _group(token: str) -> _Item:
     return _Item(regex, optional, anchors=frozenset(anchors) if anchors is not None else None)
 
 
-def _sequence(text: str) -> tuple[str, frozenset[str] | None]:
-    """The regex of a phrase and the anchors of its best mandatory item (None when none can anchor it)."""
+def _sequence(text: str, common: frozenset[str] = frozenset()) -> tuple[str, frozenset[str] | None]:
+    """The regex of a phrase and the anchors of its best mandatory item (None when none can anchor it): the item
+    whose words are rarest (none of them `common`), then longest."""
     items: list[_Item] = []
     spaced = _GLUED.sub(r")\1 ", text.replace("-", " "))
     for token in (t for t in _split(spaced, " ") if t):
@@ -122,7 +123,7 @@ def _sequence(text: str) -> tuple[str, frozenset[str] | None]:
         elif token.startswith("("):
             if not (token.endswith(")") or token.endswith(")?")):
                 raise PatternError(f"text after a closing parenthesis in {text!r}")
-            items.append(_group(token))
+            items.append(_group(token, common))
         else:
             items.append(_word(token))
     if not items or all(i.gap for i in items):
@@ -142,7 +143,7 @@ def _sequence(text: str) -> tuple[str, frozenset[str] | None]:
             need_sep = True
         gap = 0
     candidates = [i.anchors for i in items if not i.gap and not i.optional and i.anchors is not None]
-    best = max(candidates, key=lambda a: min(len(x) for x in a), default=None)
+    best = max(candidates, key=lambda a: (not a & common, -len(a), min(len(x) for x in a)), default=None)
     return "".join(out), best
 
 
@@ -164,8 +165,10 @@ class Hit:
     cue: str
 
 
-def compile_cue(category: str, pattern: str) -> tuple[Cue, frozenset[str] | None]:
-    regex, anchors = _sequence(fold(pattern).strip())
+def compile_cue(category: str, pattern: str, common: frozenset[str] = frozenset()
+                ) -> tuple[Cue, frozenset[str] | None]:
+    """A cue compiled, and the word beginnings to index it by (`common` words are the last choice)."""
+    regex, anchors = _sequence(fold(pattern).strip(), common)
     try:
         compiled = re.compile(regex + r"(?!\w)(?!-\w)")
     except re.error as exc:
@@ -186,19 +189,21 @@ def _free_on_the_left(folded: str, start: int) -> bool:
 class CueSet:
     """Many cues by category, indexed by anchor; `find` returns every hit in a text."""
 
-    def __init__(self, lexicon: Mapping[str, Iterable[str]]) -> None:
+    def __init__(self, lexicon: Mapping[str, Iterable[str]], common: frozenset[str] = frozenset()) -> None:
         self._cues: list[Cue] = []
         self._by_anchor: dict[str, list[int]] = {}
         self._always: list[int] = []
+        self._anchors: frozenset[str] = frozenset()
         for category, patterns in lexicon.items():
             for pattern in patterns:
-                cue, anchors = compile_cue(category, pattern)
+                cue, anchors = compile_cue(category, pattern, common)
                 index = len(self._cues)
                 self._cues.append(cue)
                 if anchors is None:
                     self._always.append(index)
                 for anchor in anchors or ():
                     self._by_anchor.setdefault(anchor, []).append(index)
+        self._anchors = frozenset(self._by_anchor)
 
     def __len__(self) -> int:
         return len(self._cues)
@@ -209,10 +214,8 @@ class CueSet:
 
     def find(self, text: Text) -> list[Hit]:
         candidates = set(self._always)
-        for prefix in text.prefixes:
-            found = self._by_anchor.get(prefix)
-            if found:
-                candidates.update(found)
+        for prefix in text.prefixes & self._anchors:
+            candidates.update(self._by_anchor[prefix])
         hits = []
         folded = text.folded
         for index in sorted(candidates):

@@ -127,8 +127,10 @@ class Reader:
 
     def __init__(self, languages: Sequence[str] = LANGUAGES) -> None:
         self._lexicons: dict[str, Lexicon] = {lang: load(lang) for lang in languages}
-        self._cues = {lang: CueSet(lex.cues) for lang, lex in self._lexicons.items()}
-        self._common = CueSet(common_cues())
+        # Cues are indexed by their rarest word: "the", "you" or "pas" would make every message try them.
+        frequent = frozenset().union(*(lex.stopwords | lex.bridges | lex.negators for lex in self._lexicons.values()))
+        self._cues = {lang: CueSet(lex.cues, frequent) for lang, lex in self._lexicons.items()}
+        self._common = CueSet(common_cues(), frequent)
         # Only the small words that belong to one language tell languages apart ("de", "no", "que" do not).
         counts: dict[str, int] = {}
         for lex in self._lexicons.values():

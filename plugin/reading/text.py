@@ -64,11 +64,7 @@ class Text:
     @cached_property
     def prefixes(self) -> frozenset[str]:
         """Every word's beginnings of 3 to 8 characters: what the cue index is looked up by."""
-        out: set[str] = set()
-        for word in self.words:
-            for length in range(3, min(len(word), 8) + 1):
-                out.add(word[:length])
-        return frozenset(out)
+        return frozenset(word[:length] for word in self.words for length in range(3, min(len(word), 8) + 1))
 
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
         """The bounds of the sentence holding folded[start:end]."""
