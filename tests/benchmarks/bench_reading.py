@@ -1,13 +1,16 @@
 """Benchmark: how well and how fast the reader reads customers, on the labeled dev set.
 
-    .venv/bin/python tests/benchmarks/bench_reading.py [--data FILE] [--errors odd|even|all] [--legacy]
+    .venv/bin/python tests/benchmarks/bench_reading.py [--data FILE] [--errors odd|even|all]
 
 Reads `../shared/eval/tickets-dev.jsonl` (beside the repository) unless `--data` names another file of the same
 shape. Prints, for the whole set and for each half (odd ids: the half the lexicons were developed on; even ids:
-held out, so overfitting shows as a gap): exact mood accuracy, upset recall and precision (upset = frustrated,
+the other half, held out when the first version was measured, so overfitting shows as a gap): exact mood accuracy, upset recall and precision (upset = frustrated,
 angry or threatening), the share of calm messages read as upset, mood accuracy per language, precision and recall
-per matter and per flag; then readings per second on one core. `--errors` lists the misread messages of a half;
-`--legacy` scores the previous reading (VADER compound below -0.7 and the old keyword lists) for comparison.
+per matter and per flag; then readings per second on one core. `--errors` lists the misread messages of a half.
+
+For comparison, the previous reading (VADER compound below -0.7, English and French keyword lists) scored on the
+same set: mood exact 46.7 %, upset recall 35.6 %, calm read as upset 20.4 %, recall legal 55 %, regulatory 33 %,
+media 22 %, outage 25 %, security 20 %.
 """
 
 from __future__ import annotations
@@ -143,49 +146,23 @@ def errors(rows: Sequence[dict[str, Any]], guesses: Sequence[Guess]) -> None:
                   f"manager {r['requests_manager']}->{g.manager} repeat {r['repeat_claim']}->{g.repeat}")
 
 
-def legacy_guess() -> Read:
-    """The previous reading: VADER (English) under -0.7 angry, under -0.35 or a frustration word frustrated; any
-    legal/regulatory/reputational keyword threatening; outage and security keywords as matters."""
-    from plugin.config import load_config
-    from plugin.keywords import find_keywords
-    from plugin.sentiment import VaderAnalyzer
-
-    config, vader = load_config(data={}), VaderAnalyzer()
-    kw = config.keywords
-
-    def read(row: dict[str, Any]) -> Guess:
-        text = message(row)
-        score = vader.score(text, row["lang"])
-        found = {c: bool(find_keywords(text, kw.words(c))) for c in
-                 ("legal", "regulatory", "reputational", "frustration", "outage", "security")}
-        mood = "threatening" if found["legal"] or found["regulatory"] or found["reputational"] else \
-            "angry" if score is not None and score < -0.7 else \
-            "frustrated" if found["frustration"] or (score is not None and score < -0.35) else "calm"
-        matters = {m for m, c in (("legal", "legal"), ("regulatory", "regulatory"), ("media", "reputational"),
-                                  ("outage", "outage"), ("security", "security")) if found[c]}
-        return Guess(mood, frozenset(matters), False, False, row["lang"])
-    return read
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--errors", choices=["odd", "even", "all"], default=None)
-    parser.add_argument("--legacy", action="store_true", help="score the previous reading instead")
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.data.read_text(encoding="utf-8").splitlines() if line.strip()]
     reader = Reader()
-    read = legacy_guess() if args.legacy else reader_guess(reader)
+    read = reader_guess(reader)
     guesses = [read(r) for r in rows]
     figures = score(rows, guesses, f"whole set ({args.data.name})")
     odd = [i for i, r in enumerate(rows) if int(str(r["id"])[-1]) % 2 == 1]
     even = [i for i in range(len(rows)) if i not in set(odd)]
     score([rows[i] for i in odd], [guesses[i] for i in odd], "odd ids (development half)")
-    score([rows[i] for i in even], [guesses[i] for i in even], "even ids (held-out half)")
+    score([rows[i] for i in even], [guesses[i] for i in even], "even ids (other half: held out for the first version)")
     verdict(figures)
-    if not args.legacy:
-        print(f"\n== speed: {speed(reader, rows):,.0f} readings/s on one core (CPU time) "
-              f"(mean message {sum(len(message(r)) for r in rows) / len(rows):.0f} characters)")
+    print(f"\n== speed: {speed(reader, rows):,.0f} readings/s on one core (CPU time) "
+          f"(mean message {sum(len(message(r)) for r in rows) / len(rows):.0f} characters)")
     if args.errors:
         chosen = {"odd": odd, "even": even, "all": list(range(len(rows)))}[args.errors]
         errors([rows[i] for i in chosen], [guesses[i] for i in chosen])
