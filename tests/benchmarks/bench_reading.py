@@ -4,8 +4,8 @@
 
 Reads `../shared/eval/tickets-dev.jsonl` (beside the repository) unless `--data` names another file of the same
 shape. Prints, for the whole set and for each half (odd ids: the half the lexicons were developed on; even ids:
-the other half, held out when the first version was measured, so overfitting shows as a gap): exact mood accuracy, upset recall and precision (upset = frustrated,
-angry or threatening), the share of calm messages read as upset, mood accuracy per language, precision and recall
+the other half, held out when the first version was measured, so overfitting shows as a gap): exact mood accuracy,
+upset recall and precision (upset = frustrated, angry or threatening), the share of calm messages read as upset, mood accuracy per language, precision and recall
 per matter and per flag; then readings per second on one core. `--errors` lists the misread messages of a half.
 
 For comparison, the previous reading (VADER compound below -0.7, English and French keyword lists) scored on the
