@@ -3,10 +3,11 @@
     .venv/bin/python tests/benchmarks/bench_reading.py [--data FILE] [--errors odd|even|all]
 
 Reads `../shared/eval/tickets-dev.jsonl` (beside the repository) unless `--data` names another file of the same
-shape. Prints, for the whole set and for each half (odd ids: the half the lexicons were developed on; even ids:
-the other half, held out when the first version was measured, so overfitting shows as a gap): exact mood accuracy,
-upset recall and precision (upset = frustrated, angry or threatening), the share of calm messages read as upset, mood accuracy per language, precision and recall
-per matter and per flag; then readings per second on one core. `--errors` lists the misread messages of a half.
+shape. Prints, for the whole set and for each half (odd ids: the half the lexicons were developed on; even ids: the
+other half, held out when the first version was measured, so overfitting shows as a gap): exact mood accuracy,
+upset recall and precision (upset = frustrated, angry or threatening), the share of calm messages read as upset,
+mood accuracy per language, precision and recall per matter and per flag; then readings per second on one core.
+`--errors` lists the misread messages of a half.
 
 For comparison, the previous reading (VADER compound below -0.7, English and French keyword lists) scored on the
 same set: mood exact 46.7 %, upset recall 35.6 %, calm read as upset 20.4 %, recall legal 55 %, regulatory 33 %,
