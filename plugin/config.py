@@ -324,188 +324,60 @@ class CustomersConfig(Section):
     cache_ttl: Duration = timedelta(hours=1)
 
 
-def _kw(**langs: list[str]) -> dict[str, list[str]]:
-    return {language: list(dict.fromkeys(words)) for language, words in langs.items()}
-
-
-def _each(templates: Iterable[str], values: Iterable[str]) -> list[str]:
-    """Every template filled with every value: _each(["{} is down"], ["site", "app"]) -> ["site is down", ...]."""
-    values = list(values)
-    return [template.format(value) for template in templates for value in values]
-
-
-# Where a customer threatens to take a complaint public.
-_PLATFORMS_EN = ("social media", "twitter", "facebook", "linkedin", "reddit", "instagram", "tiktok", "youtube",
-                 "trustpilot")
-_PLATFORMS_FR = ("les réseaux sociaux", "twitter", "facebook", "linkedin", "instagram", "tiktok", "youtube",
-                 "trustpilot")
-# What customers say is down (the subject makes the difference: "the site is down", not "our revenue is down").
-_SYSTEMS_EN = ("site", "website", "app", "application", "service", "system", "server", "platform", "api",
-               "dashboard", "portal", "login", "production", "prod", "everything")
-_SYSTEMS_FR = ("site", "site web", "service", "plateforme", "application", "appli", "serveur", "api",
-               "tableau de bord", "portail", "production", "prod", "tout")
+KeywordCategory = Literal["legal", "regulatory", "reputational", "frustration", "anger", "security", "outage",
+                          "billing", "churn"]
+_LanguageWords = dict[str, list[str]]
 
 
 class KeywordsConfig(Section):
-    """Words and phrases per category and language; matched as whole words, ignoring case and accents.
+    """The team's own words and phrases per category and language, added to the reader's built-in lexicons (six
+    languages; see docs/reading.md). Matched as whole words, ignoring case and accents, in every message whatever
+    its language, so write each as the phrase that makes it a cue ("my solicitor", not "solicitor").
 
-    Every list is matched against every message whatever its language, so each entry must be a threat in any
-    message: a single word that is mostly innocent is written as the phrases that make it a threat.
+    Lists add to the built-in ones: giving `legal: {de: [...]}` keeps every built-in legal cue of every language.
+    To drop the built-in cues of a category and keep only yours, name it in `replace`.
     """
 
-    # "sue" is also a first name ("Sue from accounting", "when will Sue get access?"), "attorney" is in "power of
-    # attorney", "litigation" in "litigation hold" (a mailbox setting); "procès" starts "procès-verbal" (minutes),
-    # "tribunal" is in every French company's registration ("tribunal de commerce"), "court" is French for "short",
-    # "poursuite" means "continuation".
-    legal: dict[str, list[str]] = Field(default_factory=lambda: _kw(
-        en=["lawyer", "lawyers", "i will sue", "legal action", "in court", "lawsuit", "we will sue", "i'll sue",
-            "we'll sue", "i would sue", "i could sue", "we could sue", "i can sue", "we can sue", "i am going to sue",
-            "i'm going to sue", "we are going to sue", "we're going to sue", "gonna sue", "intend to sue",
-            "plan to sue", "planning to sue", "threatening to sue", "decided to sue", "will sue you", "sue you for",
-            "sue you over", "sue the company", "sue your company", "sue this company", "suing", "sued",
-            "my attorney", "my attorneys", "our attorney", "our attorneys", "attorney will", "attorneys will",
-            "contact an attorney", "contacted an attorney", "consult an attorney", "hire an attorney",
-            "hired an attorney", "my solicitor", "our solicitor", "our solicitors", "legal proceedings",
-            "legal steps", "take legal", "legal recourse", "legal options", "to court", "small claims",
-            "litigation against", "pursue litigation", "pursuing litigation", "consider litigation",
-            "considering litigation", "initiate litigation", "cease and desist", "breach of contract",
-            "breach of our contract", "breach of the contract", "breach of our agreement"],
-        fr=["avocat", "avocats", "au tribunal", "un procès", "porter plainte", "mise en demeure", "aux tribunaux",
-            "devant le tribunal", "devant les tribunaux", "devant un tribunal", "saisir le tribunal",
-            "saisirai le tribunal", "saisirons le tribunal", "saisissons le tribunal", "saisir les tribunaux",
-            "procès contre", "poursuites judiciaires", "poursuivre en justice", "vous poursuivre",
-            "action en justice", "recours en justice", "saisir la justice", "déposer plainte", "déposer une plainte",
-            "plainte contre vous", "action juridique", "recours juridique", "violation du contrat",
-            "manquement contractuel"],
-    ))
-    # "GDPR" alone is any data request ("a GDPR deletion request", "GDPR-compliant"), "regulator" a part
-    # ("voltage regulator", French "régulateur de vitesse" is cruise control).
-    regulatory: dict[str, list[str]] = Field(default_factory=lambda: _kw(
-        en=["gdpr violation", "breaches gdpr", "to the regulator", "ombudsman", "data protection authority",
-            "compliance violation", "violation of gdpr", "violation of the gdpr", "violating gdpr", "violates gdpr",
-            "breach of gdpr", "breach of the gdpr", "breaking gdpr", "breaks gdpr", "against gdpr", "gdpr complaint",
-            "to the regulators", "contact the regulator", "supervisory authority", "information commissioner",
-            "trading standards", "attorney general", "consumer protection agency", "contact the cnil",
-            "to the cnil"],
-        fr=["violation du rgpd", "saisir la cnil", "plainte à la cnil", "autorité de contrôle", "dgccrf",
-            "médiateur de la consommation", "non-respect du rgpd", "contraire au rgpd", "viole le rgpd",
-            "violez le rgpd", "enfreint le rgpd", "enfreignez le rgpd", "manquement au rgpd", "plainte rgpd",
-            "saisis la cnil", "saisi la cnil", "saisirai la cnil", "saisirons la cnil", "saisissons la cnil",
-            "saisine de la cnil", "plainte auprès de la cnil", "signaler à la cnil", "signalement à la cnil",
-            "alerter la cnil", "prévenir la cnil", "contacter la cnil", "écrire à la cnil", "au régulateur",
-            "auprès du régulateur", "saisir le régulateur", "saisir le médiateur", "saisirai le médiateur",
-            "arcep"],
-    ))
-    # "press" is a verb ("when I press Export"), "media" a file type ("media library"), "social media" and "Twitter"
-    # are product features ("the Twitter integration", "posting on social media fails"), "press release" is
-    # content; "presse" starts "presse-papiers" (clipboard), "accès aux médias" is access to media files.
-    reputational: dict[str, list[str]] = Field(default_factory=lambda: _kw(
-        en=["to the media", "to the press", "journalist", "journalists", "better business bureau", "the bbb",
-            "tell the media", "contact the media", "contacting the media", "alert the media", "to the news media",
-            "tell the press", "contact the press", "contacting the press", "alert the press", "the press will",
-            "press release about", "bbb complaint", "with bbb", "to bbb", "public review", "leave a bad review",
-            "leave a negative review", "leaving a bad review", "leaving a negative review", "write a bad review",
-            "one-star review", "1-star review", "bad review on", "negative review on", "go public with",
-            "going public with", "go public about", "name and shame", "warn other customers", "warn others about",
-            "tweet about you", "tweet about your", "tweet about this", "tweeting about you", "tweeting about your",
-            "tweeting about this", "all over the internet",
-            *_each(["all over {}", "on {} about you", "on {} about your", "about you on {}", "about your company on {}",
-                    "post this on {}", "posting this on {}", "post about this on {}", "write about this on {}",
-                    "expose you on {}", "call you out on {}", "tell everyone on {}"], _PLATFORMS_EN)],
-        fr=["à la presse", "parler aux médias", "journaliste", "journalistes", "alerter la presse",
-            "alerter les médias", "contacter la presse", "prévenir la presse", "informer la presse",
-            "finir dans la presse", "finira dans la presse", "adresser aux médias", "raconter aux médias",
-            "contacter les médias", "prévenir les médias", "informer les médias", "finir dans les médias",
-            "finira dans les médias", "laisser un avis public", "laisser un avis négatif",
-            "laisserai un avis négatif", "publier un avis négatif", "dénoncer publiquement", "partout sur internet",
-            *_each(["partout sur {}", "tout sur {}", "dénoncer sur {}", "en parler sur {}", "balancer sur {}",
-                    "publier ça sur {}", "poster ça sur {}", "mettre ça sur {}", "raconter ça sur {}",
-                    "mon expérience sur {}", "avis négatif sur {}"], _PLATFORMS_FR)],
-    ))
-    # "worst" is in "worst case", "terrible" in "I'm terrible with computers", "useless" in "delete useless tags",
-    # "cancel my account" a routine request; French "nul" is in "match nul", "montant nul", "nul besoin", "pire" in
-    # "au pire" and "le pire des cas".
-    frustration: dict[str, list[str]] = Field(default_factory=lambda: _kw(
-        en=["unacceptable", "ridiculous", "furious", "fed up", "disgusted", "outrageous", "is terrible",
-            "are terrible", "absolutely terrible", "terrible service", "terrible support", "terrible experience",
-            "worst service", "worst support", "worst experience", "worst company", "worst product",
-            "worst software", "worst tool", "worst ever", "is the worst", "are the worst", "is useless",
-            "are useless", "completely useless", "totally useless", "utterly useless", "useless support",
-            "pathetic", "sick and tired", "is a joke", "waste of time", "waste of money", "will cancel my account",
-            "going to cancel my account", "cancel my account if", "cancelling my account if",
-            "canceling my account if"],
-        fr=["inacceptable", "inadmissible", "scandaleux", "honteux", "c'est nul", "pire service", "furieux",
-            "furieuse", "ras le bol", "lamentable", "déplorable", "un scandale", "une honte", "c est nul",
-            "vraiment nul", "complètement nul", "totalement nul", "service nul", "support nul", "nul à chier",
-            "pire support", "pire expérience", "pire entreprise", "pire logiciel", "pire application",
-            "de pire en pire", "en ai marre", "en avons marre", "exaspéré", "exaspérée"],
-    ))
-    # "breach" is in "SLA breach" and "breach of contract", "hacked" in "I hacked together a script",
-    # "compromised" in "performance was compromised"; "piraté" is also "pirated" (software), "compromis" a
-    # compromise, "anti-phishing" a filter.
-    security: dict[str, list[str]] = Field(default_factory=lambda: _kw(
-        en=["security incident", "data breach", "security breach", "been hacked", "was hacked",
-            "unauthorized access", "phishing", "ransomware", "privacy breach", "breach of security",
-            "breach of our data", "we were breached", "we've been breached", "we have been breached",
-            "we got breached", "account was breached", "account has been breached", "accounts were breached",
-            "accounts have been breached", "systems were breached", "server was breached", "were hacked",
-            "got hacked", "is hacked", "hacked account", "account hacked", "hacked into", "hacked our",
-            "hacked my", "compromised account", "compromised accounts", "compromised credentials",
-            "compromised password", "account compromised", "credentials compromised", "unauthorised access",
-            "unauthorized login", "unauthorized logins", "unauthorised login", "account takeover",
-            "security vulnerability", "a vulnerability",
-            "vulnerability in", "critical vulnerability", "data leak", "leaked credentials", "credentials leaked",
-            "leaked data", "data was leaked", "data has been leaked", "identity theft", "stolen credentials",
-            "credentials were stolen", "data was stolen", "cyberattack", "cyber attack", "ddos attack",
-            "under attack",
-            *_each(["{} was compromised", "{} has been compromised", "{} is compromised"],
-                   ["account", "data", "system", "server", "password", "email", "mailbox", "computer", "laptop",
-                    "network", "site", "website", "database"]),
-            *_each(["{} were compromised", "{} have been compromised", "{} are compromised"],
-                   ["accounts", "credentials", "passwords", "systems", "servers", "we"])],
-        fr=["incident de sécurité", "faille de sécurité", "fuite de données", "été piraté", "compte piraté",
-            "accès non autorisé", "été piratée", "été piratés", "été piratées", "comptes piratés", "fait pirater",
-            "un piratage", "tentative de piratage", "victime d'un piratage", "piratage de mon compte",
-            "piratage de notre", "piratage du compte", "brèche de sécurité", "violation de données",
-            "accès non autorisés", "accès frauduleux", "connexion frauduleuse", "connexions frauduleuses",
-            "compte compromis", "comptes compromis", "été compromis", "identifiants compromis",
-            "mot de passe compromis", "vulnérabilité de sécurité", "une vulnérabilité", "hameçonnage",
-            "rançongiciel", "cyberattaque", "cyber attaque", "attaque ddos", "usurpation d'identité"],
-    ))
-    # "down" is in "drop-down", "slow down" and "revenue is down", "outage" in "power outage" (the customer's
-    # own), "not loading" and "can't access" are one page or one user; French "panne" is in "panne de courant",
-    # "inaccessible" in "page inaccessible" (a permission).
-    outage: dict[str, list[str]] = Field(default_factory=lambda: _kw(
-        en=["system down", "site down", "service down", "production down", "an outage", "server down",
-            "website down", "api down", "prod down", "the outage", "your outage", "outage on", "outage of",
-            "outage in", "outage since", "outage affecting", "major outage", "total outage",
-            "complete outage", "full outage", "global outage", "widespread outage", "ongoing outage",
-            "current outage", "massive outage", "service outage", "system outage", "platform outage",
-            "api outage", "hour outage", "hours outage", "servers are down", "services are down",
-            "systems are down", "down for everyone", "down for all", "everything is broken", "nobody can log in",
-            "no one can log in", "nobody can login", "no one can login", "none of us can log in",
-            "nobody can access", "no one can access", "none of us can access", "service unavailable",
-            "bad gateway",
-            *_each(["{} is down", "{} went down", "{} has been down", "{} is not loading", "{} not loading",
-                    "{} is unavailable", "{} is offline", "{} is inaccessible"], _SYSTEMS_EN),
-            *_each(["can't access {}", "cannot access {}", "can not access {}", "unable to access {}"],
-                   ["the site", "your site", "the website", "your website", "the platform", "your platform",
-                    "the app", "your app", "the service", "your service"])],
-        fr=["site en panne", "service en panne", "site indisponible", "service indisponible", "site hors service",
-            "panne générale", "panne totale", "panne majeure", "panne en cours", "panne du service",
-            "panne de service", "panne de la plateforme", "panne de l'application", "panne du site",
-            "panne de votre", "panne chez vous", "panne sur votre", "grosse panne", "serveurs en panne",
-            "serveurs sont en panne", "serveurs sont tombés", "personne ne peut se connecter",
-            "personne ne peut accéder", "impossible d'accéder au site", "impossible d'accéder à la plateforme",
-            "impossible d'accéder à l'application",
-            *_each(["{} en panne", "{} est en panne", "{} hors service", "{} est hors service", "{} inaccessible",
-                    "{} est inaccessible", "{} indisponible", "{} est indisponible", "{} ne répond plus",
-                    "{} ne charge plus", "{} est tombé", "{} est tombée"], _SYSTEMS_FR)],
-    ))
+    legal: _LanguageWords = Field(default_factory=dict)
+    regulatory: _LanguageWords = Field(default_factory=dict)
+    reputational: _LanguageWords = Field(default_factory=dict)
+    frustration: _LanguageWords = Field(default_factory=dict)
+    anger: _LanguageWords = Field(default_factory=dict)
+    security: _LanguageWords = Field(default_factory=dict)
+    outage: _LanguageWords = Field(default_factory=dict)
+    billing: _LanguageWords = Field(default_factory=dict)
+    churn: _LanguageWords = Field(default_factory=dict)
+    replace: list[KeywordCategory] = Field(default_factory=list)
+
+    @field_validator("legal", "regulatory", "reputational", "frustration", "anger", "security", "outage", "billing",
+                     "churn")
+    @classmethod
+    def _unique(cls, value: _LanguageWords) -> _LanguageWords:
+        return {language: list(dict.fromkeys(w.strip() for w in words if w.strip()))
+                for language, words in value.items()}
 
     def words(self, category: str) -> list[str]:
+        """The team's own words of a category, every language."""
         by_language: dict[str, list[str]] = getattr(self, category)
         return [word for words in by_language.values() for word in words]
+
+
+IncidentPage = Literal["always", "vip_or_enterprise", "confirmed"]
+
+
+class ReadingConfig(Section):
+    """How the customer's words are read (see docs/reading.md).
+
+    `mood: reader` takes the mood from the multilingual reader; `mood: vader` is the legacy rule (English only):
+    angry below `thresholds.sentiment` (-0.7), frustrated below half of it, threats still read by the reader.
+    System-down and security-incident language raises the ticket to Critical; `incident_page` says when the
+    on-call engineer is paged for it: always, only for VIP and Enterprise customers (or once an agent adds
+    `incident_confirm_tag`), or only once an agent adds `incident_confirm_tag`.
+    """
+
+    mood: Literal["reader", "vader"] = "reader"
+    incident_page: IncidentPage = "always"
+    incident_confirm_tag: str = Field(default="incident_confirmed", min_length=1)
 
 
 Urgency = Literal["low", "medium", "high", "critical"]
@@ -556,7 +428,7 @@ TRIGGER_NAMES = (
     "sla_warning", "sla_breached", "negative_sentiment", "frustration_keywords", "legal_keywords",
     "regulatory_keywords", "reputational_keywords", "repeat_contact", "vip_customer", "enterprise_customer",
     "high_revenue_impact", "high_lifetime_value", "unassigned", "critical_incident", "security_incident",
-    "outage", "manual_escalation",
+    "outage", "manual_escalation", "manager_requested", "repeat_claimed", "incident_page",
 )
 ROLE_NAMES = ("support_manager", "team_lead", "account_manager", "on_call", "customer")
 
@@ -835,11 +707,20 @@ def default_rules() -> list[RuleConfig]:
          "all": [{"field": "trigger", "operator": "fired", "value": "unassigned"}],
          "actions": [{"action": "notify", "value": "support_manager"},
                      {"action": "add_tags", "value": ["unassigned_alert"]}]},
-        {"name": "critical_incident", "description": "System down or security incident at P0: page on-call.",
+        {"name": "critical_incident", "description": "System down or security incident: Critical, routed.",
          "all": [{"field": "trigger", "operator": "fired", "value": "critical_incident"}],
          "actions": [{"action": "set_priority", "value": "critical"}, {"action": "escalate", "value": "route"},
-                     {"action": "notify", "value": "on_call"}, {"action": "add_tags", "value": ["incident"]},
-                     {"action": "internal_note"}]},
+                     {"action": "add_tags", "value": ["incident"]}, {"action": "internal_note"}]},
+        {"name": "incident_page", "description": "System down or security incident: page the on-call engineer.",
+         "all": [{"field": "trigger", "operator": "fired", "value": "incident_page"}],
+         "actions": [{"action": "notify", "value": "on_call"}]},
+        {"name": "manager_request", "description": "The customer asks for a manager: next tier, tell the team lead.",
+         "all": [{"field": "trigger", "operator": "fired", "value": "manager_requested"}],
+         "actions": [{"action": "escalate", "value": "next"}, {"action": "add_tags", "value": ["manager_requested"]},
+                     {"action": "notify", "value": "team_lead"}, {"action": "internal_note"}]},
+        {"name": "repeat_claim", "description": "The customer says they contacted us before: tag and note.",
+         "all": [{"field": "trigger", "operator": "fired", "value": "repeat_claimed"}],
+         "actions": [{"action": "add_tags", "value": ["repeat_contact_claimed"]}, {"action": "internal_note"}]},
     ]
     return [_rule(r) for r in rules]
 
@@ -975,6 +856,7 @@ class EscalatorConfig(BaseModel):
     thresholds: ThresholdsConfig = Field(default_factory=ThresholdsConfig)
     customers: CustomersConfig = Field(default_factory=CustomersConfig)
     keywords: KeywordsConfig = Field(default_factory=KeywordsConfig)
+    reading: ReadingConfig = Field(default_factory=ReadingConfig)
     priority: PriorityConfig = Field(default_factory=PriorityConfig)
     rules: list[RuleConfig] = Field(default_factory=default_rules)
     extra_rules: list[RuleConfig] = Field(default_factory=list)

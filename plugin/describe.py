@@ -15,21 +15,25 @@ from plugin.durations import format_duration
 TRIGGER_MEANINGS = {
     "sla_warning": "a clock passed a warning threshold ({warnings})",
     "sla_breached": "a clock passed {breach}",
-    "negative_sentiment": "the customer's latest message scores below {sentiment} (VADER, English)",
-    "frustration_keywords": "frustration words ({frustration})",
-    "legal_keywords": "legal threat words ({legal})",
-    "regulatory_keywords": "regulatory words ({regulatory})",
-    "reputational_keywords": "public exposure words ({reputational})",
+    "negative_sentiment": "{mood_rule}",
+    "frustration_keywords": "the customer's latest message sounds frustrated (impatience, \"still not fixed\", "
+                            "\"third time\"){frustration}",
+    "legal_keywords": "the customer threatens legal action (lawyer, lawsuit, court, formal notice){legal}",
+    "regulatory_keywords": "the customer invokes a regulator or their data-protection rights{regulatory}",
+    "reputational_keywords": "the customer threatens the press, social media or public reviews{reputational}",
     "repeat_contact": "contact number {repeat} or more about the same issue within {window}",
     "vip_customer": "the customer is VIP",
     "enterprise_customer": "the customer is Enterprise",
     "high_revenue_impact": "revenue impact over {revenue:,.0f}",
     "high_lifetime_value": "customer lifetime value over {ltv:,.0f}",
     "unassigned": "no assignee after {unassigned}",
-    "critical_incident": "a system-down or security incident on a Critical (P0) ticket: page the on-call engineer",
-    "security_incident": "security incident words ({security})",
-    "outage": "system-down words ({outage})",
+    "critical_incident": "the customer reports a system down or a security incident, whatever the priority",
+    "security_incident": "the customer reports a breach, a hacked account, leaked data or fraud{security}",
+    "outage": "the customer reports a system down (site down, nobody can log in, line dead){outage}",
     "manual_escalation": "an agent added {manual}<N>",
+    "manager_requested": "the customer asks for a manager, a supervisor or someone senior",
+    "repeat_claimed": "the customer says they contacted us about this before",
+    "incident_page": "a critical incident pages the on-call engineer ({page})",
 }
 
 
@@ -46,10 +50,18 @@ def _duration(value: timedelta) -> str:
 
 
 def _words(config: EscalatorConfig, category: str, limit: int = 6) -> str:
+    """The team's own words for a category, after the built-in reading (" and your words ...", or nothing)."""
     by_language: dict[str, list[str]] = getattr(config.keywords, category)
     shown = [f"{lang}: {', '.join(words[:limit])}{', ...' if len(words) > limit else ''}"
-             for lang, words in by_language.items()]
-    return "; ".join(shown)
+             for lang, words in by_language.items() if words]
+    if not shown:
+        return ""
+    only = category in config.keywords.replace
+    return f"; {'only' if only else 'also'} your words ({'; '.join(shown)})"
+
+
+_PAGE_RULES = {"always": "always", "vip_or_enterprise": "VIP and Enterprise customers, or once an agent adds `{tag}`",
+               "confirmed": "once an agent adds `{tag}`"}
 
 
 def _condition(condition: Condition) -> str:
@@ -137,7 +149,11 @@ def describe(config: EscalatorConfig) -> str:
               "## 4. Escalation rules", "", "### Automatic triggers", ""]
     values = {
         "warnings": ", ".join(f"{w:.0%}" for w in sla.warning_at), "breach": f"{sla.breach_at:.0%}",
-        "sentiment": thresholds.sentiment, "repeat": thresholds.repeat_contact,
+        "mood_rule": (f"the customer's latest message scores below {thresholds.sentiment:.2f} (VADER compound, "
+                      "English)" if config.reading.mood == "vader"
+                      else "the customer's latest message sounds angry or threatening (six languages)"),
+        "page": _PAGE_RULES[config.reading.incident_page].format(tag=config.reading.incident_confirm_tag),
+        "repeat": thresholds.repeat_contact,
         "window": format_duration(thresholds.repeat_contact_window), "revenue": thresholds.revenue_impact,
         "ltv": thresholds.lifetime_value, "unassigned": format_duration(thresholds.unassigned_after),
         "manual": config.workflow.manual_tag_prefix,

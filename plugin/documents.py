@@ -20,6 +20,7 @@ from plugin.calendar import calendar_for
 from plugin.config import WEEKDAYS, EscalatorConfig
 from plugin.customers import classify
 from plugin.domain import (
+    ClockKind,
     ClockState,
     ClockStatus,
     Customer,
@@ -69,6 +70,7 @@ class DocumentContext:
     history: TicketHistory
     now: datetime
     case_reference: str
+    sentiment_evidence: Sequence[str] = ()  # the customer's phrases behind the mood, as written
 
 
 # What the receiving team specializes in, for the customer: the first of these the reasons name (most specific
@@ -80,7 +82,8 @@ _ISSUE_TYPES = {
            "high_revenue_impact": "business-critical issues", "repeat_contact": "complex, recurring issues",
            "vip_customer": "priority accounts", "enterprise_customer": "priority accounts",
            "high_lifetime_value": "priority accounts",
-           "negative_sentiment": "customer concerns", "frustration_keywords": "customer concerns"},
+           "negative_sentiment": "customer concerns", "frustration_keywords": "customer concerns",
+           "manager_requested": "customer concerns"},
     "fr": {"legal_keywords": "les questions juridiques", "regulatory_keywords": "les questions réglementaires",
            "security_incident": "les incidents de sécurité", "critical_incident": "les incidents critiques",
            "reputational_keywords": "les sujets sensibles", "outage": "les interruptions de service",
@@ -88,7 +91,8 @@ _ISSUE_TYPES = {
            "repeat_contact": "les problèmes complexes et récurrents",
            "vip_customer": "les comptes prioritaires", "enterprise_customer": "les comptes prioritaires",
            "high_lifetime_value": "les comptes prioritaires",
-           "negative_sentiment": "les réclamations clients", "frustration_keywords": "les réclamations clients"},
+           "negative_sentiment": "les réclamations clients", "frustration_keywords": "les réclamations clients",
+           "manager_requested": "les réclamations clients"},
 }
 # The default tiers' `handles`, for a French customer (an admin's own wording is shown as written).
 _HANDLES_FR = {
@@ -108,6 +112,23 @@ def _always_open(config: EscalatorConfig) -> bool:
     if schedule is None or schedule.holidays is not None or schedule.extra_holidays:
         return False
     return all("00:00-24:00" in [i.replace(" ", "") for i in schedule.hours.get(day, [])] for day in WEEKDAYS)
+
+
+def _promise(config: EscalatorConfig, ctx: DocumentContext) -> tuple[timedelta, bool, datetime]:
+    """What the customer is promised: the sooner of the receiving tier's response target (counted in business
+    time, as the escalation task is due then) and the first response the priority's SLA promises, while that
+    clock still runs (a Critical ticket's 15 minutes rather than Tier 3's 8 hours)."""
+    tier_target = config.tiers[ctx.to_tier - 1].response_target
+    business = not _always_open(config)
+    promise = (tier_target, business, calendar_for(config, business_hours=business).add(ctx.now, tier_target))
+    first = next((c for c in ctx.clocks if c.kind == ClockKind.FIRST_RESPONSE), None)
+    if first is None or first.state == ClockState.FULFILLED:
+        return promise
+    sla = config.sla.matrix.for_priority(ctx.priority)
+    due = calendar_for(config, business_hours=sla.business_hours).add(ctx.now, sla.first_response)
+    if due < promise[2]:
+        return sla.first_response, sla.business_hours and not _always_open(config), due
+    return promise
 
 
 class Documents:
@@ -163,9 +184,7 @@ class Documents:
                           ", ".join(handles) if handles else target.name)
         open_clocks = [c for c in ctx.clocks if c.state != ClockState.FULFILLED]
         next_due = min((c.due_at for c in open_clocks if c.due_at is not None), default=None)
-        # A tier's response target is counted in business time (the escalation task is due then, see engine).
-        business_time = not _always_open(config)
-        response_due = calendar_for(config, business_hours=business_time).add(ctx.now, target.response_target)
+        response_target, business_time, response_due = _promise(config, ctx)
         return {
             "ticket": ctx.ticket,
             "customer": customer,
@@ -180,7 +199,7 @@ class Documents:
             "from_tier_name": config.tiers[ctx.from_tier - 1].name,
             "to_tier": ctx.to_tier,
             "tier_name": target.name,
-            "response_target": target.response_target,
+            "response_target": response_target,
             "response_business_time": business_time,
             "response_due": response_due,
             "immediate": target.response_target <= timedelta(0),
@@ -192,6 +211,7 @@ class Documents:
             "attempts": attempts(ctx.ticket),
             "sentiment": ctx.sentiment.value,
             "sentiment_score": ctx.sentiment_score,
+            "sentiment_evidence": list(ctx.sentiment_evidence),
             "expectation": expectation(ctx.ticket, language),
             "next_steps": next_steps(ctx.reasons, language),
             "attachments": attachment_links(ctx.ticket),

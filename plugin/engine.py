@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from plugin.alerts import alert
@@ -18,6 +18,7 @@ from plugin.calendar import calendar_for
 from plugin.config import EscalatorConfig, RuleConfig
 from plugin.documents import DocumentContext, Documents
 from plugin.domain import (
+    ClockState,
     Customer,
     Decision,
     EscalationEntry,
@@ -51,6 +52,7 @@ class _Plan:
     """What the new rule matches ask for, accumulated in rule order."""
 
     priority: Priority
+    arrived: Priority | None = None  # the ticket's own priority before this decision (the view may carry the new one)
     priority_steps: list[PriorityStep] = field(default_factory=list)
     tier: int = 1
     tier_why: str = ""
@@ -87,7 +89,7 @@ class Engine:
             return Decision(ticket_id=ticket.id, at=now)  # a task ticket we created: its team works it
         facts = gather(ticket, customer, history, now, config, self.analyzer)
         new_keys: set[str] = set()
-        plan = _Plan(priority=facts.priority, tier=facts.tier)
+        plan = _Plan(priority=facts.priority, arrived=ticket.priority, tier=facts.tier)
 
         if SCORED_KEY not in history.fired:
             scored = score(ticket, history, facts.profile.tier, config)
@@ -95,6 +97,7 @@ class Engine:
             if scored.priority > plan.priority or ticket.priority is None:
                 plan.priority_steps.extend(scored.steps)
                 plan.priority = max(plan.priority, scored.priority) if ticket.priority else scored.priority
+                plan.note = plan.note or plan.priority > facts.priority  # the matrix raised it: say why
 
         # A priority change re-targets the SLA clocks within this very decision: look again with the new priority
         # until nothing new fires, so the next decision on the resulting ticket finds nothing left to do.
@@ -231,6 +234,12 @@ class Engine:
                 group_id = config.tiers[plan.tier - 1].groups.get(ticket.platform)
                 if group_id is not None and group_id != ticket.group_id and ticket.assignee_id is not None:
                     clear_assignee = True
+            elif ROUTED_KEY not in history.fired and not ticket.status.is_done:
+                # The customer's ticket stays with Tier 1 while the task goes up: a new one still lands there.
+                new_keys.add(ROUTED_KEY)
+                tier1_group = config.tiers[0].groups.get(ticket.platform)
+                if workflow.route_new_to_tier1 and ticket.group_id is None and tier1_group:
+                    group_id = tier1_group
             if config.workflow.write_status and ticket.status in (Status.NEW, Status.PENDING, Status.ON_HOLD):
                 status = Status.OPEN
         elif ROUTED_KEY not in history.fired and not ticket.status.is_done:
@@ -263,6 +272,7 @@ class Engine:
             from_tier=facts.tier, to_tier=plan.tier, reasons=tuple(reasons), sentiment=facts.sentiment.level,
             sentiment_score=facts.sentiment.score, clocks=tuple(c.status for c in facts.clocks),
             history=facts.history, now=facts.now, case_reference=f"#{facts.ticket.id}",
+            sentiment_evidence=facts.sentiment.mood_evidence,
         )
 
     def _note_and_history(
@@ -274,7 +284,7 @@ class Engine:
         ctx = self._context(facts, plan, reasons)
         note = self.documents.handoff_note(ctx) if escalating else self.documents.rule_note(ctx)
         extra = [*plan.note_texts]
-        if plan.priority_steps and plan.priority != facts.ticket.priority:
+        if plan.priority_steps and plan.priority != plan.arrived:
             extra.append("Priority: " + "; ".join(s.describe() for s in plan.priority_steps))
         if extra:
             note = note.rstrip() + "\n\n" + "\n".join(extra)
@@ -344,6 +354,21 @@ class Engine:
             dedupe_key=f"acknowledgment:tier_{plan.tier}", title=_customer_title(facts),
             body=self.documents.customer_acknowledgment(self._context(facts, plan, reasons)))
 
+    def _rule_share_crossings(self, facts: Facts) -> list[datetime]:
+        """When each running clock reaches each SLA share a rule reads: every threshold a rule reads gets its
+        timer, not only the warning thresholds (a rule at 80 % with warnings at 50/75/90 % fired at 90 %)."""
+        out = []
+        for reading in facts.clocks:
+            clock = reading.status
+            if not clock.running or clock.state == ClockState.FULFILLED:
+                continue
+            calendar = calendar_for(self.config, business_hours=clock.business_time)
+            for share in _rule_shares(self.config):
+                remaining = clock.target * share - clock.elapsed
+                if remaining > timedelta(0):
+                    out.append(calendar.add(facts.now, remaining))
+        return out
+
     def _next_check(self, facts: Facts, fired: Mapping[str, Sequence[Reason]], history: TicketHistory
                     ) -> datetime | None:
         if facts.ticket.status.is_done:
@@ -352,9 +377,16 @@ class Engine:
         crossing = next_crossing(facts.clocks, facts.now)
         if crossing is not None:
             candidates.append(crossing)
+        candidates += self._rule_share_crossings(facts)
         if facts.unassigned_alert_at is not None and facts.unassigned_alert_at > facts.now:
             candidates.append(facts.unassigned_alert_at)
         return min(candidates, default=None)
+
+
+def _rule_shares(config: EscalatorConfig) -> tuple[float, ...]:
+    """The SLA shares the rules compare against (`sla_elapsed at_least 0.8`), whatever the warning thresholds."""
+    return tuple(sorted({float(c.expected) for rule in config.all_rules if rule.enabled
+                         for c in (*rule.all, *rule.any) if c.field == "sla_elapsed"}))
 
 
 def _escalating_first(matches: Sequence[RuleMatch], tier_rule: str, manual: Sequence[Reason]) -> tuple[Reason, ...]:

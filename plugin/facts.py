@@ -13,7 +13,7 @@ from plugin.calendar import calendar_for
 from plugin.config import EscalatorConfig
 from plugin.customers import CustomerProfile, classify, revenue_impact
 from plugin.domain import ClockState, Customer, Priority, Ticket, TicketHistory, TicketSummary
-from plugin.keywords import find_keywords, fold
+from plugin.keywords import fold
 from plugin.sentiment import SentimentAnalyzer, SentimentReading, read_sentiment
 from plugin.sla import ClockReading, effective_priority, read_clocks
 
@@ -69,7 +69,7 @@ class Facts:
     unassigned_for: timedelta | None
     unassigned_alert_at: datetime | None
     repeat_contacts: tuple[TicketSummary, ...]
-    outage_words: tuple[str, ...]
+    outage_words: tuple[str, ...]  # the customer's system-down phrases, as read by the reader
     security_words: tuple[str, ...]
     manual: ManualRequest | None
 
@@ -139,25 +139,26 @@ def gather(
     config: EscalatorConfig,
     analyzer: SentimentAnalyzer | None = None,
 ) -> Facts:
-    language = language_of((customer.locale if customer else None) or ticket.locale, config)
+    locale = (customer.locale if customer else None) or ticket.locale
+    language = language_of(locale, config)
     window_start = now - config.thresholds.repeat_contact_window
     repeats = tuple(
         t for t in history.related_tickets
         if t.id != ticket.id and t.created_at >= window_start and t.created_at <= ticket.created_at
         and same_issue(t.subject, ticket.subject)
     )
-    text = ticket.customer_text if ticket.comments_loaded else ""
+    sentiment = read_sentiment(ticket, config, language, analyzer, locale=locale)
     unassigned_for, unassigned_at = _unassigned(ticket, history, config, now)
     tier = max(history.current_tier_from_history,
                tier_from_tags(ticket.tags, config.workflow.tier_tag_prefix, config.tier_count))
     return Facts(
         ticket=ticket, customer=customer, history=history, now=now, config=config, language=language,
         profile=classify(customer, config), revenue=revenue_impact(ticket, customer, config),
-        sentiment=read_sentiment(ticket, config, language, analyzer),
+        sentiment=sentiment,
         clocks=tuple(read_clocks(ticket, history, config, now)),
         priority=effective_priority(ticket, config), tier=min(tier, config.tier_count),
         unassigned_for=unassigned_for, unassigned_alert_at=unassigned_at, repeat_contacts=repeats,
-        outage_words=tuple(find_keywords(text, config.keywords.words("outage"))),
-        security_words=tuple(find_keywords(text, config.keywords.words("security"))),
+        outage_words=sentiment.phrases("outage") if "outage" in sentiment.matters else (),
+        security_words=sentiment.phrases("security") if "security" in sentiment.matters else (),
         manual=manual_request(ticket, config),
     )

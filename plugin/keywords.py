@@ -15,6 +15,8 @@ from functools import lru_cache
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, keeping the text's length in words (é -> e, ß -> ss, œ -> oe)."""
+    if text.isascii():
+        return text.lower()  # nothing to decompose: the common case, kept fast
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("œ", "oe").replace("æ", "ae").replace("’", "'")

@@ -1,24 +1,33 @@
-"""How the customer sounds: a VADER compound score behind a small interface, plus keyword rules.
+"""How the customer sounds and what they write about, behind one small interface the engine is given.
 
-VADER is English-only; for other languages (by the requester's locale) the score is None and the keyword lists
-(which exist per language) carry the signal alone.
+The default analyser is the multilingual reader (`plugin.reading`): mood (calm, frustrated, angry, threatening)
+and matters (legal, regulatory, media, outage, security, billing, churn) in six languages, with the phrases that
+decided them. The VADER compound score stays available for teams that keep the legacy rule "angry below -0.7"
+(`reading.mood: vader`); VADER reads English only.
+
+Mood is read from the customer's latest message (how they sound now); matters and the two flags (asks for a
+manager, says they contacted us before) from everything the customer wrote on the ticket.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
 from plugin.config import EscalatorConfig
 from plugin.domain import Sentiment, Ticket
-from plugin.keywords import find_keywords
+from plugin.reading import CustomCues, Reader, Reading, custom_cues
 
 
 class SentimentAnalyzer(Protocol):
+    def read(self, text: str, language: str | None = None, custom: CustomCues | None = None) -> Reading:
+        """The mood, matters, flags and evidence of one message; `language` is a hint (the requester's locale)."""
+
     def score(self, text: str, language: str) -> float | None:
-        """A compound score in [-1, 1], or None when the analyzer cannot read that language."""
+        """A compound score in [-1, 1], or None when the analyser cannot score that language."""
 
 
 # "sue" as a threat: after a subject and a modal ("I will sue", "we'll sue", "I'm going to sue", "threatening to
@@ -69,24 +78,85 @@ class VaderAnalyzer:
         return float(self._analyzer.polarity_scores(mark_sue_threats(text))["compound"])
 
 
+class ReadingAnalyzer:
+    """The default analyser: the reader for mood and matters, VADER for the legacy score."""
+
+    def __init__(self, reader: Reader | None = None, vader: VaderAnalyzer | None = None) -> None:
+        self._reader = reader or Reader()
+        self._vader = vader or VaderAnalyzer()
+
+    def read(self, text: str, language: str | None = None, custom: CustomCues | None = None) -> Reading:
+        return self._reader.read(text, language, custom)
+
+    def score(self, text: str, language: str) -> float | None:
+        return self._vader.score(text, language)
+
+
 @lru_cache(maxsize=1)
-def default_analyzer() -> VaderAnalyzer:
-    return VaderAnalyzer()
+def default_analyzer() -> ReadingAnalyzer:
+    """Built once per process: the lexicons are compiled and VADER's lexicon loaded here, never while deciding."""
+    return ReadingAnalyzer()
+
+
+# The admin's keyword categories (config `keywords`) and the reading categories they add to.
+KEYWORD_CATEGORIES: Mapping[str, str] = {
+    "legal": "threat:legal", "regulatory": "threat:regulatory", "reputational": "threat:media",
+    "frustration": "frustration", "anger": "anger", "security": "security", "outage": "outage",
+    "billing": "billing", "churn": "churn",
+}
+
+
+def admin_cues(config: EscalatorConfig) -> CustomCues | None:
+    """The admin's own words and phrases, by reading category; None when there are none and nothing is replaced."""
+    keywords = config.keywords
+    phrases: dict[str, list[str]] = {}
+    for category, target in KEYWORD_CATEGORIES.items():
+        words = [w for lang_words in getattr(keywords, category).values() for w in lang_words]
+        if words:
+            phrases.setdefault(target, []).extend(words)
+    replaced = {KEYWORD_CATEGORIES[c] for c in keywords.replace}
+    if not phrases and not replaced:
+        return None
+    return custom_cues(phrases, replaced)
 
 
 @dataclass(frozen=True)
 class SentimentReading:
+    """What the engine knows about the customer's words: the mood now and what the whole ticket is about."""
+
     level: Sentiment
-    score: float | None
-    frustration_words: tuple[str, ...]
-    legal_words: tuple[str, ...]
-    regulatory_words: tuple[str, ...]
-    reputational_words: tuple[str, ...]
+    score: float | None  # VADER compound of the latest message (English; None elsewhere or when not computed)
     language: str
+    latest: Reading  # the latest customer message: the mood and its evidence
+    ticket: Reading  # everything the customer wrote: matters, flags and their evidence
+
+    @property
+    def matters(self) -> tuple[str, ...]:
+        return self.ticket.matters
+
+    def phrases(self, matter: str) -> tuple[str, ...]:
+        """The customer's phrases behind a matter, threats included ("legal" shows "my lawyer will")."""
+        return self.ticket.phrases(matter)
+
+    @property
+    def mood_evidence(self) -> tuple[str, ...]:
+        return self.latest.mood_evidence
+
+    @property
+    def requests_manager(self) -> bool:
+        return self.ticket.requests_manager
+
+    @property
+    def repeat_claim(self) -> bool:
+        return self.ticket.repeat_claim
+
+
+_EMPTY = Reading(Sentiment.CALM, (), "en")
 
 
 def latest_customer_text(ticket: Ticket) -> str:
-    """What the customer said most recently (last customer comment), or the description for a new ticket."""
+    """What the customer said most recently (last customer comment), or the subject and description of a new
+    ticket."""
     customer_comments = [c for c in ticket.comments if not c.by_agent]
     if customer_comments:
         return customer_comments[-1].body
@@ -94,26 +164,30 @@ def latest_customer_text(ticket: Ticket) -> str:
 
 
 def read_sentiment(
-    ticket: Ticket, config: EscalatorConfig, language: str, analyzer: SentimentAnalyzer | None = None
+    ticket: Ticket, config: EscalatorConfig, language: str, analyzer: SentimentAnalyzer | None = None,
+    *, locale: str | None = None,
 ) -> SentimentReading:
-    """Score the latest customer message; look for keywords in everything the customer wrote."""
+    """Read the latest customer message for the mood and everything the customer wrote for the matters.
+
+    `locale` is the requester's (a hint the text may overrule); without one the language is read from the text
+    alone, and `language` (the team's default) is only what an empty ticket is said to be in."""
     if not ticket.comments_loaded:
-        return SentimentReading(Sentiment.CALM, None, (), (), (), (), language)
+        return SentimentReading(Sentiment.CALM, None, language, _EMPTY, _EMPTY)
     analyzer = analyzer or default_analyzer()
+    custom = admin_cues(config)
+    latest_text = latest_customer_text(ticket)
     everything = ticket.customer_text
-    score = analyzer.score(latest_customer_text(ticket), language)
-    kw = config.keywords
-    frustration = tuple(find_keywords(everything, kw.words("frustration")))
-    legal = tuple(find_keywords(everything, kw.words("legal")))
-    regulatory = tuple(find_keywords(everything, kw.words("regulatory")))
-    reputational = tuple(find_keywords(everything, kw.words("reputational")))
-    threshold = config.thresholds.sentiment
-    if legal or regulatory or reputational:
-        level = Sentiment.THREATENING
-    elif score is not None and score < threshold:
-        level = Sentiment.ANGRY
-    elif frustration or (score is not None and score < threshold / 2):
-        level = Sentiment.FRUSTRATED
-    else:
-        level = Sentiment.CALM
-    return SentimentReading(level, score, frustration, legal, regulatory, reputational, language)
+    latest = analyzer.read(latest_text, locale, custom)
+    whole = latest if everything == latest_text else analyzer.read(everything, locale, custom)
+    level = latest.mood
+    score: float | None = None
+    if config.reading.mood == "vader":
+        score = analyzer.score(latest_text, latest.language)
+        threshold = config.thresholds.sentiment
+        if score is not None and level != Sentiment.THREATENING:  # VADER reads English only: elsewhere the reader
+            upset = level in (Sentiment.FRUSTRATED, Sentiment.ANGRY)
+            level = Sentiment.ANGRY if score < threshold else \
+                Sentiment.FRUSTRATED if score < threshold / 2 or upset else Sentiment.CALM
+    if whole.mood == Sentiment.THREATENING:
+        level = Sentiment.THREATENING  # a threat made earlier on the ticket still stands
+    return SentimentReading(level, score, latest.language, latest, whole)

@@ -103,6 +103,9 @@ _STEPS = {
         "high_revenue_impact": "Revenue at stake: confirm the business impact and agree a workaround.",
         "unassigned": "Assign the ticket now.",
         "manual_escalation": "Read the requesting agent's notes; contact them if anything is unclear.",
+        "manager_requested": "A team lead calls the customer back today; say who and when in the first reply.",
+        "repeat_claimed": "Find the earlier contact (email, call, chat) before replying; do not ask again.",
+        "incident_page": "On-call has been paged: link this ticket to the incident.",
     },
     "fr": {
         "legal_keywords": "Ne reconnaissez aucune responsabilité et ne promettez aucune compensation ; "
@@ -127,6 +130,11 @@ _STEPS = {
         "high_revenue_impact": "Chiffre d'affaires en jeu : confirmez l'impact et convenez d'un contournement.",
         "unassigned": "Attribuez la demande maintenant.",
         "manual_escalation": "Lisez les notes de l'agent qui a escaladé ; contactez-le en cas de doute.",
+        "manager_requested": "Un responsable rappelle le client aujourd'hui ; dites qui et quand dès la première "
+                             "réponse.",
+        "repeat_claimed": "Retrouvez le contact précédent (mail, appel, chat) avant de répondre ; ne redemandez "
+                          "rien.",
+        "incident_page": "L'astreinte est prévenue : rattachez cette demande à l'incident.",
     },
 }
 _DEFAULT_STEP = {"en": "Review the ticket and reply to the customer.",
@@ -245,7 +253,9 @@ MANUAL_REASONS_FR = {
     "pr_risk": "risque potentiel pour l'image ou la réputation",
 }
 _KEYWORD_LABELS_FR = {
-    "frustration_keywords": "Mots de frustration",
+    "frustration_keywords": "Le client paraît agacé",
+    "manager_requested": "Le client demande un responsable",
+    "repeat_claimed": "Le client dit nous avoir déjà contactés",
     "legal_keywords": "Menace juridique",
     "regulatory_keywords": "Vocabulaire réglementaire",
     "reputational_keywords": "Menace d'exposition publique",
@@ -292,14 +302,19 @@ def _fr_sla_breached(f: Mapping[str, Any], config: EscalatorConfig) -> str:
 
 
 def _fr_negative_sentiment(f: Mapping[str, Any], config: EscalatorConfig) -> str:
-    return (f"Ressenti du client {float(f['score']):.2f}, sous le seuil de {float(f['threshold']):.2f} "
-            f"(score composé VADER)")
+    if "score" in f:
+        return (f"Ressenti du client {float(f['score']):.2f}, sous le seuil de {float(f['threshold']):.2f} "
+                f"(score composé VADER)")
+    words = f.get("keywords") or []
+    return f"Le client paraît {_SENTIMENTS_FR[f['mood']]}" + (f" : {_quoted(words, 'fr')}" if words else "")
 
 
 def _fr_keywords(rule: str) -> Callable[[Mapping[str, Any], EscalatorConfig], str]:
     def render(f: Mapping[str, Any], config: EscalatorConfig) -> str:
         words = f["keywords"]
         if not words:
+            if rule == "frustration_keywords":
+                return _KEYWORD_LABELS_FR[rule]
             raise ValueError("no keywords")
         return f"{_KEYWORD_LABELS_FR[rule]} : {_quoted(words, 'fr')}"
 
@@ -336,7 +351,15 @@ def _fr_unassigned(f: Mapping[str, Any], config: EscalatorConfig) -> str:
 
 
 def _fr_critical_incident(f: Mapping[str, Any], config: EscalatorConfig) -> str:
-    return f"Incident critique (P0), {_INCIDENTS_FR[f['incident']]} : {_quoted(f['keywords'], 'fr')}"
+    return f"Incident critique, {_INCIDENTS_FR[f['incident']]} : {_quoted(f['keywords'], 'fr')}"
+
+
+_PAGE_WHY_FR = {"always": "toujours", "vip_or_enterprise": "client VIP ou entreprise", "confirmed": "confirmé"}
+
+
+def _fr_incident_page(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    why = "confirmé par un agent" if f["confirmed"] else _PAGE_WHY_FR[f["requirement"]]
+    return f"Astreinte prévenue, {_INCIDENTS_FR[f['incident']]} ({why}) : {_quoted(f['keywords'], 'fr')}"
 
 
 def _fr_manual(f: Mapping[str, Any], config: EscalatorConfig) -> str:
@@ -358,6 +381,7 @@ _TRIGGER_SUMMARIES: dict[str, dict[str, Callable[[Mapping[str, Any], EscalatorCo
         "high_lifetime_value": _fr_lifetime_value,
         "unassigned": _fr_unassigned,
         "critical_incident": _fr_critical_incident,
+        "incident_page": _fr_incident_page,
         "manual_escalation": _fr_manual,
     },
 }

@@ -10,11 +10,11 @@ language, which `summaries.reason_summary` does for the documents.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from plugin.config import MANUAL_REASONS
 from plugin.customers import tier_rank
-from plugin.domain import ClockState, CustomerTier, Priority, Reason
+from plugin.domain import ClockState, CustomerTier, Priority, Reason, Sentiment
 from plugin.durations import format_duration
 from plugin.facts import Facts, unassigned_since
 
@@ -73,30 +73,72 @@ def sla_breached(facts: Facts, priority: Priority) -> list[Reason]:
     return out
 
 
+def _quoted(phrases: Sequence[str]) -> str:
+    return ", ".join(f'"{p}"' for p in phrases)
+
+
 def negative_sentiment(facts: Facts, priority: Priority) -> list[Reason]:
-    score, threshold = facts.sentiment.score, facts.config.thresholds.sentiment
-    if score is None or score >= threshold:
-        return []
-    return [Reason("negative_sentiment", f"Customer sentiment {score:.2f} is below {threshold:.2f} (VADER compound)",
-                   {"score": round(score, 4), "threshold": threshold})]
-
-
-def _keyword_trigger(name: str, label: str, attr: str) -> Trigger:
-    def trigger(facts: Facts, priority: Priority) -> list[Reason]:
-        words: tuple[str, ...] = getattr(facts.sentiment, attr)
-        if not words:
+    """The customer is angry or threatening (the reader's mood of the latest message); with `reading.mood: vader`,
+    the legacy rule: VADER compound below `thresholds.sentiment`."""
+    sentiment, config = facts.sentiment, facts.config
+    if config.reading.mood == "vader":
+        score, threshold = sentiment.score, config.thresholds.sentiment
+        if score is None or score >= threshold:
             return []
-        quoted = ", ".join(f'"{w}"' for w in words)
-        return [Reason(name, f"{label}: {quoted}", {"keywords": list(words)})]
+        return [Reason("negative_sentiment",
+                       f"Customer sentiment {score:.2f} is below {threshold:.2f} (VADER compound)",
+                       {"score": round(score, 4), "threshold": threshold, "mood": sentiment.level.value})]
+    if sentiment.level not in (Sentiment.ANGRY, Sentiment.THREATENING):
+        return []
+    evidence = list(sentiment.mood_evidence)
+    summary = f"Customer sounds {sentiment.level.value}" + (f": {_quoted(evidence)}" if evidence else "")
+    return [Reason("negative_sentiment", summary,
+                   {"mood": sentiment.level.value, "keywords": evidence, "language": sentiment.language})]
+
+
+def frustration_keywords(facts: Facts, priority: Priority) -> list[Reason]:
+    """The customer sounds frustrated: impatience, "still not fixed", "third time", or the team's own frustration
+    words (or, with `reading.mood: vader`, a VADER score below half the threshold)."""
+    sentiment = facts.sentiment
+    if sentiment.level != Sentiment.FRUSTRATED:
+        return []
+    evidence = list(sentiment.latest.phrases("frustration", "anger", "shouting"))
+    detail = _quoted(evidence) if evidence else f"VADER compound {sentiment.score:.2f}" if sentiment.score else ""
+    return [Reason("frustration_keywords", "Customer sounds frustrated" + (f": {detail}" if detail else ""),
+                   {"keywords": evidence, "mood": sentiment.level.value, "language": sentiment.language})]
+
+
+def _matter_trigger(name: str, label: str, matter: str) -> Trigger:
+    def trigger(facts: Facts, priority: Priority) -> list[Reason]:
+        phrases = list(facts.sentiment.phrases(matter))
+        if matter not in facts.sentiment.matters or not phrases:
+            return []
+        return [Reason(name, f"{label}: {_quoted(phrases)}", {"keywords": phrases, "matter": matter})]
 
     trigger.__name__ = name
     return trigger
 
 
-frustration_keywords = _keyword_trigger("frustration_keywords", "Frustration language", "frustration_words")
-legal_keywords = _keyword_trigger("legal_keywords", "Legal threat language", "legal_words")
-regulatory_keywords = _keyword_trigger("regulatory_keywords", "Regulatory language", "regulatory_words")
-reputational_keywords = _keyword_trigger("reputational_keywords", "Public exposure language", "reputational_words")
+legal_keywords = _matter_trigger("legal_keywords", "Legal threat language", "legal")
+regulatory_keywords = _matter_trigger("regulatory_keywords", "Regulatory language", "regulatory")
+reputational_keywords = _matter_trigger("reputational_keywords", "Public exposure language", "media")
+
+
+def manager_requested(facts: Facts, priority: Priority) -> list[Reason]:
+    """The customer asks for a manager, a supervisor or someone senior (the seed's manual criterion)."""
+    phrases = list(facts.sentiment.ticket.phrases("manager"))
+    if not facts.sentiment.requests_manager or not phrases:
+        return []
+    return [Reason("manager_requested", f"Customer asks for a manager: {_quoted(phrases)}", {"keywords": phrases})]
+
+
+def repeat_claimed(facts: Facts, priority: Priority) -> list[Reason]:
+    """The customer says they contacted us about this before (whether or not we can find the earlier tickets)."""
+    phrases = list(facts.sentiment.ticket.phrases("repeat"))
+    if not facts.sentiment.repeat_claim or not phrases:
+        return []
+    return [Reason("repeat_claimed", f"Customer says they contacted us before: {_quoted(phrases)}",
+                   {"keywords": phrases})]
 
 
 def repeat_contact(facts: Facts, priority: Priority) -> list[Reason]:
@@ -160,26 +202,55 @@ def unassigned(facts: Facts, priority: Priority) -> list[Reason]:
 def outage(facts: Facts, priority: Priority) -> list[Reason]:
     if not facts.outage_words:
         return []
-    return [Reason("outage", "System-down language: " + ", ".join(f'"{w}"' for w in facts.outage_words),
+    return [Reason("outage", "System-down language: " + _quoted(facts.outage_words),
                    {"keywords": list(facts.outage_words)})]
 
 
 def security_incident(facts: Facts, priority: Priority) -> list[Reason]:
     if not facts.security_words:
         return []
-    return [Reason("security_incident", "Security incident language: " + ", ".join(f'"{w}"' for w in
-                                                                                  facts.security_words),
+    return [Reason("security_incident", "Security incident language: " + _quoted(facts.security_words),
                    {"keywords": list(facts.security_words)})]
 
 
+def _incident(facts: Facts) -> tuple[str, list[str]] | None:
+    if facts.security_words:
+        return "security incident", list(facts.security_words)
+    if facts.outage_words:
+        return "system down", list(facts.outage_words)
+    return None
+
+
 def critical_incident(facts: Facts, priority: Priority) -> list[Reason]:
-    """A P0 ticket that reports a system down or a security incident: the on-call engineer is paged."""
-    if priority != Priority.CRITICAL or not (facts.outage_words or facts.security_words):
+    """A customer reports a system down or a security incident: the seed's Critical row, whatever priority the
+    ticket arrived with."""
+    incident = _incident(facts)
+    if incident is None:
         return []
-    kind = "security incident" if facts.security_words else "system down"
-    words = list(facts.security_words or facts.outage_words)
-    return [Reason("critical_incident", f"Critical (P0) {kind}: " + ", ".join(f'"{w}"' for w in words),
+    kind, words = incident
+    return [Reason("critical_incident", f"Critical incident, {kind}: {_quoted(words)}",
                    {"incident": kind, "keywords": words, "priority": priority.code})]
+
+
+def incident_page(facts: Facts, priority: Priority) -> list[Reason]:
+    """A critical incident that pages the on-call engineer: always, or as `reading.incident_page` requires (a VIP
+    or Enterprise customer, or an agent's confirmation tag)."""
+    incident = _incident(facts)
+    if incident is None:
+        return []
+    settings = facts.config.reading
+    confirmed = settings.incident_confirm_tag in facts.ticket.tags
+    senior = tier_rank(facts.profile.tier) >= tier_rank(CustomerTier.ENTERPRISE)
+    if settings.incident_page == "confirmed" and not confirmed:
+        return []
+    if settings.incident_page == "vip_or_enterprise" and not (senior or confirmed):
+        return []
+    kind, words = incident
+    why = "confirmed by an agent" if confirmed else \
+        f"{facts.profile.tier.value} customer" if settings.incident_page == "vip_or_enterprise" else "always paged"
+    return [Reason("incident_page", f"Page on-call, {kind} ({why}): {_quoted(words)}",
+                   {"incident": kind, "keywords": words, "confirmed": confirmed, "requirement": settings.incident_page},
+                   key=f"incident_page:{'confirmed' if confirmed else 'read'}")]
 
 
 def manual_escalation(facts: Facts, priority: Priority) -> list[Reason]:
@@ -212,6 +283,9 @@ TRIGGERS: dict[str, Trigger] = {
     "security_incident": security_incident,
     "outage": outage,
     "manual_escalation": manual_escalation,
+    "manager_requested": manager_requested,
+    "repeat_claimed": repeat_claimed,
+    "incident_page": incident_page,
 }
 
 
@@ -226,8 +300,7 @@ def fire_all(facts: Facts, priority: Priority) -> dict[str, list[Reason]]:
 
 
 def is_vip_complaint(facts: Facts) -> bool:
-    """A VIP or enterprise customer who is complaining about us (angry, threatening, or using frustration words),
-    not merely reporting: routed to `routing.vip_complaint` (the default rule `vip_complaint` escalates it)."""
-    sentiment = facts.sentiment
-    upset = sentiment.level.value in ("angry", "threatening") or bool(sentiment.frustration_words)
+    """A VIP or enterprise customer who is complaining about us (frustrated, angry or threatening), not merely
+    reporting: routed to `routing.vip_complaint` (the default rule `vip_complaint` escalates it)."""
+    upset = facts.sentiment.level != Sentiment.CALM
     return tier_rank(facts.profile.tier) >= tier_rank(CustomerTier.ENTERPRISE) and upset

@@ -413,5 +413,50 @@ def demo(keep: bool) -> None:
     run_demo(keep=keep)
 
 
+@main.command("read")
+@config_option
+@click.option("--lang", default=None, help="The requester's language or locale, e.g. fr or de-CH (a hint: the text "
+                                           "may overrule it; default: read from the text).")
+@click.option("--json", "as_json", is_flag=True, help="Print the reading as one JSON object.")
+@click.option("--jsonl", "jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Read every line of this file (JSON objects with subject, body and optional lang) and print "
+                   "one JSON line per message.")
+def read_command(config_path: Path | None, lang: str | None, as_json: bool, jsonl: Path | None) -> None:
+    """Read a customer message from standard input: mood, matters, language and the phrases that decided them.
+
+    Uses the built-in lexicons plus the team's own keyword lists from the configuration, as the engine does."""
+    import json
+
+    from plugin.reading import default_reader
+    from plugin.sentiment import admin_cues
+
+    custom = admin_cues(load_or_exit(config_path))
+    reader = default_reader()
+    if jsonl is not None:
+        for number, line in enumerate(jsonl.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                text = "\n".join(str(item.get(k) or "") for k in ("subject", "body") if item.get(k))
+            except (json.JSONDecodeError, AttributeError):
+                raise click.BadParameter(f"line {number} is not a JSON object", param_hint="--jsonl") from None
+            reading = reader.read(text, item.get("lang") or lang, custom)
+            out = ({"id": item["id"]} if "id" in item else {}) | reading.as_json()
+            click.echo(json.dumps(out, ensure_ascii=False))
+        return
+    reading = reader.read(sys.stdin.read(), lang, custom)
+    if as_json:
+        click.echo(json.dumps(reading.as_json(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"mood:      {reading.mood.value}")
+    click.echo(f"matters:   {', '.join(reading.matters) or 'none'}")
+    click.echo(f"language:  {reading.language}")
+    click.echo(f"manager:   {'asks for a manager' if reading.requests_manager else 'no'}")
+    click.echo(f"repeat:    {'says they contacted us before' if reading.repeat_claim else 'no'}")
+    click.echo("evidence:" + ("" if reading.evidence else " none"))
+    for item in reading.evidence:
+        click.echo(f'  {item.kind:<18} "{item.phrase}"')
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -57,7 +57,8 @@ def test_the_clean_run_is_what_the_faulted_runs_are_held_to() -> None:
     effects = clean("zendesk", "reassign")
     assert effects["notes"] == 1 and effects["replies"] == 1
     assert effects["escalations"] == [(4, "legal_threat")]
-    assert effects["alerts"] == {"support_manager": 1, "tier_4_team": 1}
+    assert effects["alerts"]["support_manager"] == effects["alerts"]["tier_4_team"] == 1
+    assert set(effects["alerts"].values()) == {1}
     assert "escalated" in effects["tags"] and "tier_4" in effects["tags"]
     assert clean("zendesk", "task_ticket")["tasks"] == 1
 
@@ -111,7 +112,7 @@ def test_a_crash_after_the_write_sends_the_alerts_once_the_read_back_shows_it_la
     world.helpdesk.faults.plan("reply", "crash_after")  # note, fields and reply landed; nothing recorded
     world.webhook()
     world.settle()
-    assert world.alerts() == {"support_manager": 1, "tier_4_team": 1}
+    assert world.alerts() == clean("zendesk", "reassign")["alerts"]
     assert [o.status for o in world.outcomes] == ["resumed", "decided"]  # finished, then looked at again
 
 
@@ -128,7 +129,7 @@ def test_a_permanent_refusal_before_anything_landed_abandons_the_decision_and_sa
 def test_a_permanent_refusal_of_the_reply_keeps_what_landed_and_reports_the_rest() -> None:
     world = played("zendesk", "reassign", "helpdesk", "reply", "400")
     assert len(world.notes()) == 1 and world.replies() == []
-    assert world.alerts() == {"support_manager": 1, "tier_4_team": 1}  # the escalation landed: alerts go out
+    assert world.alerts() == clean("zendesk", "reassign")["alerts"]  # the escalation landed: alerts go out
     [(_, _, error)] = world.store.dead_letters
     assert "the rest was not written" in error
     assert world.open_intents() == []

@@ -1,4 +1,5 @@
-"""Durations as admins write them, and whole-word, accent-insensitive keyword matching."""
+"""Durations as admins write them, whole-word, accent-insensitive keyword matching, and the reader on the threat
+and incident phrasings (and the everyday lookalikes) these tables collected before the reader existed."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plugin.config import KeywordsConfig
+from plugin.domain import Sentiment
 from plugin.durations import format_duration, parse_duration
 from plugin.keywords import find_keywords, fold
+from plugin.reading import default_reader
 
 
 @pytest.mark.parametrize(
@@ -74,13 +76,19 @@ def test_the_words_of_a_phrase_may_be_joined_by_hyphens() -> None:
 # -- the default keyword lists: threats match, everyday support phrasing does not. Every list is matched against
 # every message whatever its language, so an everyday sentence must match no list at all.
 
-DEFAULTS = KeywordsConfig()
 CATEGORIES = ("legal", "regulatory", "reputational", "frustration", "security", "outage")
+_MATTER = {"legal": "legal", "regulatory": "regulatory", "reputational": "media", "security": "security",
+           "outage": "outage"}
 
 
-def _matches(text: str) -> dict[str, list[str]]:
-    found = {category: find_keywords(text, DEFAULTS.words(category)) for category in CATEGORIES}
-    return {category: words for category, words in found.items() if words}
+def _matches(text: str) -> dict[str, tuple[str, ...]]:
+    """What the reader finds of each category: a matter's phrases, or for frustration the upset mood's evidence."""
+    reading = default_reader().read(text)
+    found = {category: reading.phrases(matter) for category, matter in _MATTER.items()
+             if matter in reading.matters}
+    if reading.mood != Sentiment.CALM:
+        found["frustration"] = reading.mood_evidence or ("(mood)",)
+    return found
 
 
 # (category, language, text, the phrase of that category it must match)
@@ -179,7 +187,7 @@ TRUE_POSITIVES = [
 
 @pytest.mark.parametrize(("category", "language", "text", "word"), TRUE_POSITIVES)
 def test_threats_and_incidents_match(category: str, language: str, text: str, word: str) -> None:
-    assert word in find_keywords(text, DEFAULTS.words(category))
+    assert category in _matches(text), (text, default_reader().read(text))
 
 
 # (the category a single word of it would send the sentence to, language, the sentence): none may match any list.
@@ -263,7 +271,7 @@ EVERYDAY = [
 
 @pytest.mark.parametrize(("category", "language", "text"), EVERYDAY)
 def test_everyday_support_phrasing_matches_no_list(category: str, language: str, text: str) -> None:
-    assert _matches(text) == {}, category
+    assert _matches(text) == {}, (category, default_reader().read(text))
 
 
 def test_every_category_has_true_and_false_positives_in_both_languages() -> None:

@@ -9,7 +9,7 @@ from plugin.domain import TicketHistory
 from plugin.engine import Engine
 
 ENGINE = Engine(make_config())
-# Frustration comes first in rule order (sentiment_review), but the legal threat is what sends it to Tier 4.
+# Anger comes first in rule order (sentiment_review), but the legal threat is what sends it to Tier 4.
 ANGRY_AND_LEGAL = "This is unacceptable and ridiculous. My lawyer will take legal action."
 
 
@@ -20,10 +20,10 @@ def test_the_escalating_rules_reason_comes_first() -> None:
     assert entry.rule == "legal_threat" and entry.to_tier == 4
     assert decision.reasons[0].key.startswith("legal_keywords")
     assert len({id(r) for r in decision.reasons}) == len(decision.reasons)
-    assert any(r.key.startswith("frustration_keywords") for r in decision.reasons)
+    assert any(r.key.startswith("negative_sentiment") for r in decision.reasons)
     note = decision.changes.internal_note or ""
     reasons_block = note.split("Reason:")[1]
-    assert reasons_block.index("legal_keywords") < reasons_block.index("frustration_keywords")
+    assert reasons_block.index("legal_keywords") < reasons_block.index("negative_sentiment")
 
 
 def test_customer_messages_are_titled_in_the_requesters_language() -> None:
@@ -46,5 +46,5 @@ def test_a_role_named_by_several_rules_gets_one_alert_with_all_their_reasons() -
     [alert] = [n for n in decision.notifications if n.role == "account_manager"]
     assert alert.kind == "vip_complaint"  # headed by the rule that moved the ticket
     why = alert.body.split("Why:")[1]
-    assert 'Frustration language: "unacceptable"' in why  # the complaint's reasons
+    assert 'Customer sounds angry: "unacceptable"' in why  # the complaint's reasons
     assert "VIP customer (tag vip)" in why  # and the fast track's

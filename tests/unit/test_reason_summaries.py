@@ -38,17 +38,18 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any], TicketHistory, int, Prior
         "SLA de première réponse dépassé : 4h 1m écoulés pour un objectif de 4h (heures ouvrées)"),
     "negative_sentiment": (
         {"comments": (ANGRY,)}, {}, NO_HISTORY, 2, Priority.MEDIUM,
-        "Customer sentiment -0.94 is below -0.70 (VADER compound)",
-        "Ressenti du client -0.94, sous le seuil de -0.70 (score composé VADER)"),
+        'Customer sounds angry: "This is horrible", "I am furious", "disgusted"',
+        "Le client paraît en colère : « This is horrible », « I am furious », « disgusted »"),
     "frustration_keywords": (
-        {"description": "C'est inacceptable."}, {}, NO_HISTORY, 2, Priority.MEDIUM,
-        'Frustration language: "inacceptable"', "Mots de frustration : « inacceptable »"),
+        {"description": "Toujours pas de réponse, je commence à perdre patience."}, {}, NO_HISTORY, 2, Priority.MEDIUM,
+        'Customer sounds frustrated: "Toujours pas de réponse", "commence à perdre patience"',
+        "Le client paraît agacé : « Toujours pas de réponse », « commence à perdre patience »"),
     "legal_keywords": (
         {"description": "Mon avocat va vous contacter."}, {}, NO_HISTORY, 2, Priority.MEDIUM,
-        'Legal threat language: "avocat"', "Menace juridique : « avocat »"),
+        'Legal threat language: "Mon avocat va"', "Menace juridique : « Mon avocat va »"),
     "regulatory_keywords": (
         {"description": "Je saisis la CNIL."}, {}, NO_HISTORY, 2, Priority.MEDIUM,
-        'Regulatory language: "saisis la cnil"', "Vocabulaire réglementaire : « saisis la cnil »"),
+        'Regulatory language: "CNIL"', "Vocabulaire réglementaire : « CNIL »"),
     "reputational_keywords": (
         {"description": "Je vais alerter la presse."}, {}, NO_HISTORY, 2, Priority.MEDIUM,
         'Public exposure language: "alerter la presse"', "Menace d'exposition publique : « alerter la presse »"),
@@ -75,11 +76,24 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any], TicketHistory, int, Prior
         "Unassigned for 2h 1m (alert after 2h)", "Sans assignation depuis 2 heures 1 minute (alerte après 2 heures)"),
     "critical_incident": (
         {"description": "Our admin account was hacked."}, {}, NO_HISTORY, 2, Priority.CRITICAL,
-        'Critical (P0) security incident: "was hacked"',
-        "Incident critique (P0), incident de sécurité : « was hacked »"),
+        'Critical incident, security incident: "account was hacked"',
+        "Incident critique, incident de sécurité : « account was hacked »"),
+    "incident_page": (
+        {"description": "Our admin account was hacked."}, {}, NO_HISTORY, 2, Priority.CRITICAL,
+        'Page on-call, security incident (always paged): "account was hacked"',
+        "Astreinte prévenue, incident de sécurité (toujours) : « account was hacked »"),
+    "manager_requested": (
+        {"description": "Je souhaite parler à votre responsable."}, {}, NO_HISTORY, 2, Priority.MEDIUM,
+        'Customer asks for a manager: "Je souhaite parler à votre responsable"',
+        "Le client demande un responsable : « Je souhaite parler à votre responsable »"),
+    "repeat_claimed": (
+        {"description": "I called twice last week about this export."}, {}, NO_HISTORY, 2, Priority.MEDIUM,
+        'Customer says they contacted us before: "I called twice last week"',
+        "Le client dit nous avoir déjà contactés : « I called twice last week »"),
     "security_incident": (
         {"description": "Mon compte a été piraté."}, {}, NO_HISTORY, 2, Priority.MEDIUM,
-        'Security incident language: "ete pirate"', "Signalement d'incident de sécurité : « ete pirate »"),
+        'Security incident language: "compte a été piraté"',
+        "Signalement d'incident de sécurité : « compte a été piraté »"),
     "outage": (
         {"description": "Le site est en panne."}, {}, NO_HISTORY, 2, Priority.MEDIUM,
         'System-down language: "site est en panne"', "Signalement de panne : « site est en panne »"),

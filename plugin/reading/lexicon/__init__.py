@@ -1,0 +1,66 @@
+"""The reader's knowledge of each language: cue phrases by category, and the small words that detect the
+language, negate, intensify and state a condition. One module per language; `common` holds the names that are
+the same in every language (regulators, review sites, social networks).
+
+Categories of cues:
+
+- matters: `legal`, `regulatory`, `media`, `outage`, `security`, `billing`, `churn`;
+- threats (the mood is threatening, and the matter after the colon is raised): `threat:legal`,
+  `threat:regulatory`, `threat:media`, `threat:churn`, `threat:billing` (a chargeback), `threat` (any other
+  ultimatum: the police, "last warning");
+- mood: `anger` (insults, outrage, contempt), `frustration` (impatience, weariness, "still not fixed"), `calm`
+  (what softens a message: "no rush", "not urgent");
+- flags: `manager` (asks for a manager or someone senior), `repeat` (says they contacted us before);
+- names: `regulator` (CNIL, FTC, BaFin...), a threat when its sentence complains or states a condition;
+  `platform` (TikTok, social media...), a threat in a conditional sentence; `pressure` (a renewal coming, a
+  contract ending), which turns the message's churn cues into threats;
+- counter-cues: `not:outage` ("slow but up", "no customer impact") cancel an outage read from weak cues.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from importlib import import_module
+
+LANGUAGES = ("en", "fr", "de", "es", "pt", "it")
+MATTERS = ("legal", "regulatory", "media", "outage", "security", "billing", "churn")
+THREATS = ("threat:legal", "threat:regulatory", "threat:media", "threat:churn", "threat:billing", "threat")
+MOOD_CUES = ("anger", "frustration", "calm")
+FLAGS = ("manager", "repeat")
+# A regulator's name: a threat only in a sentence that complains or states a condition; a platform's name ("if ...,
+# the video goes on TikTok") only in a conditional sentence; pressure (a renewal, an ultimatum) turns a churn cue
+# anywhere in the message into a threat.
+NAMES = ("regulator", "platform", "pressure")
+COUNTERS = ("not:outage", "not:security", "not:billing", "not:churn", "not:legal", "not:media", "not:anger")
+CATEGORIES = (*MATTERS, *THREATS, *MOOD_CUES, *FLAGS, *NAMES, *COUNTERS)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    stopwords: frozenset[str]
+    negators: frozenset[str]
+    intensifiers: frozenset[str]
+    conditions: frozenset[str]
+    bridges: frozenset[str]  # small words a negation reaches across ("not going to cancel", "pas de", "kein")
+    complaints: tuple[str, ...]  # beginnings of the words that lodge a complaint ("complain", "plainte", "beschwer")
+    cues: Mapping[str, Sequence[str]]
+
+
+def load(language: str) -> Lexicon:
+    """The lexicon of one language (a module of this package, so it ships with the installed package)."""
+    module = import_module(f"plugin.reading.lexicon.{language}")
+    unknown = set(module.CUES) - set(CATEGORIES)
+    if unknown:
+        raise ValueError(f"lexicon {language}: unknown categories {sorted(unknown)}")
+    return Lexicon(language, frozenset(module.STOPWORDS.split()), frozenset(module.NEGATORS.split()),
+                   frozenset(module.INTENSIFIERS.split()), frozenset(module.CONDITIONS.split()), frozenset(module.BRIDGES.split()),
+                   tuple(module.COMPLAINTS.split()),
+                   module.CUES)
+
+
+def common_cues() -> Mapping[str, Sequence[str]]:
+    module = import_module("plugin.reading.lexicon.common")
+    cues: Mapping[str, Sequence[str]] = module.CUES
+    return cues

@@ -1,0 +1,120 @@
+"""German cues. Compounds are one word, so "Ausfallzeiten" (absence hours) is not "Ausfall", "Anwaltskanzlei" (the
+customer's own law firm) is not "Anwalt" and the "Social-Media-Planer" is not social media.
+"""
+
+from __future__ import annotations
+
+STOPWORDS = """der die das und ist nicht ich wir sie es ein eine einen mit fur auf zu den dem im von bei aber auch noch
+schon wie was wenn sehr seit habe haben hat wird werden mein meine unser unsere ihr ihre ihnen bitte danke hallo
+guten tag sind war dass oder kann konnen gibt mir uns mich sehr geehrte grussen freundlichen"""
+NEGATORS = "nicht kein keine keinen keinem keiner keines nie niemals nichts ohne weder niemand"
+INTENSIFIERS = "so solch solchen solche derart"
+CONDITIONS = "wenn falls sonst andernfalls ansonsten sofern"
+BRIDGES = "will wollen werden werde wird mochte mochten ich wir es das den die der ein eine einen einem zu gar mehr noch bin sind ist habe haben uns mich"
+COMPLAINTS = "beschwer meld anzeig einschalt wend informier einreich"
+
+_SYS = ("(shop|onlineshop|webshop|seite|website|webseite|homepage|system|server|plattform|dienst|app|anwendung|backend|"
+        "portal|internet|netz|leitung|verbindung|telefon|festnetz|router|datenbank|api|produktivsystem|alles|email|"
+        "e mail|mailserver|cloud|instanz)")
+_DOWN = ("(down|offline|ausgefallen|nicht erreichbar|nicht mehr erreichbar|nicht verfugbar|tot|abgesturzt|weg|"
+         "unerreichbar|lahmgelegt)")
+_BOSS = ("(vorgesetzten|vorgesetzte|vorgesetzter|teamleiter|teamleiterin|abteilungsleiter|abteilungsleiterin|"
+         "geschaftsfuhrer|geschaftsfuhrerin|geschaftsfuhrung|fuhrungskraft|verantwortlichen|chef|chefin|manager|"
+         "managerin|leitung|supervisor|jemand hoheren|jemandem mit mehr (erfahrung|befugnis))")
+
+CUES: dict[str, list[str]] = {
+    "threat:legal": [
+        "(rechtliche|rechtlichen|juristische|juristischen|gerichtliche|gerichtlichen) (schritte|schritten|konsequenzen|massnahmen|weg)",
+        "(rechtsweg|rechtsstreit|klageweg|mahnverfahren|mahnbescheid|unterlassungserklarung|abmahnung|schadensersatzklage)",
+        "(mein|meinen|meinem|unser|unseren|unserem|einen|einem|den|der) (rechtsanwalt|anwalt|anwaltin|rechtsanwaltin|anwalte|rechtsbeistand|juristen)",
+        "(rechtsanwalt|anwalt|anwaltin|rechtsanwaltin) (einschalten|beauftragen|hinzuziehen|informieren|ubergeben|eingeschaltet|beauftragt)",
+        "(verklagen|verklage|verklagt|klage einreichen|klage erheben|klagen|vor gericht|zu gericht|gerichtlich|gericht gehen)",
+        "(letzte|letztmalige) frist", "setze ihnen .. frist", "fristsetzung", "nach fruchtlosem ablauf",
+    ],
+    "legal": ["(vertragsbruch|vertragsverletzung)", "schadensersatz"],
+    "threat:regulatory": [
+        "(datenschutzbehorde|aufsichtsbehorde|verbraucherschutz|verbraucherschutzzentrale|landesdatenschutzbeauftragte|landesdatenschutzbeauftragten|datenschutzbeauftragten des landes|schlichtungsstelle|verbraucherschlichtungsstelle)",
+        "(verstoss|verstosst|verstossen|verletzung) (gegen )?(die )?dsgvo", "dsgvo (beschwerde|verstoss)",
+    ],
+    "regulatory": [
+        "(art|artikel) # dsgvo", "(gemass|nach|laut) (art|artikel)? #? ?dsgvo", "recht auf (loschung|auskunft|vergessenwerden|datenubertragbarkeit|berichtigung)",
+        "(auskunftsersuchen|auskunftsanfrage|loschanfrage|loschungsanfrage|datenauskunft)",
+    ],
+    "threat:media": [
+        "(an die|zur|zu der|die|der) (presse|medien|zeitung|offentlichkeit) (gehen|wenden|informieren|einschalten|kontaktieren|geben)",
+        "(presse|medien|zeitung|journalisten|fernsehen|verbrauchersendung) (informieren|einschalten|kontaktieren|erzahlen|berichten|wird berichten|werden berichten)",
+        "(ich|wir) (werde|werden) .. (presse|medien|journalisten|zeitung)",
+        "(offentlich machen|publik machen|an die offentlichkeit|offentlich bewerten)",
+        "(negative|schlechte|ehrliche|vernichtende) (bewertung|bewertungen|rezension|rezensionen)",
+        "(bewertung|rezension|erfahrungsbericht) (auf|bei) (google|trustpilot|facebook|amazon)",
+        "(auf|in|bei) (social media|twitter|facebook|instagram|tiktok|youtube|linkedin|den sozialen (medien|netzwerken)) .. (posten|teilen|veroffentlichen|berichten|schreiben|erzahlen|bewerten)",
+        "(posten|teilen|veroffentlichen|berichten|schreiben) .. (auf|in|bei) (social media|twitter|facebook|instagram|tiktok|youtube|den sozialen (medien|netzwerken))",
+    ],
+    "not:media": ["(medien|presse) (bibliothek|datei|dateien|upload|mitteilung|bereich)"],
+    "threat:churn": [
+        "(anbieter|dienstleister|provider) wechseln", "(zur|zu der) konkurrenz", "angebote anderer anbieter",
+        "(nach )?(alternativen|anderen anbietern) (suchen|umsehen|umschauen|prufen)", "(wechseln|wechsel) (zu|zum) (einem anderen|der konkurrenz|einem wettbewerber)",
+    ],
+    "churn": [
+        "(kundigen|kundige|kundigung|kundigt|kundigen wir|werden .. kundigen)", "(vertrag|abo|abonnement|konto|mitgliedschaft) (beenden|auflosen|kundigen|loschen|schliessen|stornieren)",
+        "(nicht|nicht mehr) verlangern", "(zu|zum) (einem anderen anbieter|wettbewerber) wechseln",
+    ],
+    "not:churn": ["(habe|hatte|haben|hatten) .. gekundigt", "bereits gekundigt", "kundigungsfrist"],
+    "threat:billing": ["(ruckbuchung|lastschrift zuruckgeben|lastschrift zuruckgehen|zuruckbuchen|zuruckbuchen lassen|chargeback|widerspruch bei (meiner|der) bank)"],
+    "pressure": ["(unsere|die) (vertragsverlangerung|verlangerung) (steht|ist|im)", "(vertrag|abo) (lauft|endet) .. aus"],
+    "threat": ["(letzte|letztmalige) (warnung|mahnung)", "(die )?polizei", "(strafanzeige|anzeige erstatten)"],
+    "outage": [
+        f"{_SYS} (ist|sind|war|waren|seit|schon|wieder|komplett|vollig|total|immer noch)? .. {_DOWN}",
+        "(ausfall|ausfalle|komplettausfall|totalausfall|netzausfall|serverausfall|systemausfall|storung|storungen|netzstorung|grossstorung|internetausfall)",
+        "geht (gar )?nichts mehr", "(kein|keine|keinen) (internet|netz|verbindung|empfang|telefon|zugriff|zugang|festnetz|dsl) (mehr)?",
+        "(niemand|keiner|kein mitarbeiter|keiner unserer .. |keine unserer .. |kein kunde|kein nutzer|alle nutzer|alle mitarbeiter) .. (kann|konnen) .. (anmelden|einloggen|zugreifen|arbeiten|bestellen)",
+        "(fallt|fallen|fiel) (standig|immer wieder|wieder|komplett|taglich|ofter)? aus", "(bricht|brechen) (standig|immer wieder|wieder)? ab",
+ "(funktioniert|geht|lauft) (gar|uberhaupt) nichts mehr", "alles (ist )?(down|offline|ausgefallen|tot)",
+        "(niemand|keiner) kann (mehr )?arbeiten", "(betrieb|produktion) (steht|stehen|ist lahmgelegt)", "(kunden|nutzer) konnen (nicht|nichts) mehr (bestellen|kaufen|zahlen|einloggen)",
+    ],
+    "security": [
+        "(phishing mail|phishing mails|phishing e mail|phishing e mails|phishing versuch|phishing nachricht|phishing seite|phishing link|phishing sms)",
+        "(fremde|gefalschte|falsche|verdachtige|unbekannte) (domain|seite|webseite|absender|adresse|link)",
+        "(gehackt|gehacked|hacker|hackerangriff|gekapert|kompromittiert|datenleck|datenpanne|datenlecks|sicherheitslucke|sicherheitsvorfall|phishing|betrug|betruger|betrugerisch|betrugerische|betrugerischen|identitatsdiebstahl|schadsoftware|trojaner|virus|ransomware|cyberangriff)",
+        "(unbefugter|unbefugte|unbefugten|unberechtigter|unberechtigte|unberechtigten|fremder|fremde) (zugriff|zugang|login|anmeldung|anmeldungen|zugriffe|person|personen)",
+        "(bestellungen|buchungen|abbuchungen|zahlungen|uberweisungen|einkaufe) .. (die ich nicht|die wir nicht|nicht von mir|nicht von uns)",
+        "(daten|adresse|adressen|informationen) .. (offengelegt|geleakt|weitergegeben|an fremde|offentlich einsehbar)",
+        "(unbekannte|fremde|verdachtige) (gerate|anmeldung|anmeldungen|zugriffe|logins|aktivitaten|transaktionen)", "(passwort|e mail adresse) wurde .. geandert",
+        "(kenne|erkenne) (diese|die) (abbuchungen|bestellungen|zahlungen|transaktionen|buchungen) nicht", "nicht von mir",
+    ],
+    "not:security": ["(sicherheitseinstellungen|sicherheitsfragen|sicherheitsschulung|sicherheitsteam|sicherheitsabteilung)", "kaution"],
+    "billing": [
+        "(rechnung|rechnungen|rechnungsnummer|abgebucht|abbuchung|abbuchungen|doppelt abgebucht|doppelt berechnet|erstattung|erstattet|ruckerstattung|zuruckerstatten|zuruckerstattet|gutschrift|gebuhr|gebuhren|lastschrift|preiserhohung|zu viel (bezahlt|berechnet)|berechnet|in rechnung gestellt|mahngebuhr)",
+    ],
+    "not:billing": ["(rechnungen|zahlungen|erstattungen) (unserer|meiner|fur unsere|fur meine) (kunden|mandanten|patienten)", "(rechnungsmodul|rechnungsstellung fur kunden)"],
+    "anger": [
+        "(ich fasse es nicht|das darf (doch )?nicht wahr sein|unfassbar|desaster|ein desaster)",
+        "(unverschamt|unverschamtheit|frechheit|skandal|skandalos|inakzeptabel|nicht akzeptabel|unzumutbar|katastrophe|katastrophal|miserabel|miserablen|miserabler|schrott|mull|mist|scheiss|scheisse|beschissen|wutend|stinksauer|sauer|verargert|emport|fassungslos|lacherlich|unfahig|unfahigkeit|inkompetent|inkompetenz|armselig|peinlich|dreist|zum kotzen|das letzte|verarschen|verarscht|verarsche|abzocke|abzocker|herablassend|unfreundlich|respektlos|bodenlos|sondergleichen|ein witz|eine zumutung|zumutung|ungeheuerlich|absolut inakzeptabel|dreistigkeit|unglaublich)",
+        "(schlechteste|schlechtesten|schlechtester) (service|kundenservice|erfahrung|firma|anbieter|support)",
+        "noch nie (so|einen so|eine so|so einen|so eine|so etwas)", "so behandelt man (keine|doch keine) kunden",
+    ],
+    "frustration": [
+        "nicht das erste mal", "(was|was zum teufel) ist (bei ihnen|da) los",
+        "(immer noch|noch immer) (nicht|kein|keine|keinen|nichts|falsch|kaputt)", "schon wieder", "wieder einmal",
+        "(zum|das|bereits zum) (zweiten|dritten|vierten|x ten|wiederholten|hundertsten) mal", "(zweite|dritte|vierte) (mahnung|erinnerung|anfrage|nachfrage)",
+        "(langsam )?reicht (es|es mir|mir)", "es reicht", "(genervt|nervig|nervt|argerlich|frustrierend|frustriert|zermurbend|anstrengend|leid|satt|geduld)",
+        "warum dauert (das|es) so lange", "wie lange (noch|soll|muss|dauert)", "(keine|ohne) (antwort|ruckmeldung|reaktion|losung)",
+        "(niemand|keiner) (meldet sich|antwortet|ruft zuruck|kam|kommt|hilft)", "(wann|endlich) .. endlich", "endlich (eine|mal|losen|beheben)",
+        "seit (wochen|monaten|tagen|# wochen|# monaten|zwei monaten|drei wochen)", "(wochen|monate|tage) (lang|warten|gewartet)",
+        "verstehe (ich )?(nicht|wirklich nicht) warum", "ehrlich gesagt", "(jeden monat|jedes mal|standig|dauernd) .. (von hand|manuell|wieder)",
+    ],
+    "calm": ["(nicht dringend|keine eile|ohne eile|hat zeit|vielen dank im voraus|herzlichen dank)"],
+    "manager": [
+        f"(gesprach|sprechen|verbinden|telefonat|ruckruf|kontakt|termin) (mit|von|an|zu) (ihrem|ihrer|einem|einer|seinem|seiner|dem|der|den|ihren|ihre) {_BOSS}",
+        f"(verlange|verlangen|mochte|mochten|will|wollen|bitte um|fordere|fordern) .. (ihren|ihre|einen|eine|seinen|seine|den|die) {_BOSS}",
+        f"(an|zu) (ihren|ihre|einen|eine|den|die) {_BOSS} (weiterleiten|weitergeben|eskalieren)", "(eskalieren|eskalation)",
+    ],
+    "repeat": [
+        "(habe|hatte|haben|hatten) .. (bereits|schon|mehrfach|mehrmals|zweimal|dreimal) .. (angerufen|geschrieben|gemeldet|kontaktiert|reklamiert|gemailt|nachgefragt|angefragt|mitgeteilt|beantragt|erinnert)",
+        "(meine|meinen|meiner|unsere|unseren|unserer|ihre) (schreiben|e mails|mails|nachrichten|anrufe|briefe|anfrage|anfragen|reklamation|reklamationen) (vom|von|am|aus)",
+        "trotz (meiner|unserer|mehrfacher|mehrerer|zweier|dreier|meines|unseres|wiederholter) (schreiben|e mails|mails|anrufe|nachfragen|mahnungen|erinnerungen|anfragen|briefe)",
+        "(hotline|kundenservice|mitarbeiter|mitarbeiterin|kollege|kollegin|support) .. (legt|legte|hat) .. auf", "(jedes mal|jedesmal) .. (nachfrage|anrufe|schreibe)",
+        "(wie|bereits) (besprochen|telefonisch besprochen|erwahnt|mitgeteilt|geschildert)", "(ihr|ihre|der|die) (mitarbeiter|mitarbeiterin|kollege|kollegin|agent) (am telefon|im chat|an der hotline)",
+        "(zum|das) (zweiten|dritten|vierten|x ten|wiederholten) mal", "(ticket|ticketnummer|vorgang|vorgangsnummer|fall) (nr|nummer)? #",
+    ],
+}

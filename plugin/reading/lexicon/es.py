@@ -1,0 +1,97 @@
+"""Spanish cues. "demanda" is also demand (traffic, orders), "caída" a drop in a chart, "cancelar" an order, a
+payment or an appointment: each counts only in the phrases that make it a threat, an outage or a churn."""
+
+from __future__ import annotations
+
+STOPWORDS = """el la los las de del un una y es en que no por para con se su sus mi mis nuestro nuestra lo le les al
+pero como ya muy este esta esto hay han ha he sido gracias hola buenos buenas dias estoy somos sois vuestro
+vuestra podeis usted ustedes me nos desde tengo tenemos quiero necesito puede pueden
+cuando donde todavia aun ahora hace llevo pedido vez"""
+NEGATORS = "no nunca jamas nadie nada ningun ninguna ninguno sin ni tampoco"
+INTENSIFIERS = "tan tanto tal"
+CONDITIONS = "si sino caso contrario"
+BRIDGES = "quiero queremos quiere voy vamos va pienso pensamos a el la los las un una de del me nos lo le se es esta estoy estamos he hemos ha mas"
+COMPLAINTS = "denunc reclam queja quej report acud"
+
+_SYS = ("(web|pagina|pagina web|sitio|sitio web|tienda|tienda online|plataforma|sistema|servidor|servidores|servicio|"
+        "app|aplicacion|api|portal|internet|conexion|linea|fibra|red|telefono|todo|backend|correo)")
+_BOSS = "(superior|responsable|supervisor|supervisora|encargado|encargada|gerente|jefe|jefa|director|directora)"
+
+CUES: dict[str, list[str]] = {
+    "threat:legal": [
+        "(acciones|accion|medidas|via|vias) (legales|legal|judiciales|judicial)", "(mi|nuestro|un|nuestros|mis) (abogado|abogada|abogados)",
+        "(les|os|lo|la) (demandare|demandaremos|denunciare|denunciaremos|llevare a juicio)", "(voy|vamos) a (demandar|denunciar|ir a juicio)",
+        "(demanda|denuncia) (judicial|formal|contra|ante)", "(tribunal|tribunales|juzgado|juzgados|juez|juicio)", "(burofax|requerimiento formal|requerimiento notarial)",
+    ],
+    "legal": ["incumplimiento (de|del) contrato"],
+    "threat:regulatory": [
+        "(oficina|organismo|autoridad|agencia|asociacion) (municipal )?(de|del) (consumo|consumidor|consumidores|proteccion de datos|informacion al consumidor)",
+        "(hoja|hojas|libro) de reclamaciones", "defensor del (cliente|pueblo|consumidor)", "(violacion|incumplimiento) del (rgpd|gdpr|lopd)",
+    ],
+    "regulatory": ["derecho (de|al) (acceso|supresion|rectificacion|olvido|portabilidad|oposicion)", "(articulo|art) # del (rgpd|gdpr)"],
+    "threat:media": [
+        "(publicar|publicare|publicaremos|publico|publicamos|contar|contare|cuento|difundir|difundire|difundo|exponer|expondre|expongo|compartir|compartire|comparto|escribir|escribire|escribo|denunciar|denunciare|denuncio|subir|subire|subo) .. (en )?(las )?(redes|redes sociales|twitter|x|facebook|instagram|tiktok|youtube|google|internet|foros)",
+        "(prensa|periodista|periodistas|medios de comunicacion|los medios)", "(resena|resenas|opinion|opiniones|valoracion|valoraciones) (negativa|negativas|publica|publicas|en google|en trustpilot)",
+    ],
+    "threat:churn": [
+        "(me voy|nos vamos|iremos|me ire|migramos|migraremos|migrare|nos cambiamos|cambiaremos|me cambio|me cambiare|nos pasamos|nos pasaremos|me paso) (todo )?(a|con) (la competencia|otro (proveedor|operador|banco)|otra (compania|empresa|plataforma))",
+        "(a|con) la competencia", "(migramos|migraremos|nos llevamos) (todo|nuestro negocio)", "estais avisados", "estan avisados",
+    ],
+    "churn": [
+        "(dar|darme|darnos|darse|solicitar|solicito|tramitar|pedir|quiero|quisiera) (de )?(la )?baja", "baja (del|de mi|de la|de nuestro) (servicio|plan|contrato|cuenta|suscripcion)",
+        "(cancelar|cancelacion|anular|anulacion) (de )?(mi|nuestra|la|el|nuestro) (suscripcion|cuenta|membresia|contrato|plan|servicio)",
+        "(rescindir|rescision) (del|el) contrato", "no (renovar|renovaremos|renovare|vamos a renovar)", "(cerrar|eliminar) (mi|nuestra) cuenta",
+        "(cambiarme|cambiarnos|irme|irnos) (a|con) otr(o|a)",
+    ],
+    "not:churn": ["(ya )?(cancele|di de baja|me di de baja|he cancelado|hemos cancelado)"],
+    "threat:billing": ["(contracargo|retrocargo)", "(anular|rechazar|reclamar|disputar|devolver) .. (con|en|a traves de|al) (mi|el|nuestro) banco"],
+    "pressure": ["(nuestra|la) renovacion (es|sera|vence|esta)", "(el|nuestro) contrato (vence|termina|acaba)"],
+    "threat": ["(la )?(policia|guardia civil)", "(ultimo|ultima) (aviso|advertencia|oportunidad)"],
+    "outage": [
+        f"{_SYS} .. (esta|estan|lleva|llevan|sigue|siguen)? (caido|caida|caidos|caidas|fuera de servicio|inaccesible|inaccesibles|sin servicio|no disponible|no responde|no carga|offline|down|muerto|muerta)",
+        "(se ha caido|se cayo|se han caido|se cayeron)", "caida (total |general |completa )?(del|de la|de los|general del) (servicio|sistema|servidor|sitio|web|red|plataforma|servidores)",
+        "sin (servicio|internet|conexion|linea|senal|acceso|red)", "(cortes|corte) (de|del) (luz|servicio|internet|red|conexion|linea|suministro)",
+        "(nadie|ningun usuario|ninguno de nuestros .. ) (puede|pudo|consigue|logra) (entrar|acceder|conectarse|iniciar sesion|trabajar)",
+        "no funciona (nada|ninguna)", "todo (esta )?(caido|parado|bloqueado)", "nadie puede trabajar", "interrupcion (del|de) servicio", "(los|nuestros) clientes no pueden (comprar|pagar|entrar|acceder|pedir)",
+    ],
+    "not:outage": ["caida (del|de un|de una) #", "caida de (ventas|ingresos|precios|trafico|visitas|pedidos)"],
+    "security": [
+        "(hackeado|hackeada|hackeados|hackearon|hackeo|hacker|hackers|pirateado|pirateada|pirateo)", "(me|nos) (han|ha) (hackeado|robado|pirateado)",
+        "(cuenta|cuentas) (comprometida|comprometidas|robada|robadas|hackeada|pirateada|suplantada)", "acceso (no autorizado|indebido|sospechoso)",
+        "(fraude|fraudulento|fraudulenta|fraudulentos|fraudulentas|suplantacion|fuga de datos|filtracion de datos|filtracion|phishing|robo de (datos|identidad|cuenta)|vulnerabilidad|brecha de seguridad)",
+        "(pedidos|compras|cargos|movimientos|reservas|pagos|transferencias) que (yo )?no (hice|realice|reconozco|autorice|he hecho)",
+        "no reconozco (estos|estas|los|las|ese|esa|este|esta) (cargos|cargo|pedidos|compras|movimientos|pagos|accesos)", "alguien (entro|accedio|ha entrado|ha accedido|uso|ha usado)",
+    ],
+    "billing": [
+        "(mi|la|una|esta|su|vuestra|nuestra|ultima) factura", "factura (incorrecta|erronea|duplicada|equivocada|n|numero)",
+        "(cobro|cobros|cobrado|cobrada|cobrar|cobraron|cobrais|cobran|me cobran|reembolso|reembolsar|reembolsen|devolucion del dinero|devolucion del importe|doble cargo|doble cobro|cargo indebido|cargos indebidos|cargo duplicado|recargo|cuota)",
+        "(devuelv*|devolv*) (el|los|mi|mis|nuestro|todo el) (dinero|importe|importes|cobro|cargo|#)", "(me|nos) (devuelven|devuelvan) (los )?#",
+        "(subida|aumento) (de|del) (precio|tarifa|cuota)",
+    ],
+    "not:billing": ["(permisos|roles|acceso) .. (sobre|a|de) (la )?facturacion", "(facturas|reembolsos|cobros) (de|a) (nuestros|mis) clientes"],
+    "anger": [
+        "(verguenza|vergonzoso|vergonzosa|indignado|indignada|indignados|indignante|lamentable|inaceptable|inadmisible|intolerable|estafa|estafadores|timo|ladrones|sinverguenzas|incompetentes|incompetencia|inutiles|pesimo|pesima|horrible|asqueroso|una broma|burla|furioso|furiosa|cabreado|cabreada|enfadado|enfadada|basura|desastre|ridiculo|no hay derecho|que barbaridad|tomadura de pelo|vergonzante|desfachatez|indecente|penoso|patetico|mal educado|maleducado|falta de respeto)",
+        "(los|las) peores", "(el|la) peor (servicio|atencion|empresa|experiencia|compania)", "(sois|son) (unos|los) ",
+        "(me|nos) (tratan|tratais|trataron|han tratado) como", "de verdad que",
+    ],
+    "frustration": [
+        "no es la primera vez", "(empieza|empiezan|empiezo|comienza|comienzan) a (cansarme|hartarme|molestarme|agobiarme|desesperarme|cansar|hartar)",
+        "(todavia|aun) (no|nada|sin|nadie|espero|estoy esperando)", "(sigue|siguen|sigo|seguimos) (sin|esperando|igual)", "otra vez", "de nuevo",
+        "(por )?(segunda|tercera|cuarta|enesima) vez", "(estoy|estamos) (perdiendo la paciencia|harto|harta|hartos|cansado|cansada|cansados|desesperado|desesperada|frustrado|frustrada)",
+        "perdiendo la paciencia", "no hay manera", "(llevo|llevamos) (todo el dia|toda la manana|# dias|dias|semanas|meses|horas|# horas|# semanas)",
+        "(nadie|ninguno) (me |nos )?(responde|contesta|ayuda|llama|avisa|aviso|vino|viene|soluciona)", "(sin|ninguna|no he recibido|no hemos recibido) (respuesta|noticias)", "(sin|no he recibido|no hemos recibido) (ninguna )?solucion",
+        "que alguien (me|nos) ayude", "(cuanto|cuantos) (tiempo|dias|mas) (mas|tengo|tenemos|hay que)", "hasta cuando", "de una vez",
+        "(es|resulta) desesperante", "(harto|harta|hartos|frustrante|agotador|agotadora|desesperante)",
+    ],
+    "calm": ["(no es urgente|sin prisa|nada urgente|cuando puedan|cuando podais|muchas gracias de antemano|les agradeceria|le agradeceria|os agradeceria|agradeceria mucho)"],
+    "manager": [
+        f"(hablar|hable|hablen|comunicarme|contactar) con (un|una|su|el|la|vuestro|vuestra|algun) {_BOSS}", f"(lo|la|el caso|mi caso) (revise|vea|atienda|estudie) (un|una|su|el|la) {_BOSS}",
+        f"(un|una) {_BOSS} o alguien con mas", "alguien con mas (experiencia|autoridad|responsabilidad)", f"solicito (hablar con )?(un|una|su) {_BOSS}",
+    ],
+    "repeat": [
+        "(ya )?(les |os |se lo )?(escribi|llame|he llamado|he escrito|hable|he hablado|contacte|he contactado|he reclamado|envie|mande|avise|comunique|explique)",
+        "(les|os) escribi", "(he|hemos|lo he|lo hemos) (pedido|solicitado|preguntado|reclamado|llamado|escrito|pedido ya) .. (dos|tres|cuatro|varias|muchas|#) veces", "(es|por) la (segunda|tercera|cuarta|enesima) vez que", "(mis|varios|dos|tres|cuatro|#) (correos|emails|mails|mensajes|llamadas|reclamaciones)",
+        "numero de (incidencia|ticket|caso|reclamacion)", "(incidencia|ticket|caso) (n|numero)? #", "(como|segun) (ya )?(les|os) (dije|comente|explique)",
+        "(su|vuestro|el) (agente|tecnico|companero|companera|soporte) (me|nos) (dijo|prometio|colgo)",
+    ],
+}

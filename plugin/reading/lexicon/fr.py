@@ -1,0 +1,187 @@
+"""French cues. "avocat" is also the fruit, "procès-verbal" minutes, "tribunal de commerce" a registration,
+"sécurité sociale" a payroll field, "médiathèque" a media library: those words count only in the phrases that
+make them a threat ("mon avocat", "saisir le tribunal", "compte piraté", "alerter la presse").
+"""
+
+from __future__ import annotations
+
+STOPWORDS = """le la les de des du un une et est pour que qui dans sur pas ne je nous vous il elle ce cette ces mon
+ma mes notre nos votre vos au aux avec sont mais ou donc car merci bonjour depuis tout tous tres plus suis avons
+avez ete etre fait n'est c'est j'ai d'un d'une cordialement madame monsieur"""
+NEGATORS = "ne pas jamais aucun aucune rien sans ni guere"
+INTENSIFIERS = "aussi si tellement autant plus"
+CONDITIONS = "si sinon faute defaut autrement sans"
+BRIDGES = "vais va allons vont veux voulons veut souhaite souhaitons compte comptons pense pensons le la les l un une de du des d pas plus jamais encore vraiment etre ete a ai avons est sont je nous on me se"
+COMPLAINTS = "plainte signal saisi denonc reclam recours contact ecri alert preven inform porter"
+
+_SYS = ("(site|site web|site internet|boutique|boutique en ligne|application|appli|app|service|services|plateforme|"
+        "serveur|serveurs|systeme|api|portail|production|prod|reseau|internet|connexion|ligne|box|fibre|telephone|"
+        "messagerie|back office|backoffice|base de donnees|tout|logiciel|espace client|extranet|intranet)")
+_DOWN = ("(en panne|hors service|hors ligne|hs|inaccessible|inaccessibles|indisponible|indisponibles|injoignable|down|"
+         "tombe|tombee|tombes|coupe|coupee|coupes|mort|morte|ko)")
+_AVOCAT = "(avocat|avocate|avocats|conseil juridique|juriste|huissier)"
+_PLATFORM = ("(les reseaux sociaux|reseaux sociaux|twitter|x|facebook|linkedin|instagram|tiktok|youtube|google|"
+             "trustpilot|internet|le web|les forums|forums)")
+_BOSS = ("(responsable|superieur|superieure|superieurs|manager|directeur|directrice|direction|chef|hierarchie|"
+         "superviseur|directeur commercial|service client superieur|quelqu'un de plus (experimente|haut place|senior|"
+         "competent))")
+
+CUES: dict[str, list[str]] = {
+    "threat:legal": [
+        f"(mon|notre|un|une|des|mes|nos) {_AVOCAT} (va|vont|prendra|prendront|vous|se|est|sont|s'en|a ete|ont ete)",
+        f"(transmis|transmets|transmettre|transmettrai|transmettrons|confie|confier|confierai|saisi|saisir|saisirai|contacte|contacter|contacterai|consulte|consulter|mandate|mandater|prevenu|prevenir|informe|informer|remis|remettre|envoye|faire appel a) .. (mon|notre|un|une|a mon|a notre) {_AVOCAT}",
+        "(mon|notre) (avocat|avocate|conseil juridique)",
+        "(poursuites|poursuite) (judiciaires|judiciaire|en justice)", "(poursuivre|poursuivrai|poursuivrons|attaquer|attaquerai|attaquerons|assigner|assignerai) (en justice|votre societe|vous|au tribunal)",
+        "(action|actions|recours|procedure|procedures|voie|voies) (en justice|judiciaire|judiciaires|juridique|juridiques|legale|legales|contentieuse|contentieux)",
+        "(saisir|saisirai|saisirons|saisis|saisissons|saisine|devant|porter l'affaire devant) (le|les|la|un)? (tribunal|tribunaux|juge|justice|juridiction|juridictions competentes|prud'hommes|conciliateur)",
+        "(au|aux) (tribunal|tribunaux)", "tribunal (judiciaire|d'instance|de proximite|de grande instance)",
+        "(mise en demeure|mets en demeure|mettons en demeure|mettre en demeure|vous met en demeure)",
+        "(un|le|en) proces", "(porter|porterai|porterons|deposer|deposerai|deposerons) (plainte|une plainte|plainte contre vous)",
+        "(injonction de payer|dommages et interets|dommages interets|petites creances|huissier de justice)",
+        "(je|nous) (vais|allons|irai|irons) (en justice|au tribunal|jusqu'au tribunal)",
+    ],
+    "legal": ["(violation|rupture|non respect) (du|de notre|de mon) contrat", "manquement contractuel", "clause abusive"],
+    "threat:regulatory": [
+        "(saisir|saisirai|saisirons|plainte|signaler|signalerai|signalerons|signale|alerter|alerterai|ecrire|ecrirai|contacter|contacterai) .. (le|la|au|a la|aupres de la|aupres du) (mediateur|regulateur|autorite de controle|autorite de protection des donnees|repression des fraudes|association de consommateurs|associations de consommateurs|defenseur des droits)",
+        "(le|au) mediateur (de la consommation|des communications|de l'energie|bancaire|de l'assurance)",
+        "(violation|non respect|manquement|contraire|viole|violez|enfreint|enfreignez) (du|au|le) rgpd",
+        "plainte (rgpd|a la cnil|aupres de la cnil)", "repression des fraudes", "association de consommateurs",
+    ],
+    "regulatory": [
+        "(droit|droits) (d'acces|a l'effacement|a l'oubli|de rectification|a la portabilite|d'opposition)",
+        "(article|art) # (du )?rgpd", "(au titre|en vertu|en application|conformement) (du|au) rgpd",
+    ],
+    "threat:media": [
+        f"(publier|publie|publierai|publierons|poster|posterai|laisser|laisserai|mettre|mettrai|ecrire|ecrirai|rediger|redigerai|partager|partagerai|raconter|raconterai|denoncer|denoncerai|balancer|exposer|exposerai|afficher|en parler|parler de vous) .. (sur|partout sur|a) {_PLATFORM}",
+        "(avis|commentaire|commentaires|note) (negatif|negatifs|negative|detaille|public|publics|incendiaire|sale|assassin) (sur|partout)",
+        "(publier|publie|publierai|laisser|laisserai|poster|posterai|rediger|ecrire|ecrirai|mettre) (un|des|mon|plusieurs) (avis|commentaire)",
+        "(alerter|contacter|prevenir|informer|parler a|parler aux|raconter a|raconter aux|saisir|ecrire a|ecrire aux|aller voir) (la presse|les medias|aux medias|les journalistes|aux journalistes|a la presse|un journaliste|des journalistes)",
+        "(journaliste|journalistes|a la presse|l'emission)", "(en parler|parler|raconter|tout raconter|m'adresser|nous adresser) (aux medias|a la presse|aux journalistes)",
+        "(faire|ferai) (le )?buzz", "(part|partira|finit|finira|atterrit|atterrira|sera|ira) (sur|partout sur) (twitter|x|facebook|instagram|tiktok|youtube|linkedin|les reseaux sociaux|internet)", "(avis|commentaires) (en ligne|publics|google)", "(prevenir|avertir|informer) (tout|tous) (mon|mes) (entourage|amis|contacts|reseau)", "(tout le monde|le monde entier) (saura|va savoir|le saura|en entendra parler)",
+        "denoncer publiquement", "(rendre|rendrai) (ca|cela|l'affaire) public",
+    ],
+    "threat:churn": [
+        "(sinon|ou) (je|nous|on) (pars|partons|part|m'en vais|nous en allons|resilie|resilions|change|changeons)",
+        "(aller|irai|irons|passer|passerai|passerons|passe|partir|partirai|partirons|migrer|migrerai|migrerons) (chez|vers) (la concurrence|un concurrent|vos concurrents|un autre (fournisseur|prestataire|operateur|editeur|hebergeur))",
+        "(chez|vers) (la concurrence|un concurrent)", "(regarder|regardons|etudier|etudions|consulter|consultons) (la concurrence|les offres concurrentes|d'autres (prestataires|fournisseurs|solutions))",
+        "(perdre|perdrez|perdez) (un|votre|notre) (client|clientele|contrat)",
+    ],
+    "churn": [
+        "(resilier|resilie|resilierai|resilierons|resilions|resiliation|resilie|annuler|annulation|arreter|mettre fin a|mettre un terme a) (de )?(mon|notre|ma|l'|le|la|cet|cette)? (abonnement|abonnements|contrat|compte|offre|forfait|ligne|souscription|adhesion)",
+        "(je|nous|on) (resilie|resilions|resilierai|resilierons|allons resilier|vais resilier|souhaitons resilier|souhaite resilier|voulons resilier|veux resilier)",
+        "(ne|n') (renouvellerons|renouvellerai|renouvelons|renouvelle|allons|vais) (pas|plus) (renouveler|notre|mon|le|l'|notre)?",
+        "(ne pas|pas) (renouveler|reconduire)", "non (renouvellement|reconduction)",
+        "(fermer|fermeture|cloturer|cloture|supprimer|suppression) (de )?(mon|notre) compte",
+        "(se|me|nous) desabonner", "desabonnement", "(quitter|quitterai|quitterons) (vos services|votre service|votre plateforme|votre societe|votre entreprise)",
+        "changer (de fournisseur|d'operateur|de prestataire|de banque)",
+    ],
+    "not:churn": [
+        "(j'ai|nous avons|avoir|apres avoir|alors que j'ai|bien que j'ai|j'avais|nous avions) (deja )?(resilie|annule)",
+        "(deja|bien) resilie", "resilie (le|depuis|il y a)",
+    ],
+    "threat:billing": [
+        "(faire|fais|ferai|ferons) opposition", "opposition (bancaire|aupres de ma banque|sur ma carte|sur le prelevement)",
+        "(contester|contesterai|contesterons|contestation) .. (aupres de )?(ma|la|notre) banque", "retrofacturation",
+    ],
+    "pressure": ["(notre|le|mon) (renouvellement|contrat) (est|arrive|prend fin|se termine|a lieu)", "(renouvellement|echeance) (en|le|dans) #"],
+    "threat": ["dernier avertissement", "(la|les) (police|gendarmerie)", "(dernier|ultime) delai"],
+    "outage": [
+        f"{_SYS} (est|sont|etait|etaient|a ete|ont ete|reste|restent|semble|toujours|encore|completement|totalement)? {_DOWN}",
+        f"{_SYS} .. (ne repond plus|ne repondent plus|ne charge plus|ne fonctionne plus du tout|ne marche plus du tout|renvoie une erreur (502|503|504))",
+        "(panne|pannes) (generale|generales|totale|majeure|reseau|internet|de service|du service|de la plateforme|du site|en cours|chez vous|de votre)",
+        "(#|deux|trois|quatre|plusieurs|nombreuses) (pannes|coupures|interruptions)",
+        "(grosse|nouvelle|enieme|derniere|cette) (panne|coupure)",
+        "coupure (internet|reseau|de (la )?(ligne|connexion|service|fibre|telephone|reseau)|totale|generale)",
+        "(connexion|internet|ligne|reseau|fibre|box|telephone|wifi) (est |a ete |sont )?(coupee|coupe|coupes|en panne|hs|tombee|morte)",
+        "(personne|aucun utilisateur|aucun collaborateur|aucun de nos .. |aucun salarie|plus personne|aucun client|aucun de nous|nous ne pouvons plus) .. (ne )?(peut|peuvent|parvient|parviennent|arrive|arrivent|pouvons) (plus )?(a )?(se connecter|nous connecter|acceder|travailler|commander)",
+        "(nos|les|mes) (clients|utilisateurs|collaborateurs|salaries|equipes) ne (peuvent|peut|parviennent) plus (commander|acheter|payer|se connecter|acceder|travailler)",
+        "plus (d'acces|de connexion|d'internet|de reseau|de service|de telephone|de ligne) (du tout|depuis)?",
+        "(interruption|indisponibilite) (du|de|de la|totale|generale) (service|plateforme|site)?",
+        "erreur (502|503)", "(m'a|m'ont|nous a|nous ont|a ete|ont ete|on m'a|on nous a) (coupe|coupee|suspendu|suspendue) (ma|la|notre|mon|nos) (ligne|connexion|internet|acces|box|telephone|service|fibre)", "(plus rien|rien) ne (fonctionne|marche|repond|charge)", "tout est (bloque|plante|down|en panne|coupe|hs)",
+        "(personne|aucun de nous|aucun d'entre nous) ne peut (plus )?travailler", "(activite|production) (a l'arret|bloquee|paralysee|arretee)", "(toutes les|sur toutes les) (pages|requetes)",
+    ],
+    "not:outage": [
+        "(ne|n') (marche|fonctionne|marchent|fonctionnent) (plus )?comme (avant|d'habitude|il faut)",
+        "(pas|plus) (en panne|hors service|down)", "pas d'impact (client|clients|utilisateur|utilisateurs|sur la production|en production)",
+        "(lent|lente|lents|lentes) mais (fonctionnel|fonctionne|accessible|utilisable)", "coupure de courant (chez|a la maison|dans)",
+        "panne de courant (chez|a la maison|dans)",
+    ],
+    "security": [
+        "(pirate|piratee|pirates|piratees|piratage|hacke|hackee|hacker|hackers|hacking)",
+        "(compte|comptes|boite mail|messagerie|site|serveur|donnees|identifiants|mot de passe|carte) .. (compromis|compromise|compromises|pirate|piratee|usurpe|usurpee|vole|volee|voles|volees)",
+        "(fuite|fuites|vol|violation) (de|des) (donnees|informations|identifiants|mots de passe|coordonnees)",
+        "(donnees|informations|coordonnees|adresse|adresses) .. (exposees|exposee|divulguees|divulguee|fuitees|volees|accessibles a (tous|n'importe qui|d'autres))",
+        "(acces|connexion|connexions|activite|transaction|transactions|paiement|paiements|achat|achats|commande|commandes|prelevement|prelevements|virement|virements|reservation|reservations) (non autorise|non autorises|non autorisee|non autorisees|frauduleux|frauduleuse|frauduleuses|suspect|suspects|suspecte|suspectes|inconnu|inconnus|inconnue|inconnues)",
+        "(que je n'ai|que nous n'avons|que je n'avais) (jamais|pas) (passe|passee|passees|passes|faite|faites|fait|effectue|effectuee|effectuees|commande|commandee|reserve|reservee|autorise|autorisee)",
+        "(quelqu'un|un inconnu|un tiers|une personne) (a|aurait) (utilise|accede|pris le controle|modifie|commande|reserve|change|vole)",
+        "(connexion|connexions|acces) (depuis|a partir d') (un autre pays|l'etranger|un appareil inconnu|une adresse inconnue)",
+        "(je|nous) ne (reconnais|reconnaissons) pas (ces|cette|ce|les) (transactions|commandes|operations|paiements|achats|prelevements|connexions)",
+        "(mot de passe|adresse e mail|adresse mail|email) (a ete|ont ete) (modifie|modifiee|change|changee)", "(carte|carte bancaire) (a ete )?(utilisee|volee|clonee|piratee)",
+        "(hameconnage|phishing|usurpation d'identite|rancongiciel|ransomware|logiciel malveillant|malware|virus|cyberattaque|cyber attaque|attaque informatique|faille de securite|faille|vulnerabilite|vulnerabilites|breche de securite|fraude|frauduleux|frauduleuse)",
+    ],
+    "not:security": [
+        "(contre|proteger|protegez|proteger contre|protection contre) (le |la |les )?(piratage|phishing|hameconnage|fraude|virus|malware|pirates)",
+        "securite sociale", "(parametres|code|question|questions|reglages|options|politique|equipe|service) (de|de la) securite",
+        "(anti virus|antivirus|anti fraude|antifraude)", "(depot|caution) de (securite|garantie)",
+    ],
+    "billing": [
+        "(ma|la|votre|cette|une|notre|sa|derniere|premiere) facture", "factures? (n|no|numero) ?#", "facture (erronee|fausse|incorrecte|en double)",
+        "(facture|factures|facturee|facturees|facturation|prelevement|prelevements|preleve|prelevee|prelever|prelevez|debite|debitee|debiter|debit) (de |a )?(deux fois|en double|a tort|par erreur|sans|apres|alors|#|malgre)",
+        "(vous|on) (m'avez|m'a|nous avez|nous a|continuez de|continuez a) (facture|preleve|debite|prelever|facturer|debiter)",
+        "(rembourser|remboursement|remboursements|rembourse|remboursee|remboursez|me rembourser|geste commercial|un geste|avoir de|trop percu|trop paye)",
+        "(frais|penalites) (de|d') (resiliation|dossier|service|retard|annulation|livraison|rejet)", "(double|doubles) (prelevement|debit|facturation|paiement)",
+        "(augmentation|hausse) (de|du) (prix|tarif|l'abonnement)", "(montant|somme) (de|du) #", "(tva|numero de tva) .. facture",
+    ],
+    "not:billing": [
+        "(factures|remboursements|paiements|facturation) (de|a|pour|des) (nos|mes) (clients|patients|adherents|locataires)",
+        "(module|onglet|section|page|menu|ecran) (de )?(facturation|factures|paiement)",
+    ],
+    "anger": [
+        "(vous )?(vous )?(fichez|foutez|moquez|fiche|fout|moque) .. (de vos clients|de nous|de moi|des clients|du monde)",
+        "(est|c'est) une (blague|arnaque|honte|catastrophe|plaisanterie|escroquerie)", "(appli|application|logiciel|service|site|outil|produit|support|plateforme) .. (nul|nulle|nuls|nulles)",
+        "(inadmissible|inacceptable|scandaleux|scandaleuse|scandale|honteux|honteuse|une honte|c'est une honte|lamentable|deplorable|pitoyable|minable|incompetent|incompetents|incompetente|incompetence|incapables|guignols|clowns|escrocs|escroquerie|escroc|arnaque|arnaqueurs|arnaquer|voleurs|foutez|foutre|se fout|se foutre|vous moquez|se moquer|moquez vous|foutage de gueule|bordel|merde|putain|furieux|furieuse|en colere|enerve|enervee|hors de moi|degoute|degoutee|ecoeure|ecoeuree|outre|outree|indigne|indignee|revolte|revoltee|mepris|meprisant|meprisante|irrespectueux|irrespectueuse|insultant|odieux|odieuse|inqualifiable|catastrophique|desastreux|desastreuse|grotesque|ridicule|absurde|n'importe quoi|mal traite|mal traitee|maltraite|maltraitee|je n'ai jamais vu ca|jamais vu ca|merci pour rien|bravo|inexistant|inexistante|inadmissibles|honteuses|mediocre|nul a chier|se payer ma tete|vous foutez)",
+        "(c'est|vous etes|service|support|entreprise) (vraiment |completement |totalement )?(nul|nuls|nulle|une blague|une arnaque|une plaisanterie)",
+        "c'est une (blague|plaisanterie|honte|arnaque)", "(vous|tu) plaisantez", "(le|la) pire (service|experience|entreprise|societe|support|service client)",
+        "(pire|plus mauvais) (service|experience|entreprise|support|service client)", "de pire en pire",
+        "(jamais|pas) (ete|etait) (aussi|si) mal", "jamais (ete|etait) aussi",
+    ],
+    "frustration": [
+        "(ce n'est|c'est pas|ce n est) pas la premiere fois", "et vite", "(commence|commencent|commencer) a faire (beaucoup|long|trop)",
+        "toujours (pas|rien|aucun|aucune|le meme|la meme|en attente|bloque|bloquee|sans|pas de)", "(ne|n') .. toujours pas",
+        "encore une fois", "une fois de plus", "(pour|c'est) la (deuxieme|troisieme|quatrieme|cinquieme|enieme|#e|#eme) fois",
+        "(deuxieme|troisieme|quatrieme|enieme|#e|#eme) (relance|fois|appel|mail|demande|courrier)",
+        "(commence|commencer|commencent) a (etre|perdre|devenir|en avoir)", "perdre patience", "(a bout|a bout de nerfs)",
+        "(penible|usant|usante|epuisant|epuisante|fatigant|fatigante|agacant|agacante|enervant|enervante|exasperant|exasperante|exaspere|exasperee|insupportable|insupportables|intolerable|lasse|lassee|en ai marre|j'en ai marre|on en a marre|ras le bol|marre|raz le bol|excede|excedee|decourage|decouragee|desespere|desesperee)",
+        "(ca|cela) fait (maintenant )?(#|une|deux|trois|quatre|plusieurs) (heure|heures|jour|jours|semaine|semaines|mois)",
+        "(aucune|sans|pas de) (reponse|nouvelles|nouvelle|retour|solution|suivi)",
+        "(personne|nul) (ne|n') (repond|rappelle|m'a rappele|m'a repondu|est venu|vient|bouge|s'en occupe)", "personne n'est venu",
+        "(pouvez vous|pourriez vous|allez vous|vous allez|va t on|allez vous) enfin", "enfin une (reponse|solution)",
+        "pourquoi (c'est|est ce|est ce que c'est|cela est) (si|aussi|tellement) (complique|long|difficile)", "(c'est|c est) (si|aussi|tellement) (complique|long|difficile)",
+        "combien de temps (encore|faut il|dois je|devons nous|va t il)", "qui peut (m'aider|nous aider)",
+        "(je|nous) ne (peux|pouvons) (pas|plus) continuer", "(continuer|travailler) comme (ca|cela)", "je n'en peux plus",
+        "(j'attends|nous attendons) (toujours|encore|depuis)", "(toujours|encore) en attente",
+        "(c'est|ce n'est) (pas )?normal", "(pas|plus) acceptable", "(on|vous) (tourne|tournez) en rond",
+    ],
+    "calm": ["(rien d'urgent|pas urgent|pas d'urgence|sans urgence|aucune urgence|pas presse|quand vous aurez le temps|merci beaucoup|merci infiniment)"],
+    "manager": [
+        f"(parler|echanger|m'entretenir|nous entretenir|discuter|un echange|un entretien|un rendez vous|un appel|rappele|rappelee|contacte|contactee|recontacte) (avec|a|par|de) (un|une|votre|le|la|son|sa|vos|l'un de vos)? {_BOSS}",
+        f"(contact|echange|rendez vous|appel|entretien) avec (un|une|votre|le|la) {_BOSS}",
+        f"passez moi (votre|son|sa|un|une|le|la) {_BOSS}", f"(transmettre|transferer|remonter|escalader|faire remonter|soumettre) .. (a|au|aupres de|aupres d'|vers) (un|une|votre|la|le|vos)? {_BOSS}",
+        "quelqu'un de plus (experimente|haut place|senior|competent|qualifie)", "(votre|un) (directeur|directrice) (commercial|commerciale|general|generale|du service client|des operations)",
+        "(demande|demander|demandons) (d')?escalade", "escalade (svp|s'il vous plait|de ma demande|du dossier)",
+        f"(je veux|je voudrais|je souhaite|je souhaiterais|nous voulons|nous souhaitons|j'exige|nous exigeons|je demande) (parler|echanger|m'adresser|un echange|un entretien|un appel)? (a|avec)? (un|une|votre|le|la|son|sa)? {_BOSS}",
+    ],
+    "repeat": [
+        "(j'ai|nous avons|je vous ai|nous vous avons|on vous a|je l'ai|je vous l'ai|nous l'avons) (deja |bien |pourtant )?(appele|ecrit|envoye|contacte|signale|relance|telephone|explique|demande|reclame|adresse|transmis|fait une demande|ouvert un ticket|ouvert une demande|fait un ticket)",
+        "(j'ai|nous avons) (deja )?(appele|ecrit|telephone|relance) (#|deux|trois|quatre|plusieurs) fois",
+        "(#|deux|trois|quatre|cinq|plusieurs|nombreux|nombreuses|mes|nos) (mails|e mails|emails|courriels|appels|courriers|relances|messages|lettres|tickets) (plus tard|restes|sont restes|sans|de relance|envoyes)?",
+        "(mes|nos) (courriers|mails|messages|appels|emails|e mails|relances|lettres) (du|des|precedents|restes)",
+        "(mon|mes|notre|nos) (precedent|precedents|dernier|derniers|premier|premiers|ancien) (mail|mails|message|messages|appel|appels|courrier|courriers|echange|echanges|ticket|tickets)",
+        "suite a (notre|mon|votre|nos|mes) (echange|echanges|appel|appels|conversation|entretien|mail|courrier|message|demande|ticket)",
+        "(relance|relancer|relancerai|relances)", "(c'est|pour) la (deuxieme|troisieme|quatrieme|cinquieme|enieme|#e|#eme) fois que (je|j'|nous)",
+        "(comme|ainsi que) (je vous l'ai|je l'ai|nous l'avons|deja) (dit|indique|explique|signale|mentionne|precise)",
+        "(votre|la|le|un|une) (conseiller|conseillere|collegue|technicien|agent|service client|hotline|operateur|operatrice|interlocuteur|interlocutrice) .. (m'a|nous a|m'avait|nous avait) (dit|indique|promis|raccroche|repondu|assure|expose)",
+        "(on|vous) (m'a|m'avez|nous a|nous avez) (dit|promis|repondu|raccroche|assure|indique)", "raccroche au nez", "m'a raccroche",
+        "(restes|reste|restee|restees) sans (reponse|suite)", "(ticket|dossier|demande|reclamation) (n|no|numero)? #",
+    ],
+}

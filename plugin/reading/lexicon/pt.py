@@ -1,0 +1,78 @@
+"""Portuguese cues (Brazil and Portugal). "processo" is also a process and "queda" a fall in a chart: they count
+only in the phrases that make them a threat or an outage."""
+
+from __future__ import annotations
+
+STOPWORDS = """o a os as de do da dos das um uma e em que nao por para com se seu sua meu minha nosso nossa no na nos
+nas ao mas como ja muito este esta isso ha foi ser obrigado obrigada ola bom boa voce voces estou esta tenho
+pelo pela ate vou tudo meu voces estamos tenho nosso ainda agora pedido
+fazer preciso"""
+NEGATORS = "nao nunca jamais ninguem nada nenhum nenhuma sem nem"
+INTENSIFIERS = "tao tanto tal"
+CONDITIONS = "se senao caso contrario"
+BRIDGES = "quero queremos quer vou vamos vai penso o a os as um uma de do da me nos se e esta estou estamos tenho temos mais"
+COMPLAINTS = "reclam denunc queix process report acion"
+
+_SYS = ("(site|sistema|servico|plataforma|aplicativo|app|loja|loja virtual|servidor|servidores|internet|conexao|linha|"
+        "rede|api|portal|tudo|fibra|telefone|email)")
+_BOSS = "(supervisor|supervisora|gerente|responsavel|superior|diretor|diretora|chefe|coordenador|coordenadora)"
+
+CUES: dict[str, list[str]] = {
+    "threat:legal": [
+        "(acao|acoes|medidas|via|vias) (judicial|judiciais|legal|legais)", "(meu|nosso|um|meus) (advogado|advogada|advogados)",
+        "(vou|vamos|irei|iremos) (processar|entrar na justica|acionar a justica|a justica)", "(processar|processarei|processaremos) (voces|a empresa|a sua empresa)",
+        "(entrar|entrarei|entraremos) (com uma acao|com acao|na justica)", "(justica|tribunal|juizado|juizado especial|pequenas causas)", "notificacao extrajudicial",
+    ],
+    "threat:regulatory": ["(defesa do consumidor|codigo de defesa do consumidor|orgao de defesa|orgaos de defesa)", "(violacao|descumprimento) da lgpd"],
+    "regulatory": ["(direito|direitos) (de acesso|a exclusao|ao esquecimento|do titular|de portabilidade)", "(nos termos|com base) da lgpd", "lgpd"],
+    "threat:media": [
+        "(expor|expondo|exporei|vou expor|publicar|publicarei|postar|postarei|divulgar|divulgarei|contar|contarei|denunciar|denunciarei) .. (nas |no |na )?(redes sociais|redes|instagram|twitter|x|facebook|tiktok|youtube|google|internet)",
+        "(imprensa|jornalista|jornalistas|midia)", "(avaliacao|avaliacoes|comentario) (negativa|negativas|negativo) (no|na|em)",
+    ],
+    "threat:churn": [
+        "(vou|vamos|irei|iremos) (mudar|trocar|migrar|passar) (para|de) (a concorrencia|outro (fornecedor|provedor|operadora|banco)|outra (empresa|operadora|plataforma)|fornecedor|operadora)",
+        "(para|pela) (a )?concorrencia",
+    ],
+    "churn": [
+        "(cancelar|cancelamento|cancelo) (da |do |de )?(minha|meu|a|o|nossa|nosso)? (assinatura|conta|plano|contrato|servico|linha)",
+        "(nao|nao vou|nao vamos) (renovar|renovaremos)", "(encerrar|encerramento) (da |de )?(minha|a|nossa)? conta", "rescindir (o )?contrato", "rescisao",
+    ],
+    "not:churn": ["(ja )?(cancelei|cancelamos|foi cancelado|foi cancelada)"],
+    "threat:billing": ["chargeback", "(contestar|contestarei|vou contestar) .. (no|com o|junto ao) (banco|cartao)", "estorno (no|pelo) cartao"],
+    "pressure": ["(nossa|a) renovacao (e|sera|vence|esta)", "(o|nosso) contrato (vence|termina|acaba)"],
+    "threat": ["(a )?policia", "(ultimo|ultima) (aviso|chance)", "boletim de ocorrencia"],
+    "outage": [
+        "fora do ar", f"{_SYS} .. (caiu|caido|caida|esta fora|indisponivel|inacessivel|nao abre|nao carrega|nao funciona|offline|down|parado|parada)",
+        "sem (internet|sinal|conexao|servico|acesso|linha|rede)", "(ninguem|nenhum usuario|nenhum cliente|nenhum funcionario) (consegue|pode|conseguiu) (acessar|entrar|logar|fazer login|trabalhar|comprar)",
+        "queda (do|de|da|no|na) (servico|sistema|sinal|internet|conexao|rede|servidor|site)", "interrupcao (do|de) servico",
+        "(os|nossos) clientes nao (conseguem|podem) (comprar|pagar|acessar|entrar)",
+    ],
+    "security": [
+        "(hackeado|hackeada|hackearam|hacker|hackers|invadido|invadida|invadiram|clonado|clonada|clonaram)", "(conta|contas|cartao) (invadida|hackeada|comprometida|clonado|clonada|roubada)",
+        "acesso (nao autorizado|indevido|suspeito)", "(fraude|fraudulento|fraudulenta|golpe|golpista|golpistas|vazamento|vazamento de dados|dados vazados|vazaram|phishing|roubo de (dados|identidade|conta)|vulnerabilidade)",
+        "(compras|pedidos|transacoes|cobrancas|transferencias) que (eu )?nao (fiz|reconheco|autorizei|realizei)",
+        "nao reconheco (essas|estas|esses|estes|as|os) (compras|cobrancas|transacoes|pedidos|acessos)", "alguem (entrou|acessou|usou)",
+    ],
+    "billing": [
+        "(cobranca|cobrancas|cobrado|cobrada|cobraram|cobrar|cobrando|fatura|faturas|nota fiscal|notas fiscais|reembolso|reembolsar|estorno|estornar|boleto|debito indevido|valor indevido|valores indevidos|mensalidade|tarifa)",
+    ],
+    "not:billing": ["(reembolsos|faturas|pagamentos|cobrancas) (dos|de) (nossos|meus) clientes", "relatorio de (reembolsos|faturas|pagamentos)"],
+    "anger": [
+        "(vergonha|vergonhoso|absurdo|absurda|ridiculo|ridicula|inaceitavel|inadmissivel|um lixo|lixo|pessimo|pessima|horrivel|palhacada|descaso|desrespeito|incompetente|incompetentes|incompetencia|ladroes|revoltado|revoltada|indignado|indignada|furioso|furiosa|uma piada|sem vergonha|safados|enganacao)",
+        "(o|a) pior (servico|atendimento|empresa|experiencia)", "(os|as) piores",
+    ],
+    "frustration": [
+        "(nao e|nao foi) a primeira vez",
+        "(ainda|ate agora) (nao|nada|sem|nenhum|nenhuma|ninguem)", "ainda sem", "de novo", "outra vez", "(pela )?(segunda|terceira|quarta|enesima) vez",
+        "ninguem (resolve|responde|atende|retorna|ajuda|liga)", "(sem|nenhuma|nenhum) (resposta|solucao|retorno)",
+        "(estou|estamos) (cansado|cansada|cansados|farto|farta|fartos|irritado|irritada|perdendo a paciencia|desesperado|desesperada)",
+        "(parado|parada|esperando|aguardando) ha (#|dois|duas|tres|varios|varias|muitos|muitas) (dias|semanas|meses)",
+        "(me|nos) (deem|de|deem|deem) (um )?(retorno|resposta)", "(irritante|frustrante|cansativo|desgastante)",
+    ],
+    "calm": ["(sem pressa|nao e urgente|nada urgente|quando puderem)"],
+    "manager": [f"(falar|conversar|contato) com (um|uma|o|a|seu|sua) {_BOSS}", f"(quero|gostaria de|exijo) (falar com )?(um|uma|o|a|seu|sua) {_BOSS}"],
+    "repeat": [
+        "(ja )?(abri|liguei|enviei|mandei|escrevi|entrei em contato|reclamei|registrei|falei com)", "(dois|duas|tres|varios|varias|#) (chamados|protocolos|e mails|emails|ligacoes|mensagens|reclamacoes)",
+        "(e a|pela) (segunda|terceira|quarta|enesima) vez que", "(protocolo|chamado|ticket) (n|numero)? #",
+    ],
+}

@@ -1,0 +1,273 @@
+"""The reader: what a customer's message says about their mood and what it is about, with the phrases that
+decided it.
+
+Mood is one of calm, frustrated, angry, threatening (the most severe that fits). Words that describe the fault
+("error", "crash", "down", "failed") are not mood: only cues of emotion, impatience and threat count. Matters are
+legal, regulatory, media, outage, security, billing and churn; two flags say whether the customer asks for a
+manager and whether they say they contacted us before.
+
+Pure and fast: the lexicons are compiled once when the reader is built; a reading does no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from plugin.domain import Sentiment
+from plugin.keywords import fold
+from plugin.reading.language import detect
+from plugin.reading.lexicon import LANGUAGES, MATTERS, Lexicon, common_cues, load
+from plugin.reading.patterns import CueSet, Hit
+from plugin.reading.scope import conditional, negated, said_with
+from plugin.reading.text import Text
+
+# What a negation before the cue cancels. Not billing ("still no refund" is about billing), nor a repeat claim
+# ("haven't heard back"), nor what softens a message.
+_NEGATABLE = frozenset({"regulator", "platform", "legal", "regulatory", "media", "outage", "security", "churn", "anger",
+                        "frustration", "manager", "threat:legal", "threat:regulatory", "threat:media", "threat:churn",
+                        "threat:billing", "threat"})
+# Where a negation stops reaching ("no warning and no cancel button"), in the six languages.
+_CONJUNCTIONS = frozenset("and but or et mais ou und aber oder sondern y pero sino e mas ma però o".split())
+ANGER_WEIGHT = 2  # one anger cue makes a message angry; a frustration cue weighs 1
+ANGRY_AT = 2
+FRUSTRATED_AT = 1
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A phrase as the customer wrote it, and what it is evidence of (a matter, a mood cue, a flag)."""
+
+    kind: str
+    phrase: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    mood: Sentiment
+    matters: tuple[str, ...]
+    language: str
+    requests_manager: bool = False
+    repeat_claim: bool = False
+    evidence: tuple[Evidence, ...] = ()
+
+    def phrases(self, *kinds: str) -> tuple[str, ...]:
+        """The phrases behind these kinds, each once, in the order the customer wrote them. A matter's phrases
+        include its threats (`legal` also returns what `threat:legal` found)."""
+        wanted = set(kinds) | {f"threat:{k}" for k in kinds if k in MATTERS}
+        seen: dict[str, None] = {}
+        for item in self.evidence:
+            if item.kind in wanted:
+                seen.setdefault(item.phrase, None)
+        return tuple(seen)
+
+    @property
+    def mood_evidence(self) -> tuple[str, ...]:
+        kinds = {Sentiment.THREATENING: ("threat:legal", "threat:regulatory", "threat:media", "threat:churn",
+                                         "threat:billing", "threat", "anger", "shouting"),
+                 Sentiment.ANGRY: ("anger", "shouting"),
+                 Sentiment.FRUSTRATED: ("frustration", "anger", "shouting")}.get(self.mood, ())
+        return self.phrases(*kinds)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"mood": self.mood.value, "matters": list(self.matters), "lang": self.language,
+                "requests_manager": self.requests_manager, "repeat_claim": self.repeat_claim,
+                "evidence": [{"kind": e.kind, "phrase": e.phrase} for e in self.evidence]}
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """The small words of a language that negate a cue, that turn a negation into emphasis, and that a negation
+    reaches across."""
+
+    negators: frozenset[str]
+    intensifiers: frozenset[str]
+    bridges: frozenset[str]
+
+    @classmethod
+    def union(cls, scopes: Sequence[_Scope]) -> _Scope:
+        return cls(frozenset().union(*(s.negators for s in scopes)),
+                   frozenset().union(*(s.intensifiers for s in scopes)),
+                   frozenset().union(*(s.bridges for s in scopes)))
+
+    def negates(self, message: Text, hit: Hit) -> bool:
+        return negated(message, hit, self.negators, self.intensifiers, _CONJUNCTIONS, self.bridges)
+
+
+@dataclass(frozen=True)
+class CustomCues:
+    """An admin's own phrases by reading category, and the categories whose built-in cues they replace."""
+
+    cues: CueSet
+    replaced: frozenset[str] = field(default_factory=frozenset)
+
+
+@lru_cache(maxsize=32)
+def _custom(phrases: tuple[tuple[str, tuple[str, ...]], ...], replaced: frozenset[str]) -> CustomCues:
+    literal = {category: [_literal(p) for p in words] for category, words in phrases}
+    return CustomCues(CueSet({c: [p for p in words if p] for c, words in literal.items()}), replaced)
+
+
+def _literal(phrase: str) -> str:
+    """An admin's phrase as a cue that matches exactly those words (no pattern syntax)."""
+    words = "".join(ch if ch.isalnum() or ch in " '" else " " for ch in fold(phrase))
+    return " ".join(words.split())
+
+
+def custom_cues(phrases: Mapping[str, Iterable[str]], replaced: Iterable[str] = ()) -> CustomCues:
+    """Cues from plain phrases (matched as whole words, ignoring case and accents), cached by content."""
+    key = tuple(sorted((c, tuple(words)) for c, words in phrases.items()))
+    return _custom(key, frozenset(replaced))
+
+
+class Reader:
+    """Reads messages in English, French, German, Spanish, Portuguese and Italian."""
+
+    def __init__(self, languages: Sequence[str] = LANGUAGES) -> None:
+        self._lexicons: dict[str, Lexicon] = {lang: load(lang) for lang in languages}
+        # Cues are indexed by their rarest word: "the", "you" or "pas" would make every message try them.
+        frequent = frozenset().union(*(lex.stopwords | lex.bridges | lex.negators for lex in self._lexicons.values()))
+        self._cues = {lang: CueSet(lex.cues, frequent) for lang, lex in self._lexicons.items()}
+        self._common = CueSet(common_cues(), frequent)
+        # Only the small words that belong to one language tell languages apart ("de", "no", "que" do not).
+        counts: dict[str, int] = {}
+        for lex in self._lexicons.values():
+            for word in lex.stopwords:
+                counts[word] = counts.get(word, 0) + 1
+        self._scopes = {lang: _Scope(lex.negators, lex.intensifiers, lex.bridges)
+                        for lang, lex in self._lexicons.items()}
+        self._stopwords = {lang: frozenset(w for w in lex.stopwords if counts[w] == 1)
+                           for lang, lex in self._lexicons.items()}
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self._lexicons)
+
+    def read(self, text: str, language: str | None = None, custom: CustomCues | None = None) -> Reading:
+        """Read one message. `language` is the requester's locale or language code if known (a hint)."""
+        message = Text.of(text)
+        hint = language.replace("_", "-").split("-")[0].lower() if language else None
+        detected = detect(message, self._stopwords, hint)
+        if hint is None and max(detected.counts.values(), default=0) < 2:
+            languages = list(self._lexicons)  # too few words to tell: every lexicon reads it
+        else:
+            languages = list(dict.fromkeys([detected.language, *detected.also, "en"]))
+        languages = [lang for lang in languages if lang in self._lexicons]
+        confident = hint is not None or max(detected.counts.values(), default=0) >= 2
+        written = [lang for lang in (detected.language, *detected.also) if lang in self._lexicons]
+        # A cue is negated by the negations of its own language (English "no" is Portuguese "in the"); the shared
+        # names and the team's phrases by those of the languages the message is written in, when that is clear.
+        shared = _Scope.union([self._scopes[lang] for lang in written]) if confident else _Scope.union([])
+        found: list[tuple[_Scope, list[Hit]]] = [(shared, self._common.find(message))]
+        found += [(self._scopes[lang], self._cues[lang].find(message)) for lang in languages]
+        if custom is not None:
+            found = [(scope, [h for h in hits if h.category not in custom.replaced]) for scope, hits in found]
+            found.append((shared, custom.cues.find(message)))
+        kept = [h for scope, hits in found for h in hits
+                if h.category not in _NEGATABLE or not scope.negates(message, h)]
+        said_in = [*written, "en"] if confident else languages  # whose "if" and "complain" words count
+        conditions = frozenset().union(*(self._lexicons[lang].conditions for lang in said_in if lang in self._lexicons))
+        complaints = tuple(sorted({c for lang in said_in if lang in self._lexicons
+                                   for c in self._lexicons[lang].complaints}))
+        kept = _merged(message, _without_countered(kept))
+        kept.sort(key=lambda h: (h.start, -h.end))
+        return _decide(message, kept, detected.language, conditions, complaints)
+
+
+def _merged(message: Text, hits: list[Hit]) -> list[Hit]:
+    """Hits of one category that overlap, as one: "Toujours pas de réponse" rather than "Toujours pas" and "pas de
+    réponse", "my lawyer will" rather than also "my lawyer"."""
+    out: list[Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.category, h.start)):
+        last = out[-1] if out else None
+        if last is not None and last.category == hit.category and hit.start < last.end:
+            end = max(last.end, hit.end)
+            out[-1] = Hit(last.category, last.start, end, message.as_written(last.start, end), last.cue)
+        else:
+            out.append(hit)
+    return out
+
+
+def _without_countered(hits: list[Hit]) -> list[Hit]:
+    """Drop each hit that a counter-cue (`not:<category>`) overlaps: "slow but up" is not an outage."""
+    counters = [h for h in hits if h.category.startswith("not:")]
+    if not counters:
+        return hits
+    out = []
+    for hit in hits:
+        if hit.category.startswith("not:"):
+            continue
+        against = f"not:{hit.category.removeprefix('threat:')}"
+        if any(c.category == against and c.start < hit.end and hit.start < c.end for c in counters):
+            continue
+        out.append(hit)
+    return out
+
+
+def _decide(message: Text, hits: list[Hit], language: str, conditions: frozenset[str],
+            complaints: tuple[str, ...]) -> Reading:
+    evidence: list[Evidence] = []
+    matters: set[str] = set()
+    threatening = False
+    anger = frustration = calm = 0
+    manager = repeat = False
+    pressure = any(h.category in ("pressure", "threat") for h in hits)
+    for hit in hits:
+        category = hit.category
+        kind = category
+        if category == "pressure":
+            continue
+        if category == "churn" and (pressure or conditional(message, hit, conditions)):
+            kind = "threat:churn"  # "if this is not fixed by Friday, we cancel"; "our renewal is in 45 days"
+        if category == "platform":
+            if not conditional(message, hit, conditions):
+                continue  # "our Twitter card preview", "the social media planner"
+            kind = "threat:media"  # "if I get no apology, the video goes on TikTok"
+        if category == "regulator":
+            if not (said_with(message, hit, complaints) or conditional(message, hit, conditions)):
+                continue  # "we follow the CNIL guidance"
+            kind = "threat:regulatory"
+        if kind.startswith("threat"):
+            threatening = True
+            matter = kind.partition(":")[2]
+            if matter:
+                matters.add(matter)
+        elif category in MATTERS:
+            matters.add(category)
+        elif category == "anger":
+            anger += 1
+        elif category == "frustration":
+            frustration += 1
+        elif category == "calm":
+            calm += 1
+        elif category == "manager":
+            manager = True
+        elif category == "repeat":
+            repeat = True
+        evidence.append(Evidence(kind, hit.phrase.strip()))
+    shouted = message.shouted
+    score = ANGER_WEIGHT * anger
+    if shouted and (anger or frustration):
+        score += 1
+        evidence += [Evidence("shouting", word) for word in shouted[:3]]
+    if threatening:
+        mood = Sentiment.THREATENING
+    elif score >= ANGRY_AT:
+        mood = Sentiment.ANGRY
+    elif score + frustration - calm >= FRUSTRATED_AT:
+        mood = Sentiment.FRUSTRATED
+    else:
+        mood = Sentiment.CALM
+    ordered = tuple(m for m in MATTERS if m in matters)
+    return Reading(mood, ordered, language, manager, repeat, _unique(evidence))
+
+
+def _unique(evidence: list[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(dict.fromkeys(evidence))
+
+
+@lru_cache(maxsize=1)
+def default_reader() -> Reader:
+    return Reader()

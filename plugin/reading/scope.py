@@ -1,0 +1,54 @@
+"""How far a word reaches: a negation before a cue cancels it when only small words stand between them ("I do
+not want to cancel my subscription", "n'est pas en panne", "not a security incident"), not when the negation has a
+predicate of its own ("if this is not fixed today my lawyer will call"), and not when an intensifier turns it
+into emphasis ("never been so angry", "jamais été aussi mal traitée"); a condition in the sentence turns a plain
+statement into a threat ("if this is not fixed by Friday we will cancel").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set
+
+from plugin.reading.patterns import Hit
+from plugin.reading.text import Text
+
+_TOKEN = re.compile(r"\w+(?:'\w+)?")
+NEGATION_WINDOW = 4  # words before a cue that a negation may stand in
+
+
+def _is_negator(token: str, negators: Set[str]) -> bool:
+    return token in negators or token.endswith("n't") or token.startswith("n'")
+
+
+def negated(text: Text, hit: Hit, negators: Set[str], intensifiers: Set[str], conjunctions: Set[str],
+            bridges: Set[str]) -> bool:
+    """True when a negation stands in the few words before the hit, in the same clause (a conjunction ends it:
+    "no warning and no cancel button"), with only `bridges` (auxiliaries, articles, "want to") and no intensifier
+    between it and the hit."""
+    tokens = _TOKEN.findall(text.clause_before(hit.start))
+    for back in range(len(tokens) - 1, max(-1, len(tokens) - 1 - NEGATION_WINDOW), -1):
+        if tokens[back] in conjunctions:
+            tokens = tokens[back + 1:]
+            break
+    tokens = tokens[-NEGATION_WINDOW:]
+    for index, token in enumerate(tokens):
+        if _is_negator(token, negators):
+            between = tokens[index + 1:]
+            if any(t in intensifiers for t in between):
+                return False
+            if all(t in bridges or _is_negator(t, negators) for t in between):
+                return True
+    return False
+
+
+def said_with(text: Text, hit: Hit, beginnings: tuple[str, ...]) -> bool:
+    """True when a word of the sentence holding the hit begins with one of `beginnings`."""
+    start, end = text.sentence_around(hit.start, hit.end)
+    return any(token.startswith(beginnings) for token in _TOKEN.findall(text.folded[start:end]))
+
+
+def conditional(text: Text, hit: Hit, conditions: Set[str]) -> bool:
+    """True when the sentence holding the hit states a condition ("if", "unless", "otherwise", "si", "wenn")."""
+    start, end = text.sentence_around(hit.start, hit.end)
+    return any(token in conditions for token in _TOKEN.findall(text.folded[start:end]))

@@ -1,0 +1,98 @@
+"""The text as the reader sees it: folded (lower case, no accents) with a way back to the words as written, cut
+into sentences and clauses, with the shouted words (ALL CAPS) counted outside pasted logs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+from plugin.keywords import fold
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
+_CLAUSE_END = re.compile(r"[.!?;:,()\n\"«»“”]+|\s[-–—]\s")
+# A line of a pasted log or trace: a timestamp, a log level, a key=value pair, a stack frame or an HTTP verb.
+_LOG_LINE = re.compile(
+    r"^\s*(?:\[?\d{1,4}[-:/.]\d{1,2}|\[[^\]]*\]|at\s+[\w.$]+\(|\S+\.\S+:\d+|(?:GET|POST|PUT|PATCH|DELETE)\s+/)"
+    r"|\b(?:ERROR|WARN|WARNING|FATAL|INFO|DEBUG|TRACE|CRITICAL|PANIC)\b[:\] ]|\w+=\S|->|\{\"",
+)
+_CAPS_WORD = re.compile(r"(?<![\w\-])[^\W\d_]{4,}(?![\w\-])")
+
+
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", ch.casefold())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("œ", "oe").replace("æ", "ae").replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Text:
+    """One message: `original` as written, `folded` for matching (see `plugin.keywords.fold`)."""
+
+    original: str
+    folded: str
+
+    @classmethod
+    def of(cls, text: str) -> Text:
+        return cls(text, fold(text))
+
+    @cached_property
+    def _offsets(self) -> list[int] | None:
+        """For each folded character, the index of the original character it came from (None: the same index)."""
+        if len(self.folded) == len(self.original):
+            return None
+        offsets: list[int] = []
+        for index, ch in enumerate(self.original):
+            offsets.extend([index] * len(_fold_char(ch)))
+        offsets.append(len(self.original))
+        return offsets
+
+    def as_written(self, start: int, end: int) -> str:
+        """The original words behind folded[start:end]."""
+        offsets = self._offsets
+        if offsets is None:
+            return self.original[start:end]
+        return self.original[offsets[min(start, len(offsets) - 1)]:offsets[min(end, len(offsets) - 1)]]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        return frozenset(_WORD.findall(self.folded))
+
+    @cached_property
+    def prefixes(self) -> frozenset[str]:
+        """Every word's beginnings of 3 to 8 characters: what the cue index is looked up by."""
+        return frozenset(word[:length] for word in self.words for length in range(3, min(len(word), 8) + 1))
+
+    def sentence_around(self, start: int, end: int) -> tuple[int, int]:
+        """The bounds of the sentence holding folded[start:end]."""
+        return _bounds(self.folded, _SENTENCE_END, start, end)
+
+    def clause_before(self, start: int) -> str:
+        """The folded text from the start of the clause that holds `start`, up to `start`."""
+        begin, _ = _bounds(self.folded, _CLAUSE_END, start, start)
+        return self.folded[begin:start]
+
+    def clause_after(self, end: int) -> str:
+        _, finish = _bounds(self.folded, _CLAUSE_END, end, end)
+        return self.folded[end:finish]
+
+    @cached_property
+    def shouted(self) -> tuple[str, ...]:
+        """Words of four letters or more written in capitals, outside lines that look like a pasted log."""
+        out: list[str] = []
+        for line in self.original.splitlines():
+            if not any(c.isupper() for c in line) or _LOG_LINE.search(line):
+                continue
+            out.extend(w for w in _CAPS_WORD.findall(line) if w.isupper())
+        return tuple(out)
+
+
+def _bounds(text: str, ends: re.Pattern[str], start: int, end: int) -> tuple[int, int]:
+    begin = 0
+    for match in ends.finditer(text, 0, start):
+        begin = match.end()
+    after = ends.search(text, end)
+    return begin, after.start() if after else len(text)
