@@ -47,6 +47,29 @@ def channel_label(role: str, index: int, url: str) -> str:
     return f"{redact(url)} ({role} #{index})"
 
 
+# How each kind of channel carries an alert's identity, so a receiver that saw it already drops a second delivery
+# (one after a sender died between the channel's acceptance and our record of it): PagerDuty's dedup key,
+# Opsgenie's alias, a header on emails and webhooks.
+IDENTITY_PARAMETERS = {"pagerduty": "dedup", "opsgenie": "alias"}
+HEADER_SCHEMES = frozenset({"mailto", "mailtos", "json", "jsons", "xml", "xmls", "form", "forms"})
+IDENTITY_HEADER = "X-Escalator-Alert"
+
+
+def with_identity(url: str, identity: str) -> str:
+    """The channel URL with the alert's identity added where the channel takes one (unchanged otherwise, or when
+    the admin set it already)."""
+    scheme = url.partition("://")[0].lower()
+    if scheme in IDENTITY_PARAMETERS:
+        name = IDENTITY_PARAMETERS[scheme]
+    elif scheme in HEADER_SCHEMES:
+        name = f"+{IDENTITY_HEADER}"
+    else:
+        return url
+    if re.search(rf"[?&]{re.escape(name)}=", url):
+        return url
+    return f"{url}{'&' if '?' in url else '?'}{name}={identity}"
+
+
 # Query parameters of channel URLs that name recipients or settings, not credentials.
 PLAIN_PARAMETERS = frozenset({"to", "from", "cc", "bcc", "reply", "name", "smtp", "mode", "format", "method",
                               "overflow", "region", "priority", "batch", "action", "tags", "lang", "verify", "cto",

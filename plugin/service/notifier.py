@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from plugin.config import EscalatorConfig
 from plugin.ports import Helpdesks
-from plugin.service.channels import channel_label, protect_logs, scrub
+from plugin.service.channels import channel_label, protect_logs, scrub, with_identity
 from plugin.service.delivery import Deliver, apprise_deliver, email_server, send_report_email
 from plugin.service.metrics import Metrics
 from plugin.service.owners import process_identity
@@ -166,8 +166,10 @@ class Notifier:
                 attempt = self._send_report(row.role, row.title, row.dedupe_key.split(":", 1)[1], already,
                                             delivered)
             else:
-                attempt.ok, attempt.failed = self.send_to_role(row.role, row.title, row.body, skip=already,
-                                                               on_delivered=delivered)
+                identity = alert_identity(row.platform, row.id)
+                attempt.ok, attempt.failed = self._each_channel(
+                    row.role, lambda url: self.deliver(with_identity(url, identity), row.title, row.body, (), False),
+                    already, delivered)
         except Exception as exc:
             log.warning("notification #%s to %s failed: %s", row.id, row.role, type(exc).__name__)
             attempt.errors.append(scrub(f"{type(exc).__name__}: {exc}"))
@@ -248,6 +250,11 @@ class Notifier:
 
             attempt.ok, attempt.failed = self._each_channel(role, send, skip, delivered)
         return attempt
+
+
+def alert_identity(platform: str, notification_id: int) -> str:
+    """The identity an alert carries on every channel and every attempt (see channels.with_identity)."""
+    return f"escalator-{platform}-{notification_id}"
 
 
 @dataclass

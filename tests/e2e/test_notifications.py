@@ -122,6 +122,7 @@ def test_manager_alert_by_email_once(tmp_path: Path, smtp: tuple[Mailbox, int],
         settle(live)
     [message] = mailbox.messages
     assert message["To"] == "support-manager@acme.example"
+    assert message["X-Escalator-Alert"].startswith("escalator-zendesk-")  # for a mail system to drop a repeat
     assert f"ticket #{ticket['id']}" in message["Subject"] and "[P3]" in message["Subject"]
     text = message.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
     assert f"https://sandbox.zendesk.com/agent/tickets/{ticket['id']}" in text

@@ -25,7 +25,7 @@ from test_notifications import Mailbox, smtp_server
 
 from plugin.config import load_config
 from plugin.domain import Notification
-from plugin.service.channels import redact, url_secrets
+from plugin.service.channels import redact, url_secrets, with_identity
 from plugin.store import repository as repo
 from plugin.store.models import DeadLetterRow, NotificationRow
 from webhooks.bootstrap import Services, bootstrap
@@ -45,6 +45,7 @@ class Endpoint:
 
     def __init__(self) -> None:
         self.received: list[dict[str, Any]] = []
+        self.identities: list[str | None] = []  # the X-Escalator-Alert header of every request
         self.attempts = 0
         self.fail = 0
         self.on_request: Callable[[dict[str, Any]], None] | None = None
@@ -59,6 +60,7 @@ def endpoint() -> Iterator[Endpoint]:
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             state.attempts += 1
+            state.identities.append(self.headers.get("X-Escalator-Alert"))
             if state.on_request is not None:
                 state.on_request(body)
             if state.fail:
@@ -192,6 +194,18 @@ def test_a_retry_that_succeeds_sends_once_and_a_duplicate_is_not_queued(tmp_path
     clock.now += timedelta(hours=25)
     assert queue(svc, alert())  # a day later it may go out again
     assert len(endpoint.received) == 1 and endpoint.received[0]["title"] == "[P3] Manager alert: ticket #42"
+    # both attempts carried the alert's one identity, so a receiver can drop a second delivery of it
+    [identity] = set(endpoint.identities)
+    assert identity is not None and identity.startswith("escalator-zendesk-")
+
+
+def test_each_kind_of_channel_carries_the_alerts_identity_its_own_way() -> None:
+    assert with_identity("pagerduty://KEY@KEY", "escalator-zendesk-7") == "pagerduty://KEY@KEY?dedup=escalator-zendesk-7"
+    assert with_identity("opsgenie://KEY?region=eu", "i") == "opsgenie://KEY?region=eu&alias=i"
+    assert with_identity("mailtos://u:p@smtp.acme.com?to=a@b.c", "i").endswith("&+X-Escalator-Alert=i")
+    assert with_identity("json://hooks.acme.com/a", "i") == "json://hooks.acme.com/a?+X-Escalator-Alert=i"
+    assert with_identity("opsgenie://KEY?alias=mine", "i") == "opsgenie://KEY?alias=mine"  # the admin's own stands
+    assert with_identity("slack://T/B/X", "i") == "slack://T/B/X"  # no way to carry it: unchanged
 
 
 def test_a_retry_goes_only_to_the_channels_that_have_not_taken_it(tmp_path: Path, endpoint: Endpoint,
