@@ -23,7 +23,7 @@ def make_consumer(services: Services, *, periodic: bool = True, workers: int | N
     """A huey consumer tuned for second-level timers: scheduler every second, queue polled at most 0.5 s apart."""
     return services.huey.create_consumer(
         workers=workers or services.config.queue.workers, worker_type="thread", periodic=periodic,
-        initial_delay=0.05, backoff=1.15, max_delay=0.5, scheduler_interval=1, check_worker_health=True,
+        initial_delay=0.05, backoff=1.15, max_delay=0.25, scheduler_interval=1, check_worker_health=True,
         health_check_interval=5, shutdown_timeout=30,
     )
 

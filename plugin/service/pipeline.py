@@ -173,7 +173,7 @@ class Pipeline:
             item.events = self.store.take_events(platform, item.ticket_id, owner, now)
             item.intents = self.store.open_intents(platform, item.ticket_id)
             item.attempts = max([*(e.attempts for e in item.events), *(i.attempts + 1 for i in item.intents), 1])
-            if cause == "event" and not item.events and not item.intents:
+            if cause in ("event", "recovery") and not item.events and not item.intents:
                 outcomes[item.ticket_id] = Outcome(platform, item.ticket_id, "coalesced")
             elif (cause == "event" and not item.intents and item.events
                   and all(e.event is not None and e.event.from_us for e in item.events)):
