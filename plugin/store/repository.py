@@ -329,16 +329,16 @@ def cached_customer(session: Session, platform: str, customer_id: str, now: date
 
 def cache_customer(session: Session, platform: str, customer: Customer, tier: str, lifetime_value: float | None,
                    now: datetime, ttl: timedelta) -> None:
-    row = session.get(CustomerRow, (platform, customer.id))
-    if row is None:
-        row = CustomerRow(platform=platform, customer_id=customer.id)
-        session.add(row)
-    row.name, row.email, row.locale = customer.name, customer.email, customer.locale
-    row.organization_id, row.organization_name = customer.organization_id, customer.organization_name
-    row.tier, row.lifetime_value = tier, lifetime_value
-    row.fields, row.tags = jsonable(dict(customer.fields)), sorted(customer.tags)
-    row.fetched_at, row.expires_at = now, now + ttl
-    session.flush()
+    """Insert or refresh the profile in one statement: two workers caching the same requester at once (two of
+    their tickets decided side by side) both succeed, the later one's values standing."""
+    values = {"name": customer.name, "email": customer.email, "locale": customer.locale,
+              "organization_id": customer.organization_id, "organization_name": customer.organization_name,
+              "tier": tier, "lifetime_value": lifetime_value, "fields": jsonable(dict(customer.fields)),
+              "tags": sorted(customer.tags), "fetched_at": _aware(now, "now"), "expires_at": now + ttl}
+    dialect = session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(CustomerRow).values(platform=platform, customer_id=customer.id, **values)
+    session.execute(statement.on_conflict_do_update(index_elements=["platform", "customer_id"], set_=values))
 
 
 # ---------------------------------------------------------------- notifications
