@@ -286,6 +286,51 @@ def tally(counts: Iterable[TicketCount]) -> Tally:
     return out
 
 
+def anomalies(counts: Mapping[int, TicketCount], log: EffectLog, *, origin: float, kills: Sequence[float] = (),
+              limit: int = 8) -> list[str]:
+    """A line for each ticket (up to `limit`) whose effects are not each exactly once: what is missing, what came
+    twice and when (seconds from `origin`), with the kills around it, to tell the service's fault from the
+    harness's."""
+    lines: list[str] = []
+    alerts = group_alerts(log)
+    for ticket in counts.values():
+        problems = []
+        if not ticket.acted:
+            problems.append("never acted on")
+        for name, times, wanted in (("note", ticket.notes, ticket.expected.note),
+                                    ("reply", ticket.replies, ticket.expected.reply),
+                                    ("task", ticket.tasks, ticket.expected.task)):
+            if wanted and not times and ticket.acted:
+                problems.append(f"no {name}")
+            if len(times) > 1:
+                problems.append(f"{name} x{len(times)} at " + ", ".join(f"+{t - origin:.1f}s" for t in times))
+        for channel in ticket.expected.channels():
+            copies = ticket.alert_copies(channel)
+            if copies == 0 and ticket.acted:
+                problems.append(f"no {channel[0]} alert ({channel[1]})")
+            elif copies > 1:
+                arrivals = alerts.get((ticket.ticket_id, channel), [])
+                problems.append(f"{channel[0]} alert ({channel[1]}) x{copies}: " + ", ".join(
+                    f"+{a.at - origin:.2f}s answered " + (f"+{a.answered - origin:.2f}s" if a.answered else "never")
+                    for a in arrivals))
+        if problems:
+            near = [f"+{k - origin:.1f}s" for k in kills]
+            lines.append(f"ticket #{ticket.ticket_id}: " + "; ".join(problems)
+                         + (f" (kills at {', '.join(near)})" if near and len(lines) == 0 else ""))
+        if len(lines) >= limit:
+            lines.append("...")
+            break
+    return lines
+
+
+def group_alerts(log: EffectLog) -> dict[tuple[int, tuple[str, str]], list[Alert]]:
+    out: dict[tuple[int, tuple[str, str]], list[Alert]] = defaultdict(list)
+    for alert in log.receivers.snapshot():
+        if alert.ticket_id is not None:
+            out[(alert.ticket_id, (alert.role, alert.channel))].append(alert)
+    return out
+
+
 def percentile(values: Sequence[float], share: float) -> float | None:
     """The `share` percentile (0.95 for p95) by the nearest-rank method; None for no values."""
     if not values:
