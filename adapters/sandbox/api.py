@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from flask import Flask, Response, g, jsonify, request
 
-from adapters.sandbox.faults import Faults
+from adapters.sandbox.faults import SLOW, WRITE_METHODS, Faults
 from adapters.sandbox.state import Invalid, NotFound, SandboxError, SandboxState, parse_stamp, stamp
 
 MAX_MANY = 100
@@ -96,12 +96,17 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
     @app.before_request
     def gate() -> Response | None:
         g.started = time.monotonic()
+        g.delay = 0.0
+        g.retry_after = None
         if not request.path.startswith("/api/v2"):
             return None
         if not credentials.accepts(request.headers.get("Authorization")):
             return _error(401, {"error": "Couldn't authenticate you"})
         fault = faults.take()
-        if fault is not None:
+        if fault is not None and fault.status == SLOW:
+            g.delay = fault.delay  # processed now, answered late
+        elif fault is not None:
+            g.retry_after = fault.retry_after
             headers = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
             body = ({"error": "APIRateLimitExceeded", "description": "Number of allowed API requests per minute "
                      "exceeded"} if fault.status == 429 else {"error": "InternalError",
@@ -112,13 +117,21 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
 
     @app.after_request
     def account(response: Response) -> Response:
-        if request.path.startswith("/api/v2") and getattr(g, "drop_reply", False) and response.status_code < 400:
+        if not request.path.startswith("/api/v2"):
+            return response
+        if getattr(g, "drop_reply", False) and response.status_code < 400:
             response = _error(500, {"error": "InternalError", "description": "reply lost"})
-        if request.path.startswith("/api/v2"):
-            faults.record(request.method, request.path, response.status_code, len(request.data or b""),
-                          request.data or b"")
-            response.headers["X-Rate-Limit"] = "700"
-            response.headers["X-Rate-Limit-Remaining"] = "699"
+        held = float(getattr(g, "delay", 0.0))
+        if response.status_code < 400 and request.method in WRITE_METHODS:
+            # a lost answer: the write is done, the answer leaves after the client stopped waiting for it
+            held = max(held, faults.take_hold(request.method, request.path, request.get_json(force=True, silent=True)))
+        if held:
+            time.sleep(held)
+        faults.record(request.method, request.path, response.status_code, len(request.data or b""),
+                      request.data or b"", query=request.query_string.decode("latin-1"),
+                      started=getattr(g, "started", None), retry_after=getattr(g, "retry_after", None), held=held)
+        response.headers["X-Rate-Limit"] = "700"
+        response.headers["X-Rate-Limit-Remaining"] = "699"
         return response
 
     @app.errorhandler(SandboxError)

@@ -49,12 +49,15 @@ class Sandbox:
     def __init__(self, port: int = 0, *, host: str = "127.0.0.1", email: str = DEFAULT_EMAIL,
                  token: str = DEFAULT_TOKEN, oauth_token: str | None = None, subdomain: str = "sandbox",
                  job_delay: float = 0.05, webhook_retries: int = 3, webhook_retry_delay: float = 0.2,
-                 clock: Callable[[], datetime] | None = None) -> None:
+                 webhook_workers: int = 1, webhook_resend_for: float | None = None,
+                 webhook_resend_interval: float = 1.0, clock: Callable[[], datetime] | None = None) -> None:
         self.state = SandboxState(clock=clock or (lambda: datetime.now(UTC)), subdomain=subdomain)
         self.faults = Faults()
         self.email, self.token = email, token
         self.credentials = Credentials(email, token, oauth_token)
-        self.deliverer = Deliverer(self.state, retries=webhook_retries, retry_delay=webhook_retry_delay)
+        self.deliverer = Deliverer(self.state, retries=webhook_retries, retry_delay=webhook_retry_delay,
+                                   workers=webhook_workers, resend_for=webhook_resend_for,
+                                   resend_interval=webhook_resend_interval)
         self._host, self._port = host, port
         self._job_delay = job_delay
         self._server: BaseWSGIServer | None = None
@@ -108,11 +111,18 @@ class Sandbox:
         self.faults.fail_next(count, status, retry_after)
 
     def fail_share(self, share: float, statuses: tuple[int, ...] = (429, 500, 503), *, seed: int = 0,
-                   retry_after: float = 1) -> None:
-        self.faults.fail_share(share, statuses, seed=seed, retry_after=retry_after)
+                   retry_after: float | tuple[float, ...] = 1, slow: tuple[float, float] = (1.0, 2.0)) -> None:
+        """Refuse a random share of requests (429 with Retry-After, 5xx), or with SLOW among the statuses, answer
+        some late; see Faults.fail_share."""
+        self.faults.fail_share(share, statuses, seed=seed, retry_after=retry_after, slow=slow)
 
     def drop_reply_next(self, count: int = 1) -> None:
         self.faults.drop_reply_next(count)
+
+    def hold_answer(self, kind: str, seconds: float, count: int = 1) -> None:
+        """Apply the next `count` writes of `kind` ("update", "reply", "update_many", "create"), then hold each
+        answer `seconds`: past the client's timeout, the answer is lost though the write landed."""
+        self.faults.hold_answer(kind, seconds, count)
 
     # webhooks
     @property
@@ -121,6 +131,10 @@ class Sandbox:
 
     def flush_webhooks(self, timeout: float = 10.0) -> bool:
         return self.deliverer.flush(timeout)
+
+    def redeliver(self, copies: int = 3, spread: float = 1.0, *, seed: int = 0) -> None:
+        """Deliver every webhook from now on `copies` times, out of order (each copy within `spread` seconds)."""
+        self.deliverer.redeliver(copies, spread, seed=seed)
 
     def subscribe(self, endpoint: str, subscriptions: Iterable[str] | None = None, *, secret: str | None = None,
                   name: str = "escalator") -> tuple[str, str]:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import heapq
 import hmac
+import itertools
 import json
-import queue
+import random
 import re
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,6 +37,9 @@ def sign(secret: str, timestamp: str, body: bytes) -> str:
 
 @dataclass
 class Invocation:
+    """One webhook event for one endpoint. Every delivery of it (retries, and the copies a redelivery switch sends)
+    carries the same invocation id and payload."""
+
     webhook_id: str
     invocation_id: str
     payload: bytes
@@ -42,7 +48,11 @@ class Invocation:
     status: int | None = None
     error: str | None = None
     delivered: bool = False
-    at: list[float] = field(default_factory=list)
+    at: list[float] = field(default_factory=list)  # time.monotonic() of each attempt
+    ticket_id: int | None = None
+    created: float = 0.0  # time.monotonic() when the change happened
+    delivered_at: float | None = None  # the first 2xx answer
+    answers: list[tuple[float, int | None]] = field(default_factory=list)  # (when, status or None: no answer)
 
     def json(self) -> Any:
         return json.loads(self.payload)
@@ -151,32 +161,66 @@ def matching_triggers(state: SandboxState, change: Change) -> list[tuple[str, st
     return out
 
 
-class Deliverer:
-    """A background thread that posts queued invocations, retrying failures with a short backoff."""
+@dataclass(order=True)
+class _Delivery:
+    due: float
+    seq: int
+    invocation: Invocation = field(compare=False)
+    tries: int = field(default=0, compare=False)  # attempts of this copy so far
+    first: float = field(default=0.0, compare=False)
 
-    def __init__(self, state: SandboxState, *, retries: int = 3, retry_delay: float = 0.2, timeout: float = 5.0
-                 ) -> None:
+
+class Deliverer:
+    """Background threads that post queued invocations, retrying failures with a short backoff.
+
+    By default one thread delivers in order and an invocation is given up after `retries` quick retries. Switches
+    for fault tests: `workers` threads deliver concurrently; `resend_for` keeps resending what did not get a 2xx
+    (every `resend_interval`, for that many seconds) after the quick retries, as a helpdesk does once the endpoint
+    is back; `redeliver(copies, spread)` sends every invocation several times, each copy at a random moment within
+    `spread` seconds, so events arrive duplicated and out of order.
+    """
+
+    def __init__(self, state: SandboxState, *, retries: int = 3, retry_delay: float = 0.2, timeout: float = 5.0,
+                 workers: int = 1, resend_for: float | None = None, resend_interval: float = 1.0) -> None:
         self.state = state
         self.retries = retries
         self.retry_delay = retry_delay
         self.timeout = timeout
+        self.resend_for = resend_for
+        self.resend_interval = resend_interval
+        self.copies = 1
+        self.spread = 0.0
         self.invocations: list[Invocation] = []
-        self._queue: queue.Queue[Invocation | None] = queue.Queue()
+        self.before_send: list[Callable[[Invocation], None]] = []  # observers, called in the delivering thread
+        self._random = random.Random(0)
+        self._heap: list[_Delivery] = []
+        self._seq = itertools.count()
         self._pending = 0
-        self._idle = threading.Condition()
-        self._thread = threading.Thread(target=self._run, name="sandbox-webhooks", daemon=True)
-        self._session = requests.Session()
+        self._cond = threading.Condition()
+        self._threads = [threading.Thread(target=self._run, name=f"sandbox-webhooks-{i}", daemon=True)
+                         for i in range(max(workers, 1))]
+        self._local = threading.local()
         self.stopped = False
         state.listeners.append(self.on_change)
 
     def start(self) -> None:
-        self._thread.start()
+        for thread in self._threads:
+            thread.start()
 
     def stop(self) -> None:
-        self.stopped = True
-        self._queue.put(None)
-        self._thread.join(timeout=5)
-        self._session.close()
+        with self._cond:
+            self.stopped = True
+            self._cond.notify_all()
+        for thread in self._threads:
+            if thread.is_alive():
+                thread.join(timeout=5)
+
+    def redeliver(self, copies: int = 3, spread: float = 1.0, *, seed: int = 0) -> None:
+        """From now on, send every invocation `copies` times, each copy at a random moment within `spread` seconds
+        of the change (1 copy, 0 spread: back to normal)."""
+        with self._cond:
+            self.copies, self.spread = max(copies, 1), max(spread, 0.0)
+            self._random = random.Random(seed)
 
     def on_change(self, change: Change) -> None:
         if self.stopped:
@@ -195,70 +239,121 @@ class Deliverer:
                                 "id": str(uuid.uuid4()), "subject": f"zen:ticket:{change.ticket_id}",
                                 "time": stamp(change.at), "type": event_type,
                                 "zendesk_event_version": EVENT_VERSION}
-                    self._enqueue(webhook["id"], json.dumps(envelope, indent=3).encode())
+                    self._enqueue(webhook["id"], json.dumps(envelope, indent=3).encode(), change.ticket_id)
         for webhook_id, body in matching_triggers(self.state, change):
             target = self.state.webhooks.get(webhook_id)
             if target is not None and target["status"] == "active":
-                self._enqueue(webhook_id, body.encode())
+                self._enqueue(webhook_id, body.encode(), change.ticket_id)
 
-    def _enqueue(self, webhook_id: str, payload: bytes) -> None:
-        invocation = Invocation(webhook_id, str(uuid.uuid4()), payload, {})
-        with self._idle:
-            self._pending += 1
+    def _enqueue(self, webhook_id: str, payload: bytes, ticket_id: int | None = None) -> None:
+        now = time.monotonic()
+        invocation = Invocation(webhook_id, str(uuid.uuid4()), payload, {}, ticket_id=ticket_id, created=now)
+        with self._cond:
             self.invocations.append(invocation)
-        self._queue.put(invocation)
+            for _ in range(self.copies):
+                due = now + (self._random.uniform(0, self.spread) if self.spread else 0.0)
+                self._push(_Delivery(due, next(self._seq), invocation, first=now))
+                self._pending += 1
+            self._cond.notify_all()
+
+    def _push(self, delivery: _Delivery) -> None:
+        heapq.heappush(self._heap, delivery)
+
+    def _next(self) -> _Delivery | None:
+        with self._cond:
+            while not self.stopped:
+                if self._heap:
+                    wait = self._heap[0].due - time.monotonic()
+                    if wait <= 0:
+                        return heapq.heappop(self._heap)
+                    self._cond.wait(wait)
+                else:
+                    self._cond.wait()
+            return None
 
     def _run(self) -> None:
         while True:
-            invocation = self._queue.get()
-            if invocation is None:
+            delivery = self._next()
+            if delivery is None:
                 return
+            again: float | None = None
             try:
-                self._deliver(invocation)
+                again = self._attempt(delivery)
             finally:
-                with self._idle:
-                    self._pending -= 1
-                    self._idle.notify_all()
+                with self._cond:
+                    if again is not None and not self.stopped:
+                        delivery.due = again
+                        delivery.seq = next(self._seq)
+                        self._push(delivery)
+                    else:
+                        self._pending -= 1
+                    self._cond.notify_all()
 
-    def _deliver(self, invocation: Invocation) -> None:
+    def _attempt(self, delivery: _Delivery) -> float | None:
+        """Post one copy once; the time to try it again, or None when it is done (delivered or given up)."""
+        invocation = delivery.invocation
         webhook = self.state.webhooks.get(invocation.webhook_id)
         if webhook is None:
             invocation.error = "webhook deleted"
-            return
-        for attempt in range(1, self.retries + 2):
-            if self.stopped:
-                return
-            timestamp = stamp(self.state.clock())
-            secret = self.state.signing_secrets[invocation.webhook_id]
-            headers = {
-                "Content-Type": "application/json; charset=utf-8", "User-Agent": "Zendesk Webhook",
-                "X-Zendesk-Account-Id": str(self.state.account_id), "X-Zendesk-Webhook-Id": invocation.webhook_id,
-                "X-Zendesk-Webhook-Invocation-Id": invocation.invocation_id,
-                "X-Zendesk-Webhook-Signature-Timestamp": timestamp,
-                "X-Zendesk-Webhook-Signature": sign(secret, timestamp, invocation.payload),
-            }
+            return None
+        delivery.tries += 1
+        timestamp = stamp(self.state.clock())
+        secret = self.state.signing_secrets[invocation.webhook_id]
+        headers = {
+            "Content-Type": "application/json; charset=utf-8", "User-Agent": "Zendesk Webhook",
+            "X-Zendesk-Account-Id": str(self.state.account_id), "X-Zendesk-Webhook-Id": invocation.webhook_id,
+            "X-Zendesk-Webhook-Invocation-Id": invocation.invocation_id,
+            "X-Zendesk-Webhook-Signature-Timestamp": timestamp,
+            "X-Zendesk-Webhook-Signature": sign(secret, timestamp, invocation.payload),
+        }
+        with self._cond:
             invocation.headers = headers
-            invocation.attempts = attempt
+            invocation.attempts += 1
             invocation.at.append(time.monotonic())
-            try:
-                reply = self._session.request(webhook["http_method"], webhook["endpoint"], data=invocation.payload,
-                                              headers=headers, timeout=self.timeout)
-                invocation.status = reply.status_code
-                if 200 <= reply.status_code < 300:
+        for observer in list(self.before_send):
+            observer(invocation)
+        status: int | None = None
+        try:
+            reply = self._session().request(webhook["http_method"], webhook["endpoint"], data=invocation.payload,
+                                            headers=headers, timeout=self.timeout)
+            status = reply.status_code
+        except requests.RequestException as exc:
+            invocation.error = type(exc).__name__
+        now = time.monotonic()
+        with self._cond:
+            invocation.answers.append((now, status))
+            if status is not None:
+                invocation.status = status
+                if 200 <= status < 300:
                     invocation.delivered = True
-                    return
-                invocation.error = f"HTTP {reply.status_code}"
-            except requests.RequestException as exc:
-                invocation.error = type(exc).__name__
-            time.sleep(self.retry_delay * attempt)
+                    if invocation.delivered_at is None:
+                        invocation.delivered_at = now
+                    return None
+                invocation.error = f"HTTP {status}"
+        if delivery.tries <= self.retries:
+            return now + self.retry_delay * delivery.tries
+        if self.resend_for is not None and now - delivery.first < self.resend_for:
+            return now + self.resend_interval
+        return None
+
+    def _session(self) -> requests.Session:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = requests.Session()
+        return session
 
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every queued delivery is done (delivered or given up)."""
         deadline = time.monotonic() + timeout
-        with self._idle:
+        with self._cond:
             while self._pending:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     return False
-                self._idle.wait(remaining)
+                self._cond.wait(remaining)
         return True
+
+    def pending(self) -> int:
+        """Deliveries not done yet (waiting for their time, in flight, or waiting to be resent)."""
+        with self._cond:
+            return self._pending
