@@ -389,6 +389,14 @@ class ZendeskAdapter(HelpdeskAdapter):
                     results[index] = ApplyResult(request.ticket.id, False, error=exc, landed=exc.landed)
                 continue
             bodies = self._payloads(request, request.changes.internal_note, bulk=True)
+            if bodies and sum(not (r.changes.public_reply or r.changes.task) for r in requests_) == 1:
+                # the only one for the bulk call: one update is one request, a job is one plus its polls
+                try:
+                    results[index] = self.apply(request) if limited is None else ApplyResult(
+                        request.ticket.id, False, error=limited)
+                except HelpdeskError as exc:
+                    results[index] = ApplyResult(request.ticket.id, False, error=exc, landed=exc.landed)
+                continue
             if not bodies:
                 results[index] = ApplyResult(request.ticket.id, True)
             else:

@@ -43,9 +43,9 @@ LEGAL = "Fix this today or my lawyer will take legal action."
 OUTAGE = "Production is down: our whole system is down for every user, this is an outage."
 
 # The tickets the scenarios open, and what each must cause. `roles` are the alerts the engine sends for it (the
-# docs/notifications.md table: legal threat -> support manager and the tier 4 team's handoff; a VIP's outage ->
-# the on-call page, the account manager and the tier 3 team's handoff; a High ticket past 80 % of its first
-# response -> auto-escalated to tier 2: the support manager and the tier 2 team's handoff).
+# docs/notifications.md table: legal threat -> support manager, the team lead and the tier 4 team's handoff; a
+# VIP's outage -> the on-call page, the account manager and the tier 3 team's handoff; a High ticket past 80 % of
+# its first response -> auto-escalated to tier 2: the support manager and the tier 2 team's handoff).
 TEMPLATES: dict[str, dict[str, Any]] = {
     "legal": {"requester": "customer", "subject": "Charged twice", "description": LEGAL, "priority": "normal"},
     "vip_outage": {"requester": "vip", "subject": "Production down", "description": OUTAGE, "priority": "urgent"},
@@ -71,7 +71,8 @@ class Expected:
 
 
 EXPECTED: dict[str, Expected] = {
-    "legal": Expected(roles=frozenset({"support_manager", "tier_4_team"})),
+    # the legal threat also reads as an angry customer (docs/reading.md): the team lead is told too
+    "legal": Expected(roles=frozenset({"support_manager", "tier_4_team", "team_lead"})),
     "vip_outage": Expected(roles=frozenset({"on_call", "account_manager", "tier_3_team"})),
     "slow_reports": Expected(roles=frozenset({"support_manager", "tier_2_team"})),
 }

@@ -354,30 +354,35 @@ def _lost_answer_checks(result: Result, world: World, kind: str, expected: Mappi
 
 def _lost_answer_on_the_sweep(tmp: Path, backend: Backend, *, hold: float, timeout: float, limit: float,
                               cap: float) -> Result:
-    """update_many is the sweep's bulk write for tickets whose threshold timer fell due. A High ticket opened 48 min
-    before its first response's 80 % comes due in a few seconds; the service takes the ticket (and arms the timer)
-    and is stopped, so the exact timer does not fire and the due ticket is the sweep's to take (`escalator sweep`,
-    the same code the minute sweep runs); then the service is started again. The service is stopped with SIGKILL:
-    a graceful stop would let its consumer fire the timer while it winds down."""
+    """update_many is the sweep's bulk write for tickets whose threshold timer fell due (a decision carrying a
+    public reply or a task ticket is written alone, so these run with `customer_notice: none`). Two High tickets
+    opened 48 min before their first response's 80 % come due in a few seconds; the service takes them (and arms
+    their timers) and is stopped, so the exact timers do not fire and the due tickets are the sweep's to take
+    (`escalator sweep`, the same code the minute sweep runs); then the service is started again. The service is
+    stopped with SIGKILL: a graceful stop would let its consumer fire the timers while it winds down."""
     result = Result("lost answer: update_many", backend.name)
-    with timed(result), World(tmp, backend, timeout=timeout) as world:
+    with timed(result), World(tmp, backend, timeout=timeout, notifications={"customer_notice": "none"}) as world:
         world.start()
         due_in = 10.0
         opened = datetime.now(UTC) - timedelta(minutes=48) + timedelta(seconds=due_in)
-        ticket = world.customer_ticket({**TEMPLATES["slow_reports"], "created_at": opened})
+        tickets = [world.customer_ticket({**TEMPLATES["slow_reports"], "subject": subject, "created_at": opened})
+                   for subject in ("Reports slow", "Exports slow")]
         due = time.monotonic() + due_in
-        wait_for(lambda: any(e.kind == "tags" and e.ticket_id == ticket["id"] for e in world.effects.snapshot()),
-                 30, "the first decision (the ticket's tier)")
+        for ticket in tickets:
+            wait_for(lambda t=ticket: any(e.kind == "tags" and e.ticket_id == t["id"]  # type: ignore[misc]
+                                          for e in world.effects.snapshot()),
+                     30, "the first decision (the ticket's tier)")
         world.sandbox.flush_webhooks(10)
         settle(world, {}, cap=10, quiet=1.0)
         world.kill()
-        time.sleep(max(due - time.monotonic(), 0) + 1.0)  # the timer is due: waiting for the clock, not a result
+        time.sleep(max(due - time.monotonic(), 0) + 1.0)  # the timers are due: waiting for the clock, not a result
         world.sandbox.hold_answer("update_many", hold)
         began = time.monotonic()
         swept = world.run("sweep")
         result.details.append("escalator sweep: " + " | ".join(swept.stdout.strip().splitlines()[:4]))
         world.start()
-        expected = {ticket["id"]: expected_for("slow_reports")}
+        base = expected_for("slow_reports")
+        expected = {t["id"]: Expected(base.note, False, False, base.roles) for t in tickets}
         settle(world, expected, cap=cap)
         _lost_answer_checks(result, world, "update_many", expected, began, limit)
     return result
