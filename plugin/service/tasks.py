@@ -22,7 +22,7 @@ from huey.api import Task
 from huey.exceptions import RetryTask
 
 from plugin.config import EscalatorConfig
-from plugin.ports import RetryAfterError, TicketStore
+from plugin.ports import PermanentError, RetryAfterError, TicketStore
 from plugin.service.channels import scrub
 from plugin.service.jobs import local_cron
 from plugin.service.metrics import Metrics
@@ -139,8 +139,10 @@ class TaskQueue:
         if outcome.finished:
             return
         limited = isinstance(outcome.error, RetryAfterError)  # a rate limit is waited out, never given up on
-        if outcome.status == "retry" and not limited and outcome.attempts > self.config.queue.retries:
-            if outcome.attempts == self.config.queue.retries + 1:
+        refused = isinstance(outcome.error, PermanentError)  # a read refused (bad credentials?): no quick retries
+        retries = self.config.queue.retries
+        if outcome.status == "retry" and not limited and (refused or outcome.attempts > retries):
+            if outcome.attempts == (1 if refused else retries + 1):  # once, not at every later attempt
                 error = scrub(f"{type(outcome.error).__name__}: {outcome.error}")
                 self.store.add_dead_letter(name, args, f"{error} (still retried every "
                                            f"{int(GIVEN_UP_EVERY.total_seconds() // 60)} minutes by the sweep)",

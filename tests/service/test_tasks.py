@@ -4,6 +4,8 @@ leaving the retries to the sweep."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from huey import MemoryHuey
 from huey.exceptions import RetryTask
@@ -11,7 +13,7 @@ from pipeline_kit import PLATFORM, Clock, config
 
 from adapters.memory import MemoryStore
 from plugin.domain import EventKind, TicketEvent
-from plugin.ports import RetryAfterError, TransientError
+from plugin.ports import PermanentError, RetryAfterError, TransientError
 from plugin.service.metrics import Metrics
 from plugin.service.pipeline import GIVEN_UP_EVERY, Outcome
 from plugin.service.tasks import TaskQueue
@@ -55,3 +57,14 @@ def test_a_busy_ticket_is_tried_again_a_second_later() -> None:
     assert caught.value.delay == 1.0
     tasks._follow_up("process_ticket", [PLATFORM, "1", "event"], Outcome(PLATFORM, "1", "applied"))  # done: nothing
 
+
+
+def test_a_refused_read_is_a_dead_letter_at_once_and_not_retried_every_second() -> None:
+    tasks, store, clock = queue()
+    store.add_event(TicketEvent(platform=PLATFORM, delivery_id="d", ticket_id="1", kind=EventKind.CREATED), clock())
+    refused = Outcome(PLATFORM, "1", "retry", error=PermanentError("401 Couldn't authenticate you"), retry_in=300.0,
+                      attempts=1)
+    tasks._follow_up("process_ticket", [PLATFORM, "1", "event"], refused)  # no RetryTask
+    tasks._follow_up("process_ticket", [PLATFORM, "1", "event"], replace(refused, attempts=2))
+    [(_, _, error)] = store.dead_letters
+    assert "401" in error
