@@ -34,6 +34,7 @@ from plugin.domain import (
 from plugin.ledger import Intent, Part, note_marker, reply_marker, task_external_id, task_link, with_marker
 from plugin.lifecycles import EventState, IllegalMove, IntentState, TimerState, move
 from plugin.ports import (
+    HOLD_OWNER,
     ApplyRequest,
     ApplyResult,
     ArmedTimer,
@@ -456,11 +457,17 @@ class MemoryStore:
         if self.leases.get(key, ("", None))[0] == owner:
             del self.leases[key]
 
-    def leased(self, keys: Collection[str], now: datetime) -> set[str]:
-        return {k for k in keys if k in self.leases and self.leases[k][1] >= now}
+    def hold(self, key: str, owner: str, until: datetime) -> None:
+        self.power.check()
+        if self.leases.get(key, ("", None))[0] == owner:
+            self.leases[key] = (HOLD_OWNER, until)
+
+    def leased(self, keys: Collection[str], now: datetime) -> dict[str, datetime | None]:
+        return {k: (self.leases[k][1] if self.leases[k][0] == HOLD_OWNER else None) for k in keys
+                if k in self.leases and self.leases[k][1] >= now}
 
     def owners(self) -> set[str]:
-        found = {_process(o) for o, _ in self.leases.values()}
+        found = {_process(o) for o, _ in self.leases.values() if o != HOLD_OWNER}
         found |= {e.owner for e in self.events.values() if e.state == EventState.PROCESSING and e.owner}
         return found
 
@@ -534,13 +541,14 @@ class MemoryStore:
         return [(p, t, nb) for (p, t), nb in found.items()][:limit]
 
     def defer(self, platform: str, ticket_id: str, until: datetime) -> None:
-        self.power.check()
+        fault = self._op("defer")
         for row in self.events.values():
             if row.platform == platform and row.ticket_id == ticket_id and row.state != EventState.DONE:
                 row.not_before = until
         for intent in self.intents.values():
             if intent.platform == platform and intent.ticket_id == ticket_id:
                 self.intent_not_before[intent.key] = until
+        self._done(fault, "defer")
 
     # -- the ticket's state
 

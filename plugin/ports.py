@@ -359,6 +359,9 @@ class Released:
     notifications: int = 0
 
 
+HOLD_OWNER = "rate-limited#hold"  # the owner of a lease that keeps a ticket from everyone until a Retry-After time
+
+
 class TicketStore(Protocol):
     """The unit of work the ticket pipeline runs on. Every method is one transaction; `record` carries a whole
     decision. State changes follow plugin.lifecycles; an illegal one raises IllegalMove."""
@@ -370,7 +373,9 @@ class TicketStore(Protocol):
 
     def release(self, key: str, owner: str) -> None: ...
 
-    def leased(self, keys: Collection[str], now: datetime) -> set[str]: ...
+    def hold(self, key: str, owner: str, until: datetime) -> None: ...
+
+    def leased(self, keys: Collection[str], now: datetime) -> dict[str, datetime | None]: ...
 
     def owners(self) -> set[str]: ...
 

@@ -106,6 +106,7 @@ class _Work:
     request: ApplyRequest | None = None
     rounds: int = 0
     attempts: int = 0
+    owner: str = ""
 
     @property
     def event_ids(self) -> tuple[int, ...]:
@@ -147,7 +148,7 @@ class Pipeline:
             for ticket_id in ids:
                 key = f"{platform}:{ticket_id}"
                 if self.store.acquire(key, owner, now, self.lease):
-                    held.append(_Work(ticket_id, key, [], []))
+                    held.append(_Work(ticket_id, key, [], [], owner=owner))
                 else:
                     outcomes[ticket_id] = Outcome(platform, ticket_id, "busy", retry_in=1.0)
             work = self._take(platform, held, owner, cause, now, outcomes)
@@ -287,8 +288,10 @@ class Pipeline:
             item.decision = decision
             if decision.changes.is_empty:
                 return False
+            # kept before anything is written; the write follows at once, so it is kept as being written
             intent = Intent(key=decision_key(ticket.platform, decision, item.rounds), platform=ticket.platform,
-                            ticket_id=ticket.id, decision=decision, decided_at=now, version=ticket.version)
+                            ticket_id=ticket.id, decision=decision, decided_at=now, version=ticket.version,
+                            state=IntentState.WRITING)
             self.store.save_intent(intent)
             item.intents = [intent]
         item.intent, item.decision = intent, intent.decision
@@ -311,10 +314,9 @@ class Pipeline:
         assert item.decision is not None
         intent = item.intent
         writes = result.write_requests if result is not None else 0
-        if intent is not None and result is not None:
-            intent = self.store.move_intent(intent.key, IntentState.LANDED, landed=result.landed)
-            if self.metrics is not None:
-                self.metrics.writes.labels(platform, "ok").inc(max(writes, 1))
+        # the answer says it landed: the intent is recorded straight from writing
+        if intent is not None and result is not None and self.metrics is not None:
+            self.metrics.writes.labels(platform, "ok").inc(max(writes, 1))
         self._commit(platform, ticket, item.decision, now, intent.key if intent else None, writes, item.event_ids,
                      result)
         if item.resumed:
@@ -409,6 +411,8 @@ class Pipeline:
         if isinstance(error, RetryAfterError):
             delay = max(error.retry_after, 0.0)
             self._count_retry("rate_limited")
+            # nothing about this ticket before then, whatever asks (a new webhook, the sweep): the lease is kept
+            self.store.hold(item.lock_key, item.owner, now + timedelta(seconds=delay))
         elif isinstance(error, PermanentError):  # a read refused (credentials?): not soon, and a dead letter
             delay = GIVEN_UP_EVERY.total_seconds()
             self._count_retry("error")
@@ -417,7 +421,7 @@ class Pipeline:
             delay = min(backoff, RETRY_BACKOFF_CAP).total_seconds()
             self._count_retry("conflict" if isinstance(error, ConflictError) else "error")
         self.store.defer(platform, item.ticket_id, now + timedelta(seconds=delay))
-        self.store.release_events(platform, [item.ticket_id], self.owner())
+        self.store.release_events(platform, [item.ticket_id], item.owner)
         return Outcome(platform, item.ticket_id, "retry", item.decision, error=error, retry_in=delay,
                        attempts=item.attempts)
 

@@ -52,8 +52,11 @@ def recover(store: TicketStore, queue: WorkQueue, now: datetime, *, older_than: 
     work = store.unfinished(now, cutoff, limit)
     leased = store.leased([f"{platform}:{ticket_id}" for platform, ticket_id, _ in work], now)
     for platform, ticket_id, not_before in work:
-        if f"{platform}:{ticket_id}" in leased:
-            continue  # a live worker has it
+        key = f"{platform}:{ticket_id}"
+        if key in leased:
+            if leased[key] is None:
+                continue  # a live worker has it
+            not_before = max(not_before or now, leased[key] or now)  # held until a Retry-After time
         delay = (not_before - now).total_seconds() if not_before is not None and not_before > now else None
         if delay is not None and older_than is not None:
             continue  # the sweep leaves a ticket waiting for its Retry-After: its retry is queued already

@@ -1,10 +1,10 @@
 """The queued work, as huey tasks: the WorkQueue port on huey, and what each task does with an outcome.
 
-A ticket's task runs the pipeline for that ticket; when its outcome asks to try again, the task is re-queued for
-exactly then (a Retry-After to the second, or a short backoff after a lost answer) without spending a huey retry
-and without a worker ever sleeping. After `queue.retries` attempts a ticket's failure is written to the dead
-letters once (`escalator dead-letters list|retry|drop`) and its work is left to the sweep, which tries it again
-every few minutes: an acknowledged event is never dropped. An unexpected error (a bug, the database away) is
+A ticket's task runs the pipeline for that ticket; when its outcome asks to try again, the ticket is queued again
+at exactly that time (a Retry-After to the second, or a short backoff after a lost answer) by this process's
+`Later`, without spending a huey retry and without a worker ever sleeping. After `queue.retries` attempts a
+ticket's failure is written to the dead letters once (`escalator dead-letters list|retry|drop`) and its work is
+left to the sweep, which tries it again every few minutes: an acknowledged event is never dropped. An unexpected error (a bug, the database away) is
 retried by huey with backoff and dead-lettered when it persists.
 """
 
@@ -25,6 +25,7 @@ from plugin.config import EscalatorConfig
 from plugin.ports import PermanentError, RetryAfterError, TicketStore
 from plugin.service.channels import scrub
 from plugin.service.jobs import local_cron
+from plugin.service.later import Later
 from plugin.service.metrics import Metrics
 from plugin.service.pipeline import GIVEN_UP_EVERY, Outcome, Pipeline
 
@@ -52,8 +53,9 @@ class TaskQueue:
     """Registers the service's tasks on its huey instance and queues them (plugin.ports.WorkQueue)."""
 
     def __init__(self, huey: Huey, config: EscalatorConfig, store: TicketStore, clock: Callable[[], datetime],
-                 metrics: Metrics) -> None:
+                 metrics: Metrics, later: Later | None = None) -> None:
         self.huey, self.config, self.store, self.clock, self.metrics = huey, config, store, clock, metrics
+        self.later = later or Later()
         self._handlers: Handlers | None = None
         self._next_send: datetime | None = None  # the sending pass this process has scheduled
         self._schedule_lock = threading.Lock()
@@ -150,8 +152,11 @@ class TaskQueue:
                 log.error("%s %s/%s failed %d times: %s", name, args[0], args[1], outcome.attempts, error)
             self.store.defer(args[0], args[1], self.clock() + GIVEN_UP_EVERY)
             return
-        why = "ticket locked" if outcome.status == "busy" else f"{outcome.error}"
-        raise RetryTask(why, delay=max(outcome.retry_in or 1.0, 0.01))
+        # queued again at its exact time by this process (huey's scheduler would run it up to a second late); the
+        # store keeps the work unfinished meanwhile, so a process that dies first loses nothing
+        platform, ticket_id, cause = str(args[0]), str(args[1]), str(args[2])
+        self.later.after(max(outcome.retry_in or 1.0, 0.0),
+                         lambda: self.enqueue_process(platform, ticket_id, cause=cause))
 
     def _run_notifications(self) -> None:
         self.handlers.send()

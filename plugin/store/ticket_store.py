@@ -20,6 +20,7 @@ from plugin.domain import Customer, Ticket, TicketEvent
 from plugin.ledger import Intent, Part
 from plugin.lifecycles import EventState, IllegalMove, IntentState, NotificationState, sources_of
 from plugin.ports import (
+    HOLD_OWNER,
     ArmedTimer,
     DecisionRecord,
     InboxEvent,
@@ -72,17 +73,27 @@ class SqlTicketStore:
         with self.store.session() as session:
             session.execute(delete(TicketLockRow).where(TicketLockRow.lock_key == key, TicketLockRow.owner == owner))
 
-    def leased(self, keys: Collection[str], now: datetime) -> set[str]:
-        if not keys:
-            return set()
+    def hold(self, key: str, owner: str, until: datetime) -> None:
+        """Keep the ticket from every worker until `until` (a Retry-After about it): the lease passes from `owner`
+        to no process, so no heartbeat renews it and it simply runs out then."""
         with self.store.session() as session:
-            return set(session.scalars(select(TicketLockRow.lock_key).where(
-                TicketLockRow.lock_key.in_(list(keys)), TicketLockRow.expires_at >= now)))
+            session.execute(update(TicketLockRow).where(TicketLockRow.lock_key == key, TicketLockRow.owner == owner)
+                            .values(owner=HOLD_OWNER, expires_at=until))
+
+    def leased(self, keys: Collection[str], now: datetime) -> dict[str, datetime | None]:
+        """The keys someone holds now: None for a worker, the time it runs out for a Retry-After hold."""
+        if not keys:
+            return {}
+        with self.store.session() as session:
+            rows = session.execute(select(TicketLockRow.lock_key, TicketLockRow.owner, TicketLockRow.expires_at)
+                                   .where(TicketLockRow.lock_key.in_(list(keys)), TicketLockRow.expires_at >= now))
+            return {key: (until if owner == HOLD_OWNER else None) for key, owner, until in rows}
 
     def owners(self) -> set[str]:
         """The processes that hold a lease, an event being processed or a notification being sent."""
         with self.store.session() as session:
-            found = set(session.scalars(select(TicketLockRow.owner).distinct()))
+            found = set(session.scalars(select(TicketLockRow.owner).where(TicketLockRow.owner != HOLD_OWNER)
+                                        .distinct()))
             found |= set(session.scalars(select(InboxRow.owner).where(
                 InboxRow.state == EventState.PROCESSING.value, InboxRow.owner.is_not(None)).distinct()))
             found |= set(session.scalars(select(NotificationRow.owner).where(

@@ -21,7 +21,7 @@ HELPDESK_STEPS = {
     ("freshdesk", "reassign"): ("read", "customer", "update", "note", "reply"),
     ("zendesk", "task_ticket"): ("read", "customer", "task", "update", "reply"),
 }
-STORE_STEPS = ("acquire", "take_events", "observe", "save_intent", "intent:writing", "intent:landed", "record")
+STORE_STEPS = ("acquire", "take_events", "observe", "save_intent", "record")
 SHAPES = list(HELPDESK_STEPS)
 
 _CLEAN: dict[tuple[str, str], dict[str, Any]] = {}
@@ -77,6 +77,22 @@ def test_every_fault_at_every_step_lands_every_effect_exactly_once(style: str, m
     exactly_once(world, style, mode)
     if fault.startswith("crash"):
         assert world.crashes == 1
+
+
+@pytest.mark.parametrize("store_step", ["intent:writing", "hold_or_defer"])
+@pytest.mark.parametrize("fault", ["5xx", "lost", "429"])
+@pytest.mark.parametrize("crash", CRASHES)
+def test_a_crash_while_noting_a_failed_write_still_lands_everything_once(store_step: str, fault: str,
+                                                                        crash: str) -> None:
+    """The process dies while it writes down a failed attempt (its error, the parts it confirmed, the time to retry)."""
+    world = World()
+    world.ticket()
+    world.helpdesk.faults.plan("reply", fault)
+    world.store.faults.plan("intent:writing" if store_step == "intent:writing" else "defer", crash)
+    world.webhook()
+    world.settle()
+    exactly_once(world, "zendesk", "reassign")
+    assert world.crashes == 1
 
 
 @pytest.mark.parametrize("step", ["update", "reply"])

@@ -91,12 +91,24 @@ def test_a_lease_is_one_holders_until_it_expires_and_renewing_keeps_it(tickets: 
     assert not tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=10), LEASE)
     assert tickets.renew("host/100/1", NOW + timedelta(seconds=10), LEASE) == 1
     assert not tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=20), LEASE)  # renewed to 25 s
-    assert tickets.leased(["zendesk:42", "zendesk:43"], NOW + timedelta(seconds=20)) == {"zendesk:42"}
+    assert tickets.leased(["zendesk:42", "zendesk:43"], NOW + timedelta(seconds=20)) == {"zendesk:42": None}
     assert tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=26), LEASE)  # expired: taken over
     tickets.release("zendesk:42", A)  # not A's any more: nothing happens
-    assert tickets.leased(["zendesk:42"], NOW + timedelta(seconds=27)) == {"zendesk:42"}
+    assert tickets.leased(["zendesk:42"], NOW + timedelta(seconds=27)) == {"zendesk:42": None}
     tickets.release("zendesk:42", B)
-    assert tickets.leased(["zendesk:42"], NOW + timedelta(seconds=27)) == set()
+    assert tickets.leased(["zendesk:42"], NOW + timedelta(seconds=27)) == {}
+
+
+def test_a_rate_limited_ticket_is_held_from_everyone_until_its_retry_time(tickets: TicketStore) -> None:
+    assert tickets.acquire("zendesk:42", A, NOW, LEASE)
+    later = NOW + timedelta(seconds=40)
+    tickets.hold("zendesk:42", A, later)
+    tickets.release("zendesk:42", A)  # the run ends: the hold stays
+    assert tickets.renew("host/100/1", NOW, LEASE) == 0  # no heartbeat keeps it
+    assert tickets.owners() == set()  # nobody to declare dead
+    assert not tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=39), LEASE)
+    assert tickets.leased(["zendesk:42"], NOW + timedelta(seconds=39)) == {"zendesk:42": later}
+    assert tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=41), LEASE)
 
 
 def test_the_inbox_lifecycle(tickets: TicketStore) -> None:
