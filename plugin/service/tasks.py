@@ -4,8 +4,8 @@ A ticket's task runs the pipeline for that ticket; when its outcome asks to try 
 at exactly that time (a Retry-After to the second, or a short backoff after a lost answer) by this process's
 `Later`, without spending a huey retry and without a worker ever sleeping. After `queue.retries` attempts a
 ticket's failure is written to the dead letters once (`escalator dead-letters list|retry|drop`) and its work is
-left to the sweep, which tries it again every few minutes: an acknowledged event is never dropped. An unexpected error (a bug, the database away) is
-retried by huey with backoff and dead-lettered when it persists.
+left to the sweep, which tries it again every few minutes: an acknowledged event is never dropped. An unexpected
+error (a bug, the database away) is retried by huey with backoff and dead-lettered when it persists.
 """
 
 from __future__ import annotations
