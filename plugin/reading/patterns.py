@@ -94,7 +94,8 @@ def _word(token: str) -> _Item:
             if open_prefix:
                 literal.append(ch)
     prefix = "".join(literal)[:_ANCHOR_MAX]
-    anchors = frozenset({prefix}) if len(prefix) >= _ANCHOR_MIN and prefix.isalnum() else None
+    whole = open_prefix and len(prefix) < _ANCHOR_MIN  # a short word is indexed whole ("x", "bs", "hs")
+    anchors = frozenset({prefix}) if (len(prefix) >= _ANCHOR_MIN or whole) and prefix.isalnum() else None
     return _Item("".join(regex), anchors=anchors)
 
 
@@ -213,15 +214,19 @@ class CueSet:
         return [self._cues[i].pattern for i in self._always]
 
     def find(self, text: Text) -> list[Hit]:
-        candidates = set(self._always)
-        for prefix in text.prefixes & self._anchors:
-            candidates.update(self._by_anchor[prefix])
+        """Every hit of every cue in `text`. A cue is tried only on the stretches of text (see `Text.segments`) that
+        hold its anchor, since no cue reaches across a line break or punctuation."""
         hits = []
         folded = text.folded
-        for index in sorted(candidates):
-            cue = self._cues[index]
-            for match in cue.regex.finditer(folded):
-                start, end = match.span()
-                if end > start and _free_on_the_left(folded, start):
-                    hits.append(Hit(cue.category, start, end, text.as_written(start, end), cue.pattern))
+        by_anchor, anchors, always = self._by_anchor, self._anchors, self._always
+        for start, end, prefixes in text.segments:
+            candidates = set(always)
+            for prefix in prefixes & anchors:
+                candidates.update(by_anchor[prefix])
+            for index in sorted(candidates):
+                cue = self._cues[index]
+                for match in cue.regex.finditer(folded, start, end):
+                    begin, finish = match.span()
+                    if finish > begin and _free_on_the_left(folded, begin):
+                        hits.append(Hit(cue.category, begin, finish, text.as_written(begin, finish), cue.pattern))
         return hits

@@ -7,11 +7,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from plugin.keywords import fold
 
 _WORD = re.compile(r"\w+")
+# A stretch of text a cue can match within: words, spaces, hyphens, apostrophes, slashes, quotes and the dots inside
+# a name ("consumidor.gov"); a line break or other punctuation ends it.
+_SEGMENT = re.compile(r"(?:[\w \t\-'/\"«»“”]|\.(?=\w))+")
+_SHORT = 3  # words shorter than this are indexed whole, not by their beginnings
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _CLAUSE_END = re.compile(r"[.!?;:,()\n\"«»“”]+|\s[-–—]\s")
 # A line of a pasted log or trace: a timestamp, a log level, a key=value pair, a stack frame or an HTTP verb.
@@ -63,8 +67,20 @@ class Text:
 
     @cached_property
     def prefixes(self) -> frozenset[str]:
-        """Every word's beginnings of 3 to 8 characters: what the cue index is looked up by."""
-        return frozenset(word[:length] for word in self.words for length in range(3, min(len(word), 8) + 1))
+        """Every word's beginnings of 3 to 8 characters, and the short words whole: what the cue index is looked up
+        by."""
+        return frozenset().union(*(prefixes for _, _, prefixes in self.segments))
+
+    @cached_property
+    def segments(self) -> tuple[tuple[int, int, frozenset[str]], ...]:
+        """The stretches of the folded text a cue can match within (see `_SEGMENT`), each with its words'
+        beginnings (see `prefixes`)."""
+        out = []
+        for match in _SEGMENT.finditer(self.folded):
+            words = set(_WORD.findall(match.group()))
+            if words:
+                out.append((match.start(), match.end(), frozenset().union(*map(_beginnings, words))))
+        return tuple(out)
 
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
         """The bounds of the sentence holding folded[start:end]."""
@@ -88,6 +104,13 @@ class Text:
                 continue
             out.extend(w for w in _CAPS_WORD.findall(line) if w.isupper())
         return tuple(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _beginnings(word: str) -> frozenset[str]:
+    if len(word) < _SHORT:
+        return frozenset((word,))
+    return frozenset(word[:n] for n in range(_SHORT, min(len(word), 8) + 1))
 
 
 def _bounds(text: str, ends: re.Pattern[str], start: int, end: int) -> tuple[int, int]:
