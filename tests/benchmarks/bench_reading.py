@@ -173,7 +173,8 @@ def summary(results: Sequence[tuple[str, int, dict[str, float]]]) -> None:
                      f"{100 * f['r:requests_manager']:.0f}", f"{100 * f['r:repeat_claim']:.0f}"])
     widths = [max(len(r[i]) for r in [heads, *rows]) for i in range(len(heads))]
     for row in [heads, *rows]:
-        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths, strict=True))))
+        cells = zip(row, widths, strict=True)
+        print("  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(cells)))
 
 
 def main() -> None:
