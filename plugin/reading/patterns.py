@@ -6,7 +6,7 @@ A cue is a phrase of words separated by spaces, matched as whole words ignoring 
   letter before it optional (`refunds?`); `[sz]` is one of these letters (`authori[sz]ed`);
 - `(a|b c|d)` is one of several words or phrases, `(...)?` an optional one; a group written against the next
   word or group (`(the )?court`) is the same as with a space between;
-- `..` stands for up to three other words of the same clause, `...` for up to six;
+- `..` stands for up to three other words of the same clause, `...` for up to six (`... ..` for up to nine);
 - an apostrophe may be left out by the writer ("can't" also matches "cant"); a space also matches a hyphen.
 
 Each cue is indexed by the beginning of one word it cannot match without (its anchor), so reading a message only
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from plugin.keywords import fold
 from plugin.reading.text import Text
 
-_SEP = r"(?:[\s\-]+|(?='))"  # "i'll": no space before an apostrophe
-_GAP_WORD = r"[\w'/\"«»“”]+"
+_SEP = r"(?:[\s\-\"«»“”]+|(?='))"  # "i'll": no space before an apostrophe; quotes ("showing "503") are spaces
+_GAP_WORD = r"[\w'/\"«»“”]+(?:\.\w+)*"  # a word, a name with dots in it ("www.example.fr")
 _ANCHOR_MIN, _ANCHOR_MAX = 3, 8
 _GLUED = re.compile(r"\)(\??)(?=[\w(#'])")
 
@@ -132,7 +132,7 @@ def _sequence(text: str, common: frozenset[str] = frozenset()) -> tuple[str, fro
     out, need_sep, gap = [], False, 0
     for item in items:
         if item.gap:
-            gap = max(gap, item.gap)
+            gap += item.gap
             continue
         sep = "" if not need_sep else (_SEP if not gap else rf"(?:{_SEP}{_GAP_WORD}){{0,{gap}}}{_SEP}")
         if item.optional and need_sep:

@@ -24,6 +24,16 @@ _LOG_LINE = re.compile(
     r"|\b(?:ERROR|WARN|WARNING|FATAL|INFO|DEBUG|TRACE|CRITICAL|PANIC)\b[:\] ]|\w+=\S|->|\{\"",
 )
 _CAPS_WORD = re.compile(r"(?<![\w\-])[^\W\d_]{4,}(?![\w\-])")
+_VOWELS = frozenset("AEIOUYÄÖÜÀÂÉÈÊËÎÏÔÙÛÁÍÓÚÃÕ")
+# Where a forwarded or quoted message begins (in folded text): what follows is someone else's words, not the
+# customer's ("Your invoice is overdue - final notice" in a phishing mail the customer forwards to ask about it).
+_QUOTE_HEADER = re.compile(
+    r"^[ \t>]*(?:-{2,}[ \t]*(?:forwarded message|original message|message transfere|message d'origine|"
+    r"weitergeleitete nachricht|ursprungliche nachricht|mensaje reenviado|mensaje original|messaggio inoltrato|"
+    r"messaggio originale|mensagem encaminhada|mensagem original)|begin forwarded message|debut du message reexpedie|"
+    r"(?:on|le|am|el|il|em) [^\n]{4,100} (?:wrote|a ecrit|schrieb|escribio|ha scritto|escreveu)[ \t]*:)",
+    re.MULTILINE)
+_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE)
 
 
 def _fold_char(ch: str) -> str:
@@ -82,6 +92,19 @@ class Text:
                 out.append((match.start(), match.end(), frozenset().union(*map(_beginnings, words))))
         return tuple(out)
 
+    @cached_property
+    def quoted(self) -> tuple[tuple[int, int], ...]:
+        """The spans of the folded text that quote or forward someone else's message: lines that begin with ">",
+        and everything from a forward or reply header ("---------- Forwarded message", "On ... wrote:") on."""
+        spans = [m.span() for m in _QUOTED_LINE.finditer(self.folded)]
+        header = _QUOTE_HEADER.search(self.folded)
+        if header:
+            spans.append((header.start(), len(self.folded)))
+        return tuple(spans)
+
+    def is_quoted(self, start: int) -> bool:
+        return any(begin <= start < end for begin, end in self.quoted)
+
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
         """The bounds of the sentence holding folded[start:end]."""
         return _bounds(self.folded, _SENTENCE_END, start, end)
@@ -100,10 +123,19 @@ class Text:
         """Words of four letters or more written in capitals, outside lines that look like a pasted log."""
         out: list[str] = []
         for line in self.original.splitlines():
-            if not any(c.isupper() for c in line) or _LOG_LINE.search(line):
+            if not any(c.isupper() for c in line) or _LOG_LINE.search(line) or line.lstrip().startswith(">"):
                 continue
-            out.extend(w for w in _CAPS_WORD.findall(line) if w.isupper())
+            if _QUOTE_HEADER.match(fold(line)):
+                break
+            out.extend(w for w in _CAPS_WORD.findall(line) if w.isupper() and _spoken(w))
         return tuple(out)
+
+
+def _spoken(word: str) -> bool:
+    """A word in capitals that is shouted, not an acronym ("GDPR", "DSGVO", "HTTP"): two vowels or more, and at
+    least one letter in three a vowel."""
+    vowels = sum(ch in _VOWELS for ch in word)
+    return vowels >= 2 and vowels * 3 >= len(word)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -14,6 +14,9 @@ INTENSIFIERS = "so such this that as more ever worse"
 CONDITIONS = "if unless otherwise until"
 BRIDGES = "to be been being going gonna want wanna wish intend plan planning need have has had will would shall should could can able a an the any some really even ever yet anymore currently at all so too very just i we it this that is are was were am do does did get got my our your"
 COMPLAINTS = "complain report file filing lodg escalat contact inform notif alert"
+INTENTS = "will shall going gonna intend intends intending plan planning considering consider prepared ready expect"
+FUTURE_ENDINGS = ""
+DONE = "posted tweeted retweeted published left wrote reviewed complained filed lodged rated"
 
 _I = "(i|we)"
 _WILL = "('ll|will|shall|are going to|'re going to|am going to|'m going to|are gonna|'m gonna|intend to|plan to)"
@@ -21,7 +24,9 @@ _MAY = "(may|might|would|could|will have to|'ll have to|have no choice but to|am
 _SYSTEM = ("(site|website|web site|webpage|store|shop|webshop|online shop|app|application|service|services|system|"
            "systems|server|servers|platform|api|portal|login|log in|production|prod|network|internet|wifi|wi fi|"
            "broadband|connection|line|phone line|phone|phones|landline|email|e mail|mail server|database|db|cluster|"
-           "checkout|everything|backend|back end|instance|account portal|whole thing|tv|cable|fiber|fibre|router)")
+           "checkout|everything|backend|back end|instance|instances|account portal|whole thing|tv|cable|fiber|fibre|router|"
+           "storefront|shopfront|dashboard|console|admin panel|cms|crm|erp|pos|till system|vpn|dns|mailbox|mailboxes|"
+           "environment|region|node|nodes|cloud|hosting|host|storage|cluster|clusters|gateway)")
 _DOWN = "(down|offline|off line|unreachable|unavailable|inaccessible|dead|not responding|unresponsive)"
 _BE = "(is|are|was|were|went|goes|go|has been|have been|had been|has gone|have gone|keeps going|seems|seem|is still|are still|is completely|are completely|is totally|is now|are now|'s)"
 _LAWYER = "(lawyer|lawyers|attorney|attorneys|solicitor|solicitors|counsel|legal counsel)"
@@ -29,9 +34,13 @@ _PLATFORM = ("(twitter|x|facebook|fb|linkedin|reddit|r/*|instagram|insta|tiktok|
              "google reviews|yelp|tripadvisor|glassdoor|social media|socials|the internet|online|g2|capterra|"
              "app store|play store)")
 _BOSS = ("(vp|vice president|chief|head of|manager|managers|supervisor|supervisors|superior|team lead|team leader|boss|director|sales director|"
+         "leadership|leadership team|senior leadership|management team|senior management|upper management|higher management|"
+         "executive team|executives|line manager|duty manager|escalation manager|"
          "head of support|head of customer service|management|someone senior|somebody senior|someone more senior|"
          "someone in charge|somebody in charge|someone with authority|someone higher up|senior manager|"
          "account director|ceo|executive)")
+_DEPT = ("((billing|support|customer service|customer support|customer care|account|accounts|sales|technical|tech|operations|"
+         "shift|floor|store|branch|duty|regional|service|escalations|complaints|implementation|onboarding|finance) )?")
 _CONTACT = ("(emailed|e mailed|mailed|called|phoned|rang|rung|written|wrote|contacted|messaged|chatted|reported|raised|"
             "complained|asked|requested|chased|explained|mentioned|reached out)")
 _NTH = "(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|#th|#rd|#nd|umpteenth|another|one more)"
@@ -46,11 +55,11 @@ CUES: dict[str, list[str]] = {
         "suing (you|your)", "(i|we) sue", "gonna sue",
         "legal (action|actions|steps|proceedings|recourse|remedies|remedy|claim)",
         "(lawsuit|lawsuits|class action|small claims|small claims court|litigation against|pursue litigation|cease and desist|letter before action|letter before claim|formal notice|notice of claim)",
-        f"(my|our) {_LAWYER} (will|'ll|is|are|has|have|who)",
+        f"(my|our) {_LAWYER} (will|'ll|shall|is going to|are going to|(is|are) (now )?(reviewing|looking into|preparing|drafting|handling|in copy|copied|cc'd|aware)|(has|have) been (informed|instructed|notified|contacted|consulted|copied|briefed|engaged|made aware))",
         f"(consulted|contacted|spoken to|spoke to|spoken with|spoke with|hired|retained|instructed|engaged|called|forwarded .. to|passed .. to|sent .. to|referred .. to|involve|involving|get|getting) (a|an|my|our) ({_LAWYER}|legal team|legal department)",
         f"(consulted|contacted|hired|retained|instructed|engaged|spoken to|spoke to) (a|an|my|our) .. {_LAWYER}",
-        f"(hear|hearing) from (my|our) {_LAWYER}", f"{_LAWYER} will be in touch", "(my|our) (lawyer|lawyers|attorney|attorneys|solicitor|solicitors)",
-        "(through|in|to|before) (the )?courts?", "court (action|case|claim|order)", "(law firm|legal firm)",
+        f"(hear|hearing) from (my|our) {_LAWYER}", f"{_LAWYER} will be in touch",
+        "(take|taking|bring|bringing|took) (you|this|it|the matter|this matter|your company|the company) (to|before) (the )?courts?", "see you in court",
         "legal (route|path|means)", "(pursue|seek|claim) (compensation|damages) (through|in|via)",
     ],
     "legal": [
@@ -71,6 +80,11 @@ CUES: dict[str, list[str]] = {
         "article # (of the )?gdpr", "gdpr article #", "(right|rights) (of access|to access|to erasure|to be forgotten|to deletion|to rectification|to data portability|under (the )?gdpr)",
         "(subject access request|data subject access request|dsar|data subject request)",
         "(my|our) (gdpr|data protection|privacy) rights",
+        "(data|subject|personal data|personal information|information|gdpr) (access|deletion|erasure|rectification|portability) request",
+        "(access|erasure|deletion|rectification|portability) request (under|per|pursuant to) .. (gdpr|ccpa|data protection)",
+        "(request|requested|requesting|asked for|asking for|ask for|demand|demanded) (access to|a copy of|the deletion of|deletion of|erasure of|the erasure of) (all )?(of )?(my|our) (personal )?(data|information|records)",
+        "(delete|erase|remove) (all )?(of )?my (personal )?(data|information) .. (gdpr|ccpa|data protection|right to be forgotten)",
+        "(gdpr|ccpa|uk gdpr|data protection act) (request|rights|deadline|deletion|erasure|access)",
     ],
     "threat:media": [
         f"({_I} {_WILL}|{_I} {_MAY}|going to|gonna|about to|ready to) (post|share|put|write|tell|warn|expose|go|publish|tweet|blog|report|leave|spread|broadcast|make) .. (public|publicly|press|media|journalist|journalists|{_PLATFORM}|everyone|every one|all my followers|my followers|the world|the news)",
@@ -78,14 +92,12 @@ CUES: dict[str, list[str]] = {
         f"(expose|exposing|call you out|calling you out|shame|shaming|name and shame) .. (on|to|all over) {_PLATFORM}",
         f"(this|it|that|everything|this story) (is )?(going|goes) (on|to) {_PLATFORM}", f"(all over|viral on) {_PLATFORM}", "go viral", "going viral",
         "(to|contact|contacting|tell|telling|alert|alerting|call|calling|speak to|talk to|inform|informing) the (press|media|news|newspapers|papers|news desk|tabloids)",
-        "(journalist|journalists|reporter|reporters|newspaper|news outlet|news station|tv station|consumer (show|programme|program)|watchdog programme|the bbc|bbc watchdog)",
-        "(leave|leaving|write|writing|post|posting|publish|publishing|give|giving|left) (a|an|my)? (bad|negative|honest|detailed|scathing|terrible|damning|1 star|one star|zero star|poor|public) (review|reviews|rating)",
-        "(review|reviews|rating) (on|at) (trustpilot|google|yelp|tripadvisor|the app store|the play store|g2|capterra)",
-        "(better business bureau|bbb complaint|complaint with the bbb|report you to the bbb|the bbb)",
-        f"{_I} {_WILL} go public", "(go|going) public (with|about) (this|it|my|our|the|what|how)", "(online|public|google|yelp|trustpilot) (review|reviews)", "local (news|paper|newspaper|tv|radio)",
+        "(leave|leaving|write|writing|post|posting|publish|publishing|give|giving) (a|an|my)? (bad|negative|honest|detailed|scathing|terrible|damning|1 star|one star|zero star|poor|public) (review|reviews|rating)",
+        "(report|reporting|reported) you to the (bbb|better business bureau)",
+        f"{_I} {_WILL} go public", "(go|going) public (with|about) (this|it|my|our|the|what|how)",
         "(tell|telling|warn|warning) (all )?(my|our) (friends|family|followers|network|contacts|clients|neighbours|neighbors|colleagues|community)",
         "(post|posting|share|sharing|write|writing|put|putting) (it|this|that|about (it|this|you|your company)|my (story|experience)) (online|publicly|everywhere)",
-        "(make|making) (this|it|sure) .. (public|known|viral)", "(news|media) (outlet|outlets|coverage)", f"{_I} {_WILL} (name and shame|warn (other|others|everyone|people|potential) (customers|users|buyers|people)?)",
+        "(make|making) (this|it|sure) .. (public|known|viral)", f"{_I} {_WILL} (name and shame|warn (other|others|everyone|people|potential) (customers|users|buyers|people)?)",
         f"({_I} {_WILL}|{_I} {_MAY}) (write|blog|post|tweet|talk|speak) (publicly )?about (it|this|you|your company|my experience)",
         "(everyone|people|the world|my followers) (will|should|is going to|needs to) (know|hear|see)",
     ],
@@ -160,6 +172,20 @@ CUES: dict[str, list[str]] = {
         "(disconnected|cut off|cut|shut off|switched off|terminated) (my|our|the) .. (landline|line|phone line|phone|internet|broadband|service|connection|power|electricity|gas|water)",
         "(site|website|store|shop|platform|app|server|service|system|api) (crashed|has crashed|is crashing|keeps crashing) for (everyone|all)",
         "(power cut|power cuts|power outage|power outages|power failure|power failures|blackout|blackouts) (in|at) (the|your) (data center|data centre|datacenter|datacentre)",
+        f"{_SYSTEM} (completely |totally |entirely |still )?(offline|unreachable|inaccessible|unavailable|not responding|unresponsive|dead)",
+        "(has|have|had) been (down|offline|unreachable|inaccessible|unavailable|dead|out) (for|since) (#|a|an|one|two|three|four|five|six|several|many|the (whole|entire|last)|over|more than|almost|nearly|about|hours|days)",
+        "(down|offline|unreachable|inaccessible|unavailable) (for|since) (the (whole|entire) )?(#|an|one|two|three|four|five|six|several|many|hours|days|this morning|last night|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)( hours| minutes| days)?",
+        "(no|lost|without) (access|connection|connectivity) (to|for) (the|our|any|all) .. (site|website|platform|app|service|system|systems|servers?|mailboxes|email|network|internet|portal|instance|data)",
+        "unable to (access|reach|load|open) (their|our|the|any) .. (hosted )?(mailboxes|email|sites?|websites?|stores?|accounts|instances?|servers?|systems?|portal)",
+        "(connection|request|requests|page|pages|site|login) (keeps |keep )?(timing out|times out|timed out) (for|from) (everyone|everybody|all|every)",
+        "(timeouts?|time outs?) (from|on|for) (every|all|each|everywhere|the office and|both)",
+        "(showing|shows|returns|returning|getting|gives|giving|throws|throwing) (an? )?(http )?(500|502|503|504) (to|for|on) (every|all|everyone|anyone|each)",
+        "(5xx|500|502|503|504) (error|errors) (on|for|across) (every|all|each) (page|pages|request|requests|endpoint|endpoints)",
+        "(upstream|gateway|service) (unavailable|timeout|timed out|connect error)",
+        "err connection (timed out|refused|reset)",
+        "this site can't be reached",
+        "(agents|staff|users|team|employees|we|nobody) (can't|cannot|can not|are unable to|couldn't|could not) (answer|handle|work|do) (any|anything|our jobs|their jobs)",
+        "(no|without) (dial tone|phone service|landline|mobile service|mobile signal|cell service|fibre|fiber|broadband|wifi|wi fi|tv) (since|for|at all|all day|in the whole)",
     ],
     "not:outage": [
         "(monitor|monitoring|alert|alerts|probe|probes|check|checks|dashboard|status page|heartbeat) .. (says|said|shows|showing|marks|marking|marked|reports|reporting|claims|flags|flagged) .. (dead|down|offline)",
@@ -200,11 +226,25 @@ CUES: dict[str, list[str]] = {
         "(card|card details|card number|credit card) (was|were|has been|have been|got) (used|stolen|skimmed|cloned|copied)", "(stolen|cloned|skimmed) card",
         "(publicly|openly) (accessible|available|visible|exposed)", "(anyone|anybody|everyone) can (see|access|view|download) (my|our|all|the|other|customer|private)",
         "(api key|api keys|token|tokens|secret|secrets|credentials|passwords?) (exposed|leaked|visible|in plain text|in plaintext|publicly)",
-        "(other|another) (customer's|user's|person's|customers'|users'|people's) (data|information|invoice|invoices|order|orders|account|details|address)",
+        "(other|another) (customer's|user's|person's|customers'|users'|people's|company's|companies'|tenant's|tenants'|organisation's|organization's|business's|client's|clients'|account's|member's) .. (data|information|invoice|invoices|order|orders|account|accounts|details|address|addresses|records|employees|customers|users|contacts|files|documents|messages|tickets|payroll|salaries|names)",
         "(someone else's|somebody else's) (data|information|invoice|invoices|order|orders|account|details|address)",
         "(security researcher|responsible disclosure|bug bounty|coordinated disclosure)",
         "(password|email address|phone number) (was|has been|got) changed", "(password reset|reset email|login code|verification code) (i|we) (didn't|did not|never) (request|ask for)",
         "under (a )?(cyber )?attack", "(cyber attack|cyber attacks|cyberattack|cyberattacks)",
+        "(records|data|entries|accounts|files|documents|invoices|orders|contacts|tickets|employees|customers|users) (that are|which are|that aren't|which aren't|are) (not|n't)? (ours|mine|our own)",
+        "(records|data|entries|files|accounts|details|employees|customers) (from|of|belonging to) (another|a different|other|some other) (company|customer|client|tenant|organisation|organization|business|account|user)",
+        "(visible|exposed|accessible|shown|showing|available) to (someone else|other (customers|users|companies|tenants|people)|another (customer|user|company|tenant)|anyone|everyone|the public|strangers)",
+        "(posted|published|shared|tweeted|leaked|exposed|disclosed|revealed|showed|displayed|broadcast) (my|our|his|her|their|a customer's|customers') (full )?(name and )?(home )?(address|addresses|phone number|phone numbers|personal (data|details|information)|email address|date of birth|id|passport|order details|card details|bank details|salary|medical)",
+        "(publicly|openly|in public) .. (my|our|with) .. (address|phone number|personal (data|details|information)|full name|order|screenshot)",
+        "(email|message|sms|text|link|site|page|call|letter|invoice) (looks|look|looked|seems|seemed) (off|suspicious|fishy|dodgy|fake|like (a )?(scam|phishing|fraud))",
+        "(not|isn't|is not|wasn't|was not) (from )?(your|the official|your official) (domain|website|site|address|email address)",
+        "(is this|was this|is that|is it) (email|message|mail|text|sms|letter|call)? (really |actually |genuinely |legitimately )?from you",
+        "(i|we) (didn't|did not|haven't|have not|never) (click|clicked|open|opened) (it|the link|the attachment|on it|anything)",
+        "(strange|suspicious|unknown|weird|odd|lookalike|look alike|typo squatting|spoofed|fake) (sender|domain|address|url|web address)",
+        "(update|confirm|verify|re enter) your (payment|card|bank|account|login) (details|information|credentials) (here|via|at|using)",
+        "(got|gotten|get|getting) into (my|our|his|her|the) (seller |admin |business |email )?(account|accounts|mailbox|system|server|store)",
+        "(changed|change|changing) (the|my|our) (payout|bank|payment|withdrawal) (account|details|information|method) (to|without)",
+        "(account|accounts|mailbox) (takeover|take over|was taken over|has been taken over)",
     ],
     "not:security": [
         "(this is|that's|that is|it's|it is|pure|plain|outright|simply) (fraud|fraudulent)",
@@ -216,7 +256,7 @@ CUES: dict[str, list[str]] = {
     "billing": [
         "(charged|charging|charge|charges|billed|billing|debited|debit|debits|taken|deducted|withdrawn) (me |us )?(twice|double|two times|three times|again|incorrectly|wrongly|by mistake|after (i|we) cancel*|for .. (never|didn't|did not|cancel*)|without (my|our) (consent|permission|authori[sz]ation))",
         "(double|duplicate|duplicated|extra|unexpected|unauthori[sz]ed|wrong|incorrect|hidden|surprise|unfair|excessive|additional|mystery|unknown|recurring|disputed) (charge|charges|billing|bill|payment|payments|fee|fees|debit|debits|invoice|invoices|amount|transaction|transactions|surcharge|cost|costs)",
-        "(refunded|reimburse|reimbursed|reimbursement|money back|credit note|credit notes|overcharge*|over charge*|over billed|overbilled|prorated|prorate|proration|price increase|price rise|late fee|cancellation fee|termination fee|early termination|platform fee|processing fee|service fee|payment processing fee|subscription fee|monthly fee|annual fee|renewal fee)",
+        "(refunded|reimburse|reimbursed|reimbursement|money back|credit note|credit notes|overcharge*|over charge*|over billed|overbilled|overbilling|over billing|prorated|prorate|proration|price increase|price rise|late fee|cancellation fee|termination fee|early termination|platform fee|processing fee|service fee|payment processing fee|subscription fee|monthly fee|annual fee|renewal fee)",
         "(my|our|the|this|last|latest|an|your) (invoice|invoices|bill|bills|statement|receipt)",
         "(my|our|a|the|no|any|full|partial|your|this|that) refund", "(every|each) (cent|penny|euro|dollar) back", "(took|taken|take|stole|kept|keeping) (my|our) money", "(want|need|get|give me|give us) (my|our|all my|all our) money back", "refund (me|us|my|our|the|it|this|that|them|the difference|the fees|the charge|the money)",
         "refund (for|of) (my|our|order|the|this|that|#)", "refund (window|policy|period|deadline|eligibility)", "refund (request|requested|please|asap|now|today|immediately|pending|status)",
@@ -225,19 +265,31 @@ CUES: dict[str, list[str]] = {
         "(billing|payment) (cycle|period|plan|address|details|issue|problem|error|dispute|date)",
         "(vat|tax) (number|id|rate|amount|invoice) .. invoice", "(charged|billed|debited|paid) (usd|eur|gbp)? #",
         "(pricing|price|prices|charge|charges|fees) (is|are) (a scam|a rip off|ridiculous|too high|wrong)",
+        "(charging|charged|billing|billed|invoicing|invoiced) (us|me) for",
+        "(overdraft|late|admin|administration|cancellation|service|maintenance|annual|monthly|hidden|extra|booking|delivery|roaming|activation|reconnection|exit|penalty|setup|set up|renewal|transaction|withdrawal) (fee|fees|charge|charges)",
+        "(reverse|reversed|refund|refunded|waive|waived|remove|removed|reimburse|credit|credited) (the|this|that|these|those|my|our) (fee|fees|charge|charges|amount|payment)",
+        "(annual|yearly|auto|automatic) (renewal|upgrade|upgrades) (charge|charges|fee|payment|i never|we never|without)",
+        "(price|plan|subscription|tier) (went up|increased|changed|doubled) (without|with no)",
     ],
     "not:media": [
         "(media|medias) (library|libraries|file|files|upload|uploads|uploader|gallery|folder|folders|manager|player|server|assets|asset|storage|tab|section|kit|query|queries|type|types|center|centre|item|items|url|urls|id|ids|endpoint|plugin|viewer)",
         "(social media|twitter|facebook|instagram|linkedin|tiktok|youtube|reddit|google) (integration|integrations|planner|scheduler|feed|feeds|post|posts|posting|links|link|account|accounts|tab|icon|icons|button|buttons|sharing|module|card|cards|preview|previews|login|sign in|pixel|ads|campaign|campaigns|page|pages|api|app|connector|widget|embed|tag|tags|analytics|calendar)",
         "(press|media) (release|releases|kit|page|contact|inquiries|enquiries)",
     ],
-    "not:anger": ["(like|feel like|i'm|i am|i feel|felt like|made me feel|look like) (an|a complete|such an|a total)? (idiot|moron|fool)"],
+    "not:anger": [
+        "(like|feel like|i'm|i am|i feel|felt like|made me feel|look like) (an|a complete|such an|a total)? (idiot|moron|fool)",
+        "(my|our|his|her|their) (boss|manager|director|ceo|cfo|cto|client|clients|customer|customers|wife|husband|partner|family|team|board|owner|owners|investors|users|guests) (is|are|was|were|got|has been|have been|will be|is getting|are getting) (so |really |absolutely |rightly )?(furious|angry|livid|fuming|upset|mad|irate|outraged)",
+    ],
     "not:billing": [
         "(refund|refunds|payment|payments|invoice|invoices|billing|charge|charges|checkout) (api|endpoint|endpoints|webhook|webhooks|module|feature|report|reports|export|exports|integration|page|section|tab|menu|screen|settings|permission|permissions|role|roles|template|templates)",
         "(partial|full) refunds? (fail|fails|failing|return|returns)",
         "(our|my) (customers|clients|guests|shoppers|buyers|users|patients|customers'|clients'|guests'|shoppers'|buyers'|users'|patients'|customer's|client's) (refunds?|invoices?|payments?|bills?)",
         "(refunds?|invoices?|payments?) (to|for|of) (our|my) (customers|clients|guests|shoppers|buyers|users|patients)",
         "(charge|charging|charged) (the|my|a) (phone|battery|laptop|device|car|ev)", "in charge (of)?",
+        "(invoices?|bills?|receipts?|refunds?|credit notes?|quotes?|estimates?) (that )?(we|i) (send|sent|issue|issued|generate|generated|create|created|raise|raised|make|made|email|emailed|produce|produced)",
+        "(invoices?|refunds?|receipts?) (we|i) .. (for|to) (our|my) (clients|customers|guests|buyers|patients|tenants|members|students)",
+        "(refund|refunds|invoice|invoices|payment|payments|billing|revenue) (rows?|lines?|columns?|totals?|fields?|figures|records|entries|report|reports|widget|data)",
+        "(double )?(counting|counts|count|counted|aggregat*|summing|sums) (the )?(refunds|invoices|payments|refund rows)",
     ],
     "anger": [
         "(treat|treats|treated|treating) .. like (dirt|garbage|rubbish|trash|idiots|an idiot|criminals|a criminal|children|a child|cattle|a number|crap|nothing)",
@@ -258,6 +310,24 @@ CUES: dict[str, list[str]] = {
         "(terrible|horrible|awful|appalling|atrocious|abysmal|dreadful|lousy|crappy|pathetic|shocking|disgraceful|abominable|worthless) (service|support|customer service|experience|company|communication|product|treatment)",
         "(never|not once) (in my life )?(been|have i been|seen|experienced|dealt with) .. (such|so|this|worse|more) ",
         "i can barely type", "(zero|no) respect", "(how|why) (do|does|can|could) (you|your company|anyone) (run a business|treat customers)",
+        "(this is|it's|that's|that is|it is|this is just|how) (insane|crazy|madness|nuts|beyond a joke|a scandal|a farce|criminal|outrageous)",
+        "(out of|lost|losing) your (mind|minds)",
+        "(who|what|how|why|where) on earth",
+        "what planet (are|is)",
+        "(did|does|has|have) (anyone|anybody|nobody|someone|any of you) (there |at your company |on your team |in your company |over there )?(actually |even |ever )?(test|tested|try|tried|use|used|run|check|checked|think|thought|bother|bothered|read)",
+        "(that's|that is) saying something",
+        "(i'm|i am|we're|we are) done (talking|dealing|being|with|arguing|waiting)",
+        "(read|reading|reads) (from|off) (a|the|your) script",
+        "(clearly|obviously|evidently) (nobody|no one|none of you) (cares|care|gives|bothered|reads|listens)",
+        "(do|does) (you|anyone|anybody|your company) (even|actually) care",
+        "insult (to|my|our) .. intelligence",
+        "(i|we) (want|demand) (an|a) (apology|explanation) (now|immediately|today)",
+        "(delete|remove|fix|refund|cancel) (it|this|that|everything) (now|immediately|right now)",
+        "(how|who) (thought|decided) (that|this|it) (was|is) (acceptable|ok|okay|a good idea|fine)",
+        "(thanks|thank you) (a lot|so much) for (nothing|wasting|ruining|ignoring|the runaround)",
+        "(deliberate|deliberately|on purpose|intentional|intentionally) (overcharg*|misleading|hiding|hidden|ignoring)",
+        "(looks|seems|feels) (deliberate|intentional|like a scam|like fraud)",
+        "disgusting (way|practice|behaviour|behavior|service|treatment)",
     ],
     "frustration": [
         "still (not|no|isn't|hasn't|haven't|doesn't|don't|can't|won't|nothing|broken|waiting|unresolved|not working|failing|wrong|the same|an issue|a problem|happening|missing|locked|down|stuck|pending|charging|without)",
@@ -294,28 +364,54 @@ CUES: dict[str, list[str]] = {
         "(when|will) (will )?(this|it|someone|anyone|you) (finally|ever|actually) ", "when (is|will) (this|it) (going to be |be )?(fixed|resolved|sorted)",
         "(i|we) (deserve|expect|demand) (an answer|a response|a resolution|better|an explanation)",
         "(can't|cannot) believe", "it's been (#|two|three|four|five|six|several) (days|weeks|months)",
-        "(this|it) (is|has been) going on (for|since)", "(weeks|months|days) (of|without) (this|waiting|a fix|an answer|a solution)",
+        "(this|it) (is|has been) going on (for|since)", "(weeks|months|days) (of (waiting|this nonsense|this mess|back and forth|chasing)|without (a fix|an answer|a solution|a reply|any reply|a response|service|internet|news|an update))",
         "(come on|give me a break|for god's sake|for heaven's sake|for crying out loud|seriously|ugh|argh|sigh)",
         "(reached|at) (my|our) (limit|wits' end|breaking point)", "(i|we) give up", "(not|never) (fixed|resolved|solved) (yet)?",
         "(make|making) (this|it|my life|things) (impossible|so difficult|hard|harder)", "(is|are) making .. impossible",
         "(i|we) (still )?(have|got|had) no (idea|answer|update|response|information)", "enough now",
         "(please|pls|plz) (hurry|help me|someone)", "(need|want) this (fixed|sorted|resolved) (now|today|asap|immediately)",
+        "(my|our|his|her|their) (boss|manager|director|ceo|cfo|cto|client|clients|customer|customers|team|board|owner|owners|investors|users) (is|are|was|were|got|has been|have been|will be|is getting|are getting) (so |really |absolutely |rightly )?(furious|angry|livid|fuming|upset|mad|irate|outraged|asking (me )?why|breathing down|on my back)",
+        "(we are|we're|i am|i'm|we've been|i've been|we remain|we are still|i am still) (completely |totally |really |just |now )?(stuck|blocked|left hanging|in limbo|going in circles|going round in circles|getting nowhere)",
+        "(still|remain|remains) (open|unresolved|outstanding|pending|unanswered|broken)",
+        "(are|is) (all )?still (open|unresolved|outstanding|pending|there|happening)",
+        "(at least|at the very least|could you at least|can you at least|can someone at least) (tell|let|give|confirm|acknowledge|reply|answer|update|say)",
+        "(i have|i've|we have|we've|i had|we had) (had|heard|received|got|gotten) nothing (since|back|from)",
+        "nothing (since|back from you|from your side)",
+        "(tell|let) (me|us) (know )?when (this|it) will (be )?(fixed|resolved|sorted|done|back)",
+        "when (to|can i|can we|will i|will we|should i|should we) (expect|get|hear)",
+        "(two|three|four|five|#|several|a few) (weeks|days|months) (pass|passed|went by|have passed|go by|later)",
+        "then nothing",
+        "(i|we) (don't|do not) know what (else )?(to do|i can do|we can do|to try)",
+        "what (else )?(am i|are we) supposed to do",
+        "(i|we) (don't|do not) want to be (difficult|a pain|rude|that customer)",
+        "(i|we) (hate|don't like|do not like) (to|having to) (chase|complain|be a pain|keep asking|write again)",
+        "(i|we) need (a|an) (realistic|firm|actual|real|clear|concrete|proper) (date|answer|timeline|update|eta|plan)",
+        "(can|could|will) (someone|somebody|anyone|you) (please )?(finally|just|at least|actually) (tell|let|give|confirm|fix|look|help|answer|respond|reply|call)",
+        "(please )?can (someone|somebody|anyone) (please )?(tell|let) (me|us)",
+        "(is|are) (anyone|anybody|somebody|someone) (even )?(working on|looking at|aware of) (this|it)",
+        "(are you|is anyone) (even )?aware",
+        "(which|that|this|it) is (frankly|honestly|quite frankly|simply) (not (helpful|good enough|ok|okay|acceptable)|unhelpful|useless|unacceptable)",
+        "(we|i) (are|am) (paying|being charged) for (a|something|a tool|a service|nothing) .. (can't|cannot|don't|do not) (use|work)",
     ],
     "calm": [
         "(no rush|no hurry|not urgent|no urgency|nothing urgent|low priority|whenever you (can|get a chance|have time)|at your convenience|in your own time|take your time)",
         "(thanks|thank you) (so|very) much", "(much|greatly|really) appreciated", "(i|we) (really )?appreciate (it|your|the|all)",
         "(happy|glad) to (help|send|provide|share|test|jump on)", "(love|loving|enjoy|enjoying) (the|your) (app|product|service|tool|platform)",
         "keep up the (good|great) work", "just (flagging|checking|wondering|following up|a quick question)",
+        "(i|we) (fully |completely |totally |do )?understand (that|the|your|why|if)",
+        "(thank you|thanks) (so much |very much )?for your (time|consideration|understanding)",
     ],
     "manager": [
-        f"(speak|talk|speaking|talking|chat|meeting|call|discuss|escalate|escalated|escalation|transfer|put .. through|connect|refer|referred|pass|passed|forward|forwarded) (this |me |it |my case |my complaint |the matter |this matter |the case )?(to|with) (a|an|your|the|my|someone|somebody|one of your)? {_BOSS}",
-        f"(get|give|put|send|find) me (a|an|your|the|to)? {_BOSS}", f"{_BOSS} (to )?(call|contact|review|look at|phone|email|get in touch with) (me|us|my|our)",
-        f"(call|callback|call back|response|reply|contact|apology|email|meeting) from (a|an|your|the) {_BOSS}",
+        f"(speak|talk|speaking|talking|chat|meeting|call|discuss|escalate|escalated|escalation|transfer|put .. through|connect|refer|referred|pass|passed|forward|forwarded) (this |me |it |my case |my complaint |the matter |this matter |the case )?(to|with) (a|an|your|the|my|someone|somebody|one of your|whoever)? {_DEPT}{_BOSS}",
+        f"(get|give|put|send|find) me (a|an|your|the|to|through to)? {_DEPT}{_BOSS}", f"{_BOSS} (to )?(call|contact|review|look at|phone|email|get in touch with) (me|us|my|our)",
+        f"(call|callback|call back|response|reply|contact|apology|email|meeting|conversation|word) (from|with) (a|an|your|the|someone in|somebody in|someone from) {_DEPT}{_BOSS}",
         f"(want|need|demand|demanding|expect|request|requesting|like|ask for|asking for|asked for|insist on|want to speak to|see) (a|an|your|the|to see|to speak to|to talk to)? {_BOSS}",
         f"(in touch with|hold of|access to) (a|an|your|the|someone|somebody)? {_BOSS}", f"(is there|there must be) (a|an|anyone|someone|somebody) {_BOSS}",
         "(escalate|escalating|escalation) (this|my case|my ticket|my complaint|it|the matter|this matter|the case) (to|higher|up|further)",
         "escalate (this|my case|my ticket|my complaint|the matter|this matter)", "escalation request", "please escalate",
         "someone (more )?(senior|higher up|with authority|in charge|who can (decide|approve|authori[sz]e))",
+        "(whoever|someone who|somebody who|the person who) (manages|runs|leads|is in charge of|heads) (the|your|this)",
+        "(someone|somebody) (senior|more senior) (in|from|at|on) (your|the)",
     ],
     "repeat": [
         f"{_I}('ve| have| had)? (already |previously |also )?{_CONTACT} (you|your (team|support|colleagues?|agents?|company|office|customer service|helpdesk|help desk|hotline|department)|support|customer (service|support|care)|the (support|helpdesk|help desk|hotline|front desk|reception|store)|this (address|inbox|team)|about this|this (issue|problem|before))",
@@ -330,7 +426,9 @@ CUES: dict[str, list[str]] = {
         "(the|your) (agent|representative|rep|colleague|advisor|adviser|support (agent|person|team)|team|operator|person|guy|lady|woman|man|staff member|employee|call centre|call center|hotline|chatbot|bot) .. (i spoke (to|with)|i talked to|told me|told us|said|closed|promised|laughed|hung up|assured|informed|replied|answered|sent me|sent us)",
         "(i|we) (was|were) (told|promised|assured|informed) (that|by|an|a|it|we|i|#|they|someone|the)", "(was|were) promised",
         "(no|without|still no|still haven't had|haven't had|haven't received|have not received|never got|never received) (reply|response|answer|callback|call back|feedback|update|acknowledg*) (to|from|on|about) (my|our|any of my|either|the)",
-        "(#|two|three|four|five|six|several|multiple|many|countless|numerous) (emails|e mails|calls|phone calls|letters|chats|reminders|complaints|attempts to (reach|contact|get hold of))",
+        "(#|two|three|four|five|six|several|multiple|many|countless|numerous) (emails|e mails|calls|phone calls|letters|chats|reminders|complaints|follow ups|chasers|voicemails|voice messages|attempts to (reach|contact|get hold of))",
+        "(two|three|four|five|six|several|multiple|many|countless|numerous) (messages|requests|tickets|texts) (to you|through|via|in|on|about|and)",
+        "(sent|submitted|opened|left|raised|logged|written) (#|two|three|four|five|six|several|multiple|many) (messages|requests|tickets|texts|forms)",
         "(hung up|disconnected|cut off) on (me|us)", "(not|never) (responded|replied|answered|reacted) to (either|any|both|my|our|them)",
         "again on (#|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the #)", "and again (on|yesterday|last|today|this morning)",
         "(opened|filed|logged|raised|submitted|created) (a|an|the|my|our|two|three|#|several) (ticket|tickets|case|cases|complaint|complaints|support request|support requests)", "(the )?(phone|line|call|chat) (disconnected|dropped|cut off|hung up) (me|on me|after)",
@@ -340,5 +438,60 @@ CUES: dict[str, list[str]] = {
         "(same|identical) (steps|answer|reply|response|link|message) .. (first|last|previous|before|again)", "from your first reply",
         "(every|each) (time|reply) (i|we) (call|write|email|ask|contact|chat)", "(every|each) reply",
         "(reported|raised|logged|flagged|reported it|reported this|mentioned) (it |this |the issue )?(on|last|yesterday|# (days|weeks) ago|a (week|month) ago|already|before|twice)",
+        f"{_I}('ve| have| had)? (already |previously |also )?{_CONTACT} ... .. ({_COUNT}|in writing|repeatedly|again|already|before)",
+        "(raised|reported|mentioned|flagged|brought up|discussed|escalated) (the same|this|these|it|them|the issue|the issues|the problem) .. (on|in|during|at) (every|each|our|the last|several|multiple|all|two|three|#) .. (call|calls|meeting|meetings|email|emails|ticket|tickets|review|reviews|check in|check ins|catch up|catch ups|sync|syncs|session|sessions)",
+        "(every|each) (weekly |monthly |onboarding |support |status )?(call|meeting|email|chat|contact|conversation) (ends|ended|finishes|since)",
+        "(nobody|no one|noone) (has )?(answered|picked up|responded to|replied to|returned|got back to me on) (the|my|our) (chat|chats|phone|phone line|line|call|calls|email|emails|message|messages|voicemail|voicemails)",
+        "(i|we) (submitted|sent|made|filed|raised|opened|logged|placed) (a|an|my|our) .. (request|ticket|complaint|case|claim|enquiry|inquiry|report) (on|last|in|back in|# (days|weeks|months) ago|a (week|month) ago|weeks ago|months ago)",
+        "(received|got) (an|the|a|only an|only a|just an|just a) (acknowledgement|acknowledgment|automatic reply|automatic response|auto reply|auto response|automated reply|automated response|ticket number|case number|reference number|confirmation that)",
+        "despite (#|two|three|four|several|repeated|multiple|many|numerous)? (reminders|emails|calls|messages|requests|chasers|follow ups|complaints|letters)",
+        "(i|we) (was|were) (told|promised|assured) (it|this|that) (was|would be|will be|is) (fixed|resolved|sorted|done)",
+        "(last|previous|earlier) (time|week|month) (your |the )?(support|agent|team|rep|colleague|you) (told|said|promised|assured|asked)",
+        "(support|your team|your agent|an agent|the agent|your colleague) (told|asked) (me|us) to",
+        "(tried|try|trying) (the|your) (chat|phone line|hotline|phone|support line|email)",
+        "(wrote|emailed|called|contacted|messaged) (you|support|your team) (on|last|yesterday|# (days|weeks) ago|earlier)",
+    ],
+    "lawyer": [
+        f"(my|our) {_LAWYER}",
+        "(through|in|to|before) (the )?courts?",
+        "court (action|case|claim|order|orders|hearing|proceedings)",
+        "(law firm|legal firm|law office|law offices)",
+        "(this|our) firm (represents|acts for|is instructed by|has been instructed)",
+        "(we|i) (act|are acting|represent) (for|on behalf of)? .. (in|regarding|in connection with)",
+        "on behalf of our client",
+        "(subpoena|subpoenas|injunction|summons|court order|insolvency practitioner|liquidator|liquidators|bankruptcy trustee)",
+        "(high|district|county|crown|supreme|magistrates|magistrates'|family|probate|bankruptcy|federal|circuit) court",
+        "proceedings (before|in|against)",
+    ],
+    "not:regulatory": [
+        "(data processing|processing) (agreement|agreements|addendum)",
+        "gdpr (compliant|compliance|documentation|agreement|addendum|policy|questionnaire|certificate|template|clause|clauses|banner|settings|module)",
+        "(our|my) dpo (asked|wants|needs|requested)",
+        "(access|deletion|erasure|rectification|portability|dsar|gdpr) request (tool|tools|form|forms|feature|features|workflow|workflows|module|page|endpoint|api|template|templates|queue|export|handling|screen|button|setting|settings)",
+    ],
+    "press": [
+        "(journalist|journalists|reporter|reporters|newspaper|newspapers|news outlet|news outlets|news station|tv station|consumer (show|programme|program)|watchdog programme|the bbc|bbc watchdog|press inquiry|press enquiry|media inquiry|media enquiry|news desk)",
+        "local (news|paper|newspaper|tv|radio)",
+        "(news|media) (outlet|outlets|coverage)",
+    ],
+    "platform": [
+        "(review|reviews|rating) (on|at) (trustpilot|google|yelp|tripadvisor|the app store|the play store|g2|capterra)",
+        "(better business bureau|bbb complaint|complaint with the bbb|the bbb)",
+        "(online|public|google|yelp|trustpilot) (review|reviews)",
+    ],
+    "media": [
+        "(left|wrote|written|posted|published|gave|given) (a|an|my)? (bad|negative|honest|detailed|scathing|terrible|damning|1 star|one star|zero star|poor|public) (review|reviews|rating)",
+        f"(already )?(tweeted|posted|blogged|vlogged|written|wrote|complained|ranted) (publicly )?(about (it|this|you|your company|the issue)|on {_PLATFORM})",
+        "(filed|lodged|made|submitted|opened) (a )?(complaint|report) (with|to) the (bbb|better business bureau)",
+        "(your|the) (social media|twitter|facebook|instagram|community) (team|account|manager|people) (replied|posted|published|shared|answered|responded|tweeted)",
+        "(replied|answered|responded|posted) publicly",
+    ],
+    "not:repeat": [
+        "(complaint|complaints|report|reports|case|claim|dispute) (with|to) (the )?(bbb|better business bureau|police|my bank|the bank|card issuer|ombudsman|regulator|cfpb|ftc|fcc|ico|ofcom|trading standards|attorney general|paypal)",
+        "(filed|lodged|made|submitted) (a )?(complaint|report|police report|dispute) (with|to) (the )?(bbb|better business bureau|police|my bank|the bank|ombudsman|regulator|cfpb|ftc|fcc|ico|ofcom)",
+        f"(complained|posted|tweeted|wrote) (on|to) {_PLATFORM}",
+    ],
+    "not:manager": [
+        "(escalate|escalated|escalating|pass|passed|forward|forwarded|send|sent|refer|referred) (this|it|my case|the ticket|the issue|my ticket|the case) (on )?to (someone|somebody|a person|an engineer|engineers|engineering|a developer|developers|the (dev|development|engineering|technical|tech|product|backend|network|it|security) team|your (developers|engineers|devs|tech team|technical team|engineering team|dev team|product team|specialists)|tier (2|3|two|three)|level (2|3|two|three)|second line|2nd line|third line|3rd line|l2|l3|a specialist|a technician) (who|that|with)?",
     ],
 }

@@ -12,6 +12,9 @@ INTENSIFIERS = "tan tanto tal"
 CONDITIONS = "si sino caso contrario"
 BRIDGES = "quiero queremos quiere voy vamos va pienso pensamos a el la los las un una de del me nos lo le se es esta estoy estamos he hemos ha mas"
 COMPLAINTS = "denunc reclam queja quej report acud"
+INTENTS = "voy vamos pienso pensamos planteando plantearemos dispuesto dispuestos"
+FUTURE_ENDINGS = "aremos eremos iremos"
+DONE = "publique publicado deje dejado comparti compartido subi subido"
 
 _SYS = ("(web|pagina|pagina web|sitio|sitio web|tienda|tienda online|plataforma|sistema|servidor|servidores|servicio|"
         "app|aplicacion|api|portal|internet|conexion|linea|fibra|red|telefono|todo|backend|correo)")

@@ -11,6 +11,9 @@ INTENSIFIERS = "cosi tanto tale"
 CONDITIONS = "se altrimenti qualora caso"
 BRIDGES = "voglio vogliamo vuole vado andiamo penso il lo la i gli le un una di del mi ci si e sono ho abbiamo ancora piu"
 COMPLAINTS = "reclam denunc segnal espost querel"
+INTENTS = "vado andiamo intendo intendiamo valutando pronto pronti"
+FUTURE_ENDINGS = "eremo iremo"
+DONE = "pubblicato lasciato condiviso postato recensito"
 
 _SYS = ("(sito|servizio|sistema|server|piattaforma|app|applicazione|negozio|negozio online|portale|connessione|linea|"
         "rete|internet|fibra|telefono|api|tutto|posta)")

@@ -12,6 +12,9 @@ INTENSIFIERS = "tao tanto tal"
 CONDITIONS = "se senao caso contrario"
 BRIDGES = "quero queremos quer vou vamos vai penso o a os as um uma de do da me nos se e esta estou estamos tenho temos mais"
 COMPLAINTS = "reclam denunc queix process report acion"
+INTENTS = "vou vamos vai pretendo pretendemos considerando avaliando"
+FUTURE_ENDINGS = "arei erei irei aremos eremos iremos"
+DONE = "publiquei postei deixei compartilhei registrei"
 
 _SYS = ("(site|sistema|servico|plataforma|aplicativo|app|loja|loja virtual|servidor|servidores|internet|conexao|linha|"
         "rede|api|portal|tudo|fibra|telefone|email)")
