@@ -15,6 +15,10 @@ _WORD = re.compile(r"\w+")
 # A stretch of text a cue can match within: words, spaces, hyphens, apostrophes, slashes, quotes and the dots inside
 # a name ("consumidor.gov"); a line break or other punctuation ends it.
 _SEGMENT = re.compile(r"(?:[\w \t\-'/\"«»“”]|\.(?=\w))+")
+# The dot of an abbreviation before a number ("Art. 15 DSGVO", "n. 2024/1187", "Nr. 4471") is read as a space (the
+# same length, so offsets hold), so it neither ends a sentence nor keeps a cue from matching across it.
+_ABBREVIATION = re.compile(r"(?:(?<=\bart)|(?<=\bnr)|(?<=\bno)|(?<=\bn)|(?<=\babs)|(?<=\bnum)|(?<=\bref)|(?<=\bvol)|"
+                           r"(?<=\bpar)|(?<=\bp))\.(?=\s*\d)")
 _SHORT = 3  # words shorter than this are indexed whole, not by their beginnings
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _CLAUSE_END = re.compile(r"[.!?;:,()\n\"«»“”]+|\s[-–—]\s")
@@ -51,7 +55,7 @@ class Text:
 
     @classmethod
     def of(cls, text: str) -> Text:
-        return cls(text, fold(text))
+        return cls(text, _ABBREVIATION.sub(" ", fold(text)))
 
     @cached_property
     def _offsets(self) -> list[int] | None:

@@ -275,6 +275,8 @@ CUES: dict[str, list[str]] = {
         "(media|medias) (library|libraries|file|files|upload|uploads|uploader|gallery|folder|folders|manager|player|server|assets|asset|storage|tab|section|kit|query|queries|type|types|center|centre|item|items|url|urls|id|ids|endpoint|plugin|viewer)",
         "(social media|twitter|facebook|instagram|linkedin|tiktok|youtube|reddit|google) (integration|integrations|planner|scheduler|feed|feeds|post|posts|posting|links|link|account|accounts|tab|icon|icons|button|buttons|sharing|module|card|cards|preview|previews|login|sign in|pixel|ads|campaign|campaigns|page|pages|api|app|connector|widget|embed|tag|tags|analytics|calendar)",
         "(press|media) (release|releases|kit|page|contact|inquiries|enquiries)",
+        "# (journalists|reporters|press contacts|media contacts)",
+        "(press release|press list|media list|press kit) .. (journalists|reporters)",
     ],
     "not:anger": [
         "(like|feel like|i'm|i am|i feel|felt like|made me feel|look like) (an|a complete|such an|a total)? (idiot|moron|fool)",
@@ -392,6 +394,8 @@ CUES: dict[str, list[str]] = {
         "(are you|is anyone) (even )?aware",
         "(which|that|this|it) is (frankly|honestly|quite frankly|simply) (not (helpful|good enough|ok|okay|acceptable)|unhelpful|useless|unacceptable)",
         "(we|i) (are|am) (paying|being charged) for (a|something|a tool|a service|nothing) .. (can't|cannot|don't|do not) (use|work)",
+        "(costing|costs|cost|wasting|wasted|eating up) (us|me|our team) (a lot of|so much|hours|days|a fortune|real) (time|money|hours|days)?",
+        "(hours|days) of (manual|extra|wasted) (work|effort)",
     ],
     "calm": [
         "(no rush|no hurry|not urgent|no urgency|nothing urgent|low priority|whenever you (can|get a chance|have time)|at your convenience|in your own time|take your time)",
