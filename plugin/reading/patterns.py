@@ -219,12 +219,13 @@ class CueSet:
         hits = []
         folded = text.folded
         by_anchor, anchors, always = self._by_anchor, self._anchors, self._always
+        cues = self._cues
         for start, end, prefixes in text.segments:
             candidates = set(always)
             for prefix in prefixes & anchors:
                 candidates.update(by_anchor[prefix])
-            for index in sorted(candidates):
-                cue = self._cues[index]
+            for index in candidates:
+                cue = cues[index]
                 for match in cue.regex.finditer(folded, start, end):
                     begin, finish = match.span()
                     if finish > begin and _free_on_the_left(folded, begin):

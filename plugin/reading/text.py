@@ -17,8 +17,7 @@ _WORD = re.compile(r"\w+")
 _SEGMENT = re.compile(r"(?:[\w \t\-'/\"«»“”]|\.(?=\w))+")
 # The dot of an abbreviation before a number ("Art. 15 DSGVO", "n. 2024/1187", "Nr. 4471") is read as a space (the
 # same length, so offsets hold), so it neither ends a sentence nor keeps a cue from matching across it.
-_ABBREVIATION = re.compile(r"(?:(?<=\bart)|(?<=\bnr)|(?<=\bno)|(?<=\bn)|(?<=\babs)|(?<=\bnum)|(?<=\bref)|(?<=\bvol)|"
-                           r"(?<=\bpar)|(?<=\bp))\.(?=\s*\d)")
+_ABBREVIATION = re.compile(r"\b(art|nr|no|n|abs|num|ref|vol|par|p)\.(?=\s*\d)")
 _SHORT = 3  # words shorter than this are indexed whole, not by their beginnings
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _CLAUSE_END = re.compile(r"[.!?;:,()\n\"«»“”]+|\s[-–—]\s")
@@ -40,7 +39,9 @@ _QUOTE_HEADER = re.compile(
 _QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE)
 
 
+@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
+    """One character as `plugin.keywords.fold` folds it (folding a text character by character gives the same)."""
     decomposed = unicodedata.normalize("NFKD", ch.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.replace("œ", "oe").replace("æ", "ae").replace("’", "'")
@@ -55,7 +56,10 @@ class Text:
 
     @classmethod
     def of(cls, text: str) -> Text:
-        return cls(text, _ABBREVIATION.sub(" ", fold(text)))
+        folded = text.lower() if text.isascii() else "".join(map(_fold_char, text))
+        if "." in folded:
+            folded = _ABBREVIATION.sub(r"\1 ", folded)
+        return cls(text, folded)
 
     @cached_property
     def _offsets(self) -> list[int] | None:
@@ -129,8 +133,8 @@ class Text:
         for line in self.original.splitlines():
             if not any(c.isupper() for c in line) or _LOG_LINE.search(line) or line.lstrip().startswith(">"):
                 continue
-            if _QUOTE_HEADER.match(fold(line)):
-                break
+            if ("--" in line or line.rstrip().endswith(":") or "orward" in line) and _QUOTE_HEADER.match(fold(line)):
+                break  # a forwarded or quoted message begins
             out.extend(w for w in _CAPS_WORD.findall(line) if w.isupper() and _spoken(w))
         return tuple(out)
 

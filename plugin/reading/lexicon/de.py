@@ -109,6 +109,8 @@ CUES: dict[str, list[str]] = {
         "(kommt|stammt) (diese|die|das) (mail|e mail|nachricht|sms|schreiben) (wirklich |tatsachlich )?von ihnen",
         "(anmeldung|anmeldungen|login|logins|zugriff|anmeldeversuch|anmeldeversuche) (aus|von) .. (die nicht von mir|nicht von mir|ausland|unbekannt)",
         "wie (da )?jemand (reinkommt|hereinkommt|zugriff hat|in mein konto)",
+        "jemand (hat sich|hat) .. (eingeloggt|angemeldet|zugegriffen|zugriff|reingekommen)",
+        "(das war|war das) (nicht ich|nicht wir|keiner von uns)",
     ],
     "not:security": ["(sicherheitseinstellungen|sicherheitsfragen|sicherheitsschulung|sicherheitsteam|sicherheitsabteilung)", "kaution"],
     "billing": [

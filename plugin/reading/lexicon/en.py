@@ -270,6 +270,8 @@ CUES: dict[str, list[str]] = {
         "(reverse|reversed|refund|refunded|waive|waived|remove|removed|reimburse|credit|credited) (the|this|that|these|those|my|our) (fee|fees|charge|charges|amount|payment)",
         "(annual|yearly|auto|automatic) (renewal|upgrade|upgrades) (charge|charges|fee|payment|i never|we never|without)",
         "(price|plan|subscription|tier) (went up|increased|changed|doubled) (without|with no)",
+        "(charge|charges|payment|payments|fee|fees|amount|debit|debits) (is |are |was |were |be |being |get |gets |got )?(reversed|refunded|waived|credited back)",
+        "(charged|billed|debited) (my|our) (card|credit card|debit card|account|bank account|paypal) (twice|double|two times|three times|again|incorrectly|wrongly|by mistake)",
     ],
     "not:media": [
         "(media|medias) (library|libraries|file|files|upload|uploads|uploader|gallery|folder|folders|manager|player|server|assets|asset|storage|tab|section|kit|query|queries|type|types|center|centre|item|items|url|urls|id|ids|endpoint|plugin|viewer)",
@@ -330,6 +332,8 @@ CUES: dict[str, list[str]] = {
         "(deliberate|deliberately|on purpose|intentional|intentionally) (overcharg*|misleading|hiding|hidden|ignoring)",
         "(looks|seems|feels) (deliberate|intentional|like a scam|like fraud)",
         "disgusting (way|practice|behaviour|behavior|service|treatment)",
+        "(brilliant|great|fantastic|amazing|excellent|stellar|wonderful|superb|nice) (work|job|stuff) (guys|team|everyone|folks|as usual|again|there)",
+        "(thanks|thank you) for (breaking|ruining|nothing)",
     ],
     "frustration": [
         "still (not|no|isn't|hasn't|haven't|doesn't|don't|can't|won't|nothing|broken|waiting|unresolved|not working|failing|wrong|the same|an issue|a problem|happening|missing|locked|down|stuck|pending|charging|without)",
@@ -396,6 +400,7 @@ CUES: dict[str, list[str]] = {
         "(we|i) (are|am) (paying|being charged) for (a|something|a tool|a service|nothing) .. (can't|cannot|don't|do not) (use|work)",
         "(costing|costs|cost|wasting|wasted|eating up) (us|me|our team) (a lot of|so much|hours|days|a fortune|real) (time|money|hours|days)?",
         "(hours|days) of (manual|extra|wasted) (work|effort)",
+        "another (update|release|change|upgrade|patch|version) (that|which) (breaks|broke|ruins|ruined|kills|killed)",
     ],
     "calm": [
         "(no rush|no hurry|not urgent|no urgency|nothing urgent|low priority|whenever you (can|get a chance|have time)|at your convenience|in your own time|take your time)",

@@ -66,6 +66,7 @@ CUES: dict[str, list[str]] = {
          "(en parler|parler|raconter|tout raconter|m'adresser|nous adresser) (aux medias|a la presse|aux journalistes)",
         "(faire|ferai) (le )?buzz", "(part|partira|finit|finira|atterrit|atterrira|sera|ira) (sur|partout sur) (twitter|x|facebook|instagram|tiktok|youtube|linkedin|les reseaux sociaux|internet)", "(avis|commentaires) (en ligne|publics|google)", "(prevenir|avertir|informer) (tout|tous) (mon|mes) (entourage|amis|contacts|reseau)", "(tout le monde|le monde entier) (saura|va savoir|le saura|en entendra parler)",
         "denoncer publiquement", "(rendre|rendrai) (ca|cela|l'affaire) public",
+        "(je|nous|on) (saisis|saisissons|saisirai|saisirons|alerte|alertons|alerterai|alerterons|contacte|contacterai|contacterons|previens|previendrai|previendrons|informe|informerai|informerons) (la presse|les medias|les journalistes|un journaliste|des journalistes|les reseaux sociaux)",
     ],
     "threat:churn": [
         "(sinon|ou) (je|nous|on) (pars|partons|part|m'en vais|nous en allons|resilie|resilions|change|changeons)",
@@ -112,6 +113,7 @@ CUES: dict[str, list[str]] = {
         "(aucun|aucune|plus aucun|plus aucune) (acces|connexion|reseau|service|tonalite) (a|au|aux|depuis|sur)",
         "(tous|toutes) (nos|les|mes) .. (visiteurs|clients|utilisateurs|salaries|collaborateurs) .. (page d'erreur|ne peuvent|bloques)",
         "(err connection|erreur de connexion|delai d'attente depasse|timeout) .. (pour tous|partout|pour tout le monde)",
+        "(la|cette|une|grosse|nouvelle|derniere) (panne|coupure) (de|d'|du) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|cette nuit|la nuit|la semaine|#)",
     ],
     "not:outage": [
         "(ne|n') (marche|fonctionne|marchent|fonctionnent) (plus )?comme (avant|d'habitude|il faut)",
@@ -137,6 +139,8 @@ CUES: dict[str, list[str]] = {
         "(n'est|ne sont) pas (votre|vos|le|un) (domaine|site officiel|adresse officielle)",
         "(je n'ai|nous n'avons) (pas|jamais) clique",
         "(publie|divulgue|expose|affiche|partage) (mon|mes|notre|nos) (adresse|adresses|coordonnees|donnees personnelles|numero|nom complet)",
+        "(quelqu'un|un inconnu|un tiers|une personne) (s'est|a) (connecte|connectee|introduit|introduite|accede|pris le controle) .. (mon|notre|mes|nos) (compte|comptes|messagerie|boite)",
+        "(connexion|connexions|connecte|connectee) .. depuis (l'etranger|un autre pays|un pays)",
     ],
     "not:security": [
         "(contre|proteger|protegez|proteger contre|protection contre) (le |la |les )?(piratage|phishing|hameconnage|fraude|virus|malware|pirates)",
