@@ -138,7 +138,9 @@ CUES: dict[str, list[str]] = {
         "(langsam )?reicht (es|es mir|mir)", "es reicht", "(genervt|nervig|nervt|argerlich|frustrierend|frustriert|zermurbend|anstrengend|leid|satt|geduld)",
         "warum dauert (das|es) so lange", "wie lange (noch|soll|muss|dauert)", "(keine|ohne) (antwort|ruckmeldung|reaktion|losung)",
         "(niemand|keiner) (meldet sich|antwortet|ruft zuruck|kam|kommt|hilft)", "(wann|endlich) .. endlich", "endlich (eine|mal|losen|beheben)",
+        "seit (uber |fast |mehr als )?(#|einem|einer|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|vierzehn|mehreren|vielen) (tag|tagen|woche|wochen|monat|monaten) (warte|warten|schon|nichts|keine|kein|ohne|immer|bereits|nun|jetzt)",
         "seit (wochen|monaten|tagen|# wochen|# monaten|zwei monaten|drei wochen)", "(wochen|monate|tage) (lang|warten|gewartet)",
+        "(warte|warten|wartet) (schon |nun |jetzt |bereits )?seit (uber |fast |mehr als )?(#|einem|einer|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|mehreren|vielen|tagen|wochen|monaten)",
         "verstehe (ich )?(nicht|wirklich nicht) warum", "ehrlich gesagt", "(jeden monat|jedes mal|standig|dauernd) .. (von hand|manuell|wieder)",
         "(konnen|konnten|wurden) sie (bitte )?(endlich|wenigstens|zumindest)",
         "endlich (prufen|antworten|reagieren|beheben|losen|melden|erledigen|zuruckrufen|liefern|erstatten|bearbeiten|klaren|kummern)",
@@ -175,6 +177,7 @@ CUES: dict[str, list[str]] = {
         "(zweite|dritte|vierte|erneute) (erinnerung|mahnung|nachfrage|anfrage)",
         "(habe|hatte|haben|hatten) .. (am|vom|letzte woche|gestern|vor) .. (angerufen|geschrieben|gemeldet|nachgefragt|erinnert|reklamiert|verlangt|beantragt|angefragt|angefordert)",
         "(zweimal|dreimal|mehrfach|mehrmals) (angerufen|geschrieben|gemeldet|nachgefragt|gemailt)",
+        "wie ich (ihnen|ihrem|ihrer|es|das|bereits|schon) ... (erklart|geschildert|mitgeteilt|gesagt|geschrieben|beschrieben) (habe|hatte)",
     ],
     "lawyer": [
         "(mein|meinen|meinem|unser|unseren|unserem|einen|einem|den|der) (rechtsanwalt|anwalt|anwaltin|rechtsanwaltin|anwalte|rechtsbeistand|juristen)",

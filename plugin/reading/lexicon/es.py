@@ -102,6 +102,7 @@ CUES: dict[str, list[str]] = {
         "(todavia|aun) (no|nada|sin|nadie|espero|estoy esperando)", "(sigue|siguen|sigo|seguimos) (sin|esperando|igual)", "otra vez", "de nuevo",
         "(por )?(segunda|tercera|cuarta|enesima) vez", "(estoy|estamos) (perdiendo la paciencia|harto|harta|hartos|cansado|cansada|cansados|desesperado|desesperada|frustrado|frustrada)",
         "perdiendo la paciencia", "no hay manera", "(llevo|llevamos) (todo el dia|toda la manana|# dias|dias|semanas|meses|horas|# horas|# semanas)",
+        "(llevo|llevamos) (mas de )?(#|una|un|dos|tres|cuatro|cinco|seis|diez|quince|varias|varios|muchas|muchos) (dias|semanas|meses|horas|semana|mes) (esperando|sin|llamando|escribiendo|reclamando)",
         "(nadie|ninguno) (me |nos )?(responde|contesta|ayuda|llama|avisa|aviso|vino|viene|soluciona)", "(sin|ninguna|no he recibido|no hemos recibido) (respuesta|noticias)", "(sin|no he recibido|no hemos recibido) (ninguna )?solucion",
         "que alguien (me|nos) ayude", "(cuanto|cuantos) (tiempo|dias|mas) (mas|tengo|tenemos|hay que)", "hasta cuando", "de una vez",
         "(es|resulta) desesperante", "(harto|harta|hartos|frustrante|agotador|agotadora|desesperante)",

@@ -80,6 +80,8 @@ CUES: dict[str, list[str]] = {
         "ancora (non|nessun|nessuna|niente|nulla)", "di nuovo", "(per la )?(seconda|terza|quarta|ennesima) volta", "(sto|stiamo) perdendo la pazienza",
         "(nessuno|nessuna) (risponde|mi risponde|ci risponde|risposta)", "(senza|nessuna|nessun) (risposta|soluzione|riscontro)",
         "(stanco|stanca|stufo|stufa|stufi|esasperato|esasperata|frustrante|snervante)", "da (giorni|settimane|mesi|# giorni|# settimane)",
+        "(e|sono) da (#|una|un|due|tre|quattro|cinque|sei|dieci|quindici|diversi|diverse|molti|molte|parecchi|parecchie) (giorni|giorno|settimana|settimane|mese|mesi|ore) che (aspetto|aspettiamo|attendo|attendiamo|sto aspettando|scrivo)",
+        "(aspetto|aspettiamo|attendo|attendiamo) da (#|una|un|due|tre|quattro|cinque|sei|dieci|quindici|diversi|diverse|molti|molte|giorni|settimane|mesi)",
         "(sollecito|sollecita|sollecitiamo) per la (seconda|terza|quarta|ennesima) volta",
         "non (ho|abbiamo) (piu )?(saputo|sentito|ricevuto) (nulla|niente|risposta|notizie|alcuna risposta)",
         "non (ho|abbiamo) ricevuto (alcuna |nessuna )?risposta",

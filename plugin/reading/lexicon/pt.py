@@ -81,7 +81,7 @@ CUES: dict[str, list[str]] = {
         "(ainda|ate agora) (nao|nada|sem|nenhum|nenhuma|ninguem)", "ainda sem", "de novo", "outra vez", "(pela )?(segunda|terceira|quarta|enesima) vez",
         "ninguem (resolve|responde|atende|retorna|ajuda|liga)", "(sem|nenhuma|nenhum) (resposta|solucao|retorno)",
         "(estou|estamos) (cansado|cansada|cansados|farto|farta|fartos|irritado|irritada|perdendo a paciencia|desesperado|desesperada)",
-        "(parado|parada|esperando|aguardando) ha (#|dois|duas|tres|varios|varias|muitos|muitas) (dias|semanas|meses)",
+        "(parado|parada|esperando|aguardando|espero|aguardo) (ha|faz|por) (mais de )?(#|uma|um|dois|duas|tres|quatro|cinco|seis|dez|quinze|vinte|varios|varias|muitos|muitas) (dias|semanas|meses|horas|semana|mes)",
         "(me|nos) (deem|de|deem|deem) (um )?(retorno|resposta)", "(irritante|frustrante|cansativo|desgastante)",
         "(preciso|precisamos) de (uma|um) (posicao|retorno|resposta|solucao) (hoje|urgente|ja|agora|o quanto antes)",
         "ate agora nada",
