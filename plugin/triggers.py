@@ -102,7 +102,7 @@ def frustration_keywords(facts: Facts, priority: Priority) -> list[Reason]:
     sentiment = facts.sentiment
     if sentiment.level != Sentiment.FRUSTRATED:
         return []
-    evidence = list(sentiment.latest.phrases("frustration", "anger", "shouting"))
+    evidence = list(sentiment.latest.mood_evidence)
     detail = _quoted(evidence) if evidence else f"VADER compound {sentiment.score:.2f}" if sentiment.score else ""
     return [Reason("frustration_keywords", "Customer sounds frustrated" + (f": {detail}" if detail else ""),
                    {"keywords": evidence, "mood": sentiment.level.value, "language": sentiment.language})]

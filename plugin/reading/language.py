@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from plugin.reading.text import Text
 
@@ -19,6 +20,16 @@ class Detected:
     counts: Mapping[str, int]
 
 
+@lru_cache(maxsize=8)
+def _index(stopwords: tuple[tuple[str, frozenset[str]], ...]) -> dict[str, tuple[str, ...]]:
+    """Each small word and the languages it belongs to."""
+    index: dict[str, tuple[str, ...]] = {}
+    for lang, known in stopwords:
+        for word in known:
+            index[word] = (*index.get(word, ()), lang)
+    return index
+
+
 def detect(text: Text, stopwords: Mapping[str, frozenset[str]], hint: str | None = None,
            default: str = "en") -> Detected:
     """The main language of `text` among those `stopwords` covers.
@@ -26,13 +37,11 @@ def detect(text: Text, stopwords: Mapping[str, frozenset[str]], hint: str | None
     The hint wins unless the text disagrees: two small words or more of another language and none of the hinted
     one, or three or more and not half as many of the hinted one.
     """
-    words = text.folded.split()
     counts = dict.fromkeys(stopwords, 0)
-    for raw in words:
-        word = raw.strip(".,;:!?()[]\"'«»“”¿¡")
-        for lang, known in stopwords.items():
-            if word in known:
-                counts[lang] += 1
+    index = _index(tuple(stopwords.items()))
+    for raw in text.folded.split():
+        for lang in index.get(raw.strip(".,;:!?()[]\"'«»“”¿¡"), ()):
+            counts[lang] += 1
     best = max(counts, key=lambda lang: (counts[lang], lang == hint, lang == default))
     top = counts[best]
     hint = hint if hint in stopwords else None

@@ -6,7 +6,7 @@ A cue is a phrase of words separated by spaces, matched as whole words ignoring 
   letter before it optional (`refunds?`); `[sz]` is one of these letters (`authori[sz]ed`);
 - `(a|b c|d)` is one of several words or phrases, `(...)?` an optional one; a group written against the next
   word or group (`(the )?court`) is the same as with a space between;
-- `..` stands for up to three other words of the same clause, `...` for up to six;
+- `..` stands for up to three other words of the same clause, `...` for up to six (`... ..` for up to nine);
 - an apostrophe may be left out by the writer ("can't" also matches "cant"); a space also matches a hyphen.
 
 Each cue is indexed by the beginning of one word it cannot match without (its anchor), so reading a message only
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from plugin.keywords import fold
 from plugin.reading.text import Text
 
-_SEP = r"(?:[\s\-]+|(?='))"  # "i'll": no space before an apostrophe
-_GAP_WORD = r"[\w'/\"«»“”]+"
+_SEP = r"(?:[\s\-\"«»“”]+|(?='))"  # "i'll": no space before an apostrophe; quotes ("showing "503") are spaces
+_GAP_WORD = r"[\w'/\"«»“”]+(?:\.\w+)*"  # a word, a name with dots in it ("www.example.fr")
 _ANCHOR_MIN, _ANCHOR_MAX = 3, 8
 _GLUED = re.compile(r"\)(\??)(?=[\w(#'])")
 
@@ -94,7 +94,8 @@ def _word(token: str) -> _Item:
             if open_prefix:
                 literal.append(ch)
     prefix = "".join(literal)[:_ANCHOR_MAX]
-    anchors = frozenset({prefix}) if len(prefix) >= _ANCHOR_MIN and prefix.isalnum() else None
+    whole = open_prefix and len(prefix) < _ANCHOR_MIN  # a short word is indexed whole ("x", "bs", "hs")
+    anchors = frozenset({prefix}) if (len(prefix) >= _ANCHOR_MIN or whole) and prefix.isalnum() else None
     return _Item("".join(regex), anchors=anchors)
 
 
@@ -131,7 +132,7 @@ def _sequence(text: str, common: frozenset[str] = frozenset()) -> tuple[str, fro
     out, need_sep, gap = [], False, 0
     for item in items:
         if item.gap:
-            gap = max(gap, item.gap)
+            gap += item.gap
             continue
         sep = "" if not need_sep else (_SEP if not gap else rf"(?:{_SEP}{_GAP_WORD}){{0,{gap}}}{_SEP}")
         if item.optional and need_sep:
@@ -213,15 +214,20 @@ class CueSet:
         return [self._cues[i].pattern for i in self._always]
 
     def find(self, text: Text) -> list[Hit]:
-        candidates = set(self._always)
-        for prefix in text.prefixes & self._anchors:
-            candidates.update(self._by_anchor[prefix])
+        """Every hit of every cue in `text`. A cue is tried only on the stretches of text (see `Text.segments`) that
+        hold its anchor, since no cue reaches across a line break or punctuation."""
         hits = []
         folded = text.folded
-        for index in sorted(candidates):
-            cue = self._cues[index]
-            for match in cue.regex.finditer(folded):
-                start, end = match.span()
-                if end > start and _free_on_the_left(folded, start):
-                    hits.append(Hit(cue.category, start, end, text.as_written(start, end), cue.pattern))
+        by_anchor, anchors, always = self._by_anchor, self._anchors, self._always
+        cues = self._cues
+        for start, end, prefixes in text.segments:
+            candidates = set(always)
+            for prefix in prefixes & anchors:
+                candidates.update(by_anchor[prefix])
+            for index in candidates:
+                cue = cues[index]
+                for match in cue.regex.finditer(folded, start, end):
+                    begin, finish = match.span()
+                    if finish > begin and _free_on_the_left(folded, begin):
+                        hits.append(Hit(cue.category, begin, finish, text.as_written(begin, finish), cue.pattern))
         return hits

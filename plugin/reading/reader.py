@@ -21,17 +21,26 @@ from plugin.keywords import fold
 from plugin.reading.language import detect
 from plugin.reading.lexicon import LANGUAGES, MATTERS, Lexicon, common_cues, load
 from plugin.reading.patterns import CueSet, Hit
-from plugin.reading.scope import conditional, negated, said_with
+from plugin.reading.scope import conditional, intended, negated, said_with, told_as_done
 from plugin.reading.text import Text
 
 # What a negation before the cue cancels. Not billing ("still no refund" is about billing), nor a repeat claim
 # ("haven't heard back"), nor what softens a message.
-_NEGATABLE = frozenset({"regulator", "platform", "legal", "regulatory", "media", "outage", "security", "churn", "anger",
-                        "frustration", "manager", "threat:legal", "threat:regulatory", "threat:media", "threat:churn",
-                        "threat:billing", "threat"})
+_NEGATABLE = frozenset({"regulator", "platform", "lawyer", "press", "legal", "regulatory", "media", "outage",
+                        "security", "churn", "anger", "frustration", "manager", "threat:legal", "threat:regulatory",
+                        "threat:media", "threat:churn", "threat:billing", "threat"})
 # Where a negation stops reaching ("no warning and no cancel button"), in the six languages.
 _CONJUNCTIONS = frozenset("and but or et mais ou und aber oder sondern y pero sino e mas ma però o".split())
 ANGER_WEIGHT = 2  # one anger cue makes a message angry; a frustration cue weighs 1
+REPEAT_WEIGHT = 1  # saying they asked before weighs as a frustration cue (a "no rush" still outweighs it)
+# Names that are a matter by themselves and a threat in a conditional sentence ("if ..., my lawyer", "sinon la
+# presse"): a lawyer, a law firm or a court ("Our lawyer sent us the court order" is legal, not a threat); the press
+# or a journalist ("I'm a reporter with The Register" is media, not a threat).
+_NAMED = {"lawyer": "legal", "press": "media"}
+_COUNTERED_AS = {"lawyer": "legal", "press": "media", "platform": "media", "regulator": "regulatory"}
+# The categories that feed a threat's matter: replacing the built-in `threat:legal` cues drops these too.
+_FAMILY = {"lawyer": "threat:legal", "legal": "threat:legal", "press": "threat:media", "platform": "threat:media",
+           "media": "threat:media", "regulator": "threat:regulatory", "regulatory": "threat:regulatory"}
 ANGRY_AT = 2
 FRUSTRATED_AT = 1
 
@@ -68,7 +77,7 @@ class Reading:
         kinds = {Sentiment.THREATENING: ("threat:legal", "threat:regulatory", "threat:media", "threat:churn",
                                          "threat:billing", "threat", "anger", "shouting"),
                  Sentiment.ANGRY: ("anger", "shouting"),
-                 Sentiment.FRUSTRATED: ("frustration", "anger", "shouting")}.get(self.mood, ())
+                 Sentiment.FRUSTRATED: ("frustration", "anger", "shouting", "repeat")}.get(self.mood, ())
         return self.phrases(*kinds)
 
     def as_json(self) -> dict[str, Any]:
@@ -163,17 +172,47 @@ class Reader:
         found: list[tuple[_Scope, list[Hit]]] = [(shared, self._common.find(message))]
         found += [(self._scopes[lang], self._cues[lang].find(message)) for lang in languages]
         if custom is not None:
-            found = [(scope, [h for h in hits if h.category not in custom.replaced]) for scope, hits in found]
+            replaced = custom.replaced | {c for c in _FAMILY for r in custom.replaced if _FAMILY[c] == r}
+            found = [(scope, [h for h in hits if h.category not in replaced]) for scope, hits in found]
             found.append((shared, custom.cues.find(message)))
+        quoted = message.quoted
         kept = [h for scope, hits in found for h in hits
-                if h.category not in _NEGATABLE or not scope.negates(message, h)]
+                if (h.category not in _NEGATABLE or not scope.negates(message, h))
+                and not (quoted and message.is_quoted(h.start))]
         said_in = [*written, "en"] if confident else languages  # whose "if" and "complain" words count
-        conditions = frozenset().union(*(self._lexicons[lang].conditions for lang in said_in if lang in self._lexicons))
-        complaints = tuple(sorted({c for lang in said_in if lang in self._lexicons
-                                   for c in self._lexicons[lang].complaints}))
         kept = _merged(message, _without_countered(kept))
         kept.sort(key=lambda h: (h.start, -h.end))
-        return _decide(message, kept, detected.language, conditions, complaints)
+        return _decide(message, kept, detected.language, self._sentence_words(tuple(said_in)))
+
+    @lru_cache(maxsize=64)  # noqa: B019 - one reader lives for the process; the key is a few language codes
+    def _sentence_words(self, languages: tuple[str, ...]) -> _SentenceWords:
+        lexicons = [self._lexicons[lang] for lang in languages if lang in self._lexicons]
+        return _SentenceWords(
+            conditions=frozenset().union(*(lex.conditions for lex in lexicons)),
+            complaints=tuple(sorted({c for lex in lexicons for c in lex.complaints})),
+            intents=frozenset().union(*(lex.intents for lex in lexicons)),
+            future_endings=tuple(sorted({e for lex in lexicons for e in lex.future_endings})),
+            done=tuple(sorted({d for lex in lexicons for d in lex.done})))
+
+
+@dataclass(frozen=True)
+class _SentenceWords:
+    """The small words of the message's languages that say how a name in a sentence is meant: under a condition,
+    as a complaint, as an act announced, or as an act already done."""
+
+    conditions: frozenset[str]
+    complaints: tuple[str, ...]
+    intents: frozenset[str]
+    future_endings: tuple[str, ...]
+    done: tuple[str, ...]
+
+    def conditional(self, message: Text, hit: Hit) -> bool:
+        return conditional(message, hit, self.conditions)
+
+    def threatened(self, message: Text, hit: Hit) -> bool:
+        """Under a condition ("if ..., the video goes on TikTok") or announced ("my lawyer will call")."""
+        return conditional(message, hit, self.conditions) or intended(message, hit, self.intents,
+                                                                      self.future_endings)
 
 
 def _merged(message: Text, hits: list[Hit]) -> list[Hit]:
@@ -199,43 +238,55 @@ def _without_countered(hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         if hit.category.startswith("not:"):
             continue
-        against = f"not:{hit.category.removeprefix('threat:')}"
+        against = f"not:{_COUNTERED_AS.get(hit.category, hit.category.removeprefix('threat:'))}"
         if any(c.category == against and c.start < hit.end and hit.start < c.end for c in counters):
             continue
         out.append(hit)
     return out
 
 
-def _decide(message: Text, hits: list[Hit], language: str, conditions: frozenset[str],
-            complaints: tuple[str, ...]) -> Reading:
+def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords) -> Reading:
     evidence: list[Evidence] = []
     matters: set[str] = set()
     threatening = False
     anger = frustration = calm = 0
     manager = repeat = False
     pressure = any(h.category in ("pressure", "threat") for h in hits)
+    said = [(h.category.removeprefix("threat:"), h.start, h.end) for h in hits if h.category not in _COUNTERED_AS]
     for hit in hits:
         category = hit.category
         kind = category
         if category == "pressure":
             continue
-        if category == "churn" and (pressure or conditional(message, hit, conditions)):
+        if category in _COUNTERED_AS and any(m == _COUNTERED_AS[category] and s < hit.end and hit.start < e
+                                             for m, s, e in said):
+            continue  # the name inside a phrase that already says it ("I will post this on Twitter")
+        if category == "churn" and (pressure or words.conditional(message, hit)):
             kind = "threat:churn"  # "if this is not fixed by Friday, we cancel"; "our renewal is in 45 days"
         if category == "platform":
-            if not conditional(message, hit, conditions):
+            if words.threatened(message, hit):
+                kind = "threat:media"  # "if I get no apology, the video goes on TikTok"
+            elif told_as_done(message, hit, words.done):
+                kind = "media"  # "I've already tweeted about it": the matter, no longer a threat
+            else:
                 continue  # "our Twitter card preview", "the social media planner"
-            kind = "threat:media"  # "if I get no apology, the video goes on TikTok"
+        if category in _NAMED:  # a lawyer or a court, the press: the matter, a threat when announced
+            matter = _NAMED[category]
+            kind = f"threat:{matter}" if words.threatened(message, hit) else matter
         if category == "regulator":
-            if not (said_with(message, hit, complaints) or conditional(message, hit, conditions)):
+            if words.threatened(message, hit):
+                kind = "threat:regulatory"
+            elif said_with(message, hit, words.complaints):  # "je signale à la DGCCRF"; "I complained to the ICO"
+                kind = "regulatory" if told_as_done(message, hit, words.done) else "threat:regulatory"
+            else:
                 continue  # "we follow the CNIL guidance"
-            kind = "threat:regulatory"
         if kind.startswith("threat"):
             threatening = True
             matter = kind.partition(":")[2]
             if matter:
                 matters.add(matter)
-        elif category in MATTERS:
-            matters.add(category)
+        elif kind in MATTERS:
+            matters.add(kind)
         elif category == "anger":
             anger += 1
         elif category == "frustration":
@@ -247,6 +298,8 @@ def _decide(message: Text, hits: list[Hit], language: str, conditions: frozenset
         elif category == "repeat":
             repeat = True
         evidence.append(Evidence(kind, hit.phrase.strip()))
+    if repeat:
+        frustration += REPEAT_WEIGHT  # asking again is impatience: "I called twice", "as I said in my last email"
     shouted = message.shouted
     score = ANGER_WEIGHT * anger
     if shouted and (anger or frustration):

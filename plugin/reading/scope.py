@@ -52,3 +52,22 @@ def conditional(text: Text, hit: Hit, conditions: Set[str]) -> bool:
     """True when the sentence holding the hit states a condition ("if", "unless", "otherwise", "si", "wenn")."""
     start, end = text.sentence_around(hit.start, hit.end)
     return any(token in conditions for token in _TOKEN.findall(text.folded[start:end]))
+
+
+def intended(text: Text, hit: Hit, intents: Set[str], endings: tuple[str, ...]) -> bool:
+    """True when the sentence holding the hit announces an act: a word of intent or of the future ("will",
+    "going", "vais", "werde", "voy"; "I'll"), or a verb in the future tense (`endings`, on words of 5 letters or
+    more: "publierai", "processarei")."""
+    start, end = text.sentence_around(hit.start, hit.end)
+    for token in _TOKEN.findall(text.folded[start:end]):
+        if token in intents or token.endswith("'ll") or (len(token) >= 5 and token.endswith(endings)):
+            return True
+    return False
+
+
+def told_as_done(text: Text, hit: Hit, done: tuple[str, ...]) -> bool:
+    """True when the sentence holding the hit tells of an act already done ("I've already tweeted about it",
+    "j'ai laissé un avis"): one of the `done` words, whole, or as the beginning of a word when 5 letters or more."""
+    start, end = text.sentence_around(hit.start, hit.end)
+    long = tuple(d for d in done if len(d) >= 5)
+    return any(token in done or token.startswith(long) for token in _TOKEN.findall(text.folded[start:end]))

@@ -7,11 +7,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from plugin.keywords import fold
 
 _WORD = re.compile(r"\w+")
+# A stretch of text a cue can match within: words, spaces, hyphens, apostrophes, slashes, quotes and the dots inside
+# a name ("consumidor.gov"); a line break or other punctuation ends it.
+_SEGMENT = re.compile(r"(?:[\w \t\-'/\"«»“”]|\.(?=\w))+")
+# The dot of an abbreviation before a number ("Art. 15 DSGVO", "n. 2024/1187", "Nr. 4471") is read as a space (the
+# same length, so offsets hold), so it neither ends a sentence nor keeps a cue from matching across it.
+_ABBREVIATION = re.compile(r"\b(art|nr|no|n|abs|num|ref|vol|par|p)\.(?=\s*\d)")
+_SHORT = 3  # words shorter than this are indexed whole, not by their beginnings
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _CLAUSE_END = re.compile(r"[.!?;:,()\n\"«»“”]+|\s[-–—]\s")
 # A line of a pasted log or trace: a timestamp, a log level, a key=value pair, a stack frame or an HTTP verb.
@@ -20,9 +27,21 @@ _LOG_LINE = re.compile(
     r"|\b(?:ERROR|WARN|WARNING|FATAL|INFO|DEBUG|TRACE|CRITICAL|PANIC)\b[:\] ]|\w+=\S|->|\{\"",
 )
 _CAPS_WORD = re.compile(r"(?<![\w\-])[^\W\d_]{4,}(?![\w\-])")
+_VOWELS = frozenset("AEIOUYÄÖÜÀÂÉÈÊËÎÏÔÙÛÁÍÓÚÃÕ")
+# Where a forwarded or quoted message begins (in folded text): what follows is someone else's words, not the
+# customer's ("Your invoice is overdue - final notice" in a phishing mail the customer forwards to ask about it).
+_QUOTE_HEADER = re.compile(
+    r"^[ \t>]*(?:-{2,}[ \t]*(?:forwarded message|original message|message transfere|message d'origine|"
+    r"weitergeleitete nachricht|ursprungliche nachricht|mensaje reenviado|mensaje original|messaggio inoltrato|"
+    r"messaggio originale|mensagem encaminhada|mensagem original)|begin forwarded message|debut du message reexpedie|"
+    r"(?:on|le|am|el|il|em) [^\n]{4,100} (?:wrote|a ecrit|schrieb|escribio|ha scritto|escreveu)[ \t]*:)",
+    re.MULTILINE)
+_QUOTED_LINE = re.compile(r"^[ \t]*>[^\n]*", re.MULTILINE)
 
 
+@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
+    """One character as `plugin.keywords.fold` folds it (folding a text character by character gives the same)."""
     decomposed = unicodedata.normalize("NFKD", ch.casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return stripped.replace("œ", "oe").replace("æ", "ae").replace("’", "'")
@@ -37,7 +56,10 @@ class Text:
 
     @classmethod
     def of(cls, text: str) -> Text:
-        return cls(text, fold(text))
+        folded = text.lower() if text.isascii() else "".join(map(_fold_char, text))
+        if "." in folded:
+            folded = _ABBREVIATION.sub(r"\1 ", folded)
+        return cls(text, folded)
 
     @cached_property
     def _offsets(self) -> list[int] | None:
@@ -63,8 +85,33 @@ class Text:
 
     @cached_property
     def prefixes(self) -> frozenset[str]:
-        """Every word's beginnings of 3 to 8 characters: what the cue index is looked up by."""
-        return frozenset(word[:length] for word in self.words for length in range(3, min(len(word), 8) + 1))
+        """Every word's beginnings of 3 to 8 characters, and the short words whole: what the cue index is looked up
+        by."""
+        return frozenset().union(*(prefixes for _, _, prefixes in self.segments))
+
+    @cached_property
+    def segments(self) -> tuple[tuple[int, int, frozenset[str]], ...]:
+        """The stretches of the folded text a cue can match within (see `_SEGMENT`), each with its words'
+        beginnings (see `prefixes`)."""
+        out = []
+        for match in _SEGMENT.finditer(self.folded):
+            words = set(_WORD.findall(match.group()))
+            if words:
+                out.append((match.start(), match.end(), frozenset().union(*map(_beginnings, words))))
+        return tuple(out)
+
+    @cached_property
+    def quoted(self) -> tuple[tuple[int, int], ...]:
+        """The spans of the folded text that quote or forward someone else's message: lines that begin with ">",
+        and everything from a forward or reply header ("---------- Forwarded message", "On ... wrote:") on."""
+        spans = [m.span() for m in _QUOTED_LINE.finditer(self.folded)]
+        header = _QUOTE_HEADER.search(self.folded)
+        if header:
+            spans.append((header.start(), len(self.folded)))
+        return tuple(spans)
+
+    def is_quoted(self, start: int) -> bool:
+        return any(begin <= start < end for begin, end in self.quoted)
 
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
         """The bounds of the sentence holding folded[start:end]."""
@@ -84,10 +131,26 @@ class Text:
         """Words of four letters or more written in capitals, outside lines that look like a pasted log."""
         out: list[str] = []
         for line in self.original.splitlines():
-            if not any(c.isupper() for c in line) or _LOG_LINE.search(line):
+            if not any(c.isupper() for c in line) or _LOG_LINE.search(line) or line.lstrip().startswith(">"):
                 continue
-            out.extend(w for w in _CAPS_WORD.findall(line) if w.isupper())
+            if ("--" in line or line.rstrip().endswith(":") or "orward" in line) and _QUOTE_HEADER.match(fold(line)):
+                break  # a forwarded or quoted message begins
+            out.extend(w for w in _CAPS_WORD.findall(line) if w.isupper() and _spoken(w))
         return tuple(out)
+
+
+def _spoken(word: str) -> bool:
+    """A word in capitals that is shouted, not an acronym ("GDPR", "DSGVO", "HTTP"): two vowels or more, and at
+    least one letter in three a vowel."""
+    vowels = sum(ch in _VOWELS for ch in word)
+    return vowels >= 2 and vowels * 3 >= len(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _beginnings(word: str) -> frozenset[str]:
+    if len(word) < _SHORT:
+        return frozenset((word,))
+    return frozenset(word[:n] for n in range(_SHORT, min(len(word), 8) + 1))
 
 
 def _bounds(text: str, ends: re.Pattern[str], start: int, end: int) -> tuple[int, int]:

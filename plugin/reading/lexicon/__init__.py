@@ -12,9 +12,12 @@ Categories of cues:
   (what softens a message: "no rush", "not urgent");
 - flags: `manager` (asks for a manager or someone senior), `repeat` (says they contacted us before);
 - names: `regulator` (CNIL, FTC, BaFin...), a threat when its sentence complains or states a condition;
-  `platform` (TikTok, social media...), a threat in a conditional sentence; `pressure` (a renewal coming, a
-  contract ending), which turns the message's churn cues into threats;
-- counter-cues: `not:outage` ("slow but up", "no customer impact") cancel an outage read from weak cues.
+  `platform` (TikTok, social media, review sites...), a threat in a conditional sentence, nothing otherwise;
+  `lawyer` (my lawyer, a law firm, a court) and `press` (a journalist, the newspapers), the matter (`legal`,
+  `media`) by themselves and a threat in a conditional sentence; `pressure` (a renewal coming, a contract ending),
+  which turns the message's churn cues into threats;
+- counter-cues: `not:<category>` cancel a hit of that category they overlap ("slow but up" is no outage, "my boss
+  is furious" not the writer's anger, "a complaint with the BBB" no contact with us).
 """
 
 from __future__ import annotations
@@ -31,8 +34,9 @@ FLAGS = ("manager", "repeat")
 # A regulator's name: a threat only in a sentence that complains or states a condition; a platform's name ("if ...,
 # the video goes on TikTok") only in a conditional sentence; pressure (a renewal, an ultimatum) turns a churn cue
 # anywhere in the message into a threat.
-NAMES = ("regulator", "platform", "pressure")
-COUNTERS = ("not:outage", "not:security", "not:billing", "not:churn", "not:legal", "not:media", "not:anger")
+NAMES = ("regulator", "platform", "pressure", "lawyer", "press")
+COUNTERS = ("not:outage", "not:security", "not:billing", "not:churn", "not:legal", "not:media", "not:anger",
+            "not:regulatory", "not:repeat", "not:manager", "not:frustration")
 CATEGORIES = (*MATTERS, *THREATS, *MOOD_CUES, *FLAGS, *NAMES, *COUNTERS)
 
 
@@ -46,6 +50,9 @@ class Lexicon:
     bridges: frozenset[str]  # small words a negation reaches across ("not going to cancel", "pas de", "kein")
     complaints: tuple[str, ...]  # beginnings of the words that lodge a complaint ("complain", "plainte", "beschwer")
     cues: Mapping[str, Sequence[str]]
+    intents: frozenset[str] = frozenset()  # words that announce an act ("will", "going", "vais", "werde", "voy")
+    future_endings: tuple[str, ...] = ()  # endings of future-tense verbs ("-rai", "-arei"), words of 5 letters or more
+    done: tuple[str, ...] = ()  # beginnings of the words that tell a publication already made ("posted", "publie")
 
 
 def load(language: str) -> Lexicon:
@@ -57,7 +64,8 @@ def load(language: str) -> Lexicon:
     return Lexicon(language, frozenset(module.STOPWORDS.split()), frozenset(module.NEGATORS.split()),
                    frozenset(module.INTENSIFIERS.split()), frozenset(module.CONDITIONS.split()), frozenset(module.BRIDGES.split()),
                    tuple(module.COMPLAINTS.split()),
-                   module.CUES)
+                   module.CUES, frozenset(module.INTENTS.split()), tuple(module.FUTURE_ENDINGS.split()),
+                   tuple(module.DONE.split()))
 
 
 def common_cues() -> Mapping[str, Sequence[str]]:

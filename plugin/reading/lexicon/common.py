@@ -1,6 +1,7 @@
-"""Cues that read the same in every language: names of regulators, of consumer-complaint and review sites. A name
-is a cue only where customers use it to threaten or complain ("je signale à la DGCCRF", "Reclame Aqui"), so
-names that are also common words or product features (Twitter, Google) live in the phrase lists of each language.
+"""Cues that read the same in every language: names of regulators, of social networks, of consumer-complaint and
+review sites. A name is a cue only where customers use it to threaten or complain ("je signale à la DGCCRF", "if
+..., it goes on TikTok"), or to say they already published ("j'ai laissé un avis sur Trustpilot"); names that are
+also common words or product features (Twitter, Google) live in the phrase lists of each language too.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ CUES: dict[str, list[str]] = {
         "défenseur des droits|defenseur des droits|médiateur de la consommation|mediateur de la consommation|"
         "schlichtungsstelle|arbitraje de consumo|consumidor.gov|consumidor gov)",
     ],
+    # Networks, review and consumer-complaint sites: a threat when announced or under a condition ("I'll leave a
+    # review on Trustpilot"), the media matter when already done ("j'ai laissé un avis sur Trustpilot").
     "platform": [
         "(twitter|facebook|instagram|tiktok|reddit|linkedin|youtube|social media|trustpilot|google reviews|yelp|"
         "reseaux sociaux|redes sociales|redes sociais|sozialen medien|sozialen netzwerken|social network|social networks|"
         "i social|sui social)",
-    ],
-    "threat:media": [
-        "(reclame aqui|reclameaqui|trustpilot|tripadvisor|yelp|glassdoor|que choisir|60 millions de consommateurs|"
+        "(reclame aqui|reclameaqui|tripadvisor|glassdoor|que choisir|60 millions de consommateurs|"
         "stiftung warentest|ocu|altroconsumo|watchdog)",
     ],
 }

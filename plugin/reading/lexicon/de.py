@@ -12,21 +12,25 @@ INTENSIFIERS = "so solch solchen solche derart"
 CONDITIONS = "wenn falls sonst andernfalls ansonsten sofern"
 BRIDGES = "will wollen werden werde wird mochte mochten ich wir es das den die der ein eine einen einem zu gar mehr noch bin sind ist habe haben uns mich"
 COMPLAINTS = "beschwer meld anzeig einschalt wend informier einreich"
+INTENTS = "werde werden wird werdet will wollen erwagen erwage uberlegen behalte"
+FUTURE_ENDINGS = ""
+DONE = "gepostet hinterlassen"
 
 _SYS = ("(shop|onlineshop|webshop|seite|website|webseite|homepage|system|server|plattform|dienst|app|anwendung|backend|"
         "portal|internet|netz|leitung|verbindung|telefon|festnetz|router|datenbank|api|produktivsystem|alles|email|"
-        "e mail|mailserver|cloud|instanz)")
+        "e mail|mailserver|cloud|instanz|kasse|kassensystem|warenwirtschaft|erp|crm|vpn|netzwerk|wlan|dsl|glasfaser|"
+        "kundenportal|mobilfunk|handynetz)")
 _DOWN = ("(down|offline|ausgefallen|nicht erreichbar|nicht mehr erreichbar|nicht verfugbar|tot|abgesturzt|weg|"
          "unerreichbar|lahmgelegt)")
 _BOSS = ("(vorgesetzten|vorgesetzte|vorgesetzter|teamleiter|teamleiterin|abteilungsleiter|abteilungsleiterin|"
          "geschaftsfuhrer|geschaftsfuhrerin|geschaftsfuhrung|fuhrungskraft|verantwortlichen|chef|chefin|manager|"
-         "managerin|leitung|supervisor|jemand hoheren|jemandem mit mehr (erfahrung|befugnis))")
+         "managerin|leitung|supervisor|jemand hoheren|jemandem mit mehr (erfahrung|befugnis)|niederlassungsleitung|niederlassungsleiter|"
+         "filialleiter|filialleitung|bereichsleiter|bereichsleitung|standortleiter|standortleitung|vorgesetztem)")
 
 CUES: dict[str, list[str]] = {
     "threat:legal": [
         "(rechtliche|rechtlichen|juristische|juristischen|gerichtliche|gerichtlichen) (schritte|schritten|konsequenzen|massnahmen|weg)",
         "(rechtsweg|rechtsstreit|klageweg|mahnverfahren|mahnbescheid|unterlassungserklarung|abmahnung|schadensersatzklage)",
-        "(mein|meinen|meinem|unser|unseren|unserem|einen|einem|den|der) (rechtsanwalt|anwalt|anwaltin|rechtsanwaltin|anwalte|rechtsbeistand|juristen)",
         "(rechtsanwalt|anwalt|anwaltin|rechtsanwaltin) (einschalten|beauftragen|hinzuziehen|informieren|ubergeben|eingeschaltet|beauftragt)",
         "(verklagen|verklage|verklagt|klage einreichen|klage erheben|klagen|vor gericht|zu gericht|gerichtlich|gericht gehen)",
         "(letzte|letztmalige) frist", "setze ihnen .. frist", "fristsetzung", "nach fruchtlosem ablauf",
@@ -39,6 +43,11 @@ CUES: dict[str, list[str]] = {
     "regulatory": [
         "(art|artikel) # dsgvo", "(gemass|nach|laut) (art|artikel)? #? ?dsgvo", "recht auf (loschung|auskunft|vergessenwerden|datenubertragbarkeit|berichtigung)",
         "(auskunftsersuchen|auskunftsanfrage|loschanfrage|loschungsanfrage|datenauskunft)",
+        "(auskunft|loschung|berichtigung|datenauskunft|kopie|datenkopie|widerspruch) .. (gemass|nach|gem|laut) (art|artikel)? #? (abs #)? (dsgvo|ds gvo)",
+        "(art|artikel) # (abs # )?(dsgvo|ds gvo)",
+        "dsgvo (auskunft|anfrage|antrag|frist|loschung|auskunftsanfrage|auskunftsersuchen)",
+        "(loschung|loschen) (meiner|aller meiner|unserer|samtlicher|aller) (personenbezogenen |gespeicherten )?daten",
+        "(auskunft|kopie) (uber|zu) (meine|meinen|die zu mir|unsere|die bei ihnen) .. daten",
     ],
     "threat:media": [
         "(an die|zur|zu der|die|der) (presse|medien|zeitung|offentlichkeit) (gehen|wenden|informieren|einschalten|kontaktieren|geben)",
@@ -50,7 +59,11 @@ CUES: dict[str, list[str]] = {
         "(auf|in|bei) (social media|twitter|facebook|instagram|tiktok|youtube|linkedin|den sozialen (medien|netzwerken)) .. (posten|teilen|veroffentlichen|berichten|schreiben|erzahlen|bewerten)",
         "(posten|teilen|veroffentlichen|berichten|schreiben) .. (auf|in|bei) (social media|twitter|facebook|instagram|tiktok|youtube|den sozialen (medien|netzwerken))",
     ],
-    "not:media": ["(medien|presse) (bibliothek|datei|dateien|upload|mitteilung|bereich)"],
+    "not:media": [
+        "(medien|presse) (bibliothek|datei|dateien|upload|mitteilung|bereich)",
+        "# (journalisten|redaktionen|medienkontakte)",
+        "(presseverteiler|pressemitteilung|pressemeldung) .. (journalisten|redaktionen)",
+    ],
     "threat:churn": [
         "(anbieter|dienstleister|provider) wechseln", "(zur|zu der) konkurrenz", "angebote anderer anbieter",
         "(nach )?(alternativen|anderen anbietern) (suchen|umsehen|umschauen|prufen)", "(wechseln|wechsel) (zu|zum) (einem anderen|der konkurrenz|einem wettbewerber)",
@@ -59,8 +72,15 @@ CUES: dict[str, list[str]] = {
         "(kundigen|kundige|kundigung|kundigt|kundigen wir|werden .. kundigen)", "(vertrag|abo|abonnement|konto|mitgliedschaft) (beenden|auflosen|kundigen|loschen|schliessen|stornieren)",
         "(nicht|nicht mehr) verlangern", "(zu|zum) (einem anderen anbieter|wettbewerber) wechseln",
     ],
-    "not:churn": ["(habe|hatte|haben|hatten) .. gekundigt", "bereits gekundigt", "kundigungsfrist"],
-    "threat:billing": ["(ruckbuchung|lastschrift zuruckgeben|lastschrift zuruckgehen|zuruckbuchen|zuruckbuchen lassen|chargeback|widerspruch bei (meiner|der) bank)"],
+    "not:churn": [
+        "(habe|hatte|haben|hatten) .. gekundigt", "bereits gekundigt", "kundigungsfrist",
+        "(fristgerecht|ordnungsgemass|bereits|schon) .. gekundigt",
+        "(kundigungsbestatigung|trotz (meiner |der )?kundigung|nach (meiner |der )?kundigung)",
+    ],
+    "threat:billing": [
+        "(lastschrift|lastschriften|abbuchung|zahlung) .. (zuruckgeben|zuruckgehen lassen|zuruckbuchen lassen|widerrufen|platzen lassen|sperren lassen)",
+        "(chargeback|widerspruch bei (meiner|der) bank|uber (meine|die) bank (zuruckbuchen|zuruckholen|zuruckfordern))",
+    ],
     "pressure": ["(unsere|die) (vertragsverlangerung|verlangerung) (steht|ist|im)", "(vertrag|abo) (lauft|endet) .. aus"],
     "threat": ["(letzte|letztmalige) (warnung|mahnung)", "(die )?polizei", "(strafanzeige|anzeige erstatten)"],
     "outage": [
@@ -71,6 +91,9 @@ CUES: dict[str, list[str]] = {
         "(fallt|fallen|fiel) (standig|immer wieder|wieder|komplett|taglich|ofter)? aus", "(bricht|brechen) (standig|immer wieder|wieder)? ab",
  "(funktioniert|geht|lauft) (gar|uberhaupt) nichts mehr", "alles (ist )?(down|offline|ausgefallen|tot)",
         "(niemand|keiner) kann (mehr )?arbeiten", "(betrieb|produktion) (steht|stehen|ist lahmgelegt)", "(kunden|nutzer) konnen (nicht|nichts) mehr (bestellen|kaufen|zahlen|einloggen)",
+        "(seit|schon seit) (heute morgen|heute fruh|gestern|stunden|# stunden|# uhr|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tagen|# tagen) .. (nicht erreichbar|offline|down|ausgefallen|kein internet|kein netz|keine verbindung|tot|gestort)",
+        "(keine|kein) (verbindung|zugriff|zugang) (zum|zur|auf den|auf die|auf das) (server|system|plattform|shop|portal|internet|netz)",
+        "(fur|bei) (alle|allen) (nutzer|nutzern|mitarbeiter|mitarbeitern|kunden|benutzer|benutzern) .. (nicht|kein|keine) .. (erreichbar|moglich|verfugbar|anmelden|einloggen)",
     ],
     "security": [
         "(phishing mail|phishing mails|phishing e mail|phishing e mails|phishing versuch|phishing nachricht|phishing seite|phishing link|phishing sms)",
@@ -81,17 +104,32 @@ CUES: dict[str, list[str]] = {
         "(daten|adresse|adressen|informationen) .. (offengelegt|geleakt|weitergegeben|an fremde|offentlich einsehbar)",
         "(unbekannte|fremde|verdachtige) (gerate|anmeldung|anmeldungen|zugriffe|logins|aktivitaten|transaktionen)", "(passwort|e mail adresse) wurde .. geandert",
         "(kenne|erkenne) (diese|die) (abbuchungen|bestellungen|zahlungen|transaktionen|buchungen) nicht", "nicht von mir",
+        "(daten|datensatze|kundendaten|rechnungen|bestellungen|mitarbeiterdaten|konten) (anderer|eines anderen|einer anderen|fremder) (kunden|kunde|firma|firmen|nutzer|unternehmen|mandanten)",
+        "(verdachtige|seltsame|merkwurdige|gefalschte|betrugerische|dubiose) (mail|e mail|nachricht|sms|link|webseite|seite|anrufe?)",
+        "(kommt|stammt) (diese|die|das) (mail|e mail|nachricht|sms|schreiben) (wirklich |tatsachlich )?von ihnen",
+        "(anmeldung|anmeldungen|login|logins|zugriff|anmeldeversuch|anmeldeversuche) (aus|von) .. (die nicht von mir|nicht von mir|ausland|unbekannt)",
+        "wie (da )?jemand (reinkommt|hereinkommt|zugriff hat|in mein konto)",
+        "jemand (hat sich|hat) .. (eingeloggt|angemeldet|zugegriffen|zugriff|reingekommen)",
+        "(das war|war das) (nicht ich|nicht wir|keiner von uns)",
     ],
     "not:security": ["(sicherheitseinstellungen|sicherheitsfragen|sicherheitsschulung|sicherheitsteam|sicherheitsabteilung)", "kaution"],
     "billing": [
         "(rechnung|rechnungen|rechnungsnummer|abgebucht|abbuchung|abbuchungen|doppelt abgebucht|doppelt berechnet|erstattung|erstattet|ruckerstattung|zuruckerstatten|zuruckerstattet|gutschrift|gebuhr|gebuhren|lastschrift|preiserhohung|zu viel (bezahlt|berechnet)|berechnet|in rechnung gestellt|mahngebuhr)",
+        "(ruckbuchung|ruckzahlung|zuruckbuchen|zuruckzahlen|erstatten|erstattung|jahresgebuhr|monatsgebuhr|grundgebuhr|bearbeitungsgebuhr)",
     ],
-    "not:billing": ["(rechnungen|zahlungen|erstattungen) (unserer|meiner|fur unsere|fur meine) (kunden|mandanten|patienten)", "(rechnungsmodul|rechnungsstellung fur kunden)"],
+    "not:billing": [
+        "(rechnungen|zahlungen|erstattungen) (unserer|meiner|fur unsere|fur meine) (kunden|mandanten|patienten)", "(rechnungsmodul|rechnungsstellung fur kunden)",
+        "(rechnungen|rechnungskopien|belege) ... (zu )?(ubersenden|zusenden|zuschicken|schicken|senden|bereitstellen)",
+        "(rechnungen|gutschriften) (die wir|die ich) .. (erstellen|ausstellen|schreiben|versenden)",
+    ],
     "anger": [
         "(ich fasse es nicht|das darf (doch )?nicht wahr sein|unfassbar|desaster|ein desaster)",
         "(unverschamt|unverschamtheit|frechheit|skandal|skandalos|inakzeptabel|nicht akzeptabel|unzumutbar|katastrophe|katastrophal|miserabel|miserablen|miserabler|schrott|mull|mist|scheiss|scheisse|beschissen|wutend|stinksauer|sauer|verargert|emport|fassungslos|lacherlich|unfahig|unfahigkeit|inkompetent|inkompetenz|armselig|peinlich|dreist|zum kotzen|das letzte|verarschen|verarscht|verarsche|abzocke|abzocker|herablassend|unfreundlich|respektlos|bodenlos|sondergleichen|ein witz|eine zumutung|zumutung|ungeheuerlich|absolut inakzeptabel|dreistigkeit|unglaublich)",
         "(schlechteste|schlechtesten|schlechtester) (service|kundenservice|erfahrung|firma|anbieter|support)",
         "noch nie (so|einen so|eine so|so einen|so eine|so etwas)", "so behandelt man (keine|doch keine) kunden",
+        "so geht man (nicht|doch nicht|nicht mit) .. um",
+        "(absolute|absolut|echte|bodenlose|riesen) (frechheit|unverschamtheit|zumutung|sauerei)",
+        "(das ist|es ist|ist das) (doch )?(wahnsinn|irre|der hammer|ein schlechter witz|lacherlich)",
     ],
     "frustration": [
         "nicht das erste mal", "(was|was zum teufel) ist (bei ihnen|da) los",
@@ -100,14 +138,30 @@ CUES: dict[str, list[str]] = {
         "(langsam )?reicht (es|es mir|mir)", "es reicht", "(genervt|nervig|nervt|argerlich|frustrierend|frustriert|zermurbend|anstrengend|leid|satt|geduld)",
         "warum dauert (das|es) so lange", "wie lange (noch|soll|muss|dauert)", "(keine|ohne) (antwort|ruckmeldung|reaktion|losung)",
         "(niemand|keiner) (meldet sich|antwortet|ruft zuruck|kam|kommt|hilft)", "(wann|endlich) .. endlich", "endlich (eine|mal|losen|beheben)",
+        "seit (uber |fast |mehr als )?(#|einem|einer|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|zwolf|vierzehn|mehreren|vielen) (tag|tagen|woche|wochen|monat|monaten) (warte|warten|schon|nichts|keine|kein|ohne|immer|bereits|nun|jetzt)",
         "seit (wochen|monaten|tagen|# wochen|# monaten|zwei monaten|drei wochen)", "(wochen|monate|tage) (lang|warten|gewartet)",
+        "(warte|warten|wartet) (schon |nun |jetzt |bereits )?seit (uber |fast |mehr als )?(#|einem|einer|zwei|drei|vier|funf|sechs|sieben|acht|neun|zehn|mehreren|vielen|tagen|wochen|monaten)",
         "verstehe (ich )?(nicht|wirklich nicht) warum", "ehrlich gesagt", "(jeden monat|jedes mal|standig|dauernd) .. (von hand|manuell|wieder)",
+        "(konnen|konnten|wurden) sie (bitte )?(endlich|wenigstens|zumindest)",
+        "endlich (prufen|antworten|reagieren|beheben|losen|melden|erledigen|zuruckrufen|liefern|erstatten|bearbeiten|klaren|kummern)",
+        "was (ich|wir) (noch|sonst noch) tun (soll|sollen|kann|konnen)",
+        "(jetzt|nun|das ist jetzt|das ist nun) (schon |bereits )?die (zweite|dritte|vierte|funfte) (woche|mahnung|erinnerung|nachfrage|mail)",
+        "(gibt es|gibt's) (inzwischen|mittlerweile|endlich|schon|denn) (einen stand|neuigkeiten|eine losung|etwas neues|eine antwort)",
+        "ohne (verbindliche|konkrete|jede|eine|irgendeine) (auskunft|antwort|ruckmeldung|losung|reaktion)",
+        "(bis heute|bisher|bislang) (nicht|keine|kein|nichts)",
+        "(warte|warten) (immer noch|noch immer|seit|schon)",
+        "(deutlich|langst|weit|mehrfach) uberschritten",
+        "(wirklich|aussert|sehr) dringend",
+        "(nur|lediglich) eine automatische (antwort|ruckmeldung|mail)",
+        "(hangen|hange|stecken|stecke) (fest|in der luft)",
     ],
     "calm": ["(nicht dringend|keine eile|ohne eile|hat zeit|vielen dank im voraus|herzlichen dank)"],
     "manager": [
         f"(gesprach|sprechen|verbinden|telefonat|ruckruf|kontakt|termin) (mit|von|an|zu) (ihrem|ihrer|einem|einer|seinem|seiner|dem|der|den|ihren|ihre) {_BOSS}",
         f"(verlange|verlangen|mochte|mochten|will|wollen|bitte um|fordere|fordern) .. (ihren|ihre|einen|eine|seinen|seine|den|die) {_BOSS}",
         f"(an|zu) (ihren|ihre|einen|eine|den|die) {_BOSS} (weiterleiten|weitergeben|eskalieren)", "(eskalieren|eskalation)",
+        f"mit (ihrem|ihrer|einem|einer|dem|der|ihren) {_BOSS} (besprechen|sprechen|klaren|reden|telefonieren|verbinden)",
+        f"(bitte|bitte um|verlange|verlangen|mochte|mochten|will|wollen) (einen |eine |ihren |ihre )?{_BOSS}",
     ],
     "repeat": [
         "(habe|hatte|haben|hatten) .. (bereits|schon|mehrfach|mehrmals|zweimal|dreimal) .. (angerufen|geschrieben|gemeldet|kontaktiert|reklamiert|gemailt|nachgefragt|angefragt|mitgeteilt|beantragt|erinnert)",
@@ -116,5 +170,26 @@ CUES: dict[str, list[str]] = {
         "(hotline|kundenservice|mitarbeiter|mitarbeiterin|kollege|kollegin|support) .. (legt|legte|hat) .. auf", "(jedes mal|jedesmal) .. (nachfrage|anrufe|schreibe)",
         "(wie|bereits) (besprochen|telefonisch besprochen|erwahnt|mitgeteilt|geschildert)", "(ihr|ihre|der|die) (mitarbeiter|mitarbeiterin|kollege|kollegin|agent) (am telefon|im chat|an der hotline)",
         "(zum|das) (zweiten|dritten|vierten|x ten|wiederholten) mal", "(ticket|ticketnummer|vorgang|vorgangsnummer|fall) (nr|nummer)? #",
+        "auf (meine|unsere) (mail|e mail|mails|nachricht|nachrichten|anfrage|anfragen|reklamation|beschwerde|schreiben|anruf|anrufe) (kam|kamen|hin|vom|habe|haben|gab|erhielt|erhielten|bekam)",
+        "wie (bereits|schon) (in|im|per|telefonisch|am|gestern|letzte woche|mitgeteilt|beschrieben|geschildert|erwahnt|gemeldet|geschrieben|besprochen)",
+        "(in|im) (meinem|meiner|unserem|unserer) (ticket|mail|e mail|schreiben|nachricht|anfrage|telefonat|anruf) (#|vom|von|am)",
+        "(daran|nochmals|erneut|wiederholt) (erinnert|nachgefragt|geschrieben|angerufen|gemeldet|gemahnt)",
+        "(zweite|dritte|vierte|erneute) (erinnerung|mahnung|nachfrage|anfrage)",
+        "(habe|hatte|haben|hatten) .. (am|vom|letzte woche|gestern|vor) .. (angerufen|geschrieben|gemeldet|nachgefragt|erinnert|reklamiert|verlangt|beantragt|angefragt|angefordert)",
+        "(zweimal|dreimal|mehrfach|mehrmals) (angerufen|geschrieben|gemeldet|nachgefragt|gemailt)",
+        "wie ich (ihnen|ihrem|ihrer|es|das|bereits|schon) ... (erklart|geschildert|mitgeteilt|gesagt|geschrieben|beschrieben) (habe|hatte)",
+    ],
+    "lawyer": [
+        "(mein|meinen|meinem|unser|unseren|unserem|einen|einem|den|der) (rechtsanwalt|anwalt|anwaltin|rechtsanwaltin|anwalte|rechtsbeistand|juristen)",
+        "(amtsgericht|amtsgerichts|landgericht|landgerichts|oberlandesgericht|gerichtsbeschluss|beschluss des|insolvenzverwalter|insolvenzverwalterin|insolvenzverfahren|gerichtsvollzieher|vollstreckungsbescheid|einstweilige verfugung)",
+    ],
+    "press": [
+        "(journalist|journalistin|journalisten|redaktion|presseanfrage|zeitung|verbrauchersendung|fernsehsender)",
+    ],
+    "media": [
+        "(habe|haben|hab) .. (bewertung|rezension|beitrag|post|video|kommentar|erfahrungsbericht) .. (geschrieben|veroffentlicht|gepostet|hinterlassen|abgegeben|geteilt)",
+    ],
+    "not:regulatory": [
+        "(auftragsverarbeitungsvertrag|auftragsverarbeitung|avv|dsgvo konform|dsgvo konformitat|datenschutzerklarung)",
     ],
 }

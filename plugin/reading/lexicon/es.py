@@ -12,26 +12,35 @@ INTENSIFIERS = "tan tanto tal"
 CONDITIONS = "si sino caso contrario"
 BRIDGES = "quiero queremos quiere voy vamos va pienso pensamos a el la los las un una de del me nos lo le se es esta estoy estamos he hemos ha mas"
 COMPLAINTS = "denunc reclam queja quej report acud"
+INTENTS = "voy vamos pienso pensamos planteando plantearemos dispuesto dispuestos"
+FUTURE_ENDINGS = "aremos eremos iremos"
+DONE = "publique publicado deje dejado comparti compartido subi subido"
 
 _SYS = ("(web|pagina|pagina web|sitio|sitio web|tienda|tienda online|plataforma|sistema|servidor|servidores|servicio|"
-        "app|aplicacion|api|portal|internet|conexion|linea|fibra|red|telefono|todo|backend|correo)")
+        "app|aplicacion|api|portal|internet|conexion|linea|fibra|red|telefono|todo|backend|correo|router|tpv|datafono|"
+        "centralita|movil|television|tv|nube|servicio online)")
 _BOSS = "(superior|responsable|supervisor|supervisora|encargado|encargada|gerente|jefe|jefa|director|directora)"
 
 CUES: dict[str, list[str]] = {
     "threat:legal": [
-        "(acciones|accion|medidas|via|vias) (legales|legal|judiciales|judicial)", "(mi|nuestro|un|nuestros|mis) (abogado|abogada|abogados)",
+        "(acciones|accion|medidas|via|vias) (legales|legal|judiciales|judicial)",
         "(les|os|lo|la) (demandare|demandaremos|denunciare|denunciaremos|llevare a juicio)", "(voy|vamos) a (demandar|denunciar|ir a juicio)",
-        "(demanda|denuncia) (judicial|formal|contra|ante)", "(tribunal|tribunales|juzgado|juzgados|juez|juicio)", "(burofax|requerimiento formal|requerimiento notarial)",
+        "(demanda|denuncia) (judicial|formal|contra|ante)", "(enviare|enviaremos|mandare|mandaremos|recibiran|recibira|les llegara) un burofax",
     ],
     "legal": ["incumplimiento (de|del) contrato"],
     "threat:regulatory": [
         "(oficina|organismo|autoridad|agencia|asociacion) (municipal )?(de|del) (consumo|consumidor|consumidores|proteccion de datos|informacion al consumidor)",
         "(hoja|hojas|libro) de reclamaciones", "defensor del (cliente|pueblo|consumidor)", "(violacion|incumplimiento) del (rgpd|gdpr|lopd)",
     ],
-    "regulatory": ["derecho (de|al) (acceso|supresion|rectificacion|olvido|portabilidad|oposicion)", "(articulo|art) # del (rgpd|gdpr)"],
+    "regulatory": [
+        "derecho (de|al) (acceso|supresion|rectificacion|olvido|portabilidad|oposicion)", "(articulo|art) # del (rgpd|gdpr)",
+        "(supresion|eliminacion|borrado|acceso a|copia de|portabilidad de|rectificacion de|cancelacion de) (de )?(todos )?(mis|nuestros) datos( personales)?",
+        "(segun|conforme a|de acuerdo con|en virtud del|al amparo del|en base al) (el )?(rgpd|gdpr|lopd|lopdgdd)",
+        "derechos arco",
+    ],
     "threat:media": [
         "(publicar|publicare|publicaremos|publico|publicamos|contar|contare|cuento|difundir|difundire|difundo|exponer|expondre|expongo|compartir|compartire|comparto|escribir|escribire|escribo|denunciar|denunciare|denuncio|subir|subire|subo) .. (en )?(las )?(redes|redes sociales|twitter|x|facebook|instagram|tiktok|youtube|google|internet|foros)",
-        "(prensa|periodista|periodistas|medios de comunicacion|los medios)", "(resena|resenas|opinion|opiniones|valoracion|valoraciones) (negativa|negativas|publica|publicas|en google|en trustpilot)",
+         "(resena|resenas|opinion|opiniones|valoracion|valoraciones) (negativa|negativas|publica|publicas|en google|en trustpilot)",
     ],
     "threat:churn": [
         "(me voy|nos vamos|iremos|me ire|migramos|migraremos|migrare|nos cambiamos|cambiaremos|me cambio|me cambiare|nos pasamos|nos pasaremos|me paso) (todo )?(a|con) (la competencia|otro (proveedor|operador|banco)|otra (compania|empresa|plataforma))",
@@ -42,6 +51,8 @@ CUES: dict[str, list[str]] = {
         "(cancelar|cancelacion|anular|anulacion) (de )?(mi|nuestra|la|el|nuestro) (suscripcion|cuenta|membresia|contrato|plan|servicio)",
         "(rescindir|rescision) (del|el) contrato", "no (renovar|renovaremos|renovare|vamos a renovar)", "(cerrar|eliminar) (mi|nuestra) cuenta",
         "(cambiarme|cambiarnos|irme|irnos) (a|con) otr(o|a)",
+        "(me|nos) (doy|damos|dare|daremos|voy a dar|vamos a dar|daria|dariamos) de baja",
+        "(darme|darnos|dar) de baja",
     ],
     "not:churn": ["(ya )?(cancele|di de baja|me di de baja|he cancelado|hemos cancelado)"],
     "threat:billing": ["(contracargo|retrocargo)", "(anular|rechazar|reclamar|disputar|devolver) .. (con|en|a traves de|al) (mi|el|nuestro) banco"],
@@ -53,6 +64,10 @@ CUES: dict[str, list[str]] = {
         "sin (servicio|internet|conexion|linea|senal|acceso|red)", "(cortes|corte) (de|del) (luz|servicio|internet|red|conexion|linea|suministro)",
         "(nadie|ningun usuario|ninguno de nuestros .. ) (puede|pudo|consigue|logra) (entrar|acceder|conectarse|iniciar sesion|trabajar)",
         "no funciona (nada|ninguna)", "todo (esta )?(caido|parado|bloqueado)", "nadie puede trabajar", "interrupcion (del|de) servicio", "(los|nuestros) clientes no pueden (comprar|pagar|entrar|acceder|pedir)",
+        "sin (fibra|internet|conexion|linea|telefono|movil|cobertura|television|tv|senal|servicio|red|wifi) (desde|en casa|en la oficina|en todo|hace|durante|todo)",
+        "(luz|led|piloto) (de )?los .. (rojo|roja|en rojo|parpadea|parpadeando)",
+        "(no hay|ni) (linea|senal|conexion|internet|cobertura)",
+        "(nadie|ninguno) (de nosotros |de la oficina )?(puede|podemos) (trabajar|conectarse|entrar|acceder)",
     ],
     "not:outage": ["caida (del|de un|de una) #", "caida de (ventas|ingresos|precios|trafico|visitas|pedidos)"],
     "security": [
@@ -61,6 +76,9 @@ CUES: dict[str, list[str]] = {
         "(fraude|fraudulento|fraudulenta|fraudulentos|fraudulentas|suplantacion|fuga de datos|filtracion de datos|filtracion|phishing|robo de (datos|identidad|cuenta)|vulnerabilidad|brecha de seguridad)",
         "(pedidos|compras|cargos|movimientos|reservas|pagos|transferencias) que (yo )?no (hice|realice|reconozco|autorice|he hecho)",
         "no reconozco (estos|estas|los|las|ese|esa|este|esta) (cargos|cargo|pedidos|compras|movimientos|pagos|accesos)", "alguien (entro|accedio|ha entrado|ha accedido|uso|ha usado)",
+        "(datos|pedidos|facturas|cuentas|fichas|informacion) (de otros|de otra|de otro) (clientes|cliente|empresa|empresas|usuarios|usuario)",
+        "(correo|email|mensaje|sms|enlace) (sospechoso|fraudulento|falso|raro|extrano)",
+        "(viene|proviene|es) (realmente |de verdad )?de (ustedes|vosotros)",
     ],
     "billing": [
         "(mi|la|una|esta|su|vuestra|nuestra|ultima) factura", "factura (incorrecta|erronea|duplicada|equivocada|n|numero)",
@@ -68,20 +86,33 @@ CUES: dict[str, list[str]] = {
         "(devuelv*|devolv*) (el|los|mi|mis|nuestro|todo el) (dinero|importe|importes|cobro|cargo|#)", "(me|nos) (devuelven|devuelvan) (los )?#",
         "(subida|aumento) (de|del) (precio|tarifa|cuota)",
     ],
-    "not:billing": ["(permisos|roles|acceso) .. (sobre|a|de) (la )?facturacion", "(facturas|reembolsos|cobros) (de|a) (nuestros|mis) clientes"],
+    "not:billing": [
+        "(permisos|roles|acceso) .. (sobre|a|de) (la )?facturacion", "(facturas|reembolsos|cobros) (de|a) (nuestros|mis) clientes",
+        "(facturas|tickets|recibos) (que )?(emitimos|generamos|enviamos|hacemos) (a|para) (nuestros|mis) clientes",
+    ],
     "anger": [
         "(verguenza|vergonzoso|vergonzosa|indignado|indignada|indignados|indignante|lamentable|inaceptable|inadmisible|intolerable|estafa|estafadores|timo|ladrones|sinverguenzas|incompetentes|incompetencia|inutiles|pesimo|pesima|horrible|asqueroso|una broma|burla|furioso|furiosa|cabreado|cabreada|enfadado|enfadada|basura|desastre|ridiculo|no hay derecho|que barbaridad|tomadura de pelo|vergonzante|desfachatez|indecente|penoso|patetico|mal educado|maleducado|falta de respeto)",
         "(los|las) peores", "(el|la) peor (servicio|atencion|empresa|experiencia|compania)", "(sois|son) (unos|los) ",
         "(me|nos) (tratan|tratais|trataron|han tratado) como", "de verdad que",
+        "(es|esto es) (una locura|de locos|surrealista|increible|alucinante|indignante)",
+        "(os|les) (reis|estais riendo|estan riendo) de",
     ],
     "frustration": [
         "no es la primera vez", "(empieza|empiezan|empiezo|comienza|comienzan) a (cansarme|hartarme|molestarme|agobiarme|desesperarme|cansar|hartar)",
         "(todavia|aun) (no|nada|sin|nadie|espero|estoy esperando)", "(sigue|siguen|sigo|seguimos) (sin|esperando|igual)", "otra vez", "de nuevo",
         "(por )?(segunda|tercera|cuarta|enesima) vez", "(estoy|estamos) (perdiendo la paciencia|harto|harta|hartos|cansado|cansada|cansados|desesperado|desesperada|frustrado|frustrada)",
         "perdiendo la paciencia", "no hay manera", "(llevo|llevamos) (todo el dia|toda la manana|# dias|dias|semanas|meses|horas|# horas|# semanas)",
+        "(llevo|llevamos) (mas de )?(#|una|un|dos|tres|cuatro|cinco|seis|diez|quince|varias|varios|muchas|muchos) (dias|semanas|meses|horas|semana|mes) (esperando|sin|llamando|escribiendo|reclamando)",
         "(nadie|ninguno) (me |nos )?(responde|contesta|ayuda|llama|avisa|aviso|vino|viene|soluciona)", "(sin|ninguna|no he recibido|no hemos recibido) (respuesta|noticias)", "(sin|no he recibido|no hemos recibido) (ninguna )?solucion",
         "que alguien (me|nos) ayude", "(cuanto|cuantos) (tiempo|dias|mas) (mas|tengo|tenemos|hay que)", "hasta cuando", "de una vez",
         "(es|resulta) desesperante", "(harto|harta|hartos|frustrante|agotador|agotadora|desesperante)",
+        "(diganme|digame|decidme|dime|me pueden decir|pueden decirme|podrian decirme|me podrian decir) (cuando|algo|de una vez|que pasa)",
+        "(tecnico|tecnica|repartidor|instalador|nadie) (no ha|todavia no ha|aun no ha|nunca ha|ni ha) (venido|llegado|aparecido|llamado|contestado)",
+        "(desde entonces|desde ese dia|hasta hoy|hasta ahora) (nada|nadie|ni una|sin)",
+        "(a pesar de|pese a) que (he|hemos|ya)",
+        "(llevamos|llevo) desde (el|la|hace|ayer|esta|este)",
+        "alguien (puede|podria) (decirme|decirnos|ayudarme|ayudarnos|explicarme)",
+        "(seguimos|sigo|estamos|estoy) (sin|esperando|bloqueados|bloqueado|atascados)",
     ],
     "calm": ["(no es urgente|sin prisa|nada urgente|cuando puedan|cuando podais|muchas gracias de antemano|les agradeceria|le agradeceria|os agradeceria|agradeceria mucho)"],
     "manager": [
@@ -93,5 +124,26 @@ CUES: dict[str, list[str]] = {
         "(les|os) escribi", "(he|hemos|lo he|lo hemos) (pedido|solicitado|preguntado|reclamado|llamado|escrito|pedido ya) .. (dos|tres|cuatro|varias|muchas|#) veces", "(es|por) la (segunda|tercera|cuarta|enesima) vez que", "(mis|varios|dos|tres|cuatro|#) (correos|emails|mails|mensajes|llamadas|reclamaciones)",
         "numero de (incidencia|ticket|caso|reclamacion)", "(incidencia|ticket|caso) (n|numero)? #", "(como|segun) (ya )?(les|os) (dije|comente|explique)",
         "(su|vuestro|el) (agente|tecnico|companero|companera|soporte) (me|nos) (dijo|prometio|colgo)",
+        "(me|nos) (abrieron|abrieron ya|abren|han abierto) (una|un) (incidencia|ticket|caso|reclamacion|parte)",
+        "acuse de recibo",
+        "(he|hemos) (escrito|llamado|reclamado|enviado) (dos|tres|cuatro|varias|muchas|#) veces",
+        "(ya|he|hemos) (llame|llamamos|llamado) (dos|tres|varias|#) veces",
+        "(como|segun) (ya )?(les|os|le) (indique|comente|explique|dije|escribi)",
+        "(en|por) (mi|nuestro) (correo|email|mensaje|ticket|llamada) (anterior|del|de ayer)",
+    ],
+    "lawyer": [
+        "(mi|nuestro|un|nuestros|mis) (abogado|abogada|abogados)",
+        "(tribunal|tribunales|juzgado|juzgados|juez|juicio)",
+        "(burofax|requerimiento formal|requerimiento notarial)",
+    ],
+    "press": [
+        "(periodista|periodistas|medios de comunicacion|la prensa)",
+    ],
+    "not:media": [
+        "# periodistas",
+        "(nota de prensa|comunicado de prensa) .. periodistas",
+    ],
+    "media": [
+        "(he|hemos|ya) (publicado|dejado|escrito|puesto|subido|compartido) .. (resena|opinion|valoracion|comentario|video|post|tuit) .. (en|a)",
     ],
 }

@@ -13,10 +13,14 @@ INTENSIFIERS = "aussi si tellement autant plus"
 CONDITIONS = "si sinon faute defaut autrement sans"
 BRIDGES = "vais va allons vont veux voulons veut souhaite souhaitons compte comptons pense pensons le la les l un une de du des d pas plus jamais encore vraiment etre ete a ai avons est sont je nous on me se"
 COMPLAINTS = "plainte signal saisi denonc reclam recours contact ecri alert preven inform porter"
+INTENTS = "vais allons va vont envisage envisageons"
+FUTURE_ENDINGS = "rai rons"
+DONE = ""
 
 _SYS = ("(site|site web|site internet|boutique|boutique en ligne|application|appli|app|service|services|plateforme|"
         "serveur|serveurs|systeme|api|portail|production|prod|reseau|internet|connexion|ligne|box|fibre|telephone|"
-        "messagerie|back office|backoffice|base de donnees|tout|logiciel|espace client|extranet|intranet)")
+        "messagerie|back office|backoffice|base de donnees|tout|logiciel|espace client|extranet|intranet|site vitrine|"
+        "boutique en ligne|instance|hebergement|standard|standard telephonique|caisse|caisses|terminal de paiement|tpe)")
 _DOWN = ("(en panne|hors service|hors ligne|hs|inaccessible|inaccessibles|indisponible|indisponibles|injoignable|down|"
          "tombe|tombee|tombes|coupe|coupee|coupes|mort|morte|ko)")
 _AVOCAT = "(avocat|avocate|avocats|conseil juridique|juriste|huissier)"
@@ -28,15 +32,14 @@ _BOSS = ("(responsable|superieur|superieure|superieurs|manager|directeur|directr
 
 CUES: dict[str, list[str]] = {
     "threat:legal": [
-        f"(mon|notre|un|une|des|mes|nos) {_AVOCAT} (va|vont|prendra|prendront|vous|se|est|sont|s'en|a ete|ont ete)",
+        f"(mon|notre|un|une|des|mes|nos) {_AVOCAT} (va|vont|prendra|prendront|vous contactera|vous contacteront|vous ecrira|vous ecriront|se chargera|s'en chargera|est saisi|sont saisis|a ete saisi|ont ete saisis|a ete informe|ont ete informes|est informe|sont informes|est en copie|sont en copie|etudie|examine|prepare)",
         f"(transmis|transmets|transmettre|transmettrai|transmettrons|confie|confier|confierai|saisi|saisir|saisirai|contacte|contacter|contacterai|consulte|consulter|mandate|mandater|prevenu|prevenir|informe|informer|remis|remettre|envoye|faire appel a) .. (mon|notre|un|une|a mon|a notre) {_AVOCAT}",
-        "(mon|notre) (avocat|avocate|conseil juridique)",
         "(poursuites|poursuite) (judiciaires|judiciaire|en justice)", "(poursuivre|poursuivrai|poursuivrons|attaquer|attaquerai|attaquerons|assigner|assignerai) (en justice|votre societe|vous|au tribunal)",
         "(action|actions|recours|procedure|procedures|voie|voies) (en justice|judiciaire|judiciaires|juridique|juridiques|legale|legales|contentieuse|contentieux)",
         "(saisir|saisirai|saisirons|saisis|saisissons|saisine|devant|porter l'affaire devant) (le|les|la|un)? (tribunal|tribunaux|juge|justice|juridiction|juridictions competentes|prud'hommes|conciliateur)",
-        "(au|aux) (tribunal|tribunaux)", "tribunal (judiciaire|d'instance|de proximite|de grande instance)",
+
         "(mise en demeure|mets en demeure|mettons en demeure|mettre en demeure|vous met en demeure)",
-        "(un|le|en) proces", "(porter|porterai|porterons|deposer|deposerai|deposerons) (plainte|une plainte|plainte contre vous)",
+        "(porter|porterai|porterons|deposer|deposerai|deposerons) (plainte|une plainte|plainte contre vous)",
         "(injonction de payer|dommages et interets|dommages interets|petites creances|huissier de justice)",
         "(je|nous) (vais|allons|irai|irons) (en justice|au tribunal|jusqu'au tribunal)",
     ],
@@ -50,15 +53,20 @@ CUES: dict[str, list[str]] = {
     "regulatory": [
         "(droit|droits) (d'acces|a l'effacement|a l'oubli|de rectification|a la portabilite|d'opposition)",
         "(article|art) # (du )?rgpd", "(au titre|en vertu|en application|conformement) (du|au) rgpd",
+        "(suppression|effacement|supprimer|effacer|acces a|copie de|communication de|portabilite de|rectification de) (de )?(l'ensemble de |toutes |tous )?(mes|nos) (donnees|informations) personnelles",
+        "(demande|requete|droit|exercice du droit) (d'acces|de suppression|d'effacement|de rectification|de portabilite|d'opposition)",
+        "(ce que dit|ce que prevoit|ce qu'impose|contraire au|selon le|d'apres le) (le )?rgpd",
+        "rgpd (article|art|demande|droits)",
     ],
     "threat:media": [
         f"(publier|publie|publierai|publierons|poster|posterai|laisser|laisserai|mettre|mettrai|ecrire|ecrirai|rediger|redigerai|partager|partagerai|raconter|raconterai|denoncer|denoncerai|balancer|exposer|exposerai|afficher|en parler|parler de vous) .. (sur|partout sur|a) {_PLATFORM}",
         "(avis|commentaire|commentaires|note) (negatif|negatifs|negative|detaille|public|publics|incendiaire|sale|assassin) (sur|partout)",
         "(publier|publie|publierai|laisser|laisserai|poster|posterai|rediger|ecrire|ecrirai|mettre) (un|des|mon|plusieurs) (avis|commentaire)",
         "(alerter|contacter|prevenir|informer|parler a|parler aux|raconter a|raconter aux|saisir|ecrire a|ecrire aux|aller voir) (la presse|les medias|aux medias|les journalistes|aux journalistes|a la presse|un journaliste|des journalistes)",
-        "(journaliste|journalistes|a la presse|l'emission)", "(en parler|parler|raconter|tout raconter|m'adresser|nous adresser) (aux medias|a la presse|aux journalistes)",
+         "(en parler|parler|raconter|tout raconter|m'adresser|nous adresser) (aux medias|a la presse|aux journalistes)",
         "(faire|ferai) (le )?buzz", "(part|partira|finit|finira|atterrit|atterrira|sera|ira) (sur|partout sur) (twitter|x|facebook|instagram|tiktok|youtube|linkedin|les reseaux sociaux|internet)", "(avis|commentaires) (en ligne|publics|google)", "(prevenir|avertir|informer) (tout|tous) (mon|mes) (entourage|amis|contacts|reseau)", "(tout le monde|le monde entier) (saura|va savoir|le saura|en entendra parler)",
         "denoncer publiquement", "(rendre|rendrai) (ca|cela|l'affaire) public",
+        "(je|nous|on) (saisis|saisissons|saisirai|saisirons|alerte|alertons|alerterai|alerterons|contacte|contacterai|contacterons|previens|previendrai|previendrons|informe|informerai|informerons) (la presse|les medias|les journalistes|un journaliste|des journalistes|les reseaux sociaux)",
     ],
     "threat:churn": [
         "(sinon|ou) (je|nous|on) (pars|partons|part|m'en vais|nous en allons|resilie|resilions|change|changeons)",
@@ -78,6 +86,7 @@ CUES: dict[str, list[str]] = {
     "not:churn": [
         "(j'ai|nous avons|avoir|apres avoir|alors que j'ai|bien que j'ai|j'avais|nous avions) (deja )?(resilie|annule)",
         "(deja|bien) resilie", "resilie (le|depuis|il y a)",
+        "(resilie|annule|annulee|resiliee) (dans le delai|hors delai|le #|depuis|en|il y a)",
     ],
     "threat:billing": [
         "(faire|fais|ferai|ferons) opposition", "opposition (bancaire|aupres de ma banque|sur ma carte|sur le prelevement)",
@@ -99,6 +108,12 @@ CUES: dict[str, list[str]] = {
         "(interruption|indisponibilite) (du|de|de la|totale|generale) (service|plateforme|site)?",
         "erreur (502|503)", "(m'a|m'ont|nous a|nous ont|a ete|ont ete|on m'a|on nous a) (coupe|coupee|suspendu|suspendue) (ma|la|notre|mon|nos) (ligne|connexion|internet|acces|box|telephone|service|fibre)", "(plus rien|rien) ne (fonctionne|marche|repond|charge)", "tout est (bloque|plante|down|en panne|coupe|hs)",
         "(personne|aucun de nous|aucun d'entre nous) ne peut (plus )?travailler", "(activite|production) (a l'arret|bloquee|paralysee|arretee)", "(toutes les|sur toutes les) (pages|requetes)",
+        f"{_SYS} .. (est|sont|etait|etaient|a ete|ont ete|reste|restent|semble|est toujours|est encore|est completement|est totalement) {_DOWN}",
+        "(down|hors service|hors ligne|inaccessible|inaccessibles|indisponible|indisponibles|injoignable|en panne|hs|coupe|coupee|coupes) depuis (#|ce matin|hier|cette nuit|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|plusieurs|deux|trois|le|la|une|midi|cet apres midi)",
+        "(aucun|aucune|plus aucun|plus aucune) (acces|connexion|reseau|service|tonalite) (a|au|aux|depuis|sur)",
+        "(tous|toutes) (nos|les|mes) .. (visiteurs|clients|utilisateurs|salaries|collaborateurs) .. (page d'erreur|ne peuvent|bloques)",
+        "(err connection|erreur de connexion|delai d'attente depasse|timeout) .. (pour tous|partout|pour tout le monde)",
+        "(la|cette|une|grosse|nouvelle|derniere) (panne|coupure) (de|d'|du) (lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|ce matin|cette nuit|la nuit|la semaine|#)",
     ],
     "not:outage": [
         "(ne|n') (marche|fonctionne|marchent|fonctionnent) (plus )?comme (avant|d'habitude|il faut)",
@@ -118,6 +133,14 @@ CUES: dict[str, list[str]] = {
         "(je|nous) ne (reconnais|reconnaissons) pas (ces|cette|ce|les) (transactions|commandes|operations|paiements|achats|prelevements|connexions)",
         "(mot de passe|adresse e mail|adresse mail|email) (a ete|ont ete) (modifie|modifiee|change|changee)", "(carte|carte bancaire) (a ete )?(utilisee|volee|clonee|piratee)",
         "(hameconnage|phishing|usurpation d'identite|rancongiciel|ransomware|logiciel malveillant|malware|virus|cyberattaque|cyber attaque|attaque informatique|faille de securite|faille|vulnerabilite|vulnerabilites|breche de securite|fraude|frauduleux|frauduleuse)",
+        "(voir|vois|voyons|voit|affiche|affichent|apparaissent|apparait|visibles?|acces aux?) .. (donnees|comptes|commandes|factures|fiches|informations|dossiers|salaries|clients|documents) (d'autres|d'un autre|d'une autre|de tiers|d'une societe|d'une entreprise)",
+        "(e mail|mail|courriel|message|sms|lien|site) (suspect|frauduleux|douteux|bizarre|louche|frauduleuse|suspecte|douteuse)",
+        "(ce|cet|le) (e mail|mail|courriel|message|sms|appel) (vient|provient|venait) (il )?(bien |vraiment )?de (vous|chez vous)",
+        "(n'est|ne sont) pas (votre|vos|le|un) (domaine|site officiel|adresse officielle)",
+        "(je n'ai|nous n'avons) (pas|jamais) clique",
+        "(publie|divulgue|expose|affiche|partage) (mon|mes|notre|nos) (adresse|adresses|coordonnees|donnees personnelles|numero|nom complet)",
+        "(quelqu'un|un inconnu|un tiers|une personne) (s'est|a) (connecte|connectee|introduit|introduite|accede|pris le controle) .. (mon|notre|mes|nos) (compte|comptes|messagerie|boite)",
+        "(connexion|connexions|connecte|connectee) .. depuis (l'etranger|un autre pays|un pays)",
     ],
     "not:security": [
         "(contre|proteger|protegez|proteger contre|protection contre) (le |la |les )?(piratage|phishing|hameconnage|fraude|virus|malware|pirates)",
@@ -131,10 +154,15 @@ CUES: dict[str, list[str]] = {
         "(rembourser|remboursement|remboursements|rembourse|remboursee|remboursez|me rembourser|geste commercial|un geste|avoir de|trop percu|trop paye)",
         "(frais|penalites) (de|d') (resiliation|dossier|service|retard|annulation|livraison|rejet)", "(double|doubles) (prelevement|debit|facturation|paiement)",
         "(augmentation|hausse) (de|du) (prix|tarif|l'abonnement)", "(montant|somme) (de|du) #", "(tva|numero de tva) .. facture",
+        "(faire|emettre|etablir|recevoir|obtenir|demander) un avoir",
+        "(facture|facturee|facturees|factures|facturees) (mais|alors qu'elles|sans) .. (non |pas )?(livre|livree|livrees|livres|recu|recus|recue)",
+        "(bien|pourtant|quand meme) (facture|facturee|facturees|factures|preleve|prelevee)",
     ],
     "not:billing": [
         "(factures|remboursements|paiements|facturation) (de|a|pour|des) (nos|mes) (clients|patients|adherents|locataires)",
         "(module|onglet|section|page|menu|ecran) (de )?(facturation|factures|paiement)",
+        "(nos|mes) clients .. (demander|reclamer|exiger|demandent|reclament) (des |un |leur |leurs )?(remboursements?|avoirs?|factures?)",
+        "(factures?|avoirs?|devis) (que|qu') (nous|j'|on) (emettons|envoyons|generons|editons|creons|emets|envoie|genere|edite|emet|envoie)",
     ],
     "anger": [
         "(vous )?(vous )?(fichez|foutez|moquez|fiche|fout|moque) .. (de vos clients|de nous|de moi|des clients|du monde)",
@@ -144,6 +172,9 @@ CUES: dict[str, list[str]] = {
         "c'est une (blague|plaisanterie|honte|arnaque)", "(vous|tu) plaisantez", "(le|la) pire (service|experience|entreprise|societe|support|service client)",
         "(pire|plus mauvais) (service|experience|entreprise|support|service client)", "de pire en pire",
         "(jamais|pas) (ete|etait) (aussi|si) mal", "jamais (ete|etait) aussi",
+        "(c'est|vous etes|c'est completement|c'est vraiment) (fou|dingue|hallucinant|invraisemblable|aberrant|ahurissant|delirant|du grand n'importe quoi|du foutage)",
+        "(vous vous moquez|on se moque|vous vous fichez|vous vous foutez) (de|du|des)",
+        "(c'est|c est) (inadmissible|honteux|lamentable|scandaleux)",
     ],
     "frustration": [
         "(ce n'est|c'est pas|ce n est) pas la premiere fois", "et vite", "(commence|commencent|commencer) a faire (beaucoup|long|trop)",
@@ -152,7 +183,8 @@ CUES: dict[str, list[str]] = {
         "(deuxieme|troisieme|quatrieme|enieme|#e|#eme) (relance|fois|appel|mail|demande|courrier)",
         "(commence|commencer|commencent) a (etre|perdre|devenir|en avoir)", "perdre patience", "(a bout|a bout de nerfs)",
         "(penible|usant|usante|epuisant|epuisante|fatigant|fatigante|agacant|agacante|enervant|enervante|exasperant|exasperante|exaspere|exasperee|insupportable|insupportables|intolerable|lasse|lassee|en ai marre|j'en ai marre|on en a marre|ras le bol|marre|raz le bol|excede|excedee|decourage|decouragee|desespere|desesperee)",
-        "(ca|cela) fait (maintenant )?(#|une|deux|trois|quatre|plusieurs) (heure|heures|jour|jours|semaine|semaines|mois)",
+        "(ca|cela) fait (maintenant |deja |plus de |presque )?(#|une|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|quinze|vingt|trente|plusieurs|quelques) (heure|heures|jour|jours|semaine|semaines|mois)",
+        "(depuis|voila|voici) (#|une|un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|vingt|plusieurs) (jours|semaines|mois) (que )?(j'attends|nous attendons|on attend|j'attend)",
         "(aucune|sans|pas de) (reponse|nouvelles|nouvelle|retour|solution|suivi)",
         "(personne|nul) (ne|n') (repond|rappelle|m'a rappele|m'a repondu|est venu|vient|bouge|s'en occupe)", "personne n'est venu",
         "(pouvez vous|pourriez vous|allez vous|vous allez|va t on|allez vous) enfin", "enfin une (reponse|solution)",
@@ -161,6 +193,18 @@ CUES: dict[str, list[str]] = {
         "(je|nous) ne (peux|pouvons) (pas|plus) continuer", "(continuer|travailler) comme (ca|cela)", "je n'en peux plus",
         "(j'attends|nous attendons) (toujours|encore|depuis)", "(toujours|encore) en attente",
         "(c'est|ce n'est) (pas )?normal", "(pas|plus) acceptable", "(on|vous) (tourne|tournez) en rond",
+        "(on|nous|j'|je) (attend|attendons|attends) (toujours|encore|depuis)",
+        "(toujours|encore) (en attente|sans nouvelles|sans reponse|sans solution)",
+        "(au moins|a minima|du moins|au minimum) (nous |me )?(dire|repondre|confirmer|indiquer|tenir au courant|donner)",
+        "(pouvez vous|pourriez vous) au moins",
+        "(rien|aucune nouvelle|aucun retour|plus rien|plus de nouvelles) depuis",
+        "(je|nous) ne (sais|savons) (plus )?(quoi|que) faire",
+        "faire avancer (le|mon|notre|ce) (dossier|sujet|ticket|probleme)",
+        "(c'est|ca fait) (maintenant |deja )?(la )?(deuxieme|troisieme|quatrieme|#e|#eme) (semaine|jour|mois|relance)",
+        "(nous sommes|je suis|on est|nous restons) (toujours |completement )?(bloque|bloques|bloquee|bloquees|coince|coinces|dans l'impasse)",
+        "(se renvoient|se renvoie|vous renvoyez|on me renvoie) la balle",
+        "(aucune|pas de) (date|visibilite|echeance) (precise|claire)?",
+        "(j'aimerais|je voudrais|nous voudrions) (enfin|au moins|simplement) (une|un|savoir)",
     ],
     "calm": ["(rien d'urgent|pas urgent|pas d'urgence|sans urgence|aucune urgence|pas presse|quand vous aurez le temps|merci beaucoup|merci infiniment)"],
     "manager": [
@@ -183,5 +227,46 @@ CUES: dict[str, list[str]] = {
         "(votre|la|le|un|une) (conseiller|conseillere|collegue|technicien|agent|service client|hotline|operateur|operatrice|interlocuteur|interlocutrice) .. (m'a|nous a|m'avait|nous avait) (dit|indique|promis|raccroche|repondu|assure|expose)",
         "(on|vous) (m'a|m'avez|nous a|nous avez) (dit|promis|repondu|raccroche|assure|indique)", "raccroche au nez", "m'a raccroche",
         "(restes|reste|restee|restees) sans (reponse|suite)", "(ticket|dossier|demande|reclamation) (n|no|numero)? #",
+        "(nous avons|j'ai|on a|nous l'avons|je l'ai) (deja |pourtant |bien |plusieurs fois )?(remonte|signale|escalade|souleve|evoque|mentionne|expose|rapporte) (le|ce|cet|ces|les|la|cette|ce meme) (probleme|point|sujet|bug|incident|anomalie|souci|demande|dysfonctionnement)",
+        "comme (indique|mentionne|precise|explique|signale|dit|convenu|demande|evoque|ecrit) (dans|par|lors de|lors du|au|precedemment|plus tot|hier|la semaine|dans mon|dans notre)",
+        "(dans|par) (mon|notre|mes|nos) (ticket|tickets|mail|mails|message|messages|courriel|courriels|appel|precedent|dernier|demande) (du|de|d'|precedent|precedente|numero|#)",
+        "(lors de|pendant|a chacun de|a chacune de) (nos|notre|mes|chaque) .. (points|point|reunions|reunion|appels|appel|echanges|rendez vous|comites|comite)",
+        "(rebonjour|re bonjour)",
+        "(je vous|nous vous) (relance|relancons|recontacte|reecris|ecris a nouveau|ecris de nouveau|redemande)",
+        "(j'ai|nous avons) (deja )?(ouvert|cree|depose|envoye) (deux|trois|plusieurs|#|un|une) (tickets?|demandes?|reclamations?|mails?)",
+        "(on me|on nous) (repond|repete|dit) (a chaque fois|toujours|systematiquement)",
+    ],
+    "lawyer": [
+        "(mon|notre) (avocat|avocate|conseil juridique|conseil)",
+        "(au|aux) (tribunal|tribunaux)",
+        "tribunal (judiciaire|d'instance|de proximite|de grande instance)",
+        "(un|le|en) proces",
+        "ordonnance (du|de) (tribunal|juge|refere|president)",
+        "(cabinet d'avocats|commissaire de justice|decision de justice|jugement du tribunal|procedure judiciaire)",
+    ],
+    "not:legal": [
+        "(plainte|plaintes) (aupres|a) (de la|du|de l'|des|la|le|l') .. (cnil|dgccrf|arcep|acpr|amf|mediateur|autorite|regulateur|defenseur|association)",
+    ],
+    "press": [
+        "(journaliste|journalistes|l'emission|la redaction|demande de reaction)",
+    ],
+    "media": [
+        "(j'ai|nous avons|on a|j'avais|nous avions) (deja |bien )?(laisse|publie|poste|ecrit|mis|partage|depose|donne|redige) .. (avis|commentaire|post|message|video|note|temoignage|publication|tweet)",
+        "(avis|commentaire|note) .. (laisse|publie|poste|depose) (sur|a) (google|trustpilot|facebook|twitter|x|instagram|linkedin|tripadvisor|les reseaux sociaux|internet)",
+    ],
+    "platform": [
+        "(avis|note) (# etoiles?|une etoile|deux etoiles|negatif|public)",
+        "(que choisir|signal conso|signalconso)",
+    ],
+    "not:regulatory": [
+        "(conformite|conforme|mise en conformite|clause|clauses|sous traitance|dpa|accord de traitement) .. rgpd",
+        "rgpd (compliant|conforme)",
+    ],
+    "not:anger": [
+        "en catastrophe",
+    ],
+    "not:media": [
+        "# (journalistes|redactions)",
+        "(communique de presse|fichier presse) .. (journalistes|redactions)",
     ],
 }

@@ -11,21 +11,30 @@ INTENSIFIERS = "cosi tanto tale"
 CONDITIONS = "se altrimenti qualora caso"
 BRIDGES = "voglio vogliamo vuole vado andiamo penso il lo la i gli le un una di del mi ci si e sono ho abbiamo ancora piu"
 COMPLAINTS = "reclam denunc segnal espost querel"
+INTENTS = "vado andiamo intendo intendiamo valutando pronto pronti"
+FUTURE_ENDINGS = "eremo iremo"
+DONE = "pubblicato lasciato condiviso postato recensito"
 
 _SYS = ("(sito|servizio|sistema|server|piattaforma|app|applicazione|negozio|negozio online|portale|connessione|linea|"
-        "rete|internet|fibra|telefono|api|tutto|posta)")
+        "rete|internet|fibra|telefono|api|tutto|posta|gestionale|software|cloud|portale|centralino|pos|modem|router|"
+        "posta elettronica|server di posta|cassa)")
 _BOSS = "(responsabile|supervisore|superiore|direttore|direttrice|manager|capo|dirigente)"
 
 CUES: dict[str, list[str]] = {
     "threat:legal": [
-        "(il mio|il nostro|un|al mio|al nostro|mio|nostro) (avvocato|avvocata|avvocati|legale)", "(vie|azioni|azione|via) (legali|legale|giudiziarie|giudiziaria)",
-        "(fare|faro|faremo|intentare) causa", "(in|al|davanti al) tribunale", "(diffida|diffidare|diffido|querela|querelare|decreto ingiuntivo)",
+        "(vie|azioni|azione|via) (legali|legale|giudiziarie|giudiziaria)",
+        "(fare|faro|faremo|intentare) causa", "(diffida|diffidare|diffido|querela|querelare|decreto ingiuntivo)",
     ],
     "threat:regulatory": ["(associazione|associazioni) (dei )?consumatori", "garante (della privacy|per la protezione)", "(antitrust|agcom|agcm|corecom)"],
-    "regulatory": ["diritto (di accesso|all'oblio|alla cancellazione|di rettifica|alla portabilita)", "(ai sensi|in base) del gdpr"],
+    "regulatory": [
+        "diritto (di accesso|all'oblio|alla cancellazione|di rettifica|alla portabilita)", "(ai sensi|in base) del gdpr",
+        "(ai sensi|in base|a norma|secondo) (dell'|del|dell|l'|il)? ?(art|articolo) # (del )?(gdpr|rgpd|regolamento)",
+        "(cancellazione|accesso|copia|rettifica|portabilita|limitazione) (dei|di tutti i|a tutti i|ai|di) (miei|nostri) dati( personali)?",
+        "(chiedo|richiedo|richiesta di|esercito il diritto) .. (cancellazione|accesso|copia|rettifica|portabilita|oblio) .. dati",
+    ],
     "threat:media": [
         "(pubblicare|pubblichero|scrivere|scrivero|raccontare|raccontero|denunciare|denuncero|condividere|condividero) .. (sui social|social|facebook|instagram|twitter|tiktok|google|trustpilot|internet)",
-        "(stampa|giornalista|giornalisti|giornali)", "(recensione|recensioni) (negativa|negative|pessima|pessime)",
+         "(recensione|recensioni) (negativa|negative|pessima|pessime)",
     ],
     "threat:churn": ["(passare|passero|passeremo|cambiare|cambiero|cambieremo) (a|ad|con) (un )?(altro|altra) (fornitore|operatore|gestore|compagnia)", "(alla|la) concorrenza"],
     "churn": [
@@ -40,27 +49,48 @@ CUES: dict[str, list[str]] = {
         f"{_SYS} .. (fuori servizio|non raggiungibile|irraggiungibile|down|offline|inaccessibile|non funziona piu|non risponde|bloccato|e caduto|caduto)",
         "(nessuno|nessun utente|nessun cliente|nessun dipendente) (riesce|puo|riusciamo) (ad |a )?(accedere|collegarsi|entrare|lavorare)",
         "senza (connessione|internet|linea|servizio|rete|segnale)", "(disservizio|disservizi|blackout)", "interruzione (del|di) servizio",
+        "(non (risponde|si apre|carica|funziona|va)|da timeout|resta in caricamento|rimane in caricamento) .. (da stamattina|da ieri|da ore|dalle #|per tutti|per nessuno|a nessuno)",
+        "(per|a) tutti (gli|i) .. (utenti|dipendenti|colleghi|clienti)",
+        "(nessuno|nessun collega|nessun utente) (riesce|puo|riusciamo|possiamo) (piu )?(a |ad )?(lavorare|accedere|collegarsi|entrare)",
     ],
     "security": [
         "(account|conto|profilo|carta) (hackerato|hackerata|violato|violata|compromesso|compromessa|rubato|rubata|clonata|clonato)",
         "(hacker|hackerato|hackerata|accesso non autorizzato|accessi non autorizzati|frode|fraudolento|fraudolenta|furto (di dati|d'identita|di identita)|phishing|violazione dei dati|truffa informatica|vulnerabilita)",
         "(acquisti|ordini|addebiti|transazioni|pagamenti) che non ho (fatto|effettuato|autorizzato)",
         "non riconosco (questi|queste|gli|le) (addebiti|acquisti|transazioni|ordini|accessi)", "qualcuno (ha )?(usato|acceduto|entrato)",
+        "(dati|fatture|ordini|account) (di altri|di un altro|di un'altra|di altre) (clienti|cliente|azienda|aziende|utenti)",
+        "(email|mail|messaggio|sms|link) (sospetto|sospetta|fraudolento|fraudolenta|falso|falsa|strano|strana)",
     ],
     "billing": [
         "(fattura|fatture|fatturato|fatturazione errata|addebito|addebiti|addebitato|addebitati|rimborso|rimborsare|rimborsato|bolletta|bollette|pagamento doppio|doppio addebito|importo)",
     ],
-    "not:billing": ["(fatture|rimborsi|pagamenti) (dei|ai) (nostri|miei) clienti"],
+    "not:billing": [
+        "(fatture|rimborsi|pagamenti) (dei|ai) (nostri|miei) clienti",
+        "(fatture|ricevute|note) (che )?(emettiamo|generiamo|inviamo|facciamo) (ai|per i) (nostri|miei) clienti",
+    ],
     "anger": [
         "(vergogna|vergognoso|vergognosa|inaccettabile|inammissibile|scandalo|scandaloso|scandalosa|schifo|pessimo|pessima|incompetenti|incompetenza|ridicolo|assurdo|assurda|indegno|indegna|furioso|furiosa|arrabbiato|arrabbiata|arrabbiatissimo|incazzato|incazzata|truffa|truffatori|ladri|presa in giro|una barzelletta|vergognatevi|indecente|allucinante)",
         "il (peggior|peggiore) (servizio|assistenza|operatore|esperienza)",
+        "(una )?(follia|pazzia|vergogna assoluta)",
+        "(siete|e) (ridicoli|assurdo|incredibile|vergognosi)",
+        "(ci|mi) prendete in giro",
     ],
     "frustration": [
         "non e la prima volta",
         "ancora (non|nessun|nessuna|niente|nulla)", "di nuovo", "(per la )?(seconda|terza|quarta|ennesima) volta", "(sto|stiamo) perdendo la pazienza",
         "(nessuno|nessuna) (risponde|mi risponde|ci risponde|risposta)", "(senza|nessuna|nessun) (risposta|soluzione|riscontro)",
         "(stanco|stanca|stufo|stufa|stufi|esasperato|esasperata|frustrante|snervante)", "da (giorni|settimane|mesi|# giorni|# settimane)",
+        "(e|sono) da (#|una|un|due|tre|quattro|cinque|sei|dieci|quindici|diversi|diverse|molti|molte|parecchi|parecchie) (giorni|giorno|settimana|settimane|mese|mesi|ore) che (aspetto|aspettiamo|attendo|attendiamo|sto aspettando|scrivo)",
+        "(aspetto|aspettiamo|attendo|attendiamo) da (#|una|un|due|tre|quattro|cinque|sei|dieci|quindici|diversi|diverse|molti|molte|giorni|settimane|mesi)",
         "(sollecito|sollecita|sollecitiamo) per la (seconda|terza|quarta|ennesima) volta",
+        "non (ho|abbiamo) (piu )?(saputo|sentito|ricevuto) (nulla|niente|risposta|notizie|alcuna risposta)",
+        "non (ho|abbiamo) ricevuto (alcuna |nessuna )?risposta",
+        "(ancora|tuttora) in attesa",
+        "(attendo|attendiamo) ancora",
+        "(sto|stiamo) ancora aspettando",
+        "(mi|ci) avete (detto|risposto|promesso) .. ma",
+        "non so (piu )?cosa fare",
+        "(almeno|quantomeno) (dirmi|dirci|farmi sapere|rispondere|aggiornarmi)",
     ],
     "calm": ["(nessuna fretta|non e urgente|senza fretta|quando potete)"],
     "manager": [f"(parlare|parlo|contatto|essere contattato|essere richiamato) (con|da) (un|il|la|un suo|il suo|il vostro|un vostro) {_BOSS}"],
@@ -68,5 +98,17 @@ CUES: dict[str, list[str]] = {
         "(ho|abbiamo) (gia )?(scritto|chiamato|contattato|segnalato|inviato|telefonato|sollecitato)", "(sollecito|sollecitare|sollecitato)",
         "(seconda|terza|quarta|ennesima) (volta|email|mail|segnalazione|richiesta)", "(due|tre|diverse|varie|#) (email|mail|chiamate|segnalazioni|richieste)",
         "(pratica|ticket|segnalazione) (n|numero)? #",
+        "(vi|ti|le) (ho|abbiamo) (gia )?(scritto|chiamato|contattato|segnalato|inviato|telefonato)",
+        "(ho|abbiamo) (gia )?aperto (il|un|una) (ticket|segnalazione|pratica|richiesta)",
+        "(mi|ci) avete (detto|risposto|promesso|assicurato)",
+        "(come|gia) (indicato|segnalato|scritto|detto) (nella|nel|in) (mia|mio|precedente)",
+    ],
+    "lawyer": [
+        "(il mio|il nostro|un|al mio|al nostro|mio|nostro) (avvocato|avvocata|avvocati|legale)",
+        "(in|al|davanti al) tribunale",
+        "(ordinanza|sentenza|decreto) del (tribunale|giudice)",
+    ],
+    "press": [
+        "(giornalista|giornalisti|giornali|quotidiano|testata|la stampa)",
     ],
 }

@@ -12,6 +12,9 @@ INTENSIFIERS = "tao tanto tal"
 CONDITIONS = "se senao caso contrario"
 BRIDGES = "quero queremos quer vou vamos vai penso o a os as um uma de do da me nos se e esta estou estamos tenho temos mais"
 COMPLAINTS = "reclam denunc queix process report acion"
+INTENTS = "vou vamos vai pretendo pretendemos considerando avaliando"
+FUTURE_ENDINGS = "arei erei irei aremos eremos iremos"
+DONE = "publiquei postei deixei compartilhei registrei"
 
 _SYS = ("(site|sistema|servico|plataforma|aplicativo|app|loja|loja virtual|servidor|servidores|internet|conexao|linha|"
         "rede|api|portal|tudo|fibra|telefone|email)")
@@ -19,15 +22,19 @@ _BOSS = "(supervisor|supervisora|gerente|responsavel|superior|diretor|diretora|c
 
 CUES: dict[str, list[str]] = {
     "threat:legal": [
-        "(acao|acoes|medidas|via|vias) (judicial|judiciais|legal|legais)", "(meu|nosso|um|meus) (advogado|advogada|advogados)",
+        "(acao|acoes|medidas|via|vias) (judicial|judiciais|legal|legais)",
         "(vou|vamos|irei|iremos) (processar|entrar na justica|acionar a justica|a justica)", "(processar|processarei|processaremos) (voces|a empresa|a sua empresa)",
-        "(entrar|entrarei|entraremos) (com uma acao|com acao|na justica)", "(justica|tribunal|juizado|juizado especial|pequenas causas)", "notificacao extrajudicial",
+        "(entrar|entrarei|entraremos) (com uma acao|com acao|na justica)", "notificacao extrajudicial",
     ],
     "threat:regulatory": ["(defesa do consumidor|codigo de defesa do consumidor|orgao de defesa|orgaos de defesa)", "(violacao|descumprimento) da lgpd"],
-    "regulatory": ["(direito|direitos) (de acesso|a exclusao|ao esquecimento|do titular|de portabilidade)", "(nos termos|com base) da lgpd", "lgpd"],
+    "regulatory": [
+        "(direito|direitos) (de acesso|a exclusao|ao esquecimento|do titular|de portabilidade)", "(nos termos|com base) da lgpd", "lgpd",
+        "(exclusao|eliminacao|apagamento|acesso|copia|portabilidade|correcao) (de|dos|a|aos) (todos os )?(meus|nossos) dados( pessoais)?",
+        "(nos termos|com base|conforme|de acordo com) (da|a) (lgpd|gdpr|rgpd)",
+    ],
     "threat:media": [
         "(expor|expondo|exporei|vou expor|publicar|publicarei|postar|postarei|divulgar|divulgarei|contar|contarei|denunciar|denunciarei) .. (nas |no |na )?(redes sociais|redes|instagram|twitter|x|facebook|tiktok|youtube|google|internet)",
-        "(imprensa|jornalista|jornalistas|midia)", "(avaliacao|avaliacoes|comentario) (negativa|negativas|negativo) (no|na|em)",
+         "(avaliacao|avaliacoes|comentario) (negativa|negativas|negativo) (no|na|em)",
     ],
     "threat:churn": [
         "(vou|vamos|irei|iremos) (mudar|trocar|migrar|passar) (para|de) (a concorrencia|outro (fornecedor|provedor|operadora|banco)|outra (empresa|operadora|plataforma)|fornecedor|operadora)",
@@ -46,17 +53,25 @@ CUES: dict[str, list[str]] = {
         "sem (internet|sinal|conexao|servico|acesso|linha|rede)", "(ninguem|nenhum usuario|nenhum cliente|nenhum funcionario) (consegue|pode|conseguiu) (acessar|entrar|logar|fazer login|trabalhar|comprar)",
         "queda (do|de|da|no|na) (servico|sistema|sinal|internet|conexao|rede|servidor|site)", "interrupcao (do|de) servico",
         "(os|nossos) clientes nao (conseguem|podem) (comprar|pagar|acessar|entrar)",
+        "(nenhum|ninguem) (dos )?(funcionarios|usuarios|clientes) (consegue|conseguem|pode|podem) (acessar|entrar|trabalhar)",
+        "sem (fibra|telefone|tv|sinal de internet) (desde|ha)",
     ],
     "security": [
         "(hackeado|hackeada|hackearam|hacker|hackers|invadido|invadida|invadiram|clonado|clonada|clonaram)", "(conta|contas|cartao) (invadida|hackeada|comprometida|clonado|clonada|roubada)",
         "acesso (nao autorizado|indevido|suspeito)", "(fraude|fraudulento|fraudulenta|golpe|golpista|golpistas|vazamento|vazamento de dados|dados vazados|vazaram|phishing|roubo de (dados|identidade|conta)|vulnerabilidade)",
         "(compras|pedidos|transacoes|cobrancas|transferencias) que (eu )?nao (fiz|reconheco|autorizei|realizei)",
         "nao reconheco (essas|estas|esses|estes|as|os) (compras|cobrancas|transacoes|pedidos|acessos)", "alguem (entrou|acessou|usou)",
+        "(dados|pedidos|faturas|contas) (de outros|de outra|de outro) (clientes|cliente|empresa|empresas|usuarios)",
+        "(email|e mail|mensagem|sms|link) (suspeito|suspeita|falso|falsa|estranho|estranha)",
     ],
     "billing": [
         "(cobranca|cobrancas|cobrado|cobrada|cobraram|cobrar|cobrando|fatura|faturas|nota fiscal|notas fiscais|reembolso|reembolsar|estorno|estornar|boleto|debito indevido|valor indevido|valores indevidos|mensalidade|tarifa)",
     ],
-    "not:billing": ["(reembolsos|faturas|pagamentos|cobrancas) (dos|de) (nossos|meus) clientes", "relatorio de (reembolsos|faturas|pagamentos)"],
+    "not:billing": [
+        "(reembolsos|faturas|pagamentos|cobrancas) (dos|de) (nossos|meus) clientes", "relatorio de (reembolsos|faturas|pagamentos)",
+        "(notas fiscais|notas|faturas|boletos|cobrancas|nf e) (que )?(emitimos|emito|geramos|gero|enviamos|envio|fazemos)",
+        "(notas|faturas|boletos) .. (para|aos|dos) (nossos|meus) clientes",
+    ],
     "anger": [
         "(vergonha|vergonhoso|absurdo|absurda|ridiculo|ridicula|inaceitavel|inadmissivel|um lixo|lixo|pessimo|pessima|horrivel|palhacada|descaso|desrespeito|incompetente|incompetentes|incompetencia|ladroes|revoltado|revoltada|indignado|indignada|furioso|furiosa|uma piada|sem vergonha|safados|enganacao)",
         "(o|a) pior (servico|atendimento|empresa|experiencia)", "(os|as) piores",
@@ -66,13 +81,30 @@ CUES: dict[str, list[str]] = {
         "(ainda|ate agora) (nao|nada|sem|nenhum|nenhuma|ninguem)", "ainda sem", "de novo", "outra vez", "(pela )?(segunda|terceira|quarta|enesima) vez",
         "ninguem (resolve|responde|atende|retorna|ajuda|liga)", "(sem|nenhuma|nenhum) (resposta|solucao|retorno)",
         "(estou|estamos) (cansado|cansada|cansados|farto|farta|fartos|irritado|irritada|perdendo a paciencia|desesperado|desesperada)",
-        "(parado|parada|esperando|aguardando) ha (#|dois|duas|tres|varios|varias|muitos|muitas) (dias|semanas|meses)",
+        "(parado|parada|esperando|aguardando|espero|aguardo) (ha|faz|por) (mais de )?(#|uma|um|dois|duas|tres|quatro|cinco|seis|dez|quinze|vinte|varios|varias|muitos|muitas) (dias|semanas|meses|horas|semana|mes)",
         "(me|nos) (deem|de|deem|deem) (um )?(retorno|resposta)", "(irritante|frustrante|cansativo|desgastante)",
+        "(preciso|precisamos) de (uma|um) (posicao|retorno|resposta|solucao) (hoje|urgente|ja|agora|o quanto antes)",
+        "ate agora nada",
+        "(ninguem|nenhum) (me |nos )?(deu|da) (retorno|resposta)",
+        "(continuo|continuamos|sigo) (sem|esperando|aguardando)",
     ],
     "calm": ["(sem pressa|nao e urgente|nada urgente|quando puderem)"],
     "manager": [f"(falar|conversar|contato) com (um|uma|o|a|seu|sua) {_BOSS}", f"(quero|gostaria de|exijo) (falar com )?(um|uma|o|a|seu|sua) {_BOSS}"],
     "repeat": [
         "(ja )?(abri|liguei|enviei|mandei|escrevi|entrei em contato|reclamei|registrei|falei com)", "(dois|duas|tres|varios|varias|#) (chamados|protocolos|e mails|emails|ligacoes|mensagens|reclamacoes)",
         "(e a|pela) (segunda|terceira|quarta|enesima) vez que", "(protocolo|chamado|ticket) (n|numero)? #",
+        "como (ja )?(falei|disse|expliquei|informei|mencionei|escrevi|relatei|avisei)",
+        "ja (falei|liguei|entrei em contato|abri|mandei|enviei|reclamei|escrevi|avisei)",
+    ],
+    "lawyer": [
+        "(meu|nosso|um|meus) (advogado|advogada|advogados)",
+        "(justica|tribunal|juizado|juizado especial|pequenas causas)",
+    ],
+    "press": [
+        "(imprensa|jornalista|jornalistas|reportagem)",
+    ],
+    "not:regulatory": [
+        "(lgpd|gdpr|rgpd) (compliance|conformidade|adequacao)",
+        "(adequacao|conformidade) (a|com a) (lgpd|gdpr|rgpd)",
     ],
 }
