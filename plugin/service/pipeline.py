@@ -295,6 +295,9 @@ class Pipeline:
             self.store.save_intent(intent)
             item.intents = [intent]
         item.intent, item.decision = intent, intent.decision
+        if not item.resumed:  # decided just now: nothing of it can be on the ticket yet
+            item.request = ApplyRequest(ticket, intent.changes, intent.key)
+            return True
         if intent.state == IntentState.LANDED:
             return False
         remaining = still_to_write(ticket, intent)

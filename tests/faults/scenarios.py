@@ -381,7 +381,8 @@ def _lost_answer_on_the_sweep(tmp: Path, backend: Backend, *, hold: float, timeo
         world.sandbox.hold_answer("update_many", hold)
         began = time.monotonic()
         swept = world.run("sweep")
-        result.details.append("escalator sweep: " + " | ".join(swept.stdout.strip().splitlines()[:4]))
+        result.details.append("escalator sweep: " + " | ".join(swept.stdout.strip().splitlines()))
+        result.details.append("escalator sweep (stderr): " + " | ".join(swept.stderr.strip().splitlines()[-5:]))
         world.start()
         base = expected_for("slow_reports")
         expected = {t["id"]: Expected(base.note, False, False, base.roles) for t in tickets}

@@ -6,12 +6,13 @@ open. A permanent refusal (400) has its own expectations below."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from pipeline_kit import World
 
-from plugin.domain import Status
+from plugin.domain import Priority, Status
 
 HELPDESK_FAULTS = ("lost", "5xx", "429", "409", "crash_before", "crash_after")
 CRASHES = ("crash_before", "crash_after")
@@ -199,3 +200,22 @@ def test_a_batch_is_the_same_pipeline_and_a_fault_on_one_ticket_leaves_the_other
     for ticket_id in ("1", "2", "3"):
         assert "tier_1" in world.helpdesk.tickets[ticket_id].tags
     assert world.open_intents() == [] and world.store.dead_letters == []
+
+
+def test_a_batch_read_without_comments_still_writes_a_fresh_escalation_with_its_note() -> None:
+    """The sweep's bulk read carries no comments: a decision made on it (a High ticket past 80 % of its first
+    response, escalated with a note) is written at once; only a resumed intent needs the comments to be checked."""
+    world = World()
+    opened = world.clock.now - timedelta(minutes=50)  # High: first response 1 h; 80 % is behind it
+    for ticket_id in ("1", "2"):
+        world.ticket(ticket_id, description="The monthly report takes a while to load.", priority=Priority.HIGH,
+                     created_at=opened, updated_at=opened)
+    world.helpdesk.faults.plan("update", "lost")
+    outcomes = world.pipeline.run("memory", ["1", "2"], "timer")
+    assert world.helpdesk.calls.count("bulk_read") == 1 and "read" not in world.helpdesk.calls
+    assert [o.status for o in outcomes] == ["retry", "applied"]
+    world.queue.enqueue_process("memory", "1", cause="timer", delay=outcomes[0].retry_in)
+    world.settle()
+    for ticket_id in ("1", "2"):
+        assert len(world.notes(ticket_id)) == 1 and "tier_2" in world.helpdesk.tickets[ticket_id].tags
+    assert world.helpdesk.calls.count("update") == 2  # the lost one was read back (with its comments), not rewritten
