@@ -79,6 +79,9 @@ def _reconcile_platform(helpdesks: Helpdesks, store: Store, queue: WorkQueue, pl
         if page.end_of_stream or not page.cursor or page.cursor == cursor:
             break
         cursor = page.cursor
+    with store.session() as session:  # a ticket with an event or a decision still under way is being handled
+        for ticket_id in repo.tickets_with_unfinished_work(session, platform, list(stale)):
+            stale.pop(ticket_id, None)
     for ticket_id in stale:
         queue.enqueue_process(platform, ticket_id, cause="reconcile")
         report.queued.append(f"{platform}/{ticket_id}")

@@ -87,6 +87,18 @@ def unprocessed_events(session: Session, platform: str | None = None, ticket_id:
     return list(session.scalars(query.order_by(InboxRow.received_at, InboxRow.id).limit(limit)))
 
 
+def tickets_with_unfinished_work(session: Session, platform: str, ticket_ids: Sequence[str]) -> set[str]:
+    """Those of the tickets with an event not done or a write intent not recorded (nor abandoned)."""
+    if not ticket_ids:
+        return set()
+    found = set(session.scalars(select(InboxRow.ticket_id).where(
+        InboxRow.platform == platform, InboxRow.ticket_id.in_(list(ticket_ids)), InboxRow.state != "done")))
+    found |= set(session.scalars(select(AppliedChangeRow.ticket_id).where(
+        AppliedChangeRow.platform == platform, AppliedChangeRow.ticket_id.in_(list(ticket_ids)),
+        AppliedChangeRow.state.in_(("decided", "writing", "landed")))))
+    return found
+
+
 def count_unprocessed_events(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(InboxRow).where(InboxRow.state != "done")) or 0)
 

@@ -371,3 +371,18 @@ def test_cleanup_finds_repeated_history_rows_in_the_database_as_a_plain_loop_doe
                                                                                  len(expected_priority))
     with store.session() as s:
         assert {r.id for r in s.scalars(select(StatusHistoryRow))} == kept
+
+
+def test_tickets_with_unfinished_work_are_known_to_reconcile(store: Store) -> None:
+    """Reconcile leaves alone a ticket whose event or decision is still under way: recovery is handling it."""
+    tickets = SqlTicketStore(store)
+    tickets.add_event(event("d-1"), NOW)
+    with store.session() as s:
+        assert repo.tickets_with_unfinished_work(s, "zendesk", ["42", "43"]) == {"42"}
+        assert repo.tickets_with_unfinished_work(s, "freshdesk", ["42"]) == set()
+    with store.session() as s:
+        [row] = repo.unprocessed_events(s)
+        done = row.id
+    tickets.finish_events([done], NOW)
+    with store.session() as s:
+        assert repo.tickets_with_unfinished_work(s, "zendesk", ["42"]) == set()
