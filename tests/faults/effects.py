@@ -232,8 +232,11 @@ def count(expected: Mapping[int, Expected], log: EffectLog, *, kills: Sequence[f
 
 
 def _in_flight(alert: Alert, kills: Sequence[float], *, before: float) -> bool:
-    return any(alert.at <= kill <= before and (alert.answered is None or kill <= alert.answered + IN_FLIGHT_GRACE)
-               for kill in kills)
+    """The alert was on its way when a kill came: sent by the dying process, it arrived up to IN_FLIGHT_GRACE after
+    the kill (a restarted process takes longer than that to start), or it arrived and the kill came before its
+    answer left or within IN_FLIGHT_GRACE of it."""
+    return any(alert.at - IN_FLIGHT_GRACE <= kill <= before
+               and (alert.answered is None or kill <= alert.answered + IN_FLIGHT_GRACE) for kill in kills)
 
 
 @dataclass
