@@ -62,13 +62,19 @@ class Running:
             if condition():
                 return time.monotonic() - start
             time.sleep(0.05)
-        raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        still = f" (still: {self.unsettled})" if getattr(self, "unsettled", "") else ""
+        raise AssertionError(f"timed out after {timeout}s waiting for {what}{still}")
 
     def notes(self, ticket_id: int, marker: str = "[escalator-ref:") -> list[dict[str, Any]]:
         return [c for c in self.state.comments[ticket_id] if marker in c["body"]]
 
     def settled(self) -> bool:
         """Every acknowledged event processed, nothing queued, no notification due or being sent."""
+        self.unsettled = self.unsettled_because()
+        return not self.unsettled
+
+    def unsettled_because(self) -> str:
+        """What is still under way ("" when nothing is)."""
         from sqlalchemy import func, select
 
         from plugin.service.notifier import CLAIM_LEASE
@@ -83,8 +89,13 @@ class Running:
                 NotificationRow.status == "sending",
                 NotificationRow.not_before > now + CLAIM_LEASE - timedelta(seconds=30)))
             due = repo.pending_notifications(session, now, limit=1)
-        return not backlog and not sending and not due and self.services.huey.pending_count() == 0
-
+            intents = repo.open_intent_count(session)
+        queued = self.services.huey.pending_count()
+        reasons = [f"{len(backlog)} event(s) not done ({', '.join(f'#{e.ticket_id} {e.state}' for e in backlog[:5])})"
+                   if backlog else "", f"{sending} notification(s) being sent" if sending else "",
+                   f"{len(due)} notification(s) due" if due else "", f"{intents} open intent(s)" if intents else "",
+                   f"{queued} task(s) queued" if queued else ""]
+        return "; ".join(r for r in reasons if r)
 
 def e2e_config(sandbox: Sandbox, tmp: Path, ids: dict[str, Any], *, database_url: str | None = None,
                queue_url: str | None = None, **overrides: Any) -> EscalatorConfig:
