@@ -34,7 +34,7 @@ from plugin.domain import (
 )
 from plugin.facts import Facts, gather
 from plugin.handoff import tier_schedule
-from plugin.reminders import Plan, Reminder, plan_reminders, reminder_lines, reminder_title
+from plugin.reminders import REMINDER_SUFFIX, Plan, Reminder, plan_reminders, reminder_lines, reminder_title
 from plugin.routing import target_tier
 from plugin.rules import RuleMatch, evaluate
 from plugin.scoring import PriorityStep, apply_priority_action, score
@@ -377,7 +377,7 @@ class Engine:
         title, body = alert(reminder.role, facts, plan.priority, plan.tier, match.reasons,
                             match.rule.description or match.rule.name)
         body = body + "\n" + "\n".join(reminder_lines(reminder, facts.now, self.config))
-        return Notification(role=reminder.role, kind=f"{match.rule.name}:repeat", ticket_id=facts.ticket.id,
+        return Notification(role=reminder.role, kind=match.rule.name + REMINDER_SUFFIX, ticket_id=facts.ticket.id,
                             dedupe_key=reminder.dedupe_key, title=reminder_title(title, reminder), body=body,
                             urgent=reminder.role == "on_call" or reminder.first.role == "on_call",
                             schedule=self._hours_of(reminder.role))

@@ -23,6 +23,8 @@ from plugin.config import Action, EscalatorConfig
 from plugin.domain import SentAlert, Ticket, TicketHistory, is_ours
 from plugin.rules import RuleMatch
 
+REMINDER_SUFFIX = ":repeat"  # a reminder's notification kind is its rule's name and this
+
 
 @dataclass(frozen=True)
 class Reminder:
