@@ -85,7 +85,7 @@ def test_a_p0_page_repeats_every_5_minutes_3_times_then_goes_to_the_support_mana
     assert Counter(role for role, _ in pages(world)) == {"on_call": 4, "support_manager": 1}
     # spent: no timer for another reminder (the next one the ticket has is its SLA's)
     assert all(due != START + timedelta(minutes=25) for *_, due in world.queue.timers)
-    reminder = [q.notification for q in world.store.notifications if q.notification.dedupe_key.endswith(":then")][0]
+    [reminder] = [q.notification for q in world.store.notifications if q.notification.dedupe_key.endswith(":then")]
     assert reminder.title.startswith("[Not acknowledged] [P0]") and "escalator_ack" in reminder.body
     assert reminder.kind == "incident_page:repeat"
 
