@@ -5,7 +5,7 @@ due run; redelivered webhooks and the minute's sweep add nothing."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +13,9 @@ import pytest
 import requests
 from harness import Running, running
 from test_notifications import Mailbox, channels, pager, settle, smtp  # noqa: F401 - pager and smtp: fixtures
+from test_notifier import FakeClock, endpoint, proxy, queue, rows, services  # noqa: F401 - endpoint, proxy: fixtures
+
+from plugin.domain import Notification
 
 OUTAGE = "Our production is down, nothing loads for any of our users."
 
@@ -22,12 +25,12 @@ def pages_of(pages: list[dict[str, Any]], ticket_id: int) -> list[str]:
 
 
 def later(live: Running, minutes: int) -> None:
-    """The service's clock (and the helpdesk's) moves on, and each timer that fell due runs as the consumer runs it
-    at its time: one ticket's task, on a read of that ticket (huey would run them at their ETA in real time, which
-    the moved clock puts minutes away)."""
+    """The service's clock (and the helpdesk's) moves on, and each timer that fell due runs the pipeline for its
+    ticket as the consumer's timer task does at its time, here and now (huey would run it at its ETA in real time,
+    which the moved clock puts minutes away)."""
     live.clock.offset += timedelta(minutes=minutes)
     for platform, ticket_id, _ in live.services.tickets.due_timers(live.clock(), 100):
-        live.services.tasks.replay("timer_fired", [platform, ticket_id])
+        assert live.services.process(platform, ticket_id, cause="timer").finished
     settle(live)
 
 
@@ -85,3 +88,29 @@ def test_a_p0_page_repeats_until_acknowledged_then_reaches_the_support_manager(
     assert email["Subject"].startswith(f"[Not acknowledged] [P0] Manager alert: ticket #{ignored['id']}")
     body = email.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
     assert "on_call did not acknowledge it after 3 reminder(s): now support_manager." in body
+
+
+def test_reminders_leave_pagerduty_and_opsgenie_to_their_own_acknowledgment(tmp_path: Path,
+                                                                             request: pytest.FixtureRequest) -> None:
+    """The first page goes to every channel of on_call; its reminders skip PagerDuty and Opsgenie, which re-notify by
+    their own escalation policy until acknowledged there (HTTPS goes to a refusing proxy that records the target)."""
+    hook = request.getfixturevalue("endpoint")
+    targets: list[str] = request.getfixturevalue("proxy")
+    svc = services(tmp_path, FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC)), {"on_call": [
+        "pagerduty://PDINTEGRATIONKEY0001@PDAPIKEY0000000001", "opsgenie://OPSGENIEAPIKEY01",
+        f"json://127.0.0.1:{hook.port}/page"]}, retries=0)
+    page = Notification(role="on_call", kind="incident_page", ticket_id="7", urgent=True, title="[P0] PAGE",
+                        body="down", dedupe_key="rule:incident_page[incident_page:read]")
+    assert queue(svc, page)
+    svc.send_pending()
+    reached = {t.split(":")[0] for t in targets}
+    assert reached == {"events.pagerduty.com", "api.opsgenie.com"} and len(hook.received) == 1
+    targets.clear()
+    reminder = Notification(role="on_call", kind="incident_page:repeat", ticket_id="7", urgent=True,
+                            title="[Reminder 1/3] [P0] PAGE", body="down", dedupe_key=f"{page.dedupe_key}:repeat:1")
+    assert queue(svc, reminder)
+    svc.send_pending()
+    assert targets == [] and len(hook.received) == 2
+    last = rows(svc)[-1]
+    assert last.status == "sent" and last.channels_ok == [f"json://127.0.0.1:{hook.port} (on_call #3)"]
+    svc.store.dispose()
