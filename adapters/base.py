@@ -31,6 +31,7 @@ from plugin.ports import (
     PermanentError,
     RetryAfterError,
     SatisfactionRating,
+    SlaImport,
     StaleTimestampError,
     TransientError,
     UnknownEventError,
@@ -62,7 +63,7 @@ __all__ = [
     "NOTE_MARKER_PREFIX", "ApplyRequest", "ApplyResult", "BadSignatureError", "ConflictError", "ExportPage",
     "HelpdeskAdapter", "HelpdeskError", "InstallResult", "InvalidFieldError", "MissingFieldError",
     "MissingSignatureError", "NotFoundError", "NotJsonError", "Part", "PermanentError", "RetryAfterError",
-    "SatisfactionRating", "StaleTimestampError", "TransientError", "UnknownEventError", "WebhookError",
+    "SatisfactionRating", "SlaImport", "StaleTimestampError", "TransientError", "UnknownEventError", "WebhookError",
     "is_ascii_digits", "load_json_object", "note_marker", "reply_marker", "task_external_id", "task_link",
     "with_marker",
 ]

@@ -37,6 +37,7 @@ from adapters.base import (
     PermanentError,
     RetryAfterError,
     SatisfactionRating,
+    SlaImport,
     TransientError,
     is_ascii_digits,
     note_marker,
@@ -44,6 +45,7 @@ from adapters.base import (
     task_link,
     with_marker,
 )
+from adapters.freshdesk_sla import translate as translate_sla
 from adapters.freshdesk_webhooks import ADVANCED_BODY, STATUS_NUMBERS, parse_webhook, status_from
 from plugin.config import EscalatorConfig, FreshdeskConfig
 from plugin.domain import (
@@ -471,6 +473,13 @@ class FreshdeskAdapter(HelpdeskAdapter):
         return results
 
     # ---------------------------------------------------------------- install
+
+    def import_sla(self) -> SlaImport:
+        """The account's SLA policies, business hours and the groups' business hours, as configuration."""
+        policies = self._get("/sla_policies")
+        hours = self._get("/business_hours")
+        groups = list(self._listing("/groups"))
+        return translate_sla(policies or [], hours or [], groups)
 
     def install(self, callback_url: str, secret: str) -> InstallResult:
         """Two automation rules, ticket creation and ticket updates, whose action posts our advanced body.

@@ -23,6 +23,8 @@ from plugin.domain import (
     Customer,
     EscalationEntry,
     Notification,
+    SentAlert,
+    SlaBasis,
     Status,
     StatusChange,
     TaskTicket,
@@ -414,6 +416,7 @@ class MemoryStore:
         self.mirrors: dict[tuple[str, str], _Mirror] = {}
         self.statuses: dict[tuple[str, str], list[StatusChange]] = defaultdict(list)
         self.escalations: dict[tuple[str, str], list[EscalationEntry]] = defaultdict(list)
+        self.sla_bases: dict[tuple[str, str], list[SlaBasis]] = defaultdict(list)
         self.customers: dict[tuple[str, str], tuple[Customer, datetime]] = {}
         self.intents: dict[str, Intent] = {}
         self.intent_not_before: dict[str, datetime | None] = {}
@@ -592,10 +595,14 @@ class MemoryStore:
         self.statuses[key].sort(key=lambda s: s.at)
 
     def _history(self, key: tuple[str, str], mirror: _Mirror) -> TicketHistory:
+        alerts = tuple(SentAlert(q.created_at, q.notification.role, q.notification.dedupe_key)
+                       for q in self.notifications if (q.platform, q.notification.ticket_id) == key
+                       and q.notification.role != "customer")
         return TicketHistory(status_changes=tuple(self.statuses[key]), escalations=tuple(self.escalations[key]),
                              fired=frozenset(mirror.fired), initial_priority=mirror.initial_priority,
                              first_agent_action_at=mirror.first_response_at,
-                             assigned_at=mirror.assignee_changed_at)
+                             assigned_at=mirror.assignee_changed_at, sla_bases=tuple(self.sla_bases[key]),
+                             alerts=alerts)
 
     def cache_customer(self, platform: str, customer: Customer, tier: str, lifetime_value: float | None,
                        now: datetime, ttl: timedelta) -> None:
@@ -647,6 +654,9 @@ class MemoryStore:
             if decision.changes.priority is not None:
                 mirror.priority = decision.changes.priority
             self.escalations[key].extend(decision.escalations)
+            bases = self.sla_bases[key]
+            if decision.sla_basis is not None and not decision.sla_basis.same_as(bases[-1] if bases else None):
+                bases.append(replace(decision.sla_basis, at=max([decision.sla_basis.at, *(b.at for b in bases[-1:])])))
             if record.resolution is not None and mirror.solved_at is None:
                 mirror.solved_at = record.resolution.solved_at
             elif not record.ticket.status.is_done and mirror.solved_at is not None:

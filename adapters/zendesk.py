@@ -39,6 +39,7 @@ from adapters.base import (
     PermanentError,
     RetryAfterError,
     SatisfactionRating,
+    SlaImport,
     TransientError,
     note_marker,
     reply_marker,
@@ -56,6 +57,7 @@ from adapters.zendesk_mapping import (
     update_body,
     when,
 )
+from adapters.zendesk_sla import translate as translate_sla
 from adapters.zendesk_webhooks import TRIGGER_BODY, parse_webhook
 from plugin.config import EscalatorConfig, ZendeskConfig
 from plugin.domain import Customer, TaskTicket, Ticket, TicketEvent, TicketSummary
@@ -451,6 +453,14 @@ class ZendeskAdapter(HelpdeskAdapter):
             delay = min(delay * 2, 2.0)
 
     # ---------------------------------------------------------------- install
+
+    def import_sla(self) -> SlaImport:
+        """The account's SLA policies and business-hour schedules (with their holidays), as configuration."""
+        policies = list(self._pages("/api/v2/slas/policies.json", "sla_policies"))
+        schedules = list(self._pages("/api/v2/business_hours/schedules.json", "schedules"))
+        holidays = {str(s["id"]): list(self._pages(f"/api/v2/business_hours/schedules/{s['id']}/holidays.json",
+                                                   "holidays")) for s in schedules}
+        return translate_sla(policies, schedules, holidays)
 
     def install(self, callback_url: str, secret: str) -> InstallResult:
         """Create or update (found by name, every page read) the webhook and the trigger that notifies it.

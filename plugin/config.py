@@ -134,6 +134,12 @@ class TierConfig(Section):
     requires: str = ""
     groups: dict[str, str] = Field(default_factory=dict)  # platform -> group id
     senior_assignee: dict[str, str] = Field(default_factory=dict)  # platform -> agent id
+    # The tier's own hours (a name under `schedules`): its handoff clock and the alerts to its team and lead count
+    # in them. None: the SLA's default schedule.
+    schedule: str | None = None
+    # platform -> the agents of the tier: only their replies and notes count as the tier's first action after a
+    # handoff. Empty: any agent's.
+    agents: dict[str, list[str]] = Field(default_factory=dict)
 
 
 def _default_tiers() -> list[TierConfig]:
@@ -155,7 +161,8 @@ WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun"
 
 
 def parse_interval(text: str) -> tuple[time, time | None]:
-    """"09:00-17:00" -> (09:00, 17:00); "22:00-06:00" is an overnight shift; "00:00-24:00" a whole day (None end)."""
+    """"09:00-17:00" -> (09:00, 17:00); "22:00-06:00" is an overnight shift; "00:00-24:00" a whole day (None end);
+    an end equal to the start ("08:00-08:00") is a 24-hour shift ending at that time the next day."""
     match = _INTERVAL.match(text)
     if not match:
         raise ValueError(f'{text!r} must be an interval like "09:00-17:00"')
@@ -164,8 +171,6 @@ def parse_interval(text: str) -> tuple[time, time | None]:
         raise ValueError(f"{text!r} holds an impossible time")
     start = time(h1, m1)
     end = None if h2 == 24 else time(h2, m2)
-    if end == start:
-        raise ValueError(f"{text!r} is empty: start and end are the same")
     return start, end
 
 
@@ -259,34 +264,90 @@ def _default_pause() -> dict[ClockKind, list[Status]]:
         ClockKind.RESOLUTION: [Status.PENDING, Status.ON_HOLD],
         ClockKind.NEXT_REPLY: [],
         ClockKind.PERIODIC_UPDATE: [],
+        ClockKind.HANDOFF: [],
     }
 
 
+def _check_warnings(value: list[float]) -> list[float]:
+    for share in value:
+        if not 0 < share < 1:
+            raise ValueError("each warning must lie between 0% and 100% of the target")
+    return sorted(set(value))
+
+
+def _breach_problem(title: str, loc: tuple[str | int, ...], warnings: list[float], breach: float
+                    ) -> ValidationError | None:
+    last = max(warnings, default=0.0)
+    if breach > last:
+        return None
+    floor = f"the last warning ({last * 100:g}%)" if warnings else "0"
+    return _problem(title, loc, f"reads as {breach * 100:g}% of the target, which is not above {floor}; a bare "
+                                f'number above {FRACTION_LIMIT:g} is a percentage (write "200%" for twice the target)',
+                    breach)
+
+
+DEFAULT_POLICY = "default"
+
+
 class SlaConfig(Section):
+    """The default SLA policy (schedule, thresholds, matrix, pauses) and the ordered policies before it: the first
+    policy whose match holds applies to a ticket; a ticket no policy matches gets this default one."""
+
     schedule: str = "default"
     warning_at: list[Share] = Field(default_factory=lambda: [0.8])
     breach_at: Share = 1.0
     matrix: SlaMatrix = Field(default_factory=lambda: SlaMatrix.model_validate({}))
     pause_statuses: dict[ClockKind, list[StatusName]] = Field(default_factory=_default_pause)
     default_priority: PriorityName = Priority.MEDIUM
+    policies: list[SlaPolicyConfig] = Field(default_factory=list)
+    # platform -> group id -> schedule name: the hours of a ticket in that group, for every policy that does not
+    # name its own schedule (Freshdesk's business hours per group).
+    group_schedules: dict[str, dict[str, str]] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _policies_inherit_the_matrix(cls, data: Any) -> Any:
+        """A policy's matrix names only the targets it changes: the rest are the default matrix's."""
+        if not isinstance(data, Mapping) or not isinstance(data.get("policies"), list):
+            return data
+        matrix = data.get("matrix")
+        base: Mapping[str, Any] = matrix if isinstance(matrix, Mapping) else {}
+        policies = []
+        for item in data["policies"]:
+            if isinstance(item, Mapping) and isinstance(item.get("matrix"), Mapping):
+                own = item["matrix"]
+                merged = {name: {**(base.get(name) or {}), **(own.get(name) or {})}
+                          if isinstance(base.get(name) or {}, Mapping) and isinstance(own.get(name) or {}, Mapping)
+                          else own.get(name, base.get(name))
+                          for name in {*base, *own}}
+                item = {**item, "matrix": merged}
+            elif isinstance(item, Mapping) and "matrix" not in item and base:
+                item = {**item, "matrix": dict(base)}
+            policies.append(item)
+        return {**data, "policies": policies}
 
     @field_validator("warning_at")
     @classmethod
     def _sorted_warnings(cls, value: list[float]) -> list[float]:
-        for share in value:
-            if not 0 < share < 1:
-                raise ValueError("each warning must lie between 0% and 100% of the target")
-        return sorted(set(value))
+        return _check_warnings(value)
 
     @model_validator(mode="after")
     def _breach_after_warnings(self) -> SlaConfig:
-        last = max(self.warning_at, default=0.0)
-        if self.breach_at <= last:
-            floor = f"the last warning ({last * 100:g}%)" if self.warning_at else "0"
-            raise _problem("SlaConfig", ("breach_at",),
-                           f"reads as {self.breach_at * 100:g}% of the target, which is not above {floor}; a bare "
-                           f'number above {FRACTION_LIMIT:g} is a percentage (write "200%" for twice the target)',
-                           self.breach_at)
+        problem = _breach_problem("SlaConfig", ("breach_at",), self.warning_at, self.breach_at)
+        if problem is not None:
+            raise problem
+        for i, policy in enumerate(self.policies):
+            warnings = self.warning_at if policy.warning_at is None else policy.warning_at
+            breach = self.breach_at if policy.breach_at is None else policy.breach_at
+            problem = _breach_problem("SlaConfig", ("policies", i, "breach_at"), warnings, breach)
+            if problem is not None:
+                raise problem
+        names = [p.name for p in self.policies]
+        for i, name in enumerate(names):
+            if name == DEFAULT_POLICY or name in names[:i]:
+                raise _problem("SlaConfig", ("policies", i, "name"),
+                               f"{name!r} is taken: policy names are unique and 'default' names the default policy",
+                               name)
         return self
 
     @field_validator("pause_statuses")
@@ -411,14 +472,15 @@ class PriorityConfig(Section):
         return {tier: {**full[tier], **value.get(tier, {})} for tier in CustomerTier}
 
 
-RuleField = Literal[
+RULE_FIELDS = (
     "priority", "status", "tier", "customer_tier", "tags", "sla_elapsed", "sla_state", "sentiment",
     "sentiment_score", "contact_count", "revenue_impact", "lifetime_value", "trigger", "unassigned_for",
-    "channel", "ticket_type", "group", "assigned",
-]
+    "channel", "ticket_type", "group", "assigned", "organization", "requester_tags",
+)
+CUSTOM_FIELD_PREFIX = "field:"  # "field:<key>": a ticket's custom field, else the requester's or organization's
 RuleOperator = Literal[
     "is", "is_not", "less_than", "greater_than", "at_least", "at_most", "includes", "not_includes",
-    "contains", "fired", "not_fired",
+    "contains", "fired", "not_fired", "one_of",
 ]
 ActionName = Literal[
     "escalate", "set_priority", "minimum_priority", "bump_priority", "add_tags", "remove_tags",
@@ -428,23 +490,41 @@ TRIGGER_NAMES = (
     "sla_warning", "sla_breached", "negative_sentiment", "frustration_keywords", "legal_keywords",
     "regulatory_keywords", "reputational_keywords", "repeat_contact", "vip_customer", "enterprise_customer",
     "high_revenue_impact", "high_lifetime_value", "unassigned", "critical_incident", "security_incident",
-    "outage", "manual_escalation", "manager_requested", "repeat_claimed", "incident_page",
+    "outage", "manual_escalation", "manager_requested", "repeat_claimed", "incident_page", "handoff_warning",
+    "handoff_breached",
 )
 ROLE_NAMES = ("support_manager", "team_lead", "account_manager", "on_call", "customer")
+TIER_LEAD = "tier_lead"  # in a rule: the lead of the ticket's tier (tier_<n>_lead) when the rule acts
 
 _ORDERED = ("is", "is_not", "less_than", "greater_than", "at_least", "at_most")
 _EQUALITY = ("is", "is_not")
-_TEXT = ("is", "is_not", "contains")
-_NULLABLE = ("channel", "ticket_type", "group")  # `is: null` means the ticket has none
+_TEXT = ("is", "is_not", "contains", "one_of")
+_NULLABLE = ("channel", "ticket_type", "group", "organization", "field")  # `is: null` means the ticket has none
 FIELD_OPERATORS: dict[str, tuple[str, ...]] = {
-    "priority": _ORDERED, "tier": _ORDERED, "customer_tier": _ORDERED, "sentiment": _ORDERED,
+    "priority": (*_ORDERED, "one_of"), "tier": _ORDERED, "customer_tier": _ORDERED, "sentiment": _ORDERED,
     "sla_elapsed": _ORDERED, "sentiment_score": _ORDERED, "contact_count": _ORDERED,
     "revenue_impact": _ORDERED, "lifetime_value": _ORDERED, "unassigned_for": _ORDERED,
-    "status": _EQUALITY, "sla_state": _EQUALITY, "assigned": _EQUALITY,
-    "tags": ("includes", "not_includes"),
-    "channel": _TEXT, "ticket_type": _TEXT, "group": _TEXT,
+    "status": (*_EQUALITY, "one_of"), "sla_state": _EQUALITY, "assigned": _EQUALITY,
+    "tags": ("includes", "not_includes"), "requester_tags": ("includes", "not_includes"),
+    "channel": _TEXT, "ticket_type": _TEXT, "group": _TEXT, "organization": _TEXT, "field": _TEXT,
     "trigger": ("fired", "not_fired", "is", "is_not"),
 }
+
+
+def field_kind(field: str) -> str:
+    """The field a condition reads, with a custom field's key dropped ("field:plan" -> "field")."""
+    return "field" if field.startswith(CUSTOM_FIELD_PREFIX) else field
+
+
+def _rule_field(value: Any) -> str:
+    if isinstance(value, str) and (value in RULE_FIELDS or (value.startswith(CUSTOM_FIELD_PREFIX)
+                                                             and value[len(CUSTOM_FIELD_PREFIX):].strip())):
+        return value
+    raise ValueError(f"got {value!r}; expected one of {', '.join(RULE_FIELDS)}, or field:<key> for a custom field "
+                     f"of the ticket, the requester or the organization")
+
+
+RuleField = Annotated[str, BeforeValidator(_rule_field)]
 
 
 def _one_of(kind: type[enum.StrEnum], what: str) -> Callable[[Any], Any]:
@@ -545,7 +625,7 @@ _FIELD_VALUES: dict[str, Callable[[Any], Any]] = {
     "status": _status_value,
     "tier": _number("a tier number (1, 2, ...)", whole=True, low=1),
     "customer_tier": _one_of(CustomerTier, "customer tier"),
-    "tags": _tags,
+    "tags": _tags, "requester_tags": _tags,
     "sla_elapsed": _share_value,
     "sla_state": _one_of(ClockState, "SLA state"),
     "sentiment": _one_of(Sentiment, "sentiment"),
@@ -554,18 +634,25 @@ _FIELD_VALUES: dict[str, Callable[[Any], Any]] = {
     "revenue_impact": _number("an amount like 1000"),
     "lifetime_value": _number("an amount like 10000"),
     "unassigned_for": parse_duration,
-    "channel": _text, "ticket_type": _text, "group": _text,
+    "channel": _text, "ticket_type": _text, "group": _text, "organization": _text, "field": _text,
     "assigned": _flag,
     "trigger": _trigger_value,
 }
 
 
-def condition_value(field: str, value: Any) -> Any:
-    """A condition's value in the type of the field it compares against (Priority, Status, a share, a duration...).
+def condition_value(field: str, value: Any, operator: str = "is") -> Any:
+    """A condition's value in the type of the field it compares against (Priority, Status, a share, a duration...);
+    for `one_of`, the set of such values.
 
     Raises ValueError with a message fit for `check-config` when the value cannot mean anything for that field.
     """
-    return _FIELD_VALUES[field](value)
+    parse = _FIELD_VALUES[field_kind(field)]
+    if operator == "one_of":
+        items = value if isinstance(value, list) else None
+        if not items:
+            raise ValueError(f"one_of takes a list of values, got {value!r}")
+        return frozenset(parse(item) for item in items)
+    return parse(value)
 
 
 class Condition(Section):
@@ -576,15 +663,16 @@ class Condition(Section):
 
     @model_validator(mode="after")
     def _value_fits_field(self) -> Condition:
-        allowed = FIELD_OPERATORS[self.field]
+        kind = field_kind(self.field)
+        allowed = FIELD_OPERATORS[kind]
         if self.operator not in allowed:
             raise _problem("Condition", ("operator",),
                            f"{self.field} takes the operator {', '.join(allowed)}; got {self.operator!r}",
                            self.operator)
-        if self.value is None and not (self.field in _NULLABLE and self.operator in _EQUALITY):
+        if self.value is None and not (kind in _NULLABLE and self.operator in _EQUALITY):
             raise _problem("Condition", ("value",), f"a {self.field} condition needs a value", self.value)
         try:
-            self._expected = condition_value(self.field, self.value)
+            self._expected = condition_value(self.field, self.value, self.operator)
         except ValueError as exc:
             raise _problem("Condition", ("value",), str(exc), self.value) from None
         return self
@@ -595,9 +683,26 @@ class Condition(Section):
         return self._expected
 
 
+class RepeatConfig(Section):
+    """An alert that repeats while its condition holds and nobody acknowledged it: `times` more sends to the role,
+    `every` apart (calendar time); then, if the condition still holds one `every` later, one alert to `then`."""
+
+    every: Duration
+    times: int = Field(default=3, ge=1, le=100)
+    then: str | None = None
+
+    @field_validator("every")
+    @classmethod
+    def _at_least_a_minute(cls, value: timedelta) -> timedelta:
+        if value < timedelta(minutes=1):
+            raise ValueError("must be at least 1m")
+        return value
+
+
 class Action(Section):
     action: ActionName
     value: Any = None
+    repeat: RepeatConfig | None = None  # notify only: remind until acknowledged
 
     @model_validator(mode="after")
     def _value_fits(self) -> Action:
@@ -605,6 +710,8 @@ class Action(Section):
             value = self._checked_value()
         except ValueError as exc:
             raise _problem("Action", ("value",), str(exc), self.value) from None
+        if self.repeat is not None and self.action != "notify":
+            raise _problem("Action", ("repeat",), f"only a notify action repeats, not {self.action}", None)
         object.__setattr__(self, "value", value)
         return self
 
@@ -711,9 +818,22 @@ def default_rules() -> list[RuleConfig]:
          "all": [{"field": "trigger", "operator": "fired", "value": "critical_incident"}],
          "actions": [{"action": "set_priority", "value": "critical"}, {"action": "escalate", "value": "route"},
                      {"action": "add_tags", "value": ["incident"]}, {"action": "internal_note"}]},
-        {"name": "incident_page", "description": "System down or security incident: page the on-call engineer.",
+        {"name": "incident_page", "description": "System down or security incident: page the on-call engineer, "
+                                                 "again every 5 minutes until acknowledged (3 times), then the "
+                                                 "support manager.",
          "all": [{"field": "trigger", "operator": "fired", "value": "incident_page"}],
-         "actions": [{"action": "notify", "value": "on_call"}]},
+         "actions": [{"action": "notify", "value": "on_call",
+                      "repeat": {"every": "5m", "times": 3, "then": "support_manager"}}]},
+        {"name": "handoff_warning", "description": "The receiving tier has not acted and its response target is "
+                                                   "near: tell the tier's lead.",
+         "all": [{"field": "trigger", "operator": "fired", "value": "handoff_warning"}],
+         "actions": [{"action": "add_tags", "value": ["tier_target_at_risk"]},
+                     {"action": "notify", "value": "tier_lead"}]},
+        {"name": "handoff_breach", "description": "The receiving tier missed its response target: next tier, tell "
+                                                  "the tier's lead.",
+         "all": [{"field": "trigger", "operator": "fired", "value": "handoff_breached"}],
+         "actions": [{"action": "escalate", "value": "next"}, {"action": "add_tags", "value": ["tier_target_missed"]},
+                     {"action": "notify", "value": "tier_lead"}, {"action": "internal_note"}]},
         {"name": "manager_request", "description": "The customer asks for a manager: next tier, tell the team lead.",
          "all": [{"field": "trigger", "operator": "fired", "value": "manager_requested"}],
          "actions": [{"action": "escalate", "value": "next"}, {"action": "add_tags", "value": ["manager_requested"]},
@@ -723,6 +843,52 @@ def default_rules() -> list[RuleConfig]:
          "actions": [{"action": "add_tags", "value": ["repeat_contact_claimed"]}, {"action": "internal_note"}]},
     ]
     return [_rule(r) for r in rules]
+
+
+POLICY_FIELDS = ("priority", "status", "tier", "customer_tier", "tags", "requester_tags", "organization", "channel",
+                 "ticket_type", "group", "assigned", "revenue_impact", "lifetime_value")
+
+
+class PolicyMatch(Section):
+    """Which tickets a policy applies to: all of `all` and, when given, one of `any`; the rule language's
+    conditions on what the ticket and its requester are (not on the clocks the policy itself sets)."""
+
+    all: list[Condition] = Field(default_factory=list)
+    any: list[Condition] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _ticket_fields_only(self) -> PolicyMatch:
+        if not self.all and not self.any:
+            raise ValueError("a policy's match needs at least one condition under 'all' or 'any'")
+        for name in ("all", "any"):
+            for i, condition in enumerate(getattr(self, name)):
+                if field_kind(condition.field) not in (*POLICY_FIELDS, "field"):
+                    raise _problem("PolicyMatch", (name, i, "field"),
+                                   f"a policy matches on what the ticket is, not on {condition.field}; use "
+                                   f"{', '.join(POLICY_FIELDS)} or field:<key>", condition.field)
+        return self
+
+
+class SlaPolicyConfig(Section):
+    """One SLA policy: its match, its own targets (the priorities it leaves out keep the default matrix's), and,
+    where given, its own schedule, pause statuses and thresholds (else the default policy's)."""
+
+    name: str = Field(pattern=r"^[a-z0-9_]+$")
+    description: str = ""
+    match: PolicyMatch
+    matrix: SlaMatrix = Field(default_factory=lambda: SlaMatrix.model_validate({}))
+    schedule: str | None = None
+    pause_statuses: dict[ClockKind, list[StatusName]] | None = None
+    warning_at: list[Share] | None = None
+    breach_at: Share | None = None
+
+    @field_validator("warning_at")
+    @classmethod
+    def _sorted_warnings(cls, value: list[float] | None) -> list[float] | None:
+        return None if value is None else _check_warnings(value)
+
+
+SlaConfig.model_rebuild()
 
 
 class RoutingConfig(Section):
@@ -762,6 +928,7 @@ MANUAL_REASONS = {
 
 class NotificationsConfig(Section):
     channels: dict[str, list[SecretStr]] = Field(default_factory=dict)  # role -> apprise URLs
+    ack_tag: str = Field(default="escalator_ack", min_length=1)  # an agent's tag that stops an alert's repeats
     dedupe_period: Duration = timedelta(hours=24)
     customer_notice: Literal["reply", "email", "none"] = "reply"
     resolution_followup: bool = True  # tell the customer of an escalated ticket once it is solved
@@ -911,8 +1078,8 @@ class EscalatorConfig(BaseModel):
 
 
 def _roles(tier_count: int, channel_roles: Iterable[str]) -> frozenset[str]:
-    teams = (f"tier_{n}_team" for n in range(1, tier_count + 1))
-    return frozenset({*ROLE_NAMES, *teams, *channel_roles})
+    teams = (f"tier_{n}_{kind}" for n in range(1, tier_count + 1) for kind in ("team", "lead"))
+    return frozenset({*ROLE_NAMES, TIER_LEAD, *teams, *channel_roles})
 
 
 def _clamped(rules: list[RuleConfig], tier_count: int) -> list[RuleConfig]:
@@ -932,7 +1099,7 @@ def _clamped(rules: list[RuleConfig], tier_count: int) -> list[RuleConfig]:
 class _RuleShape:
     loc: tuple[str | int, ...]
     name: Any
-    actions: tuple[tuple[Any, Any], ...]  # (action, value)
+    actions: tuple[tuple[Any, Any, Any], ...]  # (action, value, the role a repeat ends with)
     default: bool  # a default rule: its tier is clamped, not refused
 
 
@@ -946,17 +1113,24 @@ class _Shape:
     tier_count: int | None
     channel_roles: tuple[str, ...] | None
     rules: tuple[_RuleShape, ...]
+    schedule_refs: tuple[tuple[tuple[str | int, ...], Any], ...] = ()  # (where, the schedule name given there)
 
     @classmethod
     def of_config(cls, config: EscalatorConfig) -> _Shape:
         defaults = "rules" not in config.model_fields_set
         rules = tuple(
-            _RuleShape((list_name, i), rule.name, tuple((a.action, a.value) for a in rule.actions),
+            _RuleShape((list_name, i), rule.name,
+                       tuple((a.action, a.value, a.repeat.then if a.repeat else None) for a in rule.actions),
                        defaults and list_name == "rules")
             for list_name in ("rules", "extra_rules") for i, rule in enumerate(getattr(config, list_name))
         )
+        refs: list[tuple[tuple[str | int, ...], Any]] = [
+            (("sla", "policies", i, "schedule"), p.schedule) for i, p in enumerate(config.sla.policies) if p.schedule]
+        refs += [(("tiers", i, "schedule"), t.schedule) for i, t in enumerate(config.tiers) if t.schedule]
+        refs += [(("sla", "group_schedules", platform, group), name)
+                 for platform, groups in config.sla.group_schedules.items() for group, name in groups.items()]
         return cls(config.sla.schedule, tuple(config.schedules), config.tier_count,
-                   tuple(config.notifications.channels), rules)
+                   tuple(config.notifications.channels), rules, tuple(refs))
 
     @classmethod
     def of_raw(cls, data: Mapping[str, Any]) -> _Shape:
@@ -969,7 +1143,9 @@ class _Shape:
         rules: list[_RuleShape] = []
         for list_name in ("rules", "extra_rules"):
             if list_name == "rules" and "rules" not in data:
-                rules += [_RuleShape(("rules", i), r.name, tuple((a.action, a.value) for a in r.actions), True)
+                rules += [_RuleShape(("rules", i), r.name,
+                                     tuple((a.action, a.value, a.repeat.then if a.repeat else None)
+                                           for a in r.actions), True)
                           for i, r in enumerate(default_rules())]
                 continue
             items = data.get(list_name, [])
@@ -977,19 +1153,41 @@ class _Shape:
                 if not isinstance(item, Mapping):
                     continue
                 actions = item.get("actions", [])
-                pairs = tuple((a.get("action"), a.get("value")) for a in actions if isinstance(a, Mapping)) \
-                    if isinstance(actions, list) else ()
+                pairs = tuple((a.get("action"), a.get("value"), _raw_then(a.get("repeat")))
+                              for a in actions if isinstance(a, Mapping)) if isinstance(actions, list) else ()
                 rules.append(_RuleShape((list_name, i), item.get("name"), pairs, False))
         return cls(
             schedule=schedule if isinstance(schedule, str) else None,
             schedules=tuple(str(k) for k in schedules) if isinstance(schedules, Mapping) else None,
             tier_count=len(tiers) if isinstance(tiers, list) and 1 <= len(tiers) <= 9 else None,
             channel_roles=tuple(str(k) for k in channels) if isinstance(channels, Mapping) else None,
-            rules=tuple(rules),
+            rules=tuple(rules), schedule_refs=_raw_schedule_refs(sla, tiers),
         )
 
 
-_TIER_TEAM = re.compile(r"^tier_\d+_team$")
+def _raw_then(repeat: Any) -> Any:
+    return repeat.get("then") if isinstance(repeat, Mapping) else None
+
+
+def _raw_schedule_refs(sla: Any, tiers: Any) -> tuple[tuple[tuple[str | int, ...], Any], ...]:
+    refs: list[tuple[tuple[str | int, ...], Any]] = []
+    policies = sla.get("policies") if isinstance(sla, Mapping) else None
+    for i, policy in enumerate(policies if isinstance(policies, list) else []):
+        if isinstance(policy, Mapping) and isinstance(policy.get("schedule"), str):
+            refs.append((("sla", "policies", i, "schedule"), policy["schedule"]))
+    for i, tier in enumerate(tiers if isinstance(tiers, list) else []):
+        name = tier.get("schedule") if isinstance(tier, Mapping) else getattr(tier, "schedule", None)
+        if isinstance(name, str):
+            refs.append((("tiers", i, "schedule"), name))
+    groups = sla.get("group_schedules") if isinstance(sla, Mapping) else None
+    for platform, by_group in (groups.items() if isinstance(groups, Mapping) else ()):
+        for group, name in (by_group.items() if isinstance(by_group, Mapping) else ()):
+            if isinstance(name, str):
+                refs.append((("sla", "group_schedules", str(platform), str(group)), name))
+    return tuple(refs)
+
+
+_TIER_TEAM = re.compile(r"^tier_\d+_(team|lead)$")
 
 
 def _cross_problems(shape: _Shape) -> list[tuple[tuple[str | int, ...], str, Any]]:
@@ -998,6 +1196,10 @@ def _cross_problems(shape: _Shape) -> list[tuple[tuple[str | int, ...], str, Any
     if shape.schedule is not None and shape.schedules is not None and shape.schedule not in shape.schedules:
         problems.append((("sla", "schedule"), f"names {shape.schedule!r}, which is not among schedules "
                                               f"({', '.join(shape.schedules) or 'none'})", shape.schedule))
+    for where, name in shape.schedule_refs:
+        if shape.schedules is not None and name not in shape.schedules:
+            problems.append((where, f"names {name!r}, which is not among schedules "
+                                    f"({', '.join(shape.schedules) or 'none'})", name))
     seen: set[str] = set()
     for rule in shape.rules:
         if isinstance(rule.name, str) and rule.name in seen:
@@ -1007,8 +1209,12 @@ def _cross_problems(shape: _Shape) -> list[tuple[tuple[str | int, ...], str, Any
             seen.add(rule.name)
     roles = _roles(shape.tier_count or 0, shape.channel_roles or ())
     for rule in shape.rules:
-        for j, (action, value) in enumerate(rule.actions):
+        for j, (action, value, then) in enumerate(rule.actions):
             where = (*rule.loc, "actions", j, "value")
+            if isinstance(then, str) and shape.channel_roles is not None and then not in roles and \
+                    not (shape.tier_count is None and _TIER_TEAM.match(then)):
+                problems.append(((*rule.loc, "actions", j, "repeat", "then"),
+                                 f"unknown role {then!r}; known: {', '.join(sorted(roles))}", then))
             if (action == "escalate" and isinstance(value, int) and not isinstance(value, bool) and not rule.default
                     and shape.tier_count is not None and value > shape.tier_count):
                 count = shape.tier_count

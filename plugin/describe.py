@@ -5,12 +5,15 @@ It never shows a secret: notification channels appear as a count per role.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
-from plugin.config import MANUAL_REASONS, TRIGGER_NAMES, Action, Condition, EscalatorConfig, RuleConfig
+from plugin.conditions import Subject
+from plugin.config import MANUAL_REASONS, TRIGGER_NAMES, Action, Condition, EscalatorConfig, RuleConfig, SlaTarget
 from plugin.documents import LANGUAGES, TEMPLATES
 from plugin.domain import ClockKind, Priority
 from plugin.durations import format_duration
+from plugin.policies import SlaPolicy, matching, policies_of
 
 TRIGGER_MEANINGS = {
     "sla_warning": "a clock passed a warning threshold ({warnings})",
@@ -34,6 +37,8 @@ TRIGGER_MEANINGS = {
     "manager_requested": "the customer asks for a manager, a supervisor or someone senior",
     "repeat_claimed": "the customer says they contacted us about this before",
     "incident_page": "a critical incident pages the on-call engineer ({page})",
+    "handoff_warning": "the receiving tier has not acted {warnings} of its response target after a handoff",
+    "handoff_breached": "the receiving tier has not acted within its response target after a handoff",
 }
 
 
@@ -74,7 +79,12 @@ def _action(action: Action) -> str:
     if action.value is None:
         return action.action.replace("_", " ")
     value = ", ".join(action.value) if isinstance(action.value, list) else action.value
-    return f"{action.action.replace('_', ' ')} {value}"
+    text = f"{action.action.replace('_', ' ')} {value}"
+    if action.repeat is not None:
+        repeat = action.repeat
+        text += (f", again every {format_duration(repeat.every)} until acknowledged (at most {repeat.times} times)"
+                 + (f", then {repeat.then}" if repeat.then else ""))
+    return text
 
 
 def _rule(rule: RuleConfig) -> list[str]:
@@ -103,7 +113,45 @@ _TEMPLATE_ROLES = {
 }
 
 
-def describe(config: EscalatorConfig) -> str:
+def _targets(target: SlaTarget) -> str:
+    text = f"{_hours(target.first_response)} / {_hours(target.resolution)}"
+    return text if target.business_hours else text + " (calendar)"
+
+
+def _applies_to(policy: SlaPolicy) -> str:
+    if policy.match is None:
+        return "every ticket no policy above matches"
+    parts = []
+    if policy.match.all:
+        parts.append(" and ".join(_condition(c) for c in policy.match.all))
+    if policy.match.any:
+        parts.append("any of: " + "; ".join(_condition(c) for c in policy.match.any))
+    return "; ".join(parts)
+
+
+def policy_table(config: EscalatorConfig, tickets: Sequence[Subject] = ()) -> list[str]:
+    """The SLA policies in the order they are tried, with what each applies to and measures; with `tickets`,
+    which of them each policy takes."""
+    lines = ["### SLA policies", "",
+             "Tried in order: the first policy whose match holds applies; a change of the ticket re-evaluates it. "
+             "Targets are first response / resolution.", "",
+             "| # | policy | applies to | critical | high | medium | low | hours | warnings, breach |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for number, policy in enumerate(policies_of(config), start=1):
+        hours = policy.schedule or ("group's, else " + config.sla.schedule if config.sla.group_schedules
+                                    else config.sla.schedule)
+        cells = [_targets(policy.matrix.for_priority(p)) for p in sorted(Priority, reverse=True)]
+        thresholds = ", ".join(f"{w:.0%}" for w in policy.warning_at) + f"; {policy.breach_at:.0%}"
+        lines.append(f"| {number} | {policy.name} | {_applies_to(policy)} | {' | '.join(cells)} | {hours} | "
+                     f"{thresholds} |")
+    if tickets:
+        taken = matching(tickets, config)
+        lines += ["", "| policy | tickets it takes |", "| --- | --- |"]
+        lines += [f"| {name} | {', '.join(f'#{t}' for t in ids) or '-'} |" for name, ids in taken.items()]
+    return lines
+
+
+def describe(config: EscalatorConfig, tickets: Sequence[Subject] = ()) -> str:
     org = config.organization
     sla = config.sla
     thresholds = config.thresholds
@@ -116,12 +164,16 @@ def describe(config: EscalatorConfig) -> str:
              f"- Time zone: {org.timezone}; default language: {org.language}",
              f"- Helpdesks connected: {', '.join(config.platforms()) or 'none yet'}", "",
              "## 2. Tier structure", "",
-             "| tier | name | handles | response | requires | groups |",
-             "| --- | --- | --- | --- | --- | --- |"]
+             "| tier | name | handles | response | requires | groups | hours |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
     for number, tier in enumerate(config.tiers, start=1):
         groups = ", ".join(f"{p}: {g}" for p, g in tier.groups.items()) or "not mapped"
+        hours = tier.schedule or sla.schedule
         lines.append(f"| {number} | {tier.name} | {', '.join(tier.handles) or '-'} | "
-                     f"{_duration(tier.response_target)} | {tier.requires or '-'} | {groups} |")
+                     f"{_duration(tier.response_target)} | {tier.requires or '-'} | {groups} | "
+                     f"{hours} ({config.schedule_timezone(hours)}) |")
+    lines += ["", "The response target is also measured after each handoff (the handoff clock): from the escalation "
+                  "to the receiving tier's first reply, note or assignment, in the tier's hours."]
     lines += ["", "## 3. SLA matrix", "",
               "| priority | first response | resolution | next reply | periodic update | measured in |",
               "| --- | --- | --- | --- | --- | --- |"]
@@ -145,8 +197,9 @@ def describe(config: EscalatorConfig) -> str:
         holidays = schedule.holidays.country + (f"/{region}" if region else "")
     lines += [f"Business hours ({sla.schedule}, {config.schedule_timezone(sla.schedule)}): {hours}. Public "
               f"holidays: {holidays}; extra closed dates: "
-              f"{', '.join(d.isoformat() for d in schedule.extra_holidays) or 'none'}.", "",
-              "## 4. Escalation rules", "", "### Automatic triggers", ""]
+              f"{', '.join(d.isoformat() for d in schedule.extra_holidays) or 'none'}.", ""]
+    lines += policy_table(config, tickets)
+    lines += ["", "## 4. Escalation rules", "", "### Automatic triggers", ""]
     values = {
         "warnings": ", ".join(f"{w:.0%}" for w in sla.warning_at), "breach": f"{sla.breach_at:.0%}",
         "mood_rule": (f"the customer's latest message scores below {thresholds.sentiment:.2f} (VADER compound, "
@@ -195,11 +248,13 @@ def describe(config: EscalatorConfig) -> str:
         lines += _rule(rule)
     lines += ["", "## 7. Notifications", "",
               f"Repeat alerts for the same ticket and reason are held back for "
-              f"{format_duration(config.notifications.dedupe_period)}. Customer notice: "
+              f"{format_duration(config.notifications.dedupe_period)}; an alert that repeats until acknowledged "
+              f"stops once the ticket is assigned, answered or solved, or an agent adds "
+              f"`{config.notifications.ack_tag}`. Customer notice: "
               f"{config.notifications.customer_notice}. Alerts wait for business hours: "
               f"{'yes, except pages' if config.notifications.respect_business_hours else 'no'}.", ""]
     roles = ["support_manager", "team_lead", "account_manager", "on_call",
-             *[f"tier_{n}_team" for n in range(1, config.tier_count + 1)]]
+             *[f"tier_{n}_{kind}" for n in range(1, config.tier_count + 1) for kind in ("team", "lead")]]
     for role in dict.fromkeys([*roles, *config.notifications.channels]):
         count = len(config.notifications.channels.get(role, []))
         lines.append(f"- {role}: {count} channel{'s' if count != 1 else ''}" + ("" if count else " (none yet)"))

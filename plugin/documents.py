@@ -32,6 +32,8 @@ from plugin.domain import (
     TicketHistory,
 )
 from plugin.durations import format_duration
+from plugin.handoff import tier_schedule
+from plugin.policies import SlaPolicy, default_policy, schedule_of
 from plugin.summaries import (
     attachment_links,
     attempts,
@@ -71,6 +73,7 @@ class DocumentContext:
     now: datetime
     case_reference: str
     sentiment_evidence: Sequence[str] = ()  # the customer's phrases behind the mood, as written
+    policy: SlaPolicy | None = None  # the SLA policy the ticket's clocks run under (None: the default one)
 
 
 # What the receiving team specializes in, for the customer: the first of these the reasons name (most specific
@@ -106,9 +109,10 @@ _HANDLES_FR = {
 }
 
 
-def _always_open(config: EscalatorConfig) -> bool:
-    """True when the SLA schedule is open around the clock with no holidays: business time is calendar time."""
-    schedule = config.schedules.get(config.sla.schedule)
+def _always_open(config: EscalatorConfig, name: str | None = None) -> bool:
+    """True when the schedule (default: the SLA's) is open around the clock with no holidays: business time is
+    calendar time."""
+    schedule = config.schedules.get(name or config.sla.schedule)
     if schedule is None or schedule.holidays is not None or schedule.extra_holidays:
         return False
     return all("00:00-24:00" in [i.replace(" ", "") for i in schedule.hours.get(day, [])] for day in WEEKDAYS)
@@ -119,15 +123,19 @@ def _promise(config: EscalatorConfig, ctx: DocumentContext) -> tuple[timedelta, 
     time, as the escalation task is due then) and the first response the priority's SLA promises, while that
     clock still runs (a Critical ticket's 15 minutes rather than Tier 3's 8 hours)."""
     tier_target = config.tiers[ctx.to_tier - 1].response_target
-    business = not _always_open(config)
-    promise = (tier_target, business, calendar_for(config, business_hours=business).add(ctx.now, tier_target))
+    hours = tier_schedule(config, ctx.to_tier)
+    business = not _always_open(config, hours)
+    promise = (tier_target, business, calendar_for(config, business_hours=business, schedule=hours)
+               .add(ctx.now, tier_target))
     first = next((c for c in ctx.clocks if c.kind == ClockKind.FIRST_RESPONSE), None)
     if first is None or first.state == ClockState.FULFILLED:
         return promise
-    sla = config.sla.matrix.for_priority(ctx.priority)
-    due = calendar_for(config, business_hours=sla.business_hours).add(ctx.now, sla.first_response)
+    policy = ctx.policy or default_policy(config)
+    schedule = schedule_of(policy, ctx.ticket, config)
+    sla = policy.matrix.for_priority(ctx.priority)
+    due = calendar_for(config, business_hours=sla.business_hours, schedule=schedule).add(ctx.now, sla.first_response)
     if due < promise[2]:
-        return sla.first_response, sla.business_hours and not _always_open(config), due
+        return sla.first_response, sla.business_hours and not _always_open(config, schedule), due
     return promise
 
 
@@ -216,6 +224,7 @@ class Documents:
             "next_steps": next_steps(ctx.reasons, language),
             "attachments": attachment_links(ctx.ticket),
             "clocks": list(ctx.clocks),
+            "sla_policy": (ctx.policy or default_policy(config)).name,
             "open_clocks": open_clocks,
             "next_due": next_due,
             "case_reference": ctx.case_reference,

@@ -218,6 +218,31 @@ class EscalationEntry:
 
 
 @dataclass(frozen=True)
+class SlaBasis:
+    """What the SLA clocks of a ticket were measured on from `at`: the policy, the priority, and the schedule whose
+    hours counted (None: calendar time). Kept so that a change re-targets the clocks and keeps the time already
+    spent, counted in the hours in force while it was spent."""
+
+    at: datetime
+    policy: str
+    priority: Priority
+    schedule: str | None
+
+    def same_as(self, other: SlaBasis | None) -> bool:
+        return other is not None and (self.policy, self.priority, self.schedule) == (
+            other.policy, other.priority, other.schedule)
+
+
+@dataclass(frozen=True)
+class SentAlert:
+    """An alert recorded for a ticket: to whom, under which dedupe key, when."""
+
+    at: datetime
+    role: str
+    key: str
+
+
+@dataclass(frozen=True)
 class TicketHistory:
     """What the store remembers about a ticket, handed to the engine with the ticket.
 
@@ -233,6 +258,8 @@ class TicketHistory:
     related_tickets: tuple[TicketSummary, ...] = ()
     first_agent_action_at: datetime | None = None
     assigned_at: datetime | None = None
+    sla_bases: tuple[SlaBasis, ...] = ()  # oldest first
+    alerts: tuple[SentAlert, ...] = ()
 
     @property
     def current_tier_from_history(self) -> int:
@@ -298,6 +325,7 @@ class Notification:
     title: str
     body: str
     urgent: bool = False
+    schedule: str | None = None  # the schedule whose opening a held alert waits for (None: the SLA's default)
 
 
 @dataclass(frozen=True)
@@ -371,6 +399,7 @@ class ClockKind(enum.StrEnum):
     RESOLUTION = "resolution"
     NEXT_REPLY = "next_reply"
     PERIODIC_UPDATE = "periodic_update"
+    HANDOFF = "handoff"  # an escalation's receiving tier: from the handoff to the tier's first action
 
 
 class ClockState(enum.StrEnum):
@@ -394,6 +423,7 @@ class ClockStatus:
     running: bool
     business_time: bool
     fulfilled_at: datetime | None = None
+    tier: int | None = None  # a handoff clock's receiving tier
 
     @property
     def share_elapsed(self) -> float:
@@ -419,6 +449,7 @@ class Decision:
     tier: int = 1
     priority: Priority | None = None
     sentiment: Sentiment = Sentiment.CALM
+    sla_basis: SlaBasis | None = None  # the policy, priority and schedule the clocks run on after this decision
 
     @property
     def has_effects(self) -> bool:

@@ -15,7 +15,7 @@ from typing import Any
 
 from plugin.alerts import alert
 from plugin.calendar import calendar_for
-from plugin.config import EscalatorConfig, RuleConfig
+from plugin.config import TIER_LEAD, EscalatorConfig, RuleConfig
 from plugin.documents import DocumentContext, Documents
 from plugin.domain import (
     ClockState,
@@ -33,6 +33,8 @@ from plugin.domain import (
     WorkflowState,
 )
 from plugin.facts import Facts, gather
+from plugin.handoff import tier_schedule
+from plugin.reminders import REMINDER_SUFFIX, Plan, Reminder, plan_reminders, reminder_lines, reminder_title
 from plugin.routing import target_tier
 from plugin.rules import RuleMatch, evaluate
 from plugin.scoring import PriorityStep, apply_priority_action, score
@@ -107,7 +109,7 @@ class Engine:
         for _ in range(4):
             if plan.priority != view.priority:
                 view = gather(ticket.with_changes(priority=plan.priority), customer, history, now, config,
-                              self.analyzer)
+                              self.analyzer, basis_changed_at=now)
             fired = fire_all(view, plan.priority)
             new_keys.update(r.key for reasons in fired.values() for r in reasons if r.key not in history.fired)
             seen = history.fired | {k for m in matches for k in m.keys}
@@ -132,6 +134,12 @@ class Engine:
         if escalating and note is not None and config.workflow.escalation_task == "task_ticket":
             changes = _with(changes, task=self._task(view, plan, note))
         notifications = self._notifications(view, plan, escalating, reasons, matches)
+        reminders = plan_reminders(self._matches(view, plan.priority, fired), {TIER_LEAD: _tier_lead(view)},
+                                   ticket, history, now, config, frozenset(plan.roles))
+        for reminder in reminders.due:
+            new_keys.add(reminder.fired_key)
+            new_keys.update(reminder.skipped)
+            notifications.append(self._reminder(view, plan, reminder))
         replies = []
         if (escalating or plan.acknowledge) and config.notifications.customer_notice != "none":
             acknowledged = f"{ACKNOWLEDGED_KEY}:tier_{plan.tier}"
@@ -151,13 +159,14 @@ class Engine:
                 replies.append(follow_up.body)
         if replies:  # a public reply is a write of the decision itself, with its own marker (plugin/ledger.py)
             changes = _with(changes, public_reply="\n\n".join(replies))
-        next_check = self._next_check(view, fired, history)
+        next_check = self._next_check(view, fired, history, reminders)
+        clocks = tuple(c.status for c in view.clocks) + ((view.handoff.status,) if view.handoff else ())
         return Decision(
             ticket_id=ticket.id, at=now, changes=changes, reasons=reasons, notifications=tuple(notifications),
             escalations=tuple(entries), fired=frozenset(new_keys), next_check_at=next_check,
             workflow_state=_workflow_state(ticket, history, plan.tier, escalating),
-            clocks=tuple(c.status for c in view.clocks), tier=plan.tier, priority=plan.priority,
-            sentiment=facts.sentiment.level,
+            clocks=clocks, tier=plan.tier, priority=plan.priority, sentiment=facts.sentiment.level,
+            sla_basis=view.sla_basis,
         )
 
     # -- rules and actions
@@ -181,7 +190,9 @@ class Engine:
                                                         plan.priority))
                 plan.note = plan.note or plan.priority != before
             elif name == "escalate":
-                tier, why = target_tier(plan.tier, value, match.reasons, self.config,
+                # "next" is the tier above the one the ticket is at: two rules saying it in one decision (an SLA
+                # breach and a missed handoff) move the ticket one tier, not two
+                tier, why = target_tier(facts.tier, value, match.reasons, self.config,
                                         vip_complaint=is_vip_complaint(facts))
                 if tier > plan.tier:
                     plan.tier, plan.tier_why, plan.tier_rule = tier, why, rule.name
@@ -191,7 +202,8 @@ class Engine:
             elif name == "remove_tags":
                 plan.remove_tags.update(value)
             elif name == "notify":
-                plan.roles.setdefault(str(value), []).append(match)
+                role = _tier_lead(facts) if value == TIER_LEAD else str(value)
+                plan.roles.setdefault(role, []).append(match)
             elif name == "internal_note":
                 plan.note = True
                 if isinstance(value, str) and value.strip():
@@ -270,9 +282,10 @@ class Engine:
         return DocumentContext(
             ticket=facts.ticket, customer=facts.customer, customer_tier=facts.profile.tier, priority=plan.priority,
             from_tier=facts.tier, to_tier=plan.tier, reasons=tuple(reasons), sentiment=facts.sentiment.level,
-            sentiment_score=facts.sentiment.score, clocks=tuple(c.status for c in facts.clocks),
+            sentiment_score=facts.sentiment.score,
+            clocks=tuple(c.status for c in facts.clocks) + ((facts.handoff.status,) if facts.handoff else ()),
             history=facts.history, now=facts.now, case_reference=f"#{facts.ticket.id}",
-            sentiment_evidence=facts.sentiment.mood_evidence,
+            sentiment_evidence=facts.sentiment.mood_evidence, policy=facts.policy,
         )
 
     def _note_and_history(
@@ -305,7 +318,8 @@ class Engine:
         """The escalation task for the receiving tier, due within that tier's response target."""
         config, ticket = self.config, facts.ticket
         tier = config.tiers[plan.tier - 1]
-        due = calendar_for(config, business_hours=True).add(facts.now, tier.response_target)
+        due = calendar_for(config, business_hours=True, schedule=tier_schedule(config, plan.tier)).add(
+            facts.now, tier.response_target)
         return TaskTicket(
             tier=plan.tier, group_id=tier.groups.get(ticket.platform), priority=plan.priority,
             subject=f"[Tier {plan.tier} {tier.name}] Escalation of #{ticket.id}: {ticket.subject}"[:250],
@@ -337,15 +351,36 @@ class Engine:
             title, body = alert(role, facts, plan.priority, plan.tier, role_reasons,
                                 lead.rule.description or lead.rule.name)
             out.append(Notification(role=role, kind=lead.rule.name, ticket_id=ticket.id, dedupe_key=lead.key,
-                                    title=title, body=body, urgent=role == "on_call"))
+                                    title=title, body=body, urgent=role == "on_call",
+                                    schedule=self._hours_of(role)))
         if escalating:
             ctx = self._context(facts, plan, reasons)
             out.append(Notification(
                 role=f"tier_{plan.tier}_team", kind="handoff", ticket_id=ticket.id,
                 dedupe_key=f"handoff:tier_{plan.tier}",
                 title=f"[{plan.priority.code}] Escalated to Tier {plan.tier}: ticket #{ticket.id}",
-                body=self.documents.internal_handoff_message(ctx)))
+                body=self.documents.internal_handoff_message(ctx), schedule=tier_schedule(self.config, plan.tier)))
         return out
+
+    def _hours_of(self, role: str) -> str | None:
+        """The schedule an alert to a tier's team or lead waits for (None: the SLA's default)."""
+        parts = role.split("_")
+        if len(parts) == 3 and parts[0] == "tier" and parts[1].isdigit() and parts[2] in ("team", "lead"):
+            tier = int(parts[1])
+            if 1 <= tier <= self.config.tier_count:
+                return tier_schedule(self.config, tier)
+        return None
+
+    def _reminder(self, facts: Facts, plan: _Plan, reminder: Reminder) -> Notification:
+        """A repeat of an alert nobody acknowledged (or its escalation to the next role)."""
+        match = reminder.match
+        title, body = alert(reminder.role, facts, plan.priority, plan.tier, match.reasons,
+                            match.rule.description or match.rule.name)
+        body = body + "\n" + "\n".join(reminder_lines(reminder, facts.now, self.config))
+        return Notification(role=reminder.role, kind=match.rule.name + REMINDER_SUFFIX, ticket_id=facts.ticket.id,
+                            dedupe_key=reminder.dedupe_key, title=reminder_title(title, reminder), body=body,
+                            urgent=reminder.role == "on_call" or reminder.first.role == "on_call",
+                            schedule=self._hours_of(reminder.role))
 
     def _acknowledgment(self, facts: Facts, plan: _Plan, reasons: Sequence[Reason]) -> Notification:
         """The customer's acknowledgment: a public reply in the decision's write, or an email (customer_notice)."""
@@ -362,21 +397,29 @@ class Engine:
             clock = reading.status
             if not clock.running or clock.state == ClockState.FULFILLED:
                 continue
-            calendar = calendar_for(self.config, business_hours=clock.business_time)
             for share in _rule_shares(self.config):
-                remaining = clock.target * share - clock.elapsed
-                if remaining > timedelta(0):
-                    out.append(calendar.add(facts.now, remaining))
+                moment = reading.moment_at(share)
+                if moment is not None and moment > facts.now:
+                    out.append(moment)
         return out
 
-    def _next_check(self, facts: Facts, fired: Mapping[str, Sequence[Reason]], history: TicketHistory
-                    ) -> datetime | None:
+    def _next_check(self, facts: Facts, fired: Mapping[str, Sequence[Reason]], history: TicketHistory,
+                    reminders: Plan) -> datetime | None:
         if facts.ticket.status.is_done:
             return None
         candidates = []
-        crossing = next_crossing(facts.clocks, facts.now)
+        readings = (*facts.clocks, *((facts.handoff,) if facts.handoff else ()))
+        crossing = next_crossing(readings, facts.now)
         if crossing is not None:
             candidates.append(crossing)
+        if reminders.next_at is not None:
+            candidates.append(reminders.next_at)
+        handoff_due = facts.handoff is not None and facts.handoff.status.state not in (
+            ClockState.FULFILLED, ClockState.OK, ClockState.PAUSED)
+        if reminders.needs_full_read or (handoff_due and not facts.ticket.comments_loaded):
+            # read without its comments (a sweep's bulk read): what acknowledges a page or fulfils a handoff is
+            # in them, so look again at once, on a read of this ticket alone
+            candidates.append(facts.now + timedelta(seconds=1))
         candidates += self._rule_share_crossings(facts)
         if facts.unassigned_alert_at is not None and facts.unassigned_alert_at > facts.now:
             candidates.append(facts.unassigned_alert_at)
@@ -387,6 +430,11 @@ def _rule_shares(config: EscalatorConfig) -> tuple[float, ...]:
     """The SLA shares the rules compare against (`sla_elapsed at_least 0.8`), whatever the warning thresholds."""
     return tuple(sorted({float(c.expected) for rule in config.all_rules if rule.enabled
                          for c in (*rule.all, *rule.any) if c.field == "sla_elapsed"}))
+
+
+def _tier_lead(facts: Facts) -> str:
+    """The lead of the ticket's tier, the role `notify: tier_lead` stands for."""
+    return f"tier_{facts.tier}_lead"
 
 
 def _escalating_first(matches: Sequence[RuleMatch], tier_rule: str, manual: Sequence[Reason]) -> tuple[Reason, ...]:

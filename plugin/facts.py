@@ -10,12 +10,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from plugin.calendar import calendar_for
+from plugin.conditions import Subject
 from plugin.config import EscalatorConfig
 from plugin.customers import CustomerProfile, classify, revenue_impact
-from plugin.domain import ClockState, Customer, Priority, Ticket, TicketHistory, TicketSummary
+from plugin.domain import ClockState, Customer, Priority, SlaBasis, Ticket, TicketHistory, TicketSummary
+from plugin.handoff import handoff_clock, tier_schedule
 from plugin.keywords import fold
+from plugin.policies import SlaPolicy, basis_of, select_policy
 from plugin.sentiment import SentimentAnalyzer, SentimentReading, read_sentiment
-from plugin.sla import ClockReading, effective_priority, read_clocks
+from plugin.sla import ClockReading, effective_priority, read_clocks, sla_timeline, status_timeline
 
 _STOPWORDS = frozenset(
     "a an the and or but to of in on for with my our your is are was were be it this that i we you me us not no "
@@ -72,10 +75,21 @@ class Facts:
     outage_words: tuple[str, ...]  # the customer's system-down phrases, as read by the reader
     security_words: tuple[str, ...]
     manual: ManualRequest | None
+    policy: SlaPolicy  # the SLA policy that applies to the ticket now
+    sla_timeline: tuple[SlaBasis, ...]  # what its clocks ran on, the current basis last
+    handoff: ClockReading | None = None  # the current tier's handoff clock, after an escalation
 
     @property
     def contact_count(self) -> int:
         return 1 + len(self.repeat_contacts)
+
+    @property
+    def subject(self) -> Subject:
+        return Subject(self.ticket, self.customer, self.profile, self.tier, self.priority, self.revenue)
+
+    @property
+    def sla_basis(self) -> SlaBasis:
+        return self.sla_timeline[-1]
 
     @property
     def max_sla_share(self) -> float:
@@ -121,12 +135,15 @@ def unassigned_since(ticket: Ticket, history: TicketHistory) -> datetime:
     return max(moments)
 
 
-def _unassigned(ticket: Ticket, history: TicketHistory, config: EscalatorConfig, now: datetime
+def _unassigned(ticket: Ticket, history: TicketHistory, config: EscalatorConfig, now: datetime, tier: int
                 ) -> tuple[timedelta | None, datetime | None]:
+    """How long the ticket has waited for an agent, and when that reaches the alert threshold (in business time,
+    the hours of the tier it waits in)."""
     if ticket.assignee_id is not None or ticket.status.is_done:
         return None, None
     settings = config.thresholds
-    calendar = calendar_for(config, business_hours=settings.unassigned_business_time)
+    calendar = calendar_for(config, business_hours=settings.unassigned_business_time,
+                            schedule=tier_schedule(config, tier))
     since = min(unassigned_since(ticket, history), now)
     return calendar.elapsed(since, now), calendar.add(since, settings.unassigned_after)
 
@@ -138,7 +155,10 @@ def gather(
     now: datetime,
     config: EscalatorConfig,
     analyzer: SentimentAnalyzer | None = None,
+    basis_changed_at: datetime | None = None,
 ) -> Facts:
+    """The facts at `now`. `basis_changed_at`: when a change of the SLA basis (policy, priority, schedule) happened,
+    where this decision makes it (a priority it sets); else the ticket's last update tells."""
     locale = (customer.locale if customer else None) or ticket.locale
     language = language_of(locale, config)
     window_start = now - config.thresholds.repeat_contact_window
@@ -148,17 +168,23 @@ def gather(
         and same_issue(t.subject, ticket.subject)
     )
     sentiment = read_sentiment(ticket, config, language, analyzer, locale=locale)
-    unassigned_for, unassigned_at = _unassigned(ticket, history, config, now)
-    tier = max(history.current_tier_from_history,
-               tier_from_tags(ticket.tags, config.workflow.tier_tag_prefix, config.tier_count))
+    tier = min(max(history.current_tier_from_history,
+                   tier_from_tags(ticket.tags, config.workflow.tier_tag_prefix, config.tier_count)), config.tier_count)
+    profile = classify(customer, config)
+    revenue = revenue_impact(ticket, customer, config)
+    priority = effective_priority(ticket, config)
+    policy = select_policy(Subject(ticket, customer, profile, tier, priority, revenue), config)
+    timeline = sla_timeline(ticket, history, basis_of(policy, priority, ticket, config), now, basis_changed_at)
+    unassigned_for, unassigned_at = _unassigned(ticket, history, config, now, tier)
+    handoff = handoff_clock(ticket, history, tier, status_timeline(ticket, history, now), config, now,
+                            policy.warning_at, policy.breach_at)
     return Facts(
         ticket=ticket, customer=customer, history=history, now=now, config=config, language=language,
-        profile=classify(customer, config), revenue=revenue_impact(ticket, customer, config),
-        sentiment=sentiment,
-        clocks=tuple(read_clocks(ticket, history, config, now)),
-        priority=effective_priority(ticket, config), tier=min(tier, config.tier_count),
+        profile=profile, revenue=revenue, sentiment=sentiment,
+        clocks=tuple(read_clocks(ticket, history, config, now, policy=policy, timeline=timeline)),
+        priority=priority, tier=tier,
         unassigned_for=unassigned_for, unassigned_alert_at=unassigned_at, repeat_contacts=repeats,
         outage_words=sentiment.phrases("outage") if "outage" in sentiment.matters else (),
         security_words=sentiment.phrases("security") if "security" in sentiment.matters else (),
-        manual=manual_request(ticket, config),
+        manual=manual_request(ticket, config), policy=policy, sla_timeline=timeline, handoff=handoff,
     )

@@ -176,6 +176,17 @@ class ExportPage:
     end_of_stream: bool
 
 
+@dataclass(frozen=True)
+class SlaImport:
+    """A helpdesk's SLA policies and business hours as configuration: the `schedules` entries and the `sla` keys
+    they become (plain values, as the YAML file holds them), and what could not be translated as it is."""
+
+    platform: str
+    schedules: Mapping[str, Any]
+    sla: Mapping[str, Any]
+    untranslated: tuple[str, ...] = ()
+
+
 # ---------------------------------------------------------------- the helpdesk port
 
 
@@ -248,6 +259,10 @@ class HelpdeskAdapter(abc.ABC):
         this when `changes.task` is set, and links the task in the internal note it writes on `parent`."""
         raise PermanentError(f"{self.name}: linked task tickets are not supported; set workflow.escalation_task "
                              f"to reassign")
+
+    def import_sla(self) -> SlaImport:
+        """The platform's SLA policies and business-hour schedules, translated (`escalator import`)."""
+        raise PermanentError(f"{self.name}: importing SLA policies is not supported")
 
     # install
     @abc.abstractmethod

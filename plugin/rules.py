@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from typing import Any
 
+from plugin.conditions import compare, ranked, subject_value
 from plugin.config import Condition, RuleConfig
-from plugin.customers import tier_rank
 from plugin.domain import Priority, Reason, Sentiment
 from plugin.facts import Facts
 
@@ -47,26 +47,19 @@ def _in_combined(key: str, acted: AbstractSet[str]) -> bool:
     return any(k.startswith(base + "[") and instance in k[len(base) + 1:-1].split("|") for k in acted if "|" in k)
 
 
+_OWN_FIELDS = ("sla_elapsed", "sla_state", "sentiment", "sentiment_score", "contact_count", "unassigned_for")
+
+
 def _field_value(field: str, facts: Facts, priority: Priority) -> Any:
-    ticket = facts.ticket
+    if field not in _OWN_FIELDS:
+        return subject_value(field, replace(facts.subject, priority=priority))
     values: dict[str, Any] = {
-        "priority": priority,
-        "status": ticket.status,
-        "tier": facts.tier,
-        "customer_tier": facts.profile.tier,
-        "tags": ticket.tags,
         "sla_elapsed": facts.max_sla_share,
         "sla_state": {c.status.state for c in facts.clocks},
         "sentiment": facts.sentiment.level,
         "sentiment_score": facts.sentiment.score,
         "contact_count": facts.contact_count,
-        "revenue_impact": facts.revenue,
-        "lifetime_value": facts.profile.lifetime_value,
         "unassigned_for": facts.unassigned_for,
-        "channel": ticket.channel,
-        "ticket_type": ticket.ticket_type,
-        "group": ticket.group_id,
-        "assigned": ticket.assignee_id is not None,
     }
     return values[field]
 
@@ -75,33 +68,9 @@ def _expected(condition: Condition) -> Any:
     """The condition's value in the type of the field it compares against (coerced when the config was loaded);
     customer tiers and sentiments compare by rank."""
     expected = condition.expected
-    if condition.field == "customer_tier":
-        return tier_rank(expected)
     if condition.field == "sentiment":
         return _SENTIMENT_ORDER.index(expected)
-    return expected
-
-
-def _compare(actual: Any, operator: str, expected: Any) -> bool:
-    if operator in ("includes", "not_includes"):
-        wanted = {expected} if isinstance(expected, str) else set(expected)
-        present = set(actual or ())
-        return wanted <= present if operator == "includes" else not (wanted & present)
-    if operator == "contains":
-        return actual is not None and str(expected).lower() in str(actual).lower()
-    if isinstance(actual, set | frozenset):
-        return (expected in actual) if operator == "is" else (expected not in actual)
-    if operator == "is":
-        return bool(actual == expected)
-    if operator == "is_not":
-        return bool(actual != expected)
-    if actual is None:
-        return False
-    comparisons = {
-        "less_than": lambda a, b: a < b, "greater_than": lambda a, b: a > b,
-        "at_least": lambda a, b: a >= b, "at_most": lambda a, b: a <= b,
-    }
-    return bool(comparisons[operator](actual, expected))
+    return ranked(condition.field, expected)
 
 
 def holds(condition: Condition, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]]) -> bool:
@@ -109,11 +78,9 @@ def holds(condition: Condition, facts: Facts, priority: Priority, fired: Mapping
         name = str(condition.value)
         return (name in fired) == (condition.operator in ("fired", "is"))
     actual = _field_value(condition.field, facts, priority)
-    if condition.field == "customer_tier":
-        actual = tier_rank(actual)
-    elif condition.field == "sentiment":
+    if condition.field == "sentiment":
         actual = _SENTIMENT_ORDER.index(actual)
-    return _compare(actual, condition.operator, _expected(condition))
+    return compare(ranked(condition.field, actual), condition.operator, _expected(condition))
 
 
 def evaluate(

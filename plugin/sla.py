@@ -1,15 +1,17 @@
 """SLA clocks: first response, resolution, and the optional next-reply and periodic-update clocks.
 
 A clock counts business (or calendar) time from its start, stops counting while the ticket sits in one of the
-clock's pause statuses, and keeps what it had when it restarts. Its target comes from the ticket's current
-priority, so a priority change re-targets a running clock and keeps the time already elapsed. For each clock we
-can tell the exact moment it crosses any threshold (80 %, 100 %, ...), so the service can arm a timer for it.
+clock's pause statuses, and keeps what it had when it restarts. Its target comes from the ticket's current policy
+and priority, so a change of either re-targets a running clock and keeps the time already spent: each stretch of
+time is counted in the hours of the basis (policy, priority, schedule) in force while it passed, the SLA timeline
+(`sla_timeline`). For each clock we can tell the exact moment it crosses any threshold (80 %, 100 %, ...), so the
+service can arm a timer for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from plugin.calendar import BusinessCalendar, calendar_for
@@ -19,12 +21,14 @@ from plugin.domain import (
     ClockState,
     ClockStatus,
     Priority,
+    SlaBasis,
     Status,
     StatusChange,
     Ticket,
     TicketHistory,
     is_ours,
 )
+from plugin.policies import SlaPolicy, basis_of, default_policy
 
 _ZERO = timedelta(0)
 
@@ -68,6 +72,35 @@ def status_timeline(ticket: Ticket, history: TicketHistory, now: datetime) -> li
     return segments
 
 
+Basis = tuple[str, Priority, str | None]  # (policy, priority, schedule; None for calendar time)
+
+
+def sla_timeline(ticket: Ticket, history: TicketHistory, current: Basis, now: datetime,
+                 changed_at: datetime | None = None) -> tuple[SlaBasis, ...]:
+    """The bases the ticket's clocks ran on, oldest first, the current one last.
+
+    With none recorded, the current basis is taken to have held since creation. When the current one differs from
+    the last recorded, the change is placed at `changed_at` (a change this very decision makes), else at the
+    ticket's `updated_at` (the change that made it), never before the last recorded change nor after `now`.
+    """
+    recorded = [b for b in history.sla_bases if b.at <= now]
+    if not recorded:
+        return (SlaBasis(ticket.created_at, *current),)
+    last = recorded[-1]
+    if (last.policy, last.priority, last.schedule) == current:
+        return tuple(recorded)
+    at = changed_at if changed_at is not None else min(max(ticket.updated_at, ticket.created_at), now)
+    return (*recorded, SlaBasis(max(at, last.at), *current))
+
+
+def calendar_of(config: EscalatorConfig, schedule: str | None) -> BusinessCalendar:
+    """The calendar of a basis: calendar time, or the named schedule (the SLA's default if it is gone)."""
+    if schedule is None:
+        return calendar_for(config, business_hours=False)
+    return calendar_for(config, business_hours=True,
+                        schedule=schedule if schedule in config.schedules else config.sla.schedule)
+
+
 @dataclass(frozen=True)
 class ClockSpec:
     """One clock's rule for one ticket: when it starts, when (if) it was fulfilled, what pauses it."""
@@ -80,43 +113,63 @@ class ClockSpec:
     business_time: bool
 
 
-class Clock:
-    """A clock measured over a status timeline with a calendar."""
+Period = tuple[datetime, datetime, BusinessCalendar]
 
-    def __init__(self, spec: ClockSpec, segments: Sequence[Segment], calendar: BusinessCalendar, now: datetime):
+
+def _split(segments: Sequence[Segment], changes: Sequence[tuple[datetime, BusinessCalendar]]) -> list[Period]:
+    """The segments cut where the calendar changes, each piece with the calendar in force then."""
+    out: list[Period] = []
+    for segment in segments:
+        start = segment.start
+        for i, (_since, calendar) in enumerate(changes):
+            until = changes[i + 1][0] if i + 1 < len(changes) else None
+            if until is not None and until <= start:
+                continue
+            end = segment.end if until is None else min(segment.end, until)
+            if end > start:
+                out.append((start, end, calendar))
+                start = end
+            if start >= segment.end:
+                break
+    return out
+
+
+class Clock:
+    """A clock measured over a status timeline, each stretch in the calendar in force while it passed (`changes`:
+    (from, calendar), oldest first; the first holds from the start)."""
+
+    def __init__(self, spec: ClockSpec, segments: Sequence[Segment],
+                 changes: Sequence[tuple[datetime, BusinessCalendar]], now: datetime):
         self.spec = spec
-        self.calendar = calendar
+        self.calendar = changes[-1][1]
         self.now = now
         stop = spec.fulfilled_at if spec.fulfilled_at is not None else now
-        self.running_segments = [
-            Segment(max(s.start, spec.start), min(s.end, stop), s.status)
-            for s in segments
-            if s.status not in spec.pause and min(s.end, stop) > max(s.start, spec.start)
-        ]
-        self.paused_segments = [
-            Segment(max(s.start, spec.start), min(s.end, stop), s.status)
-            for s in segments
-            if s.status in spec.pause and min(s.end, stop) > max(s.start, spec.start)
-        ]
+
+        def clipped(paused: bool) -> list[Segment]:
+            return [Segment(max(s.start, spec.start), min(s.end, stop), s.status) for s in segments
+                    if (s.status in spec.pause) == paused and min(s.end, stop) > max(s.start, spec.start)]
+
+        self.running_periods = _split(clipped(False), changes)
+        self.paused_periods = _split(clipped(True), changes)
         last = segments[-1].status if segments else Status.NEW
         self.running_now = spec.fulfilled_at is None and last not in spec.pause
 
     def elapsed(self) -> timedelta:
-        return sum((self.calendar.elapsed(s.start, s.end) for s in self.running_segments), _ZERO)
+        return sum((calendar.elapsed(a, b) for a, b, calendar in self.running_periods), _ZERO)
 
     def paused_for(self) -> timedelta:
-        return sum((self.calendar.elapsed(s.start, s.end) for s in self.paused_segments), _ZERO)
+        return sum((calendar.elapsed(a, b) for a, b, calendar in self.paused_periods), _ZERO)
 
     def moment_reaching(self, amount: timedelta) -> datetime | None:
         """When the clock's elapsed time reaches `amount`: in the past, in the future, or None (paused/stopped)."""
         done = _ZERO
-        for segment in self.running_segments:
-            part = self.calendar.elapsed(segment.start, segment.end)
+        for start, end, calendar in self.running_periods:
+            part = calendar.elapsed(start, end)
             if done + part >= amount and part > _ZERO:
-                return self.calendar.add(segment.start, amount - done)
+                return calendar.add(start, amount - done)
             done += part
         if done >= amount:
-            return self.running_segments[-1].end if self.running_segments else self.spec.start
+            return self.running_periods[-1][1] if self.running_periods else self.spec.start
         if not self.running_now:
             return None
         return self.calendar.add(self.now, amount - done)
@@ -139,29 +192,30 @@ def _solved_at(segments: Sequence[Segment]) -> datetime | None:
     return None
 
 
-def clock_specs(ticket: Ticket, segments: Sequence[Segment], config: EscalatorConfig) -> list[ClockSpec]:
-    """The clocks that apply to this ticket at its current priority."""
-    target = config.sla.matrix.for_priority(effective_priority(ticket, config))
-    pause = config.sla.pause_statuses
+def clock_specs(ticket: Ticket, segments: Sequence[Segment], config: EscalatorConfig,
+                policy: SlaPolicy | None = None, priority: Priority | None = None) -> list[ClockSpec]:
+    """The clocks that apply to this ticket under its policy at its current priority."""
+    policy = policy or default_policy(config)
+    target = policy.matrix.for_priority(priority or effective_priority(ticket, config))
+    pause = policy.pause_statuses
     done = frozenset({Status.SOLVED, Status.CLOSED})
     solved_at = _solved_at(segments)
     specs = [
         ClockSpec(ClockKind.FIRST_RESPONSE, target.first_response, ticket.created_at,
-                  ticket.first_agent_reply_at or solved_at, frozenset(pause[ClockKind.FIRST_RESPONSE]) | done,
+                  ticket.first_agent_reply_at or solved_at, pause[ClockKind.FIRST_RESPONSE] | done,
                   target.business_hours),
         ClockSpec(ClockKind.RESOLUTION, target.resolution, ticket.created_at, solved_at,
-                  frozenset(pause[ClockKind.RESOLUTION]) | done, target.business_hours),
+                  pause[ClockKind.RESOLUTION] | done, target.business_hours),
     ]
     last_reply = _last_public_agent_reply(ticket)
     if target.next_reply is not None and last_reply is not None:
         waiting = sorted(c.created_at for c in ticket.comments if not c.by_agent and c.created_at > last_reply)
         if waiting:
             specs.append(ClockSpec(ClockKind.NEXT_REPLY, target.next_reply, waiting[0], solved_at,
-                                   frozenset(pause[ClockKind.NEXT_REPLY]) | done, target.business_hours))
+                                   pause[ClockKind.NEXT_REPLY] | done, target.business_hours))
     if target.periodic_update is not None:
         specs.append(ClockSpec(ClockKind.PERIODIC_UPDATE, target.periodic_update, last_reply or ticket.created_at,
-                               solved_at, frozenset(pause[ClockKind.PERIODIC_UPDATE]) | done,
-                               target.business_hours))
+                               solved_at, pause[ClockKind.PERIODIC_UPDATE] | done, target.business_hours))
     return specs
 
 
@@ -169,36 +223,52 @@ def clock_specs(ticket: Ticket, segments: Sequence[Segment], config: EscalatorCo
 class ClockReading:
     status: ClockStatus
     crossings: tuple[tuple[float, datetime | None], ...]  # (threshold share, moment it is/was crossed)
+    clock: Clock | None = field(default=None, compare=False, repr=False)
+
+    def moment_at(self, share: float) -> datetime | None:
+        """When the clock reaches `share` of its target (None: never while it is paused or stopped)."""
+        if self.clock is None:
+            return None
+        return self.clock.moment_reaching(self.status.target * share)
 
 
-def read_clock(spec: ClockSpec, segments: Sequence[Segment], config: EscalatorConfig, now: datetime) -> ClockReading:
-    calendar = calendar_for(config, business_hours=spec.business_time)
-    clock = Clock(spec, segments, calendar, now)
+def read_clock(spec: ClockSpec, segments: Sequence[Segment], changes: Sequence[tuple[datetime, BusinessCalendar]],
+               warning_at: Sequence[float], breach_at: float, now: datetime, tier: int | None = None
+               ) -> ClockReading:
+    clock = Clock(spec, segments, changes, now)
     elapsed = clock.elapsed()
     share = elapsed / spec.target if spec.target > _ZERO else 1.0
     if spec.fulfilled_at is not None:
         state = ClockState.FULFILLED
-    elif share >= config.sla.breach_at:
+    elif share >= breach_at:
         state = ClockState.BREACHED
-    elif config.sla.warning_at and share >= config.sla.warning_at[0]:
+    elif warning_at and share >= warning_at[0]:
         state = ClockState.WARNING
     elif not clock.running_now:
         state = ClockState.PAUSED
     else:
         state = ClockState.OK
-    crossings = tuple((t, clock.moment_reaching(spec.target * t)) for t in config.sla.thresholds)
-    due = clock.moment_reaching(spec.target)
+    crossings = tuple((t, clock.moment_reaching(spec.target * t)) for t in (*warning_at, breach_at))
     status = ClockStatus(
-        kind=spec.kind, target=spec.target, elapsed=elapsed, paused_for=clock.paused_for(), due_at=due,
-        state=state, running=clock.running_now, business_time=spec.business_time, fulfilled_at=spec.fulfilled_at,
+        kind=spec.kind, target=spec.target, elapsed=elapsed, paused_for=clock.paused_for(),
+        due_at=clock.moment_reaching(spec.target), state=state, running=clock.running_now,
+        business_time=spec.business_time, fulfilled_at=spec.fulfilled_at, tier=tier,
     )
-    return ClockReading(status, crossings)
+    return ClockReading(status, crossings, clock)
 
 
-def read_clocks(ticket: Ticket, history: TicketHistory, config: EscalatorConfig, now: datetime) -> list[ClockReading]:
-    """Every SLA clock of the ticket at `now`."""
+def read_clocks(ticket: Ticket, history: TicketHistory, config: EscalatorConfig, now: datetime, *,
+                policy: SlaPolicy | None = None, timeline: Sequence[SlaBasis] | None = None) -> list[ClockReading]:
+    """Every SLA clock of the ticket at `now`, under `policy` (default: the default policy) and along `timeline`
+    (default: the recorded one, ending with the basis of that policy and the ticket's priority)."""
+    policy = policy or default_policy(config)
+    priority = effective_priority(ticket, config)
+    if timeline is None:
+        timeline = sla_timeline(ticket, history, basis_of(policy, priority, ticket, config), now)
+    changes = [(b.at, calendar_of(config, b.schedule)) for b in timeline]
     segments = status_timeline(ticket, history, now)
-    return [read_clock(spec, segments, config, now) for spec in clock_specs(ticket, segments, config)]
+    return [read_clock(spec, segments, changes, policy.warning_at, policy.breach_at, now)
+            for spec in clock_specs(ticket, segments, config, policy, priority)]
 
 
 def next_crossing(readings: Sequence[ClockReading], now: datetime) -> datetime | None:

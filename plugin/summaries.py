@@ -106,6 +106,8 @@ _STEPS = {
         "manager_requested": "A team lead calls the customer back today; say who and when in the first reply.",
         "repeat_claimed": "Find the earlier contact (email, call, chat) before replying; do not ask again.",
         "incident_page": "On-call has been paged: link this ticket to the incident.",
+        "handoff_warning": "Take the ticket now: assign it to someone of the tier, or reply.",
+        "handoff_breached": "The tier missed its response target: its lead picks an owner now.",
     },
     "fr": {
         "legal_keywords": "Ne reconnaissez aucune responsabilité et ne promettez aucune compensation ; "
@@ -135,6 +137,9 @@ _STEPS = {
         "repeat_claimed": "Retrouvez le contact précédent (mail, appel, chat) avant de répondre ; ne redemandez "
                           "rien.",
         "incident_page": "L'astreinte est prévenue : rattachez cette demande à l'incident.",
+        "handoff_warning": "Prenez la demande maintenant : assignez-la à quelqu'un du niveau, ou répondez.",
+        "handoff_breached": "Le niveau a dépassé son délai de prise en charge : son responsable désigne quelqu'un "
+                            "maintenant.",
     },
 }
 _DEFAULT_STEP = {"en": "Review the ticket and reply to the customer.",
@@ -362,6 +367,19 @@ def _fr_incident_page(f: Mapping[str, Any], config: EscalatorConfig) -> str:
     return f"Astreinte prévenue, {_INCIDENTS_FR[f['incident']]} ({why}) : {_quoted(f['keywords'], 'fr')}"
 
 
+def _fr_handoff_warning(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    return (f"Le niveau {f['tier']} ({f['tier_name']}) n'a pas agi "
+            f"{short_duration(_seconds(f, 'elapsed_seconds'), 'fr')} après la transmission "
+            f"({round(f['elapsed_share'] * 100)} % de son objectif de "
+            f"{short_duration(_seconds(f, 'target_seconds'), 'fr')})")
+
+
+def _fr_handoff_breached(f: Mapping[str, Any], config: EscalatorConfig) -> str:
+    return (f"Le niveau {f['tier']} ({f['tier_name']}) a dépassé son délai de prise en charge : aucune action "
+            f"{short_duration(_seconds(f, 'elapsed_seconds'), 'fr')} après la transmission (objectif "
+            f"{short_duration(_seconds(f, 'target_seconds'), 'fr')}, heures ouvrées)")
+
+
 def _fr_manual(f: Mapping[str, Any], config: EscalatorConfig) -> str:
     tier = int(f["requested_tier"])
     reason = MANUAL_REASONS_FR.get(f.get("reason") or "", "sans motif précisé")
@@ -383,6 +401,8 @@ _TRIGGER_SUMMARIES: dict[str, dict[str, Callable[[Mapping[str, Any], EscalatorCo
         "critical_incident": _fr_critical_incident,
         "incident_page": _fr_incident_page,
         "manual_escalation": _fr_manual,
+        "handoff_warning": _fr_handoff_warning,
+        "handoff_breached": _fr_handoff_breached,
     },
 }
 
@@ -392,12 +412,13 @@ _FIELDS_FR = {
     "sentiment_score": "score de ressenti", "contact_count": "nombre de contacts",
     "revenue_impact": "impact sur le chiffre d'affaires", "lifetime_value": "valeur client",
     "unassigned_for": "sans assignation depuis", "channel": "canal", "ticket_type": "type de demande",
-    "group": "groupe", "assigned": "assignée",
+    "group": "groupe", "assigned": "assignée", "organization": "organisation",
+    "requester_tags": "étiquettes du demandeur",
 }
 _OPERATORS_FR = {
     "is": "est", "is_not": "n'est pas", "less_than": "inférieur à", "greater_than": "supérieur à",
     "at_least": "au moins", "at_most": "au plus", "includes": "comprend", "not_includes": "ne comprend pas",
-    "contains": "contient",
+    "contains": "contient", "one_of": "est l'un de",
 }
 
 
@@ -444,7 +465,8 @@ def _fr_conditions(rule: RuleConfig, figures: Mapping[str, Any]) -> str:
             continue
         shown = _fr_value(condition.field, figures[key], actual=True)
         expected = _fr_value(condition.field, condition.expected, actual=False)
-        parts.append(f"{_FIELDS_FR[condition.field]} {shown}, {_OPERATORS_FR[condition.operator]} {expected}")
+        name = _FIELDS_FR.get(condition.field, condition.field)
+        parts.append(f"{name} {shown}, {_OPERATORS_FR[condition.operator]} {expected}")
     if not parts:
         raise KeyError(rule.name)
     return " ; ".join(parts)

@@ -26,7 +26,7 @@ def _pct(share: float) -> int:
 
 
 def sla_warning(facts: Facts, priority: Priority) -> list[Reason]:
-    settings = facts.config.sla
+    settings = facts.policy
     out = []
     for reading in facts.clocks:
         clock = reading.status
@@ -46,7 +46,7 @@ def sla_warning(facts: Facts, priority: Priority) -> list[Reason]:
                          "elapsed_seconds": clock.elapsed.total_seconds(),
                          "target_seconds": clock.target.total_seconds(), "business_time": clock.business_time,
                          "due_at": clock.due_at.isoformat() if clock.due_at else None,
-                         "priority": priority.code},
+                         "priority": priority.code, "policy": facts.policy.name},
                 key=f"sla_warning:{kind}:{_pct(threshold)}",
             ))
     return out
@@ -67,10 +67,61 @@ def sla_breached(facts: Facts, priority: Priority) -> list[Reason]:
             figures={"clock": kind, "elapsed_share": round(clock.share_elapsed, 4),
                      "elapsed_seconds": clock.elapsed.total_seconds(), "target_seconds": clock.target.total_seconds(),
                      "business_time": clock.business_time,
-                     "due_at": clock.due_at.isoformat() if clock.due_at else None, "priority": priority.code},
+                     "due_at": clock.due_at.isoformat() if clock.due_at else None, "priority": priority.code,
+                     "policy": facts.policy.name},
             key=f"sla_breached:{kind}",
         ))
     return out
+
+
+def _handoff_figures(facts: Facts, share: float) -> dict[str, object]:
+    assert facts.handoff is not None
+    clock = facts.handoff.status
+    return {"tier": clock.tier, "tier_name": facts.config.tiers[(clock.tier or 1) - 1].name,
+            "elapsed_share": round(share, 4), "elapsed_seconds": clock.elapsed.total_seconds(),
+            "target_seconds": clock.target.total_seconds(),
+            "due_at": clock.due_at.isoformat() if clock.due_at else None}
+
+
+def _handoff_readable(facts: Facts) -> bool:
+    """The tier's first action is a comment or an assignment: a read without comments cannot tell (the decision
+    then asks for a full read at once, see the engine's next check)."""
+    return facts.handoff is not None and facts.ticket.comments_loaded and \
+        facts.handoff.status.state not in (ClockState.FULFILLED, ClockState.PAUSED)
+
+
+def handoff_warning(facts: Facts, priority: Priority) -> list[Reason]:
+    """The receiving tier has not acted on the handoff and a warning share of its response target has passed."""
+    if not _handoff_readable(facts):
+        return []
+    assert facts.handoff is not None
+    clock = facts.handoff.status
+    share = clock.share_elapsed
+    crossed = [t for t in facts.policy.warning_at if share >= t]
+    if not crossed or share >= facts.policy.breach_at:
+        return []
+    name = facts.config.tiers[(clock.tier or 1) - 1].name
+    return [Reason("handoff_warning",
+                   f"Tier {clock.tier} ({name}) has not acted {format_duration(clock.elapsed)} after the handoff "
+                   f"({_pct(share)}% of its {format_duration(clock.target)} target)",
+                   {**_handoff_figures(facts, share), "threshold": crossed[-1]},
+                   key=f"handoff_warning:tier_{clock.tier}:{_pct(crossed[-1])}")]
+
+
+def handoff_breached(facts: Facts, priority: Priority) -> list[Reason]:
+    """The receiving tier missed its response target: no action since the handoff within the target."""
+    if not _handoff_readable(facts):
+        return []
+    assert facts.handoff is not None
+    clock = facts.handoff.status
+    if clock.share_elapsed < facts.policy.breach_at:
+        return []
+    name = facts.config.tiers[(clock.tier or 1) - 1].name
+    return [Reason("handoff_breached",
+                   f"Tier {clock.tier} ({name}) missed its response target: no action "
+                   f"{format_duration(clock.elapsed)} after the handoff (target {format_duration(clock.target)}, "
+                   f"business hours)",
+                   _handoff_figures(facts, clock.share_elapsed), key=f"handoff_breached:tier_{clock.tier}")]
 
 
 def _quoted(phrases: Sequence[str]) -> str:
@@ -286,6 +337,8 @@ TRIGGERS: dict[str, Trigger] = {
     "manager_requested": manager_requested,
     "repeat_claimed": repeat_claimed,
     "incident_page": incident_page,
+    "handoff_warning": handoff_warning,
+    "handoff_breached": handoff_breached,
 }
 
 

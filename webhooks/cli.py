@@ -364,6 +364,52 @@ def notify_test(config_path: Path | None, role: str) -> None:
     sys.exit(0 if not failed else 1)
 
 
+@main.command("import")
+@config_option
+@click.argument("platform", type=click.Choice(["zendesk", "freshdesk"]))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the imported sections to this file instead of the terminal.")
+@click.option("--merge", is_flag=True, help="Write them into the configuration file itself (the old one kept as "
+                                            "<file>.bak) and check it as check-config does.")
+def import_command(config_path: Path | None, platform: str, out: Path | None, merge: bool) -> None:
+    """Read the helpdesk's SLA policies and business-hour schedules and write the equivalent `schedules` and `sla`
+    sections, saying what could not be translated."""
+    from plugin.config import config_path as find_config
+    from plugin.ports import HelpdeskError
+    from plugin.registry import adapter_class
+    from plugin.service.importing import fetch, merge_into, section_yaml
+
+    config = load_or_exit(config_path)
+    if platform not in config.platforms():
+        click.echo(f"No {platform}: section in the configuration: connect the helpdesk first.", err=True)
+        sys.exit(2)
+    try:
+        imported = fetch(adapter_class(platform).from_config(config))
+    except HelpdeskError as exc:
+        click.echo(f"{platform} refused: {exc}", err=True)
+        sys.exit(1)
+    for note in imported.untranslated:
+        click.echo(f"not translated: {note}", err=True)
+    summary = (f"{len(imported.schedules)} schedule(s), {len(imported.sla.get('policies', []))} polic(ies) from "
+               f"{platform}")
+    if merge:
+        target = find_config(config_path)
+        if target is None:
+            click.echo("--merge needs a configuration file (--config or ESCALATOR_CONFIG)", err=True)
+            sys.exit(2)
+        try:
+            merge_into(target, imported)
+        except ConfigError as exc:
+            click.echo(f"The merged configuration does not check, {target} is left as it was:\n{exc}", err=True)
+            sys.exit(1)
+        click.echo(f"Merged {summary} into {target}; check-config accepts it.")
+    elif out is not None:
+        out.write_text(section_yaml(imported), encoding="utf-8")
+        click.echo(f"Wrote {summary} to {out}")
+    else:
+        click.echo(section_yaml(imported), nl=False)
+
+
 @main.command()
 @config_option
 @click.option("--dry-run", is_flag=True, help="Show what would be deleted; change nothing.")

@@ -525,6 +525,61 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
                         state.triggers[trigger_id][key] = data[key]
             return jsonify({"trigger": dict(state.triggers[trigger_id])}), 200
 
+    # ---------------------------------------------------------------- SLA policies and schedules
+
+    @app.route("/api/v2/slas/policies", methods=["GET", "POST"])
+    def sla_policies() -> tuple[Response, int]:
+        if request.method == "POST":
+            data = _body().get("sla_policy")
+            if not isinstance(data, dict) or not data.get("title"):
+                raise Invalid("Title: cannot be blank")
+            return jsonify({"sla_policy": state.add_sla_policy(
+                str(data["title"]), filter=data.get("filter"), policy_metrics=data.get("policy_metrics") or [],
+                description=str(data.get("description") or ""), position=data.get("position"))}), 201
+        with state.lock:
+            items = sorted((dict(p) for p in state.sla_policies.values()), key=lambda p: (p["position"], p["id"]))
+        return jsonify({"sla_policies": items, "next_page": None, "previous_page": None, "count": len(items)}), 200
+
+    @app.get("/api/v2/slas/policies/<int:policy_id>")
+    def sla_policy(policy_id: int) -> Response:
+        with state.lock:
+            if policy_id not in state.sla_policies:
+                raise NotFound()
+            return jsonify({"sla_policy": dict(state.sla_policies[policy_id])})
+
+    @app.route("/api/v2/business_hours/schedules", methods=["GET", "POST"])
+    def schedules() -> tuple[Response, int]:
+        if request.method == "POST":
+            data = _body().get("schedule")
+            if not isinstance(data, dict) or not data.get("name") or not data.get("time_zone"):
+                raise Invalid("Schedule: name and time_zone are required")
+            return jsonify({"schedule": state.add_schedule(str(data["name"]), str(data["time_zone"]),
+                                                           data.get("intervals") or [])}), 201
+        with state.lock:
+            items = [dict(s) for s in sorted(state.schedules.values(), key=lambda s: s["id"])]
+        return jsonify({"schedules": items}), 200
+
+    @app.get("/api/v2/business_hours/schedules/<int:schedule_id>")
+    def schedule(schedule_id: int) -> Response:
+        with state.lock:
+            if schedule_id not in state.schedules:
+                raise NotFound()
+            return jsonify({"schedule": dict(state.schedules[schedule_id])})
+
+    @app.route("/api/v2/business_hours/schedules/<int:schedule_id>/holidays", methods=["GET", "POST"])
+    def holidays(schedule_id: int) -> tuple[Response, int]:
+        if request.method == "POST":
+            data = _body().get("holiday")
+            if not isinstance(data, dict) or not data.get("name") or not data.get("start_date"):
+                raise Invalid("Holiday: name and start_date are required")
+            return jsonify({"holiday": state.add_holiday(schedule_id, str(data["name"]), str(data["start_date"]),
+                                                         data.get("end_date"))}), 201
+        with state.lock:
+            if schedule_id not in state.schedules:
+                raise NotFound()
+            items = [dict(h) for h in state.holidays[schedule_id]]
+        return jsonify({"holidays": items}), 200
+
     return app
 
 

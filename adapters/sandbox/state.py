@@ -115,6 +115,9 @@ class SandboxState:
         self.jobs: dict[str, Job] = {}
         self.ratings: list[dict[str, Any]] = []
         self.ticket_fields: dict[int, dict[str, Any]] = {}
+        self.sla_policies: dict[int, dict[str, Any]] = {}
+        self.schedules: dict[int, dict[str, Any]] = {}
+        self.holidays: dict[int, list[dict[str, Any]]] = {}
         self.listeners: list[Callable[[Change], None]] = []
         self._last_update: dict[int, datetime] = {}
 
@@ -419,6 +422,49 @@ class SandboxState:
                        "category_id": data.get("category_id", "1"), "default": False}
             self.triggers[tid] = trigger
             return copy.deepcopy(trigger)
+
+    # ---------------------------------------------------------------- SLA policies and schedules
+
+    def add_sla_policy(self, title: str, *, filter: dict[str, Any] | None = None,
+                       policy_metrics: Iterable[dict[str, Any]] = (), description: str = "",
+                       position: int | None = None) -> dict[str, Any]:
+        """An SLA policy as Zendesk's SLA Policies API shows it (SLAPolicyObject); without a position it goes last."""
+        with self.lock:
+            pid = self.next_id()
+            now = stamp(self.clock())
+            policy = {"id": pid, "url": self.url(f"slas/policies/{pid}.json"), "title": title,
+                      "description": description,
+                      "position": position if position is not None else len(self.sla_policies) + 1,
+                      "filter": {"all": list((filter or {}).get("all", [])),
+                                 "any": list((filter or {}).get("any", []))},
+                      "policy_metrics": [dict(m) for m in policy_metrics], "created_at": now, "updated_at": now}
+            self.sla_policies[pid] = policy
+            return copy.deepcopy(policy)
+
+    def add_schedule(self, name: str, time_zone: str, intervals: Iterable[dict[str, int]]) -> dict[str, Any]:
+        """A business-hours schedule: intervals in minutes from Sunday 00:00, none spanning two days."""
+        items = [{"start_time": int(i["start_time"]), "end_time": int(i["end_time"])} for i in intervals]
+        for item in items:
+            day = item["start_time"] // 1440
+            if not 0 <= item["start_time"] < item["end_time"] <= (day + 1) * 1440 <= 7 * 1440:
+                raise Invalid(f"Intervals: {item} must lie within one day of the week")
+        with self.lock:
+            sid = self.next_id()
+            now = stamp(self.clock())
+            schedule = {"id": sid, "name": name, "time_zone": time_zone, "intervals": items, "created_at": now,
+                        "updated_at": now}
+            self.schedules[sid] = schedule
+            self.holidays[sid] = []
+            return copy.deepcopy(schedule)
+
+    def add_holiday(self, schedule_id: int, name: str, start_date: str, end_date: str | None = None
+                    ) -> dict[str, Any]:
+        with self.lock:
+            if schedule_id not in self.schedules:
+                raise NotFound()
+            holiday = {"id": self.next_id(), "name": name, "start_date": start_date, "end_date": end_date or start_date}
+            self.holidays[schedule_id].append(holiday)
+            return copy.deepcopy(holiday)
 
     # ---------------------------------------------------------------- listeners
 

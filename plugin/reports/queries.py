@@ -139,3 +139,13 @@ def daily_by_tier(session: Session, days: Sequence[Window], tiers: int) -> dict[
         for tier in out:
             out[tier].append(counts.get(tier, 0))
     return out
+
+
+def tier_targets(session: Session, window: Window) -> dict[int, tuple[int, int]]:
+    """Per receiving tier: (handoffs of the window the tier answered within its response target, handoffs whose
+    outcome is known). A handoff still running within its target is not counted yet."""
+    met = case((EscalationRow.target_met.is_(True), 1), else_=0)
+    rows = session.execute(select(EscalationRow.to_tier, func.sum(met), func.count())
+                           .where(window.has_escalation(), EscalationRow.target_met.is_not(None))
+                           .group_by(EscalationRow.to_tier))
+    return {int(tier): (int(hits or 0), int(total)) for tier, hits, total in rows}

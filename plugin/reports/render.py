@@ -136,6 +136,11 @@ def weekly_metrics(report: WeeklyReport) -> list[Metric]:
                            p.sla_first_response_by_priority.get(priority)))
         rows.append(Metric(f"SLA met, {priority}: resolution", "share", f.sla_resolution_by_priority.get(priority),
                            p.sla_resolution_by_priority.get(priority)))
+    for tier in sorted(set(f.tier_target_by_tier) | set(p.tier_target_by_tier)):
+        met, measured = f.tier_target_counts.get(tier, (0, 0))
+        rows.append(Metric(f"Tier target met, Tier {tier} ({report.tier_names.get(tier, '')})", "share",
+                           f.tier_target_by_tier.get(tier), p.tier_target_by_tier.get(tier),
+                           note=f"({met} of {measured} handoff(s) within target)"))
     for rule, count in f.top_reasons:
         rows.append(Metric(f"Top reason: {rule}", "count", count, p.reason_counts.get(rule, 0)))
     return rows

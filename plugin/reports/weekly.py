@@ -11,7 +11,9 @@ managers and the tests agree on them:
 - first-contact resolution by tier: tickets resolved in the week, by the tier they ended at, with at most one agent
   reply and never reopened;
 - SLA achievement by priority: of the tickets resolved in the week, the share that met first response / resolution;
-- top reasons: escalations of the week by rule.
+- top reasons: escalations of the week by rule;
+- tier target met by tier: of the handoffs to tier n in the week whose outcome is known (the tier acted, or its
+  response target passed), the share the tier acted on within its target (the handoff clock, plugin/handoff.py).
 Tickets learnt of through the backfill export count where the export tells (see plugin/service/backfill.py): an
 escalation whose time is known only within an interval counts in a week or a day that holds the whole interval; its
 rule, SLA outcome and agent replies are unknown, so it is left out of the top reasons, SLA achievement and
@@ -79,6 +81,8 @@ class WeekFigures:
     sla_resolution_by_priority: dict[str, float | None]
     top_reasons: list[tuple[str, int]]
     reason_counts: dict[str, int] = field(default_factory=dict)  # every rule's escalations, for the change
+    tier_target_by_tier: dict[int, float | None] = field(default_factory=dict)
+    tier_target_counts: dict[int, tuple[int, int]] = field(default_factory=dict)  # tier -> (met, measured)
 
 
 @dataclass
@@ -124,6 +128,7 @@ def figures(session: Session, window: q.Window, tiers: int) -> WeekFigures:
     fcr = q.first_contact_by_tier(session, window)
     sla = q.sla_by_priority(session, window)
     reasons = q.escalations_by_rule(session, window)
+    targets = q.tier_targets(session, window)
     return WeekFigures(
         created=created, escalated=escalated, resolved=resolved,
         escalation_rate=_share(reached[1][1], reached[1][0]) if tiers else None,
@@ -140,6 +145,8 @@ def figures(session: Session, window: q.Window, tiers: int) -> WeekFigures:
             sla.items(), key=lambda kv: -(kv[0] or 0))},
         top_reasons=sorted(reasons.items(), key=lambda kv: (-kv[1], kv[0]))[:5],
         reason_counts=dict(sorted(reasons.items())),
+        tier_target_by_tier={tier: _share(met, total) for tier, (met, total) in sorted(targets.items())},
+        tier_target_counts=dict(sorted(targets.items())),
     )
 
 

@@ -55,6 +55,15 @@ HEADER_SCHEMES = frozenset({"mailto", "mailtos", "json", "jsons", "xml", "xmls",
 IDENTITY_HEADER = "X-Escalator-Alert"
 
 
+# Channels with an acknowledgment of their own: they re-notify and escalate by their own policy until someone
+# acknowledges there, so our reminders (repeats of an alert) are not sent to them.
+OWN_ACKNOWLEDGMENT = frozenset({"pagerduty", "opsgenie"})
+
+
+def acknowledges_itself(url: str) -> bool:
+    return url.partition("://")[0].lower() in OWN_ACKNOWLEDGMENT
+
+
 def with_identity(url: str, identity: str) -> str:
     """The channel URL with the alert's identity added where the channel takes one (unchanged otherwise, or when
     the admin set it already)."""

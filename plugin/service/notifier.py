@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from plugin.config import EscalatorConfig
 from plugin.ports import Helpdesks
-from plugin.service.channels import channel_label, protect_logs, scrub, with_identity
+from plugin.reminders import REMINDER_SUFFIX
+from plugin.service.channels import acknowledges_itself, channel_label, protect_logs, scrub, with_identity
 from plugin.service.delivery import Deliver, apprise_deliver, email_server, send_report_email
 from plugin.service.metrics import Metrics
 from plugin.service.owners import process_identity
@@ -167,9 +168,12 @@ class Notifier:
                                             delivered)
             else:
                 identity = alert_identity(row.platform, row.id)
+                skip = list(already)
+                if row.kind.endswith(REMINDER_SUFFIX):  # PagerDuty and Opsgenie remind by their own policy
+                    skip += [label for label, url in self.labelled(row.role) if acknowledges_itself(url)]
                 attempt.ok, attempt.failed = self._each_channel(
                     row.role, lambda url: self.deliver(with_identity(url, identity), row.title, row.body, (), False),
-                    already, delivered)
+                    skip, delivered)
         except Exception as exc:
             log.warning("notification #%s to %s failed: %s", row.id, row.role, type(exc).__name__)
             attempt.errors.append(scrub(f"{type(exc).__name__}: {exc}"))

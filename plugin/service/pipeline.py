@@ -38,6 +38,7 @@ from plugin.domain import (
 )
 from plugin.ledger import Intent, decision_key, is_stale, landed, still_to_write, write_version
 from plugin.lifecycles import IntentState
+from plugin.policies import policy_named
 from plugin.ports import (
     ApplyRequest,
     ApplyResult,
@@ -355,17 +356,23 @@ class Pipeline:
         if notification.urgent or notification.role == "customer" or \
                 not self.config.notifications.respect_business_hours:
             return None
-        opens = calendar_for(self.config, business_hours=True).next_open(now)
+        schedule = notification.schedule if notification.schedule in self.config.schedules else None
+        opens = calendar_for(self.config, business_hours=True, schedule=schedule).next_open(now)
         return opens if opens > now else None
 
     def _resolution(self, ticket: Ticket, decision: Decision, now: datetime) -> Resolution | None:
         if not ticket.status.is_done:
             return None
         solved_at = min(ticket.updated_at, now)
-        business = calendar_for(self.config, business_hours=True).elapsed(ticket.created_at, solved_at)
+        basis = decision.sla_basis
+        schedule = basis.schedule if basis is not None and basis.schedule in self.config.schedules else None
+        business = calendar_for(self.config, business_hours=True, schedule=schedule).elapsed(ticket.created_at,
+                                                                                            solved_at)
         late: dict[ClockKind, bool] = {}
+        breach_at = policy_named(self.config, basis.policy).breach_at if basis is not None else \
+            self.config.sla.breach_at
         for clock in decision.clocks:
-            late[clock.kind] = clock.state == ClockState.BREACHED or clock.share_elapsed >= self.config.sla.breach_at
+            late[clock.kind] = clock.state == ClockState.BREACHED or clock.share_elapsed >= breach_at
         return Resolution(solved_at, (solved_at - ticket.created_at).total_seconds(), business.total_seconds(),
                           late.get(ClockKind.FIRST_RESPONSE), late.get(ClockKind.RESOLUTION))
 

@@ -138,6 +138,25 @@ class EscalationRow(Base):
     priority_before: Mapped[int | None] = mapped_column(Integer)
     priority_after: Mapped[int | None] = mapped_column(Integer)
     earliest_at: Mapped[datetime | None]
+    # The receiving tier's response to this handoff: when it first acted, and whether that was within its target
+    # (None: not known yet, or a tier with no target).
+    first_action_at: Mapped[datetime | None]
+    target_met: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class SlaBasisRow(Base):
+    """What a ticket's SLA clocks ran on from `at`: policy, priority and the schedule counted (None: calendar time).
+    A change keeps the time already spent, counted in the hours in force while it passed (plugin/sla.py)."""
+
+    __tablename__ = "ticket_sla_history"
+    __table_args__ = (Index("ix_sla_history_ticket", "platform", "ticket_id", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(PLATFORM)
+    ticket_id: Mapped[str] = mapped_column(ID)
+    at: Mapped[datetime]
+    policy: Mapped[str] = mapped_column(String(64))
+    priority: Mapped[int] = mapped_column(Integer)
+    schedule: Mapped[str | None] = mapped_column(String(64))
 
 
 class InboxRow(Base):

@@ -17,11 +17,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from plugin.domain import (
+    ClockKind,
+    ClockState,
     Customer,
     Decision,
     EscalationEntry,
     Notification,
     Priority,
+    SentAlert,
+    SlaBasis,
     Status,
     StatusChange,
     Ticket,
@@ -40,6 +44,7 @@ from plugin.store.models import (
     PriorityHistoryRow,
     ReportRow,
     SatisfactionRow,
+    SlaBasisRow,
     StatusHistoryRow,
     TicketRow,
     TimerRow,
@@ -192,6 +197,13 @@ def load_history(session: Session, platform: str, ticket_id: str,
         select(EscalationRow).where(EscalationRow.platform == platform, EscalationRow.ticket_id == ticket_id)
         .order_by(EscalationRow.at, EscalationRow.id))
     row = get_mirror(session, platform, ticket_id)
+    bases = session.scalars(
+        select(SlaBasisRow).where(SlaBasisRow.platform == platform, SlaBasisRow.ticket_id == ticket_id)
+        .order_by(SlaBasisRow.at, SlaBasisRow.id))
+    alerts = session.execute(
+        select(NotificationRow.created_at, NotificationRow.role, NotificationRow.dedupe_key).where(
+            NotificationRow.platform == platform, NotificationRow.ticket_id == ticket_id,
+            NotificationRow.role != "customer").order_by(NotificationRow.created_at, NotificationRow.id))
     return TicketHistory(
         status_changes=tuple(StatusChange(s.at, Status(s.status)) for s in statuses),
         escalations=tuple(
@@ -202,7 +214,47 @@ def load_history(session: Session, platform: str, ticket_id: str,
         related_tickets=tuple(related),
         first_agent_action_at=row.first_response_at if row is not None else None,
         assigned_at=row.assignee_changed_at if row is not None else None,
+        sla_bases=tuple(SlaBasis(b.at, b.policy, Priority(b.priority), b.schedule) for b in bases),
+        alerts=tuple(SentAlert(at, role, key) for at, role, key in alerts),
     )
+
+
+def _last_basis(session: Session, platform: str, ticket_id: str) -> SlaBasisRow | None:
+    return session.scalar(select(SlaBasisRow).where(SlaBasisRow.platform == platform, SlaBasisRow.ticket_id ==
+                                                    ticket_id).order_by(SlaBasisRow.at.desc(), SlaBasisRow.id.desc())
+                          .limit(1))
+
+
+def record_sla_basis(session: Session, platform: str, ticket_id: str, basis: SlaBasis) -> bool:
+    """Keep the basis the ticket's clocks run on from now, unless it is the one already kept."""
+    last = _last_basis(session, platform, ticket_id)
+    if last is not None and (last.policy, last.priority, last.schedule) == (
+            basis.policy, basis.priority.value, basis.schedule):
+        return False
+    at = basis.at if last is None else max(basis.at, last.at)
+    session.add(SlaBasisRow(platform=platform, ticket_id=ticket_id, at=at, policy=basis.policy,
+                            priority=basis.priority.value, schedule=basis.schedule))
+    return True
+
+
+def record_handoff(session: Session, platform: str, decision: Decision) -> None:
+    """The receiving tier's response to the ticket's latest handoff, from the decision's handoff clock: met once it
+    acted within its target, missed once the target passed (a later action is still noted, the miss stays)."""
+    clock = next((c for c in decision.clocks if c.kind == ClockKind.HANDOFF and c.tier is not None), None)
+    if clock is None:
+        return
+    row = session.scalar(select(EscalationRow).where(
+        EscalationRow.platform == platform, EscalationRow.ticket_id == decision.ticket_id,
+        EscalationRow.to_tier == clock.tier).order_by(EscalationRow.at.desc(), EscalationRow.id.desc()).limit(1))
+    if row is None:
+        return
+    if clock.state == ClockState.FULFILLED:
+        if row.first_action_at is None:
+            row.first_action_at = clock.fulfilled_at
+        if row.target_met is None:
+            row.target_met = clock.elapsed <= clock.target
+    elif clock.state == ClockState.BREACHED:
+        row.target_met = False
 
 
 def record_decision(session: Session, platform: str, decision: Decision, now: datetime) -> TicketRow | None:
@@ -239,6 +291,10 @@ def record_decision(session: Session, platform: str, decision: Decision, now: da
     if row.priority != before_priority or row.tier != before_tier:
         session.add(PriorityHistoryRow(platform=platform, ticket_id=decision.ticket_id, at=now, priority=row.priority,
                                        tier=row.tier, actor="escalator"))
+    if decision.sla_basis is not None:
+        record_sla_basis(session, platform, decision.ticket_id, decision.sla_basis)
+    session.flush()
+    record_handoff(session, platform, decision)
     session.flush()
     return row
 

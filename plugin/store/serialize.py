@@ -16,6 +16,7 @@ from plugin.domain import (
     Priority,
     Reason,
     Sentiment,
+    SlaBasis,
     Status,
     TaskTicket,
     TicketChanges,
@@ -110,7 +111,11 @@ def decision_to_json(decision: Decision) -> dict[str, Any]:
                          "reason": e.reason, "figures": _jsonable(dict(e.figures)), "actor": e.actor, "note": e.note}
                         for e in decision.escalations],
         "notifications": [{"role": n.role, "kind": n.kind, "ticket_id": n.ticket_id, "dedupe_key": n.dedupe_key,
-                           "title": n.title, "body": n.body, "urgent": n.urgent} for n in decision.notifications],
+                           "title": n.title, "body": n.body, "urgent": n.urgent, "schedule": n.schedule}
+                          for n in decision.notifications],
+        "sla_basis": None if decision.sla_basis is None else {
+            "at": decision.sla_basis.at.isoformat(), "policy": decision.sla_basis.policy,
+            "priority": decision.sla_basis.priority.name.lower(), "schedule": decision.sla_basis.schedule},
         "reasons": [{"rule": r.rule, "summary": r.summary, "figures": _jsonable(dict(r.figures)), "key": r.key}
                     for r in decision.reasons],
         "clocks": [clock_to_json(c) for c in decision.clocks],
@@ -131,11 +136,22 @@ def decision_from_json(ticket_id: str, decided_at: datetime, data: dict[str, Any
                           for e in data.get("escalations") or ()),
         notifications=tuple(Notification(role=n["role"], kind=n["kind"], ticket_id=n["ticket_id"],
                                          dedupe_key=n["dedupe_key"], title=n["title"], body=n["body"],
-                                         urgent=bool(n.get("urgent"))) for n in data.get("notifications") or ()),
+                                         urgent=bool(n.get("urgent")), schedule=n.get("schedule"))
+                            for n in data.get("notifications") or ()),
+        sla_basis=_basis(data.get("sla_basis")),
         reasons=tuple(Reason(rule=r["rule"], summary=r["summary"], figures=r.get("figures") or {},
                              key=r.get("key") or "") for r in data.get("reasons") or ()),
         clocks=tuple(clock_from_json(c) for c in data.get("clocks") or ()),
     )
+
+
+def _basis(data: Any) -> SlaBasis | None:
+    if not isinstance(data, dict):
+        return None
+    at, priority = _dt(data.get("at")), _priority(data.get("priority"))
+    if at is None or priority is None:
+        return None
+    return SlaBasis(at, str(data.get("policy") or "default"), priority, data.get("schedule"))
 
 
 def clock_to_json(clock: ClockStatus) -> dict[str, Any]:
@@ -143,7 +159,7 @@ def clock_to_json(clock: ClockStatus) -> dict[str, Any]:
         "kind": clock.kind.value, "state": clock.state.value, "target_seconds": clock.target.total_seconds(),
         "elapsed_seconds": clock.elapsed.total_seconds(), "paused_seconds": clock.paused_for.total_seconds(),
         "due_at": _iso(clock.due_at), "business_time": clock.business_time, "running": clock.running,
-        "fulfilled_at": _iso(clock.fulfilled_at), "share": round(clock.share_elapsed, 4),
+        "fulfilled_at": _iso(clock.fulfilled_at), "share": round(clock.share_elapsed, 4), "tier": clock.tier,
     }
 
 
@@ -153,6 +169,7 @@ def clock_from_json(data: dict[str, Any]) -> ClockStatus:
         elapsed=timedelta(seconds=data["elapsed_seconds"]), paused_for=timedelta(seconds=data["paused_seconds"]),
         due_at=_dt(data.get("due_at")), state=ClockState(data["state"]), running=bool(data["running"]),
         business_time=bool(data["business_time"]), fulfilled_at=_dt(data.get("fulfilled_at")),
+        tier=int(data["tier"]) if data.get("tier") is not None else None,
     )
 
 

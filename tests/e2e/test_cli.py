@@ -234,6 +234,7 @@ def expected_week(tickets: list[dict[str, Any]], ratings: list[dict[str, Any]], 
             "sla_first_response_by_priority": {t["priority"]: None for t in resolved},  # no SLA outcome either
             "sla_resolution_by_priority": {t["priority"]: None for t in resolved},
             "top_reasons": [], "reason_counts": {},  # nor the rule that escalated it
+            "tier_target_by_tier": {}, "tier_target_counts": {},  # nor when the receiving tier first acted
         },
         "escalated_per_day": days_escalated, "resolved_per_day": days_resolved,
         "escalations_per_day_by_tier": by_tier,

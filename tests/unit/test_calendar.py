@@ -268,3 +268,75 @@ def test_calendar_time_is_plain_arithmetic(start: datetime, d: timedelta) -> Non
     cal = CalendarTime()
     assert cal.add(start, d) == start + d
     assert cal.elapsed(start, start + d) == d
+
+
+# ---------------------------------------------------------------- several schedules against a brute-force oracle
+
+SEVERAL = load_config(data={"schedules": {
+    "default": {"timezone": "UTC", "hours": {d: ["09:00-17:00"] for d in ("mon", "tue", "wed", "thu", "fri")}},
+    "paris_lunch": {"timezone": "Europe/Paris", "holidays": {"country": "FR"},
+                    "hours": {d: ["09:00-12:00", "13:00-18:00"] for d in ("mon", "tue", "wed", "thu", "fri")}},
+    "night_shift": {"timezone": "America/New_York", "hours": {d: ["22:00-06:00"] for d in
+                                                              ("sun", "mon", "tue", "wed", "thu")}},
+    "day_and_night": {"timezone": "Asia/Kolkata", "extra_holidays": ["2026-11-25"],
+                      "hours": {"mon": ["08:00-08:00"], "wed": ["08:00-08:00"], "sat": ["10:00-14:00"]}},
+}})
+_WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _oracle_open(name: str, moment: datetime) -> bool:
+    """Open by the schedule's own words, minute by minute on the wall clock (no DST change in the window tested):
+    a shift starting on a day that is not a holiday covers [start, end) of its wall clock, an end not after its
+    start being the next day's."""
+    settings = SEVERAL.schedules[name]
+    zone = ZoneInfo(SEVERAL.schedule_timezone(name))
+    local = moment.astimezone(zone).replace(tzinfo=None)
+    public = holidays.country_holidays(settings.holidays.country) if settings.holidays else {}
+    for day in (local.date() - timedelta(days=1), local.date()):
+        if day in settings.extra_holidays or day in public:
+            continue
+        for text in settings.hours.get(_WEEKDAY_NAMES[day.weekday()], []):
+            first, last = text.split("-")
+            start = datetime.combine(day, time.fromisoformat(first))
+            end_day = day + timedelta(days=1) if last == "24:00" or last <= first else day
+            end = datetime.combine(end_day, time(0) if last == "24:00" else time.fromisoformat(last))
+            if start <= local < end:
+                return True
+    return False
+
+
+def _oracle_elapsed(name: str, a: datetime, b: datetime) -> timedelta:
+    minutes = int((b - a) / timedelta(minutes=1))
+    return timedelta(minutes=sum(_oracle_open(name, a + timedelta(minutes=i)) for i in range(minutes)))
+
+
+minute_instants = st.builds(lambda m: datetime(2026, 11, 2, tzinfo=UTC) + timedelta(minutes=m),
+                            st.integers(0, 60 * 24 * 40))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(sorted(SEVERAL.schedules)), minute_instants, st.integers(0, 60 * 24 * 3))
+def test_several_configured_schedules_agree_with_the_oracle(name: str, start: datetime, minutes: int) -> None:
+    cal = schedule_from_config(SEVERAL, name)
+    end = start + timedelta(minutes=minutes)
+    assert cal.elapsed(start, end) == _oracle_elapsed(name, start, end)
+    for offset in (0, minutes // 2, minutes):
+        moment = start + timedelta(minutes=offset)
+        assert cal.is_open(moment) == _oracle_open(name, moment)
+
+
+def test_an_end_equal_to_its_start_is_a_24_hour_shift() -> None:
+    # Monday 08:00 to Tuesday 08:00 in Kolkata (UTC+5:30, no DST): 24h; Wednesday likewise; Wednesday 2026-11-25
+    # is an extra holiday, so the shift starting that day is skipped whole (the one from Monday is not).
+    cal = calendar_for(SEVERAL, business_hours=True, schedule="day_and_night")
+    kolkata = ZoneInfo("Asia/Kolkata")
+    monday = datetime(2026, 11, 23, 8, tzinfo=kolkata)
+    assert cal.elapsed(monday, monday + timedelta(days=1)) == timedelta(hours=24)
+    assert cal.elapsed(monday, monday + timedelta(days=3)) == timedelta(hours=24)
+    assert cal.add(monday, timedelta(hours=25)) == datetime(2026, 11, 28, 11, tzinfo=kolkata)  # Saturday 10:00 + 1h
+    # Every day "08:00-08:00" in Paris: a week of 168 hours, and the autumn DST day lasts 25.
+    every_day = BusinessSchedule("Europe/Paris", {d: [(time(8), time(8))] for d in range(7)})
+    assert every_day.elapsed(datetime(2026, 11, 2, tzinfo=PARIS), datetime(2026, 11, 9, tzinfo=PARIS)) == timedelta(
+        hours=168)
+    assert every_day.elapsed(datetime(2026, 10, 24, 8, tzinfo=PARIS), datetime(2026, 10, 25, 8, tzinfo=PARIS)
+                             ) == timedelta(hours=25)

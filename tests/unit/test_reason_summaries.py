@@ -12,7 +12,16 @@ from engine_kit import MONDAY_10, customer_comment, later, make_config, make_cus
 
 from plugin.config import load_config
 from plugin.documents import DocumentContext, Documents
-from plugin.domain import CustomerTier, Priority, Reason, Sentiment, Status, TicketHistory, TicketSummary
+from plugin.domain import (
+    CustomerTier,
+    EscalationEntry,
+    Priority,
+    Reason,
+    Sentiment,
+    Status,
+    TicketHistory,
+    TicketSummary,
+)
 from plugin.engine import Engine
 from plugin.facts import gather
 from plugin.summaries import reason_summary
@@ -24,6 +33,8 @@ RELATED = TicketHistory(related_tickets=(
     TicketSummary("990", "Cannot export invoices", MONDAY_10 - timedelta(days=9), Status.SOLVED),
     TicketSummary("995", "Invoice export still broken", MONDAY_10 - timedelta(days=3), Status.SOLVED),
 ))
+HANDED_OFF = TicketHistory(escalations=(EscalationEntry("1001", MONDAY_10, 1, 2, "manual_escalation", "asked", {},
+                                                       "agent:7001"),))
 ANGRY = customer_comment("This is horrible, I am furious and disgusted. Awful!!!", later(MONDAY_10, minutes=1))
 
 # trigger -> (ticket fields, customer fields, history, minutes after creation, priority, English, French)
@@ -97,6 +108,16 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any], TicketHistory, int, Prior
     "outage": (
         {"description": "Le site est en panne."}, {}, NO_HISTORY, 2, Priority.MEDIUM,
         'System-down language: "site est en panne"', "Signalement de panne : « site est en panne »"),
+    "handoff_warning": (
+        {}, {}, HANDED_OFF, 195, Priority.MEDIUM,
+        "Tier 2 (Technical/Specialist) has not acted 3h 15m after the handoff (81% of its 4h target)",
+        "Le niveau 2 (Technical/Specialist) n'a pas agi 3h 15m après la transmission (81 % de son objectif de 4h)"),
+    "handoff_breached": (
+        {}, {}, HANDED_OFF, 241, Priority.MEDIUM,
+        "Tier 2 (Technical/Specialist) missed its response target: no action 4h 1m after the handoff (target 4h, "
+        "business hours)",
+        "Le niveau 2 (Technical/Specialist) a dépassé son délai de prise en charge : aucune action 4h 1m après la "
+        "transmission (objectif 4h, heures ouvrées)"),
     "manual_escalation": (
         {"tags": frozenset({"escalate_tier_3", "escalation_reason_manager_requested"})}, {}, NO_HISTORY, 2,
         Priority.MEDIUM,

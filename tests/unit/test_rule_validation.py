@@ -105,8 +105,8 @@ def test_notify_roles_must_exist() -> None:
     notify = [{"action": "notify", "value": "suport_manager"}]
     problems = _problems(_rule({"field": "priority", "value": "high"}, notify))
     assert problems == ["extra_rules[0].actions[0].value: unknown role 'suport_manager'; known: account_manager, "
-                        "customer, on_call, support_manager, team_lead, tier_1_team, tier_2_team, tier_3_team, "
-                        "tier_4_team"]
+                        "customer, on_call, support_manager, team_lead, tier_1_lead, tier_1_team, tier_2_lead, "
+                        "tier_2_team, tier_3_lead, tier_3_team, tier_4_lead, tier_4_team, tier_lead"]
 
 
 def test_tier_teams_exist_only_for_configured_tiers_and_channel_roles_are_known() -> None:
