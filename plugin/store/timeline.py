@@ -72,6 +72,7 @@ def ticket_timeline(session: Session, platform: str, ticket_id: str, *, limit: i
         timeline.truncated = timeline.truncated or len(rows) > limit
         timeline.entries += [Entry(getattr(row, moment), kind, row) for row in rows[:limit]]
     order = {"event": 0, "status": 1, "decision": 2, "escalation": 3, "priority": 4, "timer": 5, "alert": 6}
-    # newest first; at one instant, in the order things happen: an event, then the decision and what it caused
-    timeline.entries.sort(key=lambda e: (e.at, -order[e.kind]), reverse=True)
+    # newest first; at one instant, the reverse of the order things happen (an event, then the decision and what
+    # it caused), so reading down the page is going back in time
+    timeline.entries.sort(key=lambda e: (e.at, order[e.kind]), reverse=True)
     return timeline
