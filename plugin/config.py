@@ -1010,6 +1010,101 @@ class WebConfig(Section):
     public_url: str | None = None
 
 
+StatusRole = Literal["viewer", "admin"]
+_HASH_METHODS = ("scrypt:", "pbkdf2:")
+
+
+def _check_hash(value: Any) -> str:
+    text = str(value.get_secret_value() if isinstance(value, SecretStr) else value).strip()
+    if not text.startswith(_HASH_METHODS) or text.count("$") != 2:
+        raise ValueError("must be a password hash (scrypt:... or pbkdf2:..., as werkzeug's generate_password_hash "
+                         "writes it), never the password itself; see docs/status-page.md")
+    return text
+
+
+PasswordHash = Annotated[SecretStr, BeforeValidator(lambda v: SecretStr(_check_hash(v)))]
+
+
+class StatusUser(Section):
+    """Someone who signs in to the status pages with a name and a password (stored hashed, never in clear)."""
+
+    name: str = Field(min_length=1, max_length=120, pattern=r"^[^\s/]+$")
+    password_hash: PasswordHash
+    role: StatusRole = "viewer"
+
+
+class StatusToken(Section):
+    """A token for scripts (`Authorization: Bearer ...`) or the sign-in form; stored hashed like a password."""
+
+    name: str = Field(min_length=1, max_length=120, pattern=r"^[^\s/]+$")
+    token_hash: PasswordHash
+    role: StatusRole = "viewer"
+
+
+class StatusConfig(Section):
+    """The status pages for managers and admins (docs/status-page.md): off unless enabled.
+
+    `auth: config` signs people in with the users and tokens below; `auth: host` leaves it to the application that
+    embeds the extension (its viewer hook says who is looking, `host_login_url` where to send someone who is not
+    signed in). Sessions are signed with `secret_key` (with `auth: host`, the host app's `SECRET_KEY` when unset).
+    """
+
+    enabled: bool = False
+    prefix: str = Field(default="/escalator", pattern=r"^(/[A-Za-z0-9._~-]+)+$")
+    auth: Literal["config", "host"] = "config"
+    users: list[StatusUser] = Field(default_factory=list)
+    tokens: list[StatusToken] = Field(default_factory=list)
+    secret_key: SecretStr | None = None
+    session_lifetime: Duration = timedelta(hours=8)
+    cookie_secure: bool = True  # the session cookie only travels over HTTPS (browsers treat localhost as secure)
+    host_login_url: str | None = None
+    page_size: int = Field(default=50, ge=10, le=500)
+    refresh: Duration = timedelta(seconds=30)  # how often an open page reloads itself (0: never)
+
+    @field_validator("secret_key")
+    @classmethod
+    def _long_enough(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters (python -c 'import secrets; "
+                             "print(secrets.token_urlsafe(32))')")
+        return value
+
+    @model_validator(mode="after")
+    def _usable(self) -> StatusConfig:
+        if not self.enabled:
+            return self
+        if self.auth == "config":
+            if not self.users and not self.tokens:
+                raise _problem("StatusConfig", ("users",), "the status pages are enabled with auth: config, but "
+                               "there is no user and no token to sign in with", [])
+            if self.secret_key is None:
+                raise _problem("StatusConfig", ("secret_key",), "required when the status pages are enabled (it "
+                               "signs the sessions; the same on every host): python -c 'import secrets; "
+                               "print(secrets.token_urlsafe(32))'", None)
+        names = [u.name for u in self.users] + [t.name for t in self.tokens]
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            raise _problem("StatusConfig", ("users",), f"names must be unique across users and tokens: "
+                           f"{', '.join(repeated)}", repeated)
+        return self
+
+
+class HistoryConfig(Section):
+    """What the store keeps of the escalation history's text. `retention` (default: keep) removes stored notes and
+    customer text older than that (ticket subjects, escalation notes and reasons, decision notes and replies,
+    alert texts, event payloads); the figures (times, tiers, rules, priorities, SLA shares) stay, so the reports
+    do not change."""
+
+    retention: Duration | None = None
+
+    @field_validator("retention")
+    @classmethod
+    def _positive(cls, value: timedelta | None) -> timedelta | None:
+        if value is not None and value <= timedelta(0):
+            raise ValueError('must be a duration like "365d" (leave it out to keep the text)')
+        return value
+
+
 class EscalatorConfig(BaseModel):
     """The whole configuration: a plain value, read from nowhere. `load_config` reads the file and applies the
     `ESCALATOR_*` environment overrides (ESCALATOR_ZENDESK__API_TOKEN=...); nothing else reads the environment."""
@@ -1037,6 +1132,8 @@ class EscalatorConfig(BaseModel):
     database: DatabaseConfig = Field(default_factory=DatabaseConfig)
     queue: QueueConfig = Field(default_factory=QueueConfig)
     web: WebConfig = Field(default_factory=WebConfig)
+    status: StatusConfig = Field(default_factory=StatusConfig)
+    history: HistoryConfig = Field(default_factory=HistoryConfig)
 
     @model_validator(mode="wrap")
     @classmethod

@@ -21,6 +21,7 @@ from plugin.ports import HelpdeskAdapter
 from plugin.registry import UnknownPlatformError, adapter_class
 from plugin.sentiment import SentimentAnalyzer, default_analyzer
 from plugin.service.intake import Intake, receive
+from plugin.service.job_runs import noted
 from plugin.service.jobs import import_ratings, run_cleanup, send_weekly_report, store_resolution_averages
 from plugin.service.metrics import Metrics
 from plugin.service.notifier import Notifier, Outbox, SendReport
@@ -87,10 +88,14 @@ class Services:
         return outcome
 
     def sweep(self) -> SweepReport:
-        return sweep(self.tickets, self.pipeline, self.tasks, self.config, self.clock, self.send_pending)
+        return noted(self.store, "sweep", self.clock,
+                     lambda: sweep(self.tickets, self.pipeline, self.tasks, self.config, self.clock, self.send_pending),
+                     _lines)
 
     def reconcile(self, last_run: datetime | None = None) -> ReconcileReport:
-        return reconcile(self.adapters, self.store, self.tasks, self.config, self.clock(), last_run=last_run)
+        return noted(self.store, "reconcile", self.clock,
+                     lambda: reconcile(self.adapters, self.store, self.tasks, self.config, self.clock(),
+                                       last_run=last_run), _lines)
 
     def recover(self) -> RecoveryReport:
         """What a starting consumer does first: take up what a dead process left, at once."""
@@ -137,18 +142,27 @@ def bootstrap(
     services = Services(config=config, store=store, tickets=tickets, huey=huey, engine=engine, adapters=helpdesks,
                         tasks=tasks, notifier=notifier, pipeline=pipeline, keeper=keeper, metrics=metrics,
                         clock=clock)
-    periodic: dict[str, Callable[[], Any]] = {
+    jobs: dict[str, Callable[[], Any]] = {
         "weekly_report": services.send_weekly_report,
         "resolution_averages": lambda: store_resolution_averages(store, clock()),
         "cleanup": lambda: run_cleanup(store, config, clock()),
         "import_ratings": lambda: import_ratings(store, helpdesks, clock()),
     }
+    periodic = {name: _noted(store, name, clock, job) for name, job in jobs.items()}
     tasks.bind(Handlers(pipeline=pipeline, send=services.send_pending, sweep=services.sweep,
                         reconcile=services.reconcile, periodic=periodic,
                         requeue_notification=services.requeue_notification))
     metrics.watch(queue_depth=huey.pending_count, inbox_backlog=lambda: _count(store, repo.count_unprocessed_events),
                   open_intents=lambda: _count(store, repo.open_intent_count))
     return services
+
+
+def _lines(report: SweepReport | ReconcileReport) -> str:
+    return "; ".join(report.lines())
+
+
+def _noted(store: Store, name: str, clock: Callable[[], datetime], job: Callable[[], Any]) -> Callable[[], Any]:
+    return lambda: noted(store, name, clock, job)
 
 
 def _count(store: Store, query: Callable[[Any], int]) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -451,12 +452,87 @@ def backfill(config_path: Path | None, since_text: str, platform: str | None) ->
 
 
 @main.command()
-@click.option("--keep", is_flag=True, help="Keep the demo's SQLite database instead of deleting it.")
+@click.option("--keep", is_flag=True, help="Keep the demo running after the story (sandbox, service, status page) "
+                                            "until Ctrl+C, and keep its SQLite database.")
 def demo(keep: bool) -> None:
     """Show the whole product in under a minute: a local sandbox helpdesk, the service, realistic tickets."""
     from webhooks.demo import run_demo
 
     run_demo(keep=keep)
+
+
+@main.group()
+def history() -> None:
+    """The escalation history: export it."""
+
+
+@history.command("export")
+@config_option
+@click.option("--since", "since_text", default="30d", show_default=True,
+              help="How far back, as a duration (90s, 4h, 30d).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (default: standard output).")
+def history_export(config_path: Path | None, since_text: str, fmt: str, out: Path | None) -> None:
+    """Write the stored escalation history since a moment, oldest first: one record per escalation (times in UTC,
+    figures as JSON). See docs/status-page.md for the columns."""
+    from plugin.durations import parse_duration
+    from plugin.store import Store
+    from plugin.store.history_export import HistoryFilter, history_rows, write_history
+
+    config = load_or_exit(config_path)
+    try:
+        since = datetime.now(UTC) - parse_duration(since_text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from None
+    store = Store.from_config(config)
+    store.upgrade()
+    try:
+        with store.session() as session:
+            records = history_rows(session, HistoryFilter(since=since))
+            if out is None:
+                write_history(records, sys.stdout, fmt)
+            else:
+                with out.open("w", encoding="utf-8", newline="") as handle:
+                    count = write_history(records, handle, fmt)
+                click.echo(f"Wrote {count} escalation(s) since {since:%Y-%m-%d %H:%M} UTC to {out}", err=True)
+    finally:
+        store.dispose()
+
+
+@main.command()
+@config_option
+@click.option("--requester", "email", required=True, help="The requester's email address.")
+@click.option("--dry-run", is_flag=True, help="Count what would be removed; change nothing.")
+def forget(config_path: Path | None, email: str, dry_run: bool) -> None:
+    """Remove a requester's text from the store (data-protection requests): the subjects, notes, replies, alert
+    texts, quoted phrases and event payloads of their tickets, and their cached profile. The figures stay, so the
+    reports do not change. The helpdesk's own copy of the tickets is the helpdesk's."""
+    from plugin.service.erasure import forget as run
+    from plugin.store import Store
+
+    config = load_or_exit(config_path)
+    store = Store.from_config(config)
+    store.upgrade()
+    try:
+        report = run(store, email, datetime.now(UTC), dry_run=dry_run)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--requester") from None
+    finally:
+        store.dispose()
+    if not report.counts.get("requesters"):
+        click.echo("no requester with that email address is known to the store")
+        return
+    removed, deleted = ("would remove", "would delete") if dry_run else ("removed", "deleted")
+    counts = dict(report.counts)
+    click.echo(f"{counts.pop('requesters')} requester id(s), {counts.pop('tickets')} ticket(s)")
+    left = counts.pop("left open", 0)
+    for label, count in counts.items():
+        click.echo(f"{deleted if label in ('customer profiles', 'requester digests') else removed} {count} {label}")
+    if left:
+        click.echo(f"left {left} decision(s) whose write is under way: run forget again once they are recorded")
+    if report.compacted:
+        click.echo("the SQLite file was rebuilt: the removed text is not left in free pages or the log")
 
 
 @main.command("read")

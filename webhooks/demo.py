@@ -5,12 +5,17 @@ consumer), a local catcher for the alerts, and plays realistic tickets through s
 threat, a third contact, a ticket left unassigned, a ticket that crosses 80 % of its SLA while you watch, a manual
 escalation by tag, a frustrated customer writing in French, and a calm one that needs nothing. Then it prints what it
 decided and why, and what is now on the tickets. Everything stops and is removed at the end.
+
+The status pages run beside it, at the address it prints, with two users made up for this run (an admin and a
+read-only viewer, their passwords printed). With `--keep`, the demo keeps everything running after the story, so
+the pages can be browsed, until Ctrl+C (or SIGTERM), and keeps its database.
 """
 
 from __future__ import annotations
 
 import http.server
 import json
+import secrets
 import shutil
 import signal
 import tempfile
@@ -25,6 +30,7 @@ from typing import Any
 
 import click
 from tqdm import tqdm
+from werkzeug.security import generate_password_hash
 from werkzeug.serving import WSGIRequestHandler, make_server
 
 from adapters.sandbox import Sandbox
@@ -35,6 +41,22 @@ from webhooks.bootstrap import Services, bootstrap
 from webhooks.runner import make_consumer
 
 SECRET = "demo-signing-secret-not-a-real-one"
+STATUS_PREFIX = "/escalator"
+
+
+@dataclass(frozen=True)
+class StatusLogins:
+    """The status pages' two users of this run: made up at start, printed, gone with the demo."""
+
+    admin: str = field(default_factory=lambda: secrets.token_urlsafe(9))
+    viewer: str = field(default_factory=lambda: secrets.token_urlsafe(9))
+
+    def settings(self) -> dict[str, Any]:
+        return {"enabled": True, "prefix": STATUS_PREFIX, "secret_key": secrets.token_urlsafe(32), "refresh": "30s",
+                "users": [{"name": "demo-admin", "password_hash": generate_password_hash(self.admin),
+                           "role": "admin"},
+                          {"name": "demo-viewer", "password_hash": generate_password_hash(self.viewer),
+                           "role": "viewer"}]}
 
 
 class _Quiet(WSGIRequestHandler):
@@ -106,7 +128,7 @@ def _seed(sandbox: Sandbox) -> dict[str, Any]:
     return ids
 
 
-def _config(sandbox: Sandbox, folder: Path, ids: dict[str, Any], catcher: str) -> Any:
+def _config(sandbox: Sandbox, folder: Path, ids: dict[str, Any], catcher: str, logins: StatusLogins) -> Any:
     groups = ids["groups"]
 
     def channel(role: str) -> list[str]:
@@ -134,6 +156,7 @@ def _config(sandbox: Sandbox, folder: Path, ids: dict[str, Any], catcher: str) -
         "notifications": {"respect_business_hours": False, "channels": {
             role: channel(role) for role in ("support_manager", "team_lead", "account_manager", "on_call",
                                              "tier_2_team", "tier_3_team", "tier_4_team")}},
+        "status": logins.settings(),
     })
 
 
@@ -253,7 +276,8 @@ def run_demo(keep: bool = False) -> None:
     try:
         with Sandbox(job_delay=0.02, webhook_retry_delay=0.2) as sandbox, alert_catcher() as (catcher, alerts):
             ids = _seed(sandbox)
-            services = bootstrap(_config(sandbox, folder, ids, catcher))
+            logins = StatusLogins()
+            services = bootstrap(_config(sandbox, folder, ids, catcher, logins))
             server = make_server("127.0.0.1", 0, create_app(services=services), threaded=True,
                                  request_handler=_Quiet)
             threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -262,6 +286,9 @@ def run_demo(keep: bool = False) -> None:
             consumer = make_consumer(services)
             consumer.start()
             click.echo(f"Sandbox helpdesk on {sandbox.url}, escalator on {url}, data in {folder}")
+            status = f"{url}{STATUS_PREFIX}/"
+            click.echo(f"Status page: {status} (sign in as demo-admin / {logins.admin}, or read-only as "
+                       f"demo-viewer / {logins.viewer})")
             try:
                 scenes = _play(sandbox, ids)
                 live = next(s for s in scenes if s.title == "SLA crossing live")
@@ -276,6 +303,13 @@ def run_demo(keep: bool = False) -> None:
                 _wait("Letting the queue settle", 20, lambda: sandbox.flush_webhooks(1) and settled())
                 time.sleep(1.0)
                 _report(services, sandbox, scenes, alerts, time.monotonic() - started)
+                if keep:
+                    click.echo("")
+                    click.secho(f"Still running: open the status page at {status}", bold=True)
+                    click.echo(f"  sign in as demo-admin / {logins.admin}, or read-only as demo-viewer / "
+                               f"{logins.viewer}")
+                    click.echo("  Ctrl+C stops the demo (its database stays in the folder above).", nl=True)
+                    _wait_for_stop()
             finally:
                 consumer.stop(graceful=True)
                 server.shutdown()
@@ -288,6 +322,15 @@ def run_demo(keep: bool = False) -> None:
             click.echo(f"Kept the demo's database in {folder}")
         else:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _wait_for_stop() -> None:
+    """Until SIGINT or SIGTERM (set after the consumer's start, which sets handlers of its own)."""
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    while not stop.wait(0.5):
+        pass
 
 
 def _gist(body: str, *, public: bool) -> str:

@@ -21,6 +21,7 @@ from plugin.service.delivery import CHART_CID
 from plugin.store import Store
 from plugin.store import repository as repo
 from plugin.store.cleanup import cleanup
+from plugin.store.erasure import remove_old_text
 
 log = logging.getLogger(__name__)
 REPORT_TICKET = "-"  # notifications about no ticket in particular (reports) use this ticket id
@@ -80,8 +81,14 @@ def store_resolution_averages(store: Store, now: datetime) -> None:
 
 
 def run_cleanup(store: Store, config: EscalatorConfig, now: datetime, *, dry_run: bool = False) -> dict[str, int]:
+    """Delete what is no longer needed, then (with `history.retention`) remove the text older than that."""
     with store.session() as session:
-        return cleanup(session, now, config.database.retention, dry_run, config.notifications.dedupe_period)
+        counts = cleanup(session, now, config.database.retention, dry_run, config.notifications.dedupe_period)
+    if config.history.retention is not None:
+        with store.session() as session:
+            removed = remove_old_text(session, now, config.history.retention, dry_run=dry_run)
+        counts.update({f"{label} (text removed)": count for label, count in removed.items()})
+    return counts
 
 
 def import_ratings(store: Store, helpdesks: Helpdesks, now: datetime, since: timedelta = timedelta(days=2)) -> int:

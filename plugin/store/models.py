@@ -28,6 +28,10 @@ class TicketRow(Base):
         Index("ix_tickets_created_at", "created_at"),
         Index("ix_tickets_first_escalated_at", "first_escalated_at"),
         Index("ix_tickets_next_check_at", "next_check_at"),
+        Index("ix_tickets_risk_at", "risk_at", "id"),
+        Index("ix_tickets_status", "status", "risk_at"),
+        Index("ix_tickets_requester", "platform", "requester_id"),
+        Index("ix_tickets_text_removed", "text_removed_at", "solved_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     platform: Mapped[str] = mapped_column(PLATFORM)
@@ -71,6 +75,11 @@ class TicketRow(Base):
     sentiment: Mapped[str | None] = mapped_column(String(16))
     next_check_at: Mapped[datetime | None]
     timer_version: Mapped[int] = mapped_column(Integer, default=0)
+    # The At risk page's order: the earliest of the next threshold and the due time of a clock still running (past
+    # for a breached clock); None for a ticket that is done or has no clock running.
+    risk_at: Mapped[datetime | None]
+    url: Mapped[str | None] = mapped_column(Text)  # the ticket in the helpdesk, as its adapter names it
+    text_removed_at: Mapped[datetime | None]  # the subject was removed (history.retention or forget)
 
 
 class StatusHistoryRow(Base):
@@ -123,7 +132,8 @@ class EscalationRow(Base):
     """
 
     __tablename__ = "escalations"
-    __table_args__ = (Index("ix_escalations_ticket", "platform", "ticket_id"), Index("ix_escalations_at", "at"))
+    __table_args__ = (Index("ix_escalations_ticket", "platform", "ticket_id"), Index("ix_escalations_at", "at"),
+                      Index("ix_escalations_text_removed", "text_removed_at", "at"))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     platform: Mapped[str] = mapped_column(PLATFORM)
     ticket_id: Mapped[str] = mapped_column(ID)
@@ -142,6 +152,7 @@ class EscalationRow(Base):
     # (None: not known yet, or a tier with no target).
     first_action_at: Mapped[datetime | None]
     target_met: Mapped[bool | None] = mapped_column(Boolean)
+    text_removed_at: Mapped[datetime | None]  # note, reason and quoted phrases removed; the figures stay
 
 
 class SlaBasisRow(Base):
@@ -168,6 +179,7 @@ class InboxRow(Base):
         Index("ix_inbox_unprocessed", "processed_at", "received_at"),
         Index("ix_inbox_ticket", "platform", "ticket_id"),
         Index("ix_inbox_state", "state", "received_at"),
+        Index("ix_inbox_text_removed", "text_removed_at", "received_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     platform: Mapped[str] = mapped_column(PLATFORM)
@@ -182,6 +194,7 @@ class InboxRow(Base):
     state: Mapped[str] = mapped_column(String(16), default="received")  # plugin.lifecycles.EventState
     owner: Mapped[str | None] = mapped_column(String(160))  # the process working on it (state processing)
     not_before: Mapped[datetime | None]  # a retry waits until then (a Retry-After)
+    text_removed_at: Mapped[datetime | None]  # the payload's text was removed (history.retention or forget)
 
 
 class AppliedChangeRow(Base):
@@ -189,7 +202,13 @@ class AppliedChangeRow(Base):
     lifecycle (plugin.lifecycles.IntentState)."""
 
     __tablename__ = "applied_changes"
-    __table_args__ = (Index("ix_applied_changes_open", "state", "platform", "ticket_id"),)
+    __table_args__ = (
+        Index("ix_applied_changes_open", "state", "platform", "ticket_id"),
+        Index("ix_applied_changes_decided_at", "decided_at"),
+        Index("ix_applied_changes_ticket", "platform", "ticket_id", "decided_at"),
+        Index("ix_applied_changes_tier", "tier", "decided_at"),
+        Index("ix_applied_changes_text_removed", "text_removed_at", "decided_at"),
+    )
     idempotency_key: Mapped[str] = mapped_column(String(64), primary_key=True)
     platform: Mapped[str] = mapped_column(PLATFORM)
     ticket_id: Mapped[str] = mapped_column(ID)
@@ -204,6 +223,20 @@ class AppliedChangeRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(Text)
     not_before: Mapped[datetime | None]
+    tier: Mapped[int | None] = mapped_column(Integer)  # the tier the decision put the ticket at
+    # "live"; "shadow" for a decision recorded without writing (shadow mode), shown as such on the status pages
+    mode: Mapped[str] = mapped_column(String(16), default="live", server_default="live")
+    text_removed_at: Mapped[datetime | None]  # notes, replies and quoted phrases removed; the figures stay
+
+
+class DecisionRuleRow(Base):
+    """Which rules a decision names (its reasons, its escalations): the Decisions page's filter by rule."""
+
+    __tablename__ = "decision_rules"
+    __table_args__ = (Index("ix_decision_rules_rule", "rule", "decided_at"),)
+    decision_key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    rule: Mapped[str] = mapped_column(String(64), primary_key=True)
+    decided_at: Mapped[datetime]
 
 
 class TimerRow(Base):
@@ -230,6 +263,8 @@ class NotificationRow(Base):
     __table_args__ = (
         Index("ix_notifications_dedupe", "ticket_id", "role", "dedupe_key", "created_at"),
         Index("ix_notifications_pending", "status", "not_before"),
+        Index("ix_notifications_decision", "decision_key"),
+        Index("ix_notifications_text_removed", "text_removed_at", "created_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     platform: Mapped[str] = mapped_column(PLATFORM)
@@ -249,6 +284,8 @@ class NotificationRow(Base):
     channels_ok: Mapped[list[Any]] = mapped_column(JSON, default=list)
     channels_failed: Mapped[list[Any]] = mapped_column(JSON, default=list)
     owner: Mapped[str | None] = mapped_column(String(160))  # the sender holding it (state sending)
+    decision_key: Mapped[str | None] = mapped_column(String(64))  # the write intent whose record queued it
+    text_removed_at: Mapped[datetime | None]  # title and body removed (history.retention or forget)
 
 
 class DeadLetterRow(Base):
@@ -296,3 +333,28 @@ class TicketLockRow(Base):
     lock_key: Mapped[str] = mapped_column(String(160), primary_key=True)
     owner: Mapped[str] = mapped_column(String(160))
     expires_at: Mapped[datetime]
+
+
+class JobRunRow(Base):
+    """The last run of each periodic job (sweep, reconcile, cleanup, reports): what the Operations page shows."""
+
+    __tablename__ = "job_runs"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime]
+    ok: Mapped[bool] = mapped_column(Boolean)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    runs: Mapped[int] = mapped_column(Integer, default=0)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RequesterRow(Base):
+    """Which requester ids an email address had, as a digest (never the address): how `escalator forget
+    --requester EMAIL` finds a requester's tickets once the profile cache has expired."""
+
+    __tablename__ = "requesters"
+    __table_args__ = (Index("ix_requesters_email", "email_digest"),)
+    platform: Mapped[str] = mapped_column(PLATFORM, primary_key=True)
+    requester_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    email_digest: Mapped[str] = mapped_column(String(64))
+    seen_at: Mapped[datetime]

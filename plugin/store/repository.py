@@ -43,6 +43,7 @@ from plugin.store.models import (
     NotificationRow,
     PriorityHistoryRow,
     ReportRow,
+    RequesterRow,
     SatisfactionRow,
     SlaBasisRow,
     StatusHistoryRow,
@@ -184,6 +185,10 @@ def upsert_mirror(session: Session, ticket: Ticket, now: datetime) -> TicketRow:
         row.agent_public_replies = sum(1 for c in ticket.comments if c.by_agent and c.public)
     if ticket.status == Status.CLOSED and row.closed_at is None:
         row.closed_at = ticket.updated_at
+    if ticket.url:
+        row.url = ticket.url
+    if ticket.status.is_done:
+        row.risk_at = None
     session.flush()
     return row
 
@@ -267,6 +272,7 @@ def record_decision(session: Session, platform: str, decision: Decision, now: da
     row.last_decided_at = now
     row.clocks = [clock_to_json(c) for c in decision.clocks]
     row.next_check_at = decision.next_check_at
+    row.risk_at = None if Status(row.status).is_done else risk_moment(decision)
     row.tier = max(row.tier, decision.tier)
     row.sentiment = decision.sentiment.value
     if decision.changes.priority is not None:
@@ -297,6 +303,16 @@ def record_decision(session: Session, platform: str, decision: Decision, now: da
     record_handoff(session, platform, decision)
     session.flush()
     return row
+
+
+def risk_moment(decision: Decision) -> datetime | None:
+    """Where the ticket stands in the At risk order: the earliest of its next check (the next threshold a clock
+    crosses) and the due time of every clock still running (in the past once breached); None with no clock
+    running."""
+    moments = [c.due_at for c in decision.clocks if c.running and c.due_at is not None]
+    if decision.next_check_at is not None:
+        moments.append(decision.next_check_at)
+    return min(moments, default=None)
 
 
 BACKFILL_ACTOR = "backfill"
@@ -386,6 +402,11 @@ def due_timers(session: Session, now: datetime) -> list[TimerRow]:
 # ---------------------------------------------------------------- customers
 
 
+def email_digest(email: str) -> str:
+    """How the store names an email address without keeping it: the SHA-256 of its trimmed lower-case form."""
+    return hashlib.sha256(email.strip().lower().encode()).hexdigest()
+
+
 def cached_customer(session: Session, platform: str, customer_id: str, now: datetime) -> Customer | None:
     row = session.get(CustomerRow, (platform, customer_id))
     if row is None or row.expires_at <= now:
@@ -393,6 +414,12 @@ def cached_customer(session: Session, platform: str, customer_id: str, now: date
     return Customer(id=row.customer_id, name=row.name, email=row.email, locale=row.locale,
                     organization_id=row.organization_id, organization_name=row.organization_name,
                     tags=frozenset(row.tags), fields=dict(row.fields))
+
+
+def cached_tier(session: Session, platform: str, customer_id: str) -> str | None:
+    """The customer tier the cached profile was classified as (the session has it already after cached_customer)."""
+    row = session.get(CustomerRow, (platform, customer_id))
+    return row.tier if row is not None else None
 
 
 def cache_customer(session: Session, platform: str, customer: Customer, tier: str, lifetime_value: float | None,
@@ -407,6 +434,13 @@ def cache_customer(session: Session, platform: str, customer: Customer, tier: st
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
     statement = insert(CustomerRow).values(platform=platform, customer_id=customer.id, **values)
     session.execute(statement.on_conflict_do_update(index_elements=["platform", "customer_id"], set_=values))
+    # The requester's tickets show the tier the profile gives (the At risk page), most of them one or two.
+    session.execute(update(TicketRow).where(TicketRow.platform == platform, TicketRow.requester_id == customer.id,
+                                            TicketRow.customer_tier.is_distinct_from(tier)).values(customer_tier=tier))
+    if customer.email:
+        digest = {"email_digest": email_digest(customer.email), "seen_at": now}
+        session.execute(insert(RequesterRow).values(platform=platform, requester_id=customer.id, **digest)
+                        .on_conflict_do_update(index_elements=["platform", "requester_id"], set_=digest))
 
 
 # ---------------------------------------------------------------- notifications
@@ -425,7 +459,8 @@ def _dedupe_lock(session: Session, platform: str, notification: Notification) ->
 
 
 def queue_notification(session: Session, platform: str, notification: Notification, now: datetime,
-                       dedupe_period: timedelta, not_before: datetime | None = None) -> bool:
+                       dedupe_period: timedelta, not_before: datetime | None = None,
+                       decision_key: str | None = None) -> bool:
     """Queue unless the same (ticket, role, reason) was queued or sent within the period (failed ones excluded).
     Race-safe: of two concurrent calls for the same identity, exactly one queues."""
     _dedupe_lock(session, platform, notification)
@@ -439,7 +474,7 @@ def queue_notification(session: Session, platform: str, notification: Notificati
         platform=platform, ticket_id=notification.ticket_id, role=notification.role, kind=notification.kind,
         dedupe_key=notification.dedupe_key, title=notification.title, body=notification.body,
         urgent=notification.urgent, created_at=now, not_before=not_before, status="pending", attempts=0,
-        channels_ok=[], channels_failed=[]))
+        channels_ok=[], channels_failed=[], decision_key=decision_key))
     session.flush()
     return True
 

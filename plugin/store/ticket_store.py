@@ -31,7 +31,16 @@ from plugin.ports import (
 )
 from plugin.store import repository as repo
 from plugin.store.database import Store
-from plugin.store.models import AppliedChangeRow, InboxRow, NotificationRow, TicketLockRow, TicketRow, TimerRow
+from plugin.store.decisions import rule_names
+from plugin.store.models import (
+    AppliedChangeRow,
+    DecisionRuleRow,
+    InboxRow,
+    NotificationRow,
+    TicketLockRow,
+    TicketRow,
+    TimerRow,
+)
 from plugin.store.serialize import decision_from_json, decision_to_json, event_from_json
 
 OPEN_INTENTS = (IntentState.DECIDED, IntentState.WRITING, IntentState.LANDED)
@@ -206,6 +215,8 @@ class SqlTicketStore:
                 ticket = replace(ticket, known_first_reply_at=row.first_response_at)
             customer = (repo.cached_customer(session, platform, ticket.requester_id, now)
                         if ticket.requester_id else None)
+            if customer is not None:
+                row.customer_tier = repo.cached_tier(session, platform, customer.id) or row.customer_tier
             history = repo.load_history(session, platform, ticket.id)
         return Observation(ticket, history, customer, first_decision)
 
@@ -224,12 +235,19 @@ class SqlTicketStore:
             return [_intent_of(row) for row in rows]
 
     def save_intent(self, intent: Intent) -> None:
+        decision = intent.decision
+        rules = rule_names([r.rule for r in decision.reasons], [e.rule for e in decision.escalations],
+                           decision.fired)
         with self.store.session() as session:
             session.add(AppliedChangeRow(
                 idempotency_key=intent.key, platform=intent.platform, ticket_id=intent.ticket_id,
                 decided_at=intent.decided_at, applied_at=intent.decided_at,
-                changes=decision_to_json(intent.decision), write_requests=0, outcome=intent.state.value,
-                state=intent.state.value, version=intent.version, landed=sorted(intent.landed), attempts=0))
+                changes=decision_to_json(decision), write_requests=0, outcome=intent.state.value,
+                state=intent.state.value, version=intent.version, landed=sorted(intent.landed), attempts=0,
+                tier=decision.tier, mode="live"))
+            session.flush()
+            session.add_all(DecisionRuleRow(decision_key=intent.key, rule=rule, decided_at=intent.decided_at)
+                            for rule in sorted(rules))
 
     def move_intent(self, key: str, target: IntentState, *, landed: Collection[Part] = (),
                     error: str | None = None) -> Intent:
@@ -255,7 +273,7 @@ class SqlTicketStore:
                     mirror.platform_updated_at = max(mirror.platform_updated_at, record.updated_at)
             for notification, not_before in record.notifications:
                 if repo.queue_notification(session, platform, notification, now, record.dedupe_period,
-                                           not_before=not_before):
+                                           not_before=not_before, decision_key=record.intent_key):
                     queued += 1
             if decision.next_check_at is not None:
                 current = repo.current_timer(session, platform, decision.ticket_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -36,6 +37,9 @@ def test_the_demo_tells_the_whole_story_and_cleans_up(tmp_path: Path) -> None:
     assert "ESCALATION TO TIER 4 (Management/Executive)" in out
     assert "reply to customer: Thank you for your patience. We have escalated your request" in out  # not "Hello X,"
     assert "Where to look next" in out
+    assert re.search(r"Status page: http://127\.0\.0\.1:\d+/escalator/ \(sign in as demo-admin / \S+, or "
+                     r"read-only as demo-viewer / \S+\)", out)  # the pages run beside the demo (see tests/browser)
+    assert "Still running" not in out  # without --keep, it ends
     assert f"data in {scratch}" in out  # it did use the temp folder it was given
     assert not list(scratch.iterdir())  # and removed everything it put there
     assert not list(workdir.iterdir())  # nothing written where it ran
