@@ -417,7 +417,10 @@ class Pipeline:
                        attempts=item.attempts)
 
     def _failed(self, platform: str, item: _Work, error: HelpdeskError, now: datetime) -> Outcome:
-        """Try again later: at the platform's Retry-After, else after a backoff. Until then the sweep leaves it."""
+        """Try again later: at the platform's Retry-After, else after a backoff. Until then the sweep leaves it.
+        The delay counts from the failure's answer, not from the run's start (reads and writes before it take time:
+        a hold counted from the start would let a new webhook's run ask about the ticket before Retry-After)."""
+        now = max(now, self.clock())
         if isinstance(error, RetryAfterError):
             delay = max(error.retry_after, 0.0)
             self._count_retry("rate_limited")

@@ -7,7 +7,9 @@ On the helpdesk (the sandbox), an escalation's effects are:
   `escalator-task-KEY` and whose subject names the customer's ticket (`#ID`);
 - its tags: every tag change made by the integration user is logged, to see churn (a tag of ours removed, or added
   again after it was removed).
-At the alert receivers, an alert is counted per (ticket, role, channel): each expected one exactly once.
+At the alert receivers, an alert is counted per (ticket, role, channel): each expected one exactly once. A reminder
+(the product re-pages an alert nobody acknowledged, "[Reminder 1/3] ...") is an effect of its own: each at most once,
+never before its first alert.
 
 Every effect is time-stamped with time.monotonic() when it lands (the sandbox applies the write; the receiver gets
 the alert), in this process, so latencies come from recorded times, never from sleeps.
@@ -152,6 +154,7 @@ class TicketCount:
     replies: list[float] = field(default_factory=list)
     tasks: list[float] = field(default_factory=list)
     alerts: dict[tuple[str, str], list[float]] = field(default_factory=dict)  # (role, channel) -> arrivals
+    reminders: dict[tuple[str, str, str], list[float]] = field(default_factory=dict)  # (role, channel, label)
     unexpected_alerts: int = 0
     excused_alerts: int = 0  # second copies of an alert that was in flight when the service was killed
     tag_writes: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
@@ -210,7 +213,7 @@ def count(expected: Mapping[int, Expected], log: EffectLog, *, kills: Sequence[f
             ticket.tag_writes.append(effect.detail)
         elif effect.kind == "empty":
             ticket.empty_writes += 1
-    arrivals: dict[tuple[int, tuple[str, str]], list[Alert]] = defaultdict(list)
+    arrivals: dict[tuple[int, tuple[str, str], str], list[Alert]] = defaultdict(list)
     for alert in log.receivers.snapshot():
         ticket = counts.get(alert.ticket_id or -1)
         if ticket is None:
@@ -218,8 +221,8 @@ def count(expected: Mapping[int, Expected], log: EffectLog, *, kills: Sequence[f
         if alert.role not in ticket.expected.roles:
             ticket.unexpected_alerts += 1
         else:
-            arrivals[(ticket.ticket_id, (alert.role, alert.channel))].append(alert)
-    for (ticket_id, channel), alerts in arrivals.items():
+            arrivals[(ticket.ticket_id, (alert.role, alert.channel), alert.reminder)].append(alert)
+    for (ticket_id, channel, reminder), alerts in sorted(arrivals.items(), key=lambda item: item[0][2]):
         alerts.sort(key=lambda a: a.at)
         kept = [alerts[0]]
         for previous, alert in itertools.pairwise(alerts):
@@ -227,7 +230,14 @@ def count(expected: Mapping[int, Expected], log: EffectLog, *, kills: Sequence[f
                 counts[ticket_id].excused_alerts += 1
             else:
                 kept.append(alert)
-        counts[ticket_id].alerts[channel] = [a.at for a in kept]
+        ticket = counts[ticket_id]
+        if not reminder:
+            ticket.alerts[channel] = [a.at for a in kept]
+            continue
+        firsts = ticket.alerts.get(channel, [])
+        if not firsts or kept[0].at < firsts[0]:
+            ticket.unexpected_alerts += 1  # a reminder of an alert that never came, or before it
+        ticket.reminders[(*channel, reminder)] = [a.at for a in kept]
     return counts
 
 
@@ -254,6 +264,7 @@ class Tally:
     alerts_twice: int = 0
     alerts_unexpected: int = 0
     alerts_excused: int = 0
+    reminders: int = 0  # re-pages of alerts nobody acknowledged (each counted once above)
     tag_churn: int = 0
     empty_writes: int = 0
 
@@ -283,6 +294,8 @@ def tally(counts: Iterable[TicketCount]) -> Tally:
             copies = c.alert_copies(channel)
             out.alerts_missing += c.acted and copies == 0
             out.alerts_twice += max(copies - 1, 0)
+        out.alerts_twice += sum(len(times) - 1 for times in c.reminders.values())
+        out.reminders += len(c.reminders)
         out.alerts_unexpected += c.unexpected_alerts
         out.alerts_excused += c.excused_alerts
         out.tag_churn += c.tag_churn
@@ -313,10 +326,14 @@ def anomalies(counts: Mapping[int, TicketCount], log: EffectLog, *, origin: floa
             if copies == 0 and ticket.acted:
                 problems.append(f"no {channel[0]} alert ({channel[1]})")
             elif copies > 1:
-                arrivals = alerts.get((ticket.ticket_id, channel), [])
+                arrivals = [a for a in alerts.get((ticket.ticket_id, channel), []) if not a.reminder]
                 problems.append(f"{channel[0]} alert ({channel[1]}) x{copies}: " + ", ".join(
                     f"+{a.at - origin:.2f}s answered " + (f"+{a.answered - origin:.2f}s" if a.answered else "never")
                     for a in arrivals))
+        for (role, medium, label), times in ticket.reminders.items():
+            if len(times) > 1:
+                problems.append(f"{role} {label} ({medium}) x{len(times)} at "
+                                + ", ".join(f"+{t - origin:.1f}s" for t in times))
         if problems:
             near = [f"+{k - origin:.1f}s" for k in kills]
             lines.append(f"ticket #{ticket.ticket_id}: " + "; ".join(problems)

@@ -20,6 +20,7 @@ from typing import Any
 from aiosmtpd.controller import Controller
 
 _TICKET = re.compile(r"#(\d+)")
+_REMINDER = re.compile(r"^\[(Reminder \d+/\d+|Not acknowledged)\]")
 EMAIL_DOMAIN = "alerts.example"
 
 
@@ -37,6 +38,13 @@ class Alert:
         """The ticket an alert is about: the first "#ID" of its title, else of its body."""
         match = _TICKET.search(self.title) or _TICKET.search(self.body)
         return int(match.group(1)) if match else None
+
+    @property
+    def reminder(self) -> str:
+        """A reminder's label ("Reminder 1/3", "Not acknowledged"): a repeat of an alert nobody acknowledged, an
+        effect of its own; "" for the alert itself."""
+        match = _REMINDER.match(self.title)
+        return match.group(1) if match else ""
 
 
 Observer = Callable[[Alert], None]

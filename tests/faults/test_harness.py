@@ -208,3 +208,25 @@ def test_counting_finds_what_is_missing_doubled_or_excused(sandbox: Sandbox) -> 
     assert figures.tag_churn == 2 and figures.empty_writes == 1
     assert not figures.exactly_once
     assert percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95) == 10 and percentile([3.0], 0.5) == 3.0
+
+
+def test_a_reminder_is_an_effect_of_its_own_counted_once(sandbox: Sandbox) -> None:
+    """The product re-pages an alert nobody acknowledged: a reminder is not a second copy of its alert, but two
+    copies of one reminder are, and a reminder of an alert that never came is not expected."""
+    receivers = AlertReceivers()
+    log = EffectLog(receivers)
+    tid = _customer_ticket(sandbox)["id"]
+    receivers.alerts += [
+        Alert("json", "on_call", f"Page: ticket #{tid}", "", 1.0, 1.1),
+        Alert("json", "on_call", f"[Reminder 1/3] Page: ticket #{tid}", "", 301.0, 301.1),
+        Alert("json", "on_call", f"[Reminder 2/3] Page: ticket #{tid}", "", 601.0, 601.1),
+        Alert("json", "on_call", f"[Reminder 2/3] Page: ticket #{tid}", "", 602.0, 602.1),  # twice
+        Alert("email", "on_call", f"[Reminder 1/3] Page: ticket #{tid}", "", 301.0, 301.1),  # no first by email
+    ]
+    expected = {tid: Expected(roles=frozenset({"on_call"}))}
+    [counted] = count(expected, log).values()
+    figures = tally([counted])
+    assert figures.reminders == 3
+    assert figures.alerts_twice == 1
+    assert figures.alerts_unexpected == 1
+    assert counted.alert_copies(("on_call", "json")) == 1

@@ -219,3 +219,26 @@ def test_a_batch_read_without_comments_still_writes_a_fresh_escalation_with_its_
     for ticket_id in ("1", "2"):
         assert len(world.notes(ticket_id)) == 1 and "tier_2" in world.helpdesk.tickets[ticket_id].tags
     assert world.helpdesk.calls.count("update") == 2  # the lost one was read back (with its comments), not rewritten
+
+
+def test_a_retry_after_counts_from_the_refusal_not_from_the_start_of_the_run() -> None:
+    """Reading took two seconds before the write was refused with Retry-After: the ticket is held (from every
+    worker, a new webhook's run included) until the refusal's time plus Retry-After, not the run's start plus it."""
+    world = World(style="zendesk", mode="reassign")
+    world.ticket()
+    slow_read = world.helpdesk.get_ticket
+
+    def read_for_two_seconds(ticket_id: str) -> Any:
+        world.clock.now += timedelta(seconds=2)
+        return slow_read(ticket_id)
+
+    world.helpdesk.get_ticket = read_for_two_seconds  # type: ignore[method-assign]
+    world.helpdesk.faults.plan("update", "429")
+    started = world.clock()
+    world.webhook()
+    [outcome] = world.pipeline.run("memory", ["1"])
+    assert outcome.status == "retry"
+    refused_at = world.clock()
+    assert refused_at >= started + timedelta(seconds=2)
+    holds = world.store.leased(["memory:1"], refused_at)
+    assert holds == {"memory:1": refused_at + timedelta(seconds=world.helpdesk.faults.retry_after)}
