@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 from plugin.keywords import fold
 from plugin.reading.text import Text
@@ -150,9 +151,23 @@ def _sequence(text: str, common: frozenset[str] = frozenset()) -> tuple[str, fro
 
 @dataclass(frozen=True)
 class Cue:
+    """A cue of a lexicon. Its regular expression is compiled the first time a text holds its anchor: a process
+    that starts (a restart after a crash included) does not spend seconds compiling a thousand cues up front."""
+
     category: str
     pattern: str  # as the lexicon writes it
-    regex: re.Pattern[str]
+    source: str  # the regular expression
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.pattern, self.source)
+
+
+def _compiled(pattern: str, source: str) -> re.Pattern[str]:
+    try:
+        return re.compile(source)
+    except re.error as exc:
+        raise PatternError(f"cue {pattern!r} does not compile: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -166,15 +181,16 @@ class Hit:
     cue: str
 
 
-def compile_cue(category: str, pattern: str, common: frozenset[str] = frozenset()
+def compile_cue(category: str, pattern: str, common: frozenset[str] = frozenset(), *, lazy: bool = False
                 ) -> tuple[Cue, frozenset[str] | None]:
-    """A cue compiled, and the word beginnings to index it by (`common` words are the last choice)."""
+    """A cue translated, and the word beginnings to index it by (`common` words are the last choice). Its regular
+    expression is compiled now (so an invalid cue of an admin's is refused at once), or with `lazy` (the built-in
+    lexicons, whose every cue the tests compile) at its first use."""
     regex, anchors = _sequence(fold(pattern).strip(), common)
-    try:
-        compiled = re.compile(regex + r"(?!\w)(?!-\w)")
-    except re.error as exc:
-        raise PatternError(f"cue {pattern!r} does not compile: {exc}") from None
-    return Cue(category, pattern, compiled), anchors
+    cue = Cue(category, pattern, regex + r"(?!\w)(?!-\w)")
+    if not lazy:
+        _ = cue.regex
+    return cue, anchors
 
 
 def _free_on_the_left(folded: str, start: int) -> bool:
@@ -190,14 +206,15 @@ def _free_on_the_left(folded: str, start: int) -> bool:
 class CueSet:
     """Many cues by category, indexed by anchor; `find` returns every hit in a text."""
 
-    def __init__(self, lexicon: Mapping[str, Iterable[str]], common: frozenset[str] = frozenset()) -> None:
+    def __init__(self, lexicon: Mapping[str, Iterable[str]], common: frozenset[str] = frozenset(), *,
+                 lazy: bool = False) -> None:
         self._cues: list[Cue] = []
         self._by_anchor: dict[str, list[int]] = {}
         self._always: list[int] = []
         self._anchors: frozenset[str] = frozenset()
         for category, patterns in lexicon.items():
             for pattern in patterns:
-                cue, anchors = compile_cue(category, pattern, common)
+                cue, anchors = compile_cue(category, pattern, common, lazy=lazy)
                 index = len(self._cues)
                 self._cues.append(cue)
                 if anchors is None:
@@ -208,6 +225,11 @@ class CueSet:
 
     def __len__(self) -> int:
         return len(self._cues)
+
+    def compile_all(self) -> None:
+        """Compile every cue now (raises PatternError on the first that does not compile)."""
+        for cue in self._cues:
+            _ = cue.regex
 
     @property
     def unanchored(self) -> list[str]:

@@ -11,6 +11,7 @@ Pure and fast: the lexicons are compiled once when the reader is built; a readin
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -138,8 +139,12 @@ class Reader:
         self._lexicons: dict[str, Lexicon] = {lang: load(lang) for lang in languages}
         # Cues are indexed by their rarest word: "the", "you" or "pas" would make every message try them.
         frequent = frozenset().union(*(lex.stopwords | lex.bridges | lex.negators for lex in self._lexicons.values()))
-        self._cues = {lang: CueSet(lex.cues, frequent) for lang, lex in self._lexicons.items()}
-        self._common = CueSet(common_cues(), frequent)
+        # Each language's cues are translated when a message in it first comes, and each cue is compiled when its
+        # anchor first shows up: a (re)starting process is ready in a fraction of a second, not several seconds.
+        self._frequent = frequent
+        self._cue_sets: dict[str, CueSet] = {}
+        self._building = threading.Lock()
+        self._common = CueSet(common_cues(), frequent, lazy=True)
         # Only the small words that belong to one language tell languages apart ("de", "no", "que" do not).
         counts: dict[str, int] = {}
         for lex in self._lexicons.values():
@@ -153,6 +158,23 @@ class Reader:
     @property
     def languages(self) -> tuple[str, ...]:
         return tuple(self._lexicons)
+
+    def _cues(self, language: str) -> CueSet:
+        found = self._cue_sets.get(language)
+        if found is None:
+            with self._building:
+                found = self._cue_sets.get(language)
+                if found is None:
+                    found = CueSet(self._lexicons[language].cues, self._frequent, lazy=True)
+                    self._cue_sets[language] = found
+        return found
+
+    def compile_all(self) -> int:
+        """Translate and compile every built-in cue now (otherwise done at first use); the number compiled."""
+        every = [*(self._cues(lang) for lang in self._lexicons), self._common]
+        for cues in every:
+            cues.compile_all()
+        return sum(len(c) for c in every)
 
     def read(self, text: str, language: str | None = None, custom: CustomCues | None = None) -> Reading:
         """Read one message. `language` is the requester's locale or language code if known (a hint)."""
@@ -170,7 +192,7 @@ class Reader:
         # names and the team's phrases by those of the languages the message is written in, when that is clear.
         shared = _Scope.union([self._scopes[lang] for lang in written]) if confident else _Scope.union([])
         found: list[tuple[_Scope, list[Hit]]] = [(shared, self._common.find(message))]
-        found += [(self._scopes[lang], self._cues[lang].find(message)) for lang in languages]
+        found += [(self._scopes[lang], self._cues(lang).find(message)) for lang in languages]
         if custom is not None:
             replaced = custom.replaced | {c for c in _FAMILY for r in custom.replaced if _FAMILY[c] == r}
             found = [(scope, [h for h in hits if h.category not in replaced]) for scope, hits in found]

@@ -43,6 +43,11 @@ from world import Backend, World, wait_for
 from adapters.sandbox.faults import SLOW, RequestRecord
 
 CREATED = b'"zen:event-type:ticket.created"'
+# The suite's bounds for timing figures (the figures script holds them to the issue's limits): far enough out for a
+# shared two-core machine running other suites, near enough to fail on what issue 9 found (minutes of waiting).
+RESTART_BOUND = 60.0
+LAST_EFFECT_BOUND = 120.0
+RETRY_AFTER_BOUND = 10.0
 FOLLOW_UP = "Adding the invoice number for reference: INV-4711."
 
 
@@ -51,10 +56,16 @@ FOLLOW_UP = "Adding the invoice number for reference: INV-4711."
 
 @dataclass(frozen=True)
 class Check:
+    """One figure against its limit. A timing figure (`bound` set) depends on how busy the machine is: the figures
+    script holds it to its limit (the issue's), the test suite only to `bound`, far enough out that a shared, noisy
+    machine stays inside it while the failures it guards against (minutes of waiting) do not."""
+
     name: str
     value: str
     limit: str
     ok: bool
+    bound: str | None = None
+    within_bound: bool = True
 
 
 @dataclass
@@ -68,12 +79,23 @@ class Result:
     def check(self, name: str, value: Any, limit: str, ok: bool) -> None:
         self.checks.append(Check(name, _show(value), limit, bool(ok)))
 
+    def timing(self, name: str, value: Any, limit: str, ok: bool, bound: str, within_bound: bool) -> None:
+        """A figure that depends on the machine's load: its limit for the figures, `bound` for the suite."""
+        self.checks.append(Check(name, _show(value), limit, bool(ok), bound, bool(within_bound)))
+
     def failed(self) -> list[Check]:
+        """Every figure off its limit (the figures script)."""
         return [c for c in self.checks if not c.ok]
+
+    def broken(self) -> list[Check]:
+        """What the test suite fails on: a correctness figure off its limit, a timing figure off its bound."""
+        return [c for c in self.checks if not (c.within_bound if c.bound is not None else c.ok)]
 
     def report(self) -> str:
         lines = [f"{self.scenario} on {self.backend} ({self.seconds:.0f} s):"]
-        lines += [f"  {'ok  ' if c.ok else 'FAIL'} {c.name}: {c.value} (must be {c.limit})" for c in self.checks]
+        lines += [f"  {'ok  ' if c.ok else 'SLOW' if c.bound is not None and c.within_bound else 'FAIL'} {c.name}: "
+                  f"{c.value} (must be {c.limit}" + (f"; the suite's bound {c.bound})" if c.bound else ")")
+                  for c in self.checks]
         lines += [f"  . {d}" for d in self.details]
         return "\n".join(lines)
 
@@ -290,8 +312,9 @@ def sigkill_loop(tmp: Path, backend: Backend, *, rounds: int = 10, burst: int = 
         exactly_once_checks(result, figures)
         recoveries = [r.recovery(counts) for r in done]
         worst = None if any(r is None for r in recoveries) else max([0.0, *[r for r in recoveries if r is not None]])
-        result.check("restart to last effect, worst round (s)", worst, f"<= {recovery_limit:g}",
-                     worst is not None and worst <= recovery_limit)
+        result.timing("restart to last effect, worst round (s)", worst, f"<= {recovery_limit:g}",
+                      worst is not None and worst <= recovery_limit, f"<= {RESTART_BOUND:g}",
+                      worst is not None and worst <= RESTART_BOUND)
         result.details.append(f"alerts sent again after a kill caught them in flight (excused): "
                               f"{figures.alerts_excused}")
         for r, recovery in zip(done, recoveries, strict=True):
@@ -354,7 +377,8 @@ def _lost_answer_checks(result: Result, world: World, kind: str, expected: Mappi
     result.details += anomalies(counts, world.effects, origin=began)
     ends = [c.last_effect() for c in counts.values()]
     last = None if any(e is None for e in ends) else max(e for e in ends if e is not None) - began
-    result.check("to the last effect (s)", last, f"<= {limit:g}", last is not None and last <= limit)
+    result.timing("to the last effect (s)", last, f"<= {limit:g}", last is not None and last <= limit,
+                  f"<= {LAST_EFFECT_BOUND:g}", last is not None and last <= LAST_EFFECT_BOUND)
 
 
 def _lost_answer_on_the_sweep(tmp: Path, backend: Backend, *, hold: float, timeout: float, limit: float,
@@ -484,11 +508,15 @@ def storm(tmp: Path, backend: Backend, *, tickets: int = 500, follow_ups: int = 
         latencies = [c.last_effect() - invocations[t].at[0] for t, c in counts.items()  # type: ignore[operator]
                      if c.last_effect() is not None and t in invocations]
         p95 = percentile(latencies, 0.95) if landed else None
-        result.check("webhook to last effect, p95 (s)", p95, f"<= {p95_limit:g}", p95 is not None and p95 <= p95_limit)
+        result.timing("webhook to last effect, p95 (s)", p95, f"<= {p95_limit:g}", p95 is not None and p95 <= p95_limit,
+                      f"<= {LAST_EFFECT_BOUND:g}", p95 is not None and p95 <= LAST_EFFECT_BOUND)
         records = world.sandbox.recorded()
         honour = retry_after_check(records)
-        result.check("429s about a ticket whose Retry-After was honoured within 1 s",
-                     f"{honour.honoured}/{honour.checked}", "all", not honour.early and not honour.late)
+        result.check("requests about a ticket before its Retry-After time", len(honour.early), "0",
+                     not honour.early)
+        result.timing("429s about a ticket whose Retry-After was honoured within 1 s",
+                      f"{honour.honoured}/{honour.checked}", "all", not honour.early and not honour.late,
+                      f"none more than {RETRY_AFTER_BOUND:g} s late", max(honour.late, default=0) <= RETRY_AFTER_BOUND)
         faults = {status: sum(1 for r in records if r.status == status) for status in (429, 500, 503)}
         slow = sum(1 for r in records if r.held > 0)
         result.details.append(f"{events} events from the helpdesk ({tickets} tickets); {len(records)} API calls, "

@@ -14,7 +14,7 @@ import pytest
 import requests
 from effects import EffectLog, Expected, count, percentile, tally
 from receivers import Alert, AlertReceivers
-from scenarios import retry_after_check
+from scenarios import Result, retry_after_check
 
 from adapters.sandbox import Sandbox
 from adapters.sandbox.faults import SLOW, RequestRecord, write_kind
@@ -230,3 +230,15 @@ def test_a_reminder_is_an_effect_of_its_own_counted_once(sandbox: Sandbox) -> No
     assert figures.alerts_twice == 1
     assert figures.alerts_unexpected == 1
     assert counted.alert_copies(("on_call", "json")) == 1
+
+
+def test_a_timing_figure_fails_the_figures_at_its_limit_and_the_suite_at_its_bound() -> None:
+    slow = Result("s", "sqlite")
+    slow.timing("restart (s)", 14.0, "<= 10", False, "<= 60", True)
+    slow.check("lost", 0, "0", True)
+    assert [c.name for c in slow.failed()] == ["restart (s)"] and not slow.broken()
+    assert "SLOW restart (s): 14 (must be <= 10; the suite's bound <= 60)" in slow.report().replace("14.00", "14")
+    stuck = Result("s", "sqlite")
+    stuck.timing("restart (s)", 130.0, "<= 10", False, "<= 60", False)
+    stuck.check("lost", 2, "0", False)
+    assert [c.name for c in stuck.broken()] == ["restart (s)", "lost"]

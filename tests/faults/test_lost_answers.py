@@ -19,4 +19,4 @@ pytestmark = pytest.mark.faults
 def test_a_write_whose_answer_is_lost_is_done_once_with_everything_it_causes(tmp_path: Path, fault_backend: Backend,
                                                                              kind: str) -> None:
     result = lost_answer(tmp_path, fault_backend, kind)
-    assert not result.failed(), result.report()
+    assert not result.broken(), result.report()

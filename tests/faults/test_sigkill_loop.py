@@ -17,4 +17,4 @@ pytestmark = pytest.mark.faults
 @pytest.mark.timeout(1800)
 def test_every_acknowledged_event_is_acted_on_once_through_sigkills(tmp_path: Path, fault_backend: Backend) -> None:
     result = sigkill_loop(tmp_path, fault_backend)
-    assert not result.failed(), result.report()
+    assert not result.broken(), result.report()

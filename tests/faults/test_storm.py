@@ -17,4 +17,4 @@ pytestmark = pytest.mark.faults
 @pytest.mark.timeout(1200)
 def test_every_change_lands_once_and_on_time_through_a_storm(tmp_path: Path, fault_backend: Backend) -> None:
     result = storm(tmp_path, fault_backend)
-    assert not result.failed(), result.report()
+    assert not result.broken(), result.report()

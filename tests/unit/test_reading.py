@@ -185,16 +185,14 @@ def test_the_cue_language() -> None:
         compile_cue("x", "(unbalanced")
 
 
-def test_a_reader_is_fast_enough() -> None:
-    import time
-
-    reader = Reader()
-    text = ("Hi, since 8:30 none of our 40 users can log in, the SSO redirect loops. I've called twice already and "
-            "this is getting ridiculous. If it is not fixed today we will move to another provider.")
-    began = time.perf_counter()
-    for _ in range(200):
-        reader.read(text)
-    assert (time.perf_counter() - began) / 200 < 0.002  # the benchmark measures the real figure
+def test_built_in_cues_compile_at_first_use_and_every_one_compiles() -> None:
+    lazy = CueSet({"x": ["(my|our) lawyer", "refunds?"]}, lazy=True)
+    assert not any("regex" in vars(cue) for cue in lazy._cues)  # a starting process compiles nothing
+    assert [h.phrase for h in lazy.find(Text.of("Our lawyer"))] == ["Our lawyer"]
+    assert [("regex" in vars(cue)) for cue in lazy._cues] == [True, False]  # only the cue whose anchor showed up
+    assert Reader().compile_all() > 1000
+    with pytest.raises(PatternError):  # an admin's cue is compiled (and refused) at once
+        compile_cue("x", "refund[")
 
 
 def test_escalator_read_prints_mood_matters_language_and_evidence() -> None:
