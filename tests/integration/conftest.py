@@ -1,4 +1,5 @@
-"""Fixtures for tests that run the real Zendesk adapter (zenpy over HTTP) against the local sandbox."""
+"""Fixtures for tests that run the real Zendesk adapter (zenpy over HTTP) against the local Zendesk sandbox, and the
+real Freshdesk adapter (requests) against the local Freshdesk sandbox."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ from typing import Any
 
 import pytest
 
+from adapters.freshdesk import FreshdeskAdapter
 from adapters.sandbox import Sandbox
+from adapters.sandbox.freshdesk import FreshdeskSandbox
 from adapters.zendesk import ZendeskAdapter
-from plugin.config import ZendeskConfig
+from plugin.config import FreshdeskConfig, ZendeskConfig
 
 
 @dataclass
@@ -58,3 +61,49 @@ def world(sandbox: Sandbox) -> World:
     customer = state.add_user("Hank Scorpio", "hank@globex.example", organization_id=organization["id"],
                               user_fields={"account_manager": "Walter"})
     return World(sandbox, bot, agent, groups, organization, customer)
+
+
+# ---------------------------------------------------------------- the Freshdesk sandbox
+
+
+@dataclass
+class FreshdeskWorld:
+    """A seeded Freshdesk sandbox: an agent, tier groups, a premium company with a customer."""
+
+    sandbox: FreshdeskSandbox
+    agent: dict[str, Any]
+    groups: list[dict[str, Any]]
+    company: dict[str, Any]
+    customer: dict[str, Any]
+
+    def settings(self, **overrides: Any) -> FreshdeskConfig:
+        values: dict[str, Any] = {**self.sandbox.settings(), "webhook_secret": "fd-shared-secret"}
+        values.update(overrides)
+        return FreshdeskConfig(**values)
+
+    def adapter(self, **overrides: Any) -> FreshdeskAdapter:
+        return FreshdeskAdapter(self.settings(**overrides), sleep=lambda _s: None)
+
+    def ticket(self, **fields: Any) -> dict[str, Any]:
+        """A ticket the customer filed on the portal."""
+        values: dict[str, Any] = {"requester_id": self.customer["id"], "subject": "Cannot export invoices",
+                                  "description": "The export button does nothing.", "priority": 2}
+        values.update(fields)
+        return self.sandbox.state.create_ticket(values)
+
+
+@pytest.fixture
+def freshdesk() -> Iterator[FreshdeskSandbox]:
+    with FreshdeskSandbox(webhook_retry_delay=0.05) as server:
+        yield server
+
+
+@pytest.fixture
+def fd_world(freshdesk: FreshdeskSandbox) -> FreshdeskWorld:
+    state = freshdesk.state
+    agent = state.add_agent("Avery Agent", "avery@support.example")
+    groups = [state.add_group(name) for name in ("Frontline", "Technical", "Engineering", "Management")]
+    company = state.add_company("Globex", account_tier="Premium", custom_fields={"lifetime_value": 48000})
+    customer = state.add_contact("Hank Scorpio", "hank@globex.example", company_id=company["id"], tags=["vip"],
+                                 custom_fields={"account_manager": "Walter"})
+    return FreshdeskWorld(freshdesk, agent, groups, company, customer)
