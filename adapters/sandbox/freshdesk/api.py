@@ -55,6 +55,11 @@ class RateLimit:
     _used: int = field(default=0, init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
+    def restart(self, per_minute: int) -> None:
+        """A new budget, counted from now."""
+        with self._lock:
+            self.per_minute, self._window, self._used = per_minute, self.clock(), 0
+
     def take(self, cost: int) -> tuple[bool, int, float]:
         """(allowed, credits remaining, seconds until the minute ends)."""
         with self._lock:

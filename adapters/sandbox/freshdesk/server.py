@@ -108,6 +108,10 @@ class FreshdeskSandbox:
                    retry_after: float | tuple[float, ...] = 1) -> None:
         self.faults.fail_share(share, statuses, seed=seed, retry_after=retry_after)
 
+    def limit_rate(self, per_minute: int | None) -> None:
+        """From now on, `per_minute` API credits a minute (None: no limit), the minute starting now."""
+        self.rate_limit.restart(per_minute or UNLIMITED)
+
     def drop_reply_next(self, count: int = 1) -> None:
         """Process the next `count` writes, then answer 500 as if the answer was lost."""
         self.faults.drop_reply_next(count)
