@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import http.server
 import re
+import signal
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -353,3 +356,23 @@ def test_created_at_in_the_past_keeps_its_stamps(fd_world) -> None:  # type: ign
     raw = fd_world.sandbox.state.create_ticket({"requester_id": fd_world.customer["id"], "subject": "s"},
                                                created_at=created)
     assert raw["created_at"] == raw["updated_at"] == "2026-11-23T14:00:00Z"
+
+
+def test_run_on_its_own_it_prints_the_config_and_serves_the_demo_account() -> None:
+    process = subprocess.Popen([sys.executable, "-m", "adapters.sandbox.freshdesk", "--port", "0", "--seed", "demo"],
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        url = first.split(" on ", 1)[1].strip()
+        key = process.stdout.readline().split("API key: ", 1)[1].split()[0]
+        rest = [process.stdout.readline() for _ in range(2)]
+        assert f"base_url: {url}" in rest[0] and f"ESCALATOR_FRESHDESK__API_KEY={key}" in rest[1]
+        tickets = requests.get(f"{url}/api/v2/tickets", auth=(key, "X"), timeout=5).json()
+        assert [t["subject"] for t in tickets] == ["Dashboard slow since this morning"]
+        assert tickets[0]["fr_due_by"] is not None  # the demo's SLA policies apply
+        assert requests.get(f"{url}/api/v2/sla_policies", auth=(key, "X"), timeout=5).json()[1]["name"] == \
+            "Premium companies"
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=10) == 0
