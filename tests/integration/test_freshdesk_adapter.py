@@ -191,6 +191,12 @@ def test_a_task_ticket_is_a_child_made_once(fd_world) -> None:  # type: ignore[n
     assert adapter.create_task_ticket(ticket, changes.task, "esc-1") == str(child["id"])
     assert len([t for t in state.tickets.values() if t.get("association_type") == 2]) == 1
     assert fd_world.sandbox.count("GET", f"/api/v2/tickets/{raw['id']}/associated_tickets") == 3
+    # Freshdesk refuses to resolve a parent while a child is open: the adapter reports it as a permanent error
+    fresh = adapter.get_ticket(str(raw["id"]))
+    with pytest.raises(PermanentError, match="unresolved_child"):
+        adapter.apply(ApplyRequest(fresh, TicketChanges(status=Status.SOLVED), "resolve-1"))
+    state.update_ticket(child["id"], {"status": 4})
+    assert adapter.apply(ApplyRequest(fresh, TicketChanges(status=Status.SOLVED), "resolve-2")).ok
 
 
 def test_a_lost_answer_to_the_child_create_makes_no_second_child(fd_world) -> None:  # type: ignore[no-untyped-def]

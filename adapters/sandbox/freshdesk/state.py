@@ -331,6 +331,11 @@ class FreshdeskState:
             if ticket is None or ticket.get("deleted"):
                 raise NotFound()
             check_ticket_fields(data, UPDATE_FIELDS, self.statuses, self._exists, updating=True)
+            if data.get("status") in (4, 5) and ticket.get("association_type") == 1 and any(
+                    self.tickets[c]["status"] not in (4, 5) for c in ticket.get("associated_tickets_list") or []
+                    if c in self.tickets and not self.tickets[c].get("deleted")):
+                raise Invalid("status", "The parent ticket cannot be resolved or closed while a child ticket is "
+                                        "open", "unresolved_child")
             before = copy.deepcopy(ticket)
             for key, value in data.items():
                 if key == "tags":
