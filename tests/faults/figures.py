@@ -12,6 +12,7 @@ postgres+redis backend. Exits 1 when a figure misses its limit.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import tempfile
 import time
@@ -68,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="smaller runs: to try the harness, not the figures")
     parser.add_argument("--keep", action="store_true", help="keep each run's folder (configuration, service logs)")
     args = parser.parse_args(argv)
+    # stopped with SIGTERM (kill, a timeout), unwind like Ctrl+C: each run's service is stopped, never left behind to
+    # take tasks from the next run's Redis queue
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     only = [name.strip() for name in args.only.split(",") if name.strip()]
     unknown = set(only) - set(QUICK)
     if unknown:
