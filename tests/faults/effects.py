@@ -85,6 +85,12 @@ def expected_for(kind: str, *, task: bool = False) -> Expected:
     return Expected(base.note, base.reply, task, base.roles)
 
 
+# A later decision's note on a clock of the ticket (an SLA or handoff target at its warning share): a legitimate
+# effect of its own that a slow run reaches (80 % of an urgent ticket's first-response target is 12 minutes),
+# counted apart from the escalation's note, each at most once.
+FOLLOW_UP_NOTE = re.compile(r"Escalator: (?:sla_warning|handoff_warning)(?:, (?:sla_warning|handoff_warning))* on ")
+
+
 @dataclass(frozen=True)
 class Effect:
     kind: str  # note | reply | task | tags
@@ -128,6 +134,8 @@ class EffectLog:
             if match is not None:
                 kind = "reply" if comment.get("public") and match.group(2) else "note" if not comment.get(
                     "public") else "public-other"
+                if kind == "note" and FOLLOW_UP_NOTE.match(str(comment.get("body") or "")):
+                    kind = "follow-up"
                 found.append(Effect(kind, change.ticket_id, now, match.group(1)))
         if found:
             with self._lock:
@@ -155,6 +163,7 @@ class TicketCount:
     tasks: list[float] = field(default_factory=list)
     alerts: dict[tuple[str, str], list[float]] = field(default_factory=dict)  # (role, channel) -> arrivals
     reminders: dict[tuple[str, str, str], list[float]] = field(default_factory=dict)  # (role, channel, label)
+    follow_ups: dict[str, list[float]] = field(default_factory=dict)  # a clock's warning note, by its key
     unexpected_alerts: int = 0
     excused_alerts: int = 0  # second copies of an alert that was in flight when the service was killed
     tag_writes: list[tuple[tuple[str, ...], tuple[str, ...]]] = field(default_factory=list)
@@ -213,6 +222,8 @@ def count(expected: Mapping[int, Expected], log: EffectLog, *, kills: Sequence[f
             ticket.tag_writes.append(effect.detail)
         elif effect.kind == "empty":
             ticket.empty_writes += 1
+        elif effect.kind == "follow-up":
+            ticket.follow_ups.setdefault(effect.key, []).append(effect.at)
     arrivals: dict[tuple[int, tuple[str, str], str], list[Alert]] = defaultdict(list)
     for alert in log.receivers.snapshot():
         ticket = counts.get(alert.ticket_id or -1)
@@ -265,6 +276,7 @@ class Tally:
     alerts_unexpected: int = 0
     alerts_excused: int = 0
     reminders: int = 0  # re-pages of alerts nobody acknowledged (each counted once above)
+    follow_ups: int = 0  # warning notes of a ticket's clocks, a later decision's (each counted once above)
     tag_churn: int = 0
     empty_writes: int = 0
 
@@ -285,7 +297,8 @@ def tally(counts: Iterable[TicketCount]) -> Tally:
         exp = c.expected
         out.tickets += 1
         out.lost += not c.acted
-        out.notes_twice += len(c.notes) > 1
+        out.notes_twice += len(c.notes) > 1 or any(len(times) > 1 for times in c.follow_ups.values())
+        out.follow_ups += len(c.follow_ups)
         out.replies_missing += exp.reply and c.acted and not c.replies
         out.replies_twice += len(c.replies) > 1
         out.tasks_missing += exp.task and c.acted and not c.tasks

@@ -121,6 +121,9 @@ def exactly_once_checks(result: Result, figures: Tally, *, tasks: bool = False) 
     result.check("alerts missing", figures.alerts_missing, "0", figures.alerts_missing == 0)
     result.check("alerts twice", figures.alerts_twice, "0", figures.alerts_twice == 0)
     result.check("alerts to roles not concerned", figures.alerts_unexpected, "0", figures.alerts_unexpected == 0)
+    if figures.follow_ups:
+        result.details.append(f"warning notes of the tickets' clocks (later decisions, each once): "
+                              f"{figures.follow_ups}")
     if figures.reminders:
         result.details.append(f"reminders of alerts nobody acknowledged (the product's re-pages, each once): "
                               f"{figures.reminders}")

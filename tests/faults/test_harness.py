@@ -242,3 +242,23 @@ def test_a_timing_figure_fails_the_figures_at_its_limit_and_the_suite_at_its_bou
     stuck.timing("restart (s)", 130.0, "<= 10", False, "<= 60", False)
     stuck.check("lost", 2, "0", False)
     assert [c.name for c in stuck.broken()] == ["restart (s)", "lost"]
+
+
+def test_a_clock_warning_note_is_a_later_effect_of_its_own(sandbox: Sandbox) -> None:
+    """The SLA warning's note (a later decision, at 80 % of the target) is not a second escalation note; the same
+    warning note twice is."""
+    bot = next(u["id"] for u in sandbox.state.users.values() if u["email"] == sandbox.email)
+    log = EffectLog(AlertReceivers())
+    log.attach(sandbox, bot_id=bot)
+    tid = _customer_ticket(sandbox)["id"]
+    state = sandbox.state
+    state.update_ticket(tid, {"comment": {"body": "ESCALATION TO TIER 4\n[escalator-ref:k1]", "public": False}},
+                        actor_id=bot)
+    warning = f"Escalator: sla_warning on ticket #{tid} (priority Urgent P1, Tier 4)\n[escalator-ref:k2]"
+    state.update_ticket(tid, {"comment": {"body": warning, "public": False}}, actor_id=bot)
+    expected = {tid: Expected(roles=frozenset())}
+    figures = tally(count(expected, log).values())
+    assert (figures.notes_twice, figures.follow_ups) == (0, 1)
+    state.update_ticket(tid, {"comment": {"body": warning, "public": False}}, actor_id=bot)
+    figures = tally(count(expected, log).values())
+    assert figures.notes_twice == 1
