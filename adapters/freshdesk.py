@@ -47,6 +47,7 @@ from adapters.base import (
 )
 from adapters.freshdesk_sla import translate as translate_sla
 from adapters.freshdesk_webhooks import ADVANCED_BODY, STATUS_NUMBERS, parse_webhook, status_from
+from adapters.recent import newest_in_window
 from plugin.config import EscalatorConfig, FreshdeskConfig
 from plugin.domain import (
     Comment,
@@ -289,10 +290,13 @@ class FreshdeskAdapter(HelpdeskAdapter):
             skip |= {ticket_id for stamp, ticket_id in given if stamp >= since}
 
     def requester_tickets(self, requester_id: str, since: datetime) -> list[TicketSummary]:
-        items = self._listing("/tickets", requester_id=int(requester_id), updated_since=_stamp(since))
+        """The requester's tickets opened since `since`, newest first, as far back as needed (adapters.recent)."""
+        listing = self._listing("/tickets", requester_id=int(requester_id), updated_since=_stamp(since),
+                                order_by="created_at", order_type="desc")
+        items = newest_in_window(listing, since, lambda t: when(t["created_at"]))
         return [TicketSummary(str(t["id"]), t.get("subject") or "", when(t["created_at"]),
                               status_from(t.get("status"), self.custom_statuses) or Status.OPEN,
-                              frozenset(t.get("tags") or ())) for t in items if when(t["created_at"]) >= since]
+                              frozenset(t.get("tags") or ())) for t in items]
 
     def open_tickets(self) -> Iterator[Ticket]:
         """Every ticket not resolved or closed (custom statuses by their configured category). Search stops at 300

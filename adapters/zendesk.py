@@ -47,6 +47,7 @@ from adapters.base import (
     task_link,
     with_marker,
 )
+from adapters.recent import newest_in_window
 from adapters.zendesk_client import make_session, make_zenpy, prepare_session, public_url
 from adapters.zendesk_mapping import (
     comments_from_json,
@@ -64,6 +65,7 @@ from plugin.domain import Customer, TaskTicket, Ticket, TicketEvent, TicketSumma
 
 log = logging.getLogger(__name__)
 BATCH = 100
+PAGE_SIZE = 100  # the most a Zendesk list page holds
 INSTALL_NAME = "helpdesk-escalator"
 T = TypeVar("T")
 
@@ -255,8 +257,11 @@ class ZendeskAdapter(HelpdeskAdapter):
         return customer_from_json(user, organization)
 
     def requester_tickets(self, requester_id: str, since: datetime) -> list[TicketSummary]:
-        items = self._pages(f"/api/v2/users/{int(requester_id)}/tickets/requested.json", "tickets")
-        return [summary_from_json(t) for t in items if when(t["created_at"]) >= since]
+        """The requester's tickets opened since `since`, newest first, as far back as needed (adapters.recent)."""
+        path = (f"/api/v2/users/{int(requester_id)}/tickets/requested.json"
+                f"?sort_by=created_at&sort_order=desc&per_page={PAGE_SIZE}")
+        items = newest_in_window(self._pages(path, "tickets"), since, lambda t: when(t["created_at"]))
+        return [summary_from_json(t) for t in items]
 
     def open_tickets(self) -> Iterator[Ticket]:
         """Every ticket not solved or closed, through the export search (cursor-based, not capped at 1,000 results

@@ -169,6 +169,16 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
                         "next_page": link(page + 1) if page * size < len(items) else None,
                         "previous_page": link(page - 1) if page > 1 else None, "count": len(items)})
 
+    def sorted_tickets(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """List Tickets' order: sort_by (id, created_at, updated_at, status, subject; id by default) and sort_order
+        (asc by default, or desc), ties by id."""
+        key = request.args.get("sort_by", "id")
+        order = request.args.get("sort_order", "asc")
+        if key not in ("id", "created_at", "updated_at", "status", "subject") or order not in ("asc", "desc"):
+            raise SandboxError(f"sort_by={key!r} sort_order={order!r} is not a valid sort")
+        return sorted(items, key=lambda t: (str(t.get(key) or "") if key != "id" else t["id"], t["id"]),
+                      reverse=order == "desc")
+
     def cursor_page(items: list[dict[str, Any]], key: str, path: str, *, cursor_key: str = "id") -> Response:
         """Cursor pagination: page[size], page[after]; meta.has_more, meta.after_cursor, links.next."""
         size = min(_int_arg("page[size]", state.page_size, minimum=1), state.page_size, 100)
@@ -386,7 +396,7 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
         state.user(user_id)
         with state.lock:
             items = [dict(t) for t in state.tickets.values() if t["requester_id"] == user_id]
-        return offset_page(items, "tickets", f"/api/v2/users/{user_id}/tickets/requested")
+        return offset_page(sorted_tickets(items), "tickets", f"/api/v2/users/{user_id}/tickets/requested")
 
     @app.get("/api/v2/organizations/<int:organization_id>")
     def show_organization(organization_id: int) -> Response:

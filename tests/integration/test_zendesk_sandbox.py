@@ -3,8 +3,11 @@ lost replies, bulk updates, webhooks and install."""
 
 from __future__ import annotations
 
+import json
+import re
 import time
 from datetime import UTC, datetime, timedelta
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import requests
@@ -172,6 +175,55 @@ def test_sweep_reads(world) -> None:  # type: ignore[no-untyped-def]
     assert [(r.ticket_id, r.positive) for r in ratings] == [(str(solved["id"]), True)]
     mine = adapter.requester_tickets(str(world.customer["id"]), since)
     assert len(mine) == 4
+
+
+def test_the_requesters_tickets_are_read_newest_first_and_only_as_far_back_as_the_window(  # type: ignore[no-untyped-def]
+        world, monkeypatch) -> None:
+    import adapters.recent
+
+    now = datetime.now(UTC)
+    recent = [str(world.ticket(subject=f"Recent {d}", created_at=now - timedelta(days=d))["id"]) for d in (5, 1, 3, 2)]
+    for d in (40, 60, 90, 120, 150):  # older than the window: not read past the first of them
+        world.ticket(subject=f"Old {d}", created_at=now - timedelta(days=d))
+    world.sandbox.state.page_size = 2
+    adapter = world.adapter()
+    world.sandbox.reset_counts()
+    mine = adapter.requester_tickets(str(world.customer["id"]), now - timedelta(days=30))
+    assert [t.id for t in mine] == [recent[1], recent[3], recent[2], recent[0]]  # newest first
+    path = f"/api/v2/users/{world.customer['id']}/tickets/requested"
+    assert world.sandbox.count("GET", path) == 3  # 2 + 2 recent, then the page holding the first old one
+    [first, *_] = world.sandbox.recorded("GET", path)
+    assert "sort_by=created_at" in first.path + first.query and "sort_order=desc" in first.path + first.query
+    monkeypatch.setattr(adapters.recent, "REQUESTER_TICKETS_READ", 3)  # a requester with thousands: capped
+    assert [t.id for t in adapter.requester_tickets(str(world.customer["id"]), now - timedelta(days=30))] == \
+        [recent[1], recent[3], recent[2]]
+
+
+def test_a_server_that_ignores_the_order_is_read_to_the_end(world) -> None:  # type: ignore[no-untyped-def]
+    """Were the order not honoured (oldest first), stopping at the first old ticket would miss every recent one."""
+    import responses
+
+    now = datetime.now(UTC)
+    adapter = world.adapter()
+
+    def page(days: list[int], next_page: str | None) -> dict[str, object]:
+        return {"tickets": [{"id": 100 + d, "subject": f"T{d}", "status": "open", "tags": [],
+                             "created_at": (now - timedelta(days=d)).strftime("%Y-%m-%dT%H:%M:%SZ")} for d in days],
+                "next_page": next_page, "previous_page": None, "count": 4}
+
+    asked: list[dict[str, str]] = []
+
+    def answer(request):  # type: ignore[no-untyped-def]
+        query = dict(parse_qsl(urlsplit(request.url).query))
+        asked.append(query)
+        second = query.get("page") == "2"
+        return 200, {}, json.dumps(page([3, 1], None) if second else page([90, 60], f"{request.url}&page=2"))
+
+    with responses.RequestsMock() as mock:
+        mock.add_callback(responses.GET, re.compile(r".*/api/v2/users/7/tickets/requested\.json.*"), answer)
+        mine = adapter.requester_tickets("7", now - timedelta(days=30))
+    assert asked[0] == {"sort_by": "created_at", "sort_order": "desc", "per_page": "100"} and len(asked) == 2
+    assert [t.id for t in mine] == ["101", "103"]
 
 
 def test_webhooks_from_the_sandbox_parse_with_its_signing_secret(world) -> None:  # type: ignore[no-untyped-def]

@@ -242,3 +242,23 @@ def test_a_retry_after_counts_from_the_refusal_not_from_the_start_of_the_run() -
     assert refused_at >= started + timedelta(seconds=2)
     holds = world.store.leased(["memory:1"], refused_at)
     assert holds == {"memory:1": refused_at + timedelta(seconds=world.helpdesk.faults.retry_after)}
+
+
+def test_rate_limits_are_waited_out_without_spending_the_attempts_that_lead_to_a_dead_letter() -> None:
+    """Twelve 429s in a row (more than the queue's retries) cost no attempt: the 5xx after them is the first
+    counted failure, and the ticket lands with no dead letter."""
+    world = World(style="zendesk", mode="reassign")
+    world.ticket()
+    world.helpdesk.faults.plan("update", *["429"] * 12, "5xx")
+    world.webhook()
+    for _ in range(12):
+        [outcome] = world.pipeline.run("memory", ["1"])
+        assert outcome.status == "retry" and outcome.attempts == 1
+        world.clock.now += timedelta(seconds=world.helpdesk.faults.retry_after + 1)
+    [outcome] = world.pipeline.run("memory", ["1"])
+    assert outcome.status == "retry" and outcome.attempts == 1  # the 5xx
+    world.clock.now += timedelta(seconds=outcome.retry_in or 0)
+    [outcome] = world.pipeline.run("memory", ["1"])
+    assert outcome.status in ("applied", "resumed") and outcome.attempts == 2
+    assert world.store.dead_letters == []
+    exactly_once(world, "zendesk", "reassign")
