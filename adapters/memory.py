@@ -519,12 +519,15 @@ class MemoryStore:
             if row.state != EventState.DONE:
                 row.state, row.owner, row.not_before = move(row.state, EventState.DONE), None, None
 
-    def release_events(self, platform: str, ticket_ids: Collection[str], owner: str) -> None:
+    def release_events(self, platform: str, ticket_ids: Collection[str], owner: str, *, counted: bool = True
+                       ) -> None:
         self.power.check()
         for row in self.events.values():
             if (row.platform == platform and row.ticket_id in ticket_ids and row.state == EventState.PROCESSING
                     and row.owner == _process(owner)):
                 row.state, row.owner = move(row.state, EventState.RECEIVED), None
+                if not counted:
+                    row.attempts = max(row.attempts - 1, 0)
 
     def unfinished(self, now: datetime, older_than: datetime | None, limit: int
                    ) -> list[tuple[str, str, datetime | None]]:
@@ -625,13 +628,13 @@ class MemoryStore:
         self._done(fault, "save_intent")
 
     def move_intent(self, key: str, target: IntentState, *, landed: Collection[Part] = (),
-                    error: str | None = None) -> Intent:
+                    error: str | None = None, counted: bool = True) -> Intent:
         fault = self._op(f"intent:{target.value}")
         intent = self.intents[key]
         state = move(intent.state, target)
         self.intents[key] = replace(intent, state=state, landed=intent.landed | frozenset(landed),
                                     last_error=error if error is not None else intent.last_error,
-                                    attempts=intent.attempts + (error is not None))
+                                    attempts=intent.attempts + (error is not None and counted))
         self._done(fault, f"intent:{target.value}")
         return self.intents[key]
 

@@ -379,8 +379,10 @@ class Pipeline:
     # ---------------------------------------------------------------- failures
 
     def _note_attempt(self, intent: Intent, result: ApplyResult) -> Intent:
+        """The write's error on its intent; a rate limit does not spend one of its attempts (it is waited out)."""
         error = scrub(f"{type(result.error).__name__}: {result.error}")
-        return self.store.move_intent(intent.key, IntentState.WRITING, landed=result.landed, error=error)
+        return self.store.move_intent(intent.key, IntentState.WRITING, landed=result.landed, error=error,
+                                      counted=not isinstance(result.error, RetryAfterError))
 
     def _write_failed(self, platform: str, item: _Work, result: ApplyResult, now: datetime) -> Outcome:
         assert item.intent is not None
@@ -434,7 +436,9 @@ class Pipeline:
             delay = min(backoff, RETRY_BACKOFF_CAP).total_seconds()
             self._count_retry("conflict" if isinstance(error, ConflictError) else "error")
         self.store.defer(platform, item.ticket_id, now + timedelta(seconds=delay))
-        self.store.release_events(platform, [item.ticket_id], item.owner)
+        # a rate limit is waited out and does not spend one of the attempts that lead to a dead letter
+        self.store.release_events(platform, [item.ticket_id], item.owner,
+                                  counted=not isinstance(error, RetryAfterError))
         return Outcome(platform, item.ticket_id, "retry", item.decision, error=error, retry_in=delay,
                        attempts=item.attempts)
 

@@ -6,6 +6,11 @@ at exactly that time (a Retry-After to the second, or a short backoff after a lo
 ticket's failure is written to the dead letters once (`escalator dead-letters list|retry|drop`) and its work is
 left to the sweep, which tries it again every few minutes: an acknowledged event is never dropped. An unexpected
 error (a bug, the database away) is retried by huey with backoff and dead-lettered when it persists.
+
+A busy queue runs the highest priority first (equal ones in the order queued): a retry the platform timed
+(Retry-After) or a backoff promised, then what someone is waiting on now (a helpdesk event, a recovery, the alerts'
+sending pass), then a clock's check (an SLA or handoff warning, a reminder's re-page, a due ticket the sweep found),
+then the periodic jobs. So a burst of new escalations is not queued behind the re-pages of older ones.
 """
 
 from __future__ import annotations
@@ -49,6 +54,16 @@ class Handlers:
     requeue_notification: Callable[[int], bool] = lambda _id: False
 
 
+TIMED = 30  # a retry at the time the platform (Retry-After) or a backoff gave
+FRESH = 20  # a helpdesk event, a recovery, a follow-up, the sending pass
+CLOCK = 10  # a timer falling due, a due ticket the sweep found, the sweep itself
+
+
+def priority_of(cause: str) -> int:
+    """The queue priority of a ticket's run for `cause`."""
+    return CLOCK if cause == "timer" else FRESH
+
+
 class TaskQueue:
     """Registers the service's tasks on its huey instance and queues them (plugin.ports.WorkQueue)."""
 
@@ -62,11 +77,13 @@ class TaskQueue:
         queue = config.queue
         retry = {"retries": queue.retries, "retry_delay": int(queue.retry_delay.total_seconds()), "retry_backoff": 2,
                  "context": True}
-        self._process = huey.task(name="process_ticket", **retry)(self._guard("process_ticket", self._run_process))
-        self._timer = huey.task(name="timer_fired", **retry)(self._guard("timer_fired", self._run_timer))
-        self._notify = huey.task(name="send_notifications", **retry)(
+        self._process = huey.task(name="process_ticket", priority=FRESH, **retry)(
+            self._guard("process_ticket", self._run_process))
+        self._timer = huey.task(name="timer_fired", priority=CLOCK, **retry)(
+            self._guard("timer_fired", self._run_timer))
+        self._notify = huey.task(name="send_notifications", priority=FRESH, **retry)(
             self._guard("send_notifications", self._run_notifications))
-        self._sweep = huey.periodic_task(crontab(minute="*"), name="sweep")(self._run_sweep)
+        self._sweep = huey.periodic_task(crontab(minute="*"), name="sweep", priority=CLOCK)(self._run_sweep)
         reports, zone = config.reports, config.organization.timezone
         hour, minute = (int(part) for part in reports.weekly_time.split(":"))
         schedules = {
@@ -95,10 +112,14 @@ class TaskQueue:
 
     def enqueue_process(self, platform: str, ticket_id: str, *, cause: str = "event", delay: float | None = None
                         ) -> None:
+        self._enqueue_process(platform, ticket_id, cause, delay, priority_of(cause))
+
+    def _enqueue_process(self, platform: str, ticket_id: str, cause: str, delay: float | None, priority: int
+                         ) -> None:
         if delay:
-            self._process.schedule((platform, ticket_id, cause), delay=delay)
+            self._process.schedule((platform, ticket_id, cause), delay=delay, priority=priority)
         else:
-            self._process(platform, ticket_id, cause)
+            self._process(platform, ticket_id, cause, priority=priority)
 
     def schedule_timer(self, platform: str, ticket_id: str, version: int, due_at: datetime) -> None:
         self._timer.schedule((platform, ticket_id, version, due_at.isoformat()), eta=due_at,
@@ -156,7 +177,7 @@ class TaskQueue:
         # store keeps the work unfinished meanwhile, so a process that dies first loses nothing
         platform, ticket_id, cause = str(args[0]), str(args[1]), str(args[2])
         self.later.after(max(outcome.retry_in or 1.0, 0.0),
-                         lambda: self.enqueue_process(platform, ticket_id, cause=cause))
+                         lambda: self._enqueue_process(platform, ticket_id, cause, None, TIMED))
 
     def _run_notifications(self) -> None:
         self.handlers.send()

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -156,15 +156,20 @@ class SqlTicketStore:
         with self.store.session() as session:
             _finish(session, ids, now)
 
-    def release_events(self, platform: str, ticket_ids: Collection[str], owner: str) -> None:
-        """The events this owner took and did not finish go back to received (its run failed or stopped)."""
+    def release_events(self, platform: str, ticket_ids: Collection[str], owner: str, *, counted: bool = True
+                       ) -> None:
+        """The events this owner took and did not finish go back to received (its run failed or stopped). Not
+        `counted`: the run does not spend one of their attempts (the platform asked us to wait)."""
         if not ticket_ids:
             return
+        values: dict[str, Any] = {"state": EventState.RECEIVED.value, "owner": None}
+        if not counted:
+            values["attempts"] = case((InboxRow.attempts > 0, InboxRow.attempts - 1), else_=0)
         with self.store.session() as session:
             session.execute(update(InboxRow).where(
                 InboxRow.platform == platform, InboxRow.ticket_id.in_(list(ticket_ids)),
                 InboxRow.state == EventState.PROCESSING.value, InboxRow.owner == process_of(owner))
-                .values(state=EventState.RECEIVED.value, owner=None))
+                .values(**values))
 
     def unfinished(self, now: datetime, older_than: datetime | None, limit: int
                    ) -> list[tuple[str, str, datetime | None]]:
@@ -250,9 +255,9 @@ class SqlTicketStore:
                             for rule in sorted(rules))
 
     def move_intent(self, key: str, target: IntentState, *, landed: Collection[Part] = (),
-                    error: str | None = None) -> Intent:
+                    error: str | None = None, counted: bool = True) -> Intent:
         with self.store.session() as session:
-            row = _move_intent(session, key, target, landed, error)
+            row = _move_intent(session, key, target, landed, error, counted)
             return _intent_of(row)
 
     def record(self, record: DecisionRecord) -> Recorded:
@@ -333,7 +338,7 @@ def _intent_of(row: AppliedChangeRow) -> Intent:
 
 
 def _move_intent(session: Session, key: str, target: IntentState, landed: Collection[Part],
-                 error: str | None) -> AppliedChangeRow:
+                 error: str | None, counted: bool = True) -> AppliedChangeRow:
     row = session.get(AppliedChangeRow, key, with_for_update=True)
     if row is None:
         raise KeyError(f"no write intent {key}")
@@ -344,7 +349,7 @@ def _move_intent(session: Session, key: str, target: IntentState, landed: Collec
         row.landed = sorted({*(row.landed or ()), *(p.value for p in landed)})
     if error is not None:
         row.last_error = error[:2000]
-        row.attempts = (row.attempts or 0) + 1
+        row.attempts = (row.attempts or 0) + counted
     if target in (IntentState.RECORDED, IntentState.ABANDONED):
         row.not_before = None
     session.flush()

@@ -120,6 +120,9 @@ def test_the_inbox_lifecycle(tickets: TicketStore) -> None:
     tickets.release_events("zendesk", ["42"], A)  # the run gave up: back to the inbox
     again = tickets.take_events("zendesk", "42", B, NOW)
     assert [e.attempts for e in again] == [2, 2]
+    tickets.release_events("zendesk", ["42"], B, counted=False)  # a rate limit: waited out, not an attempt spent
+    again = tickets.take_events("zendesk", "42", B, NOW)
+    assert [e.attempts for e in again] == [2, 2]
     tickets.finish_events([again[0].id], NOW)
     assert [(p, t) for p, t, _ in tickets.unfinished(NOW, None, 10)] == [("zendesk", "42")]
     tickets.defer("zendesk", "42", NOW + timedelta(seconds=30))
@@ -148,6 +151,8 @@ def test_intents_move_only_as_their_lifecycle_allows(tickets: TicketStore) -> No
     assert writing.state == IntentState.WRITING
     failed = tickets.move_intent("k1", IntentState.WRITING, landed=[Part.FIELDS], error="503")
     assert failed.landed == {Part.FIELDS} and failed.attempts == 1 and failed.last_error == "503"
+    limited = tickets.move_intent("k1", IntentState.WRITING, error="429", counted=False)
+    assert limited.attempts == 1 and limited.last_error == "429"
     [loaded] = tickets.open_intents("zendesk", "42")
     assert loaded.decision.changes == decision().changes and loaded.version == "v1"
     assert loaded.decision.notifications == decision().notifications  # all a recovery needs to finish it
