@@ -60,6 +60,7 @@ class Stopper:
 def start_consuming(consumer: Consumer, services: Services) -> None:
     """Start the consumer, then take up at once what a dead process left (recovery in seconds, not at the sweep)."""
     consumer.start()
+    services.tasks.run_timed_retries_here(max(2, services.config.queue.workers // 4))
     try:
         report = services.recover()
     except Exception:  # the database may be away; the sweep runs recovery again every minute

@@ -4,15 +4,21 @@ With no `queue.url`, the queue follows the database: a SQLite file beside a SQLi
 PostgreSQL database. Every backend keeps a priority queue (a busy queue runs a retry promised a time, then fresh
 events, before clock checks: plugin/service/tasks.py); on Redis that is a sorted set, and a queue left as a list by
 an earlier version is moved into it when the service starts.
+
+On Redis the queue's name carries a tag of the database it serves (a hash of its URL, without the password), so two
+installs that share a Redis database (staging and production, two test runs) never take each other's tasks.
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
 import struct
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from huey import Huey, PostgresHuey, PriorityRedisHuey, SqliteHuey
+from sqlalchemy.engine import make_url
 
 from plugin.config import EscalatorConfig
 
@@ -48,29 +54,42 @@ def make_huey(config: EscalatorConfig, *, name: str = QUEUE_NAME) -> Huey:
         Path(filename).parent.mkdir(parents=True, exist_ok=True)
         return SqliteHuey(name, filename=filename, **common)
     if scheme in ("redis", "rediss", "unix"):
-        huey = PriorityRedisHuey(name, url=url, blocking=True, read_timeout=1, **common)
-        _list_to_sorted_set(huey)
+        huey = PriorityRedisHuey(f"{name}-{database_tag(config)}", url=url, blocking=True, read_timeout=1, **common)
+        _take_up_earlier_queue(huey, name)
         return huey
     if scheme in ("postgresql", "postgres"):
         return PostgresHuey(name, dsn=_postgres_dsn(url), **common)
     raise ValueError(f"queue.url: unsupported scheme {scheme!r}; use sqlite:///FILE, redis://HOST or postgresql://...")
 
 
-def _list_to_sorted_set(huey: Huey) -> None:
-    """Move the tasks an earlier version queued in a Redis list into the sorted set the priority queue reads, in
-    their order and ahead of newer tasks (a list under the key would make every read fail with WRONGTYPE). Safe to
-    run by several starting processes at once, and again after a crash half way: the same task gets the same
-    member."""
+def database_tag(config: EscalatorConfig) -> str:
+    """A short tag of the database the service keeps its state in (its URL without the password)."""
+    shown = make_url(config.database.url).render_as_string(hide_password=True)
+    return hashlib.sha256(shown.encode()).hexdigest()[:10]
+
+
+def _take_up_earlier_queue(huey: Huey, plain_name: str) -> None:
+    """Move what an earlier version queued into this queue, in order and ahead of newer tasks: its tasks, in a
+    Redis list under the queue's plain name (or this one's), and its scheduled tasks. Safe to run by several
+    starting processes at once, and again after a crash half way: the same task gets the same member."""
     storage = huey.storage
-    conn, key = storage.conn, storage.queue_key
-    legacy = f"{key}:legacy-list"
-    if conn.type(key) in (b"list", "list"):
-        conn.renamenx(key, legacy)
-    items = conn.lrange(legacy, 0, -1)  # the list was pushed on the left and popped on the right: oldest last
-    if not items:
-        return
-    with conn.pipeline(transaction=True) as moving:
-        for index, data in enumerate(reversed(items)):
-            moving.zadd(key, {struct.pack(">Q", index) + data: 0})
-        moving.delete(legacy)
-        moving.execute()
+    conn = storage.conn
+    plain = re.sub("[^a-z0-9]", "", plain_name)
+    for source in (f"huey.redis.{plain}", storage.queue_key):
+        legacy = f"{storage.queue_key}:legacy-list"
+        if conn.type(source) in (b"list", "list"):
+            conn.renamenx(source, legacy)
+        items = conn.lrange(legacy, 0, -1)  # the list was pushed on the left and popped on the right: oldest last
+        if not items:
+            continue
+        with conn.pipeline(transaction=True) as moving:
+            for index, data in enumerate(reversed(items)):
+                moving.zadd(storage.queue_key, {struct.pack(">Q", index) + data: 0})
+            moving.delete(legacy)
+            moving.execute()
+    earlier_schedule = f"huey.schedule.{plain}"
+    if earlier_schedule != storage.schedule_key and conn.exists(earlier_schedule):
+        with conn.pipeline(transaction=True) as moving:
+            moving.zunionstore(storage.schedule_key, [storage.schedule_key, earlier_schedule], aggregate="MIN")
+            moving.delete(earlier_schedule)
+            moving.execute()

@@ -10,7 +10,9 @@ error (a bug, the database away) is retried by huey with backoff and dead-letter
 A busy queue runs the highest priority first (equal ones in the order queued): a retry the platform timed
 (Retry-After) or a backoff promised, then what someone is waiting on now (a helpdesk event, a recovery, the alerts'
 sending pass), then a clock's check (an SLA or handoff warning, a reminder's re-page, a due ticket the sweep found),
-then the periodic jobs. So a burst of new escalations is not queued behind the re-pages of older ones.
+then the periodic jobs. So a burst of new escalations is not queued behind the re-pages of older ones. A consumer
+also keeps a few threads of its own for timed retries (`run_timed_retries_here`): when every worker is busy with
+slow helpdesk calls, a retry still starts at its Retry-After, not when a worker comes free.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ class TaskQueue:
         self._handlers: Handlers | None = None
         self._next_send: datetime | None = None  # the sending pass this process has scheduled
         self._schedule_lock = threading.Lock()
+        self._spare: threading.Semaphore | None = None  # threads for timed retries (a consumer's process only)
         queue = config.queue
         retry = {"retries": queue.retries, "retry_delay": int(queue.retry_delay.total_seconds()), "retry_backoff": 2,
                  "context": True}
@@ -176,8 +179,29 @@ class TaskQueue:
         # queued again at its exact time by this process (huey's scheduler would run it up to a second late); the
         # store keeps the work unfinished meanwhile, so a process that dies first loses nothing
         platform, ticket_id, cause = str(args[0]), str(args[1]), str(args[2])
-        self.later.after(max(outcome.retry_in or 1.0, 0.0),
-                         lambda: self._enqueue_process(platform, ticket_id, cause, None, TIMED))
+        self.later.after(max(outcome.retry_in or 1.0, 0.0), lambda: self._retry_now(platform, ticket_id, cause))
+
+    def run_timed_retries_here(self, threads: int) -> None:
+        """Let up to `threads` threads of this process (a consumer's) run a timed retry at its moment; past them,
+        or in a process that did not ask, the retry goes on the queue ahead of other work."""
+        self._spare = threading.Semaphore(threads) if threads > 0 else None
+
+    def _retry_now(self, platform: str, ticket_id: str, cause: str) -> None:
+        spare = self._spare
+        if spare is None or not spare.acquire(blocking=False):
+            self._enqueue_process(platform, ticket_id, cause, None, TIMED)
+            return
+        threading.Thread(target=self._run_spare, args=(spare, platform, ticket_id, cause), name="timed-retry",
+                         daemon=True).start()
+
+    def _run_spare(self, spare: threading.Semaphore, platform: str, ticket_id: str, cause: str) -> None:
+        try:
+            self._run_process(platform, ticket_id, cause)
+        except Exception:  # a bug or the database away: the queue's task, with huey's retries, takes it from here
+            log.warning("timed retry of %s/%s failed; queued", platform, ticket_id, exc_info=True)
+            self._enqueue_process(platform, ticket_id, cause, None, TIMED)
+        finally:
+            spare.release()
 
     def _run_notifications(self) -> None:
         self.handlers.send()

@@ -4,6 +4,7 @@ Redis, PostgreSQL, for real); and a Redis queue an earlier version left as a lis
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -61,4 +62,25 @@ def test_a_redis_queue_left_as_a_list_is_taken_up_in_order(redis_url: str) -> No
     huey.storage.enqueue(b"third")  # a newer task queues behind the older ones
     assert [huey.storage.dequeue(), huey.storage.dequeue(), huey.storage.dequeue()] == [b"second", b"third", None]
     make_huey(config(queue={"url": redis_url}), name=name)  # a second start finds nothing to move
+    huey.flush()
+
+
+def test_two_installs_sharing_a_redis_database_never_take_each_others_tasks(redis_url: str, tmp_path: Path) -> None:
+    name = f"shared-{time.monotonic_ns()}"
+    staging = make_huey(config(queue={"url": redis_url}, database={"url": f"sqlite:///{tmp_path / 's.db'}"}),
+                        name=name)
+    production = make_huey(config(queue={"url": redis_url}, database={"url": f"sqlite:///{tmp_path / 'p.db'}"}),
+                           name=name)
+    staging.storage.enqueue(b"staging's")
+    assert production.storage.dequeue() is None
+    assert staging.storage.dequeue() == b"staging's"
+
+
+def test_an_earlier_versions_scheduled_tasks_are_taken_up(redis_url: str) -> None:
+    name = f"sched-{time.monotonic_ns()}"
+    old = RedisHuey(name, url=redis_url, results=False, utc=True)
+    old.storage.add_to_schedule(b"a timer", datetime(2026, 1, 1))
+    huey = make_huey(config(queue={"url": redis_url}), name=name)
+    assert huey.storage.read_schedule(datetime(2026, 1, 2)) == [b"a timer"]
+    assert not huey.storage.conn.exists(old.storage.schedule_key)
     huey.flush()

@@ -4,6 +4,7 @@ persist, leaving the retries to the sweep."""
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import replace
 
@@ -15,7 +16,7 @@ from plugin.domain import EventKind, TicketEvent
 from plugin.ports import PermanentError, RetryAfterError, TransientError
 from plugin.service.metrics import Metrics
 from plugin.service.pipeline import GIVEN_UP_EVERY, Outcome
-from plugin.service.tasks import TaskQueue
+from plugin.service.tasks import Handlers, TaskQueue
 
 
 def queue() -> tuple[TaskQueue, MemoryStore, Clock]:
@@ -77,3 +78,53 @@ def test_a_refused_read_is_a_dead_letter_at_once_and_not_retried_every_second() 
     tasks._follow_up("process_ticket", [PLATFORM, "1", "event"], replace(refused, attempts=2))
     [(_, _, error)] = store.dead_letters
     assert "401" in error and tasks.later.pending() == []
+
+
+class SlowPipeline:
+    """Stands for the pipeline: records each run, and holds it until told to go on."""
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[str, float]] = []
+        self.go_on = threading.Event()
+
+    def run(self, platform: str, ticket_ids: list[str], cause: str = "event") -> list[Outcome]:
+        self.runs.append((ticket_ids[0], time.monotonic()))
+        self.go_on.wait(5)
+        return [Outcome(platform, ticket_ids[0], "applied")]
+
+
+def test_a_consumer_runs_a_timed_retry_at_its_moment_even_when_every_worker_is_busy() -> None:
+    """No huey worker runs here at all (as when all of them are in slow calls): the retry starts on a thread of
+    the consumer's own at its time; a second one due while that thread is taken goes on the queue, first."""
+    tasks, _, _ = queue()
+    pipeline = SlowPipeline()
+    tasks.bind(Handlers(pipeline=pipeline, send=lambda: None, sweep=lambda: None,  # type: ignore[arg-type]
+                        reconcile=lambda _since: None))
+    tasks.run_timed_retries_here(1)
+    tasks.enqueue_process(PLATFORM, "9")  # ordinary work waiting for a worker
+    started = time.monotonic()
+    for ticket in ("1", "2"):
+        tasks._follow_up("process_ticket", [PLATFORM, ticket, "event"],
+                         Outcome(PLATFORM, ticket, "retry", error=RetryAfterError(0.2), retry_in=0.2, attempts=1))
+    deadline = time.monotonic() + 5
+    while (not pipeline.runs or tasks.huey.pending_count() < 2) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    [(ticket, at)] = pipeline.runs
+    assert ticket in ("1", "2") and 0.2 <= at - started < 0.5
+    other = "2" if ticket == "1" else "1"
+    assert [t.args[1] for t in tasks.huey.pending()] in ([other, "9"], ["9", other])
+    assert tasks.huey.dequeue().args[1] == other  # the timed retry ahead of the waiting event
+    pipeline.go_on.set()
+
+
+def test_without_spare_threads_a_timed_retry_goes_on_the_queue() -> None:
+    tasks, _, _ = queue()
+    pipeline = SlowPipeline()
+    tasks.bind(Handlers(pipeline=pipeline, send=lambda: None, sweep=lambda: None,  # type: ignore[arg-type]
+                        reconcile=lambda _since: None))
+    tasks._follow_up("process_ticket", [PLATFORM, "1", "event"],
+                     Outcome(PLATFORM, "1", "retry", error=RetryAfterError(0.05), retry_in=0.05, attempts=1))
+    deadline = time.monotonic() + 5
+    while tasks.huey.pending_count() == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert pipeline.runs == [] and tasks.huey.pending_count() == 1
