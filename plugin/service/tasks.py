@@ -179,11 +179,16 @@ class TaskQueue:
         # queued again at its exact time by this process (huey's scheduler would run it up to a second late); the
         # store keeps the work unfinished meanwhile, so a process that dies first loses nothing
         platform, ticket_id, cause = str(args[0]), str(args[1]), str(args[2])
-        self.later.after(max(outcome.retry_in or 1.0, 0.0), lambda: self._retry_now(platform, ticket_id, cause))
+        if limited:  # the helpdesk named the moment: kept to it even when every worker is busy
+            self.later.after(max(outcome.retry_in or 1.0, 0.0), lambda: self._retry_now(platform, ticket_id, cause))
+        else:
+            self.later.after(max(outcome.retry_in or 1.0, 0.0),
+                             lambda: self._enqueue_process(platform, ticket_id, cause, None, TIMED))
 
     def run_timed_retries_here(self, threads: int) -> None:
-        """Let up to `threads` threads of this process (a consumer's) run a timed retry at its moment; past them,
-        or in a process that did not ask, the retry goes on the queue ahead of other work."""
+        """Let up to `threads` threads of this process (a consumer's) run a retry at the moment a Retry-After
+        named; past them, or in a process that did not ask, the retry goes on the queue ahead of other work (as
+        does a retry after a backoff or a busy ticket)."""
         self._spare = threading.Semaphore(threads) if threads > 0 else None
 
     def _retry_now(self, platform: str, ticket_id: str, cause: str) -> None:

@@ -128,3 +128,18 @@ def test_without_spare_threads_a_timed_retry_goes_on_the_queue() -> None:
     while tasks.huey.pending_count() == 0 and time.monotonic() < deadline:
         time.sleep(0.01)
     assert pipeline.runs == [] and tasks.huey.pending_count() == 1
+
+
+def test_a_busy_ticket_or_a_backoff_is_retried_through_the_queue_not_on_a_spare_thread() -> None:
+    tasks, _, _ = queue()
+    pipeline = SlowPipeline()
+    tasks.bind(Handlers(pipeline=pipeline, send=lambda: None, sweep=lambda: None,  # type: ignore[arg-type]
+                        reconcile=lambda _since: None))
+    tasks.run_timed_retries_here(2)
+    tasks._follow_up("process_ticket", [PLATFORM, "1", "event"], Outcome(PLATFORM, "1", "busy", retry_in=0.05))
+    tasks._follow_up("process_ticket", [PLATFORM, "2", "event"],
+                     Outcome(PLATFORM, "2", "retry", error=TransientError("503"), retry_in=0.05, attempts=1))
+    deadline = time.monotonic() + 5
+    while tasks.huey.pending_count() < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert pipeline.runs == [] and tasks.huey.pending_count() == 2
