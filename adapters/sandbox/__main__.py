@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import signal
-import threading
 
 from adapters.sandbox.server import Sandbox
 
@@ -32,11 +30,7 @@ def main() -> None:
           f"  email: {sandbox.email}\n  token: {sandbox.token}   (a sandbox-only fake, not a secret)\n"
           f"In escalator.yaml: zendesk: {{subdomain: sandbox, base_url: {sandbox.url}, email: {sandbox.email}}}\n"
           f"and ESCALATOR_ZENDESK__API_TOKEN={sandbox.token}. Ctrl+C stops it.")
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    stop.wait()
-    sandbox.stop()
+    sandbox.serve_until_stopped()
 
 
 if __name__ == "__main__":

@@ -170,7 +170,31 @@ class _Delivery:
     first: float = field(default=0.0, compare=False)
 
 
-class Deliverer:
+class PendingDeliveries:
+    """What both sandboxes' deliverers share: a count of the deliveries not done yet, under a condition, so a test
+    can wait for them. A deliverer sets `_pending` and `_cond` and notifies when the count falls."""
+
+    _pending: int
+    _cond: threading.Condition
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every queued delivery is done (delivered or given up)."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while self._pending:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._cond.wait(remaining)
+        return True
+
+    def pending(self) -> int:
+        """Deliveries not done yet (waiting for their time, in flight, or waiting to be resent)."""
+        with self._cond:
+            return self._pending
+
+
+class Deliverer(PendingDeliveries):
     """Background threads that post queued invocations, retrying failures with a short backoff.
 
     By default one thread delivers in order and an invocation is given up after `retries` quick retries. Switches
@@ -342,18 +366,3 @@ class Deliverer:
             session = self._local.session = requests.Session()
         return session
 
-    def flush(self, timeout: float = 10.0) -> bool:
-        """Wait until every queued delivery is done (delivered or given up)."""
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while self._pending:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._cond.wait(remaining)
-        return True
-
-    def pending(self) -> int:
-        """Deliveries not done yet (waiting for their time, in flight, or waiting to be resent)."""
-        with self._cond:
-            return self._pending

@@ -4,8 +4,6 @@ and print the configuration that points the escalator at it."""
 from __future__ import annotations
 
 import argparse
-import signal
-import threading
 
 from adapters.sandbox.freshdesk.seed import seed_demo
 from adapters.sandbox.freshdesk.server import FreshdeskSandbox
@@ -26,11 +24,7 @@ def main() -> None:
           f"agent_email: {sandbox.agent_email}}}\n"
           f"and ESCALATOR_FRESHDESK__API_KEY={sandbox.api_key}. Then `escalator install freshdesk --url ...` creates"
           f" the webhook rules here. Ctrl+C stops it.", flush=True)
-    stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    stop.wait()
-    sandbox.stop()
+    sandbox.serve_until_stopped()
 
 
 if __name__ == "__main__":

@@ -9,35 +9,31 @@ limit, and the automation rules' webhook delivery.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
-
 from adapters.freshdesk_webhooks import ADVANCED_BODY
-from adapters.sandbox.faults import Faults, RequestRecord
+from adapters.sandbox.faults import Faults
 from adapters.sandbox.freshdesk.api import Account, RateLimit, make_api
 from adapters.sandbox.freshdesk.state import FreshdeskState
 from adapters.sandbox.freshdesk.webhooks import Deliverer
-from adapters.sandbox.webhooks import Invocation
+from adapters.sandbox.serving import LocalServer
 
 DEFAULT_API_KEY = "sandbox-api-key-not-a-secret"
 DEFAULT_AGENT_EMAIL = "escalator@sandbox.example"
 UNLIMITED = 1_000_000
 
 
-class _QuietHandler(WSGIRequestHandler):
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        return
+class FreshdeskSandbox(LocalServer):
+    thread_name = "freshdesk-sandbox"
+    deliverer: Deliverer
 
-
-class FreshdeskSandbox:
     def __init__(self, port: int = 0, *, host: str = "127.0.0.1", api_key: str = DEFAULT_API_KEY,
                  agent_email: str = DEFAULT_AGENT_EMAIL, domain: str = "sandbox", admin: bool = True,
                  rate_limit: int | None = None, webhook_retries: int = 3, webhook_retry_delay: float = 0.2,
                  webhook_timeout: float = 5.0, clock: Callable[[], datetime] | None = None) -> None:
+        super().__init__(host, port)
         self.state = FreshdeskState(clock=clock or (lambda: datetime.now(UTC)), domain=domain)
         self.agent = self.state.add_agent("Escalator Bot", agent_email)
         self.api_key, self.agent_email = api_key, agent_email
@@ -46,63 +42,14 @@ class FreshdeskSandbox:
         self.faults = Faults()
         self.deliverer = Deliverer(self.state, retries=webhook_retries, retry_delay=webhook_retry_delay,
                                    timeout=webhook_timeout)
-        self._host, self._port = host, port
-        self._server: BaseWSGIServer | None = None
-        self._thread: threading.Thread | None = None
 
-    @property
-    def url(self) -> str:
-        if self._server is None:
-            raise RuntimeError("the sandbox is not started")
-        return f"http://{self._host}:{self._server.server_port}"
+    def make_app(self) -> Any:
+        return make_api(self.state, self.faults, self.account, self.rate_limit)
 
     def settings(self, **overrides: Any) -> dict[str, Any]:
         """The `freshdesk:` section that points the adapter here (the API key included: it is a fake)."""
         return {"domain": self.state.domain, "base_url": self.url, "api_key": self.api_key,
                 "agent_email": self.agent_email, **overrides}
-
-    def start(self) -> FreshdeskSandbox:
-        app = make_api(self.state, self.faults, self.account, self.rate_limit)
-        self._server = make_server(self._host, self._port, app, threaded=True, request_handler=_QuietHandler)
-        server = self._server
-        self._thread = threading.Thread(target=lambda: server.serve_forever(poll_interval=0.05),
-                                        name="freshdesk-sandbox", daemon=True)
-        self._thread.start()
-        self.deliverer.start()
-        return self
-
-    def stop(self) -> None:
-        self.deliverer.stop()
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-        self._server = None
-
-    def __enter__(self) -> FreshdeskSandbox:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
-    # ---------------------------------------------------------------- the record and the faults
-
-    def count(self, method: str | None = None, path_prefix: str | None = None, status: int | None = None) -> int:
-        return self.faults.count(method, path_prefix, status)
-
-    def write_requests(self, *, successful_only: bool = False) -> int:
-        return self.faults.write_requests(successful_only=successful_only)
-
-    def reset_counts(self) -> None:
-        self.faults.reset_counts()
-
-    def recorded(self, method: str | None = None, path_prefix: str | None = None) -> list[RequestRecord]:
-        """The API requests received (method, path, status, body: `record.json()`), oldest first."""
-        return self.faults.recorded(method, path_prefix)
-
-    def fail_next(self, count: int = 1, status: int = 429, retry_after: float | None = 30) -> None:
-        self.faults.fail_next(count, status, retry_after)
 
     def fail_share(self, share: float, statuses: tuple[int, ...] = (429, 500, 503), *, seed: int = 0,
                    retry_after: float | tuple[float, ...] = 1) -> None:
@@ -122,13 +69,6 @@ class FreshdeskSandbox:
         self.faults.hold_answer(kind, seconds, count)
 
     # ---------------------------------------------------------------- webhooks
-
-    @property
-    def invocations(self) -> list[Invocation]:
-        return self.deliverer.invocations
-
-    def flush_webhooks(self, timeout: float = 10.0) -> bool:
-        return self.deliverer.flush(timeout)
 
     def subscribe(self, url: str, secret: str, *, header: str = "X-Escalator-Secret") -> list[int]:
         """The two rules `escalator install freshdesk` writes (ticket creation, ticket updates by an agent or the

@@ -30,7 +30,7 @@ from adapters.sandbox.freshdesk.errors import NotFound
 from adapters.sandbox.freshdesk.fields import PRIORITY_NAMES, SOURCE_NAMES
 from adapters.sandbox.freshdesk.rules import triggered_event
 from adapters.sandbox.freshdesk.state import Change, FreshdeskState, parse_stamp
-from adapters.sandbox.webhooks import Invocation
+from adapters.sandbox.webhooks import Invocation, PendingDeliveries
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-zA-Z0-9_.]+)\s*\}\}")
 _SIMPLE = {"ticket_requester_email": "ticket.requester.email", "ticket_requester_name": "ticket.requester.name",
@@ -100,7 +100,7 @@ def headers_for(action: Mapping[str, Any]) -> dict[str, str]:
     return headers
 
 
-class Deliverer:
+class Deliverer(PendingDeliveries):
     """Runs the rules on each change and posts what they send from a background thread, retrying failures."""
 
     def __init__(self, state: FreshdeskState, *, retries: int = 3, retry_delay: float = 0.2,
@@ -199,18 +199,3 @@ class Deliverer:
         if invocation.attempts <= self.retries:
             return now + self.retry_delay * invocation.attempts
         return None
-
-    def flush(self, timeout: float = 10.0) -> bool:
-        """Wait until every queued delivery is done (delivered or given up)."""
-        deadline = time.monotonic() + timeout
-        with self._cond:
-            while self._pending:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    return False
-                self._cond.wait(remaining)
-        return True
-
-    def pending(self) -> int:
-        with self._cond:
-            return self._pending
