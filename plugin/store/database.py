@@ -3,19 +3,23 @@ work."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from plugin.config import EscalatorConfig
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 MIGRATION_LOCK_KEY = 0x6573_6361_6C61  # "escala": the advisory lock that serialises migrations on PostgreSQL
+UPGRADE_WAIT = timedelta(minutes=2)  # how long a starting process waits for another's migration on SQLite
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -56,7 +60,20 @@ class Store:
         return cls(config.database.url)
 
     def upgrade(self) -> None:
-        """Apply every migration not yet applied (a no-op when up to date)."""
+        """Apply every migration not yet applied (a no-op when up to date). On SQLite, processes starting at once
+        queue on the file's write lock; one that waited past the busy timeout (a slow disk, a busy machine) tries
+        again, for up to UPGRADE_WAIT, and then finds nothing left to do."""
+        deadline = time.monotonic() + UPGRADE_WAIT.total_seconds()
+        while True:
+            try:
+                self._upgrade()
+                return
+            except OperationalError as exc:
+                if self.dialect != "sqlite" or "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+
+    def _upgrade(self) -> None:
         from alembic import command
         from alembic.config import Config
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
+from sqlalchemy.exc import OperationalError
 
 from plugin.store import Store
 
@@ -43,3 +45,25 @@ def _concurrently_upgrade(url: str) -> None:
     finally:
         for store in stores:
             store.dispose()
+
+
+def test_a_start_that_waited_past_the_busy_timeout_tries_again(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a busy machine another process's migration can hold the file longer than the busy timeout."""
+    store = Store(f"sqlite:///{tmp_path / 'escalator.db'}")
+    attempts: list[int] = []
+    migrate = store._upgrade
+
+    def locked_once() -> None:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise OperationalError("BEGIN IMMEDIATE", {}, sqlite3.OperationalError("database is locked"))
+        migrate()
+
+    monkeypatch.setattr(store, "_upgrade", locked_once)
+    try:
+        store.upgrade()
+        assert len(attempts) == 2
+        assert "tickets" in inspect(store.engine).get_table_names()
+    finally:
+        store.dispose()
