@@ -75,8 +75,8 @@ def _take_up_earlier_queue(huey: Huey, plain_name: str) -> None:
     storage = huey.storage
     conn = storage.conn
     plain = re.sub("[^a-z0-9]", "", plain_name)
+    legacy = f"{storage.queue_key}:legacy-list"
     for source in (f"huey.redis.{plain}", storage.queue_key):
-        legacy = f"{storage.queue_key}:legacy-list"
         if conn.type(source) in (b"list", "list"):
             conn.renamenx(source, legacy)
         items = conn.lrange(legacy, 0, -1)  # the list was pushed on the left and popped on the right: oldest last

@@ -179,11 +179,11 @@ class TaskQueue:
         # queued again at its exact time by this process (huey's scheduler would run it up to a second late); the
         # store keeps the work unfinished meanwhile, so a process that dies first loses nothing
         platform, ticket_id, cause = str(args[0]), str(args[1]), str(args[2])
+        delay = max(outcome.retry_in or 1.0, 0.0)
         if limited:  # the helpdesk named the moment: kept to it even when every worker is busy
-            self.later.after(max(outcome.retry_in or 1.0, 0.0), lambda: self._retry_now(platform, ticket_id, cause))
+            self.later.after(delay, lambda: self._retry_now(platform, ticket_id, cause))
         else:
-            self.later.after(max(outcome.retry_in or 1.0, 0.0),
-                             lambda: self._enqueue_process(platform, ticket_id, cause, None, TIMED))
+            self.later.after(delay, lambda: self._enqueue_process(platform, ticket_id, cause, None, TIMED))
 
     def run_timed_retries_here(self, threads: int) -> None:
         """Let up to `threads` threads of this process (a consumer's) run a retry at the moment a Retry-After
