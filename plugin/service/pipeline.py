@@ -67,6 +67,12 @@ RETRY_BACKOFF_CAP = timedelta(seconds=30)  # the longest wait between two attemp
 GIVEN_UP_EVERY = timedelta(minutes=5)  # how often work past its retries is tried again (by the sweep)
 
 
+def spends_an_attempt(error: BaseException | None) -> bool:
+    """Whether a failed run counts toward the attempts that lead to a dead letter: not a rate limit, which is
+    waited out (Retry-After) and never given up on."""
+    return not isinstance(error, RetryAfterError)
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What became of one ticket in one run.
@@ -382,7 +388,7 @@ class Pipeline:
         """The write's error on its intent; a rate limit does not spend one of its attempts (it is waited out)."""
         error = scrub(f"{type(result.error).__name__}: {result.error}")
         return self.store.move_intent(intent.key, IntentState.WRITING, landed=result.landed, error=error,
-                                      counted=not isinstance(result.error, RetryAfterError))
+                                      counted=spends_an_attempt(result.error))
 
     def _write_failed(self, platform: str, item: _Work, result: ApplyResult, now: datetime) -> Outcome:
         assert item.intent is not None
@@ -436,9 +442,7 @@ class Pipeline:
             delay = min(backoff, RETRY_BACKOFF_CAP).total_seconds()
             self._count_retry("conflict" if isinstance(error, ConflictError) else "error")
         self.store.defer(platform, item.ticket_id, now + timedelta(seconds=delay))
-        # a rate limit is waited out and does not spend one of the attempts that lead to a dead letter
-        self.store.release_events(platform, [item.ticket_id], item.owner,
-                                  counted=not isinstance(error, RetryAfterError))
+        self.store.release_events(platform, [item.ticket_id], item.owner, counted=spends_an_attempt(error))
         return Outcome(platform, item.ticket_id, "retry", item.decision, error=error, retry_in=delay,
                        attempts=item.attempts)
 

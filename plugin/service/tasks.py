@@ -29,12 +29,12 @@ from huey.api import Task
 from huey.exceptions import RetryTask
 
 from plugin.config import EscalatorConfig
-from plugin.ports import PermanentError, RetryAfterError, TicketStore
+from plugin.ports import PermanentError, TicketStore
 from plugin.service.channels import scrub
 from plugin.service.jobs import local_cron
 from plugin.service.later import Later
 from plugin.service.metrics import Metrics
-from plugin.service.pipeline import GIVEN_UP_EVERY, Outcome, Pipeline
+from plugin.service.pipeline import GIVEN_UP_EVERY, Outcome, Pipeline, spends_an_attempt
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ class TaskQueue:
         attempts) as a dead letter, leaving the retries to the sweep."""
         if outcome.finished:
             return
-        limited = isinstance(outcome.error, RetryAfterError)  # a rate limit is waited out, never given up on
+        limited = not spends_an_attempt(outcome.error)  # a rate limit is waited out, never given up on
         refused = isinstance(outcome.error, PermanentError)  # a read refused (bad credentials?): no quick retries
         retries = self.config.queue.retries
         if outcome.status == "retry" and not limited and (refused or outcome.attempts > retries):
