@@ -4,7 +4,9 @@ Freshdesk signs nothing: the automation rule sends our shared secret in a header
 or as the basic-auth password. Both payload forms are read: the "simple" form Freshdesk builds
 (`{"freshdesk_webhook": {"ticket_id": ..., "ticket_status": "Pending", ...}}`) and our "advanced" JSON body
 (ADVANCED_BODY). Values are display labels ("High", "Pending"), mapped to our enums; `{{triggered_event}}` arrives as
-`{priority:{from:3,to:1}}`, which is not JSON, and has a small parser of its own.
+`{priority:{from:3,to:1}}`, which is not JSON, and has a small parser of its own. A `triggered_event` it cannot read
+(an unrendered placeholder, text in another form) is logged and taken for a generic "ticket updated": the webhook is
+accepted, since the ticket is read again before any decision anyway.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import logging
 import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta
@@ -30,6 +33,7 @@ from adapters.base import (
 )
 from plugin.domain import EventKind, Priority, Status, TicketEvent
 
+log = logging.getLogger(__name__)
 PLATFORM = "freshdesk"
 PRIORITY_LABELS = {"low": Priority.LOW, "medium": Priority.MEDIUM, "high": Priority.HIGH, "urgent": Priority.CRITICAL,
                    "1": Priority.LOW, "2": Priority.MEDIUM, "3": Priority.HIGH, "4": Priority.CRITICAL}
@@ -54,10 +58,15 @@ REDELIVERY_WINDOW = timedelta(minutes=1)
 # ---------------------------------------------------------------- {{triggered_event}}
 
 _TOKEN = re.compile(r"\s*([{}:,])\s*|\s*([^{}:,]+?)\s*(?=[{}:,]|$)")
+_MAX_DEPTH = 8  # Freshdesk nests two deep ({status:{from:2,to:3}}); deeper is garbage, not a reason to recurse
+_SHOWN = 120  # how much of an unreadable triggered_event a log line or the event's raw_type keeps
 
 
 def parse_triggered_event(text: str) -> dict[str, Any]:
-    """`{priority:{from:3,to:1}}` -> {"priority": {"from": "3", "to": "1"}}. Raises InvalidFieldError on garbage."""
+    """`{priority:{from:3,to:1}}` -> {"priority": {"from": "3", "to": "1"}}. Raises InvalidFieldError on garbage.
+
+    An empty value is read as "" (`{group_id:{from:,to:5}}`: Freshdesk sends an empty `from` when a group is first
+    set). read_triggered_event is the forgiving form the webhook parser uses."""
     tokens: list[str] = []
     position = 0
     stripped = text.strip()
@@ -69,20 +78,34 @@ def parse_triggered_event(text: str) -> dict[str, Any]:
         position = match.end()
     if not tokens:
         raise InvalidFieldError("triggered_event is empty")
-    value, rest = _parse_value(tokens, text)
+    value, rest = _parse_value(tokens, text, 0)
     if rest or not isinstance(value, dict):
         raise InvalidFieldError(f"triggered_event {text!r} is not in Freshdesk's {{key:value}} form")
     return value
 
 
-def _parse_value(tokens: list[str], text: str) -> tuple[Any, list[str]]:
+def read_triggered_event(text: str) -> tuple[dict[str, Any], str | None]:
+    """The event `text` describes, and None; or, when it cannot be read (an unrendered `{{triggered_event}}`, text
+    not in Freshdesk's `{key:value}` form), {} (a generic "ticket updated": the ticket is read again anyway) and why
+    not. Never raises: Freshdesk retries a refused webhook three times, then drops the event."""
+    try:
+        return parse_triggered_event(text), None
+    except InvalidFieldError as exc:
+        return {}, str(exc)
+
+
+def _parse_value(tokens: list[str], text: str, depth: int) -> tuple[Any, list[str]]:
     if not tokens:
         raise InvalidFieldError(f"triggered_event {text!r} ends too early")
     head, rest = tokens[0], tokens[1:]
+    if head in (",", "}"):
+        return "", tokens  # an empty value: `from:,` or `to:}`
     if head != "{":
-        if head in ("}", ":", ","):
+        if head == ":":
             raise InvalidFieldError(f"triggered_event {text!r}: unexpected {head!r}")
         return head, rest
+    if depth >= _MAX_DEPTH:
+        raise InvalidFieldError(f"triggered_event {text!r}: nested too deeply")
     result: dict[str, Any] = {}
     if rest and rest[0] == "}":
         return result, rest[1:]
@@ -90,7 +113,7 @@ def _parse_value(tokens: list[str], text: str) -> tuple[Any, list[str]]:
         if len(rest) < 2 or rest[0] in "{}:," or rest[1] != ":":
             raise InvalidFieldError(f"triggered_event {text!r}: expected key:value")
         key = rest[0]
-        value, rest = _parse_value(rest[2:], text)
+        value, rest = _parse_value(rest[2:], text, depth + 1)
         result[key] = value
         if not rest:
             raise InvalidFieldError(f"triggered_event {text!r}: missing closing brace")
@@ -187,8 +210,17 @@ def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None
         if not is_ascii_digits(ticket_id):
             raise InvalidFieldError(f"freshdesk_webhook.ticket_id {raw_id!r} is not a ticket id")
         event: dict[str, Any] = {}
-        if payload.get("triggered_event"):
-            event = parse_triggered_event(str(payload["triggered_event"]))
+        raw_type = "simple"
+        if payload.get("triggered_event") not in (None, ""):
+            triggered = str(payload["triggered_event"])
+            event, unreadable = read_triggered_event(triggered)
+            raw_type = triggered[:_SHOWN]
+            if unreadable is not None:
+                # The payload's other fields and the ticket, read again before deciding, say what changed; only
+                # the event's kind is lost. The log line holds the ticket id and the text, never a header.
+                log.warning("freshdesk webhook for ticket %s: triggered_event %r not understood (%s); taken as a "
+                            "generic ticket update", ticket_id, triggered[:_SHOWN], unreadable[:_SHOWN])
+                raw_type = "unreadable"
         status = status_from(payload.get("ticket_status"), custom_statuses)
         if isinstance(event.get("status"), dict) and event["status"].get("to"):
             status = status_from(event["status"]["to"], custom_statuses) or status
@@ -203,7 +235,7 @@ def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None
         return [TicketEvent(
             platform=PLATFORM, delivery_id=delivery_id(ticket_id, body, payload, now), ticket_id=ticket_id,
             kind=_kind(event),
-            changes=changes, raw_type=str(payload.get("triggered_event") or "simple"), status=status,
+            changes=changes, raw_type=raw_type, status=status,
             from_us=False,
         )]
     except WebhookError:
