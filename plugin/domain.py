@@ -8,17 +8,22 @@ Nothing here does I/O. Platforms translate their own shapes into these types in 
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
 MARKER_PREFIX = "escalator-ref:"
+# A marker in either of its two forms: visible, `[escalator-ref:KEY]` (internal notes; public replies written before
+# replies hid it), or hidden, `<!-- escalator-ref:KEY:reply -->` (public replies: the adapters send it where the
+# customer never sees it and put it back in this form when they read the comment; plugin/ledger.py).
+_MARKER = re.compile(r"\[" + re.escape(MARKER_PREFIX) + r"|<!--\s*" + re.escape(MARKER_PREFIX))
 
 
 def is_ours(body: str) -> bool:
-    """True for a comment we wrote: every note and reply we post ends with our reference marker."""
-    return f"[{MARKER_PREFIX}" in body
+    """True for a comment we wrote: every note and reply we post carries our reference marker, visible or hidden."""
+    return _MARKER.search(body) is not None
 
 
 class Priority(enum.IntEnum):
@@ -110,7 +115,9 @@ class Sentiment(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Comment:
-    """One message on a ticket. `by_agent` is true for staff (agents, admins, our integration user)."""
+    """One message on a ticket. `by_agent` is true for staff (agents, admins, our integration user). `body` is the
+    text as the customer or agent reads it, followed by the hidden markers the platform keeps out of sight (each as
+    `<!-- escalator-ref:... -->`, whatever carried it: an HTML comment, an attribute, the comment's metadata)."""
 
     id: str
     body: str

@@ -9,6 +9,12 @@ reading the ticket back and calling these, never by replaying blindly and never 
 The order of the parts is fixed, so an earlier part is known to have landed when a later one is seen: the fields
 (priority, tags, group, assignee, status), the linked task ticket and the internal note travel first (on Zendesk in
 one update; on Freshdesk the update, then the note), the public reply last. Pure: no I/O, no clock.
+
+A marker has two forms, and both are read wherever they appear. Internal notes carry it visibly, as their last line
+(`[escalator-ref:KEY]`): agents see it, and it ties the note to the decision's history. Public replies carry it
+hidden (`<!-- escalator-ref:KEY:reply -->`): the customer must never see it, so the adapters send it where no email
+or portal shows it and, reading the comment back, put it in this form at the end of `Comment.body`. Replies written
+before replies hid their marker end with the visible `[escalator-ref:KEY:reply]`, and still count.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
+import re
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -32,15 +39,46 @@ class Part(enum.StrEnum):
     REPLY = "reply"
 
 
+# Either form of a marker; the group that matched holds its reference ("escalator-ref:KEY" or "...:reply").
+_MARKER = re.compile(r"\[(?P<visible>" + re.escape(MARKER_PREFIX) + r"[^\]\s]+)\]"
+                     r"|<!--\s*(?P<hidden>" + re.escape(MARKER_PREFIX) + r"\S+?)\s*-->")
+
+
+def note_reference(key: str) -> str:
+    """What an internal note's marker says: the decision's key."""
+    return f"{MARKER_PREFIX}{key}"
+
+
+def reply_reference(key: str) -> str:
+    """What a public reply's marker says: its own reference, so a note that landed never makes a reply that did
+    not land look done."""
+    return f"{MARKER_PREFIX}{key}:reply"
+
+
 def note_marker(key: str) -> str:
-    """The reference line every internal note we write ends with; finding it on the ticket means 'written'."""
-    return f"[{MARKER_PREFIX}{key}]"
+    """The visible reference line every internal note we write ends with; finding it on the ticket means
+    'written'."""
+    return f"[{note_reference(key)}]"
 
 
 def reply_marker(key: str) -> str:
-    """The reference line of a decision's public reply: its own, so a note that landed never makes a reply that
-    did not land look done."""
-    return f"[{MARKER_PREFIX}{key}:reply]"
+    """The visible form of a public reply's marker: what replies carried before it was hidden (still read)."""
+    return f"[{reply_reference(key)}]"
+
+
+def hidden_marker(reference: str) -> str:
+    """A marker as an HTML comment: the form a hidden marker takes in `Comment.body`."""
+    return f"<!-- {reference} -->"
+
+
+def hidden_reply_marker(key: str) -> str:
+    """The marker a public reply carries out of the customer's sight."""
+    return hidden_marker(reply_reference(key))
+
+
+def references(text: str) -> frozenset[str]:
+    """The references of every marker in the text, visible or hidden."""
+    return frozenset(m.group("visible") or m.group("hidden") for m in _MARKER.finditer(text))
 
 
 def task_external_id(key: str) -> str:
@@ -109,8 +147,14 @@ def _fields(changes: TicketChanges) -> TicketChanges:
     return replace(changes, internal_note=None, public_reply=None, task=None)
 
 
+def has_reference(ticket: Ticket, reference: str) -> bool:
+    """True when a comment of the ticket carries a marker with this reference, in either form."""
+    return any(reference in references(comment.body) for comment in ticket.comments)
+
+
 def has_marker(ticket: Ticket, marker: str) -> bool:
-    return any(marker in comment.body for comment in ticket.comments)
+    """True when a comment carries this marker, written in either form (the other form counts too)."""
+    return any(has_reference(ticket, reference) for reference in references(marker))
 
 
 def _missing_fields(ticket: Ticket, changes: TicketChanges) -> TicketChanges:
@@ -140,9 +184,9 @@ def landed(ticket: Ticket, intent: Intent) -> frozenset[Part]:
     if wanted & {Part.NOTE, Part.REPLY} and not ticket.comments_loaded:
         raise CommentsNotLoaded(f"ticket {ticket.platform}/{ticket.id} was read without its comments; the markers "
                                 f"of intent {intent.key} cannot be checked")
-    if Part.NOTE in wanted and has_marker(ticket, note_marker(intent.key)):
+    if Part.NOTE in wanted and has_reference(ticket, note_reference(intent.key)):
         found |= {Part.FIELDS, Part.TASK, Part.NOTE}
-    if Part.REPLY in wanted and has_marker(ticket, reply_marker(intent.key)):
+    if Part.REPLY in wanted and has_reference(ticket, reply_reference(intent.key)):
         found |= {Part.FIELDS, Part.TASK, Part.NOTE, Part.REPLY}
     if Part.FIELDS in wanted and _missing_fields(ticket, _fields(intent.changes)) == TicketChanges():
         found.add(Part.FIELDS)
