@@ -912,9 +912,23 @@ class WorkflowConfig(Section):
     tier_tag_prefix: str = "tier_"
     escalated_tag: str = "escalated"
     manual_tag_prefix: str = "escalate_tier_"
-    manual_reason_prefix: str = "escalation_reason_"
+    # esc_reason_<reason>: 28 characters at most, within Freshdesk's 32. The older escalation_reason_ tags (up to 35)
+    # are still read (LEGACY_REASON_PREFIXES), so an agent's habit or a Zendesk macro keeps working.
+    manual_reason_prefix: str = Field(default="esc_reason_", min_length=1)
     default_sentiment_language: str = "en"
 
+    def manual_reason(self, tag: str) -> str | None:
+        """The reason a manual-escalation reason tag gives (`esc_reason_pr_risk` -> "pr_risk"), under the configured
+        prefix or an older one; None for any other tag."""
+        prefixes = sorted({self.manual_reason_prefix, *LEGACY_REASON_PREFIXES}, key=len, reverse=True)
+        for prefix in prefixes:
+            if tag.startswith(prefix) and len(tag) > len(prefix):
+                return tag[len(prefix):]
+        return None
+
+
+LEGACY_REASON_PREFIXES = ("escalation_reason_",)  # read, never written or documented as the way to go
+FRESHDESK_TAG_LIMIT = 32  # Freshdesk refuses a longer tag (TAG_MAX_LENGTH_STRING; ../shared/reference/freshdesk.md)
 
 MANUAL_REASONS = {
     "beyond_knowledge": "Outside the agent's knowledge",
@@ -1150,6 +1164,8 @@ class EscalatorConfig(BaseModel):
         if "rules" not in config.model_fields_set:
             object.__setattr__(config, "rules", _clamped(config.rules, config.tier_count))
         problems = _cross_problems(_Shape.of_config(config))
+        if config.freshdesk.configured:
+            problems += _tag_problems(config, FRESHDESK_TAG_LIMIT, "Freshdesk")
         if problems:
             raise _with_problems(None, problems)
         return config
@@ -1172,6 +1188,47 @@ class EscalatorConfig(BaseModel):
 
     def platforms(self) -> list[str]:
         return [name for name in ("zendesk", "freshdesk") if getattr(self, name).configured]
+
+
+def product_tags(config: EscalatorConfig) -> list[tuple[tuple[str | int, ...], str]]:
+    """Every ticket tag this configuration makes the product write (escalated, tier_<N>, the task tag, the rules'
+    add_tags) or tells agents to add (escalate_tier_<N>, <reason prefix><reason>, the acknowledgment and incident
+    confirmation tags), each with the setting it comes from. The older reason tags, still read, are not among them."""
+    workflow, tiers = config.workflow, range(1, config.tier_count + 1)
+    out: list[tuple[tuple[str | int, ...], str]] = [
+        (("workflow", "escalated_tag"), workflow.escalated_tag), (("workflow", "task_tag"), workflow.task_tag),
+        *((("workflow", "tier_tag_prefix"), f"{workflow.tier_tag_prefix}{n}") for n in tiers),
+        *((("workflow", "manual_tag_prefix"), f"{workflow.manual_tag_prefix}{n}") for n in tiers),
+        *((("workflow", "manual_reason_prefix"), f"{workflow.manual_reason_prefix}{r}") for r in MANUAL_REASONS),
+        (("notifications", "ack_tag"), config.notifications.ack_tag),
+        (("reading", "incident_confirm_tag"), config.reading.incident_confirm_tag),
+    ]
+    for list_name in ("rules", "extra_rules"):
+        for i, rule in enumerate(getattr(config, list_name)):
+            for j, action in enumerate(rule.actions):
+                if action.action == "add_tags":
+                    out += [((list_name, i, "actions", j, "value"), tag) for tag in action.value]
+    return out
+
+
+def _tag_problems(config: EscalatorConfig, limit: int, platform: str) -> list[tuple[tuple[str | int, ...], str, Any]]:
+    """A problem for each tag longer than `platform` accepts; a prefix is named once, with its longest tag."""
+    problems: list[tuple[tuple[str | int, ...], str, Any]] = []
+    longest: dict[tuple[str | int, ...], str] = {}
+    for where, tag in product_tags(config):
+        if len(tag) <= limit:
+            continue
+        if not str(where[-1]).endswith("_prefix"):
+            problems.append((where, f"the tag {tag!r} has {len(tag)} characters; {platform} refuses tags over "
+                                    f"{limit}", tag))
+        elif len(tag) > len(longest.get(where, "")):
+            longest[where] = tag
+    for where, tag in longest.items():
+        prefix = getattr(getattr(config, str(where[0])), str(where[1]))
+        spare = limit - (len(tag) - len(prefix))
+        problems.append((where, f"makes the tag {tag!r} ({len(tag)} characters); {platform} refuses tags over "
+                                f"{limit}: use a prefix of at most {spare} characters", prefix))
+    return problems
 
 
 def _roles(tier_count: int, channel_roles: Iterable[str]) -> frozenset[str]:

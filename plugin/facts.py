@@ -109,7 +109,8 @@ def tier_from_tags(tags: frozenset[str], prefix: str, tier_count: int) -> int:
 
 
 def manual_request(ticket: Ticket, config: EscalatorConfig) -> ManualRequest | None:
-    """An agent's escalation request: a tag `escalate_tier_<N>` and optionally `escalation_reason_<reason>`."""
+    """An agent's escalation request: a tag `escalate_tier_<N>` and optionally `esc_reason_<reason>` (or the older
+    `escalation_reason_<reason>`, still read: see WorkflowConfig.manual_reason)."""
     workflow = config.workflow
     requested = sorted(
         (int(t[len(workflow.manual_tag_prefix):]), t)
@@ -119,8 +120,7 @@ def manual_request(ticket: Ticket, config: EscalatorConfig) -> ManualRequest | N
     if not requested:
         return None
     tier, tag = requested[-1]
-    reasons = sorted(t[len(workflow.manual_reason_prefix):] for t in ticket.tags
-                     if t.startswith(workflow.manual_reason_prefix))
+    reasons = sorted(reason for reason in map(workflow.manual_reason, ticket.tags) if reason is not None)
     return ManualRequest(min(max(tier, 1), config.tier_count), reasons[0] if reasons else None, tag)
 
 
