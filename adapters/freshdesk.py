@@ -41,12 +41,12 @@ from adapters.base import (
     TransientError,
     is_ascii_digits,
     note_marker,
-    reply_marker,
     task_link,
     with_marker,
 )
 from adapters.freshdesk_sla import translate as translate_sla
 from adapters.freshdesk_webhooks import ADVANCED_BODY, STATUS_NUMBERS, parse_webhook, status_from
+from adapters.markers import references_in_html, reply_html, with_hidden_references
 from adapters.recent import newest_in_window
 from plugin.config import EscalatorConfig, FreshdeskConfig
 from plugin.domain import (
@@ -60,6 +60,7 @@ from plugin.domain import (
     TicketEvent,
     TicketSummary,
 )
+from plugin.ledger import reply_reference
 
 log = logging.getLogger(__name__)
 PRIORITY_FROM = {1: Priority.LOW, 2: Priority.MEDIUM, 3: Priority.HIGH, 4: Priority.CRITICAL}
@@ -198,9 +199,13 @@ class FreshdeskAdapter(HelpdeskAdapter):
 
     @staticmethod
     def _comment(item: Mapping[str, Any]) -> Comment:
-        """`incoming` marks what came from the customer; everything else (replies, notes) is from the support side."""
+        """`incoming` marks what came from the customer; everything else (replies, notes) is from the support side.
+        The text is `body_text`, followed by the markers the HTML `body` carries out of sight (a reply's: Freshdesk's
+        `body_text` is the HTML's text, without comments or attributes)."""
+        raw = str(item.get("body") or "")
+        text = item.get("body_text") or html.unescape(raw)
         return Comment(
-            id=str(item["id"]), body=item.get("body_text") or html.unescape(item.get("body") or ""),
+            id=str(item["id"]), body=with_hidden_references(text, references_in_html(raw)),
             public=not item.get("private", False), created_at=when(item["created_at"]),
             author_id=_id(item.get("user_id")), by_agent=not item.get("incoming", False),
             attachments=tuple(a["attachment_url"] for a in item.get("attachments") or () if a.get("attachment_url")),
@@ -445,14 +450,18 @@ class FreshdeskAdapter(HelpdeskAdapter):
                 writes += 1
                 self._request("PUT", f"/tickets/{int(ticket_id)}", json=body)
                 landed.add(Part.FIELDS)
-            for text, marker, path, extra, part in (
-                    (note, note_marker(key), "notes", {"private": True}, Part.NOTE),
-                    (changes.public_reply, reply_marker(key), "reply", {}, Part.REPLY)):
-                if text is None:
+            # The note keeps its visible reference line (agents read it); the customer reads the reply, so its
+            # marker is hidden in the HTML (adapters/markers.py).
+            for html_body, path, extra, part in (
+                    (None if note is None else _html(with_marker(note, note_marker(key))), "notes",
+                     {"private": True}, Part.NOTE),
+                    (None if changes.public_reply is None else reply_html(changes.public_reply,
+                                                                          reply_reference(key)), "reply", {},
+                     Part.REPLY)):
+                if html_body is None:
                     continue
                 writes += 1
-                self._request("POST", f"/tickets/{int(ticket_id)}/{path}",
-                              json={"body": _html(with_marker(text, marker)), **extra})
+                self._request("POST", f"/tickets/{int(ticket_id)}/{path}", json={"body": html_body, **extra})
                 landed.add(part)
         except HelpdeskError as exc:
             exc.landed = frozenset(landed)

@@ -33,7 +33,15 @@ from plugin.domain import (
     TicketHistory,
     TicketSummary,
 )
-from plugin.ledger import Intent, Part, note_marker, reply_marker, task_external_id, task_link, with_marker
+from plugin.ledger import (
+    Intent,
+    Part,
+    hidden_reply_marker,
+    note_marker,
+    task_external_id,
+    task_link,
+    with_marker,
+)
 from plugin.lifecycles import EventState, IllegalMove, IntentState, TimerState, move
 from plugin.ports import (
     HOLD_OWNER,
@@ -327,7 +335,7 @@ class MemoryHelpdesk(HelpdeskAdapter):
             if changes.public_reply is not None:
                 writes += 1
                 after = self._write(ticket_id, version if self.style == "zendesk" else None, "reply", {},
-                                    (with_marker(changes.public_reply, reply_marker(key)), True))
+                                    (with_marker(changes.public_reply, hidden_reply_marker(key)), True))
                 landed.add(Part.REPLY)
         except HelpdeskError as exc:
             exc.landed = frozenset(landed)

@@ -42,11 +42,11 @@ from adapters.base import (
     SlaImport,
     TransientError,
     note_marker,
-    reply_marker,
     task_external_id,
     task_link,
     with_marker,
 )
+from adapters.markers import reply_html
 from adapters.recent import newest_in_window
 from adapters.zendesk_client import make_session, make_zenpy, prepare_session, public_url
 from adapters.zendesk_mapping import (
@@ -62,6 +62,7 @@ from adapters.zendesk_sla import translate as translate_sla
 from adapters.zendesk_webhooks import TRIGGER_BODY, parse_webhook
 from plugin.config import EscalatorConfig, ZendeskConfig
 from plugin.domain import Customer, TaskTicket, Ticket, TicketEvent, TicketSummary
+from plugin.ledger import reply_reference
 
 log = logging.getLogger(__name__)
 BATCH = 100
@@ -306,10 +307,13 @@ class ZendeskAdapter(HelpdeskAdapter):
             parts.add(Part.NOTE)
         bodies: list[tuple[dict[str, Any], frozenset[Part]]] = [(first, frozenset(parts))] if first else []
         if changes.public_reply is not None:
-            bodies.append(({"comment": {"body": with_marker(changes.public_reply, reply_marker(key)),
+            # The customer reads the reply (email, Help Center), so its marker is hidden: in the HTML body and in
+            # the update's metadata (adapters/markers.py); the internal note keeps its visible reference line.
+            bodies.append(({"comment": {"html_body": reply_html(changes.public_reply, reply_reference(key)),
                                         "public": True}}, frozenset({Part.REPLY})))
-        for body, _ in bodies:
-            body["metadata"] = {"escalator": {"key": key}}
+        for body, body_parts in bodies:
+            body["metadata"] = {"escalator": {"key": key, "part": "reply"} if Part.REPLY in body_parts
+                                else {"key": key}}
             if ticket.version:
                 body["safe_update"] = True
                 body["updated_stamp"] = ticket.version

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from adapters.base import is_ascii_digits
+from adapters.markers import references_in_html, with_hidden_references
 from plugin.domain import (
     Comment,
     Customer,
@@ -17,6 +18,7 @@ from plugin.domain import (
     TicketChanges,
     TicketSummary,
 )
+from plugin.ledger import note_reference, reply_reference
 
 PRIORITY_FROM = {"urgent": Priority.CRITICAL, "high": Priority.HIGH, "normal": Priority.MEDIUM, "low": Priority.LOW}
 PRIORITY_TO = {value: key for key, value in PRIORITY_FROM.items()}
@@ -55,6 +57,24 @@ def ticket_from_json(data: Mapping[str, Any], *, base_url: str, comments: tuple[
     )
 
 
+def _metadata_references(item: Mapping[str, Any]) -> list[str]:
+    """The marker our update's metadata left on the comment: Zendesk keeps an update's `metadata` in its audit's
+    `metadata.custom` (reference/zendesk.md, verified); that a comment's own `metadata` carries the same `custom`
+    is inferred (the OpenAPI says only "system information and comment flags"), so it is one carrier of two."""
+    custom = (item.get("metadata") or {}).get("custom") or {}
+    ours = custom.get("escalator") if isinstance(custom, Mapping) else None
+    if not isinstance(ours, Mapping) or not isinstance(ours.get("key"), str) or not ours["key"]:
+        return []
+    return [reply_reference(ours["key"]) if ours.get("part") == "reply" else note_reference(ours["key"])]
+
+
+def comment_body(item: Mapping[str, Any]) -> str:
+    """A comment as the ledger reads it: the plain text, then the hidden markers of its HTML body and metadata."""
+    text = item.get("plain_body") or item.get("body") or ""
+    found = references_in_html(str(item.get("html_body") or "")) + _metadata_references(item)
+    return with_hidden_references(text, found)
+
+
 def comments_from_json(items: Sequence[Mapping[str, Any]], users: Mapping[str, Mapping[str, Any]]
                        ) -> tuple[Comment, ...]:
     out = []
@@ -62,7 +82,7 @@ def comments_from_json(items: Sequence[Mapping[str, Any]], users: Mapping[str, M
         author = _id(item.get("author_id"))
         role = (users.get(author or "") or {}).get("role")
         out.append(Comment(
-            id=str(item["id"]), body=item.get("plain_body") or item.get("body") or "",
+            id=str(item["id"]), body=comment_body(item),
             public=bool(item.get("public", True)), created_at=when(item.get("created_at")), author_id=author,
             by_agent=role in AGENT_ROLES,
             attachments=tuple(a["content_url"] for a in item.get("attachments") or () if a.get("content_url")),

@@ -496,7 +496,9 @@ def test_a_reply_that_failed_after_its_note_landed_is_not_reported_done() -> Non
     assert result.ok and result.write_requests == 1
     [call] = responses.calls
     assert call.request.url.endswith("/tickets/11/reply")
-    assert json.loads(call.request.body)["body"].endswith("[escalator-ref:k-r:reply]")
+    sent = json.loads(call.request.body)["body"]
+    assert sent.startswith("We are on it.") and "[escalator-ref" not in sent  # the customer never sees it
+    assert "<!-- escalator-ref:k-r:reply -->" in sent and 'title="escalator-ref:k-r:reply"' in sent
 
 
 @responses.activate

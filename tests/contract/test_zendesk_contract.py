@@ -100,7 +100,9 @@ def test_the_answer_of_the_first_update_counts_when_the_reply_fails() -> None:
     assert caught.value.landed == {Part.FIELDS, Part.NOTE}
     _, second = (json.loads(c.request.body)["ticket"] for c in responses.calls)
     assert second["updated_stamp"] == "2026-11-23T10:00:05Z"  # the reply follows our own first update
-    assert second["comment"] == {"body": "We are on it.\n\n[escalator-ref:k-4:reply]", "public": True}
+    assert second["comment"] == {"html_body": 'We are on it.<!-- escalator-ref:k-4:reply --><span title='
+                                              '"escalator-ref:k-4:reply"></span>', "public": True}
+    assert second["metadata"] == {"escalator": {"key": "k-4", "part": "reply"}}
 
 
 @responses.activate

@@ -172,7 +172,7 @@ class World:
         return [c.body for c in comments if not c.public and "[escalator-ref:" in c.body]
 
     def replies(self, ticket_id: str = "1") -> list[str]:
-        return [c.body for c in self.helpdesk.tickets[ticket_id].comments if c.public and "[escalator-ref:" in c.body]
+        return [c.body for c in self.helpdesk.tickets[ticket_id].comments if c.public and "escalator-ref:" in c.body]
 
     def alerts(self, ticket_id: str = "1") -> Counter[str]:
         return Counter(q.notification.role for q in self.store.notifications
