@@ -27,11 +27,14 @@ def write_kind(method: str, path: str, body: Any) -> str | None:
 
     - "create": POST /api/v2/tickets (a new ticket, e.g. an escalation's task ticket)
     - "update_many": PUT /api/v2/tickets/update_many
-    - "reply": PUT /api/v2/tickets/{id} whose comment is public (Zendesk's default when `public` is left out)
+    - "reply": PUT /api/v2/tickets/{id} whose comment is public (Zendesk's default when `public` is left out), or
+      Freshdesk's POST /api/v2/tickets/{id}/reply
     - "update": any other PUT /api/v2/tickets/{id} (changes, with an internal note or no comment)
     """
     if method == "POST" and path == "/api/v2/tickets":
         return "create"
+    if method == "POST" and re.fullmatch(r"/api/v2/tickets/\d+/reply", path):
+        return "reply"
     if method != "PUT":
         return None
     if path == "/api/v2/tickets/update_many":

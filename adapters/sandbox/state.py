@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from adapters.sandbox.rendering import as_customer_sees, clean, plain_text
+
 STATUSES = ("new", "open", "pending", "hold", "solved", "closed")
 PRIORITIES = (None, "low", "normal", "high", "urgent")
 TYPES = (None, "problem", "incident", "question", "task")
@@ -99,6 +101,8 @@ class SandboxState:
     subdomain: str = "sandbox"
     page_size: int = 100  # the largest page list endpoints give (Zendesk's is 100); tests lower it to see paging
     search_limit: int = 1000  # /api/v2/search refuses pages past this many results, as Zendesk does
+    # whether an HTML comment in a comment's html_body is kept: Zendesk does not say (adapters/sandbox/rendering.py)
+    keep_html_comments: bool = False
 
     def __post_init__(self) -> None:
         self.lock = threading.RLock()
@@ -286,10 +290,16 @@ class SandboxState:
             comment = None
             at = self._next_updated_at(ticket_id)
             if fields.get("comment"):
-                body = fields["comment"].get("body") or fields["comment"].get("html_body") or ""
-                public = fields["comment"].get("public", True)
-                author = fields["comment"].get("author_id") or actor_id
-                comment = self._add_comment(ticket_id, body, author, bool(public), at, via_id)
+                given = fields["comment"]
+                html_body = (clean(str(given["html_body"]), keep_html_comments=self.keep_html_comments)
+                             if given.get("html_body") else None)
+                # an HTML comment's `body` is its text [inferred: Zendesk documents body, html_body and plain_body
+                # as three views of one comment, not how it derives the text]
+                body = plain_text(html_body) if html_body is not None else str(given.get("body") or "")
+                public = given.get("public", True)
+                author = given.get("author_id") or actor_id
+                comment = self._add_comment(ticket_id, body, author, bool(public), at, via_id, html_body=html_body,
+                                            metadata=metadata)
                 events.append({"type": "Comment", "id": comment["id"], "body": body, "public": bool(public),
                                "author_id": author})
             ticket["updated_at"] = stamp(at)
@@ -332,12 +342,17 @@ class SandboxState:
             raise Invalid(f"Comment: public must be true or false, got {comment['public']!r}")
 
     def _add_comment(self, ticket_id: int, body: str, author_id: int | None, public: bool, at: datetime,
-                     via_id: int) -> dict[str, Any]:
+                     via_id: int, *, html_body: str | None = None, metadata: dict[str, Any] | None = None
+                     ) -> dict[str, Any]:
+        """A comment as Zendesk shows it: text in `body` and `plain_body`, HTML in `html_body` (the HTML it was sent
+        as, cleaned, or the text wrapped as Zendesk wraps it), and the update's metadata in `metadata.custom` (as
+        the update's audit has it; that the comment carries it too is inferred, see adapters/markers.py)."""
         comment = {"id": self.next_id(), "type": "Comment", "author_id": author_id, "body": body,
-                   "html_body": f"<div class=\"zd-comment\"><p>{_escape(body)}</p></div>", "plain_body": body,
-                   "public": public, "attachments": [], "audit_id": None,
+                   "html_body": html_body if html_body is not None
+                   else f"<div class=\"zd-comment\"><p>{_escape(body)}</p></div>",
+                   "plain_body": body, "public": public, "attachments": [], "audit_id": None,
                    "via": copy.deepcopy(API_VIA if via_id == 5 else WEB_VIA), "created_at": stamp(at),
-                   "metadata": {"system": {}, "custom": {}}}
+                   "metadata": {"system": {}, "custom": copy.deepcopy(metadata or {})}}
         self.comments[ticket_id].append(comment)
         if not public and ticket_id in self.tickets:
             self.tickets[ticket_id]["is_public"] = any(c["public"] for c in self.comments[ticket_id])
@@ -352,6 +367,14 @@ class SandboxState:
                  "events": [{"id": self.next_id(), **e} for e in events]}
         self.audits[ticket_id].append(audit)
         return audit
+
+    def customer_view(self, ticket_id: int) -> list[str]:
+        """Each public comment of the ticket as its customer reads it (the notification email, the Help Center):
+        the text of its html_body, with no HTML comment, tag or attribute (adapters/sandbox/rendering.py)."""
+        with self.lock:
+            if ticket_id not in self.tickets:
+                raise NotFound()
+            return [as_customer_sees(c["html_body"]) for c in self.comments[ticket_id] if c["public"]]
 
     def add_comment(self, ticket_id: int, body: str, author_id: int, public: bool = True) -> dict[str, Any]:
         """An agent or customer writes on the ticket through the web UI."""

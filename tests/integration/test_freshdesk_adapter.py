@@ -79,7 +79,8 @@ def test_a_decision_costs_an_update_a_note_and_a_reply(fd_world) -> None:  # typ
     assert note["private"] is True and note["user_id"] == fd_world.sandbox.agent["id"]
     assert note["body_text"] == "Escalated to Tier 2: SLA at 82%.\nSee logs.\n\n[escalator-ref:decision-1]"
     assert (reply["private"], reply["incoming"]) == (False, False)
-    assert reply["body_text"] == "We are on it <3\n\n[escalator-ref:decision-1:reply]"
+    assert reply["body_text"] == "We are on it <3"  # the marker is hidden in the HTML body
+    assert 'title="escalator-ref:decision-1:reply"' in reply["body"]
     # read back, the ledger finds everything: a retry writes nothing
     fd_world.sandbox.reset_counts()
     remaining, again = resume(adapter, intent_for(ticket, changes, "decision-1"))

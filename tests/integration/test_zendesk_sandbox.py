@@ -388,7 +388,8 @@ def test_a_reply_that_failed_after_its_note_landed_is_not_reported_done(world) -
     assert remaining == TicketChanges(public_reply="We escalated your request.")
     assert again is not None and again.ok and again.write_requests == 1
     comments = world.sandbox.state.comments[raw["id"]]
-    assert [c["public"] for c in comments if "k-split" in c["body"]] == [False, True]
+    assert [c["public"] for c in comments if "k-split" in c["html_body"]] == [False, True]
+    assert "k-split" not in comments[-1]["body"]  # the reply's marker is hidden from the customer
 
 
 def test_a_429_on_a_later_batch_keeps_the_results_of_the_earlier_ones(world, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]

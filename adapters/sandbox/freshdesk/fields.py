@@ -3,12 +3,11 @@ or an update may carry, and their checks, each refusal shaped as Freshdesk's (fi
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from adapters.sandbox.freshdesk.errors import Invalid, one_of
+from adapters.sandbox.rendering import plain_text
 
 STATUS_NAMES = {2: "Open", 3: "Pending", 4: "Resolved", 5: "Closed", 6: "Waiting on Customer",
                 7: "Waiting on Third Party"}
@@ -29,9 +28,9 @@ ID_FIELDS = ("requester_id", "responder_id", "group_id", "company_id", "product_
 
 
 def text_of(body_html: str) -> str:
-    """The plain text Freshdesk keeps beside an HTML body (body_text, description_text)."""
-    text = re.sub(r"(?i)<br\s*/?>|</p>|</div>", "\n", body_html)
-    return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+    """The plain text Freshdesk keeps beside an HTML body (body_text, description_text): no comment, tag or
+    attribute."""
+    return plain_text(body_html)
 
 
 def _positive_int(field: str, value: Any) -> None:

@@ -64,8 +64,8 @@ class FreshdeskSandbox(LocalServer):
         self.faults.drop_reply_next(count)
 
     def hold_answer(self, kind: str, seconds: float, count: int = 1) -> None:
-        """Apply the next `count` writes of `kind` ("update": PUT /tickets/{id}; "create": POST /tickets), then
-        hold each answer `seconds`."""
+        """Apply the next `count` writes of `kind` ("update": PUT /tickets/{id}; "create": POST /tickets; "reply":
+        POST /tickets/{id}/reply), then hold each answer `seconds`."""
         self.faults.hold_answer(kind, seconds, count)
 
     # ---------------------------------------------------------------- webhooks

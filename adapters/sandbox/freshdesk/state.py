@@ -31,6 +31,7 @@ from adapters.sandbox.freshdesk.fields import (
 from adapters.sandbox.freshdesk.policies import check_sla_policy
 from adapters.sandbox.freshdesk.rules import check_rule
 from adapters.sandbox.freshdesk.sla import DAYS, clock_minutes, due_times
+from adapters.sandbox.rendering import as_customer_sees, clean
 
 SLA_FIELDS = ("priority", "group_id", "company_id", "source", "type", "product_id")
 AUTOMATION_TYPES = (1, 3, 4)  # ticket creation, hourly triggers, ticket updates
@@ -63,6 +64,9 @@ class FreshdeskState:
     domain: str = "sandbox"
     list_page_cap: int = 300  # List All Tickets refuses pages past this (Freshdesk: 300 pages of 100)
     search_lag: float = 0.0  # seconds before a change shows in /search/tickets (Freshdesk's index lags minutes)
+    # Freshdesk cleans a note's or reply's HTML with an allow-list sanitizer that drops HTML comments [inferred:
+    # adapters/sandbox/rendering.py]; True keeps them, to run a test both ways
+    keep_html_comments: bool = False
 
     def __post_init__(self) -> None:
         self.lock = threading.RLock()
@@ -380,6 +384,7 @@ class FreshdeskState:
             moment = self._touch(ticket)
             cid, when = self.next_id(), stamp(at or moment)
             requester = self.person(int(ticket["requester_id"]))
+            body = clean(body, keep_html_comments=self.keep_html_comments)
             conversation = {
                 "body_text": text_of(body), "body": body, "id": cid, "incoming": kind == "incoming",
                 "private": private if kind == "note" else False, "user_id": user_id, "support_email": None,
@@ -397,6 +402,15 @@ class FreshdeskState:
                             {**conversation, "kind": kind}, moment)
         self._emit(change)
         return copy.deepcopy(conversation)
+
+    def customer_view(self, ticket_id: int) -> list[str]:
+        """Each conversation of the ticket its customer can read (every one not private: replies, public notes,
+        their own messages) as they read it in the email and on the portal: the text of its HTML `body`, with no
+        HTML comment, tag or attribute (adapters/sandbox/rendering.py)."""
+        with self.lock:
+            if ticket_id not in self.tickets:
+                raise NotFound()
+            return [as_customer_sees(c["body"]) for c in self.conversations[ticket_id] if not c["private"]]
 
     def customer_reply(self, ticket_id: int, body: str) -> dict[str, Any]:
         """The requester answers (by e-mail or the portal)."""
