@@ -93,6 +93,6 @@ ANY_TEXT = settings(max_examples=400, deadline=None, suppress_health_check=[Heal
 def test_any_string_never_makes_the_parser_raise(text: str) -> None:
     event, why = read_triggered_event(text)
     assert isinstance(event, dict)
-    assert (why is None) == (event != {} or text.strip() == "{}")
+    assert why is None or event == {}  # unreadable: a generic update, never half an event
     [parsed] = hook(text)
     assert parsed.ticket_id == "1007" and isinstance(parsed.kind, EventKind)
