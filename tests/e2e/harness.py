@@ -16,13 +16,17 @@ from typing import Any
 from huey.consumer import Consumer
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
+from adapters.freshdesk import FreshdeskAdapter
 from adapters.sandbox import Sandbox
+from adapters.sandbox.freshdesk import FreshdeskSandbox
 from plugin.config import EscalatorConfig, load_config
 from webhooks.app import create_app
 from webhooks.bootstrap import Services, bootstrap
 from webhooks.runner import make_consumer
 
 WEBHOOK_SECRET = "e2e-signing-secret"
+FRESHDESK_SECRET = "e2e-freshdesk-secret"
+WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class Quiet(WSGIRequestHandler):
@@ -65,8 +69,10 @@ class Running:
         still = f" (still: {self.unsettled})" if getattr(self, "unsettled", "") else ""
         raise AssertionError(f"timed out after {timeout}s waiting for {what}{still}")
 
-    def notes(self, ticket_id: int, marker: str = "[escalator-ref:") -> list[dict[str, Any]]:
-        return [c for c in self.state.comments[ticket_id] if marker in c["body"]]
+    def notes(self, ticket_id: int, marker: str = "escalator-ref:") -> list[dict[str, Any]]:
+        """Our comments on the ticket, notes and replies: found in the HTML Zendesk keeps (a reply's marker is
+        hidden there, out of its text)."""
+        return [c for c in self.state.comments[ticket_id] if marker in c["html_body"]]
 
     def settled(self) -> bool:
         """Every acknowledged event processed, nothing queued, no notification due or being sent."""
@@ -172,6 +178,77 @@ def running(tmp: Path, *, database_url: str | None = None, queue_url: str | None
                 worker.stop(graceful=True)
             for signum, handler in handlers.items():
                 signal.signal(signum, handler)
+            server.shutdown()
+            server.server_close()
+            services.store.dispose()
+
+
+class FreshdeskRunning:
+    """The escalator next to the Freshdesk sandbox: the sandbox runs the rules `escalator install freshdesk` wrote
+    and posts their webhooks (shared secret in a header) to our app, a real consumer decides, the Freshdesk adapter
+    writes back over HTTP."""
+
+    def __init__(self, sandbox: FreshdeskSandbox, services: Services, ids: dict[str, Any]) -> None:
+        self.sandbox, self.services, self.ids = sandbox, services, ids
+
+    def wait(self, condition: Any, timeout: float, what: str) -> None:
+        start = time.monotonic()
+        while time.monotonic() - start < timeout:
+            if condition():
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+    def ours(self, ticket_id: int) -> list[dict[str, Any]]:
+        """Our conversations on the ticket, notes and replies: found in the HTML body (a reply's marker is hidden
+        there, out of its body_text)."""
+        return [c for c in self.sandbox.state.conversations[ticket_id] if "escalator-ref:" in c["body"]]
+
+    def settled(self) -> bool:
+        from plugin.store import repository as repo
+
+        with self.services.store.session() as session:
+            backlog = repo.unprocessed_events(session)
+            intents = repo.open_intent_count(session)
+        return not backlog and not intents and not self.services.huey.pending_count()
+
+
+@contextmanager
+def running_freshdesk(tmp: Path, **overrides: Any) -> Iterator[FreshdeskRunning]:
+    """One box (SQLite state and queue) on the Freshdesk sandbox; `overrides` merge into the configuration."""
+    with FreshdeskSandbox(webhook_retry_delay=0.1) as sandbox:
+        state = sandbox.state
+        groups = [state.add_group(n)["id"] for n in ("Frontline", "Technical", "Engineering", "Management")]
+        company = state.add_company("Globex", account_tier="Premium", custom_fields={"customer_tier": "vip"})
+        ids = {"groups": groups, "customer": state.add_contact("Dana Scully", "dana@example.com")["id"],
+               "vip": state.add_contact("Hank Scorpio", "hank@globex.example", company_id=company["id"])["id"]}
+        data: dict[str, Any] = {
+            "freshdesk": {**sandbox.settings(), "webhook_secret": FRESHDESK_SECRET},
+            "tiers": [{"name": name, "groups": {"freshdesk": str(groups[i])}, "response_target": target}
+                      for i, (name, target) in enumerate([("Frontline", "2h"), ("Technical/Specialist", "4h"),
+                                                         ("Senior/Engineering", "8h"),
+                                                         ("Management/Executive", "0")])],
+            "schedules": {"default": {"hours": {day: ["00:00-24:00"] for day in WEEK}}},
+            "database": {"url": f"sqlite:///{tmp / 'escalator.db'}"},
+            "queue": {"url": f"sqlite:///{tmp / 'queue.db'}", "workers": 2, "retries": 5, "retry_delay": "1s"},
+            "notifications": {"respect_business_hours": False}}
+        for key, value in overrides.items():
+            data[key] = {**data[key], **value} if isinstance(value, dict) and isinstance(data.get(key), dict) \
+                else value
+        config = load_config(data=data)
+        services = bootstrap(config, clock=ShiftedClock())
+        services.huey.flush()
+        server = make_server("127.0.0.1", 0, create_app(services=services), threaded=True, request_handler=Quiet)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        installed = FreshdeskAdapter(config.freshdesk).install(f"http://127.0.0.1:{server.server_port}"
+                                                               "/webhooks/freshdesk", FRESHDESK_SECRET)
+        assert installed.created
+        worker = make_consumer(services)
+        worker.start()
+        try:
+            yield FreshdeskRunning(sandbox, services, ids)
+        finally:
+            worker.stop(graceful=True)
             server.shutdown()
             server.server_close()
             services.store.dispose()

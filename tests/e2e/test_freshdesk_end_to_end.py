@@ -4,87 +4,19 @@ Freshdesk adapter writes back to the sandbox over HTTP. One box: SQLite state, S
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from harness import Quiet, ShiftedClock
-from werkzeug.serving import make_server
-
-from adapters.freshdesk import FreshdeskAdapter
-from adapters.sandbox.freshdesk import FreshdeskSandbox
-from plugin.config import load_config
-from plugin.store import repository as repo
-from webhooks.app import create_app
-from webhooks.bootstrap import Services, bootstrap
-from webhooks.runner import make_consumer
-
-SECRET = "e2e-freshdesk-secret"
-WEEK = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-
-
-@dataclass
-class Live:
-    sandbox: FreshdeskSandbox
-    services: Services
-    ids: dict[str, Any]
-
-    def wait(self, condition: Any, timeout: float, what: str) -> None:
-        start = time.monotonic()
-        while time.monotonic() - start < timeout:
-            if condition():
-                return
-            time.sleep(0.05)
-        raise AssertionError(f"timed out after {timeout}s waiting for {what}")
-
-    def ours(self, ticket_id: int) -> list[dict[str, Any]]:
-        return [c for c in self.sandbox.state.conversations[ticket_id] if "[escalator-ref:" in c["body_text"]]
-
-    def settled(self) -> bool:
-        with self.services.store.session() as session:
-            backlog = repo.unprocessed_events(session)
-            intents = repo.open_intent_count(session)
-        return not backlog and not intents and not self.services.huey.pending_count()
+from harness import FRESHDESK_SECRET as SECRET
+from harness import FreshdeskRunning as Live
+from harness import running_freshdesk
 
 
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[Live]:
-    with FreshdeskSandbox(webhook_retry_delay=0.1) as sandbox:
-        state = sandbox.state
-        groups = [state.add_group(n)["id"] for n in ("Frontline", "Technical", "Engineering", "Management")]
-        company = state.add_company("Globex", account_tier="Premium", custom_fields={"customer_tier": "vip"})
-        ids = {"groups": groups, "customer": state.add_contact("Dana Scully", "dana@example.com")["id"],
-               "vip": state.add_contact("Hank Scorpio", "hank@globex.example", company_id=company["id"])["id"]}
-        config = load_config(data={
-            "freshdesk": {**sandbox.settings(), "webhook_secret": SECRET},
-            "tiers": [{"name": name, "groups": {"freshdesk": str(groups[i])}, "response_target": target}
-                      for i, (name, target) in enumerate([("Frontline", "2h"), ("Technical/Specialist", "4h"),
-                                                         ("Senior/Engineering", "8h"),
-                                                         ("Management/Executive", "0")])],
-            "schedules": {"default": {"hours": {day: ["00:00-24:00"] for day in WEEK}}},
-            "database": {"url": f"sqlite:///{tmp_path / 'escalator.db'}"},
-            "queue": {"url": f"sqlite:///{tmp_path / 'queue.db'}", "workers": 2, "retries": 5, "retry_delay": "1s"},
-            "notifications": {"respect_business_hours": False}})
-        services = bootstrap(config, clock=ShiftedClock())
-        services.huey.flush()
-        server = make_server("127.0.0.1", 0, create_app(services=services), threaded=True, request_handler=Quiet)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        installed = FreshdeskAdapter(config.freshdesk).install(f"http://127.0.0.1:{server.server_port}"
-                                                               "/webhooks/freshdesk", SECRET)
-        assert installed.created
-        worker = make_consumer(services)
-        worker.start()
-        try:
-            yield Live(sandbox, services, ids)
-        finally:
-            worker.stop(graceful=True)
-            server.shutdown()
-            server.server_close()
-            services.store.dispose()
+    with running_freshdesk(tmp_path) as running:
+        yield running
 
 
 def test_a_legal_threat_is_escalated_once_on_freshdesk(live: Live) -> None:
