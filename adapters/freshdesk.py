@@ -91,6 +91,17 @@ def _id(value: Any) -> str | None:
     return None if value in (None, "") else str(value)
 
 
+def ticket_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """A ticket's custom fields as Freshdesk keys them (`cf_revenue_impact`: Freshdesk gives every custom ticket
+    field's API name the prefix cf_), each also under its name without the prefix (`revenue_impact`, the name the
+    settings read by default) unless a field already has that name. `fields:` in the configuration maps any other."""
+    out = dict(raw)
+    for name, value in raw.items():
+        if name.startswith("cf_") and len(name) > 3:
+            out.setdefault(name[3:], value)
+    return out
+
+
 class FreshdeskAdapter(HelpdeskAdapter):
     name = "freshdesk"
 
@@ -193,7 +204,8 @@ class FreshdeskAdapter(HelpdeskAdapter):
             requester_id=_id(data.get("requester_id")), organization_id=_id(data.get("company_id")),
             ticket_type=data.get("type"), channel=str(data.get("source") or "") or None,
             url=self.base.removesuffix("/api/v2") + f"/a/tickets/{data['id']}", raw_status=str(data.get("status")),
-            custom_fields=dict(data.get("custom_fields") or {}), comments=comments, version=data.get("updated_at"),
+            custom_fields=ticket_fields(data.get("custom_fields") or {}), comments=comments,
+            version=data.get("updated_at"),
             comments_loaded=loaded,
         )
 

@@ -1,5 +1,6 @@
 """The text of the alerts managers, leads and the on-call engineer receive: short, with the ticket link, its age,
-priority, customer and the reasons, so the reader can act without opening anything else."""
+priority, customer and the reasons, so the reader can act without opening anything else. A ticket is named with its
+platform ("Freshdesk #1007"): one service may serve two helpdesks, whose ticket numbers collide."""
 
 from __future__ import annotations
 
@@ -18,13 +19,27 @@ _ROLE_TITLES = {
 }
 
 
+PLATFORM_LABELS = {"zendesk": "Zendesk", "freshdesk": "Freshdesk"}
+
+
+def platform_label(platform: str) -> str:
+    """How a person names the platform: "Freshdesk" (an adapter of another name: capitalized)."""
+    return PLATFORM_LABELS.get(platform, platform.capitalize())
+
+
+def ticket_reference(platform: str, ticket_id: str) -> str:
+    """"Freshdesk #1007": the ticket number alone is ambiguous where two platforms meet."""
+    return f"{platform_label(platform)} #{ticket_id}"
+
+
 def alert(role: str, facts: Facts, priority: Priority, tier: int, reasons: Sequence[Reason], headline: str
           ) -> tuple[str, str]:
     """(title, body) of an alert for `role` about the ticket in `facts`."""
     ticket = facts.ticket
     zone = ZoneInfo(facts.config.organization.timezone)
     label = _ROLE_TITLES.get(role, "Alert")
-    title = f"[{priority.code}] {label}: ticket #{ticket.id} - {headline}"
+    reference = ticket_reference(ticket.platform, ticket.id)
+    title = f"[{priority.code}] {label}: {reference} - {headline}"
     customer = facts.customer
     who = "unknown requester"
     if customer is not None:
@@ -32,8 +47,8 @@ def alert(role: str, facts: Facts, priority: Priority, tier: int, reasons: Seque
         if customer.organization_name:
             who += f" ({customer.organization_name})"
     lines = [
-        f"Ticket #{ticket.id}: {ticket.subject}",
-        f"Link: {ticket.url}" if ticket.url else f"Platform: {ticket.platform}",
+        f"Ticket {reference}: {ticket.subject}",
+        f"Link: {ticket.url}" if ticket.url else "",
         f"Priority: {priority.label} ({priority.code})  Tier: {tier} ({facts.config.tiers[tier - 1].name})",
         f"Customer: {who}, {facts.profile.tier.value}"
         + (f", lifetime value {facts.profile.lifetime_value:,.0f}" if facts.profile.lifetime_value else ""),

@@ -370,6 +370,34 @@ class ThresholdsConfig(Section):
     sentiment: float = Field(default=-0.7, ge=-1, le=1)
 
 
+_PLATFORM_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+EVERY_PLATFORM = "*"  # the key a single name is kept under: the same name on every platform
+
+
+def _one_field_name(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, str | int) or not str(value).strip():
+        raise ValueError(f"got {value!r}; expected a field's name on the platform (Zendesk: the field's number, "
+                         "Freshdesk: its API name, cf_... for a ticket field)")
+    return str(value).strip()
+
+
+def _platform_names(value: Any) -> dict[str, str]:
+    """`cf_plan` (one name everywhere) or `{zendesk: 360012345, freshdesk: cf_plan}`."""
+    if not isinstance(value, Mapping):
+        return {EVERY_PLATFORM: _one_field_name(value)}
+    if not value:
+        raise ValueError("names no platform: give {zendesk: <field id>, freshdesk: <field name>} or one name")
+    out = {}
+    for platform, name in value.items():
+        if not isinstance(platform, str) or not _PLATFORM_NAME.match(platform):
+            raise ValueError(f"{platform!r} is not a platform name (zendesk, freshdesk, or an installed adapter's)")
+        out[platform] = _one_field_name(name)
+    return out
+
+
+PlatformNames = Annotated[dict[str, str], BeforeValidator(_platform_names)]
+
+
 class CustomersConfig(Section):
     tier_field: str = "customer_tier"
     tier_values: dict[str, CustomerTier] = Field(
@@ -1148,6 +1176,10 @@ class EscalatorConfig(BaseModel):
     web: WebConfig = Field(default_factory=WebConfig)
     status: StatusConfig = Field(default_factory=StatusConfig)
     history: HistoryConfig = Field(default_factory=HistoryConfig)
+    # The name each platform gives a field the settings and rules read: {revenue_impact: {zendesk: 360012345,
+    # freshdesk: cf_revenue_impact}}. The key is the name read (customers.*_field, priority.urgency_field, a rule's
+    # field:<key>); without an entry, that name is looked up as it is.
+    fields: dict[str, PlatformNames] = Field(default_factory=dict)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -1163,7 +1195,7 @@ class EscalatorConfig(BaseModel):
             raise _with_problems(exc, problems) from None
         if "rules" not in config.model_fields_set:
             object.__setattr__(config, "rules", _clamped(config.rules, config.tier_count))
-        problems = _cross_problems(_Shape.of_config(config))
+        problems = _cross_problems(_Shape.of_config(config)) + _field_problems(config)
         if config.freshdesk.configured:
             problems += _tag_problems(config, FRESHDESK_TAG_LIMIT, "Freshdesk")
         if problems:
@@ -1188,6 +1220,47 @@ class EscalatorConfig(BaseModel):
 
     def platforms(self) -> list[str]:
         return [name for name in ("zendesk", "freshdesk") if getattr(self, name).configured]
+
+    def read_fields(self) -> list[str]:
+        """The names of the ticket and customer fields the settings and rules read."""
+        names = [self.customers.tier_field, self.customers.lifetime_value_field, self.customers.revenue_impact_field,
+                 self.customers.account_manager_field, *([self.priority.urgency_field] if self.priority.urgency_field
+                                                         else [])]
+        conditions = [c for rule in self.all_rules for c in (*rule.all, *rule.any)]
+        conditions += [c for policy in self.sla.policies for c in (*policy.match.all, *policy.match.any)]
+        names += [c.field[len(CUSTOM_FIELD_PREFIX):] for c in conditions if c.field.startswith(CUSTOM_FIELD_PREFIX)]
+        return list(dict.fromkeys(names))
+
+    def field_names(self, platform: str) -> dict[str, str]:
+        """name read -> the name `platform` gives that field, for every field `fields` names on it."""
+        out = {}
+        for name, by_platform in self.fields.items():
+            given = by_platform.get(platform, by_platform.get(EVERY_PLATFORM))
+            if given is not None:
+                out[name] = given
+        return out
+
+
+def platform_fields(values: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    """`values` (a ticket's custom fields, a customer's fields, keyed as the platform keys them) with each field of
+    `names` (name read -> the platform's name) also under the name read, where the platform's field has a value.
+    The platform's name is matched exactly, else ignoring case, as the readers do."""
+    out = dict(values)
+    folded = {str(k).lower(): v for k, v in values.items()}
+    for name, platform_name in names.items():
+        value = values[platform_name] if platform_name in values else folded.get(platform_name.lower())
+        if value not in (None, ""):
+            out[name] = value
+    return out
+
+
+def _field_problems(config: EscalatorConfig) -> list[tuple[tuple[str | int, ...], str, Any]]:
+    """A `fields` entry that nothing reads is a typo until proven otherwise."""
+    read = config.read_fields()
+    return [(("fields", name), f"no setting or rule reads a field {name!r}; the fields read are "
+                               f"{', '.join(read)} (customers.*_field, priority.urgency_field, field:<key> in a rule "
+                               f"or a policy's match)", name)
+            for name in config.fields if name not in read]
 
 
 def product_tags(config: EscalatorConfig) -> list[tuple[tuple[str | int, ...], str]]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from plugin.alerts import alert
+from plugin.alerts import alert, platform_label, ticket_reference
 from plugin.calendar import calendar_for
 from plugin.config import TIER_LEAD, EscalatorConfig, RuleConfig
 from plugin.documents import DocumentContext, Documents
@@ -94,7 +94,7 @@ class Engine:
         plan = _Plan(priority=facts.priority, arrived=ticket.priority, tier=facts.tier)
 
         if SCORED_KEY not in history.fired:
-            scored = score(ticket, history, facts.profile.tier, config)
+            scored = score(facts.ticket, history, facts.profile.tier, config)  # its fields under the names read
             new_keys.add(SCORED_KEY)
             if scored.priority > plan.priority or ticket.priority is None:
                 plan.priority_steps.extend(scored.steps)
@@ -284,7 +284,8 @@ class Engine:
             from_tier=facts.tier, to_tier=plan.tier, reasons=tuple(reasons), sentiment=facts.sentiment.level,
             sentiment_score=facts.sentiment.score,
             clocks=tuple(c.status for c in facts.clocks) + ((facts.handoff.status,) if facts.handoff else ()),
-            history=facts.history, now=facts.now, case_reference=f"#{facts.ticket.id}",
+            history=facts.history, now=facts.now,
+            case_reference=ticket_reference(facts.ticket.platform, facts.ticket.id),
             sentiment_evidence=facts.sentiment.mood_evidence, policy=facts.policy,
         )
 
@@ -358,7 +359,8 @@ class Engine:
             out.append(Notification(
                 role=f"tier_{plan.tier}_team", kind="handoff", ticket_id=ticket.id,
                 dedupe_key=f"handoff:tier_{plan.tier}",
-                title=f"[{plan.priority.code}] Escalated to Tier {plan.tier}: ticket #{ticket.id}",
+                title=f"[{plan.priority.code}] Escalated to Tier {plan.tier}: "
+                      f"{ticket_reference(ticket.platform, ticket.id)}",
                 body=self.documents.internal_handoff_message(ctx), schedule=tier_schedule(self.config, plan.tier)))
         return out
 
@@ -448,13 +450,13 @@ def _escalating_first(matches: Sequence[RuleMatch], tier_rule: str, manual: Sequ
     return tuple(out)
 
 
-_CUSTOMER_TITLES = {"en": ("Your request #{id}", "Your request #{id} is resolved"),
-                    "fr": ("Votre demande n°{id}", "Votre demande n°{id} est résolue")}
+_CUSTOMER_TITLES = {"en": ("Your request {platform} #{id}", "Your request {platform} #{id} is resolved"),
+                    "fr": ("Votre demande {platform} n°{id}", "Votre demande {platform} n°{id} est résolue")}
 
 
 def _customer_title(facts: Facts, *, resolved: bool = False) -> str:
     titles = _CUSTOMER_TITLES.get(facts.language, _CUSTOMER_TITLES["en"])
-    return titles[resolved].format(id=facts.ticket.id)
+    return titles[resolved].format(platform=platform_label(facts.ticket.platform), id=facts.ticket.id)
 
 
 def _with(changes: TicketChanges, **kwargs: Any) -> TicketChanges:

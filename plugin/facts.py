@@ -6,12 +6,12 @@ Gathering them is pure: the ticket, the customer, the history, the configuration
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from plugin.calendar import calendar_for
 from plugin.conditions import Subject
-from plugin.config import EscalatorConfig
+from plugin.config import EscalatorConfig, platform_fields
 from plugin.customers import CustomerProfile, classify, revenue_impact
 from plugin.domain import ClockState, Customer, Priority, SlaBasis, Ticket, TicketHistory, TicketSummary
 from plugin.handoff import handoff_clock, tier_schedule
@@ -148,6 +148,19 @@ def _unassigned(ticket: Ticket, history: TicketHistory, config: EscalatorConfig,
     return calendar.elapsed(since, now), calendar.add(since, settings.unassigned_after)
 
 
+def with_read_names(ticket: Ticket, customer: Customer | None, config: EscalatorConfig
+                    ) -> tuple[Ticket, Customer | None]:
+    """The ticket and customer with each field `config.fields` names for the ticket's platform also under the name
+    the settings and rules read (the platform's own names are kept)."""
+    names = config.field_names(ticket.platform)
+    if not names:
+        return ticket, customer
+    ticket = ticket.with_changes(custom_fields=platform_fields(ticket.custom_fields, names))
+    if customer is not None:
+        customer = replace(customer, fields=platform_fields(customer.fields, names))
+    return ticket, customer
+
+
 def gather(
     ticket: Ticket,
     customer: Customer | None,
@@ -158,7 +171,11 @@ def gather(
     basis_changed_at: datetime | None = None,
 ) -> Facts:
     """The facts at `now`. `basis_changed_at`: when a change of the SLA basis (policy, priority, schedule) happened,
-    where this decision makes it (a priority it sets); else the ticket's last update tells."""
+    where this decision makes it (a priority it sets); else the ticket's last update tells.
+
+    The ticket's and the customer's fields are first given the names the rules read (`fields` in the configuration:
+    Zendesk's 360012345 or Freshdesk's cf_revenue_impact read as revenue_impact), so one rule set reads both."""
+    ticket, customer = with_read_names(ticket, customer, config)
     locale = (customer.locale if customer else None) or ticket.locale
     language = language_of(locale, config)
     window_start = now - config.thresholds.repeat_contact_window

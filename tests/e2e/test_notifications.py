@@ -123,7 +123,7 @@ def test_manager_alert_by_email_once(tmp_path: Path, smtp: tuple[Mailbox, int],
     [message] = mailbox.messages
     assert message["To"] == "support-manager@acme.example"
     assert message["X-Escalator-Alert"].startswith("escalator-zendesk-")  # for a mail system to drop a repeat
-    assert f"ticket #{ticket['id']}" in message["Subject"] and "[P3]" in message["Subject"]
+    assert f"Zendesk #{ticket['id']}" in message["Subject"] and "[P3]" in message["Subject"]
     text = message.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
     assert f"https://sandbox.zendesk.com/agent/tickets/{ticket['id']}" in text
     assert "Unassigned for 2h" in text and "Low (P3)" in text and "Dana Scully" in text
@@ -143,7 +143,7 @@ def test_on_call_page_through_json_once(tmp_path: Path, smtp: tuple[Mailbox, int
                           timeout=5)
         settle(live)
     [page] = pages
-    assert page["title"].startswith(f"[P0] PAGE: ticket #{ticket['id']}")
+    assert page["title"].startswith(f"[P0] PAGE: Zendesk #{ticket['id']}")
     assert "system down" in page["message"]
 
 

@@ -21,7 +21,7 @@ OUTAGE = "Our production is down, nothing loads for any of our users."
 
 
 def pages_of(pages: list[dict[str, Any]], ticket_id: int) -> list[str]:
-    return [p["title"] for p in pages if f"ticket #{ticket_id} " in p["title"]]
+    return [p["title"] for p in pages if f"Zendesk #{ticket_id} " in p["title"]]
 
 
 def later(live: Running, minutes: int) -> None:
@@ -77,15 +77,15 @@ def test_a_p0_page_repeats_until_acknowledged_then_reaches_the_support_manager(
         live.services.send_pending()
         settle(live)
     assert pages_of(pages, ignored["id"]) == [
-        f"[P0] PAGE: ticket #{ignored['id']} - System down or security incident: page the on-call engineer, again "
+        f"[P0] PAGE: Zendesk #{ignored['id']} - System down or security incident: page the on-call engineer, again "
         "every 5 minutes until acknowledged (3 times), then the support manager.",
-        *[f"[Reminder {n}/3] [P0] PAGE: ticket #{ignored['id']} - System down or security incident: page the "
+        *[f"[Reminder {n}/3] [P0] PAGE: Zendesk #{ignored['id']} - System down or security incident: page the "
           "on-call engineer, again every 5 minutes until acknowledged (3 times), then the support manager."
           for n in (1, 2, 3)]]
     assert len(pages_of(pages, acked["id"])) == 2  # the page and one reminder, none after the tag
     [email] = mailbox.messages
     assert email["To"] == "support-manager@acme.example"
-    assert email["Subject"].startswith(f"[Not acknowledged] [P0] Manager alert: ticket #{ignored['id']}")
+    assert email["Subject"].startswith(f"[Not acknowledged] [P0] Manager alert: Zendesk #{ignored['id']}")
     body = email.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
     assert "on_call did not acknowledge it after 3 reminder(s): now support_manager." in body
 
