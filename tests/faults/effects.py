@@ -2,7 +2,8 @@
 
 On the helpdesk (the sandbox), an escalation's effects are:
 - the internal note: a private comment carrying the marker `[escalator-ref:KEY]`;
-- the customer's acknowledgment: a public comment carrying `[escalator-ref:KEY:reply]`;
+- the customer's acknowledgment: a public comment whose HTML carries `escalator-ref:KEY:reply` out of the customer's
+  sight (an HTML comment and a `title` attribute; adapters/markers.py);
 - with `workflow.escalation_task: task_ticket`, the task ticket: a new ticket whose external_id is
   `escalator-task-KEY` and whose subject names the customer's ticket (`#ID`);
 - its tags: every tag change made by the integration user is logged, to see churn (a tag of ours removed, or added
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
     from adapters.sandbox import Sandbox
     from adapters.sandbox.state import Change
 
-MARKER = re.compile(r"\[escalator-ref:([^\]\s]+?)(:reply)?\]")
+# a note's visible `[escalator-ref:KEY]`, a reply's hidden `<!-- escalator-ref:KEY:reply -->` or title="..."
+MARKER = re.compile(r"escalator-ref:([^\]\s\"'<>:]+)(:reply)?")
 TASK_PREFIX = "escalator-task-"
 
 # Every role an escalation may alert gets a json:// channel; the support manager also gets an email.
@@ -130,7 +132,7 @@ class EffectLog:
                 found.append(Effect("empty", change.ticket_id, now))
         comment = change.comment
         if comment is not None and change.before is not None:
-            match = MARKER.search(str(comment.get("body") or ""))
+            match = MARKER.search(str(comment.get("html_body") or comment.get("body") or ""))
             if match is not None:
                 kind = "reply" if comment.get("public") and match.group(2) else "note" if not comment.get(
                     "public") else "public-other"

@@ -16,6 +16,7 @@ from effects import EffectLog, Expected, count, percentile, tally
 from receivers import Alert, AlertReceivers
 from scenarios import Result, retry_after_check
 
+from adapters.markers import reply_html
 from adapters.sandbox import Sandbox
 from adapters.sandbox.faults import SLOW, RequestRecord, write_kind
 
@@ -187,8 +188,8 @@ def test_counting_finds_what_is_missing_doubled_or_excused(sandbox: Sandbox) -> 
     state.update_ticket(tid, {"additional_tags": ["escalated", "tier_4"], "comment": {
         "body": "Why\n[escalator-ref:k1]", "public": False}}, actor_id=bot)
     state.update_ticket(tid, {"comment": {"body": "Sorry\n[escalator-ref:k1]", "public": False}}, actor_id=bot)
-    state.update_ticket(tid, {"comment": {"body": "We are on it\n[escalator-ref:k2:reply]", "public": True}},
-                        actor_id=bot)
+    state.update_ticket(tid, {"comment": {"html_body": reply_html("We are on it", "escalator-ref:k2:reply"),
+                                          "public": True}}, actor_id=bot)
     state.update_ticket(tid, {"remove_tags": ["tier_4"]}, actor_id=bot)
     state.update_ticket(tid, {"additional_tags": ["tier_4"]}, actor_id=bot)
     state.update_ticket(tid, {"additional_tags": ["tier_4"]}, actor_id=bot)  # changes nothing
