@@ -452,13 +452,18 @@ def backfill(config_path: Path | None, since_text: str, platform: str | None) ->
 
 
 @main.command()
+@click.option("--platform", type=click.Choice(["zendesk", "freshdesk", "both"]), default="zendesk",
+              show_default=True, help="The helpdesk whose local sandbox plays the story; both: one service serving "
+                                      "a Zendesk and a Freshdesk sandbox with one rule set.")
 @click.option("--keep", is_flag=True, help="Keep the demo running after the story (sandbox, service, status page) "
                                             "until Ctrl+C, and keep its SQLite database.")
-def demo(keep: bool) -> None:
+def demo(platform: str, keep: bool) -> None:
     """Show the whole product in under a minute: a local sandbox helpdesk, the service, realistic tickets."""
     from webhooks.demo import run_demo
 
-    run_demo(keep=keep)
+    status = run_demo(platform, keep=keep)
+    if status:
+        sys.exit(status)
 
 
 @main.group()
