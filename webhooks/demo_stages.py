@@ -7,6 +7,7 @@ agent's manual escalation, and reads back what is on a ticket in one platform-ne
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
@@ -37,7 +38,7 @@ class TicketView:
     ours: list[Comment]  # what the escalator wrote on it (by its own user), oldest first
 
 
-class Stage:
+class Stage(ABC):
     """One platform's sandbox and its part of the story. Use as a context manager: the sandbox runs inside."""
 
     platform: ClassVar[str]
@@ -69,28 +70,33 @@ class Stage:
         return f"{services.config.web.prefix}/webhooks/{self.platform}"
 
     # what each platform does its own way
+    @abstractmethod
     def seed(self) -> None:
-        raise NotImplementedError
+        """The agents, the tier groups, the companies and the people of demo_scenes.py."""
 
+    @abstractmethod
     def settings(self, secret: str) -> dict[str, Any]:
         """The configuration's section for this platform (its key is `platform`)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def groups(self) -> list[str]:
         """The ids of the groups of TIERS, in order."""
-        raise NotImplementedError
 
+    @abstractmethod
     def connect(self, services: Services, service_url: str, secret: str) -> None:
-        raise NotImplementedError
+        """Have the sandbox send its ticket events to the service at `service_url`, as an admin would set it up."""
 
+    @abstractmethod
     def file(self, spec: TicketSpec, now: datetime) -> int:
-        raise NotImplementedError
+        """The ticket a customer files (`spec.age` before `now`); its id."""
 
+    @abstractmethod
     def escalate_by_hand(self, ticket_id: int, tags: list[str], note: str) -> None:
-        raise NotImplementedError
+        """The demo's agent adds `tags` and an internal `note` to the ticket."""
 
+    @abstractmethod
     def view(self, ticket_id: int) -> TicketView:
-        raise NotImplementedError
+        """What is on the ticket now."""
 
 
 class ZendeskStage(Stage):
