@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FreshdeskWorld
+from worlds import FreshdeskWorld
 
 from plugin.config import load_config
 from webhooks.app import create_app

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FreshdeskWorld, World
+from worlds import FreshdeskWorld, World
 
 from plugin.config import EscalatorConfig, load_config
 from plugin.domain import Priority, TicketHistory
