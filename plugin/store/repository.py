@@ -491,7 +491,7 @@ def find_notification(session: Session, platform: str, ticket_id: str, role: str
 _SENDABLE = ("pending", "sending")  # "sending" is a claim: due again once its lease (kept in not_before) runs out
 
 
-def _due_query(now: datetime, ids: Collection[int] | None) -> Select[tuple[NotificationRow]]:
+def _due_query(now: datetime, ids: Collection[int] | None) -> Select[NotificationRow]:
     """Due notifications, most urgent and oldest first: pending ones, and claims whose sender died (their lease,
     kept in not_before, ran out)."""
     due = or_(NotificationRow.not_before.is_(None), NotificationRow.not_before <= now)
