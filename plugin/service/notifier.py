@@ -174,9 +174,16 @@ class Notifier:
                 skip = list(already)
                 if row.kind.endswith(REMINDER_SUFFIX):  # PagerDuty and Opsgenie remind by their own policy
                     skip += [label for label, url in self.labelled(row.role) if acknowledges_itself(url)]
+                to_try = [label for label, _url in self.labelled(row.role) if label not in skip]
+
+                def delivered_before_the_last(label: str) -> None:
+                    # the last channel's success is recorded with the outcome, one transaction later at once
+                    if label != to_try[-1]:
+                        delivered(label)
+
                 attempt.ok, attempt.failed = self._each_channel(
                     row.role, lambda url: self.deliver(with_identity(url, identity), row.title, row.body, (), False),
-                    skip, delivered)
+                    skip, delivered_before_the_last)
         except Exception as exc:
             log.warning("notification #%s to %s failed: %s", row.id, row.role, type(exc).__name__)
             attempt.errors.append(scrub(f"{type(exc).__name__}: {exc}"))
