@@ -113,7 +113,15 @@ def count_unprocessed_events(session: Session) -> int:
 
 
 def get_mirror(session: Session, platform: str, ticket_id: str) -> TicketRow | None:
-    return session.scalar(select(TicketRow).where(TicketRow.platform == platform, TicketRow.ticket_id == ticket_id))
+    """Our mirror of the ticket; read once per transaction (the steps of one record ask for it several times)."""
+    held: dict[tuple[str, str], TicketRow] = session.info.setdefault("mirrors", {})
+    row = held.get((platform, ticket_id))
+    if row is None:
+        row = session.scalar(select(TicketRow).where(TicketRow.platform == platform,
+                                                     TicketRow.ticket_id == ticket_id))
+        if row is not None:
+            held[(platform, ticket_id)] = row
+    return row
 
 
 def _last_status(session: Session, platform: str, ticket_id: str) -> StatusHistoryRow | None:
@@ -157,6 +165,7 @@ def upsert_mirror(session: Session, ticket: Ticket, now: datetime) -> TicketRow:
             timer_version=0,
         )
         session.add(row)
+        session.info.setdefault("mirrors", {})[(ticket.platform, ticket.id)] = row
         if _last_status(session, ticket.platform, ticket.id) is None:
             record_status(session, ticket.platform, ticket.id, ticket.status, ticket.created_at, "first_seen")
         session.add(PriorityHistoryRow(platform=ticket.platform, ticket_id=ticket.id, at=now, priority=priority,
