@@ -427,6 +427,7 @@ class MemoryStore:
         self.escalations: dict[tuple[str, str], list[EscalationEntry]] = defaultdict(list)
         self.sla_bases: dict[tuple[str, str], list[SlaBasis]] = defaultdict(list)
         self.customers: dict[tuple[str, str], tuple[Customer, datetime]] = {}
+        self.profiles: dict[tuple[str, str], tuple[str, float | None]] = {}  # the tier and value cached with each
         self.intents: dict[str, Intent] = {}
         self.intent_not_before: dict[str, datetime | None] = {}
         self.notifications: list[QueuedNotification] = []
@@ -570,10 +571,10 @@ class MemoryStore:
         fault = self._op("observe")
         key = (ticket.platform, ticket.id)
         history = self.statuses[key]
-        for event in events:
-            if event.status is not None:
-                self._status(key, event.status, event.occurred_at or now)
         mirror = self.mirrors.get(key)
+        for event in events:
+            if event.status is not None and (event.occurred_at is not None or mirror is not None):
+                self._status(key, event.status, event.occurred_at or now)
         first_decision = mirror is None or mirror.last_decided_at is None
         if mirror is None:
             mirror = self.mirrors[key] = _Mirror(ticket.status, ticket.priority, ticket.priority, ticket.created_at,
@@ -619,6 +620,7 @@ class MemoryStore:
                        now: datetime, ttl: timedelta) -> None:
         self.power.check()
         self.customers[(platform, customer.id)] = (customer, now + ttl)
+        self.profiles[(platform, customer.id)] = (tier, lifetime_value)
 
     # -- intents
 

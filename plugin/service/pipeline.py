@@ -37,6 +37,7 @@ from plugin.domain import (
     TicketHistory,
     TicketSummary,
 )
+from plugin.facts import with_read_names
 from plugin.ledger import Intent, decision_key, is_stale, landed, still_to_write, write_version
 from plugin.lifecycles import IntentState
 from plugin.policies import policy_named
@@ -259,7 +260,7 @@ class Pipeline:
             except NotFoundError:
                 customer = None
             if customer is not None:
-                profile = classify(customer, self.config)
+                profile = classify(with_read_names(ticket, customer, self.config)[1], self.config)
                 self.store.cache_customer(ticket.platform, customer, profile.tier.value, profile.lifetime_value, now,
                                           self.config.customers.cache_ttl)
         related: tuple[TicketSummary, ...] = ()

@@ -213,12 +213,12 @@ class SqlTicketStore:
     def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime) -> Observation:
         platform = ticket.platform
         with self.store.session() as session:
-            for event in events:
-                if event.status is not None:
-                    repo.record_status(session, platform, ticket.id, event.status, event.occurred_at or now,
-                                       "webhook")
             before = repo.get_mirror(session, platform, ticket.id)
             first_decision = before is None or before.last_decided_at is None
+            for event in events:
+                if event.status is not None and (event.occurred_at is not None or before is not None):
+                    repo.record_status(session, platform, ticket.id, event.status, event.occurred_at or now,
+                                       "webhook")
             row = repo.upsert_mirror(session, ticket, now)
             if ticket.comments_loaded:
                 if ticket.first_agent_reply_at is not None and row.first_response_at is None:

@@ -214,3 +214,18 @@ def test_timers_fire_once_and_a_new_one_supersedes(tickets: TicketStore) -> None
     assert tickets.due_timers(NOW + timedelta(minutes=31), 10) == [("zendesk", "42", 2)]
     assert tickets.fire_timer("zendesk", "42", 2, NOW) and not tickets.fire_timer("zendesk", "42", 2, NOW)
     assert tickets.due_timers(NOW + timedelta(hours=2), 10) == []
+
+
+def test_a_status_without_a_time_on_a_ticket_seen_first_does_not_say_it_began_now(tickets: TicketStore) -> None:
+    """Freshdesk's webhooks carry no time: a ticket resolved three days ago and first seen now was not open until
+    now (its SLA clocks would read as breached); the read's status stands from its creation."""
+    solved = replace(TICKET, id="43", status=Status.SOLVED, created_at=NOW - timedelta(days=3),
+                     updated_at=NOW - timedelta(days=2))
+    untimed = TicketEvent(platform="zendesk", delivery_id="fd-1", ticket_id="43", kind=EventKind.UPDATED,
+                          status=Status.SOLVED)
+    seen = tickets.observe(solved, [untimed], NOW)
+    assert [(c.at, c.status) for c in seen.history.status_changes] == [(solved.created_at, Status.SOLVED)]
+    reopened = TicketEvent(platform="zendesk", delivery_id="fd-2", ticket_id="43", kind=EventKind.UPDATED,
+                           status=Status.OPEN)
+    later = tickets.observe(replace(solved, status=Status.OPEN, updated_at=NOW), [reopened], NOW)
+    assert [(c.at, c.status) for c in later.history.status_changes][-1] == (NOW, Status.OPEN)  # known: at arrival
