@@ -62,6 +62,7 @@ from plugin.ports import (
     Released,
     RetryAfterError,
     SatisfactionRating,
+    Taken,
     TransientError,
 )
 
@@ -426,6 +427,7 @@ class MemoryStore:
         self.escalations: dict[tuple[str, str], list[EscalationEntry]] = defaultdict(list)
         self.sla_bases: dict[tuple[str, str], list[SlaBasis]] = defaultdict(list)
         self.customers: dict[tuple[str, str], tuple[Customer, datetime]] = {}
+        self.profiles: dict[tuple[str, str], tuple[str, float | None]] = {}  # the tier and value cached with each
         self.intents: dict[str, Intent] = {}
         self.intent_not_before: dict[str, datetime | None] = {}
         self.notifications: list[QueuedNotification] = []
@@ -447,14 +449,24 @@ class MemoryStore:
 
     # -- leases
 
-    def acquire(self, key: str, owner: str, now: datetime, lease: timedelta) -> bool:
-        fault = self._op("acquire")
+    def take(self, key: str, platform: str, ticket_id: str, owner: str, now: datetime, lease: timedelta
+             ) -> Taken | None:
+        fault = self._op("take")
         held = self.leases.get(key)
         if held is not None and held[1] >= now:
-            return False
+            return None
         self.leases[key] = (owner, now + lease)
-        self._done(fault, "acquire")
-        return True
+        events = []
+        for row in self.events.values():
+            if row.platform == platform and row.ticket_id == ticket_id and row.state != EventState.DONE:
+                row.state, row.owner = move(row.state, EventState.PROCESSING), _process(owner)
+                row.attempts += 1
+                events.append(InboxEvent(row.id, row.event, row.state, row.attempts))
+        intents = sorted((i for i in self.intents.values() if i.platform == platform and i.ticket_id == ticket_id
+                          and i.state in (IntentState.DECIDED, IntentState.WRITING, IntentState.LANDED)),
+                         key=lambda i: i.decided_at)
+        self._done(fault, "take")
+        return Taken(events, intents)
 
     def renew(self, owner: str, now: datetime, lease: timedelta) -> int:
         self.power.check()
@@ -504,17 +516,6 @@ class MemoryStore:
         self.events[row.id] = row
         self._done(fault, "add_event")
         return True
-
-    def take_events(self, platform: str, ticket_id: str, owner: str, now: datetime) -> list[InboxEvent]:
-        fault = self._op("take_events")
-        taken = []
-        for row in self.events.values():
-            if row.platform == platform and row.ticket_id == ticket_id and row.state != EventState.DONE:
-                row.state, row.owner = move(row.state, EventState.PROCESSING), _process(owner)
-                row.attempts += 1
-                taken.append(InboxEvent(row.id, row.event, row.state, row.attempts))
-        self._done(fault, "take_events")
-        return taken
 
     def finish_events(self, ids: Collection[int], now: datetime) -> None:
         fault = self._op("finish_events")
@@ -570,10 +571,10 @@ class MemoryStore:
         fault = self._op("observe")
         key = (ticket.platform, ticket.id)
         history = self.statuses[key]
-        for event in events:
-            if event.status is not None:
-                self._status(key, event.status, event.occurred_at or now)
         mirror = self.mirrors.get(key)
+        for event in events:
+            if event.status is not None and (event.occurred_at is not None or mirror is not None):
+                self._status(key, event.status, event.occurred_at or now)
         first_decision = mirror is None or mirror.last_decided_at is None
         if mirror is None:
             mirror = self.mirrors[key] = _Mirror(ticket.status, ticket.priority, ticket.priority, ticket.created_at,
@@ -619,14 +620,9 @@ class MemoryStore:
                        now: datetime, ttl: timedelta) -> None:
         self.power.check()
         self.customers[(platform, customer.id)] = (customer, now + ttl)
+        self.profiles[(platform, customer.id)] = (tier, lifetime_value)
 
     # -- intents
-
-    def open_intents(self, platform: str, ticket_id: str) -> list[Intent]:
-        self.power.check()
-        return sorted((i for i in self.intents.values() if i.platform == platform and i.ticket_id == ticket_id
-                       and i.state in (IntentState.DECIDED, IntentState.WRITING, IntentState.LANDED)),
-                      key=lambda i: i.decided_at)
 
     def save_intent(self, intent: Intent) -> None:
         fault = self._op("save_intent")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Any
 
-REQUESTER_TICKETS_READ = 200
+REQUESTER_TICKETS_READ = 100  # one page on either platform (per_page=100)
 
 
 def newest_in_window(items: Iterable[dict[str, Any]], since: datetime, created: Callable[[dict[str, Any]], datetime],

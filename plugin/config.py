@@ -1029,6 +1029,10 @@ class DatabaseConfig(Section):
 class QueueConfig(Section):
     url: str | None = None  # default: a SQLite file beside the database
     workers: int = Field(default=2, ge=1, le=64)
+    # `escalator serve`'s job consumers, one process each (the first beside the web server): "auto" is one per CPU
+    # (at most 4) when the database is PostgreSQL and the queue a server of its own, else one (SQLite takes one
+    # writer at a time: more processes would only wait for each other).
+    processes: Annotated[int, Field(ge=1, le=32)] | Literal["auto"] = "auto"
     # A ticket whose helpdesk call fails is tried again after retry_delay, doubling each time up to 30 s (a 429 waits
     # exactly its Retry-After instead, and does not count); after `retries` failed attempts it is written to the
     # dead letters once and the sweep keeps trying it every 5 minutes: an acknowledged event is never dropped.

@@ -315,6 +315,15 @@ class InboxEvent:
 
 
 @dataclass(frozen=True)
+class Taken:
+    """What a run takes of a ticket with its lease: its unfinished events, oldest first (now being processed by the
+    run's process), and its open intents, oldest first."""
+
+    events: list[InboxEvent]
+    intents: list[Intent]
+
+
+@dataclass(frozen=True)
 class Observation:
     """What the store knows of a ticket once it has taken in a fresh read of it."""
 
@@ -381,8 +390,10 @@ class TicketStore(Protocol):
     """The unit of work the ticket pipeline runs on. Every method is one transaction; `record` carries a whole
     decision. State changes follow plugin.lifecycles; an illegal one raises IllegalMove."""
 
-    # one worker per ticket: leases that expire, renewed while held
-    def acquire(self, key: str, owner: str, now: datetime, lease: timedelta) -> bool: ...
+    # one worker per ticket: leases that expire, renewed while held. `take` is a run's first step: the lease, the
+    # ticket's unfinished events (now the owner's) and its open intents, in one transaction; None when it is held.
+    def take(self, key: str, platform: str, ticket_id: str, owner: str, now: datetime, lease: timedelta
+             ) -> Taken | None: ...
 
     def renew(self, owner: str, now: datetime, lease: timedelta) -> int: ...
 
@@ -398,8 +409,6 @@ class TicketStore(Protocol):
 
     # the inbox
     def add_event(self, event: TicketEvent, now: datetime) -> bool: ...
-
-    def take_events(self, platform: str, ticket_id: str, owner: str, now: datetime) -> list[InboxEvent]: ...
 
     def finish_events(self, ids: Collection[int], now: datetime) -> None: ...
 
@@ -418,8 +427,6 @@ class TicketStore(Protocol):
                        now: datetime, ttl: timedelta) -> None: ...
 
     # intents
-    def open_intents(self, platform: str, ticket_id: str) -> list[Intent]: ...
-
     def save_intent(self, intent: Intent) -> None: ...
 
     def move_intent(self, key: str, target: IntentState, *, landed: Collection[Part] = (),

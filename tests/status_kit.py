@@ -92,7 +92,9 @@ def seed(store: Store) -> Seeded:
     tickets.add_event(TicketEvent(platform="zendesk", delivery_id="dlv-101", ticket_id="101",
                                   kind=EventKind.CREATED, changes={"subject": LEGAL_SUBJECT,
                                                                    "requester_email": DANA_EMAIL}), created)
-    [taken] = tickets.take_events("zendesk", "101", "host/1/1#t", created)
+    run = tickets.take("zendesk:101", "zendesk", "101", "host/1/1#t", created, timedelta(seconds=15))
+    assert run is not None
+    [taken] = run.events
     tickets.observe(legal, [], created)
     tickets.cache_customer("zendesk", Customer(id="501", name=DANA_NAME, email=DANA_EMAIL), "standard", None,
                            created, timedelta(hours=1))

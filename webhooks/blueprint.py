@@ -50,7 +50,8 @@ def make_blueprint() -> Blueprint:
             metrics.events.labels(platform, exc.code).inc()
             log.info("refused a %s webhook: %s (%s)", platform, exc.code, exc.message)
             return error_reply(exc.http_status, exc.code, exc.message)
-        metrics.events.labels(platform, intake.outcome).inc(max(len(intake.accepted) + len(intake.duplicates), 1))
+        metrics.events.labels(platform, intake.outcome).inc(
+            max(len(intake.accepted) + len(intake.duplicates) + len(intake.ours), 1))
         return jsonify({
             "status": intake.outcome,
             "accepted": [e.delivery_id for e in intake.accepted],

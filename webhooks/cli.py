@@ -90,14 +90,15 @@ def _services(config_path: Path | None, **options: object):  # type: ignore[no-u
 @click.option("--host", default=None, help="Address to listen on (default: web.host, 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default: web.port, 8080).")
 def serve(config_path: Path | None, host: str | None, port: int | None) -> None:
-    """Run the web server and the job consumer in one process (the one-box default, on SQLite)."""
+    """Run the web server and the job consumer (on PostgreSQL with a queue server, a consumer process per CPU)."""
     from webhooks.app import create_app
     from webhooks.runner import run_serve
 
     services = _services(config_path)
     run_serve(services, lambda: create_app(services=services),
               host or services.config.web.host, port or services.config.web.port,
-              ready=lambda url: click.echo(f"helpdesk-escalator listening on {url} (Ctrl+C to stop)"))
+              ready=lambda url: click.echo(f"helpdesk-escalator listening on {url} (Ctrl+C to stop)"),
+              config_path=config_path)
 
 
 @main.command()
@@ -108,9 +109,16 @@ def serve(config_path: Path | None, host: str | None, port: int | None) -> None:
 @click.option("--metrics-port", type=int, default=None,
               help="Serve this worker's Prometheus metrics (decisions, escalations, writes, retries, timer lag) on "
                    "http://127.0.0.1:PORT/metrics.")
-def worker(config_path: Path | None, no_periodic: bool, workers: int | None, metrics_port: int | None) -> None:
+@click.option("--parent-pid", type=int, default=None, hidden=True,
+              help="Started by `escalator serve`: end with that process.")
+def worker(config_path: Path | None, no_periodic: bool, workers: int | None, metrics_port: int | None,
+           parent_pid: int | None) -> None:
     """Run a job consumer (scale-out: as many as needed, exactly one without --no-periodic)."""
+    from webhooks.processes import die_with_parent
     from webhooks.runner import run_worker
+
+    if parent_pid is not None:
+        die_with_parent(parent_pid)
 
     services = _services(config_path)
     if metrics_port is not None:

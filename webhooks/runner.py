@@ -10,11 +10,13 @@ import logging
 import signal
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from types import FrameType
 
 from huey.consumer import Consumer
 
 from webhooks.bootstrap import Services
+from webhooks.processes import WorkerProcesses, consumer_processes
 
 log = logging.getLogger(__name__)
 
@@ -106,12 +108,16 @@ def run_web(app: object, host: str, port: int, *, threads: int = 8,
 
 
 def run_serve(services: Services, app_factory: Callable[[], object], host: str, port: int,
-              *, ready: Callable[[str], None] | None = None) -> None:
-    """The one-box default: waitress serves the app in a thread, the consumer runs beside it."""
+              *, ready: Callable[[str], None] | None = None, config_path: Path | None = None) -> None:
+    """The one-box default: waitress serves the app in a thread, the consumer runs beside it, and on a shared
+    database and queue (queue.processes) more consumers run in worker processes of their own."""
     consumer = make_consumer(services, periodic=True)
     start_consuming(consumer, services)
+    extra = WorkerProcesses(consumer_processes(services.config) - 1, config_path)
+    extra.start()
     try:
         _serve(app_factory(), host, port, 8, ready)
     finally:
+        extra.stop()
         consumer.stop(graceful=True)
         services.huey.notify_interrupted_tasks()

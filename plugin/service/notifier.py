@@ -123,14 +123,19 @@ class Notifier:
         falls due."""
         box = self.outbox
         report = SendReport()
-        with box.store.session() as session:
-            rows = [_Pending.of(r) for r in repo.pending_notifications(session, box.clock(), limit, ids=ids)]
-        for row in rows:
+        taken = 0
+        while taken < limit:
+            with box.store.session() as session:
+                claimed = repo.claim_next_notification(session, box.clock(), CLAIM_LEASE, owner=process_identity(),
+                                                       ids=ids)
+                row = None if claimed is None else _Pending.of(claimed)
+            if row is None:
+                break
+            taken += 1
             outcome = self._send_one(row)
-            if outcome is not None:
-                setattr(report, outcome, getattr(report, outcome) + 1)
-                report.details.append(f"{row.role} #{row.ticket_id}: {outcome}")
-        if ids is None and len(rows) == limit:
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            report.details.append(f"{row.role} #{row.ticket_id}: {outcome}")
+        if ids is None and taken == limit:
             box.enqueue()  # more are due than one pass takes
         self.schedule_next()
         return report
@@ -146,11 +151,9 @@ class Notifier:
             box.schedule(due)
         return due
 
-    def _send_one(self, row: _Pending) -> str | None:
+    def _send_one(self, row: _Pending) -> str:
+        """Send one notification this process has claimed; how it went (sent, suppressed, failed)."""
         box = self.outbox
-        with box.store.session() as session:
-            if not repo.claim_notification(session, row.id, box.clock(), CLAIM_LEASE, owner=process_identity()):
-                return None  # another sender has it
         already = list(row.channels_ok)
         took = list(already)
 
@@ -171,9 +174,16 @@ class Notifier:
                 skip = list(already)
                 if row.kind.endswith(REMINDER_SUFFIX):  # PagerDuty and Opsgenie remind by their own policy
                     skip += [label for label, url in self.labelled(row.role) if acknowledges_itself(url)]
+                to_try = [label for label, _url in self.labelled(row.role) if label not in skip]
+
+                def delivered_before_the_last(label: str) -> None:
+                    # the last channel's success is recorded with the outcome, one transaction later at once
+                    if label != to_try[-1]:
+                        delivered(label)
+
                 attempt.ok, attempt.failed = self._each_channel(
                     row.role, lambda url: self.deliver(with_identity(url, identity), row.title, row.body, (), False),
-                    skip, delivered)
+                    skip, delivered_before_the_last)
         except Exception as exc:
             log.warning("notification #%s to %s failed: %s", row.id, row.role, type(exc).__name__)
             attempt.errors.append(scrub(f"{type(exc).__name__}: {exc}"))
@@ -276,7 +286,7 @@ class Outbox:
 
 @dataclass(frozen=True)
 class _Pending:
-    """What a pass needs of a due row, read in one short transaction."""
+    """What a pass needs of a row it claimed."""
 
     id: int
     platform: str

@@ -1,14 +1,15 @@
 """The ticket pipeline: the one road by which anything reaches a helpdesk, whatever started it (a webhook, a timer,
 the sweep, reconcile, recovery) and for one ticket or many (one is the batch of one, not a second path).
 
-Per ticket: take its lease; take its unfinished events; read it (one read: with its comments when there is one
-ticket or an intent to check, in bulk otherwise); take the read in (the mirror, the history, the cached customer);
-then either resume the ticket's open intent (plugin/ledger.py says what of it is still missing, from the ticket as
-just read) or decide afresh and keep the decision as a new intent before writing anything; write what is missing
-(many tickets in the platform's bulk call); record everything the decision causes in one transaction (mirror,
-history, intent recorded, notifications, next timer, events done). The customer's acknowledgment is a public reply
-in the decision's own write, with its own marker. Alerts are queued by that record, so they leave only once the
-write is known to have landed, whether the answer said so or the read-back of a retry did.
+Per ticket: take its lease with its unfinished events and open intents (one transaction); read it (one read: with
+its comments when there is one ticket or an intent to check, in bulk otherwise); take the read in (the mirror, the
+history, the cached customer); then either resume the ticket's open intent (plugin/ledger.py says what of it is
+still missing, from the ticket as just read) or decide afresh and keep the decision as a new intent before writing
+anything; write what is missing (many tickets in the platform's bulk call); record everything the decision causes in
+one transaction (mirror, history, intent recorded, notifications, next timer, events done). The customer's
+acknowledgment is a public reply in the decision's own write, with its own marker. Alerts are queued by that record,
+so they leave only once the write is known to have landed, whether the answer said so or the read-back of a retry
+did.
 
 The pipeline never raises a helpdesk error: each ticket's `Outcome` says what happened and, when the work must be
 tried again, when (`retry_in`: the platform's Retry-After to the second, or a short backoff after a lost answer,
@@ -36,6 +37,7 @@ from plugin.domain import (
     TicketHistory,
     TicketSummary,
 )
+from plugin.facts import with_read_names
 from plugin.ledger import Intent, decision_key, is_stale, landed, still_to_write, write_version
 from plugin.lifecycles import IntentState
 from plugin.policies import policy_named
@@ -154,11 +156,12 @@ class Pipeline:
         try:
             for ticket_id in ids:
                 key = f"{platform}:{ticket_id}"
-                if self.store.acquire(key, owner, now, self.lease):
-                    held.append(_Work(ticket_id, key, [], [], owner=owner))
+                taken = self.store.take(key, platform, ticket_id, owner, now, self.lease)
+                if taken is not None:
+                    held.append(_Work(ticket_id, key, taken.events, taken.intents, owner=owner))
                 else:
                     outcomes[ticket_id] = Outcome(platform, ticket_id, "busy", retry_in=1.0)
-            work = self._take(platform, held, owner, cause, now, outcomes)
+            work = self._sort(platform, held, cause, now, outcomes)
             if work:
                 self._carry_out(platform, work, cause, now, outcomes)
         except BaseException:
@@ -173,13 +176,11 @@ class Pipeline:
                     log.warning("could not release %s", item.lock_key, exc_info=True)
         return [outcomes[t] for t in ids]
 
-    def _take(self, platform: str, held: list[_Work], owner: str, cause: str, now: datetime,
-              outcomes: dict[str, Outcome]) -> list[_Work]:
-        """Each ticket's unfinished events and open intents; the tickets that need no read end here."""
+    def _sort(self, platform: str, held: list[_Work], cause: str, now: datetime, outcomes: dict[str, Outcome]
+              ) -> list[_Work]:
+        """The tickets taken that need a read; the others (nothing left to do, only our own changes) end here."""
         work = []
         for item in held:
-            item.events = self.store.take_events(platform, item.ticket_id, owner, now)
-            item.intents = self.store.open_intents(platform, item.ticket_id)
             item.attempts = max([*(e.attempts for e in item.events), *(i.attempts + 1 for i in item.intents), 1])
             if cause in ("event", "recovery") and not item.events and not item.intents:
                 outcomes[item.ticket_id] = Outcome(platform, item.ticket_id, "coalesced")
@@ -259,7 +260,7 @@ class Pipeline:
             except NotFoundError:
                 customer = None
             if customer is not None:
-                profile = classify(customer, self.config)
+                profile = classify(with_read_names(ticket, customer, self.config)[1], self.config)
                 self.store.cache_customer(ticket.platform, customer, profile.tier.value, profile.lifetime_value, now,
                                           self.config.customers.cache_ttl)
         related: tuple[TicketSummary, ...] = ()

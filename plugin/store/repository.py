@@ -12,7 +12,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Select, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -113,7 +113,15 @@ def count_unprocessed_events(session: Session) -> int:
 
 
 def get_mirror(session: Session, platform: str, ticket_id: str) -> TicketRow | None:
-    return session.scalar(select(TicketRow).where(TicketRow.platform == platform, TicketRow.ticket_id == ticket_id))
+    """Our mirror of the ticket; read once per transaction (the steps of one record ask for it several times)."""
+    held: dict[tuple[str, str], TicketRow] = session.info.setdefault("mirrors", {})
+    row = held.get((platform, ticket_id))
+    if row is None:
+        row = session.scalar(select(TicketRow).where(TicketRow.platform == platform,
+                                                     TicketRow.ticket_id == ticket_id))
+        if row is not None:
+            held[(platform, ticket_id)] = row
+    return row
 
 
 def _last_status(session: Session, platform: str, ticket_id: str) -> StatusHistoryRow | None:
@@ -157,6 +165,7 @@ def upsert_mirror(session: Session, ticket: Ticket, now: datetime) -> TicketRow:
             timer_version=0,
         )
         session.add(row)
+        session.info.setdefault("mirrors", {})[(ticket.platform, ticket.id)] = row
         if _last_status(session, ticket.platform, ticket.id) is None:
             record_status(session, ticket.platform, ticket.id, ticket.status, ticket.created_at, "first_seen")
         session.add(PriorityHistoryRow(platform=ticket.platform, ticket_id=ticket.id, at=now, priority=priority,
@@ -491,33 +500,40 @@ def find_notification(session: Session, platform: str, ticket_id: str, role: str
 _SENDABLE = ("pending", "sending")  # "sending" is a claim: due again once its lease (kept in not_before) runs out
 
 
-def pending_notifications(session: Session, now: datetime, limit: int = 100, ids: Collection[int] | None = None
-                          ) -> list[NotificationRow]:
-    """Due notifications: pending ones, and claims whose sender died (their lease, kept in not_before, ran out)."""
+def _due_query(now: datetime, ids: Collection[int] | None) -> Select[NotificationRow]:
+    """Due notifications, most urgent and oldest first: pending ones, and claims whose sender died (their lease,
+    kept in not_before, ran out)."""
     due = or_(NotificationRow.not_before.is_(None), NotificationRow.not_before <= now)
     query = select(NotificationRow).where(NotificationRow.status.in_(_SENDABLE), due)
     if ids is not None:
         query = query.where(NotificationRow.id.in_(list(ids)))
-    return list(session.scalars(
-        query.order_by(NotificationRow.urgent.desc(), NotificationRow.created_at, NotificationRow.id).limit(limit)))
+    return query.order_by(NotificationRow.urgent.desc(), NotificationRow.created_at, NotificationRow.id)
+
+
+def pending_notifications(session: Session, now: datetime, limit: int = 100, ids: Collection[int] | None = None
+                          ) -> list[NotificationRow]:
+    """Due notifications (see _due_query)."""
+    return list(session.scalars(_due_query(now, ids).limit(limit)))
+
+
+def claim_next_notification(session: Session, now: datetime, lease: timedelta, owner: str | None = None,
+                            ids: Collection[int] | None = None) -> NotificationRow | None:
+    """Take the most urgent due notification (one of `ids`, when given) for sending, in one statement: senders
+    running side by side each take a different one (PostgreSQL skips rows another transaction is taking; SQLite
+    has one writer at a time), so none spends a round trip on a claim another won. None when nothing is due."""
+    due = or_(NotificationRow.not_before.is_(None), NotificationRow.not_before <= now)
+    first = _due_query(now, ids).with_only_columns(NotificationRow.id).limit(1).with_for_update(skip_locked=True)
+    return session.scalars(
+        update(NotificationRow).where(NotificationRow.id == first.scalar_subquery(),
+                                      NotificationRow.status.in_(_SENDABLE), due)
+        .values(status="sending", not_before=now + lease, owner=owner).returning(NotificationRow)
+        .execution_options(synchronize_session=False)).first()
 
 
 def next_notification_due(session: Session, now: datetime) -> datetime | None:
     """When the next notification not due yet falls due: a retry time, an opening of business hours, a lease."""
     return session.scalar(select(func.min(NotificationRow.not_before)).where(
         NotificationRow.status.in_(_SENDABLE), NotificationRow.not_before > now))
-
-
-def claim_notification(session: Session, notification_id: int, now: datetime, lease: timedelta,
-                       owner: str | None = None) -> bool:
-    """Take one due notification for sending (its sender `owner`, a process identity); False if another sender
-    took it first."""
-    due = or_(NotificationRow.not_before.is_(None), NotificationRow.not_before <= now)
-    claimed = session.execute(
-        update(NotificationRow).where(NotificationRow.id == notification_id,
-                                      NotificationRow.status.in_(_SENDABLE), due)
-        .values(status="sending", not_before=now + lease, owner=owner).returning(NotificationRow.id)).first()
-    return claimed is not None
 
 
 def note_channel_delivered(session: Session, notification_id: int, channel: str) -> None:

@@ -28,6 +28,7 @@ from plugin.ports import (
     Recorded,
     Released,
     Resolution,
+    Taken,
 )
 from plugin.store import repository as repo
 from plugin.store.database import Store
@@ -57,17 +58,36 @@ class SqlTicketStore:
 
     # ---------------------------------------------------------------- leases
 
-    def acquire(self, key: str, owner: str, now: datetime, lease: timedelta) -> bool:
+    def take(self, key: str, platform: str, ticket_id: str, owner: str, now: datetime, lease: timedelta
+             ) -> Taken | None:
+        """The lease of `key`, then every unfinished event of the ticket (now being processed by `owner`'s process:
+        an event another process was working on is one whose worker lost the lease, dead or hung) and its open
+        intents; one transaction. None, and nothing taken, when someone else holds the lease."""
         with self.store.session() as session:
-            insert = postgresql.insert if self.store.dialect == "postgresql" else sqlite.insert
-            taken = session.execute(insert(TicketLockRow).values(lock_key=key, owner=owner, expires_at=now + lease)
-                                    .on_conflict_do_nothing().returning(TicketLockRow.lock_key)).first() is not None
-            if not taken:
-                taken = session.execute(update(TicketLockRow).where(TicketLockRow.lock_key == key,
-                                                                    TicketLockRow.expires_at < now)
-                                        .values(owner=owner, expires_at=now + lease)
-                                        .returning(TicketLockRow.lock_key)).first() is not None
-        return taken
+            if not self._lease(session, key, owner, now, lease):
+                return None
+            rows = list(session.scalars(select(InboxRow).where(
+                InboxRow.platform == platform, InboxRow.ticket_id == ticket_id,
+                InboxRow.state.in_([s.value for s in sources_of(EventState.PROCESSING)]))
+                .order_by(InboxRow.received_at, InboxRow.id)))
+            process = process_of(owner)
+            for row in rows:
+                row.state, row.owner, row.attempts = EventState.PROCESSING.value, process, (row.attempts or 0) + 1
+            events = [InboxEvent(row.id, _event_of(row.event), EventState.PROCESSING, row.attempts) for row in rows]
+            intents = session.scalars(select(AppliedChangeRow).where(
+                AppliedChangeRow.platform == platform, AppliedChangeRow.ticket_id == ticket_id,
+                AppliedChangeRow.state.in_([s.value for s in OPEN_INTENTS])).order_by(AppliedChangeRow.decided_at))
+            return Taken(events, [_intent_of(row) for row in intents])
+
+    def _lease(self, session: Session, key: str, owner: str, now: datetime, lease: timedelta) -> bool:
+        insert = postgresql.insert if self.store.dialect == "postgresql" else sqlite.insert
+        if session.execute(insert(TicketLockRow).values(lock_key=key, owner=owner, expires_at=now + lease)
+                           .on_conflict_do_nothing().returning(TicketLockRow.lock_key)).first() is not None:
+            return True
+        return session.execute(update(TicketLockRow).where(TicketLockRow.lock_key == key,
+                                                           TicketLockRow.expires_at < now)
+                               .values(owner=owner, expires_at=now + lease)
+                               .returning(TicketLockRow.lock_key)).first() is not None
 
     def renew(self, owner: str, now: datetime, lease: timedelta) -> int:
         """Extend every lease held by the process `owner` names (its owner tokens start with it)."""
@@ -137,19 +157,6 @@ class SqlTicketStore:
         with self.store.session() as session:
             return repo.add_event(session, event, now)
 
-    def take_events(self, platform: str, ticket_id: str, owner: str, now: datetime) -> list[InboxEvent]:
-        """Every unfinished event of the ticket, now being processed by `owner`: the caller holds the ticket's lease,
-        so an event another process was working on is one whose worker lost the lease (died, or hung)."""
-        process = process_of(owner)
-        with self.store.session() as session:
-            rows = list(session.scalars(select(InboxRow).where(
-                InboxRow.platform == platform, InboxRow.ticket_id == ticket_id,
-                InboxRow.state.in_([s.value for s in sources_of(EventState.PROCESSING)]))
-                .order_by(InboxRow.received_at, InboxRow.id)))
-            for row in rows:
-                row.state, row.owner, row.attempts = EventState.PROCESSING.value, process, (row.attempts or 0) + 1
-            return [InboxEvent(row.id, _event_of(row.event), EventState.PROCESSING, row.attempts) for row in rows]
-
     def finish_events(self, ids: Collection[int], now: datetime) -> None:
         if not ids:
             return
@@ -206,12 +213,12 @@ class SqlTicketStore:
     def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime) -> Observation:
         platform = ticket.platform
         with self.store.session() as session:
-            for event in events:
-                if event.status is not None:
-                    repo.record_status(session, platform, ticket.id, event.status, event.occurred_at or now,
-                                       "webhook")
             before = repo.get_mirror(session, platform, ticket.id)
             first_decision = before is None or before.last_decided_at is None
+            for event in events:
+                if event.status is not None and (event.occurred_at is not None or before is not None):
+                    repo.record_status(session, platform, ticket.id, event.status, event.occurred_at or now,
+                                       "webhook")
             row = repo.upsert_mirror(session, ticket, now)
             if ticket.comments_loaded:
                 if ticket.first_agent_reply_at is not None and row.first_response_at is None:
@@ -231,13 +238,6 @@ class SqlTicketStore:
             repo.cache_customer(session, platform, customer, tier, lifetime_value, now, ttl)
 
     # ---------------------------------------------------------------- intents
-
-    def open_intents(self, platform: str, ticket_id: str) -> list[Intent]:
-        with self.store.session() as session:
-            rows = session.scalars(select(AppliedChangeRow).where(
-                AppliedChangeRow.platform == platform, AppliedChangeRow.ticket_id == ticket_id,
-                AppliedChangeRow.state.in_([s.value for s in OPEN_INTENTS])).order_by(AppliedChangeRow.decided_at))
-            return [_intent_of(row) for row in rows]
 
     def save_intent(self, intent: Intent) -> None:
         decision = intent.decision

@@ -26,6 +26,7 @@ from test_notifications import Mailbox, smtp_server
 from plugin.config import load_config
 from plugin.domain import Notification
 from plugin.service.channels import redact, url_secrets, with_identity
+from plugin.service.notifier import CLAIM_LEASE
 from plugin.store import repository as repo
 from plugin.store.models import DeadLetterRow, NotificationRow
 from webhooks.bootstrap import Services, bootstrap
@@ -404,3 +405,44 @@ def test_alerts_wait_for_business_hours_but_pages_do_not(tmp_path: Path) -> None
     assert not_before("support_manager", False) == opens
     assert not_before("on_call", True) is None
     assert not_before("customer", False) is None
+
+
+class Died(BaseException):
+    """The process ends here (nothing after it runs)."""
+
+
+def test_a_channel_that_took_it_before_the_process_died_is_not_sent_it_again(
+        tmp_path: Path, endpoint: Endpoint, smtp: tuple[Mailbox, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    mailbox, port = smtp
+    clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
+    hook = f"json://127.0.0.1:{endpoint.port}/alert"
+    svc = services(tmp_path, clock, {"support_manager": [mail_url(port), hook]})
+    sent = svc.notifier.deliver
+
+    def dies_before_the_hook(url: str, *args: Any) -> bool:
+        if url.startswith("json://"):
+            raise Died()
+        return sent(url, *args)
+
+    queue(svc, alert())
+    monkeypatch.setattr(svc.notifier, "deliver", dies_before_the_hook)
+    with pytest.raises(Died):
+        svc.send_pending()
+    monkeypatch.setattr(svc.notifier, "deliver", sent)
+    clock.now += CLAIM_LEASE + timedelta(seconds=1)  # the dead sender's claim runs out
+    assert svc.send_pending().sent == 1
+    assert len(mailbox.messages) == 1 and len(endpoint.received) == 1  # the email was recorded at once
+
+
+def test_the_last_channels_success_is_recorded_with_the_outcome_not_on_its_own(
+        tmp_path: Path, endpoint: Endpoint, monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = FakeClock(datetime(2026, 11, 23, 10, tzinfo=UTC))
+    svc = services(tmp_path, clock, {"support_manager": [f"json://127.0.0.1:{endpoint.port}/alert"]})
+    notes: list[str] = []
+    record = repo.note_channel_delivered
+    monkeypatch.setattr(repo, "note_channel_delivered", lambda s, i, label: (notes.append(label), record(s, i, label)))
+    queue(svc, alert())
+    assert svc.send_pending().sent == 1
+    assert notes == []  # one transaction fewer per alert: its one channel is in the "sent" update
+    [row] = rows(svc)
+    assert row.channels_ok == [f"json://127.0.0.1:{endpoint.port} (support_manager #1)"]

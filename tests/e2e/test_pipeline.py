@@ -64,6 +64,7 @@ def test_redelivery_and_our_own_update_coming_back_add_nothing(service: Running)
     # our own writes came back as webhooks (tags, priority, comment events) and changed nothing
     ours = [i for i in service.sandbox.invocations if i.json()["detail"]["actor_id"] == str(service.ids["bot"])]
     assert ours, "our update should have come back as webhooks"
+    assert {i.status for i in ours} == {200}  # answered as ours: not stored, not queued, no run
 
 
 def test_a_calm_ticket_gets_only_its_tier(service: Running) -> None:

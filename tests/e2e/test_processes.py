@@ -20,8 +20,10 @@ import requests
 from harness import WEBHOOK_SECRET, config_file, e2e_config, seed
 
 from adapters.sandbox import Sandbox
+from plugin.config import load_config
 from plugin.store import repository as repo
 from webhooks.bootstrap import Services, bootstrap
+from webhooks.processes import WorkerProcesses, consumer_processes
 
 LEGAL = "Fix this today or my lawyer will take legal action."
 ESCALATOR = [sys.executable, "-m", "webhooks.cli"]
@@ -165,3 +167,77 @@ def test_the_documented_gunicorn_command_line_serves_the_web_tier(tmp_path: Path
         ticket = escalate_one(live, f"http://127.0.0.1:{port}")
         assert live.stop_all() == [0, 0], live.logs()
         assert len(live.handoff_notes(ticket["id"])) == 1
+
+
+def children_of(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def gone(pid: int) -> bool:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return True
+    return fields[0] == "Z"  # a zombie has ended; only its exit status is left to collect
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; dying with the parent is Linux's")
+def test_serve_runs_extra_consumer_processes_that_die_with_it_even_when_it_is_sigkilled(
+        tmp_path: Path, postgres_url: str, redis_url: str) -> None:
+    with world(tmp_path, database_url=postgres_url, queue_url=redis_url, queue={"processes": 2}) as live:
+        port = free_port()
+        serve = live.start("serve", "--port", str(port))
+        wait(lambda: len(children_of(serve.pid)) == 1, 30, f"serve's worker process\n{live.logs()}")
+        [child] = children_of(serve.pid)
+        first = escalate_one(live, f"http://127.0.0.1:{port}")
+        serve.kill()
+        wait(lambda: gone(child), 10, "the worker process to end with its SIGKILLed parent")
+        serve.wait(10)
+        # restarted, it starts a new worker and goes on; SIGTERM stops both cleanly
+        again = live.start("serve", "--port", str(port))
+        wait(lambda: len(children_of(again.pid)) == 1, 30, f"the new worker process\n{live.logs()}")
+        [second_child] = children_of(again.pid)
+        second = escalate_one(live, f"http://127.0.0.1:{port}")
+        again.send_signal(signal.SIGTERM)
+        assert again.wait(40) == 0, live.logs()
+        assert gone(second_child)
+        assert [len(live.handoff_notes(t["id"])) for t in (first, second)] == [1, 1]
+
+
+def test_a_worker_process_that_exits_is_started_again_and_stop_ends_them(tmp_path: Path) -> None:
+    class Napping(WorkerProcesses):
+        def command(self) -> list[str]:
+            return [sys.executable, "-c", "import time; time.sleep(0.3)"]
+
+    workers = Napping(2, None, poll=0.05)
+    workers.start()
+    first = [p.pid for p in workers.processes]
+    try:
+        wait(lambda: not set(first) & {p.pid for p in workers.processes}, 10, "both napping workers replaced")
+    finally:
+        workers.stop()
+    assert all(p.poll() is not None for p in workers.processes)
+
+
+@pytest.mark.parametrize(("database", "queue", "processes", "expected"), [
+    ("sqlite:///x.db", None, "auto", 1),
+    ("postgresql+psycopg://h/db", "redis://h/0", "auto", 2),
+    ("postgresql+psycopg://h/db", None, "auto", 2),  # the queue in PostgreSQL too
+    ("postgresql+psycopg://h/db", "sqlite:///q.db", "auto", 1),
+    ("postgresql+psycopg://h/db", "redis://h/0", 3, 3),
+    ("sqlite:///x.db", None, 2, 2),
+])
+def test_how_many_consumer_processes_serve_runs(database: str, queue: str | None, processes: int | str,
+                                                expected: int) -> None:
+    config = load_config(data={"database": {"url": database}, "queue": {"url": queue, "processes": processes}})
+    assert consumer_processes(config, cpus=2) == expected
+    assert consumer_processes(config, cpus=16) == (4 if (expected, processes) == (2, "auto") else expected)

@@ -199,6 +199,17 @@ def test_the_requesters_tickets_are_read_newest_first_and_only_as_far_back_as_th
         [recent[1], recent[3], recent[2]]
 
 
+def test_a_requester_with_more_tickets_in_the_window_than_one_page_costs_one_request(world) -> None:  # type: ignore[no-untyped-def]
+    now = datetime.now(UTC)
+    for minutes in range(130):
+        world.ticket(subject=f"Order {minutes}", created_at=now - timedelta(minutes=minutes + 1))
+    adapter = world.adapter()
+    world.sandbox.reset_counts()
+    mine = adapter.requester_tickets(str(world.customer["id"]), now - timedelta(days=30))
+    assert len(mine) == 100 and mine[0].subject == "Order 0"  # the newest hundred
+    assert world.sandbox.count("GET", f"/api/v2/users/{world.customer['id']}/tickets/requested") == 1
+
+
 def test_a_server_that_ignores_the_order_is_read_to_the_end(world) -> None:  # type: ignore[no-untyped-def]
     """Were the order not honoured (oldest first), stopping at the first old ticket would miss every recent one."""
     import responses

@@ -22,7 +22,7 @@ HELPDESK_STEPS = {
     ("freshdesk", "reassign"): ("read", "customer", "update", "note", "reply"),
     ("zendesk", "task_ticket"): ("read", "customer", "task", "update", "reply"),
 }
-STORE_STEPS = ("acquire", "take_events", "observe", "save_intent", "record")
+STORE_STEPS = ("take", "observe", "save_intent", "record")
 SHAPES = list(HELPDESK_STEPS)
 
 _CLEAN: dict[tuple[str, str], dict[str, Any]] = {}

@@ -245,10 +245,12 @@ def test_a_notification_failed_for_good_can_be_put_back_with_its_delivered_chann
     alert = Notification(role="team_lead", kind="k", ticket_id="42", dedupe_key="k", title="t", body="b")
     with store.session() as s:
         repo.queue_notification(s, "zendesk", alert, NOW, timedelta(hours=24), not_before=NOW + timedelta(hours=1))
-        [row] = repo.pending_notifications(s, NOW + timedelta(hours=1))
         assert repo.next_notification_due(s, NOW) == NOW + timedelta(hours=1)
         assert repo.next_notification_due(s, NOW + timedelta(hours=1)) is None
-        assert repo.claim_notification(s, row.id, NOW + timedelta(hours=1), timedelta(minutes=5))
+        assert repo.claim_next_notification(s, NOW, timedelta(minutes=5)) is None  # not due yet
+        row = repo.claim_next_notification(s, NOW + timedelta(hours=1), timedelta(minutes=5))
+        assert row is not None and row.status == "sending"
+        assert repo.claim_next_notification(s, NOW + timedelta(hours=1), timedelta(minutes=5)) is None  # taken
         repo.note_channel_delivered(s, row.id, "mailto://smtp (team_lead #1)")
         repo.mark_notification_failed(s, row.id, NOW, "not delivered to slack://*** (team_lead #2)", final=True,
                                       channels_ok=["mailto://smtp (team_lead #1)"],
@@ -263,6 +265,30 @@ def test_a_notification_failed_for_good_can_be_put_back_with_its_delivered_chann
     with store.session() as s:
         [again] = repo.pending_notifications(s, NOW)
         assert (again.status, again.attempts, again.channels_ok) == ("pending", 0, ["mailto://smtp (team_lead #1)"])
+
+
+def test_senders_side_by_side_each_claim_a_different_notification_and_none_comes_back_empty(store: Store) -> None:
+    for i in range(6):
+        alert = Notification(role="team_lead", kind="k", ticket_id=str(i), dedupe_key=f"k{i}", title="t", body="b",
+                             urgent=i == 5)
+        with store.session() as s:
+            repo.queue_notification(s, "zendesk", alert, NOW, timedelta(hours=24))
+    claimed: list[str] = []
+
+    def claim(barrier: threading.Barrier) -> bool:
+        barrier.wait()
+        with store.session() as s:
+            row = repo.claim_next_notification(s, NOW, timedelta(minutes=5), owner="p")
+            if row is not None:
+                claimed.append(row.ticket_id)
+            return row is not None
+
+    assert at_once(claim) == [True] * 6  # six due, six senders: none lost a race and came back empty
+    assert sorted(claimed) == [str(i) for i in range(6)]
+    with store.session() as s:
+        assert repo.claim_next_notification(s, NOW, timedelta(minutes=5)) is None
+        first = repo.claim_next_notification(s, NOW + timedelta(minutes=6), timedelta(minutes=5))
+        assert first is not None and first.ticket_id == "5"  # a dead sender's claims come back, urgent first
 
 
 def test_business_hours_deferral(store: Store) -> None:

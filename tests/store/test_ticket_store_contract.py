@@ -25,7 +25,7 @@ from plugin.domain import (
 )
 from plugin.ledger import Intent, Part
 from plugin.lifecycles import IllegalMove, IntentState
-from plugin.ports import DecisionRecord, TicketStore
+from plugin.ports import DecisionRecord, Taken, TicketStore
 from plugin.store import Store
 from plugin.store.ticket_store import SqlTicketStore
 
@@ -86,13 +86,26 @@ def record(key: str | None = "k1", event_ids: tuple[int, ...] = (), **fields: ob
                           event_ids=event_ids, notifications=tuple((n, None) for n in made.notifications))
 
 
+def take(tickets: TicketStore, owner: str, at: datetime = NOW) -> Taken | None:
+    return tickets.take("zendesk:42", "zendesk", "42", owner, at, LEASE)
+
+
+def open_intents(tickets: TicketStore) -> list[Intent]:
+    """The open intents, as a run that takes the ticket sees them (its lease is let go again)."""
+    taken = tickets.take("zendesk:42", "zendesk", "42", "host/999/1#look", NOW, LEASE)
+    assert taken is not None
+    tickets.release_events("zendesk", ["42"], "host/999/1#look", counted=False)
+    tickets.release("zendesk:42", "host/999/1#look")
+    return taken.intents
+
+
 def test_a_lease_is_one_holders_until_it_expires_and_renewing_keeps_it(tickets: TicketStore) -> None:
-    assert tickets.acquire("zendesk:42", A, NOW, LEASE)
-    assert not tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=10), LEASE)
+    assert take(tickets, A) is not None
+    assert take(tickets, B, NOW + timedelta(seconds=10)) is None
     assert tickets.renew("host/100/1", NOW + timedelta(seconds=10), LEASE) == 1
-    assert not tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=20), LEASE)  # renewed to 25 s
+    assert take(tickets, B, NOW + timedelta(seconds=20)) is None  # renewed to 25 s
     assert tickets.leased(["zendesk:42", "zendesk:43"], NOW + timedelta(seconds=20)) == {"zendesk:42": None}
-    assert tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=26), LEASE)  # expired: taken over
+    assert take(tickets, B, NOW + timedelta(seconds=26)) is not None  # expired: taken over
     tickets.release("zendesk:42", A)  # not A's any more: nothing happens
     assert tickets.leased(["zendesk:42"], NOW + timedelta(seconds=27)) == {"zendesk:42": None}
     tickets.release("zendesk:42", B)
@@ -100,28 +113,36 @@ def test_a_lease_is_one_holders_until_it_expires_and_renewing_keeps_it(tickets: 
 
 
 def test_a_rate_limited_ticket_is_held_from_everyone_until_its_retry_time(tickets: TicketStore) -> None:
-    assert tickets.acquire("zendesk:42", A, NOW, LEASE)
+    assert take(tickets, A) is not None
     later = NOW + timedelta(seconds=40)
     tickets.hold("zendesk:42", A, later)
     tickets.release("zendesk:42", A)  # the run ends: the hold stays
     assert tickets.renew("host/100/1", NOW, LEASE) == 0  # no heartbeat keeps it
     assert tickets.owners() == set()  # nobody to declare dead
-    assert not tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=39), LEASE)
+    assert take(tickets, B, NOW + timedelta(seconds=39)) is None
     assert tickets.leased(["zendesk:42"], NOW + timedelta(seconds=39)) == {"zendesk:42": later}
-    assert tickets.acquire("zendesk:42", B, NOW + timedelta(seconds=41), LEASE)
+    assert take(tickets, B, NOW + timedelta(seconds=41)) is not None
 
 
 def test_the_inbox_lifecycle(tickets: TicketStore) -> None:
     assert tickets.add_event(event("d1"), NOW) and not tickets.add_event(event("d1"), NOW)
     assert tickets.add_event(event("d2"), NOW)
-    taken = tickets.take_events("zendesk", "42", A, NOW)
+    first = take(tickets, A)
+    assert first is not None and first.intents == []
+    taken = first.events
     assert [e.event.delivery_id for e in taken if e.event] == ["d1", "d2"] and taken[0].attempts == 1
     assert tickets.owners() == {"host/100/1"}
+    assert take(tickets, B) is None  # held: nothing taken
+    assert [e.attempts for e in taken] == [1, 1]
     tickets.release_events("zendesk", ["42"], A)  # the run gave up: back to the inbox
-    again = tickets.take_events("zendesk", "42", B, NOW)
-    assert [e.attempts for e in again] == [2, 2]
+    tickets.release("zendesk:42", A)
+    second = take(tickets, B)
+    assert second is not None and [e.attempts for e in second.events] == [2, 2]
     tickets.release_events("zendesk", ["42"], B, counted=False)  # a rate limit: waited out, not an attempt spent
-    again = tickets.take_events("zendesk", "42", B, NOW)
+    tickets.release("zendesk:42", B)
+    third = take(tickets, B)
+    assert third is not None
+    again = third.events
     assert [e.attempts for e in again] == [2, 2]
     tickets.finish_events([again[0].id], NOW)
     assert [(p, t) for p, t, _ in tickets.unfinished(NOW, None, 10)] == [("zendesk", "42")]
@@ -134,26 +155,25 @@ def test_the_inbox_lifecycle(tickets: TicketStore) -> None:
 
 def test_a_dead_processs_leases_and_events_are_freed(tickets: TicketStore) -> None:
     tickets.add_event(event("d1"), NOW)
-    assert tickets.acquire("zendesk:42", A, NOW, LEASE)
-    tickets.take_events("zendesk", "42", A, NOW)
+    assert take(tickets, A) is not None
     released = tickets.release_owners(["host/100/1"])
     assert (released.leases, released.events) == (1, 1)
     assert tickets.owners() == set()
-    assert tickets.acquire("zendesk:42", B, NOW, LEASE)
-    assert len(tickets.take_events("zendesk", "42", B, NOW)) == 1
+    taken = take(tickets, B)
+    assert taken is not None and len(taken.events) == 1
 
 
 def test_intents_move_only_as_their_lifecycle_allows(tickets: TicketStore) -> None:
     tickets.observe(TICKET, [], NOW)
     tickets.save_intent(intent())
-    assert [i.key for i in tickets.open_intents("zendesk", "42")] == ["k1"]
+    assert [i.key for i in open_intents(tickets)] == ["k1"]
     writing = tickets.move_intent("k1", IntentState.WRITING)
     assert writing.state == IntentState.WRITING
     failed = tickets.move_intent("k1", IntentState.WRITING, landed=[Part.FIELDS], error="503")
     assert failed.landed == {Part.FIELDS} and failed.attempts == 1 and failed.last_error == "503"
     limited = tickets.move_intent("k1", IntentState.WRITING, error="429", counted=False)
     assert limited.attempts == 1 and limited.last_error == "429"
-    [loaded] = tickets.open_intents("zendesk", "42")
+    [loaded] = open_intents(tickets)
     assert loaded.decision.changes == decision().changes and loaded.version == "v1"
     assert loaded.decision.notifications == decision().notifications  # all a recovery needs to finish it
     landed = tickets.move_intent("k1", IntentState.LANDED, landed=[Part.NOTE])
@@ -166,12 +186,15 @@ def test_a_record_is_everything_at_once_and_only_once(tickets: TicketStore) -> N
     tickets.add_event(event("d1"), NOW)
     observed = tickets.observe(TICKET, [], NOW)
     assert observed.first_decision
-    [taken] = tickets.take_events("zendesk", "42", A, NOW)
+    first = take(tickets, A)
+    assert first is not None
+    [taken] = first.events
     tickets.save_intent(intent())
     tickets.move_intent("k1", IntentState.WRITING)
     done = tickets.record(record(event_ids=(taken.id,)))
     assert done.notifications_queued == 1 and done.timer is not None and done.timer.version == 1
-    assert tickets.open_intents("zendesk", "42") == [] and tickets.unfinished(NOW, None, 10) == []
+    tickets.release("zendesk:42", A)
+    assert open_intents(tickets) == [] and tickets.unfinished(NOW, None, 10) == []
     assert tickets.timer_armed("zendesk", "42", 1)
     seen = tickets.observe(replace(TICKET, updated_at=NOW + timedelta(seconds=5)), [], NOW)
     assert not seen.first_decision and "legal_keywords" in seen.history.fired
@@ -191,3 +214,18 @@ def test_timers_fire_once_and_a_new_one_supersedes(tickets: TicketStore) -> None
     assert tickets.due_timers(NOW + timedelta(minutes=31), 10) == [("zendesk", "42", 2)]
     assert tickets.fire_timer("zendesk", "42", 2, NOW) and not tickets.fire_timer("zendesk", "42", 2, NOW)
     assert tickets.due_timers(NOW + timedelta(hours=2), 10) == []
+
+
+def test_a_status_without_a_time_on_a_ticket_seen_first_does_not_say_it_began_now(tickets: TicketStore) -> None:
+    """Freshdesk's webhooks carry no time: a ticket resolved three days ago and first seen now was not open until
+    now (its SLA clocks would read as breached); the read's status stands from its creation."""
+    solved = replace(TICKET, id="43", status=Status.SOLVED, created_at=NOW - timedelta(days=3),
+                     updated_at=NOW - timedelta(days=2))
+    untimed = TicketEvent(platform="zendesk", delivery_id="fd-1", ticket_id="43", kind=EventKind.UPDATED,
+                          status=Status.SOLVED)
+    seen = tickets.observe(solved, [untimed], NOW)
+    assert [(c.at, c.status) for c in seen.history.status_changes] == [(solved.created_at, Status.SOLVED)]
+    reopened = TicketEvent(platform="zendesk", delivery_id="fd-2", ticket_id="43", kind=EventKind.UPDATED,
+                           status=Status.OPEN)
+    later = tickets.observe(replace(solved, status=Status.OPEN, updated_at=NOW), [reopened], NOW)
+    assert [(c.at, c.status) for c in later.history.status_changes][-1] == (NOW, Status.OPEN)  # known: at arrival
