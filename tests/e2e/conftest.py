@@ -9,12 +9,10 @@ from typing import Any
 import pytest
 
 
-@pytest.fixture(params=["sqlite", "postgres+redis"])
-def backend(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
-    """Keyword arguments for harness.running(): empty for the one-box shape, the URLs for the scale-out one."""
-    if request.param == "sqlite":
-        yield {}
-        return
+@pytest.fixture
+def scale_out(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
+    """The scale-out shape's URLs (PostgreSQL state, Redis queue), every table emptied and the queue flushed after
+    the test, so the next one starts from nothing."""
     database = request.getfixturevalue("postgres_url")
     queue = request.getfixturevalue("redis_url")
     yield {"database_url": database, "queue_url": queue}
@@ -30,3 +28,12 @@ def backend(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
     import redis
 
     redis.Redis.from_url(queue).flushdb()
+
+
+@pytest.fixture(params=["sqlite", "postgres+redis"])
+def backend(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
+    """Keyword arguments for harness.running(): empty for the one-box shape, the URLs for the scale-out one."""
+    if request.param == "sqlite":
+        yield {}
+        return
+    yield request.getfixturevalue("scale_out")

@@ -192,8 +192,8 @@ def gone(pid: int) -> bool:
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; dying with the parent is Linux's")
 def test_serve_runs_extra_consumer_processes_that_die_with_it_even_when_it_is_sigkilled(
-        tmp_path: Path, postgres_url: str, redis_url: str) -> None:
-    with world(tmp_path, database_url=postgres_url, queue_url=redis_url, queue={"processes": 2}) as live:
+        tmp_path: Path, scale_out: dict[str, Any]) -> None:
+    with world(tmp_path, **scale_out, queue={"processes": 2}) as live:
         port = free_port()
         serve = live.start("serve", "--port", str(port))
         wait(lambda: len(children_of(serve.pid)) == 1, 30, f"serve's worker process\n{live.logs()}")
