@@ -236,7 +236,7 @@ class FreshdeskAdapter(HelpdeskAdapter):
             page += 1
 
     def get_ticket(self, ticket_id: str) -> Ticket:
-        data = self._get(f"/tickets/{int(ticket_id)}", include="requester,stats")
+        data = self._get(f"/tickets/{int(ticket_id)}")  # no embeds: each costs a credit, and nothing here reads one
         return self._ticket(data, self._conversations(ticket_id))
 
     def get_tickets(self, ticket_ids: Sequence[str]) -> list[Ticket]:

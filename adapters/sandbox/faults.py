@@ -60,6 +60,7 @@ class RequestRecord:
     started: float = 0.0  # time.monotonic() when the request arrived
     retry_after: float | None = None  # the Retry-After a 429 carried
     held: float = 0.0  # seconds the answer was held after processing (slow or lost answer)
+    credits: int = 0  # what the request cost of the account's per-minute API budget (Freshdesk: 1 + each embed)
 
     def json(self) -> Any:
         return json.loads(self.body) if self.body else None
@@ -184,11 +185,12 @@ class Faults:
             return holds.pop(0) if holds else 0.0
 
     def record(self, method: str, path: str, status: int, size: int, body: bytes = b"", *, query: str = "",
-               started: float | None = None, retry_after: float | None = None, held: float = 0.0) -> None:
+               started: float | None = None, retry_after: float | None = None, held: float = 0.0,
+               credits: int = 0) -> None:
         now = time.monotonic()
         with self._lock:
             self.requests.append(RequestRecord(method, path, status, now, size, body, query,
-                                               now if started is None else started, retry_after, held))
+                                               now if started is None else started, retry_after, held, credits))
 
     def recorded(self, method: str | None = None, path_prefix: str | None = None) -> list[RequestRecord]:
         """The requests received (method, path, status, body), oldest first."""

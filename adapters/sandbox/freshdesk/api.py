@@ -139,7 +139,8 @@ def make_api(state: FreshdeskState, faults: Faults, account: Account, limit: Rat
             time.sleep(held)
         faults.record(request.method, request.path, response.status_code, len(request.data or b""),
                       request.data or b"", query=request.query_string.decode("latin-1"),
-                      started=getattr(g, "started", None), retry_after=getattr(g, "retry_after", None), held=held)
+                      started=getattr(g, "started", None), retry_after=getattr(g, "retry_after", None), held=held,
+                      credits=int(getattr(g, "cost", 0)))
         if getattr(g, "remaining", None) is not None:
             response.headers["X-Ratelimit-Total"] = str(limit.per_minute)
             response.headers["X-Ratelimit-Remaining"] = str(g.remaining)
