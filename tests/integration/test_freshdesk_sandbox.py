@@ -114,6 +114,16 @@ def test_error_bodies_are_freshdesks(fd_world) -> None:  # type: ignore[no-untyp
 # ---------------------------------------------------------------- shapes
 
 
+def test_the_decisions_read_costs_two_credits_the_ticket_and_its_conversations(fd_world) -> None:  # type: ignore[no-untyped-def]
+    raw = fd_world.ticket()
+    start = len(fd_world.sandbox.recorded())
+    ticket = fd_world.adapter().get_ticket(str(raw["id"]))
+    spent = fd_world.sandbox.recorded()[start:]
+    assert ticket.comments_loaded and [r.path for r in spent] == [f"/api/v2/tickets/{raw['id']}",
+                                                                  f"/api/v2/tickets/{raw['id']}/conversations"]
+    assert sum(r.credits for r in spent) == 2  # no include: each embed would cost one more
+
+
 def test_ticket_shape_codes_and_includes(fd_world) -> None:  # type: ignore[no-untyped-def]
     sandbox = fd_world.sandbox
     raw = fd_world.ticket(tags=["billing"], custom_fields={"cf_revenue": 4000}, source=3, type="Incident")
