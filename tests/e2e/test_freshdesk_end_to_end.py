@@ -12,6 +12,8 @@ from harness import FRESHDESK_SECRET as SECRET
 from harness import FreshdeskRunning as Live
 from harness import running_freshdesk
 
+from plugin.store import repository as repo
+
 
 @pytest.fixture
 def live(tmp_path: Path) -> Iterator[Live]:
@@ -24,10 +26,15 @@ def test_a_legal_threat_is_escalated_once_on_freshdesk(live: Live) -> None:
     raw = state.create_ticket({"requester_id": live.ids["customer"], "subject": "Cannot export invoices",
                                "description": "If this is not fixed today my lawyer will contact you.",
                                "priority": 2, "source": 1})
-    live.wait(lambda: live.ours(raw["id"]), 20, "the handoff note")
+    live.wait(lambda: len(live.ours(raw["id"])) == 2, 20, "the handoff note and the reply")
+    writes = live.sandbox.write_requests()
     for _ in range(2):  # our own writes come back as webhooks; deciding on them again adds nothing
         live.sandbox.flush_webhooks(10)
         live.wait(live.settled, 20, "every event processed")
+    assert live.sandbox.write_requests() == writes  # no write after our own note and reply came back
+    with live.services.store.session() as session:
+        mirror = repo.get_mirror(session, "freshdesk", str(raw["id"]))
+        assert mirror is not None and mirror.workflow_state == "escalated"  # our note is no agent's action
     after = state.ticket(raw["id"])
     assert after["priority"] == 3
     assert {"escalated", "tier_4", "legal_review"} <= set(after["tags"])

@@ -65,6 +65,9 @@ def test_redelivery_and_our_own_update_coming_back_add_nothing(service: Running)
     ours = [i for i in service.sandbox.invocations if i.json()["detail"]["actor_id"] == str(service.ids["bot"])]
     assert ours, "our update should have come back as webhooks"
     assert {i.status for i in ours} == {200}  # answered as ours: not stored, not queued, no run
+    with service.services.store.session() as session:
+        mirror = repo.get_mirror(session, "zendesk", str(ticket["id"]))
+        assert mirror is not None and mirror.workflow_state != "in_progress"  # our note is no agent's action
 
 
 def test_a_calm_ticket_gets_only_its_tier(service: Running) -> None:
