@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 MAX_AUTO = 4
 STOP_WAIT = 40.0  # beyond the consumer's 30 s shutdown timeout
+RESTART_PAUSE = 5.0  # a worker that keeps failing at start (its database away) is started again this often
 _PR_SET_PDEATHSIG = 1
 
 
@@ -52,9 +53,11 @@ def die_with_parent(parent: int) -> None:
 class WorkerProcesses:
     """`count` worker processes kept running until stop()."""
 
-    def __init__(self, count: int, config_path: Path | None, *, poll: float = 1.0) -> None:
-        self.count, self.config_path, self.poll = count, config_path, poll
+    def __init__(self, count: int, config_path: Path | None, *, poll: float = 1.0,
+                 restart_pause: float = RESTART_PAUSE) -> None:
+        self.count, self.config_path, self.poll, self.restart_pause = count, config_path, poll, restart_pause
         self.processes: list[subprocess.Popen[bytes]] = []
+        self._started: list[float] = []
         self._stopping = threading.Event()
         self._watcher = threading.Thread(target=self._watch, name="worker-processes", daemon=True)
 
@@ -67,6 +70,7 @@ class WorkerProcesses:
         if self.count < 1:
             return
         self.processes = [self._spawn() for _ in range(self.count)]
+        self._started = [time.monotonic()] * self.count
         log.info("started %d worker process(es): %s", self.count, ", ".join(str(p.pid) for p in self.processes))
         self._watcher.start()
 
@@ -77,9 +81,13 @@ class WorkerProcesses:
         while not self._stopping.wait(self.poll):
             for index, process in enumerate(self.processes):
                 code = process.poll()
-                if code is not None and not self._stopping.is_set():
-                    log.warning("worker process %s exited (%s); starting another", process.pid, code)
-                    self.processes[index] = self._spawn()
+                if code is None or self._stopping.is_set():
+                    continue
+                if time.monotonic() - self._started[index] < self.restart_pause:
+                    continue  # not again at once: one failing at start would be restarted in a loop
+                log.warning("worker process %s exited (%s); starting another", process.pid, code)
+                self.processes[index] = self._spawn()
+                self._started[index] = time.monotonic()
 
     def stop(self) -> None:
         """SIGTERM to each (in-flight tasks finish), then wait; one that does not stop in time is killed."""

@@ -218,11 +218,13 @@ def test_a_worker_process_that_exits_is_started_again_and_stop_ends_them(tmp_pat
         def command(self) -> list[str]:
             return [sys.executable, "-c", "import time; time.sleep(0.3)"]
 
-    workers = Napping(2, None, poll=0.05)
+    workers = Napping(2, None, poll=0.05, restart_pause=1.0)
+    started = time.monotonic()
     workers.start()
     first = [p.pid for p in workers.processes]
     try:
         wait(lambda: not set(first) & {p.pid for p in workers.processes}, 10, "both napping workers replaced")
+        assert time.monotonic() - started >= 1.0  # not restarted at once after they ended (0.3 s in)
     finally:
         workers.stop()
     assert all(p.poll() is not None for p in workers.processes)
