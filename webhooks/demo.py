@@ -37,7 +37,7 @@ from plugin.config import EscalatorConfig, load_config
 from plugin.store import repository as repo
 from webhooks.app import create_app
 from webhooks.bootstrap import Services, bootstrap
-from webhooks.demo_process import Bar, Interrupted, Quiet, StoppableLater, Stopping, alert_catcher, serving
+from webhooks.demo_process import Bar, Interrupted, Quiet, Stopping, alert_catcher, serving
 from webhooks.demo_report import Played, report
 from webhooks.demo_scenes import HISTORY, LIVE_SLA, MANUAL, SCENES, TIERS, Scene
 from webhooks.demo_stages import Stage, stages_for
@@ -158,7 +158,7 @@ def _run(stack: ExitStack, stages: list[Stage], folder: Path, keep: bool, stoppi
     logins = StatusLogins()
     services = bootstrap(_config(stages, folder, catcher, logins))
     stack.callback(services.store.dispose)
-    later = services.tasks.later = StoppableLater()  # before anything is timed: nothing started yet
+    later = services.tasks.later  # stopped with the rest: its thread would outlive the demo
     stack.callback(later.stop)
     stack.callback(services.keeper.stop)  # the lease keeper's thread ends at once
     server = make_server("127.0.0.1", 0, create_app(services=services), threaded=True, request_handler=Quiet)

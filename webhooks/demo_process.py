@@ -5,13 +5,11 @@ monitor thread."""
 
 from __future__ import annotations
 
-import heapq
 import http.server
 import json
 import logging
 import signal
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
@@ -20,7 +18,6 @@ from typing import Any
 from tqdm import tqdm
 from werkzeug.serving import WSGIRequestHandler
 
-from plugin.service.later import Later
 from webhooks.demo_report import Alerts
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -98,36 +95,6 @@ def alert_catcher() -> Iterator[tuple[str, Alerts]]:
     server.daemon_threads = False  # so that closing it joins the threads of requests in flight
     with serving(server, "demo-alert-catcher"):
         yield f"127.0.0.1:{server.server_port}", alerts
-
-
-class StoppableLater(Later):
-    """The service's queueing of timed retries at their moment, with a stop: `escalator serve` leaves its thread to
-    the end of the process, the demo ends before. What it still holds at the stop is unfinished work the store
-    keeps (recovery queues it again)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._stopped = False
-
-    def stop(self) -> None:
-        with self._wake:
-            self._stopped = True
-            self._wake.notify_all()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
-
-    def _run(self) -> None:
-        while True:
-            with self._wake:
-                while not self._stopped and (not self._heap or self._heap[0][0] > time.monotonic()):
-                    self._wake.wait(None if not self._heap else self._heap[0][0] - time.monotonic())
-                if self._stopped:
-                    return
-                _, _, action = heapq.heappop(self._heap)
-            try:
-                action()
-            except Exception:  # as Later: the queue may be away, recovery takes the unfinished work up again
-                log.warning("could not queue work at its time", exc_info=True)
 
 
 class Bar(tqdm):  # type: ignore[misc]  # tqdm is untyped

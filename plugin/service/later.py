@@ -24,6 +24,7 @@ class Later:
         self._seq = itertools.count()
         self._wake = threading.Condition()
         self._thread: threading.Thread | None = None
+        self._stopped = False
 
     def after(self, delay: float, action: Callable[[], object]) -> None:
         """Run `action` (queueing a task: quick) `delay` seconds from now."""
@@ -40,11 +41,22 @@ class Later:
         with self._wake:
             return sorted(due - now for due, _, _ in self._heap)
 
+    def stop(self) -> None:
+        """End the thread (a process that ends before its last retry's time: the demo, a test). What is still
+        waiting is unfinished work the store keeps, queued again by recovery."""
+        with self._wake:
+            self._stopped = True
+            self._wake.notify_all()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+
     def _run(self) -> None:
         while True:
             with self._wake:
-                while not self._heap or self._heap[0][0] > time.monotonic():
+                while not self._stopped and (not self._heap or self._heap[0][0] > time.monotonic()):
                     self._wake.wait(None if not self._heap else self._heap[0][0] - time.monotonic())
+                if self._stopped:
+                    return
                 _, _, action = heapq.heappop(self._heap)
             try:
                 action()
