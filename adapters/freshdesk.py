@@ -446,6 +446,7 @@ class FreshdeskAdapter(HelpdeskAdapter):
         writes = 0
         landed: set[Part] = set()
         note = changes.internal_note
+        after: Ticket | None = None
         try:
             if changes.task is not None:
                 task_id, posts = self._ensure_task(ticket, changes.task, key)
@@ -460,7 +461,7 @@ class FreshdeskAdapter(HelpdeskAdapter):
                         raise ConflictError(f"Freshdesk ticket {ticket_id} changed since the decision (updated "
                                             f"{fresh.get('updated_at')}): its tags would be overwritten")
                 writes += 1
-                self._request("PUT", f"/tickets/{int(ticket_id)}", json=body)
+                after = self._written(self._request("PUT", f"/tickets/{int(ticket_id)}", json=body))
                 landed.add(Part.FIELDS)
             # The note keeps its visible reference line (agents read it); the customer reads the reply, so its
             # marker is hidden in the HTML (adapters/markers.py).
@@ -478,7 +479,20 @@ class FreshdeskAdapter(HelpdeskAdapter):
         except HelpdeskError as exc:
             exc.landed = frozenset(landed)
             raise
-        return ApplyResult(ticket_id, True, write_requests=writes, landed=frozenset(landed))
+        return ApplyResult(ticket_id, True, ticket=after, write_requests=writes, landed=frozenset(landed))
+
+    def _written(self, response: requests.Response) -> Ticket | None:
+        """The ticket as the update's answer gives it (its tags and fields after our write), when it gives one."""
+        try:
+            data = response.json()
+            return self._ticket(data, loaded=False) if isinstance(data, dict) and data.get("updated_at") else None
+        except (ValueError, KeyError, TypeError):
+            return None
+
+    def watch_every(self) -> timedelta | None:
+        """Freshdesk's automation rules fire on no tag change (plugin.service.watch)."""
+        every = self.settings.watch_every
+        return every if every > timedelta(0) else None
 
     def apply_many(self, requests_: Sequence[ApplyRequest]) -> list[ApplyResult]:
         """One by one (bulk_update is asynchronous and cannot carry notes). At a rate limit the results so far stand

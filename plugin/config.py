@@ -1015,6 +1015,9 @@ class FreshdeskConfig(Section):
     agent_email: str | None = None  # the agent whose API key we use: its updates are recognised as ours
     custom_statuses: dict[int, StatusName] = Field(default_factory=dict)
     timeout: float = Field(default=15.0, gt=0)
+    # Freshdesk's automation rules fire on no tag change: every `watch_every` the consumer that runs the periodic
+    # jobs lists the tickets changed since its last look (one API credit) to find them; 0 turns the watch off.
+    watch_every: Duration = timedelta(seconds=3)
 
     @property
     def configured(self) -> bool:

@@ -230,6 +230,11 @@ class HelpdeskAdapter(abc.ABC):
     def export_tickets(self, since: datetime, cursor: str | None = None) -> ExportPage:
         """One page of the incremental export, for backfill."""
 
+    def watch_every(self) -> timedelta | None:
+        """How often the service should list the tickets changed since its last look, for changes this platform's
+        webhooks cannot report (plugin.service.watch); None: its webhooks report every change that matters."""
+        return None
+
     @abc.abstractmethod
     def satisfaction_ratings(self, since: datetime) -> Iterator[SatisfactionRating]:
         """Satisfaction ratings received since `since`."""
@@ -359,6 +364,7 @@ class DecisionRecord:
     notifications: tuple[tuple[Notification, datetime | None], ...] = ()
     dedupe_period: timedelta = timedelta(hours=24)
     updated_at: datetime | None = None  # the ticket's update time after our own write
+    written: Ticket | None = None  # the ticket as our own write's answer gave it (its tags and group after it)
     resolution: Resolution | None = None
 
 

@@ -17,6 +17,7 @@ from huey.consumer import Consumer
 
 from webhooks.bootstrap import Services
 from webhooks.processes import WorkerProcesses, consumer_processes
+from webhooks.watching import Watcher
 
 log = logging.getLogger(__name__)
 
@@ -59,26 +60,31 @@ class Stopper:
                 log.exception("error while stopping")
 
 
-def start_consuming(consumer: Consumer, services: Services) -> None:
-    """Start the consumer, then take up at once what a dead process left (recovery in seconds, not at the sweep)."""
+def start_consuming(consumer: Consumer, services: Services) -> Watcher | None:
+    """Start the consumer, then take up at once what a dead process left (recovery in seconds, not at the sweep).
+    The consumer that runs the periodic jobs also runs the watch (plugin.service.watch); it is returned, to stop."""
     consumer.start()
     services.tasks.run_timed_retries_here(max(2, services.config.queue.workers // 4))
+    watcher = Watcher(services).start() if consumer.periodic else None
     try:
         report = services.recover()
     except Exception:  # the database may be away; the sweep runs recovery again every minute
         log.exception("recovery on start failed; the sweep will try again")
-        return
+        return watcher
     for line in report.lines():
         log.warning("on start: %s", line)
+    return watcher
 
 
 def run_worker(services: Services, *, periodic: bool = True, workers: int | None = None) -> None:
     """Consume tasks until SIGTERM/SIGINT."""
     consumer = make_consumer(services, periodic=periodic, workers=workers)
     stopper = Stopper()
-    start_consuming(consumer, services)
+    watcher = start_consuming(consumer, services)
     stopper.install()  # after consumer.start(), which sets handlers of its own
     stopper.stopping.wait()
+    if watcher is not None:
+        watcher.stop()
     consumer.stop(graceful=True)
     services.huey.notify_interrupted_tasks()
 
@@ -112,12 +118,14 @@ def run_serve(services: Services, app_factory: Callable[[], object], host: str, 
     """The one-box default: waitress serves the app in a thread, the consumer runs beside it, and on a shared
     database and queue (queue.processes) more consumers run in worker processes of their own."""
     consumer = make_consumer(services, periodic=True)
-    start_consuming(consumer, services)
+    watcher = start_consuming(consumer, services)
     extra = WorkerProcesses(consumer_processes(services.config) - 1, config_path)
     extra.start()
     try:
         _serve(app_factory(), host, port, 8, ready)
     finally:
+        if watcher is not None:
+            watcher.stop()
         extra.stop()
         consumer.stop(graceful=True)
         services.huey.notify_interrupted_tasks()

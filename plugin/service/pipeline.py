@@ -348,6 +348,7 @@ class Pipeline:
             platform=platform, ticket=ticket, decision=decision, now=now, intent_key=key, write_requests=writes,
             event_ids=event_ids, notifications=notifications, dedupe_period=self.config.notifications.dedupe_period,
             updated_at=result.ticket.updated_at if result is not None and result.ticket is not None else None,
+            written=result.ticket if result is not None else None,
             resolution=self._resolution(ticket, decision, now)))
         if recorded.timer is not None:
             self.queue.schedule_timer(platform, ticket.id, recorded.timer.version, recorded.timer.due_at)

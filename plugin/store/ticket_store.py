@@ -276,6 +276,9 @@ class SqlTicketStore:
                 _resolution(mirror, record.ticket, record.resolution)
                 if record.updated_at is not None:  # our own write is not news to reconcile
                     mirror.platform_updated_at = max(mirror.platform_updated_at, record.updated_at)
+                if record.written is not None:  # what we wrote is held, so the watch does not take it for news
+                    mirror.tags = sorted(record.written.tags)
+                    mirror.group_id = record.written.group_id
             for notification, not_before in record.notifications:
                 if repo.queue_notification(session, platform, notification, now, record.dedupe_period,
                                            not_before=not_before, decision_key=record.intent_key):

@@ -23,6 +23,7 @@ from plugin.config import EscalatorConfig, load_config
 from webhooks.app import create_app
 from webhooks.bootstrap import Services, bootstrap
 from webhooks.runner import make_consumer
+from webhooks.watching import Watcher
 
 WEBHOOK_SECRET = "e2e-signing-secret"
 FRESHDESK_SECRET = "e2e-freshdesk-secret"
@@ -245,9 +246,11 @@ def running_freshdesk(tmp: Path, **overrides: Any) -> Iterator[FreshdeskRunning]
         assert installed.created
         worker = make_consumer(services)
         worker.start()
+        watcher = Watcher(services).start()  # as the consumer that runs the periodic jobs does
         try:
             yield FreshdeskRunning(sandbox, services, ids)
         finally:
+            watcher.stop()
             worker.stop(graceful=True)
             server.shutdown()
             server.server_close()

@@ -4,6 +4,7 @@ Freshdesk adapter writes back to the sandbox over HTTP. One box: SQLite state, S
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,3 +52,30 @@ def test_a_legal_threat_is_escalated_once_on_freshdesk(live: Live) -> None:
     live.wait(live.settled, 20, "the reply processed")
     assert len([c for c in live.ours(raw["id"]) if c["private"]]) == 1
     assert len([c for c in live.ours(raw["id"]) if not c["private"]]) == 1
+
+
+def test_a_tag_only_manual_escalation_is_decided_within_seconds(live: Live) -> None:
+    """Freshdesk's rules fire on no tag change: the watch finds the agent's tags and the escalation follows at
+    once, not at the next reconcile."""
+    state = live.sandbox.state
+    agent = state.add_agent("Ada Agent", "ada@sandbox.example", group_ids=[live.ids["groups"][0]])
+    raw = state.create_ticket({"requester_id": live.ids["customer"], "subject": "Report export times out",
+                               "description": "The monthly export stops halfway.", "priority": 2, "source": 1})
+    live.wait(lambda: "tier_1" in state.ticket(raw["id"])["tags"], 20, "routing")
+    live.sandbox.flush_webhooks(10)
+    live.wait(live.settled, 20, "every event processed")
+    fired = len(live.sandbox.invocations)
+    tags = [*state.ticket(raw["id"])["tags"], "escalate_tier_3", "esc_reason_beyond_knowledge"]
+    started = time.monotonic()
+    state.update_ticket(raw["id"], {"tags": tags}, performer="agent", performer_id=agent["id"])
+    assert len(live.sandbox.invocations) == fired  # no rule fires for a tag change (rules run as the change lands)
+    live.wait(lambda: state.ticket(raw["id"])["group_id"] == live.ids["groups"][2], 10, "the manual escalation")
+    took = time.monotonic() - started
+    assert took < 5, f"decided {took:.1f} s after the tag change"
+    live.sandbox.flush_webhooks(10)
+    live.wait(live.settled, 20, "our own note came back and was processed")
+    after = state.ticket(raw["id"])
+    assert "tier_3" in after["tags"] and "escalate_tier_3" not in after["tags"]
+    with live.services.store.session() as session:
+        [entry] = repo.load_history(session, "freshdesk", str(raw["id"])).escalations
+    assert entry.rule == "manual_escalation" and "Outside the agent's knowledge" in entry.reason
