@@ -237,6 +237,10 @@ class FreshdeskAdapter(HelpdeskAdapter):
 
     def get_ticket(self, ticket_id: str) -> Ticket:
         data = self._get(f"/tickets/{int(ticket_id)}")  # no embeds: each costs a credit, and nothing here reads one
+        if data.get("created_at") and data.get("created_at") == data.get("updated_at"):
+            # untouched since it was created: a note or a reply would have moved updated_at, so there is no
+            # conversation to read (a credit saved on every new ticket's first decision)
+            return self._ticket(data, ())
         return self._ticket(data, self._conversations(ticket_id))
 
     def get_tickets(self, ticket_ids: Sequence[str]) -> list[Ticket]:
@@ -447,6 +451,7 @@ class FreshdeskAdapter(HelpdeskAdapter):
         landed: set[Part] = set()
         note = changes.internal_note
         after: Ticket | None = None
+        written_at: list[datetime] = []
         try:
             if changes.task is not None:
                 task_id, posts = self._ensure_task(ticket, changes.task, key)
@@ -474,12 +479,16 @@ class FreshdeskAdapter(HelpdeskAdapter):
                 if html_body is None:
                     continue
                 writes += 1
-                self._request("POST", f"/tickets/{int(ticket_id)}/{path}", json={"body": html_body, **extra})
+                posted = self._request("POST", f"/tickets/{int(ticket_id)}/{path}", json={"body": html_body, **extra})
                 landed.add(part)
+                written_at.extend(_created_at(posted))
         except HelpdeskError as exc:
             exc.landed = frozenset(landed)
             raise
-        return ApplyResult(ticket_id, True, ticket=after, write_requests=writes, landed=frozenset(landed))
+        if after is not None:
+            written_at.append(after.updated_at)
+        return ApplyResult(ticket_id, True, ticket=after, write_requests=writes, landed=frozenset(landed),
+                           written_at=tuple(written_at))
 
     def _written(self, response: requests.Response) -> Ticket | None:
         """The ticket as the update's answer gives it (its tags and fields after our write), when it gives one."""
@@ -557,6 +566,17 @@ class FreshdeskAdapter(HelpdeskAdapter):
         data = self._get(f"/automations/{automation_type}/rules")
         rules = data.get("rules") if isinstance(data, dict) else data
         return list(rules or ())
+
+
+def _created_at(response: requests.Response) -> list[datetime]:
+    """The time a posted note or reply was created, which is the ticket's update time it left (Freshdesk stamps the
+    ticket with the conversation's time; a guess, checked only against the sandbox: where it differs, our note
+    coming back is decided again, which costs a read and changes nothing)."""
+    try:
+        data = response.json()
+        return [when(data["created_at"])] if isinstance(data, dict) and data.get("created_at") else []
+    except (ValueError, KeyError, TypeError):
+        return []
 
 
 def _stamp(moment: datetime) -> str:

@@ -192,6 +192,20 @@ def delivery_id(ticket_id: str, body: bytes, payload: Mapping[str, Any], now: da
     return "sha256:" + hashlib.sha256(material).hexdigest()
 
 
+def modified_on(text: Any) -> datetime | None:
+    """`{{ticket.modified_on}}` as a time: Rails prints a UTC time "2026-12-07 10:00:00 UTC"; ISO 8601 is read too.
+    None for anything else (an unrendered placeholder, a format we do not know): the event is then decided as usual.
+    A guess from Rails' default Time#to_s; the sandbox renders it so."""
+    value = str(text or "").strip()
+    if value.endswith(" UTC"):
+        value = value[:-4].replace(" ", "T") + "+00:00"
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
 def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None, header_name: str,
                   custom_statuses: Mapping[int, Status],
                   now: datetime | None = None) -> list[TicketEvent]:
@@ -229,14 +243,14 @@ def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None
                                    "priority": priority.name.lower() if priority else None,
                                    "tags": [t.strip() for t in str(payload.get("ticket_tags") or "").split(",")
                                             if t.strip()]}
-        # Never taken for our own change: {{ticket.agent.email}} is the ticket's assignee, not who made the change,
-        # and Freshdesk has no placeholder for the latter. Our own updates coming back cost one read and a decision
-        # that finds nothing new (the engine is idempotent); a customer's update is never ignored.
+        # Never taken for our own change here: {{ticket.agent.email}} is the ticket's assignee, not who made the
+        # change, and Freshdesk has no placeholder for the latter. The pipeline knows our own writes coming back by
+        # the update time and the state they carry (plugin.service.echoes), without a read.
         return [TicketEvent(
             platform=PLATFORM, delivery_id=delivery_id(ticket_id, body, payload, now), ticket_id=ticket_id,
             kind=_kind(event),
             changes=changes, raw_type=raw_type, status=status,
-            from_us=False,
+            from_us=False, ticket_updated_at=modified_on(payload.get("ticket_updated_at")),
         )]
     except WebhookError:
         raise

@@ -22,6 +22,8 @@ from plugin.domain import (
     Customer,
     Decision,
     Notification,
+    Priority,
+    Status,
     TaskTicket,
     Ticket,
     TicketChanges,
@@ -151,6 +153,9 @@ class ApplyResult:
     error: HelpdeskError | None = None
     write_requests: int = 0
     landed: frozenset[Part] = frozenset()  # the parts this call's answers confirmed
+    # The update times this call's writes left on the ticket, as the platform's answers gave them, where its webhooks
+    # cannot name who made a change (Freshdesk): they are how our own changes coming back are known.
+    written_at: tuple[datetime, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -320,12 +325,24 @@ class InboxEvent:
 
 
 @dataclass(frozen=True)
+class Held:
+    """What we hold of a ticket: the platform's update time we last saw or our own writes left, and the state then."""
+
+    updated_at: datetime
+    tags: frozenset[str]
+    status: Status
+    priority: Priority | None
+    written_at: frozenset[datetime] = frozenset()  # the update times our last writes left on it
+
+
+@dataclass(frozen=True)
 class Taken:
     """What a run takes of a ticket with its lease: its unfinished events, oldest first (now being processed by the
-    run's process), and its open intents, oldest first."""
+    run's process), its open intents, oldest first, and what we hold of the ticket (None: never seen)."""
 
     events: list[InboxEvent]
     intents: list[Intent]
+    held: Held | None = None
 
 
 @dataclass(frozen=True)
@@ -365,6 +382,7 @@ class DecisionRecord:
     dedupe_period: timedelta = timedelta(hours=24)
     updated_at: datetime | None = None  # the ticket's update time after our own write
     written: Ticket | None = None  # the ticket as our own write's answer gave it (its tags and group after it)
+    written_at: tuple[datetime, ...] = ()  # the update times our writes left (ApplyResult.written_at)
     resolution: Resolution | None = None
 
 

@@ -47,6 +47,7 @@ from plugin.ports import (
     ConflictError,
     Decider,
     DecisionRecord,
+    Held,
     HelpdeskAdapter,
     HelpdeskError,
     Helpdesks,
@@ -59,6 +60,7 @@ from plugin.ports import (
     WorkQueue,
 )
 from plugin.service.channels import scrub
+from plugin.service.echoes import already_known
 from plugin.service.metrics import Metrics
 from plugin.service.owners import LeaseKeeper, lease_owner
 
@@ -116,6 +118,7 @@ class _Work:
     rounds: int = 0
     attempts: int = 0
     owner: str = ""
+    held: Held | None = None
 
     @property
     def event_ids(self) -> tuple[int, ...]:
@@ -158,7 +161,7 @@ class Pipeline:
                 key = f"{platform}:{ticket_id}"
                 taken = self.store.take(key, platform, ticket_id, owner, now, self.lease)
                 if taken is not None:
-                    held.append(_Work(ticket_id, key, taken.events, taken.intents, owner=owner))
+                    held.append(_Work(ticket_id, key, taken.events, taken.intents, owner=owner, held=taken.held))
                 else:
                     outcomes[ticket_id] = Outcome(platform, ticket_id, "busy", retry_in=1.0)
             work = self._sort(platform, held, cause, now, outcomes)
@@ -185,8 +188,10 @@ class Pipeline:
             if cause in ("event", "recovery") and not item.events and not item.intents:
                 outcomes[item.ticket_id] = Outcome(platform, item.ticket_id, "coalesced")
             elif (cause == "event" and not item.intents and item.events
-                  and all(e.event is not None and e.event.from_us for e in item.events)):
-                # only our own writes came back: deciding again would change nothing, so spare the read
+                  and all(e.event is not None and (e.event.from_us or already_known(e.event, item.held))
+                          for e in item.events)):
+                # only our own writes came back (plugin.service.echoes): deciding again would change nothing, so
+                # spare the read
                 self.store.finish_events(item.event_ids, now)
                 outcomes[item.ticket_id] = Outcome(platform, item.ticket_id, "ours")
             else:
@@ -349,6 +354,7 @@ class Pipeline:
             event_ids=event_ids, notifications=notifications, dedupe_period=self.config.notifications.dedupe_period,
             updated_at=result.ticket.updated_at if result is not None and result.ticket is not None else None,
             written=result.ticket if result is not None else None,
+            written_at=result.written_at if result is not None else (),
             resolution=self._resolution(ticket, decision, now)))
         if recorded.timer is not None:
             self.queue.schedule_timer(platform, ticket.id, recorded.timer.version, recorded.timer.due_at)

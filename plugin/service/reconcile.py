@@ -17,6 +17,7 @@ from plugin.config import EscalatorConfig
 from plugin.ports import HelpdeskError, Helpdesks, WorkQueue
 from plugin.store import Store
 from plugin.store import repository as repo
+from plugin.store.ticket_store import written_moments
 
 log = logging.getLogger(__name__)
 OVERLAP = timedelta(minutes=2)  # read a little before the last run: exports lag the writes they report
@@ -74,7 +75,8 @@ def _reconcile_platform(helpdesks: Helpdesks, store: Store, queue: WorkQueue, pl
                     if not ticket.status.is_done:
                         stale[ticket.id] = None
                 elif ticket.updated_at > row.platform_updated_at and (
-                        not ticket.status.is_done or row.status != ticket.status.value):
+                        not ticket.status.is_done or row.status != ticket.status.value) \
+                        and ticket.updated_at not in written_moments(row):  # our own last write: not news
                     stale[ticket.id] = None
         if page.end_of_stream or not page.cursor or page.cursor == cursor:
             break

@@ -80,6 +80,8 @@ class TicketRow(Base):
     risk_at: Mapped[datetime | None]
     url: Mapped[str | None] = mapped_column(Text)  # the ticket in the helpdesk, as its adapter names it
     text_removed_at: Mapped[datetime | None]  # the subject was removed (history.retention or forget)
+    # The update times (ISO) our last decision's writes left on the ticket: their webhooks are ours (service.echoes)
+    written_at: Mapped[list[Any] | None] = mapped_column(JSON)
 
 
 class StatusHistoryRow(Base):

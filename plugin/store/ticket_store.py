@@ -16,13 +16,14 @@ from sqlalchemy import case, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from plugin.domain import Customer, Ticket, TicketEvent
+from plugin.domain import Customer, Priority, Status, Ticket, TicketEvent
 from plugin.ledger import Intent, Part
 from plugin.lifecycles import EventState, IllegalMove, IntentState, NotificationState, sources_of
 from plugin.ports import (
     HOLD_OWNER,
     ArmedTimer,
     DecisionRecord,
+    Held,
     InboxEvent,
     Observation,
     Recorded,
@@ -77,7 +78,11 @@ class SqlTicketStore:
             intents = session.scalars(select(AppliedChangeRow).where(
                 AppliedChangeRow.platform == platform, AppliedChangeRow.ticket_id == ticket_id,
                 AppliedChangeRow.state.in_([s.value for s in OPEN_INTENTS])).order_by(AppliedChangeRow.decided_at))
-            return Taken(events, [_intent_of(row) for row in intents])
+            mirror = repo.get_mirror(session, platform, ticket_id)
+            held = None if mirror is None else Held(
+                mirror.platform_updated_at, frozenset(mirror.tags or ()), Status(mirror.status),
+                Priority(mirror.priority) if mirror.priority is not None else None, written_moments(mirror))
+            return Taken(events, [_intent_of(row) for row in intents], held)
 
     def _lease(self, session: Session, key: str, owner: str, now: datetime, lease: timedelta) -> bool:
         insert = postgresql.insert if self.store.dialect == "postgresql" else sqlite.insert
@@ -279,6 +284,8 @@ class SqlTicketStore:
                 if record.written is not None:  # what we wrote is held, so the watch does not take it for news
                     mirror.tags = sorted(record.written.tags)
                     mirror.group_id = record.written.group_id
+                if record.written_at:  # so our writes coming back are known (plugin.service.echoes)
+                    mirror.written_at = sorted(moment.isoformat() for moment in record.written_at)
             for notification, not_before in record.notifications:
                 if repo.queue_notification(session, platform, notification, now, record.dedupe_period,
                                            not_before=not_before, decision_key=record.intent_key):
@@ -314,6 +321,17 @@ class SqlTicketStore:
                         platform: str | None = None, ticket_id: str | None = None) -> None:
         with self.store.session() as session:
             repo.add_dead_letter(session, task, args, error, attempts, now, platform=platform, ticket_id=ticket_id)
+
+
+def written_moments(mirror: TicketRow) -> frozenset[datetime]:
+    """The update times our last writes left on the ticket (tickets.written_at)."""
+    moments = set()
+    for text in mirror.written_at or ():
+        try:
+            moments.add(datetime.fromisoformat(str(text)))
+        except ValueError:
+            continue
+    return frozenset(moments)
 
 
 def _event_of(data: Any) -> TicketEvent | None:

@@ -29,10 +29,17 @@ def test_a_legal_threat_is_escalated_once_on_freshdesk(live: Live) -> None:
                                "priority": 2, "source": 1})
     live.wait(lambda: len(live.ours(raw["id"])) == 2, 20, "the handoff note and the reply")
     writes = live.sandbox.write_requests()
+
+    def reads() -> int:
+        return len([r for r in live.sandbox.recorded() if r.path.startswith(f"/api/v2/tickets/{raw['id']}")
+                    and r.method == "GET"])
+
+    read = reads()
     for _ in range(2):  # our own writes come back as webhooks; deciding on them again adds nothing
         live.sandbox.flush_webhooks(10)
         live.wait(live.settled, 20, "every event processed")
     assert live.sandbox.write_requests() == writes  # no write after our own note and reply came back
+    assert reads() == read  # known as ours by the update times our writes left: not even read again
     with live.services.store.session() as session:
         mirror = repo.get_mirror(session, "freshdesk", str(raw["id"]))
         assert mirror is not None and mirror.workflow_state == "escalated"  # our note is no agent's action

@@ -22,7 +22,7 @@ from adapters.base import (
     RetryAfterError,
     TransientError,
 )
-from adapters.freshdesk import task_tag
+from adapters.freshdesk import task_tag, when
 from plugin.config import load_config
 from plugin.customers import classify
 from plugin.domain import CustomerTier, EventKind, Priority, Status, TaskTicket, TicketChanges
@@ -72,6 +72,10 @@ def test_a_decision_costs_an_update_a_note_and_a_reply(fd_world) -> None:  # typ
     assert [(r.method, r.path) for r in fd_world.sandbox.recorded()] == [
         ("GET", f"/api/v2/tickets/{raw['id']}"), ("PUT", f"/api/v2/tickets/{raw['id']}"),
         ("POST", f"/api/v2/tickets/{raw['id']}/notes"), ("POST", f"/api/v2/tickets/{raw['id']}/reply")]
+    stamps = set(result.written_at)
+    conversations = fd_world.sandbox.state.conversations[raw["id"]]
+    assert stamps == {result.ticket.updated_at, *(when(c["created_at"]) for c in conversations)}
+    assert max(stamps) == when(fd_world.sandbox.state.ticket(raw["id"])["updated_at"])  # what the last echo carries
     after = fd_world.sandbox.state.ticket(raw["id"])
     assert (after["priority"], after["group_id"]) == (3, fd_world.groups[1]["id"])
     assert sorted(after["tags"]) == ["billing", "escalated", "tier_2"]
@@ -290,3 +294,19 @@ def test_a_wrong_api_key_is_a_permanent_error_that_does_not_leak(fd_world) -> No
         adapter.get_ticket(str(raw["id"]))
     assert "401" in str(caught.value) and "logged in" in str(caught.value)
     assert "not-the-key-0123" not in str(caught.value)
+
+
+
+def test_a_ticket_untouched_since_it_was_created_is_read_without_its_conversations(fd_world) -> None:  # type: ignore[no-untyped-def]
+    raw = fd_world.ticket(tags=["tier_1"])
+    adapter = fd_world.adapter()
+    fd_world.sandbox.reset_counts()
+    fresh = adapter.get_ticket(str(raw["id"]))
+    assert [r.path for r in fd_world.sandbox.recorded()] == [f"/api/v2/tickets/{raw['id']}"]
+    assert fresh.comments == () and fresh.comments_loaded  # nothing can have been said yet: known, not guessed
+    fd_world.sandbox.state.customer_reply(raw["id"], "Any news?")
+    fd_world.sandbox.reset_counts()
+    later = adapter.get_ticket(str(raw["id"]))
+    assert [r.path.split("?")[0] for r in fd_world.sandbox.recorded()] == [
+        f"/api/v2/tickets/{raw['id']}", f"/api/v2/tickets/{raw['id']}/conversations"]
+    assert [c.body for c in later.comments] == ["Any news?"]

@@ -116,6 +116,7 @@ def test_error_bodies_are_freshdesks(fd_world) -> None:  # type: ignore[no-untyp
 
 def test_the_decisions_read_costs_two_credits_the_ticket_and_its_conversations(fd_world) -> None:  # type: ignore[no-untyped-def]
     raw = fd_world.ticket()
+    fd_world.sandbox.state.customer_reply(raw["id"], "Still broken.")  # touched since created: conversations read
     start = len(fd_world.sandbox.recorded())
     ticket = fd_world.adapter().get_ticket(str(raw["id"]))
     spent = fd_world.sandbox.recorded()[start:]
