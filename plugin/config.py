@@ -1187,6 +1187,10 @@ class EscalatorConfig(BaseModel):
     # freshdesk: cf_revenue_impact}}. The key is the name read (customers.*_field, priority.urgency_field, a rule's
     # field:<key>); without an entry, that name is looked up as it is.
     fields: dict[str, PlatformNames] = Field(default_factory=dict)
+    # live: decide, write to the helpdesk and send alerts. shadow: decide and record exactly as live, write nothing to
+    # the helpdesk and send nothing; each decision is kept with what it would have written and sent (`escalator
+    # shadow report`). `escalator serve --shadow` runs a live configuration in shadow mode.
+    mode: Literal["live", "shadow"] = "live"
 
     @model_validator(mode="wrap")
     @classmethod
