@@ -117,6 +117,21 @@ def _check_timezone(value: str) -> str:
 TimeZoneName = Annotated[str, BeforeValidator(lambda v: _check_timezone(str(v)))]
 
 
+# The pain points `escalator init` knows, each turning on the settings and the rule that address it (plugin/setup.py,
+# docs/init.md).
+PainPoint = Literal["slow_first_response", "bounced_between_teams", "escalations_without_context", "alert_floods",
+                    "repeat_contacts", "unassigned_tickets"]
+
+
+class CategoryConfig(Section):
+    """One of the team's top ticket categories and the tier that owns it; a ticket carrying `tag` is escalated to
+    that tier by the rule `escalator init` writes for it (`route_<tag>`; Tier 1 categories need none)."""
+
+    name: str = Field(min_length=1)
+    tier: int = Field(default=1, ge=1, le=9)
+    tag: str = Field(default="", pattern=r"^[a-z0-9_]*$")
+
+
 class OrganizationConfig(Section):
     name: str = "Our support team"
     industry: str = "Software as a service"
@@ -125,6 +140,11 @@ class OrganizationConfig(Section):
     channels: list[str] = Field(default_factory=lambda: ["email", "web form", "chat"])
     timezone: TimeZoneName = "UTC"
     language: Literal["en", "fr"] = "en"
+    # The organization profile of the escalation framework (written by `escalator init`, shown by `describe`).
+    product: str = ""
+    support_structure: str = ""  # the team's own words: "3 tiers: Frontline, Product specialists, Engineering"
+    categories: list[CategoryConfig] = Field(default_factory=list)
+    pain_points: list[PainPoint] = Field(default_factory=list)
 
 
 class TierConfig(Section):
