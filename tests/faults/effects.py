@@ -12,6 +12,11 @@ At the alert receivers, an alert is counted per (ticket, role, channel): each ex
 (the product re-pages an alert nobody acknowledged, "[Reminder 1/3] ...") is an effect of its own: each at most once,
 never before its first alert.
 
+On Freshdesk the same effects are its own: the note is a private conversation whose HTML body carries the visible
+`[escalator-ref:KEY]`, the reply a public reply conversation whose HTML body hides `escalator-ref:KEY:reply` (an HTML
+comment, dropped by Freshdesk's sanitizer, and a `title` attribute, kept), the task ticket a child ticket of the
+customer's tagged `esc-task-...`; a PUT replaces the whole tag list, so a tag change is the difference of the lists.
+
 Every effect is time-stamped with time.monotonic() when it lands (the sandbox applies the write; the receiver gets
 the alert), in this process, so latencies come from recorded times, never from sleeps.
 """
@@ -32,11 +37,12 @@ if TYPE_CHECKING:
     from receivers import Alert, AlertReceivers
 
     from adapters.sandbox import Sandbox
-    from adapters.sandbox.state import Change
+    from adapters.sandbox.freshdesk import FreshdeskSandbox
 
 # a note's visible `[escalator-ref:KEY]`, a reply's hidden `<!-- escalator-ref:KEY:reply -->` or title="..."
 MARKER = re.compile(r"escalator-ref:([^\]\s\"'<>:]+)(:reply)?")
 TASK_PREFIX = "escalator-task-"
+FRESHDESK_TASK_TAG = "esc-task-"
 
 # Every role an escalation may alert gets a json:// channel; the support manager also gets an email.
 ALERT_ROLES = ("support_manager", "team_lead", "account_manager", "on_call", "tier_1_team", "tier_2_team",
@@ -111,34 +117,35 @@ class EffectLog:
         self._lock = threading.Lock()
         self.bot_id: int | None = None
 
-    def attach(self, sandbox: Sandbox, *, bot_id: int) -> None:
+    def attach(self, sandbox: Sandbox | FreshdeskSandbox, *, bot_id: int) -> None:
         self.bot_id = bot_id
         sandbox.state.listeners.append(self.on_change)
 
-    def on_change(self, change: Change) -> None:
+    def on_change(self, change: Any) -> None:
+        """A change of either sandbox's (adapters/sandbox/state.py's or adapters/sandbox/freshdesk/state.py's)."""
         now = time.monotonic()
         found: list[Effect] = []
-        after = change.after
-        if change.before is None and str(after.get("external_id") or "").startswith(TASK_PREFIX):
-            parent = re.search(r"#(\d+)", str(after.get("subject") or ""))
-            found.append(Effect("task", int(parent.group(1)) if parent else -1, now,
-                                str(after["external_id"])[len(TASK_PREFIX):]))
-        elif change.before is not None and change.actor_id == self.bot_id:
-            added = tuple(t for t in after["tags"] if t not in change.before["tags"])
-            removed = tuple(t for t in change.before["tags"] if t not in after["tags"])
+        written = Written.of(change)
+        after = written.after
+        task = task_parent(written)
+        if task is not None:
+            found.append(Effect("task", task[0], now, task[1]))
+        elif written.before is not None and written.actor_id == self.bot_id:
+            added = tuple(t for t in after["tags"] if t not in written.before["tags"])
+            removed = tuple(t for t in written.before["tags"] if t not in after["tags"])
             if added or removed:
-                found.append(Effect("tags", change.ticket_id, now, detail=(added, removed)))
-            if change.comment is None and _same(change.before, after):
-                found.append(Effect("empty", change.ticket_id, now))
-        comment = change.comment
-        if comment is not None and change.before is not None:
-            match = MARKER.search(str(comment.get("html_body") or comment.get("body") or ""))
+                found.append(Effect("tags", written.ticket_id, now, detail=(added, removed)))
+            if written.comment is None and _same(written.before, after):
+                found.append(Effect("empty", written.ticket_id, now))
+        comment = written.comment
+        if comment is not None and written.before is not None:
+            match = MARKER.search(comment.html)
             if match is not None:
-                kind = "reply" if comment.get("public") and match.group(2) else "note" if not comment.get(
-                    "public") else "public-other"
-                if kind == "note" and FOLLOW_UP_NOTE.match(str(comment.get("body") or "")):
+                kind = "reply" if comment.public and match.group(2) else "note" if not comment.public \
+                    else "public-other"
+                if kind == "note" and FOLLOW_UP_NOTE.match(comment.text):
                     kind = "follow-up"
-                found.append(Effect(kind, change.ticket_id, now, match.group(1)))
+                found.append(Effect(kind, written.ticket_id, now, match.group(1)))
         if found:
             with self._lock:
                 self.effects.extend(found)
@@ -146,6 +153,54 @@ class EffectLog:
     def snapshot(self) -> list[Effect]:
         with self._lock:
             return list(self.effects)
+
+
+@dataclass(frozen=True)
+class WrittenComment:
+    public: bool
+    html: str  # what carries the marker: Zendesk's html_body (or body), Freshdesk's HTML body
+    text: str  # what an agent reads: Zendesk's body, Freshdesk's body_text
+
+
+@dataclass(frozen=True)
+class Written:
+    """One change to one ticket, either sandbox's, in the terms the counting needs."""
+
+    ticket_id: int
+    before: dict[str, Any] | None
+    after: dict[str, Any]
+    actor_id: int | None
+    comment: WrittenComment | None
+
+    @classmethod
+    def of(cls, change: Any) -> Written:
+        if hasattr(change, "conversation"):  # Freshdesk's: a note or a reply is a conversation of its own
+            talk = change.conversation
+            comment = None if talk is None else WrittenComment(
+                not talk.get("private") and talk.get("kind") != "note", str(talk.get("body") or ""),
+                str(talk.get("body_text") or ""))
+            return cls(change.ticket_id, change.before, change.after, change.performer_id, comment)
+        raw = change.comment
+        comment = None if raw is None else WrittenComment(
+            bool(raw.get("public")), str(raw.get("html_body") or raw.get("body") or ""), str(raw.get("body") or ""))
+        return cls(change.ticket_id, change.before, change.after, change.actor_id, comment)
+
+
+def task_parent(written: Written) -> tuple[int, str] | None:
+    """(the customer's ticket, the task's key) when the change created a task ticket: on Zendesk a ticket whose
+    external id is `escalator-task-KEY` naming the ticket (#ID) in its subject; on Freshdesk a child ticket tagged
+    `esc-task-...`."""
+    if written.before is not None:
+        return None
+    after = written.after
+    if str(after.get("external_id") or "").startswith(TASK_PREFIX):
+        parent = re.search(r"#(\d+)", str(after.get("subject") or ""))
+        return (int(parent.group(1)) if parent else -1), str(after["external_id"])[len(TASK_PREFIX):]
+    tag = next((t for t in after.get("tags") or () if str(t).startswith(FRESHDESK_TASK_TAG)), None)
+    if tag is not None:
+        parents = after.get("associated_tickets_list") or [-1]
+        return int(parents[0]), str(tag)[len(FRESHDESK_TASK_TAG):]
+    return None
 
 
 def _same(before: dict[str, Any], after: dict[str, Any]) -> bool:

@@ -1,8 +1,9 @@
 """Print the fault suite's figures (issue 9's "Must show") as a table, measured by the same scenario code the tests
 in this folder assert on.
 
-    .venv/bin/python tests/faults/figures.py                       # every scenario, both backends
+    .venv/bin/python tests/faults/figures.py                       # every scenario, both backends, both helpdesks
     .venv/bin/python tests/faults/figures.py --backend sqlite --only sigkill,lost
+    .venv/bin/python tests/faults/figures.py --platform freshdesk  # on the Freshdesk sandbox only
     .venv/bin/python tests/faults/figures.py --quick               # smaller runs, to try the harness (not the figures)
 
 PostgreSQL (127.0.0.1:5432, database test) and Redis (127.0.0.1:6379, database 12) must be running for the
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from scenarios import LOST_ANSWER_KINDS, Result, lost_answer, redelivery, sigkill_loop, storm
-from world import BACKENDS, open_backend
+from world import BACKENDS, PLATFORMS, open_backend
 
 QUICK: dict[str, dict[str, Any]] = {
     "sigkill": {"rounds": 3, "burst": 60, "settle_cap": 60.0},
@@ -47,10 +48,10 @@ def runs(only: list[str], quick: bool) -> list[tuple[str, Callable[..., Result],
 
 
 def table(results: list[Result]) -> str:
-    rows = [("scenario", "backend", "figure", "value", "must be", "")]
+    rows = [("scenario", "helpdesk", "backend", "figure", "value", "must be", "")]
     for result in results:
         for check in result.checks:
-            rows.append((result.scenario, result.backend, check.name, check.value, check.limit,
+            rows.append((result.scenario, result.platform, result.backend, check.name, check.value, check.limit,
                          "ok" if check.ok else "FAIL"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
@@ -64,6 +65,8 @@ def table(results: list[Result]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backend", choices=[*BACKENDS, "both"], default="both")
+    parser.add_argument("--platform", choices=[*PLATFORMS, "both"], default="both",
+                        help="the helpdesk sandbox the scenarios run against (default: both)")
     parser.add_argument("--only", default="sigkill,lost,storm,redelivery",
                         help="comma-separated: sigkill, lost, storm, redelivery")
     parser.add_argument("--quick", action="store_true", help="smaller runs: to try the harness, not the figures")
@@ -77,14 +80,15 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
     backends = list(BACKENDS) if args.backend == "both" else [args.backend]
+    platforms = list(PLATFORMS) if args.platform == "both" else [args.platform]
     results: list[Result] = []
-    for backend_name in backends:
+    for platform, backend_name in ((p, b) for p in platforms for b in backends):
         for label, scenario, options in runs(only, args.quick):
-            folder = Path(tempfile.mkdtemp(prefix=f"faults-{label.replace(':', '-')}-"))
-            print(f"... {label} on {backend_name} ({folder})", file=sys.stderr, flush=True)
+            folder = Path(tempfile.mkdtemp(prefix=f"faults-{platform}-{label.replace(':', '-')}-"))
+            print(f"... {label} on {platform}, {backend_name} ({folder})", file=sys.stderr, flush=True)
             started = time.monotonic()
             with open_backend(backend_name, folder) as backend:
-                result = scenario(folder, backend, **options)
+                result = scenario(folder, backend, platform=platform, **options)
             results.append(result)
             print(f"    {time.monotonic() - started:.0f} s; {len(result.failed())} figure(s) off", file=sys.stderr,
                   flush=True)
@@ -95,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     print()
     for result in results:
-        print(f"{result.scenario} on {result.backend}: {result.seconds:.0f} s")
+        print(f"{result.scenario} on {result.platform}, {result.backend}: {result.seconds:.0f} s")
         for detail in result.details:
             print(f"  . {detail}")
     return 1 if any(result.failed() for result in results) else 0

@@ -9,12 +9,14 @@ The tests assert that every check holds; tests/faults/figures.py prints the same
   ticket's create) and holds its answer past the client's timeout.
 - storm: a share of all API calls answer 429 (with Retry-After), 500, 503, or slowly, through thousands of events.
 - redelivery: every webhook delivered several times, out of order, while our own writes come back as webhooks.
+
+Each runs on either helpdesk (`platform`: "zendesk" or "freshdesk", world.PLATFORMS) with the same checks; what
+differs between the two sandboxes is the World's to hide (world.py).
 """
 
 from __future__ import annotations
 
 import itertools
-import json
 import random
 import threading
 import time
@@ -31,6 +33,7 @@ from effects import (
     Expected,
     Tally,
     TicketCount,
+    Written,
     anomalies,
     count,
     expected_for,
@@ -42,7 +45,6 @@ from world import Backend, World, wait_for
 
 from adapters.sandbox.faults import SLOW, RequestRecord
 
-CREATED = b'"zen:event-type:ticket.created"'
 # The suite's bounds for timing figures (the figures script holds them to the issue's limits): far enough out for a
 # shared two-core machine running other suites, near enough to fail on what issue 9 found (minutes of waiting).
 RESTART_BOUND = 60.0
@@ -72,6 +74,7 @@ class Check:
 class Result:
     scenario: str
     backend: str
+    platform: str = "zendesk"
     seconds: float = 0.0
     checks: list[Check] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
@@ -92,7 +95,7 @@ class Result:
         return [c for c in self.checks if not (c.within_bound if c.bound is not None else c.ok)]
 
     def report(self) -> str:
-        lines = [f"{self.scenario} on {self.backend} ({self.seconds:.0f} s):"]
+        lines = [f"{self.scenario} on {self.platform}, {self.backend} ({self.seconds:.0f} s):"]
         lines += [f"  {'ok  ' if c.ok else 'SLOW' if c.bound is not None and c.within_bound else 'FAIL'} {c.name}: "
                   f"{c.value} (must be {c.limit}" + (f"; the suite's bound {c.bound})" if c.bound else ")")
                   for c in self.checks]
@@ -169,7 +172,8 @@ def _activity(world: World) -> tuple[int, int, int]:
 
 def created_invocations(world: World) -> dict[int, Any]:
     """Each ticket's `ticket.created` webhook invocation."""
-    return {i.ticket_id: i for i in list(world.sandbox.invocations) if i.ticket_id is not None and CREATED in i.payload}
+    return {i.ticket_id: i for i in list(world.sandbox.invocations) if i.ticket_id is not None
+            and world.is_created(i)}
 
 
 def paced(count_: int, rate: float) -> Iterator[int]:
@@ -225,14 +229,14 @@ class KillSwitch:
             return self.seen == self.nth
 
     def _on_webhook(self, invocation: Any) -> None:
-        if invocation.ticket_id in self.tickets and invocation.attempts == 1 and CREATED in invocation.payload \
+        if invocation.ticket_id in self.tickets and invocation.attempts == 1 and self.world.is_created(invocation) \
                 and self._count():
             threading.Timer(self.rng.uniform(0.005, 0.05), self.fire).start()
 
     def _on_write(self, change: Any) -> None:
-        comment = change.comment
-        if change.ticket_id in self.tickets and comment is not None and not comment["public"] \
-                and MARKER.search(comment["body"]) and self._count():
+        comment = Written.of(change).comment
+        if change.ticket_id in self.tickets and comment is not None and not comment.public \
+                and MARKER.search(comment.html) and self._count():
             self.fire()
 
     def _on_alert(self, alert: Any) -> None:
@@ -268,15 +272,15 @@ class Round:
         return max([0.0, *[end - self.restarted_at for end in ends if end is not None]])
 
 
-def sigkill_loop(tmp: Path, backend: Backend, *, rounds: int = 10, burst: int = 200, rate: float = 7.0,
-                 seed: int = 9, recovery_limit: float = 10.0, round_cap: float = 30.0, settle_cap: float = 150.0,
-                 workers: int = 8) -> Result:
+def sigkill_loop(tmp: Path, backend: Backend, *, platform: str = "zendesk", rounds: int = 10, burst: int = 200,
+                 rate: float = 7.0, seed: int = 9, recovery_limit: float = 10.0, round_cap: float = 30.0,
+                 settle_cap: float = 150.0, workers: int = 8) -> Result:
     """The service runs `workers` worker threads (as the storm does): after a restart the backlog the dead process
     left is worked off in parallel, most of a decision's time being spent waiting for the helpdesk's answers."""
-    result = Result("SIGKILL loop", backend.name)
+    result = Result("SIGKILL loop", backend.name, platform)
     rng = random.Random(seed)
     kinds = itertools.cycle(rng.sample(KillSwitch.KINDS, len(KillSwitch.KINDS)))
-    with timed(result), World(tmp, backend, timeout=5, queue={"workers": workers}) as world:
+    with timed(result), World(tmp, backend, platform=platform, timeout=5, queue={"workers": workers}) as world:
         world.start()
         expected: dict[int, Expected] = {}
         done: list[Round] = []
@@ -346,17 +350,18 @@ def _landed_by(world: World, expected: Mapping[int, Expected], deadline: float) 
 # -- 2. lost answers
 
 
-def lost_answer(tmp: Path, backend: Backend, kind: str, *, template: str = "vip_outage", hold: float = 4.0,
-                timeout: float = 2.0, limit: float = 30.0, cap: float = 90.0) -> Result:
+def lost_answer(tmp: Path, backend: Backend, kind: str, *, platform: str = "zendesk", template: str = "vip_outage",
+                hold: float = 4.0, timeout: float = 2.0, limit: float = 30.0, cap: float = 90.0) -> Result:
     """One escalation (a VIP's outage: a P0 with a page, by default) whose `kind` of write lands while its answer
     is held past the client's timeout."""
     if kind == "update_many":
-        return _lost_answer_on_the_sweep(tmp, backend, hold=hold, timeout=timeout, limit=limit, cap=cap)
-    result = Result(f"lost answer: {kind}", backend.name)
+        return _lost_answer_on_the_sweep(tmp, backend, platform=platform, hold=hold, timeout=timeout, limit=limit,
+                                         cap=cap)
+    result = Result(f"lost answer: {kind}", backend.name, platform)
     overrides: dict[str, Any] = {"workflow": {"escalation_task": "task_ticket"}} if kind == "create" else {}
-    with timed(result), World(tmp, backend, timeout=timeout, **overrides) as world:
+    with timed(result), World(tmp, backend, platform=platform, timeout=timeout, **overrides) as world:
         world.start()
-        world.sandbox.hold_answer(kind, hold)
+        world.hold_answer(kind, hold)
         ticket = world.customer_ticket(TEMPLATES[template])
         began = time.monotonic()
         expected = {ticket["id"]: expected_for(template, task=kind == "create")}
@@ -384,16 +389,20 @@ def _lost_answer_checks(result: Result, world: World, kind: str, expected: Mappi
                   f"<= {LAST_EFFECT_BOUND:g}", last is not None and last <= LAST_EFFECT_BOUND)
 
 
-def _lost_answer_on_the_sweep(tmp: Path, backend: Backend, *, hold: float, timeout: float, limit: float,
-                              cap: float) -> Result:
+def _lost_answer_on_the_sweep(tmp: Path, backend: Backend, *, platform: str, hold: float, timeout: float,
+                              limit: float, cap: float) -> Result:
     """update_many is the sweep's bulk write for tickets whose threshold timer fell due (a decision carrying a
     public reply or a task ticket is written alone, so these run with `customer_notice: none`). Two High tickets
     opened 48 min before their first response's 80 % come due in a few seconds; the service takes them (and arms
     their timers) and is stopped, so the exact timers do not fire and the due tickets are the sweep's to take
     (`escalator sweep`, the same code the minute sweep runs); then the service is started again. The service is
-    stopped with SIGKILL: a graceful stop would let its consumer fire the timers while it winds down."""
-    result = Result("lost answer: update_many", backend.name)
-    with timed(result), World(tmp, backend, timeout=timeout, notifications={"customer_notice": "none"}) as world:
+    stopped with SIGKILL: a graceful stop would let its consumer fire the timers while it winds down.
+
+    Freshdesk has no bulk update: the sweep writes each due ticket with a PUT of its own (apply_many), and the first
+    of those is the write whose answer is held."""
+    result = Result("lost answer: update_many", backend.name, platform)
+    with timed(result), World(tmp, backend, platform=platform, timeout=timeout,
+                              notifications={"customer_notice": "none"}) as world:
         world.start()
         due_in = 10.0
         opened = datetime.now(UTC) - timedelta(minutes=48) + timedelta(seconds=due_in)
@@ -408,7 +417,7 @@ def _lost_answer_on_the_sweep(tmp: Path, backend: Backend, *, hold: float, timeo
         settle(world, {}, cap=10, quiet=1.0)
         world.kill()
         time.sleep(max(due - time.monotonic(), 0) + 1.0)  # the timers are due: waiting for the clock, not a result
-        world.sandbox.hold_answer("update_many", hold)
+        world.hold_answer("update_many", hold)
         began = time.monotonic()
         swept = world.run("sweep")
         result.details.append("escalator sweep: " + " | ".join(swept.stdout.strip().splitlines()))
@@ -468,9 +477,9 @@ def retry_after_check(records: list[RequestRecord], *, slack: float = 1.0) -> Re
     return RetryAfterCheck(honoured, early, late, unfollowed, elsewhere)
 
 
-def storm(tmp: Path, backend: Backend, *, tickets: int = 500, follow_ups: int = 3, rate: float = 3.0,
-          share: float = 0.2, workers: int = 8, seed: int = 20, p95_limit: float = 30.0, settle_cap: float = 240.0
-          ) -> Result:
+def storm(tmp: Path, backend: Backend, *, platform: str = "zendesk", tickets: int = 500, follow_ups: int = 3,
+          rate: float = 3.0, share: float = 0.2, workers: int = 8, seed: int = 20, p95_limit: float = 30.0,
+          settle_cap: float = 240.0) -> Result:
     """`tickets` escalating tickets opened at `rate` a second, each followed by `follow_ups` comments of the
     customer's: tickets * (1 + follow_ups) events from the helpdesk, while `share` of all API calls answer 429
     (Retry-After 1 to 3 s), 500, 503 or slowly (0.5 to 2.5 s, below the 5 s timeout).
@@ -478,11 +487,11 @@ def storm(tmp: Path, backend: Backend, *, tickets: int = 500, follow_ups: int = 
     The service runs `workers` worker threads: slow answers hold a thread each, and the load must stay well under
     what the workers can carry, or the latency measured would be the queue's backlog, not the handling of faults
     (the latency by fifth of the run, in the details, shows which)."""
-    result = Result("storm", backend.name)
+    result = Result("storm", backend.name, platform)
     rng = random.Random(seed)
-    with timed(result), World(tmp, backend, timeout=5, queue={"workers": workers}) as world:
+    with timed(result), World(tmp, backend, platform=platform, timeout=5, queue={"workers": workers}) as world:
         world.start()
-        world.sandbox.fail_share(share, (429, 500, 503, SLOW), seed=seed, retry_after=(1, 2, 3), slow=(0.5, 2.5))
+        world.fail_share(share, (429, 500, 503, SLOW), seed=seed, retry_after=(1, 2, 3), slow=(0.5, 2.5))
         expected: dict[int, Expected] = {}
         plan: list[tuple[float, int, str]] = []  # (offset, ticket index, what)
         for i in range(tickets):
@@ -501,10 +510,10 @@ def storm(tmp: Path, backend: Backend, *, tickets: int = 500, follow_ups: int = 
                 opened[i] = world.customer_ticket(TEMPLATES[kind])
                 expected[opened[i]["id"]] = expected_for(kind)
             else:
-                world.sandbox.state.add_comment(opened[i]["id"], FOLLOW_UP, author_id=opened[i]["requester_id"])
+                world.follow_up(opened[i], FOLLOW_UP)
         events = len(plan)
         landed = settle(world, expected, cap=settle_cap)
-        world.sandbox.fail_share(0)
+        world.fail_share(0)
         counts = count(expected, world.effects)
         exactly_once_checks(result, tally(counts.values()))
         invocations = created_invocations(world)
@@ -547,15 +556,16 @@ def storm(tmp: Path, backend: Backend, *, tickets: int = 500, follow_ups: int = 
 # -- 4. redelivery
 
 
-def redelivery(tmp: Path, backend: Backend, *, tickets: int = 60, follow_ups: int = 2, copies: int = 3,
-               spread: float = 3.0, rate: float = 4.0, seed: int = 4, settle_cap: float = 120.0) -> Result:
+def redelivery(tmp: Path, backend: Backend, *, platform: str = "zendesk", tickets: int = 60, follow_ups: int = 2,
+               copies: int = 3, spread: float = 3.0, rate: float = 4.0, seed: int = 4, settle_cap: float = 120.0
+               ) -> Result:
     """Every webhook (the customers' and our own writes coming back) delivered `copies` times, each copy at a random
     moment within `spread` seconds, so copies and events arrive out of order."""
-    result = Result("redelivery", backend.name)
+    result = Result("redelivery", backend.name, platform)
     rng = random.Random(seed)
-    with timed(result), World(tmp, backend, timeout=5) as world:
+    with timed(result), World(tmp, backend, platform=platform, timeout=5) as world:
         world.start()
-        world.sandbox.redeliver(copies, spread, seed=seed)
+        world.redeliver(copies, spread, seed=seed)
         expected: dict[int, Expected] = {}
         opened = []
         for i in paced(tickets, rate):
@@ -565,7 +575,7 @@ def redelivery(tmp: Path, backend: Backend, *, tickets: int = 60, follow_ups: in
             expected[ticket["id"]] = expected_for(kind)
             # follow-ups on earlier tickets: their webhooks overtake and trail the ones before them
             for earlier in rng.sample(opened, min(len(opened), follow_ups)):
-                world.sandbox.state.add_comment(earlier["id"], FOLLOW_UP, author_id=earlier["requester_id"])
+                world.follow_up(earlier, FOLLOW_UP)
         settle(world, expected, cap=settle_cap, quiet=spread + 3)
         counts = count(expected, world.effects)
         figures = tally(counts.values())
@@ -575,8 +585,7 @@ def redelivery(tmp: Path, backend: Backend, *, tickets: int = 60, follow_ups: in
         result.check("writes of ours that changed nothing", figures.empty_writes, "0", figures.empty_writes == 0)
         result.details += anomalies(counts, world.effects, origin=world.starts[0])
         invocations = list(world.sandbox.invocations)
-        ours = sum(1 for i in invocations if json.loads(i.payload).get("detail", {}).get("actor_id")
-                   == str(world.ids["bot"]))
+        ours = world.own_invocations()
         deliveries = sum(i.attempts for i in invocations)
         result.details.append(f"{len(invocations)} webhook events ({ours} of them our own writes coming back), "
                               f"{deliveries} deliveries")

@@ -5,6 +5,7 @@ redelivered out of order), and the counting finds a duplicate, a missing alert, 
 from __future__ import annotations
 
 import http.server
+import itertools
 import threading
 import time
 from collections.abc import Iterator
@@ -12,13 +13,17 @@ from typing import Any
 
 import pytest
 import requests
+import world
 from effects import EffectLog, Expected, count, percentile, tally
 from receivers import Alert, AlertReceivers
 from scenarios import Result, retry_after_check
+from world import FreshdeskFaultDeliverer
 
+from adapters.freshdesk import task_tag
 from adapters.markers import reply_html
 from adapters.sandbox import Sandbox
 from adapters.sandbox.faults import SLOW, RequestRecord, write_kind
+from adapters.sandbox.freshdesk import FreshdeskSandbox
 
 pytestmark = pytest.mark.faults
 
@@ -91,9 +96,10 @@ class _Endpoint:
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_POST(self) -> None:
-                self.rfile.read(int(self.headers["Content-Length"]))
-                if endpoint.up:
-                    endpoint.taken.append((self.headers["X-Zendesk-Webhook-Invocation-Id"], time.monotonic()))
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                if endpoint.up:  # Freshdesk's webhooks carry no invocation id: their body tells them apart
+                    invocation = self.headers.get("X-Zendesk-Webhook-Invocation-Id") or body.decode()
+                    endpoint.taken.append((invocation, time.monotonic()))
                 self.send_response(200 if endpoint.up else 503)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
@@ -263,3 +269,86 @@ def test_a_clock_warning_note_is_a_later_effect_of_its_own(sandbox: Sandbox) -> 
     state.update_ticket(tid, {"comment": {"body": warning, "public": False}}, actor_id=bot)
     figures = tally(count(expected, log).values())
     assert figures.notes_twice == 1
+
+
+# -- the Freshdesk sandbox's instruments
+
+
+def test_freshdesk_effects_are_counted_as_zendesk_s() -> None:
+    """On Freshdesk the note and the reply are conversations of their own (the reply's marker hidden in its HTML
+    body), the task ticket a child ticket tagged `esc-task-...`, and a PUT replaces the whole tag list: the same
+    figures come out of them, a second note, churn, an empty write and a clock's warning note included."""
+    with FreshdeskSandbox() as freshdesk:
+        state, bot = freshdesk.state, int(freshdesk.agent["id"])
+        log = EffectLog(AlertReceivers())
+        log.attach(freshdesk, bot_id=bot)
+        customer = state.add_contact("Ann", "ann@example.com")
+        tid = state.create_ticket({"requester_id": customer["id"], "subject": "Help", "description": "Broken.",
+                                   "priority": 2, "status": 2, "source": 2})["id"]
+        state.update_ticket(tid, {"tags": ["escalated", "tier_4"]}, performer_id=bot)
+        state.add_conversation(tid, "<div>Why<br>[escalator-ref:k1]</div>", kind="note", user_id=bot, private=True)
+        state.add_conversation(tid, reply_html("We are on it", "escalator-ref:k1:reply"), kind="reply", user_id=bot)
+        assert "escalator-ref" not in " ".join(state.customer_view(tid))
+        state.create_ticket({"email": freshdesk.agent_email, "subject": f"Task for #{tid}", "description": "Do it",
+                             "priority": 4, "status": 2, "source": 2, "parent_id": tid,
+                             "tags": [task_tag("k1")]}, performer="agent", performer_id=bot)
+        state.update_ticket(tid, {"tags": ["escalated"]}, performer_id=bot)  # tier_4 taken off: churn
+        state.update_ticket(tid, {"tags": ["escalated"]}, performer_id=bot)  # changes nothing
+        expected = {tid: Expected(task=True, roles=frozenset())}
+        figures = tally(count(expected, log).values())
+        assert (figures.lost, figures.notes_twice, figures.replies_missing, figures.replies_twice) == (0, 0, 0, 0)
+        assert (figures.tasks_missing, figures.tasks_twice, figures.tag_churn, figures.empty_writes) == (0, 0, 1, 1)
+        warning = f"<div>Escalator: sla_warning on ticket #{tid}<br>[escalator-ref:k2]</div>"
+        state.add_conversation(tid, warning, kind="note", user_id=bot, private=True)
+        assert tally(count(expected, log).values()).follow_ups == 1
+        state.add_conversation(tid, "<div>Why<br>[escalator-ref:k1]</div>", kind="note", user_id=bot, private=True)
+        assert tally(count(expected, log).values()).notes_twice == 1
+
+
+def _freshdesk_world_sandbox(workers: int = 2) -> FreshdeskSandbox:
+    freshdesk = FreshdeskSandbox()
+    freshdesk.deliverer = FreshdeskFaultDeliverer(freshdesk, workers=workers)
+    return freshdesk
+
+
+def test_freshdesk_webhooks_are_retried_on_freshdesk_s_schedule_then_given_up(monkeypatch: pytest.MonkeyPatch
+                                                                              ) -> None:
+    monkeypatch.setattr(world, "FRESHDESK_RETRIES", (0.2, 0.6, 1.2))
+    endpoint = _Endpoint()
+    try:
+        with _freshdesk_world_sandbox() as freshdesk:
+            freshdesk.subscribe(endpoint.url, "s3cret")
+            customer = freshdesk.state.add_contact("Ann", "ann@example.com")
+            freshdesk.state.create_ticket({"requester_id": customer["id"], "subject": "Help", "description": "x",
+                                           "priority": 2, "status": 2, "source": 2})
+            assert freshdesk.flush_webhooks(10)
+            [invocation] = freshdesk.invocations
+            gaps = [later - earlier for earlier, later in itertools.pairwise(invocation.at)]
+            assert invocation.attempts == 4 and not invocation.delivered and not endpoint.taken
+            assert all(wanted <= gap < wanted + 0.5 for gap, wanted in zip(gaps, (0.2, 0.6, 1.2), strict=True))
+    finally:
+        endpoint.close()
+
+
+def test_freshdesk_redelivery_sends_every_webhook_three_times_out_of_order_and_knows_our_own() -> None:
+    endpoint = _Endpoint()
+    endpoint.up = True
+    try:
+        with _freshdesk_world_sandbox(workers=4) as freshdesk:
+            bot = int(freshdesk.agent["id"])
+            freshdesk.deliverer.bot_id = bot
+            freshdesk.subscribe(endpoint.url, "s3cret")
+            freshdesk.deliverer.redeliver(3, 0.5, seed=3)
+            customer = freshdesk.state.add_contact("Ann", "ann@example.com")
+            tickets = [freshdesk.state.create_ticket({"requester_id": customer["id"], "subject": f"Help {i}",
+                                                      "description": "x", "priority": 2, "status": 2, "source": 2})
+                       for i in range(6)]
+            freshdesk.state.update_ticket(tickets[0]["id"], {"priority": 4}, performer_id=bot)
+            assert freshdesk.flush_webhooks(10)
+            ids = [i.payload.decode() for i in freshdesk.invocations]
+            assert len(set(ids)) == 7 and len(freshdesk.deliverer.ours) == 1
+            taken = [i for i, _ in sorted(endpoint.taken, key=lambda pair: pair[1])]
+            assert sorted(taken) == sorted(ids * 3)
+            assert list(dict.fromkeys(taken)) != ids, "copies should arrive out of order"
+    finally:
+        endpoint.close()
