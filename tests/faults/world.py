@@ -99,10 +99,11 @@ class FreshdeskFaultDeliverer(FreshdeskDeliverer):
     """The Freshdesk sandbox's rule deliverer with the fault suite's switches, as the Zendesk sandbox has them:
     `workers` threads post concurrently (a SIGKILLed service makes each post wait for its refusal, and thousands of
     events must not queue behind one thread), `redeliver(copies, spread)` sends every invocation several times, each
-    copy at a random moment within `spread` seconds, and failures are retried on Freshdesk's schedule
-    (FRESHDESK_RETRIES), then given up. It remembers which invocations our own writes caused (`ours`)."""
+    copy at a random moment within `spread` seconds, and failures (no answer within Freshdesk's 15 s included) are
+    retried on Freshdesk's schedule (FRESHDESK_RETRIES), then given up. It remembers which invocations our own
+    writes caused (`ours`)."""
 
-    def __init__(self, sandbox: FreshdeskSandbox, *, workers: int = 4, timeout: float = 5.0) -> None:
+    def __init__(self, sandbox: FreshdeskSandbox, *, workers: int = 4, timeout: float = 15.0) -> None:
         sandbox.state.listeners.remove(sandbox.deliverer.on_change)
         super().__init__(sandbox.state, retries=len(FRESHDESK_RETRIES), timeout=timeout)
         self._session = _Sessions()  # type: ignore[assignment]
