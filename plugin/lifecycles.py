@@ -48,6 +48,7 @@ class NotificationState(enum.StrEnum):
     PARTIAL = "partial"  # some channels took it, the others failed for good
     FAILED = "failed"
     SUPPRESSED = "suppressed"  # no channel configured for the role
+    SHADOW = "shadow"  # shadow mode: kept with what would have been sent, never sent
 
 
 class TimerState(enum.StrEnum):
@@ -74,11 +75,13 @@ INTENT_MOVES: Mapping[IntentState, frozenset[IntentState]] = {
 NOTIFICATION_MOVES: Mapping[NotificationState, frozenset[NotificationState]] = {
     NotificationState.PENDING: frozenset({NotificationState.SENDING}),
     NotificationState.SENDING: frozenset({NotificationState.SENT, NotificationState.PARTIAL, NotificationState.FAILED,
-                                          NotificationState.SUPPRESSED, NotificationState.PENDING}),
+                                          NotificationState.SUPPRESSED, NotificationState.SHADOW,
+                                          NotificationState.PENDING}),
     NotificationState.SENT: frozenset(),
     NotificationState.PARTIAL: frozenset({NotificationState.PENDING}),
     NotificationState.FAILED: frozenset({NotificationState.PENDING}),
     NotificationState.SUPPRESSED: frozenset(),
+    NotificationState.SHADOW: frozenset(),
 }
 TIMER_MOVES: Mapping[TimerState, frozenset[TimerState]] = {
     TimerState.ARMED: frozenset({TimerState.FIRED, TimerState.SUPERSEDED}),

@@ -326,9 +326,10 @@ class InboxEvent:
 
 @dataclass(frozen=True)
 class Held:
-    """What we hold of a ticket: the platform's update time we last saw or our own writes left, and the state then."""
+    """What we hold of a ticket: the platform's update time our last finished decision knew (None: none finished;
+    a read whose run then failed is not counted), the update times our own writes left, and the state we hold."""
 
-    updated_at: datetime
+    updated_at: datetime | None
     tags: frozenset[str]
     status: Status
     priority: Priority | None

@@ -30,6 +30,7 @@ from plugin.service.pipeline import Outcome, Pipeline
 from plugin.service.queue import make_huey
 from plugin.service.reconcile import ReconcileReport, reconcile
 from plugin.service.recovery import RecoveryReport, recover
+from plugin.service.shadow import ShadowHelpdesk
 from plugin.service.sweep import SweepReport, sweep
 from plugin.service.tasks import Handlers, TaskQueue
 from plugin.store import Store
@@ -44,10 +45,14 @@ def utc_now() -> datetime:
 class Adapters:
     """The adapters of the platforms this configuration connects, built on first use (the Helpdesks port)."""
 
-    def __init__(self, config: EscalatorConfig, given: Mapping[str, HelpdeskAdapter] | None = None) -> None:
+    def __init__(self, config: EscalatorConfig, given: Mapping[str, HelpdeskAdapter] | None = None,
+                 store: Store | None = None) -> None:
         self._config = config
-        self._built: dict[str, HelpdeskAdapter] = dict(given or {})
+        self._store = store
+        self._built: dict[str, HelpdeskAdapter] = {}
         self._lock = threading.Lock()
+        for name, adapter in (given or {}).items():
+            self._built[name] = self._moded(adapter)
 
     def names(self) -> list[str]:
         return sorted({*self._config.platforms(), *self._built})
@@ -58,8 +63,16 @@ class Adapters:
             if adapter is None:
                 if platform not in self._config.platforms():
                     raise UnknownPlatformError(platform, self.names())
-                adapter = self._built[platform] = adapter_class(platform).from_config(self._config)
+                adapter = self._built[platform] = self._moded(adapter_class(platform).from_config(self._config))
             return adapter
+
+    def _moded(self, adapter: HelpdeskAdapter) -> HelpdeskAdapter:
+        """In shadow mode, the adapter behind a ShadowHelpdesk: it reads, and keeps its writes instead of sending."""
+        if self._config.mode != "shadow":
+            return adapter
+        if self._store is None:
+            raise ValueError("shadow mode needs the store to keep what it would have written")
+        return ShadowHelpdesk(adapter, self._store)
 
 
 @dataclass
@@ -107,6 +120,12 @@ class Services:
     def send_weekly_report(self, week: str | None = None) -> bool:
         return send_weekly_report(self.store, self.config, self.clock(), self.tasks.enqueue_notifications, week)
 
+    def close(self) -> None:
+        """Stop this process's lease heartbeat and release the database's connections (the end of a command, of a
+        test, of a worker)."""
+        self.keeper.stop()
+        self.store.dispose()
+
     def requeue_notification(self, notification_id: int) -> bool:
         with self.store.session() as session:
             return repo.requeue_notification(session, notification_id)
@@ -127,11 +146,11 @@ def bootstrap(
     store = store or Store.from_config(config)
     if upgrade:
         store.upgrade()
-    tickets = SqlTicketStore(store)
+    tickets = SqlTicketStore(store, config.mode)
     metrics = Metrics()
     huey = huey or make_huey(config)
     engine = Engine(config, analyzer=analyzer or default_analyzer())
-    helpdesks = Adapters(config, adapters)
+    helpdesks = Adapters(config, adapters, store)
     tasks = TaskQueue(huey, config, tickets, clock, metrics)
     keeper = LeaseKeeper(tickets, config.queue.lock_lease, clock)
     pipeline = Pipeline(store=tickets, helpdesks=helpdesks, queue=tasks, engine=engine, config=config, clock=clock,

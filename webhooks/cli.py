@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from plugin.config import ConfigError, EscalatorConfig, load_config
+from webhooks.cli_init import init
 
 CONFIG_HELP = "Configuration file (default: $ESCALATOR_CONFIG, else ./escalator.yaml, else the built-in defaults)."
 
@@ -89,12 +90,20 @@ def _services(config_path: Path | None, **options: object):  # type: ignore[no-u
 @config_option
 @click.option("--host", default=None, help="Address to listen on (default: web.host, 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default: web.port, 8080).")
-def serve(config_path: Path | None, host: str | None, port: int | None) -> None:
+@click.option("--shadow", is_flag=True, help="Shadow mode: decide and record as live, write nothing to the helpdesk "
+                                             "and send nothing (as `mode: shadow` in the configuration).")
+def serve(config_path: Path | None, host: str | None, port: int | None, shadow: bool) -> None:
     """Run the web server and the job consumer (on PostgreSQL with a queue server, a consumer process per CPU)."""
     from webhooks.app import create_app
+    from webhooks.bootstrap import bootstrap
     from webhooks.runner import run_serve
 
-    services = _services(config_path)
+    config = load_or_exit(config_path)
+    if shadow:
+        config = config.model_copy(update={"mode": "shadow"})
+    services = bootstrap(config)
+    if services.config.mode == "shadow":
+        click.echo("shadow mode: deciding and recording as live; nothing is written to the helpdesk or sent")
     run_serve(services, lambda: create_app(services=services),
               host or services.config.web.host, port or services.config.web.port,
               ready=lambda url: click.echo(f"helpdesk-escalator listening on {url} (Ctrl+C to stop)"),
@@ -595,3 +604,37 @@ def read_command(config_path: Path | None, lang: str | None, as_json: bool, json
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+
+
+@main.group()
+def shadow() -> None:
+    """What shadow mode decided (mode: shadow, or serve --shadow)."""
+
+
+@shadow.command("report")
+@config_option
+@click.option("--since", "since_text", default="1d", show_default=True, help="How far back: 1d, 12h, 30m.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
+def shadow_report_command(config_path: Path | None, since_text: str, fmt: str) -> None:
+    """Each decision shadow mode made with what it would have written, and each notification it would have sent."""
+    import json
+
+    from plugin.durations import parse_duration
+    from plugin.service.shadow_report import shadow_report
+
+    services = _services(config_path)
+    try:
+        since = services.clock() - parse_duration(since_text)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from None
+    try:
+        report = shadow_report(services.store, since)
+    finally:
+        services.close()
+    if fmt == "json":
+        click.echo(json.dumps(report.as_json(), indent=2))
+    else:
+        click.echo("\n".join(report.lines()))
+
+
+main.add_command(init)

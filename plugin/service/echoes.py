@@ -20,7 +20,8 @@ def already_known(event: TicketEvent, held: Held | None) -> bool:
     """Whether `event` shows the ticket as we already hold it, at a time no later than what we hold."""
     if held is None or event.ticket_updated_at is None or event.status is None or "tags" not in event.changes:
         return False
-    if event.ticket_updated_at > held.updated_at and event.ticket_updated_at not in held.written_at:
+    decided = held.updated_at is not None and event.ticket_updated_at <= held.updated_at
+    if not decided and event.ticket_updated_at not in held.written_at:
         return False
     if event.status != held.status:
         return False

@@ -46,6 +46,7 @@ class SendReport:
     sent: int = 0
     failed: int = 0
     suppressed: int = 0
+    shadow: int = 0  # shadow mode: kept, not sent
     details: list[str] = field(default_factory=list)
 
 
@@ -152,8 +153,14 @@ class Notifier:
         return due
 
     def _send_one(self, row: _Pending) -> str:
-        """Send one notification this process has claimed; how it went (sent, suppressed, failed)."""
+        """Send one notification this process has claimed; how it went (sent, suppressed, failed, shadow)."""
         box = self.outbox
+        if self.config.mode == "shadow":  # kept as it would have gone out; no channel is called
+            with box.store.session() as session:
+                repo.mark_notification_shadow(session, row.id, box.clock())
+            if box.metrics is not None:
+                box.metrics.notifications.labels(row.role, "shadow").inc()
+            return "shadow"
         already = list(row.channels_ok)
         took = list(already)
 

@@ -82,6 +82,11 @@ class TicketRow(Base):
     text_removed_at: Mapped[datetime | None]  # the subject was removed (history.retention or forget)
     # The update times (ISO) our last decision's writes left on the ticket: their webhooks are ours (service.echoes)
     written_at: Mapped[list[Any] | None] = mapped_column(JSON)
+    # The platform's update time of the ticket as our last finished decision knew it (a read taken in by a run that
+    # then failed does not count): an event no newer than this, showing the state we hold, is known (service.echoes)
+    decided_updated_at: Mapped[datetime | None]
+    # Shadow mode: what the escalator would have written on the ticket (plugin.service.shadow), shown over each read
+    shadow: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 class StatusHistoryRow(Base):

@@ -34,6 +34,7 @@ from plugin.domain import (
     TicketSummary,
     WorkflowState,
 )
+from plugin.lifecycles import NotificationState
 from plugin.store.models import (
     AppliedChangeRow,
     CustomerRow,
@@ -569,6 +570,13 @@ def mark_notification_failed(session: Session, notification_id: int, now: dateti
     if channels_failed is not None:
         values["channels_failed"] = list(channels_failed)
     session.execute(update(NotificationRow).where(NotificationRow.id == notification_id).values(**values))
+
+
+def mark_notification_shadow(session: Session, notification_id: int, now: datetime) -> None:
+    """Shadow mode: the notification is kept as it would have gone out, and never sent."""
+    session.execute(update(NotificationRow).where(NotificationRow.id == notification_id).values(
+        status=NotificationState.SHADOW.value, owner=None, not_before=None, last_error=f"shadow mode: not sent "
+        f"({now.isoformat(timespec='seconds')})"))
 
 
 def requeue_notification(session: Session, notification_id: int) -> bool:

@@ -54,8 +54,9 @@ def process_of(owner: str) -> str:
 
 
 class SqlTicketStore:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, mode: str = "live") -> None:
         self.store = store
+        self.mode = mode  # "shadow": every decision's record says it was not written (plugin.service.shadow)
 
     # ---------------------------------------------------------------- leases
 
@@ -80,7 +81,7 @@ class SqlTicketStore:
                 AppliedChangeRow.state.in_([s.value for s in OPEN_INTENTS])).order_by(AppliedChangeRow.decided_at))
             mirror = repo.get_mirror(session, platform, ticket_id)
             held = None if mirror is None else Held(
-                mirror.platform_updated_at, frozenset(mirror.tags or ()), Status(mirror.status),
+                mirror.decided_updated_at, frozenset(mirror.tags or ()), Status(mirror.status),
                 Priority(mirror.priority) if mirror.priority is not None else None, written_moments(mirror))
             return Taken(events, [_intent_of(row) for row in intents], held)
 
@@ -254,7 +255,7 @@ class SqlTicketStore:
                 decided_at=intent.decided_at, applied_at=intent.decided_at,
                 changes=decision_to_json(decision), write_requests=0, outcome=intent.state.value,
                 state=intent.state.value, version=intent.version, landed=sorted(intent.landed), attempts=0,
-                tier=decision.tier, mode="live"))
+                tier=decision.tier, mode=self.mode))
             session.flush()
             session.add_all(DecisionRuleRow(decision_key=intent.key, rule=rule, decided_at=intent.decided_at)
                             for rule in sorted(rules))
@@ -286,6 +287,7 @@ class SqlTicketStore:
                     mirror.group_id = record.written.group_id
                 if record.written_at:  # so our writes coming back are known (plugin.service.echoes)
                     mirror.written_at = sorted(moment.isoformat() for moment in record.written_at)
+                mirror.decided_updated_at = mirror.platform_updated_at  # what this finished decision knew
             for notification, not_before in record.notifications:
                 if repo.queue_notification(session, platform, notification, now, record.dedupe_period,
                                            not_before=not_before, decision_key=record.intent_key):

@@ -91,3 +91,24 @@ def test_the_store_holds_our_write_times_and_reconcile_does_not_read_them(store:
     desk.add(replace(written, updated_at=REPLY + timedelta(seconds=1)))  # the customer answered since
     reconcile(Desks(desk), store, queue, load_config(data={}), NOW + timedelta(minutes=5))  # type: ignore[arg-type]
     assert queue.queued == ["7"]
+
+
+def test_a_read_whose_run_failed_does_not_make_its_event_known(store: Store) -> None:
+    """The run took the ticket in (mirror at its update time) and then failed, e.g. the customer's read met a 503:
+    the retry decides the event; only a finished decision makes the time known."""
+    tickets = SqlTicketStore(store)
+    created = Ticket(platform="freshdesk", id="8", subject="Charged twice", status=Status.OPEN, created_at=READ,
+                     updated_at=READ, priority=Priority.MEDIUM, tags=frozenset())
+    tickets.observe(created, {}, NOW)  # the read taken in; the run fails before its record
+    the_webhook = event(READ, tags=(), priority="medium", kind=EventKind.CREATED)
+    taken = tickets.take("freshdesk:8", "freshdesk", "8", "p#1", NOW, timedelta(seconds=15))
+    assert taken is not None and taken.held is not None and taken.held.updated_at is None
+    assert not already_known(the_webhook, taken.held)
+    tickets.release("freshdesk:8", "p#1")
+
+    tickets.record(DecisionRecord(platform="freshdesk", ticket=created, now=NOW,
+                                  decision=Decision(ticket_id="8", at=NOW)))  # decided: nothing to write
+    taken = tickets.take("freshdesk:8", "freshdesk", "8", "p#1", NOW, timedelta(seconds=15))
+    assert taken is not None and taken.held is not None and taken.held.updated_at == READ
+    assert already_known(the_webhook, taken.held)
+    tickets.release("freshdesk:8", "p#1")

@@ -39,6 +39,13 @@ def run_init(*args: str, input: str | None = None) -> Any:
     return CliRunner().invoke(init, list(args), input=input, catch_exceptions=False)
 
 
+def test_init_is_a_command_of_escalator(tmp_path: Path) -> None:
+    path = tmp_path / "escalator.yaml"
+    result = CliRunner().invoke(main, ["init", "--non-interactive", "-c", str(path), *FLAGS], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert load_config(path, environ={}).organization.name == "Fernwood Analytics"
+
+
 def test_non_interactive_writes_what_check_config_accepts_and_describe_shows_the_profile(tmp_path: Path) -> None:
     path = tmp_path / "escalator.yaml"
     result = run_init("--non-interactive", "-c", str(path), *FLAGS)

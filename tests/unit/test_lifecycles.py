@@ -26,7 +26,8 @@ LEGAL = {
                   ("writing", "writing"),
                   ("writing", "abandoned"), ("writing", "recorded"), ("landed", "recorded")},
     NotificationState: {("pending", "sending"), ("sending", "sent"), ("sending", "partial"), ("sending", "failed"),
-                        ("sending", "suppressed"), ("sending", "pending"), ("partial", "pending"),
+                        ("sending", "suppressed"), ("sending", "shadow"), ("sending", "pending"),
+                        ("partial", "pending"),
                         ("failed", "pending")},
     TimerState: {("armed", "fired"), ("armed", "superseded")},
 }
