@@ -50,7 +50,7 @@ def event(event_id: str = "evt-1", ticket: str = "42") -> bytes:
 def services(tmp_path: Path) -> Iterator[Services]:
     running = bootstrap(config(tmp_path))
     yield running
-    running.store.dispose()
+    running.close()
 
 
 @pytest.fixture

@@ -109,7 +109,7 @@ def world(tmp: Path, **backend: Any) -> Iterator[World]:
             yield live
         finally:
             live.stop_all()
-            services.store.dispose()
+            services.close()
 
 
 def escalate_one(live: World, url: str) -> dict[str, Any]:

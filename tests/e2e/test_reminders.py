@@ -113,4 +113,4 @@ def test_reminders_leave_pagerduty_and_opsgenie_to_their_own_acknowledgment(tmp_
     assert targets == [] and len(hook.received) == 2
     last = rows(svc)[-1]
     assert last.status == "sent" and last.channels_ok == [f"json://127.0.0.1:{hook.port} (on_call #3)"]
-    svc.store.dispose()
+    svc.close()

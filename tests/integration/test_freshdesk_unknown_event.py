@@ -33,7 +33,7 @@ def services(fd_world: FreshdeskWorld, tmp_path: Path) -> Iterator[Services]:
     try:
         yield built
     finally:
-        built.store.dispose()
+        built.close()
 
 
 @pytest.mark.parametrize("triggered", [

@@ -78,7 +78,7 @@ def service(world: World, fd_world: FreshdeskWorld, tmp_path: Path) -> Iterator[
     try:
         yield built
     finally:
-        built.store.dispose()
+        built.close()
 
 
 def test_one_rule_set_escalates_the_same_ticket_the_same_way_on_both(world: World, fd_world: FreshdeskWorld,

@@ -19,4 +19,4 @@ def app(tmp_path: Path) -> Iterator[Flask]:
     application = make_app(tmp_path)
     seed(Escalator.services(application).store)
     yield application
-    Escalator.services(application).store.dispose()
+    Escalator.services(application).close()

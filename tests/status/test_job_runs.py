@@ -38,4 +38,4 @@ def test_the_sweep_reconcile_and_cron_jobs_note_their_runs(tmp_path: Path) -> No
         failed = runs["weekly_report"]
         assert not failed.ok and failed.failures == 1 and failed.summary.startswith("RuntimeError: the database")
     finally:
-        services.store.dispose()
+        services.close()

@@ -199,7 +199,7 @@ def test_the_host_applications_own_sign_in(tmp_path: Path) -> None:
                        data={"csrf_token": csrf}).status_code == 303
     assert client.post(f"/escalator/operations/dead-letters/{letter_id.group(1)}/drop",
                        data={"csrf_token": "nope"}).status_code == 400
-    Escalator.services(app).store.dispose()
+    Escalator.services(app).close()
 
 
 def test_the_host_mode_needs_its_hook(tmp_path: Path) -> None:
