@@ -37,3 +37,9 @@ def backend(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
         yield {}
         return
     yield request.getfixturevalue("scale_out")
+
+
+@pytest.fixture(params=["zendesk", "freshdesk"])
+def platform(request: pytest.FixtureRequest) -> str:
+    """The helpdesk a scenario plays on: its sandbox, its webhooks, its adapter (harness.world(platform, ...))."""
+    return str(request.param)

@@ -1,40 +1,36 @@
-"""The escalation task as a linked ticket of type task (workflow.escalation_task: task_ticket), end to end through
-HTTP: the customer's ticket stays with its agent, the tier's group gets one task ticket carrying the handoff note."""
+"""The escalation task as a ticket of its own (workflow.escalation_task: task_ticket), end to end through HTTP on
+each platform (Zendesk: a linked ticket of type task; Freshdesk: a child ticket): the customer's ticket stays with
+its agent, the tier's group gets one task ticket carrying the handoff note."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from harness import running
-from test_pipeline import settle
+from harness import world
 
 
-def test_a_linked_task_ticket_carries_the_escalation(tmp_path: Path, backend: dict[str, Any]) -> None:
-    with running(tmp_path, **backend, workflow={"escalation_task": "task_ticket"}) as live:
-        ticket = live.customer_ticket(subject="Charged twice",
-                                      description="If this is not fixed today my lawyer will contact you.",
-                                      assignee_id=live.ids["agent"], group_id=live.ids["groups"][0])
-
-        def tasks() -> list[dict[str, Any]]:
-            return [t for t in live.state.tickets.values() if t.get("type") == "task"]
-
-        live.wait(lambda: bool(tasks()) and bool(live.notes(ticket["id"])), 20, "the task and the note")
-        settle(live)
-        [task] = tasks()
-        assert task["group_id"] == live.ids["groups"][3]
-        assert task["priority"] == "high"
-        assert {"escalation_task", "tier_4"} <= set(task["tags"])
-        assert task["subject"].endswith(f"Escalation of #{ticket['id']}: Charged twice")
-        [task_note] = live.state.comments[task["id"]]
-        assert task_note["body"].startswith("ESCALATION TO TIER 4") and not task_note["public"]
-        after = live.state.ticket(ticket["id"])
-        assert after["group_id"] == live.ids["groups"][0] and after["assignee_id"] == live.ids["agent"]
-        assert {"escalated", "tier_4"} <= set(after["tags"])
-        [note] = [c for c in live.notes(ticket["id"]) if not c["public"]]
-        assert f"#{task['id']}" in note["body"]
-        # the task ticket's own webhooks, and a redelivery, create nothing more
-        writes = live.sandbox.write_requests()
-        settle(live)
-        assert len(tasks()) == 1 and live.sandbox.write_requests() == writes
-        assert "tier_1" not in live.state.ticket(task["id"])["tags"]
+def test_a_task_ticket_carries_the_escalation(tmp_path: Path, platform: str, backend: dict[str, Any]) -> None:
+    with world(platform, tmp_path, **backend, workflow={"escalation_task": "task_ticket"}) as live:
+        ticket = live.customer_ticket(subject="Charged twice", assigned=True,
+                                      description="If this is not fixed today my lawyer will contact you.")
+        live.wait(lambda: bool(live.task_tickets()) and bool(live.handoffs(ticket)), 20, "the task and the note")
+        live.settle()
+        [task] = live.task_tickets()
+        assert live.group(task) == live.tier_group(4)
+        assert live.priority(task) == "high"
+        assert {"escalation_task", "tier_4"} <= set(live.tags(task))
+        assert live.subject(task).endswith(f"Escalation of #{ticket}: Charged twice")
+        opening = live.opening(task)
+        assert opening.text.startswith("ESCALATION TO TIER 4") and not opening.public
+        # the customer's ticket stays where it was, marked escalated, with a note that links the task
+        assert live.group(ticket) == live.tier_group(1) and live.assignee(ticket) == live.ids["agent"]
+        assert {"escalated", "tier_4"} <= set(live.tags(ticket))
+        [note] = live.handoffs(ticket)
+        assert f"#{task}" in note.text
+        # the task ticket's own webhooks, and a redelivery of the first, create nothing more
+        writes = live.write_requests()
+        live.deliver_again(live.invocations[0])
+        live.settle()
+        assert live.task_tickets() == [task] and live.write_requests() == writes
+        assert "tier_1" not in live.tags(task)
