@@ -49,6 +49,7 @@ from adapters.base import (
 from adapters.markers import reply_html
 from adapters.recent import newest_in_window
 from adapters.zendesk_client import make_session, make_zenpy, prepare_session, public_url
+from adapters.zendesk_history import authors, timeline_from_audits
 from adapters.zendesk_mapping import (
     comments_from_json,
     customer_from_json,
@@ -63,6 +64,7 @@ from adapters.zendesk_webhooks import TRIGGER_BODY, parse_webhook
 from plugin.config import EscalatorConfig, ZendeskConfig
 from plugin.domain import Customer, TaskTicket, Ticket, TicketEvent, TicketSummary
 from plugin.ledger import reply_reference
+from plugin.replay.timeline import TicketTimeline
 
 log = logging.getLogger(__name__)
 BATCH = 100
@@ -277,6 +279,53 @@ class ZendeskAdapter(HelpdeskAdapter):
         tickets = tuple(ticket_from_json(t, base_url=self.public, comments_loaded=False)
                         for t in data.get("tickets") or ())
         return ExportPage(tickets, data.get("after_cursor"), bool(data.get("end_of_stream")))
+
+    # ---------------------------------------------------------------- the past (escalator simulate)
+
+    def _roles(self) -> dict[str, str]:
+        roles: dict[str, str] | None = getattr(self._local, "roles", None)
+        if roles is None:
+            roles = self._local.roles = {}
+        return roles
+
+    def _users(self, user_ids: Sequence[str]) -> list[dict[str, Any]]:
+        """Users by id, 100 a call (users/show_many); their roles are kept for the rebuilds of timelines."""
+        found: list[dict[str, Any]] = []
+        ids = [str(int(u)) for u in dict.fromkeys(user_ids)]
+        for start in range(0, len(ids), BATCH):
+            path = f"/api/v2/users/show_many.json?ids={','.join(ids[start:start + BATCH])}"
+            data = self._read(lambda path=path: self._get_json(path))  # type: ignore[misc]
+            found += data.get("users") or []
+        self._roles().update({str(u["id"]): str(u.get("role") or "end-user") for u in found})
+        return found
+
+    def get_customers(self, requester_ids: Sequence[str]) -> dict[str, Customer]:
+        """Requesters 100 a call, each organization read once."""
+        organizations: dict[str, dict[str, Any] | None] = {}
+        out = {}
+        for user in self._users(requester_ids):
+            org_id = user.get("organization_id")
+            organization = None
+            if org_id:
+                key = str(org_id)
+                if key not in organizations:
+                    try:
+                        organizations[key] = self._object(lambda key=key: self.client.organizations(id=int(key)))  # type: ignore[misc]
+                    except NotFoundError:
+                        organizations[key] = None
+                organization = organizations[key]
+            out[str(user["id"])] = customer_from_json(user, organization)
+        return out
+
+    def ticket_timeline(self, ticket: Ticket) -> TicketTimeline:
+        """The ticket's states from its audits (adapters/zendesk_history.py says what they show and what not)."""
+        audits = list(self._pages(f"/api/v2/tickets/{int(ticket.id)}/audits.json", "audits"))
+        roles = self._roles()
+        unknown = sorted(a for a in authors(audits) if a not in roles and a.isdigit())
+        if unknown:
+            self._users(unknown)
+            roles.update({a: "unknown" for a in unknown if a not in roles})
+        return timeline_from_audits(ticket, audits, roles, integration_user_id=self.settings.integration_user_id)
 
     def satisfaction_ratings(self, since: datetime) -> Iterator[SatisfactionRating]:
         """Ratings customers gave (score=received): an offered survey nobody answered is no rating at all."""

@@ -33,6 +33,7 @@ from plugin.domain import (
 )
 from plugin.ledger import Intent, Part
 from plugin.lifecycles import EventState, IntentState
+from plugin.replay.timeline import TicketTimeline
 
 if TYPE_CHECKING:
     from plugin.config import EscalatorConfig
@@ -234,6 +235,23 @@ class HelpdeskAdapter(abc.ABC):
     @abc.abstractmethod
     def export_tickets(self, since: datetime, cursor: str | None = None) -> ExportPage:
         """One page of the incremental export, for backfill."""
+
+    def ticket_timeline(self, ticket: Ticket) -> TicketTimeline:
+        """The ticket's past, one state a change, from its creation to `ticket` (as the export gave it), for the
+        replay (`escalator simulate`). Reads only. Adapters say in the timeline's `sees` what their platform's
+        history cannot show."""
+        raise PermanentError(f"{self.name}: replaying past tickets is not supported")
+
+    def get_customers(self, requester_ids: Sequence[str]) -> dict[str, Customer]:
+        """Many requesters, in as few calls as the platform allows (default: one `get_customer` each); a requester
+        not found is left out."""
+        out = {}
+        for requester_id in dict.fromkeys(requester_ids):
+            try:
+                out[requester_id] = self.get_customer(requester_id)
+            except NotFoundError:
+                continue
+        return out
 
     def watch_every(self) -> timedelta | None:
         """How often the service should list the tickets changed since its last look, for changes this platform's
