@@ -11,6 +11,7 @@ import click
 
 from plugin.config import ConfigError, EscalatorConfig, load_config
 from webhooks.cli_init import init
+from webhooks.cli_simulate import simulate
 
 CONFIG_HELP = "Configuration file (default: $ESCALATOR_CONFIG, else ./escalator.yaml, else the built-in defaults)."
 
@@ -638,3 +639,4 @@ def shadow_report_command(config_path: Path | None, since_text: str, fmt: str) -
 
 
 main.add_command(init)
+main.add_command(simulate)
