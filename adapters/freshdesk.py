@@ -44,6 +44,7 @@ from adapters.base import (
     task_link,
     with_marker,
 )
+from adapters.freshdesk_history import timeline_from_conversations
 from adapters.freshdesk_sla import translate as translate_sla
 from adapters.freshdesk_webhooks import ADVANCED_BODY, STATUS_NUMBERS, parse_webhook, status_from
 from adapters.markers import references_in_html, reply_html, with_hidden_references
@@ -61,6 +62,7 @@ from plugin.domain import (
     TicketSummary,
 )
 from plugin.ledger import reply_reference
+from plugin.replay.timeline import TicketTimeline
 
 log = logging.getLogger(__name__)
 PRIORITY_FROM = {1: Priority.LOW, 2: Priority.MEDIUM, 3: Priority.HIGH, 4: Priority.CRITICAL}
@@ -242,6 +244,14 @@ class FreshdeskAdapter(HelpdeskAdapter):
             # conversation to read (a credit saved on every new ticket's first decision)
             return self._ticket(data, ())
         return self._ticket(data, self._conversations(ticket_id))
+
+    def ticket_timeline(self, ticket: Ticket) -> TicketTimeline:
+        """The ticket's states from its conversations and stats: two reads (the ticket with its stats, and its
+        conversations); what they cannot show is said in adapters/freshdesk_history.py."""
+        data = self._get(f"/tickets/{int(ticket.id)}", include="stats")
+        current = self._ticket(data)
+        comments = self._conversations(ticket.id) if data.get("created_at") != data.get("updated_at") else ()
+        return timeline_from_conversations(current, comments, data.get("stats") or {})
 
     def get_tickets(self, ticket_ids: Sequence[str]) -> list[Ticket]:
         """Freshdesk has no show_many: one read per ticket."""

@@ -142,7 +142,8 @@ def _legal(rng: random.Random, created: datetime) -> list[Moment]:
     assign = created + _minutes(rng, 2, 5)
     reply = assign + _minutes(rng, 5, 15)
     return [Moment(created, "create"), Moment(assign, "assign"),
-            Moment(reply, "reply", "We are looking into the charge now."), Moment(reply + _minutes(rng, 5, 15), "solve")]
+            Moment(reply, "reply", "We are looking into the charge now."),
+            Moment(reply + _minutes(rng, 5, 15), "solve")]
 
 
 def _manual(rng: random.Random, created: datetime) -> list[Moment]:
