@@ -475,11 +475,17 @@ def backfill(config_path: Path | None, since_text: str, platform: str | None) ->
                                       "a Zendesk and a Freshdesk sandbox with one rule set.")
 @click.option("--keep", is_flag=True, help="Keep the demo running after the story (sandbox, service, status page) "
                                             "until Ctrl+C, and keep its SQLite database.")
-def demo(platform: str, keep: bool) -> None:
+@click.option("--database-url", default=None, metavar="URL",
+              help="Keep the demo's state in this database instead of SQLite in its folder, e.g. "
+                   "postgresql+psycopg://escalator@db/escalator_demo: tries the scale-out shape end to end. Use an "
+                   "empty database of its own: the demo's tickets stay in it.")
+@click.option("--queue-url", default=None, metavar="URL",
+              help="Queue the demo's work here instead of SQLite in its folder, e.g. redis://localhost:6379/15.")
+def demo(platform: str, keep: bool, database_url: str | None, queue_url: str | None) -> None:
     """Show the whole product in under a minute: a local sandbox helpdesk, the service, realistic tickets."""
-    from webhooks.demo import run_demo
+    from webhooks.demo import Backends, run_demo
 
-    status = run_demo(platform, keep=keep)
+    status = run_demo(platform, keep=keep, backends=Backends(database_url, queue_url))
     if status:
         sys.exit(status)
 

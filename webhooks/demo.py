@@ -62,7 +62,17 @@ class StatusLogins:
                            "role": "viewer"}]}
 
 
-def _config(stages: list[Stage], folder: Path, catcher: str, logins: StatusLogins) -> EscalatorConfig:
+@dataclass(frozen=True)
+class Backends:
+    """Where the demo keeps its state and its queue: SQLite files in its folder unless given (`--database-url`,
+    `--queue-url`: the scale-out shape, PostgreSQL and Redis, tried end to end)."""
+
+    database_url: str | None = None
+    queue_url: str | None = None
+
+
+def _config(stages: list[Stage], folder: Path, catcher: str, logins: StatusLogins,
+            backends: Backends = Backends()) -> EscalatorConfig:
     groups = {stage.platform: stage.groups() for stage in stages}
     return load_config(data={
         "organization": {"name": "Acme Support (demo)", "timezone": "UTC"},
@@ -73,8 +83,9 @@ def _config(stages: list[Stage], folder: Path, catcher: str, logins: StatusLogin
         # Round-the-clock support, so the demo behaves the same at any hour.
         "schedules": {"default": {"hours": {d: ["00:00-24:00"] for d in
                                             ("mon", "tue", "wed", "thu", "fri", "sat", "sun")}}},
-        "database": {"url": f"sqlite:///{folder / 'escalator.db'}"},
-        "queue": {"url": f"sqlite:///{folder / 'queue.db'}", "workers": 4, "retry_delay": "1s"},
+        "database": {"url": backends.database_url or f"sqlite:///{folder / 'escalator.db'}"},
+        "queue": {"url": backends.queue_url or f"sqlite:///{folder / 'queue.db'}", "workers": 4,
+                  "retry_delay": "1s"},
         "notifications": {"respect_business_hours": False, "channels": {
             role: [f"json://{catcher}/{role}"] for role in ("support_manager", "team_lead", "account_manager",
                                                              "on_call", "tier_2_team", "tier_3_team",
@@ -122,7 +133,7 @@ def _settled(services: Services, stages: list[Stage]) -> bool:
     return not busy and services.huey.pending_count() == 0
 
 
-def run_demo(platform: str = "zendesk", keep: bool = False) -> int:
+def run_demo(platform: str = "zendesk", keep: bool = False, backends: Backends = Backends()) -> int:
     """Play the story on `platform` (zendesk, freshdesk or both); the exit status (128 + the signal when a signal
     cut the story short)."""
     stopping = Stopping()
@@ -131,7 +142,7 @@ def run_demo(platform: str = "zendesk", keep: bool = False) -> int:
     try:
         with ExitStack() as stack:
             try:
-                _run(stack, stages_for(platform), folder, keep, stopping)
+                _run(stack, stages_for(platform), folder, keep, stopping, backends)
             finally:
                 stopping.armed = False  # a second Ctrl+C does not cut the clean-up short
         return 0
@@ -146,7 +157,8 @@ def run_demo(platform: str = "zendesk", keep: bool = False) -> int:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _run(stack: ExitStack, stages: list[Stage], folder: Path, keep: bool, stopping: Stopping) -> None:
+def _run(stack: ExitStack, stages: list[Stage], folder: Path, keep: bool, stopping: Stopping,
+         backends: Backends) -> None:
     started = time.monotonic()
     now = datetime.now(UTC).replace(microsecond=0)
     for stage in stages:
@@ -156,11 +168,10 @@ def _run(stack: ExitStack, stages: list[Stage], folder: Path, keep: bool, stoppi
             stage.file(spec, now)
     catcher, alerts = stack.enter_context(alert_catcher())
     logins = StatusLogins()
-    services = bootstrap(_config(stages, folder, catcher, logins))
-    stack.callback(services.store.dispose)
+    services = bootstrap(_config(stages, folder, catcher, logins, backends))
+    stack.callback(services.close)  # the lease keeper's thread ends at once, the database's connections go
     later = services.tasks.later  # stopped with the rest: its thread would outlive the demo
     stack.callback(later.stop)
-    stack.callback(services.keeper.stop)  # the lease keeper's thread ends at once
     server = make_server("127.0.0.1", 0, create_app(services=services), threaded=True, request_handler=Quiet)
     stack.enter_context(serving(server, "demo-escalator-web"))
     url = f"http://127.0.0.1:{server.server_port}"

@@ -79,27 +79,8 @@ def same_everywhere(block: str) -> str:
     return re.sub(r"agent:\d+", "agent:N", block).replace("status new,", "status open,")
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("platform", ["zendesk", "freshdesk", "both"])
-def test_the_demo_plays_eight_scenes_the_same_way_on_each_platform_and_leaves_nothing(
-        platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # A temp folder and a working folder of its own, so a demo run by anyone else at the same time cannot interfere.
-    scratch, workdir = tmp_path / "tmp", tmp_path / "cwd"
-    scratch.mkdir()
-    workdir.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    monkeypatch.chdir(workdir)
-    monkeypatch.setenv("ESCALATOR_CONFIG", "")
-    threads_before = set(threading.enumerate())
-    handlers_before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
-    started = time.monotonic()
-    result = CliRunner().invoke(main, ["demo", "--platform", platform], catch_exceptions=False)
-    elapsed = time.monotonic() - started
-    print(f"escalator demo --platform {platform}: {elapsed:.1f}s")  # the figure reported (pytest -s shows it)
-    assert result.exit_code == 0, result.output[-3000:]
-    out = result.output
-    assert elapsed < 60
-
+def story_told(out: str, platform: str) -> None:
+    """The printout shows every scene's outcome on each of the platform's helpdesks, the same on all of them."""
     found = blocks(out)
     assert sorted(found) == sorted((label, scene) for label in LABELS[platform] for scene in OUTCOMES)
     for (label, scene), block in found.items():
@@ -129,6 +110,30 @@ def test_the_demo_plays_eight_scenes_the_same_way_on_each_platform_and_leaves_no
     assert "Where to look next" in out
     assert re.search(r"Status page: http://127\.0\.0\.1:\d+/escalator/ \(sign in as demo-admin / \S+, or "
                      r"read-only as demo-viewer / \S+\)", out)  # the pages run beside the demo (see tests/browser)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("platform", ["zendesk", "freshdesk", "both"])
+def test_the_demo_plays_eight_scenes_the_same_way_on_each_platform_and_leaves_nothing(
+        platform: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A temp folder and a working folder of its own, so a demo run by anyone else at the same time cannot interfere.
+    scratch, workdir = tmp_path / "tmp", tmp_path / "cwd"
+    scratch.mkdir()
+    workdir.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    monkeypatch.chdir(workdir)
+    monkeypatch.setenv("ESCALATOR_CONFIG", "")
+    threads_before = set(threading.enumerate())
+    handlers_before = {s: signal.getsignal(s) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["demo", "--platform", platform], catch_exceptions=False)
+    elapsed = time.monotonic() - started
+    print(f"escalator demo --platform {platform}: {elapsed:.1f}s")  # the figure reported (pytest -s shows it)
+    assert result.exit_code == 0, result.output[-3000:]
+    out = result.output
+    assert elapsed < 60
+
+    story_told(out, platform)
     assert "Still running" not in out  # without --keep, it ends
 
     # nothing left: its threads stopped, its signal handlers given back, its files removed
@@ -180,3 +185,26 @@ def test_a_signal_mid_story_stops_everything_and_removes_the_folder(signum: int,
     assert "Traceback" not in out, out[-3000:]
     assert not list(scratch.iterdir())
     assert not list(workdir.iterdir())
+
+
+@pytest.mark.slow
+def test_the_demo_on_postgresql_and_redis_plays_the_same_story(scale_out: dict[str, str], tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--database-url` and `--queue-url`: the scale-out shape, both helpdesks, the same outcomes as on SQLite."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ESCALATOR_CONFIG", "")
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["demo", "--platform", "both", "--database-url", scale_out["database_url"],
+                                       "--queue-url", scale_out["queue_url"]], catch_exceptions=False)
+    print(f"escalator demo --platform both on PostgreSQL + Redis: {time.monotonic() - started:.1f}s")
+    assert result.exit_code == 0, result.output[-3000:]
+    story_told(result.output, "both")
+    from sqlalchemy import create_engine, func, select
+
+    from plugin.store.models import EscalationRow
+
+    engine = create_engine(scale_out["database_url"])
+    with engine.connect() as connection:  # it did keep its state there
+        assert connection.scalar(select(func.count()).select_from(EscalationRow)) == 2 * len(ESCALATED)
+    engine.dispose()
