@@ -65,6 +65,7 @@ from plugin.ports import (
     Taken,
     TransientError,
 )
+from plugin.replay.timeline import Step, TicketTimeline
 
 
 class Crash(BaseException):
@@ -161,6 +162,7 @@ class MemoryHelpdesk(HelpdeskAdapter):
         self.tickets: dict[str, Ticket] = {}
         self.customers: dict[str, Customer] = {}
         self.tasks: dict[str, Ticket] = {}  # external id -> task ticket
+        self.timelines: dict[str, TicketTimeline] = {}  # the past the test gives a ticket (escalator simulate)
         self.faults = Faults()
         self.calls: list[str] = []
         self._ids = itertools.count(1)
@@ -241,6 +243,12 @@ class MemoryHelpdesk(HelpdeskAdapter):
 
     def export_tickets(self, since: datetime, cursor: str | None = None) -> ExportPage:
         return ExportPage(tuple(t for t in self.tickets.values() if t.updated_at >= since), None, True)
+
+    def ticket_timeline(self, ticket: Ticket) -> TicketTimeline:
+        """The past the test set in `timelines`, else the ticket as it is, its only state."""
+        self._step("timeline")
+        found = self.timelines.get(ticket.id)
+        return found if found is not None else TicketTimeline(ticket.platform, ticket.id, (Step(ticket),))
 
     def satisfaction_ratings(self, since: datetime) -> Iterator[SatisfactionRating]:
         return iter(())

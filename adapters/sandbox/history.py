@@ -21,6 +21,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 KINDS = ("calm", "breach", "legal", "manual", "repeat")
 WEIGHTS = (80, 8, 4, 5, 3)
@@ -107,7 +108,7 @@ class History:
     start: datetime
     until: datetime
     tickets: list[PlannedTicket] = field(default_factory=list)
-    ids: dict[str, object] = field(default_factory=dict)  # what the player created: agents, groups, bot
+    ids: dict[str, Any] = field(default_factory=dict)  # what the player created: agents, groups, bot
 
     def of_kind(self, kind: str) -> list[PlannedTicket]:
         return [t for t in self.tickets if t.kind == kind]
