@@ -162,7 +162,11 @@ def test_simulate_other_formats_on_one_ticket(fmt: str, tmp_path: Path) -> None:
         result = CliRunner().invoke(main, ["simulate", "--config", str(world.config), "--ticket", legal.ticket_id,
                                            "--format", fmt, "--no-progress"], catch_exceptions=False)
         assert world.sandbox.write_requests() == 0
+        shown = CliRunner().invoke(main, ["simulate", "--config", str(world.config), "--ticket", legal.ticket_id,
+                                          "--format", fmt, "--progress"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
+    assert result.stderr == ""  # no bar unless asked for (or standard error is a terminal)
+    assert shown.exit_code == 0 and "1/1 tickets" in shown.stderr and "legal_threat" in shown.stdout
     out = result.stdout
     if fmt == "text":
         assert "Replay of 1 ticket(s)" in out and "legal_threat -> tier 4: 1" in out
