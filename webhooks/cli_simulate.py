@@ -71,8 +71,10 @@ def _merge(reports: list[SimulationReport]) -> SimulationReport:
               help="Write the report to this file instead of standard output.")
 @click.option("--progress/--no-progress", default=None,
               help="A progress bar on standard error (default: when standard error is a terminal).")
+@click.option("--readers", type=click.IntRange(1, 16), default=4, show_default=True,
+              help="Ticket histories read from the helpdesk at once (rate limits are waited out whatever the number).")
 def simulate(config_path: Path | None, since_text: str, ticket_ids: tuple[str, ...], platforms: tuple[str, ...],
-             fmt: str, out: Path | None, progress: bool | None) -> None:
+             fmt: str, out: Path | None, progress: bool | None, readers: int) -> None:
     """Replay the period's tickets through your rules: what the escalator would have done, and when, next to what
     actually happened. Reads the helpdesk only: nothing is written there, nothing is stored, nothing is sent."""
     config = _config(config_path)
@@ -91,7 +93,7 @@ def simulate(config_path: Path | None, since_text: str, ticket_ids: tuple[str, .
             adapter = adapter_class(name).from_config(config)
             bar = progress_bar(sys.stderr, name) if show else None
             reports.append(run_simulation(adapter, config, until - period, until,
-                                          ticket_ids=list(ticket_ids) or None, progress=bar))
+                                          ticket_ids=list(ticket_ids) or None, progress=bar, readers=readers))
         except (HelpdeskError, UnknownPlatformError) as exc:
             click.echo(f"{name}: {exc}", err=True)
             sys.exit(1)

@@ -61,3 +61,44 @@ def test_a_ticket_that_cannot_be_read_is_reported_not_replayed() -> None:
     report = simulate(desk, CONFIG, MONDAY_10 - timedelta(days=1), UNTIL)
     assert [t.ticket_id for t in report.tickets] == ["2"]
     assert len(report.errors) == 1 and report.errors[0].startswith("memory #1:")
+
+
+def test_rate_limits_are_waited_out_and_a_passing_failure_is_tried_again() -> None:
+    from plugin.service.simulate import patient_timeline
+
+    desk = helpdesk()
+    desk.faults.plan("timeline", "429", "429", "5xx")
+    slept: list[float] = []
+    [ticket] = [t for t in desk.tickets.values() if t.id == "1"]
+    timeline = patient_timeline(desk, ticket, sleep=slept.append)
+    assert timeline.ticket_id == "1"
+    assert slept == [desk.faults.retry_after, desk.faults.retry_after, 1.0]  # Retry-After twice, then 1 s after the 503
+    assert desk.calls.count("timeline") == 4
+
+
+def test_a_read_failing_for_good_is_reported_after_three_tries() -> None:
+    from plugin.service.simulate import patient_timeline
+
+    desk = helpdesk()
+    desk.faults.plan("timeline", "5xx", "5xx", "5xx")
+    slept: list[float] = []
+    [ticket] = [t for t in desk.tickets.values() if t.id == "1"]
+    import pytest
+
+    from plugin.ports import TransientError
+
+    with pytest.raises(TransientError):
+        patient_timeline(desk, ticket, sleep=slept.append)
+    assert slept == [1.0, 2.0]
+
+
+def test_timelines_read_ahead_come_in_the_tickets_order() -> None:
+    from plugin.service.simulate import read_ahead
+
+    desk = MemoryHelpdesk()
+    tickets = [make_ticket(id=str(n), platform="memory") for n in range(1, 60)]
+    for ticket in tickets:
+        desk.add(ticket)
+    read = [(ticket.id, timeline.ticket_id) for ticket, timeline in read_ahead(desk, tickets, readers=4)
+            if not isinstance(timeline, Exception)]
+    assert read == [(t.id, t.id) for t in tickets]
