@@ -75,18 +75,21 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--tickets", type=int, default=10_000)
     parser.add_argument("--platform", choices=["zendesk", "freshdesk", "both"], default="both")
+    parser.add_argument("--readers", type=int, default=None, help="timelines read at once (default: simulate's)")
     args = parser.parse_args()
     for platform in (["zendesk", "freshdesk"] if args.platform == "both" else [args.platform]):
         with world(platform, args.tickets) as (adapter, config):
             until = datetime.now(UTC).replace(microsecond=0)
             began, cpu = time.perf_counter(), time.process_time()
-            report = simulate(adapter, config, until - timedelta(days=30), until)
+            options = {} if args.readers is None else {"readers": args.readers}
+            report = simulate(adapter, config, until - timedelta(days=30), until, **options)
             elapsed, used = time.perf_counter() - began, time.process_time() - cpu
         totals = report.totals
         print(f"{platform}: {totals.tickets:,} tickets, {totals.decisions:,} decisions in {elapsed:.1f} s: "
               f"{totals.tickets / elapsed:,.0f} tickets/s; {totals.tickets / used:,.0f} tickets per CPU second of "
               f"the simulate process (the sandbox runs in its own); for 10,000 tickets: "
-              f"{10_000 * elapsed / max(totals.tickets, 1):.1f} s", flush=True)
+              f"{10_000 * elapsed / max(totals.tickets, 1):.1f} s (readers: {args.readers or 'default'})",
+              flush=True)
 
 
 if __name__ == "__main__":
