@@ -315,12 +315,18 @@ class World(ABC):
     the helpdesk's (ints on both)."""
 
     platform: ClassVar[str]
+    state: Any  # the sandbox's state: its tickets, as the platform's API shows them
     sandbox: LocalServer
     services: Services
     url: str
     ids: dict[str, Any]
     config: EscalatorConfig
     clock: ShiftedClock
+
+    def __init__(self, live: Running | FreshdeskRunning) -> None:
+        self.live, self.sandbox, self.services, self.url = live, live.sandbox, live.services, live.url
+        self.ids, self.config, self.clock = live.ids, live.config, live.clock
+        self.state = live.sandbox.state
 
     # ------------------------------------------------ what customers and agents do (each platform its own way)
 
@@ -345,11 +351,11 @@ class World(ABC):
 
     # ------------------------------------------------ what is on a ticket
 
-    @abstractmethod
-    def tags(self, ticket_id: int) -> list[str]: ...
+    def tags(self, ticket_id: int) -> list[str]:
+        return list(self.state.ticket(ticket_id)["tags"])
 
-    @abstractmethod
-    def group(self, ticket_id: int) -> int | None: ...
+    def group(self, ticket_id: int) -> int | None:
+        return self.state.ticket(ticket_id)["group_id"]  # type: ignore[no-any-return]
 
     @abstractmethod
     def priority(self, ticket_id: int) -> str:
@@ -366,8 +372,8 @@ class World(ABC):
     @abstractmethod
     def assignee(self, ticket_id: int) -> int | None: ...
 
-    @abstractmethod
-    def subject(self, ticket_id: int) -> str: ...
+    def subject(self, ticket_id: int) -> str:
+        return str(self.state.ticket(ticket_id)["subject"])
 
     @abstractmethod
     def task_tickets(self) -> list[int]:
@@ -463,11 +469,6 @@ class World(ABC):
 class ZendeskWorld(World):
     platform = "zendesk"
 
-    def __init__(self, live: Running) -> None:
-        self.live, self.sandbox, self.services, self.url = live, live.sandbox, live.services, live.url
-        self.ids, self.config, self.clock = live.ids, live.config, live.clock
-        self.state = live.sandbox.state
-
     def customer_ticket(self, *, subject: str = "Cannot export invoices",
                         description: str = "The export button does nothing.", priority: str = "normal",
                         created_at: datetime | None = None, assigned: bool = False) -> int:
@@ -487,12 +488,6 @@ class ZendeskWorld(World):
         for webhook in self.state.webhooks.values():
             webhook["status"] = "inactive"
 
-    def tags(self, ticket_id: int) -> list[str]:
-        return list(self.state.ticket(ticket_id)["tags"])
-
-    def group(self, ticket_id: int) -> int | None:
-        return self.state.ticket(ticket_id)["group_id"]  # type: ignore[no-any-return]
-
     def priority(self, ticket_id: int) -> str:
         return str(self.state.ticket(ticket_id)["priority"])
 
@@ -505,9 +500,6 @@ class ZendeskWorld(World):
     def assignee(self, ticket_id: int) -> int | None:
         return self.state.ticket(ticket_id)["assignee_id"]  # type: ignore[no-any-return]
 
-    def subject(self, ticket_id: int) -> str:
-        return str(self.state.ticket(ticket_id)["subject"])
-
     def task_tickets(self) -> list[int]:
         return [int(t["id"]) for t in list(self.state.tickets.values()) if t.get("type") == "task"]
 
@@ -518,11 +510,6 @@ class ZendeskWorld(World):
 
 class FreshdeskWorld(World):
     platform = "freshdesk"
-
-    def __init__(self, live: FreshdeskRunning) -> None:
-        self.live, self.sandbox, self.services, self.url = live, live.sandbox, live.services, live.url
-        self.ids, self.config, self.clock = live.ids, live.config, live.clock
-        self.state = live.sandbox.state
 
     def customer_ticket(self, *, subject: str = "Cannot export invoices",
                         description: str = "The export button does nothing.", priority: str = "normal",
@@ -548,12 +535,6 @@ class FreshdeskWorld(World):
                 for rule in rules.values():
                     rule["active"] = False
 
-    def tags(self, ticket_id: int) -> list[str]:
-        return list(self.state.ticket(ticket_id)["tags"])
-
-    def group(self, ticket_id: int) -> int | None:
-        return self.state.ticket(ticket_id)["group_id"]  # type: ignore[no-any-return]
-
     def priority(self, ticket_id: int) -> str:
         return PRIORITY_WORDS[int(self.state.ticket(ticket_id)["priority"]) - 1]
 
@@ -566,9 +547,6 @@ class FreshdeskWorld(World):
 
     def assignee(self, ticket_id: int) -> int | None:
         return self.state.ticket(ticket_id)["responder_id"]  # type: ignore[no-any-return]
-
-    def subject(self, ticket_id: int) -> str:
-        return str(self.state.ticket(ticket_id)["subject"])
 
     def task_tickets(self) -> list[int]:
         with self.state.lock:
