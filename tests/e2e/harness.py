@@ -66,14 +66,8 @@ class Running:
         values.update(fields)
         return self.state.create_ticket(**values)
 
-    def wait(self, condition: Callable[[], bool], timeout: float = 15.0, what: str = "condition") -> float:
-        start = time.monotonic()
-        while time.monotonic() - start < timeout:
-            if condition():
-                return time.monotonic() - start
-            time.sleep(0.05)
-        still = f" (still: {self.unsettled})" if getattr(self, "unsettled", "") else ""
-        raise AssertionError(f"timed out after {timeout}s waiting for {what}{still}")
+    def wait(self, condition: Callable[[], Any], timeout: float = 15.0, what: str = "condition") -> float:
+        return wait_for(condition, timeout, what, lambda: getattr(self, "unsettled", ""))
 
     def notes(self, ticket_id: int, marker: str = "escalator-ref:") -> list[dict[str, Any]]:
         """Our comments on the ticket, notes and replies: found in the HTML Zendesk keeps (a reply's marker is
@@ -88,6 +82,18 @@ class Running:
     def unsettled_because(self) -> str:
         """What is still under way ("" when nothing is)."""
         return unsettled(self.services)
+
+
+def wait_for(condition: Callable[[], Any], timeout: float, what: str,
+             still: Callable[[], str] = lambda: "") -> float:
+    """Seconds until `condition` held; past `timeout`, fail naming `what` and what is `still` under way."""
+    start = time.monotonic()
+    while time.monotonic() - start < timeout:
+        if condition():
+            return time.monotonic() - start
+        time.sleep(0.05)
+    left = still()
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}" + (f" (still: {left})" if left else ""))
 
 
 def e2e_config(sandbox: Sandbox, tmp: Path, ids: dict[str, Any], *, database_url: str | None = None,
@@ -183,13 +189,8 @@ class FreshdeskRunning:
         self.sandbox, self.services, self.ids = sandbox, services, ids
         self.url, self.config, self.clock = url, config or services.config, clock or ShiftedClock()
 
-    def wait(self, condition: Any, timeout: float, what: str) -> None:
-        start = time.monotonic()
-        while time.monotonic() - start < timeout:
-            if condition():
-                return
-            time.sleep(0.05)
-        raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+    def wait(self, condition: Callable[[], Any], timeout: float = 15.0, what: str = "condition") -> float:
+        return wait_for(condition, timeout, what, lambda: getattr(self, "unsettled", ""))
 
     def ours(self, ticket_id: int) -> list[dict[str, Any]]:
         """Our conversations on the ticket, notes and replies: found in the HTML body (a reply's marker is hidden
@@ -415,13 +416,7 @@ class World(ABC):
     # ------------------------------------------------ waiting
 
     def wait(self, condition: Callable[[], Any], timeout: float = 15.0, what: str = "condition") -> float:
-        start = time.monotonic()
-        while time.monotonic() - start < timeout:
-            if condition():
-                return time.monotonic() - start
-            time.sleep(0.05)
-        still = f" (still: {self.unsettled})" if getattr(self, "unsettled", "") else ""
-        raise AssertionError(f"timed out after {timeout}s waiting for {what}{still}")
+        return wait_for(condition, timeout, what, lambda: getattr(self, "unsettled", ""))
 
     def settled(self) -> bool:
         """Every acknowledged event processed, nothing queued, no notification due or being sent, no write open."""

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
 from harness import config_file, running, running_freshdesk
+from harness import wait_for as wait
 from sqlalchemy import select
 
 from plugin.config import WorkflowConfig
@@ -21,15 +21,6 @@ from webhooks.cli import main
 
 LEGAL = "If this is not fixed today my lawyer will contact you."
 REASON = f"{WorkflowConfig().manual_reason_prefix}beyond_knowledge"
-
-
-def wait(condition: Callable[[], bool], timeout: float, what: str) -> None:
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        if condition():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
 def decided(services: Any) -> dict[str, Any]:
