@@ -34,7 +34,7 @@ from plugin.service.channels import scrub
 from plugin.service.jobs import local_cron
 from plugin.service.later import Later
 from plugin.service.metrics import Metrics
-from plugin.service.pipeline import GIVEN_UP_EVERY, Outcome, Pipeline, spends_an_attempt
+from plugin.service.pipeline import GIVEN_UP_EVERY, RETRY_BACKOFF_CAP, Outcome, Pipeline, spends_an_attempt
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +101,7 @@ class TaskQueue:
         self.periodic: dict[str, Callable[..., Any]] = {"sweep": self._sweep, "reconcile": self._reconcile}
         for name, schedule in schedules.items():
             self.periodic[name] = huey.periodic_task(schedule, name=name)(self._periodic(name))
+        self._periodic_again = huey.task(name="periodic_again")(self._run_periodic)
 
     def bind(self, handlers: Handlers) -> None:
         self._handlers = handlers
@@ -227,15 +228,29 @@ class TaskQueue:
 
     def _periodic(self, name: str) -> Callable[[], None]:
         def run() -> None:
-            try:
-                result = self.handlers.periodic[name]()
-                log.info("%s: %s", name, result)
-            except Exception as exc:
-                log.exception("periodic job %s failed", name)
-                self.store.add_dead_letter(name, [], scrub(f"{type(exc).__name__}: {exc}"), 1, self.clock())
+            self._run_periodic(name, 0)
 
         run.__name__ = name
         return run
+
+    def _run_periodic(self, name: str, failures: int) -> None:
+        """Run a periodic job. When the helpdesk rate-limits it or fails for a moment, it runs again at the
+        Retry-After (which spends no attempt) or after a doubling backoff, `queue.retries` times, before it is
+        written to the dead letters: a 429 on the hourly ratings import is not a failure to show an admin."""
+        try:
+            result = self.handlers.periodic[name]()
+            log.info("%s: %s", name, result)
+        except Exception as exc:
+            error = scrub(f"{type(exc).__name__}: {exc}")
+            if getattr(exc, "retryable", False) and failures < self.config.queue.retries:
+                counted = failures + 1 if spends_an_attempt(exc) else failures
+                delay = getattr(exc, "retry_after", None) or min(
+                    self.config.queue.retry_delay * (2 ** min(failures, 16)), RETRY_BACKOFF_CAP).total_seconds()
+                log.warning("periodic job %s: %s; run again in %.0f s", name, error, delay)
+                self._periodic_again.schedule((name, counted), delay=delay)
+                return
+            log.exception("periodic job %s failed", name)
+            self.store.add_dead_letter(name, [], error, failures + 1, self.clock())
 
     # -- failure handling
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from huey import MemoryHuey
 from pipeline_kit import PLATFORM, Clock, config
@@ -143,3 +145,57 @@ def test_a_busy_ticket_or_a_backoff_is_retried_through_the_queue_not_on_a_spare_
     while tasks.huey.pending_count() < 2 and time.monotonic() < deadline:
         time.sleep(0.01)
     assert pipeline.runs == [] and tasks.huey.pending_count() == 2
+
+
+def bound(jobs: dict[str, Callable[[], object]]) -> tuple[TaskQueue, MemoryStore]:
+    tasks, store, _ = queue()
+    tasks.bind(Handlers(pipeline=None, send=lambda: None, sweep=lambda: None,  # type: ignore[arg-type]
+                        reconcile=lambda _since: None, periodic=jobs))
+    return tasks, store
+
+
+def test_a_periodic_job_the_helpdesk_rate_limits_runs_again_at_its_retry_after_not_as_a_dead_letter() -> None:
+    failures: list[Exception] = [RetryAfterError(7), TransientError("503"), TransientError("503")]
+    ran: list[str] = []
+
+    def ratings() -> int:
+        if failures:
+            raise failures.pop(0)
+        ran.append("imported")
+        return 3
+
+    tasks, store = bound({"import_ratings": ratings})
+    tasks.periodic["import_ratings"].call_local()  # type: ignore[attr-defined]
+    waits = []
+    for _ in range(3):
+        [again] = tasks.huey.pending()
+        tasks.huey.flush()
+        waits.append(round((again.eta - datetime.now(UTC).replace(tzinfo=None)).total_seconds()))
+        tasks._run_periodic(*again.args)
+    assert ran == ["imported"] and store.dead_letters == [] and tasks.huey.pending() == []
+    assert waits[0] == 7  # the Retry-After, to the second; then the queue's backoff: 1 s, then 2 s
+    assert waits[1:] == [1, 2]
+
+
+def test_a_periodic_job_that_keeps_failing_is_one_dead_letter_after_the_retries() -> None:
+    def ratings() -> int:
+        raise TransientError("503 from the helpdesk")
+
+    tasks, store = bound({"import_ratings": ratings})
+    tasks.periodic["import_ratings"].call_local()  # type: ignore[attr-defined]
+    for _ in range(3):
+        [again] = tasks.huey.pending()
+        tasks.huey.flush()
+        tasks._run_periodic(*again.args)
+    assert tasks.huey.pending() == []
+    [(task, args, error)] = store.dead_letters
+    assert task == "import_ratings" and args == [] and "503 from the helpdesk" in error
+
+
+def test_a_periodic_job_with_a_bug_is_a_dead_letter_at_once() -> None:
+    def ratings() -> int:
+        raise KeyError("score")
+
+    tasks, store = bound({"import_ratings": ratings})
+    tasks.periodic["import_ratings"].call_local()  # type: ignore[attr-defined]
+    assert tasks.huey.pending() == [] and [task for task, _, _ in store.dead_letters] == ["import_ratings"]
