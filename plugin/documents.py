@@ -153,6 +153,8 @@ class Documents:
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False, auto_reload=False,
         )
         self._compiled: dict[str, jinja2.Template] = {}
+        # The variables of the last context rendered: a decision renders its documents from one context.
+        self._last: tuple[DocumentContext, str, dict[str, Any]] | None = None
         self.zone = ZoneInfo(config.organization.timezone)
         self.env.filters["when"] = self._when
         self.env.filters["duration"] = format_duration
@@ -170,6 +172,15 @@ class Documents:
             if language in LANGUAGES:
                 return language
         return self.config.organization.language
+
+    def _variables_of(self, ctx: DocumentContext, language: str) -> dict[str, Any]:
+        """The variables of `ctx`, computed once for the documents of one decision (the same context object)."""
+        last = self._last
+        if last is not None and last[0] is ctx and last[1] == language:
+            return last[2]
+        variables = self._variables(ctx, language)
+        self._last = (ctx, language, variables)
+        return variables
 
     def _variables(self, ctx: DocumentContext, language: str) -> dict[str, Any]:
         config = self.config
@@ -239,7 +250,7 @@ class Documents:
             template = self._compiled.get(path)
             if template is None:
                 template = self._compiled[path] = self.env.get_template(path)
-            text = template.render(self._variables(ctx, language))
+            text = template.render(self._variables_of(ctx, language))
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"template {exc.filename or path}, line {exc.lineno}: {exc.message}") from None
         except jinja2.UndefinedError as exc:

@@ -36,9 +36,9 @@ from plugin.facts import Facts, gather
 from plugin.handoff import tier_schedule
 from plugin.reminders import REMINDER_SUFFIX, Plan, Reminder, plan_reminders, reminder_lines, reminder_title
 from plugin.routing import target_tier
-from plugin.rules import RuleMatch, evaluate
+from plugin.rules import FieldValues, RuleMatch, evaluate
 from plugin.scoring import PriorityStep, apply_priority_action, score
-from plugin.sentiment import SentimentAnalyzer, default_analyzer
+from plugin.sentiment import SentimentAnalyzer, default_analyzer, remembering
 from plugin.sla import next_crossing
 from plugin.triggers import fire_all, is_vip_complaint
 
@@ -76,13 +76,15 @@ def _check_aware(now: datetime) -> None:
 
 class Engine:
     """Holds what is expensive to build once per configuration: the compiled templates and the sentiment analyser,
-    injected by the wiring (or the default one, loaded here once, never while deciding)."""
+    injected by the wiring (or the default one, loaded here once, never while deciding), behind a memo: each text
+    is read once and its reading kept (`plugin.sentiment.MemoAnalyzer`), so a timer firing on a ticket whose words
+    did not change reads nothing again."""
 
     def __init__(self, config: EscalatorConfig, *, documents: Documents | None = None,
                  analyzer: SentimentAnalyzer | None = None) -> None:
         self.config = config
         self.documents = documents or Documents(config)
-        self.analyzer: SentimentAnalyzer = analyzer if analyzer is not None else default_analyzer()
+        self.analyzer: SentimentAnalyzer = remembering(analyzer if analyzer is not None else default_analyzer())
 
     def decide(self, ticket: Ticket, customer: Customer | None, history: TicketHistory, now: datetime) -> Decision:
         _check_aware(now)
@@ -106,6 +108,7 @@ class Engine:
         matches: list[RuleMatch] = []
         fired: dict[str, list[Reason]] = {}
         view = facts
+        current: list[RuleMatch] = []  # the matches of the last look (view, plan.priority, fired)
         for _ in range(4):
             if plan.priority != view.priority:
                 view = gather(ticket.with_changes(priority=plan.priority), customer, history, now, config,
@@ -113,7 +116,9 @@ class Engine:
             fired = fire_all(view, plan.priority)
             new_keys.update(r.key for reasons in fired.values() for r in reasons if r.key not in history.fired)
             seen = history.fired | {k for m in matches for k in m.keys}
-            fresh = [m for m in self._matches(view, plan.priority, fired) if m.is_new(seen)]
+            looked_at = plan.priority
+            current = self._matches(view, looked_at, fired)
+            fresh = [m for m in current if m.is_new(seen)]
             if not fresh:
                 break
             before = plan.priority
@@ -128,13 +133,16 @@ class Engine:
         escalating = plan.tier > facts.tier
         reasons = _escalating_first(matches, plan.tier_rule, manual)
         changes = self._changes(facts, plan, escalating, new_keys, history)
-        entries, note = self._note_and_history(view, plan, escalating, reasons, matches, manual)
+        ctx = self._context(view, plan, reasons)  # one context for every document of this decision
+        entries, note = self._note_and_history(view, plan, escalating, reasons, matches, manual, ctx)
         if note is not None:
             changes = _with(changes, internal_note=note)
         if escalating and note is not None and config.workflow.escalation_task == "task_ticket":
             changes = _with(changes, task=self._task(view, plan, note))
-        notifications = self._notifications(view, plan, escalating, reasons, matches)
-        reminders = plan_reminders(self._matches(view, plan.priority, fired), {TIER_LEAD: _tier_lead(view)},
+        notifications = self._notifications(view, plan, escalating, matches, ctx)
+        if plan.priority != looked_at:  # the last look's actions moved the priority: the rules read it again
+            current = self._matches(view, plan.priority, fired)
+        reminders = plan_reminders(current, {TIER_LEAD: _tier_lead(view)},
                                    ticket, history, now, config, frozenset(plan.roles))
         for reminder in reminders.due:
             new_keys.add(reminder.fired_key)
@@ -145,7 +153,7 @@ class Engine:
             acknowledged = f"{ACKNOWLEDGED_KEY}:tier_{plan.tier}"
             if acknowledged not in history.fired:
                 new_keys.add(acknowledged)
-                acknowledgment = self._acknowledgment(view, plan, reasons)
+                acknowledgment = self._acknowledgment(view, plan, ctx)
                 if config.notifications.customer_notice == "reply":
                     replies.append(acknowledgment.body)
                 else:
@@ -173,8 +181,9 @@ class Engine:
 
     def _matches(self, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]]) -> list[RuleMatch]:
         out = []
+        values = FieldValues(facts, priority)  # each field read once for all the rules
         for rule in self.config.all_rules:
-            match = evaluate(rule, facts, priority, fired)
+            match = evaluate(rule, facts, priority, fired, values)
             if match is not None:
                 out.append(match)
         return out
@@ -291,11 +300,10 @@ class Engine:
 
     def _note_and_history(
         self, facts: Facts, plan: _Plan, escalating: bool, reasons: Sequence[Reason],
-        matches: Sequence[RuleMatch], manual: Sequence[Reason],
+        matches: Sequence[RuleMatch], manual: Sequence[Reason], ctx: DocumentContext,
     ) -> tuple[list[EscalationEntry], str | None]:
         if not (plan.note or escalating):
             return [], None
-        ctx = self._context(facts, plan, reasons)
         note = self.documents.handoff_note(ctx) if escalating else self.documents.rule_note(ctx)
         extra = [*plan.note_texts]
         if plan.priority_steps and plan.priority != plan.arrived:
@@ -339,8 +347,8 @@ class Engine:
                             dedupe_key=FOLLOWUP_KEY, title=_customer_title(facts, resolved=True),
                             body=self.documents.resolution_followup(ctx))
 
-    def _notifications(self, facts: Facts, plan: _Plan, escalating: bool, reasons: Sequence[Reason],
-                       matches: Sequence[RuleMatch]) -> list[Notification]:
+    def _notifications(self, facts: Facts, plan: _Plan, escalating: bool, matches: Sequence[RuleMatch],
+                       ctx: DocumentContext) -> list[Notification]:
         ticket = facts.ticket
         out = []
         for role, role_matches in plan.roles.items():
@@ -355,7 +363,6 @@ class Engine:
                                     title=title, body=body, urgent=role == "on_call",
                                     schedule=self._hours_of(role)))
         if escalating:
-            ctx = self._context(facts, plan, reasons)
             out.append(Notification(
                 role=f"tier_{plan.tier}_team", kind="handoff", ticket_id=ticket.id,
                 dedupe_key=f"handoff:tier_{plan.tier}",
@@ -384,12 +391,12 @@ class Engine:
                             urgent=reminder.role == "on_call" or reminder.first.role == "on_call",
                             schedule=self._hours_of(reminder.role))
 
-    def _acknowledgment(self, facts: Facts, plan: _Plan, reasons: Sequence[Reason]) -> Notification:
+    def _acknowledgment(self, facts: Facts, plan: _Plan, ctx: DocumentContext) -> Notification:
         """The customer's acknowledgment: a public reply in the decision's write, or an email (customer_notice)."""
         return Notification(
             role="customer", kind="acknowledgment", ticket_id=facts.ticket.id,
             dedupe_key=f"acknowledgment:tier_{plan.tier}", title=_customer_title(facts),
-            body=self.documents.customer_acknowledgment(self._context(facts, plan, reasons)))
+            body=self.documents.customer_acknowledgment(ctx))
 
     def _rule_share_crossings(self, facts: Facts) -> list[datetime]:
         """When each running clock reaches each SLA share a rule reads: every threshold a rule reads gets its

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from plugin.conditions import compare, ranked, subject_value
+from plugin.conditions import Subject, compare, ranked, subject_value
 from plugin.config import Condition, RuleConfig
 from plugin.domain import Priority, Reason, Sentiment
 from plugin.facts import Facts
@@ -50,18 +50,43 @@ def _in_combined(key: str, acted: AbstractSet[str]) -> bool:
 _OWN_FIELDS = ("sla_elapsed", "sla_state", "sentiment", "sentiment_score", "contact_count", "unassigned_for")
 
 
-def _field_value(field: str, facts: Facts, priority: Priority) -> Any:
-    if field not in _OWN_FIELDS:
-        return subject_value(field, replace(facts.subject, priority=priority))
-    values: dict[str, Any] = {
-        "sla_elapsed": facts.max_sla_share,
-        "sla_state": {c.status.state for c in facts.clocks},
-        "sentiment": facts.sentiment.level,
-        "sentiment_score": facts.sentiment.score,
-        "contact_count": facts.contact_count,
-        "unassigned_for": facts.unassigned_for,
-    }
-    return values[field]
+class FieldValues:
+    """The value of each field a condition reads, for one ticket's facts at one priority, computed at its first read
+    and kept: the rules of one look at a ticket read the same few fields many times."""
+
+    __slots__ = ("_facts", "_priority", "_subject", "_values")
+
+    def __init__(self, facts: Facts, priority: Priority) -> None:
+        self._facts = facts
+        self._priority = priority
+        self._subject: Subject | None = None
+        self._values: dict[str, Any] = {}
+
+    def get(self, field: str) -> Any:
+        try:
+            return self._values[field]
+        except KeyError:
+            value = self._values[field] = self._compute(field)
+            return value
+
+    def _compute(self, field: str) -> Any:
+        facts = self._facts
+        if field not in _OWN_FIELDS:
+            if self._subject is None:
+                self._subject = Subject(facts.ticket, facts.customer, facts.profile, facts.tier, self._priority,
+                                        facts.revenue)
+            return subject_value(field, self._subject)
+        if field == "sla_elapsed":
+            return facts.max_sla_share
+        if field == "sla_state":
+            return {c.status.state for c in facts.clocks}
+        if field == "sentiment":
+            return facts.sentiment.level
+        if field == "sentiment_score":
+            return facts.sentiment.score
+        if field == "contact_count":
+            return facts.contact_count
+        return facts.unassigned_for
 
 
 def _expected(condition: Condition) -> Any:
@@ -73,37 +98,77 @@ def _expected(condition: Condition) -> Any:
     return ranked(condition.field, expected)
 
 
-def holds(condition: Condition, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]]) -> bool:
+@dataclass(frozen=True)
+class _Check:
+    """A condition as it is tested: the trigger it asks about, or the field, operator and ranked expected value."""
+
+    condition: Condition
+    field: str
+    operator: str
+    trigger: str | None  # a trigger condition's trigger name
+    wants_fired: bool
+    expected: Any
+
+    def holds(self, values: FieldValues, fired: Mapping[str, Sequence[Reason]]) -> bool:
+        if self.trigger is not None:
+            return (self.trigger in fired) == self.wants_fired
+        actual = values.get(self.field)
+        if self.field == "sentiment":
+            actual = _SENTIMENT_ORDER.index(actual)
+        return compare(ranked(self.field, actual), self.operator, self.expected)
+
+
+def _check(condition: Condition) -> _Check:
     if condition.field == "trigger":
-        name = str(condition.value)
-        return (name in fired) == (condition.operator in ("fired", "is"))
-    actual = _field_value(condition.field, facts, priority)
-    if condition.field == "sentiment":
-        actual = _SENTIMENT_ORDER.index(actual)
-    return compare(ranked(condition.field, actual), condition.operator, _expected(condition))
+        return _Check(condition, condition.field, condition.operator, str(condition.value),
+                      condition.operator in ("fired", "is"), None)
+    return _Check(condition, condition.field, condition.operator, None, False, _expected(condition))
+
+
+_COMPILED: dict[int, tuple[RuleConfig, tuple[_Check, ...], tuple[_Check, ...]]] = {}
+
+
+def _compiled(rule: RuleConfig) -> tuple[tuple[_Check, ...], tuple[_Check, ...]]:
+    """The rule's `all` and `any` conditions as checks, built once per rule (a configuration's rules are values)."""
+    cached = _COMPILED.get(id(rule))
+    if cached is None or cached[0] is not rule:
+        if len(_COMPILED) > 4096:
+            _COMPILED.clear()
+        cached = _COMPILED[id(rule)] = (rule, tuple(map(_check, rule.all)), tuple(map(_check, rule.any)))
+    return cached[1], cached[2]
+
+
+def holds(condition: Condition, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]]) -> bool:
+    return _check(condition).holds(FieldValues(facts, priority), fired)
 
 
 def evaluate(
-    rule: RuleConfig, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]]
+    rule: RuleConfig, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]],
+    values: FieldValues | None = None,
 ) -> RuleMatch | None:
-    """The match if the rule's conditions hold now: all of `all`, and at least one of `any` (when given)."""
+    """The match if the rule's conditions hold now: all of `all`, and at least one of `any` (when given).
+    `values`: the field values of (facts, priority) already read by other rules, to share."""
     if not rule.enabled:
         return None
-    if not all(holds(c, facts, priority, fired) for c in rule.all):
+    all_checks, any_checks = _compiled(rule)
+    if values is None:
+        values = FieldValues(facts, priority)
+    for check in all_checks:
+        if not check.holds(values, fired):
+            return None
+    any_hits = [c for c in any_checks if c.holds(values, fired)]
+    if any_checks and not any_hits:
         return None
-    any_hits = [c for c in rule.any if holds(c, facts, priority, fired)]
-    if rule.any and not any_hits:
-        return None
-    referenced = [str(c.value) for c in [*rule.all, *any_hits] if c.field == "trigger" and c.operator in
-                  ("fired", "is")]
+    referenced = [c.trigger for c in (*all_checks, *any_hits) if c.trigger is not None and c.wants_fired]
     reasons = tuple(r for name in referenced for r in fired.get(name, ()))
     instances = sorted({r.key for r in reasons if r.key != r.rule})
     base = f"rule:{rule.name}"
     key = base + (f"[{'|'.join(instances)}]" if instances else "")
     keys = tuple(f"{base}[{instance}]" for instance in instances) or (base,)
     if not reasons:
-        held = [*rule.all, *any_hits]
-        reasons = (Reason(rule.name, _describe_conditions(held, facts, priority), _figures(held, facts, priority)),)
+        held = [c.condition for c in (*all_checks, *any_hits)]
+        reasons = (Reason(rule.name, _describe_conditions(held, facts, priority, values),
+                          _figures(held, facts, priority, values)),)
     summary = "; ".join(r.summary for r in reasons)
     return RuleMatch(rule, reasons, key, summary, keys)
 
@@ -122,23 +187,27 @@ def _jsonable(value: Any) -> Any:
     return str(value)
 
 
-def _figures(conditions: Sequence[Condition], facts: Facts, priority: Priority) -> dict[str, Any]:
+def _figures(conditions: Sequence[Condition], facts: Facts, priority: Priority,
+             values: FieldValues | None = None) -> dict[str, Any]:
+    values = values or FieldValues(facts, priority)
     return {
         f"trigger:{c.value}" if c.field == "trigger" else c.field:
-            c.operator in ("fired", "is") if c.field == "trigger" else _jsonable(_field_value(c.field, facts, priority))
+            c.operator in ("fired", "is") if c.field == "trigger" else _jsonable(values.get(c.field))
         for c in conditions
     }
 
 
-def _describe_conditions(conditions: Sequence[Condition], facts: Facts, priority: Priority) -> str:
+def _describe_conditions(conditions: Sequence[Condition], facts: Facts, priority: Priority,
+                         values: FieldValues | None = None) -> str:
     """"priority High (P1), at least high; SLA elapsed 83%, at least 80%; status open, is not solved"."""
+    values = values or FieldValues(facts, priority)
     parts = []
     for condition in conditions:
         if condition.field == "trigger":  # only a trigger that must not fire leaves the match without a reason
             fired = condition.operator in ("fired", "is")
             parts.append(f"trigger {condition.value} {'fired' if fired else 'not fired'}")
             continue
-        actual = _field_value(condition.field, facts, priority)
+        actual = values.get(condition.field)
         expected = condition.value
         if isinstance(actual, Priority):
             shown = f"{actual.label} ({actual.code})"

@@ -12,14 +12,18 @@ manager, says they contacted us before) from everything the customer wrote on th
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from plugin.config import EscalatorConfig
 from plugin.domain import Sentiment, Ticket
 from plugin.reading import CustomCues, Reader, Reading, custom_cues
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 class SentimentAnalyzer(Protocol):
@@ -92,6 +96,55 @@ class ReadingAnalyzer:
         return self._vader.score(text, language)
 
 
+MEMO_SIZE = 4096  # texts whose reading is kept (the oldest is forgotten first)
+
+
+class MemoAnalyzer:
+    """An analyser that reads each text once and keeps the answer: a ticket's mood does not change when a timer
+    fires, so the decisions on one ticket at later moments (and the second look within one decision) reuse what
+    was read. Keyed by the text itself, the language hint and the admin's cues (no ids, no clock); bounded to
+    `size` texts; the wrapped analyser is pure, so a kept answer is the answer."""
+
+    def __init__(self, analyzer: SentimentAnalyzer, size: int = MEMO_SIZE) -> None:
+        self.analyzer = analyzer
+        self.size = size
+        self._readings: dict[tuple[str, str | None, CustomCues | None], Reading] = {}
+        self._scores: dict[tuple[str, str], float | None] = {}
+        self._lock = threading.Lock()
+
+    def read(self, text: str, language: str | None = None, custom: CustomCues | None = None) -> Reading:
+        key = (text, language, custom)
+        found = self._readings.get(key)
+        if found is None:
+            found = self.analyzer.read(text, language, custom)
+            with self._lock:
+                _keep(self._readings, key, found, self.size)
+        return found
+
+    def score(self, text: str, language: str) -> float | None:
+        key = (text, language)
+        try:
+            return self._scores[key]
+        except KeyError:
+            pass
+        score = self.analyzer.score(text, language)
+        with self._lock:
+            _keep(self._scores, key, score, self.size)
+        return score
+
+
+def _keep(memo: dict[_K, _V], key: _K, value: _V, size: int) -> None:
+    """Remember `value` under `key`, forgetting the oldest entry when `size` are kept."""
+    if key not in memo and len(memo) >= size:
+        memo.pop(next(iter(memo)), None)
+    memo[key] = value
+
+
+def remembering(analyzer: SentimentAnalyzer) -> MemoAnalyzer:
+    """`analyzer` behind a memo (itself when it already is one: engines that share an analyser share its memo)."""
+    return analyzer if isinstance(analyzer, MemoAnalyzer) else MemoAnalyzer(analyzer)
+
+
 @lru_cache(maxsize=1)
 def default_analyzer() -> ReadingAnalyzer:
     """Built once per process: the lexicons are compiled and VADER's lexicon loaded here, never while deciding."""
@@ -106,8 +159,21 @@ KEYWORD_CATEGORIES: Mapping[str, str] = {
 }
 
 
+_CUES: dict[int, tuple[EscalatorConfig, CustomCues | None]] = {}
+
+
 def admin_cues(config: EscalatorConfig) -> CustomCues | None:
-    """The admin's own words and phrases, by reading category; None when there are none and nothing is replaced."""
+    """The admin's own words and phrases, by reading category; None when there are none and nothing is replaced.
+    Built once per configuration."""
+    cached = _CUES.get(id(config))
+    if cached is None or cached[0] is not config:
+        if len(_CUES) > 32:
+            _CUES.clear()
+        cached = _CUES[id(config)] = (config, _admin_cues(config))
+    return cached[1]
+
+
+def _admin_cues(config: EscalatorConfig) -> CustomCues | None:
     keywords = config.keywords
     phrases: dict[str, list[str]] = {}
     for category, target in KEYWORD_CATEGORIES.items():

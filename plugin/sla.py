@@ -153,18 +153,29 @@ class Clock:
         self.paused_periods = _split(clipped(True), changes)
         last = segments[-1].status if segments else Status.NEW
         self.running_now = spec.fulfilled_at is None and last not in spec.pause
+        # Each running period's length, counted once: the thresholds, the due time and the rules' shares all walk
+        # the same periods.
+        self._parts = [calendar.elapsed(a, b) for a, b, calendar in self.running_periods]
+        self._elapsed = sum(self._parts, _ZERO)
+        self._moments: dict[timedelta, datetime | None] = {}
 
     def elapsed(self) -> timedelta:
-        return sum((calendar.elapsed(a, b) for a, b, calendar in self.running_periods), _ZERO)
+        return self._elapsed
 
     def paused_for(self) -> timedelta:
         return sum((calendar.elapsed(a, b) for a, b, calendar in self.paused_periods), _ZERO)
 
     def moment_reaching(self, amount: timedelta) -> datetime | None:
         """When the clock's elapsed time reaches `amount`: in the past, in the future, or None (paused/stopped)."""
+        try:
+            return self._moments[amount]
+        except KeyError:
+            moment = self._moments[amount] = self._moment_reaching(amount)
+            return moment
+
+    def _moment_reaching(self, amount: timedelta) -> datetime | None:
         done = _ZERO
-        for start, end, calendar in self.running_periods:
-            part = calendar.elapsed(start, end)
+        for (start, _end, calendar), part in zip(self.running_periods, self._parts, strict=True):
             if done + part >= amount and part > _ZERO:
                 return calendar.add(start, amount - done)
             done += part

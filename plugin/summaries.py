@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from plugin.config import EscalatorConfig, RuleConfig
@@ -26,14 +27,22 @@ _CUES = {
 _MAX_SENTENCE = 240
 
 
+_MEMO = 4096  # texts whose sentences (and stated needs) are kept: a ticket's words are re-read at every decision
+
+
 def sentences(text: str) -> list[str]:
+    return list(_sentences(text or ""))
+
+
+@lru_cache(maxsize=_MEMO)
+def _sentences(text: str) -> tuple[str, ...]:
     out = []
-    for part in _SENTENCE.split(text or ""):
+    for part in _SENTENCE.split(text):
         part = _GREETING.sub("", part.strip()).strip()
         part = part[:1].upper() + part[1:]
         if len(part) > 3:
             out.append(part if len(part) <= _MAX_SENTENCE else part[: _MAX_SENTENCE - 1].rstrip() + "…")
-    return out
+    return tuple(out)
 
 
 def issue_summary(ticket: Ticket, limit: int = 3) -> str:
@@ -71,17 +80,28 @@ def attempts(ticket: Ticket, limit: int = 6) -> list[Attempt]:
     return out[-limit:]
 
 
+@lru_cache(maxsize=16)
+def _cue_pattern(language: str) -> re.Pattern[str]:
+    """The language's cues (and English's) as one expression: any cue, as whole words, in a folded sentence."""
+    cues = _CUES.get(language, _CUES["en"]) + (_CUES["en"] if language != "en" else ())
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(cue)) for cue in cues) + r")(?!\w)")
+
+
 def expectation(ticket: Ticket, language: str) -> list[str]:
     """Sentences in which the customer states a need or a deadline."""
-    cues = _CUES.get(language, _CUES["en"]) + (_CUES["en"] if language != "en" else ())
-    found = []
-    for text in [ticket.description] + [c.body for c in ticket.comments if not c.by_agent]:
-        for sentence in sentences(text):
-            folded = fold(sentence)
-            hit = any(re.search(r"(?<!\w)" + re.escape(fold(cue)) + r"(?!\w)", folded) for cue in cues)
-            if hit and sentence not in found:
+    texts = (ticket.description, *(c.body for c in ticket.comments if not c.by_agent))
+    return list(_expectation(texts, language))
+
+
+@lru_cache(maxsize=_MEMO)
+def _expectation(texts: tuple[str, ...], language: str) -> tuple[str, ...]:
+    pattern = _cue_pattern(language)
+    found: list[str] = []
+    for text in texts:
+        for sentence in _sentences(text or ""):
+            if sentence not in found and pattern.search(fold(sentence)):
                 found.append(sentence)
-    return found[-2:]
+    return tuple(found[-2:])
 
 
 _STEPS = {

@@ -1,0 +1,130 @@
+"""What the engine computes once and keeps (issue 15, "a fast core"): the reading of each customer text, the compiled
+templates, the variables the documents of one decision share. Counted, never timed: speed is shown by
+tests/benchmarks/bench_engine.py. And what is kept changes no answer: a warm engine decides as a fresh one does."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from engine_kit import MONDAY_10, customer_comment, later, make_config, make_customer, make_ticket
+
+from plugin.domain import Priority, TicketHistory
+from plugin.engine import Engine
+from plugin.reading import CustomCues, Reading
+from plugin.sentiment import MemoAnalyzer, SentimentAnalyzer, default_analyzer, remembering
+
+CONFIG = make_config()
+ANGRY = make_ticket(comments=(customer_comment("Worst, most horrible support, I am furious!!!",
+                                               later(MONDAY_10, minutes=1)),))
+
+
+class CountingAnalyzer:
+    """The default analyser, counting the texts it is asked to read."""
+
+    def __init__(self, analyzer: SentimentAnalyzer) -> None:
+        self.analyzer = analyzer
+        self.reads: list[str] = []
+        self.scores: list[str] = []
+
+    def read(self, text: str, language: str | None = None, custom: CustomCues | None = None) -> Reading:
+        self.reads.append(text)
+        return self.analyzer.read(text, language, custom)
+
+    def score(self, text: str, language: str) -> float | None:
+        self.scores.append(text)
+        return self.analyzer.score(text, language)
+
+
+def test_a_ticket_s_words_are_read_once_across_decisions_at_later_moments() -> None:
+    counting = CountingAnalyzer(default_analyzer())
+    engine = Engine(CONFIG, analyzer=counting)
+    first = engine.decide(ANGRY, make_customer(), TicketHistory(), later(MONDAY_10, minutes=3))
+    read_once = list(counting.reads)
+    assert read_once, "the first decision reads the customer's words"
+    assert len(read_once) == len(set(read_once)), "within one decision (and its second look) each text is read once"
+    # A timer fires later on the same ticket: its mood did not change, nothing is read again.
+    second = engine.decide(ANGRY, make_customer(), TicketHistory(), later(MONDAY_10, minutes=50))
+    assert counting.reads == read_once
+    assert first.sentiment == second.sentiment
+
+
+def test_the_legacy_score_is_computed_once_per_text() -> None:
+    config = make_config(reading={"mood": "vader"})
+    counting = CountingAnalyzer(default_analyzer())
+    engine = Engine(config, analyzer=counting)
+    for minutes in (3, 30, 300):
+        engine.decide(ANGRY, make_customer(), TicketHistory(), later(MONDAY_10, minutes=minutes))
+    assert len(counting.scores) == 1
+
+
+def test_a_new_comment_is_read_and_the_memo_is_bounded() -> None:
+    counting = CountingAnalyzer(default_analyzer())
+    memo = MemoAnalyzer(counting, size=2)
+    for text in ("one", "two", "one", "three", "one"):
+        memo.read(text, "en")
+    # "one" stays while it fits; "three" pushes out the oldest ("one"), which is then read again.
+    assert counting.reads == ["one", "two", "three", "one"]
+
+
+def test_engines_that_share_an_analyser_share_its_memo() -> None:
+    first = Engine(CONFIG)
+    second = Engine(make_config(), analyzer=first.analyzer)
+    assert second.analyzer is first.analyzer
+    assert remembering(first.analyzer) is first.analyzer
+
+
+def test_each_template_is_compiled_once() -> None:
+    engine = Engine(CONFIG)
+    env = engine.documents.env
+    asked: list[str] = []
+    original = env.get_template
+
+    def counting(name: str, *args: Any, **kwargs: Any) -> Any:
+        asked.append(name)
+        return original(name, *args, **kwargs)
+
+    env.get_template = counting  # type: ignore[method-assign]
+    for minutes in (3, 4, 5):
+        decision = engine.decide(make_ticket(description="My lawyer will take legal action."), make_customer(),
+                                 TicketHistory(), later(MONDAY_10, minutes=minutes))
+        assert decision.changes.internal_note and decision.changes.public_reply
+    assert sorted(asked) == sorted(set(asked)) and asked
+
+
+def test_the_documents_of_one_decision_share_their_variables() -> None:
+    engine = Engine(CONFIG)
+    documents = engine.documents
+    computed = 0
+    original = documents._variables
+
+    def counting(*args: Any) -> dict[str, Any]:
+        nonlocal computed
+        computed += 1
+        return original(*args)
+
+    documents._variables = counting  # type: ignore[method-assign]
+    decision = engine.decide(make_ticket(description="My lawyer will take legal action."), make_customer(),
+                             TicketHistory(), later(MONDAY_10, minutes=3))
+    # The handoff note, the team's handoff message and the customer's acknowledgment: three documents, one context.
+    assert decision.changes.internal_note and decision.changes.public_reply
+    assert any(n.kind == "handoff" for n in decision.notifications)
+    assert computed == 1
+
+
+def test_a_warm_engine_decides_as_a_fresh_one() -> None:
+    """Nothing kept from earlier decisions (readings, compiled rules, clocks' moments, documents' variables) leaks
+    into a later one."""
+    warm = Engine(CONFIG)
+    cases = [
+        (make_ticket(), make_customer()),
+        (make_ticket(priority=Priority.HIGH), make_customer()),
+        (make_ticket(description="My lawyer will take legal action."), make_customer()),
+        (ANGRY, make_customer()),
+        (make_ticket(), make_customer(tags=frozenset({"vip"}))),
+        (make_ticket(locale="fr", description="Mon avocat va porter plainte."), make_customer(locale="fr")),
+    ]
+    for minutes in (3, 49, 49, 260):
+        for ticket, customer in cases:
+            now = later(MONDAY_10, minutes=minutes)
+            expected = Engine(CONFIG).decide(ticket, customer, TicketHistory(), now)
+            assert warm.decide(ticket, customer, TicketHistory(), now) == expected
