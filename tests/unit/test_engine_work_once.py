@@ -83,7 +83,7 @@ def test_each_template_is_compiled_once() -> None:
         asked.append(name)
         return original(name, *args, **kwargs)
 
-    env.get_template = counting  # type: ignore[method-assign]
+    env.get_template = counting  # type: ignore[method-assign,assignment]
     for minutes in (3, 4, 5):
         decision = engine.decide(make_ticket(description="My lawyer will take legal action."), make_customer(),
                                  TicketHistory(), later(MONDAY_10, minutes=minutes))
@@ -102,7 +102,7 @@ def test_the_documents_of_one_decision_share_their_variables() -> None:
         computed += 1
         return original(*args)
 
-    documents._variables = counting  # type: ignore[method-assign]
+    documents._variables = counting  # type: ignore[method-assign,assignment]
     decision = engine.decide(make_ticket(description="My lawyer will take legal action."), make_customer(),
                              TicketHistory(), later(MONDAY_10, minutes=3))
     # The handoff note, the team's handoff message and the customer's acknowledgment: three documents, one context.
