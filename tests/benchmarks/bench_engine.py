@@ -1,16 +1,22 @@
 """Benchmark: how fast the pure core decides, and how fast business time is counted.
 
-    .venv/bin/python tests/benchmarks/bench_engine.py
+    .venv/bin/python tests/benchmarks/bench_engine.py [--json]
 
 Prints medians: decisions per second on a mix of realistic tickets (calm, SLA at risk, legal threat, angry, VIP),
-and the cost of `elapsed` and `add` on an office-hours schedule with holidays over 1 day, 30 days and 2 years.
+the file-system stat calls per decision (the core does no I/O: it should be 0), and the cost of `elapsed` and `add`
+on an office-hours schedule with holidays over 1 day, 30 days and 2 years. With --json the last line of stdout is
+one JSON object: {"bench": "engine", "figures": {...}, "targets": {...}}.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -31,7 +37,30 @@ def timed(action: object, repeat: int) -> float:
     return (time.perf_counter() - began) / repeat
 
 
-def main() -> None:
+def stat_calls(action: Callable[[], object]) -> int:
+    """How many times `action` calls os.stat (and os.lstat): the file system read while deciding."""
+    calls = 0
+    real_stat, real_lstat = os.stat, os.lstat
+
+    def counted(real: Callable[..., os.stat_result]) -> Callable[..., os.stat_result]:
+        def stat(*args: object, **kwargs: object) -> os.stat_result:
+            nonlocal calls
+            calls += 1
+            return real(*args, **kwargs)
+        return stat
+
+    os.stat, os.lstat = counted(real_stat), counted(real_lstat)
+    try:
+        action()
+    finally:
+        os.stat, os.lstat = real_stat, real_lstat
+    return calls
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object, last line")
+    args = parser.parse_args(argv)
     engine = Engine(make_config())
     tickets = [
         (make_ticket(), make_customer()),
@@ -49,7 +78,11 @@ def main() -> None:
         per = timed(lambda: [engine.decide(t, c, TicketHistory(), now) for t, c in tickets], 40) / len(tickets)
         runs.append(per)
     median = statistics.median(runs)
+    rounds = 20
+    stats = stat_calls(lambda: [engine.decide(t, c, TicketHistory(), now) for _ in range(rounds)
+                                for t, c in tickets]) / (rounds * len(tickets))
     print(f"decide(): median {median * 1e3:.2f} ms per decision ({1 / median:,.0f} decisions/s on one core)")
+    print(f"decide(): {stats:.1f} stat calls per decision")
 
     config = load_config(data={"schedules": {"default": {
         "timezone": "America/New_York", "hours": {d: ["09:00-12:00", "13:00-17:00"] for d in
@@ -63,6 +96,11 @@ def main() -> None:
         added = calendar.elapsed(start, start + span)
         add = statistics.median(timed(lambda a=added: calendar.add(start, a), 50) for _ in range(5))
         print(f"calendar over {label}: elapsed median {elapsed * 1e6:,.0f} us, add median {add * 1e6:,.0f} us")
+    if args.json:
+        print(json.dumps({"bench": "engine",
+                          "figures": {"decide_per_s": round(1 / median), "decide_ms_median": round(median * 1e3, 3),
+                                      "stat_calls_per_decision": round(stats, 2)},
+                          "targets": {"decide_per_s": ">= 10000"}}))
 
 
 if __name__ == "__main__":
