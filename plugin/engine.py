@@ -85,6 +85,7 @@ class Engine:
         self.config = config
         self.documents = documents or Documents(config)
         self.analyzer: SentimentAnalyzer = remembering(analyzer if analyzer is not None else default_analyzer())
+        self._rule_shares = _rule_shares(config)
 
     def decide(self, ticket: Ticket, customer: Customer | None, history: TicketHistory, now: datetime) -> Decision:
         _check_aware(now)
@@ -112,7 +113,7 @@ class Engine:
         for _ in range(4):
             if plan.priority != view.priority:
                 view = gather(ticket.with_changes(priority=plan.priority), customer, history, now, config,
-                              self.analyzer, basis_changed_at=now)
+                              self.analyzer, basis_changed_at=now, same_but_priority=facts)
             fired = fire_all(view, plan.priority)
             new_keys.update(r.key for reasons in fired.values() for r in reasons if r.key not in history.fired)
             seen = history.fired | {k for m in matches for k in m.keys}
@@ -406,7 +407,7 @@ class Engine:
             clock = reading.status
             if not clock.running or clock.state == ClockState.FULFILLED:
                 continue
-            for share in _rule_shares(self.config):
+            for share in self._rule_shares:
                 moment = reading.moment_at(share)
                 if moment is not None and moment > facts.now:
                     out.append(moment)

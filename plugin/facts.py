@@ -169,30 +169,44 @@ def gather(
     config: EscalatorConfig,
     analyzer: SentimentAnalyzer | None = None,
     basis_changed_at: datetime | None = None,
+    same_but_priority: Facts | None = None,
 ) -> Facts:
     """The facts at `now`. `basis_changed_at`: when a change of the SLA basis (policy, priority, schedule) happened,
     where this decision makes it (a priority it sets); else the ticket's last update tells.
 
     The ticket's and the customer's fields are first given the names the rules read (`fields` in the configuration:
-    Zendesk's 360012345 or Freshdesk's cf_revenue_impact read as revenue_impact), so one rule set reads both."""
+    Zendesk's 360012345 or Freshdesk's cf_revenue_impact read as revenue_impact), so one rule set reads both.
+
+    `same_but_priority`: the facts of this very ticket (bar its priority), customer, history and moment, gathered a
+    moment ago: what the priority does not change (the customer's words, who the customer is, the tier, the earlier
+    contacts, the wait for an agent, a manual request) is taken from them; the policy and the clocks are read
+    again."""
     ticket, customer = with_read_names(ticket, customer, config)
-    locale = (customer.locale if customer else None) or ticket.locale
-    language = language_of(locale, config)
-    window_start = now - config.thresholds.repeat_contact_window
-    repeats = tuple(
-        t for t in history.related_tickets
-        if t.id != ticket.id and t.created_at >= window_start and t.created_at <= ticket.created_at
-        and same_issue(t.subject, ticket.subject)
-    )
-    sentiment = read_sentiment(ticket, config, language, analyzer, locale=locale)
-    tier = min(max(history.current_tier_from_history,
-                   tier_from_tags(ticket.tags, config.workflow.tier_tag_prefix, config.tier_count)), config.tier_count)
-    profile = classify(customer, config)
-    revenue = revenue_impact(ticket, customer, config)
+    earlier = same_but_priority
+    if earlier is not None:
+        language, sentiment, repeats = earlier.language, earlier.sentiment, earlier.repeat_contacts
+        tier, profile, revenue = earlier.tier, earlier.profile, earlier.revenue
+        unassigned_for, unassigned_at, manual = earlier.unassigned_for, earlier.unassigned_alert_at, earlier.manual
+    else:
+        locale = (customer.locale if customer else None) or ticket.locale
+        language = language_of(locale, config)
+        window_start = now - config.thresholds.repeat_contact_window
+        repeats = tuple(
+            t for t in history.related_tickets
+            if t.id != ticket.id and t.created_at >= window_start and t.created_at <= ticket.created_at
+            and same_issue(t.subject, ticket.subject)
+        )
+        sentiment = read_sentiment(ticket, config, language, analyzer, locale=locale)
+        tier = min(max(history.current_tier_from_history,
+                       tier_from_tags(ticket.tags, config.workflow.tier_tag_prefix, config.tier_count)),
+                   config.tier_count)
+        profile = classify(customer, config)
+        revenue = revenue_impact(ticket, customer, config)
+        unassigned_for, unassigned_at = _unassigned(ticket, history, config, now, tier)
+        manual = manual_request(ticket, config)
     priority = effective_priority(ticket, config)
     policy = select_policy(Subject(ticket, customer, profile, tier, priority, revenue), config)
     timeline = sla_timeline(ticket, history, basis_of(policy, priority, ticket, config), now, basis_changed_at)
-    unassigned_for, unassigned_at = _unassigned(ticket, history, config, now, tier)
     handoff = handoff_clock(ticket, history, tier, status_timeline(ticket, history, now), config, now,
                             policy.warning_at, policy.breach_at)
     return Facts(
@@ -203,5 +217,5 @@ def gather(
         unassigned_for=unassigned_for, unassigned_alert_at=unassigned_at, repeat_contacts=repeats,
         outage_words=sentiment.phrases("outage") if "outage" in sentiment.matters else (),
         security_words=sentiment.phrases("security") if "security" in sentiment.matters else (),
-        manual=manual_request(ticket, config), policy=policy, sla_timeline=timeline, handoff=handoff,
+        manual=manual, policy=policy, sla_timeline=timeline, handoff=handoff,
     )
