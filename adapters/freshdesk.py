@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import requests
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
@@ -44,6 +45,7 @@ from adapters.base import (
     task_link,
     with_marker,
 )
+from adapters.budget_gate import gate_session
 from adapters.freshdesk_history import timeline_from_conversations
 from adapters.freshdesk_sla import translate as translate_sla
 from adapters.freshdesk_webhooks import ADVANCED_BODY, STATUS_NUMBERS, parse_webhook, status_from
@@ -62,6 +64,7 @@ from plugin.domain import (
     TicketSummary,
 )
 from plugin.ledger import reply_reference
+from plugin.ports import ApiBudget
 from plugin.replay.timeline import TicketTimeline
 
 log = logging.getLogger(__name__)
@@ -104,6 +107,15 @@ def ticket_fields(raw: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def credits(request: requests.PreparedRequest) -> int:
+    """What a request costs of Freshdesk's budget: 1 credit, and 1 more for each embed (`include=`), 2 on the
+    ticket list."""
+    parts = urlsplit(request.url or "")
+    embeds = [p for v in parse_qs(parts.query).get("include", []) for p in v.split(",") if p.strip()]
+    listing = request.method == "GET" and parts.path.rstrip("/").endswith("/api/v2/tickets")
+    return 1 + len(embeds) * (2 if listing else 1)
+
+
 class FreshdeskAdapter(HelpdeskAdapter):
     name = "freshdesk"
 
@@ -112,6 +124,7 @@ class FreshdeskAdapter(HelpdeskAdapter):
         self.settings = settings
         self.base = (settings.base_url or f"https://{settings.domain}.freshdesk.com").rstrip("/") + "/api/v2"
         self._given_session = session
+        self._budget: ApiBudget | None = None
         self._local = threading.local()
         self._sleep = sleep
         self.rate_limit_remaining: int | None = None
@@ -124,6 +137,9 @@ class FreshdeskAdapter(HelpdeskAdapter):
 
     def __repr__(self) -> str:
         return f"FreshdeskAdapter({self.base!r})"
+
+    def use_budget(self, budget: ApiBudget) -> None:
+        self._budget = budget
 
     # ---------------------------------------------------------------- inbound
 
@@ -143,6 +159,8 @@ class FreshdeskAdapter(HelpdeskAdapter):
             session = self._given_session or requests.Session()
             session.auth = (self.settings.api_key.get_secret_value(), "X")
             session.headers.update({"Accept": "application/json", "User-Agent": "helpdesk-escalator"})
+            if self._budget is not None:
+                gate_session(session, self._budget, self.name, credits)
             self._local.session = session
         return session
 

@@ -46,6 +46,7 @@ from adapters.base import (
     task_link,
     with_marker,
 )
+from adapters.budget_gate import gate_session
 from adapters.markers import reply_html
 from adapters.recent import newest_in_window
 from adapters.zendesk_client import make_session, make_zenpy, prepare_session, public_url
@@ -64,6 +65,7 @@ from adapters.zendesk_webhooks import TRIGGER_BODY, parse_webhook
 from plugin.config import EscalatorConfig, ZendeskConfig
 from plugin.domain import Customer, TaskTicket, Ticket, TicketEvent, TicketSummary
 from plugin.ledger import reply_reference
+from plugin.ports import ApiBudget
 from plugin.replay.timeline import TicketTimeline
 
 log = logging.getLogger(__name__)
@@ -138,6 +140,7 @@ class ZendeskAdapter(HelpdeskAdapter):
         self.settings = settings
         self.public = public_url(settings)
         self._given_session = session
+        self._budget: ApiBudget | None = None
         self._user_agent = user_agent or f"helpdesk-escalator/{_version()}"
         self._local = threading.local()
         self._sleep = sleep
@@ -150,6 +153,9 @@ class ZendeskAdapter(HelpdeskAdapter):
     def __repr__(self) -> str:
         return f"ZendeskAdapter({self.public!r})"
 
+    def use_budget(self, budget: ApiBudget) -> None:
+        self._budget = budget
+
     @property
     def session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
@@ -158,6 +164,8 @@ class ZendeskAdapter(HelpdeskAdapter):
                 session = prepare_session(self._given_session, self.settings, self._user_agent)
             else:
                 session = make_session(self.settings, self._user_agent)
+            if self._budget is not None:
+                gate_session(session, self._budget, self.name)
             self._local.session = session
         return session
 

@@ -1071,6 +1071,30 @@ class QueueConfig(Section):
     reconcile_window: Duration = timedelta(hours=1)
 
 
+class ApiBudgetConfig(Section):
+    """The helpdesk account's per-minute API budget, shared with every other integration on the account."""
+
+    enabled: bool = True
+    # The share of the account's budget left to the account's other integrations and apps: the escalator spends at
+    # most the rest, and waits for the next window rather than meeting a 429.
+    leave_to_others: float = Field(default=0.5, ge=0, lt=1)
+    # Of the escalator's own share, the part only urgent work may spend: a ticket at urgent priority or a clock's
+    # check (an SLA warning or breach), so a burst of routine work never delays a P0.
+    urgent_reserve: float = Field(default=0.2, ge=0, lt=1)
+    # The account's limit per window until the platform's own headers report it (Zendesk X-Rate-Limit or
+    # ratelimit-limit, Freshdesk X-RateLimit-Total).
+    per_window: dict[str, int] = Field(default_factory=lambda: {"zendesk": 700, "freshdesk": 200})
+    # The platform's window: a minute on both; a test against a sandbox may shorten it.
+    window: Duration = timedelta(minutes=1)
+
+    @field_validator("window")
+    @classmethod
+    def _window_positive(cls, value: timedelta) -> timedelta:
+        if value.total_seconds() < 1:
+            raise ValueError("must be at least 1s")
+        return value
+
+
 class WebConfig(Section):
     prefix: str = ""
     host: str = "127.0.0.1"
@@ -1200,6 +1224,7 @@ class EscalatorConfig(BaseModel):
     freshdesk: FreshdeskConfig = Field(default_factory=FreshdeskConfig)
     database: DatabaseConfig = Field(default_factory=DatabaseConfig)
     queue: QueueConfig = Field(default_factory=QueueConfig)
+    api_budget: ApiBudgetConfig = Field(default_factory=ApiBudgetConfig)
     web: WebConfig = Field(default_factory=WebConfig)
     status: StatusConfig = Field(default_factory=StatusConfig)
     history: HistoryConfig = Field(default_factory=HistoryConfig)

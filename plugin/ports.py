@@ -302,6 +302,23 @@ class HelpdeskAdapter(abc.ABC):
             return config.tiers[tier - 1].groups.get(self.name)
         return None
 
+    def use_budget(self, budget: ApiBudget) -> None:  # noqa: B027 - an adapter without a budget gate ignores it
+        """Spend the account's API budget through `budget`: each request asks it first (and waits, as a
+        RetryAfterError, when the budget is spent) and tells it what the platform's headers report."""
+
+
+class ApiBudget(Protocol):
+    """The helpdesk account's per-window API budget, shared by every process of the service (plugin.budget)."""
+
+    def take(self, platform: str, cost: int = 1) -> float:
+        """Spend `cost` now and return 0, or return the seconds to wait (nothing spent). Urgent work (see
+        plugin.budget.urgent_work) may spend the urgent reserve."""
+        ...
+
+    def observe(self, platform: str, limit: int | None, remaining: int | None, reset_in: float | None) -> None:
+        """What the platform's headers said: the account's limit, what it has left, seconds until that resets."""
+        ...
+
 
 class Helpdesks(Protocol):
     """The adapters of the connected platforms, by name."""

@@ -17,9 +17,10 @@ from huey import Huey
 
 from plugin.config import EscalatorConfig
 from plugin.engine import Engine
-from plugin.ports import HelpdeskAdapter
+from plugin.ports import ApiBudget, HelpdeskAdapter
 from plugin.registry import UnknownPlatformError, adapter_class
 from plugin.sentiment import SentimentAnalyzer, default_analyzer
+from plugin.service.budget import StoreBudget
 from plugin.service.intake import Intake, receive
 from plugin.service.job_runs import noted
 from plugin.service.jobs import import_ratings, run_cleanup, send_weekly_report, store_resolution_averages
@@ -46,9 +47,10 @@ class Adapters:
     """The adapters of the platforms this configuration connects, built on first use (the Helpdesks port)."""
 
     def __init__(self, config: EscalatorConfig, given: Mapping[str, HelpdeskAdapter] | None = None,
-                 store: Store | None = None) -> None:
+                 store: Store | None = None, budget: ApiBudget | None = None) -> None:
         self._config = config
         self._store = store
+        self._budget = budget
         self._built: dict[str, HelpdeskAdapter] = {}
         self._lock = threading.Lock()
         for name, adapter in (given or {}).items():
@@ -63,7 +65,10 @@ class Adapters:
             if adapter is None:
                 if platform not in self._config.platforms():
                     raise UnknownPlatformError(platform, self.names())
-                adapter = self._built[platform] = self._moded(adapter_class(platform).from_config(self._config))
+                built = adapter_class(platform).from_config(self._config)
+                if self._budget is not None:  # the adapters built here spend the account's budget; given ones
+                    built.use_budget(self._budget)  # (tests) are budgeted by whoever built them
+                adapter = self._built[platform] = self._moded(built)
             return adapter
 
     def _moded(self, adapter: HelpdeskAdapter) -> HelpdeskAdapter:
@@ -92,6 +97,7 @@ class Services:
     keeper: LeaseKeeper
     metrics: Metrics = field(default_factory=Metrics)
     clock: Callable[[], datetime] = utc_now
+    budget: StoreBudget | None = None
 
     def receive(self, platform: str, headers: Mapping[str, str], body: bytes) -> Intake:
         return receive(self.adapters, self.tickets, self.tasks, self.clock(), platform, headers, body)
@@ -150,7 +156,8 @@ def bootstrap(
     metrics = Metrics()
     huey = huey or make_huey(config)
     engine = Engine(config, analyzer=analyzer or default_analyzer())
-    helpdesks = Adapters(config, adapters, store)
+    budget = StoreBudget(store, config.api_budget, clock)
+    helpdesks = Adapters(config, adapters, store, budget)
     tasks = TaskQueue(huey, config, tickets, clock, metrics)
     keeper = LeaseKeeper(tickets, config.queue.lock_lease, clock)
     pipeline = Pipeline(store=tickets, helpdesks=helpdesks, queue=tasks, engine=engine, config=config, clock=clock,
@@ -160,7 +167,7 @@ def bootstrap(
         schedule=tasks.schedule_notifications, metrics=metrics))
     services = Services(config=config, store=store, tickets=tickets, huey=huey, engine=engine, adapters=helpdesks,
                         tasks=tasks, notifier=notifier, pipeline=pipeline, keeper=keeper, metrics=metrics,
-                        clock=clock)
+                        clock=clock, budget=budget)
     jobs: dict[str, Callable[[], Any]] = {
         "weekly_report": services.send_weekly_report,
         "resolution_averages": lambda: store_resolution_averages(store, clock()),
@@ -171,6 +178,7 @@ def bootstrap(
     tasks.bind(Handlers(pipeline=pipeline, send=services.send_pending, sweep=services.sweep,
                         reconcile=services.reconcile, periodic=periodic,
                         requeue_notification=services.requeue_notification))
+    metrics.watch_budget(budget.views)
     metrics.watch(queue_depth=huey.pending_count, inbox_backlog=lambda: _count(store, repo.count_unprocessed_events),
                   open_intents=lambda: _count(store, repo.open_intent_count))
     return services

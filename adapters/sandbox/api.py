@@ -7,6 +7,7 @@ import base64
 import binascii
 import hmac
 import json
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from urllib.parse import urlencode
 from flask import Flask, Response, g, jsonify, request
 
 from adapters.sandbox.faults import SLOW, WRITE_METHODS, Faults
+from adapters.sandbox.ratelimit import UNLIMITED, RateLimit
 from adapters.sandbox.state import Invalid, NotFound, SandboxError, SandboxState, parse_stamp, stamp
 
 MAX_MANY = 100
@@ -84,8 +86,9 @@ def _int_arg(name: str, default: int, *, minimum: int | None = None) -> int:
 
 
 def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, job_delay: float = 0.05,
-             base_url: Callable[[], str] | None = None) -> Flask:
+             base_url: Callable[[], str] | None = None, limit: RateLimit | None = None) -> Flask:
     app = Flask("zendesk_sandbox")
+    budget = limit or RateLimit(UNLIMITED)
     app.json.sort_keys = False  # type: ignore[attr-defined]
 
     def absolute(path: str) -> str:
@@ -98,10 +101,16 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
         g.started = time.monotonic()
         g.delay = 0.0
         g.retry_after = None
+        g.remaining = None
         if not request.path.startswith("/api/v2"):
             return None
         if not credentials.accepts(request.headers.get("Authorization")):
             return _error(401, {"error": "Couldn't authenticate you"})
+        allowed, g.remaining, g.reset = budget.take(1)
+        if not allowed:  # the account's requests for this minute are spent
+            g.retry_after = float(math.ceil(g.reset))
+            return _error(429, {"error": "APIRateLimitExceeded", "description": "Number of allowed API requests "
+                                "per minute exceeded"}, {"Retry-After": f"{g.retry_after:g}"})
         fault = faults.take()
         if fault is not None and fault.status == SLOW:
             g.delay = fault.delay  # processed now, answered late
@@ -130,8 +139,10 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
         faults.record(request.method, request.path, response.status_code, len(request.data or b""),
                       request.data or b"", query=request.query_string.decode("latin-1"),
                       started=getattr(g, "started", None), retry_after=getattr(g, "retry_after", None), held=held)
-        response.headers["X-Rate-Limit"] = "700"
-        response.headers["X-Rate-Limit-Remaining"] = "699"
+        if getattr(g, "remaining", None) is not None:  # both spellings Zendesk sends
+            response.headers["X-Rate-Limit"] = response.headers["ratelimit-limit"] = str(budget.per_minute)
+            response.headers["X-Rate-Limit-Remaining"] = response.headers["ratelimit-remaining"] = str(g.remaining)
+            response.headers["ratelimit-reset"] = str(math.ceil(g.reset))
         return response
 
     @app.errorhandler(SandboxError)

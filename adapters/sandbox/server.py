@@ -14,6 +14,7 @@ from typing import Any
 
 from adapters.sandbox.api import Credentials, make_api
 from adapters.sandbox.faults import Faults
+from adapters.sandbox.ratelimit import UNLIMITED, RateLimit
 from adapters.sandbox.serving import LocalServer
 from adapters.sandbox.state import SandboxState
 from adapters.sandbox.webhooks import Deliverer
@@ -54,9 +55,16 @@ class Sandbox(LocalServer):
                                    workers=webhook_workers, resend_for=webhook_resend_for,
                                    resend_interval=webhook_resend_interval)
         self._job_delay = job_delay
+        self.rate_limit = RateLimit(UNLIMITED)
 
     def make_app(self) -> Any:
-        return _StripJson(make_api(self.state, self.faults, self.credentials, job_delay=self._job_delay))
+        return _StripJson(make_api(self.state, self.faults, self.credentials, job_delay=self._job_delay,
+                                   limit=self.rate_limit))
+
+    def limit_rate(self, per_minute: int | None, window: float | None = None) -> None:
+        """From now on, `per_minute` API requests a minute for the account (None: no limit), the minute starting
+        now (`window`: a shorter "minute", for tests). Past it, 429 with Retry-After until the minute ends."""
+        self.rate_limit.restart(per_minute or UNLIMITED, window)
 
     def fail_share(self, share: float, statuses: tuple[int, ...] = (429, 500, 503), *, seed: int = 0,
                    retry_after: float | tuple[float, ...] = 1, slow: tuple[float, float] = (1.0, 2.0)) -> None:

@@ -3,9 +3,12 @@ depth and timer lag. Each service instance has its own registry, so several apps
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest, start_http_server
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
+from prometheus_client.registry import Collector
 
 
 class Metrics:
@@ -39,6 +42,10 @@ class Metrics:
             if read is not None:
                 gauge.set_function(_unless_down(read))
 
+    def watch_budget(self, views: Callable[[], Iterable[Any]]) -> None:
+        """The helpdesk accounts' API budget (plugin.service.budget), read from the store at every scrape."""
+        self.registry.register(_BudgetCollector(views))
+
     def render(self) -> bytes:
         """The exposition text."""
         return generate_latest(self.registry)
@@ -58,3 +65,43 @@ def _unless_down(read: Callable[[], float]) -> Callable[[], float]:
             return float("nan")
 
     return reading
+
+
+class _BudgetCollector(Collector):
+    """escalator_api_budget_*: per platform, the account's limit a window, the escalator's share of it (and what
+    routine work may spend), what it spent this window, what the account has left when it runs low, and the
+    requests held back for the next window instead of meeting a 429."""
+
+    def __init__(self, views: Callable[[], Iterable[Any]]) -> None:
+        self.views = views
+
+    def describe(self) -> list[Any]:
+        return []
+
+    def collect(self) -> Iterator[Any]:
+        try:
+            views = list(self.views())
+        except Exception:  # the database away: no budget figures this scrape, the rest still shown
+            return
+        families = {
+            "limit": GaugeMetricFamily("escalator_api_budget_limit", "The helpdesk account's API requests a window",
+                                       labels=["platform"]),
+            "ours": GaugeMetricFamily("escalator_api_budget_share", "What the escalator may spend a window",
+                                      labels=["platform"]),
+            "routine": GaugeMetricFamily("escalator_api_budget_routine", "What routine (not urgent) work may spend "
+                                         "a window", labels=["platform"]),
+            "used": GaugeMetricFamily("escalator_api_budget_used", "What the escalator spent this window",
+                                      labels=["platform"]),
+            "remaining": GaugeMetricFamily("escalator_api_budget_account_remaining", "What the account has left "
+                                           "this window, as the platform last reported it while low (NaN: not low)",
+                                           labels=["platform"]),
+        }
+        waits = CounterMetricFamily("escalator_api_budget_waits", "Requests held for the next window",
+                                    labels=["platform"])
+        for view in views:
+            for name, family in families.items():
+                value = getattr(view, name)
+                family.add_metric([view.platform], float("nan") if value is None else float(value))
+            waits.add_metric([view.platform], float(view.waits))
+        yield from families.values()
+        yield waits

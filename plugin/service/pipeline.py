@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from plugin.budget import urgent_work
 from plugin.calendar import calendar_for
 from plugin.config import EscalatorConfig
 from plugin.customers import classify
@@ -32,6 +33,7 @@ from plugin.domain import (
     Customer,
     Decision,
     Notification,
+    Priority,
     Ticket,
     TicketEvent,
     TicketHistory,
@@ -166,7 +168,12 @@ class Pipeline:
                     outcomes[ticket_id] = Outcome(platform, ticket_id, "busy", retry_in=1.0)
             work = self._sort(platform, held, cause, now, outcomes)
             if work:
-                self._carry_out(platform, work, cause, now, outcomes)
+                # a clock's check (a warning, a breach) and a ticket at urgent priority may spend the API budget's
+                # urgent reserve: a burst of routine work never holds up a P0
+                urgent = cause == "timer" or any(w.held is not None and w.held.priority == Priority.CRITICAL
+                                                 for w in work)
+                with urgent_work(urgent):
+                    self._carry_out(platform, work, cause, now, outcomes)
         except BaseException:
             # the events this run took go back to the inbox for the next one (a crash leaves them to recovery)
             self.store.release_events(platform, [w.ticket_id for w in held], owner)

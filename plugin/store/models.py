@@ -355,6 +355,21 @@ class JobRunRow(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class ApiBudgetRow(Base):
+    """One helpdesk account's API budget, shared by every process (plugin.service.budget): what the escalator
+    spent in the current window, and what the platform's headers last reported. Times are epoch seconds."""
+
+    __tablename__ = "api_budget"
+    platform: Mapped[str] = mapped_column(String(32), primary_key=True)
+    window_start: Mapped[float] = mapped_column(Float, default=0.0)
+    used: Mapped[int] = mapped_column(Integer, default=0)
+    limit: Mapped[int] = mapped_column(Integer)
+    remaining: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    remaining_until: Mapped[float | None] = mapped_column(Float, nullable=True)
+    waits: Mapped[int] = mapped_column(Integer, default=0)  # requests held back since the service started counting
+    reported_at: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
 class RequesterRow(Base):
     """Which requester ids an email address had, as a digest (never the address): how `escalator forget
     --requester EMAIL` finds a requester's tickets once the profile cache has expired."""

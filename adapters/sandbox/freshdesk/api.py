@@ -10,10 +10,8 @@ import base64
 import binascii
 import hmac
 import math
-import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from flask import Flask, Response, g, jsonify, request
 
@@ -22,6 +20,7 @@ from adapters.sandbox.freshdesk.account_api import register as register_account
 from adapters.sandbox.freshdesk.errors import FreshdeskError, RequestRefused
 from adapters.sandbox.freshdesk.state import FreshdeskState
 from adapters.sandbox.freshdesk.tickets_api import register as register_tickets
+from adapters.sandbox.ratelimit import RateLimit
 
 
 @dataclass
@@ -42,35 +41,6 @@ class Account:
         except (binascii.Error, UnicodeDecodeError):
             return False
         return hmac.compare_digest(user.encode(), self.api_key.encode())
-
-
-@dataclass
-class RateLimit:
-    """Freshdesk's per-minute budget of API credits for the whole account: a request costs 1 credit plus its
-    embeds; once the minute's credits are spent every request is refused with 429 and Retry-After."""
-
-    per_minute: int
-    clock: Callable[[], float] = time.monotonic
-    _window: float = field(default=0.0, init=False)
-    _used: int = field(default=0, init=False)
-    _lock: threading.Lock = field(default_factory=threading.Lock, init=False)
-
-    def restart(self, per_minute: int) -> None:
-        """A new budget, counted from now."""
-        with self._lock:
-            self.per_minute, self._window, self._used = per_minute, self.clock(), 0
-
-    def take(self, cost: int) -> tuple[bool, int, float]:
-        """(allowed, credits remaining, seconds until the minute ends)."""
-        with self._lock:
-            now = self.clock()
-            if now - self._window >= 60:
-                self._window, self._used = now, 0
-            reset = 60 - (now - self._window)
-            if self._used + cost > self.per_minute:
-                return False, max(self.per_minute - self._used, 0), reset
-            self._used += cost
-            return True, self.per_minute - self._used, reset
 
 
 def _refusal(exc: FreshdeskError, headers: dict[str, str] | None = None) -> Response:

@@ -15,14 +15,14 @@ from typing import Any
 
 from adapters.freshdesk_webhooks import ADVANCED_BODY
 from adapters.sandbox.faults import Faults
-from adapters.sandbox.freshdesk.api import Account, RateLimit, make_api
+from adapters.sandbox.freshdesk.api import Account, make_api
 from adapters.sandbox.freshdesk.state import FreshdeskState
 from adapters.sandbox.freshdesk.webhooks import Deliverer
+from adapters.sandbox.ratelimit import UNLIMITED, RateLimit
 from adapters.sandbox.serving import LocalServer
 
 DEFAULT_API_KEY = "sandbox-api-key-not-a-secret"
 DEFAULT_AGENT_EMAIL = "escalator@sandbox.example"
-UNLIMITED = 1_000_000
 
 
 class FreshdeskSandbox(LocalServer):
@@ -55,9 +55,10 @@ class FreshdeskSandbox(LocalServer):
                    retry_after: float | tuple[float, ...] = 1) -> None:
         self.faults.fail_share(share, statuses, seed=seed, retry_after=retry_after)
 
-    def limit_rate(self, per_minute: int | None) -> None:
-        """From now on, `per_minute` API credits a minute (None: no limit), the minute starting now."""
-        self.rate_limit.restart(per_minute or UNLIMITED)
+    def limit_rate(self, per_minute: int | None, window: float | None = None) -> None:
+        """From now on, `per_minute` API credits a minute (None: no limit), the minute starting now (`window`:
+        a shorter "minute", for tests)."""
+        self.rate_limit.restart(per_minute or UNLIMITED, window)
 
     def drop_reply_next(self, count: int = 1) -> None:
         """Process the next `count` writes, then answer 500 as if the answer was lost."""

@@ -1,0 +1,82 @@
+"""The arithmetic of a helpdesk account's API budget, pure: which window a moment falls in, how much of the
+account's limit the escalator may spend in it (its share, less a reserve only urgent work may use), whether a
+request of a given cost may go now, and how long it must wait otherwise.
+
+A helpdesk counts requests per account per window (a minute on Zendesk and Freshdesk) over every integration on the
+account. The escalator keeps to its share (`api_budget.leave_to_others` is left to the others) and, from the
+platform's own headers, to what the account as a whole has left, so its work waits for the next window instead of
+meeting a 429. Which work is urgent travels with the work itself (`urgent_work`), from the pipeline to the adapter
+that makes the request.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from plugin.config import ApiBudgetConfig
+
+_URGENT: ContextVar[bool] = ContextVar("escalator_urgent_work", default=False)
+ACCOUNT_MARGIN = 0.02  # of the account's limit, never spent by us: what other integrations' requests in flight need
+
+
+@contextmanager
+def urgent_work(urgent: bool = True) -> Iterator[None]:
+    """Mark the helpdesk requests made inside as urgent work (they may spend the urgent reserve)."""
+    token = _URGENT.set(urgent)
+    try:
+        yield
+    finally:
+        _URGENT.reset(token)
+
+
+def is_urgent() -> bool:
+    return _URGENT.get()
+
+
+def window_start(now: float, window: float) -> float:
+    """The start (epoch seconds) of the window `now` falls in."""
+    return math.floor(now / window) * window
+
+
+def allowance(limit: int, policy: ApiBudgetConfig, urgent: bool) -> int:
+    """What the escalator may spend of `limit` in one window: its share, less the urgent reserve for routine work.
+    At least 1, so a tiny limit still lets work through."""
+    ours = math.floor(limit * (1 - policy.leave_to_others))
+    if not urgent:
+        ours = math.floor(ours * (1 - policy.urgent_reserve))
+    return max(ours, 1)
+
+
+def account_floor(limit: int) -> int:
+    """What the account as a whole must keep: a request of ours never takes the account's remaining below it."""
+    return max(math.ceil(limit * ACCOUNT_MARGIN), 1)
+
+
+@dataclass(frozen=True)
+class BudgetState:
+    """What is known of one platform's budget: the window our spending is counted in, what we spent in it, the
+    account's limit, and what the platform last said the account has left (until `remaining_until`)."""
+
+    window_start: float
+    used: int
+    limit: int
+    remaining: int | None = None
+    remaining_until: float | None = None
+
+
+def wait_for(state: BudgetState, now: float, cost: int, urgent: bool, policy: ApiBudgetConfig) -> float:
+    """Seconds until a request of `cost` may go (0: now). Pure: the caller counts the spending when it is 0."""
+    window = policy.window.total_seconds()
+    current = window_start(now, window)
+    used = state.used if state.window_start == current else 0
+    waits = [0.0]
+    if used + cost > allowance(state.limit, policy, urgent):
+        waits.append(current + window - now)
+    if (state.remaining is not None and state.remaining_until is not None and now < state.remaining_until
+            and state.remaining - cost < account_floor(state.limit)):
+        waits.append(state.remaining_until - now)
+    return max(waits)
