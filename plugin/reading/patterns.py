@@ -144,6 +144,8 @@ def _sequence(text: str, common: frozenset[str] = frozenset()) -> tuple[str, fro
             out.append(sep + item.regex)
             need_sep = True
         gap = 0
+    if gap and need_sep:  # a gap that ends a group's alternative ("none of our .. ") reaches into the next words
+        out.append(rf"(?:{_SEP}{_GAP_WORD}){{0,{gap}}}")
     candidates = [i.anchors for i in items if not i.gap and not i.optional and i.anchors is not None]
     best = max(candidates, key=lambda a: (not a & common, -len(a), min(len(x) for x in a)), default=None)
     return "".join(out), best

@@ -76,8 +76,8 @@ class Reading:
     @property
     def mood_evidence(self) -> tuple[str, ...]:
         kinds = {Sentiment.THREATENING: ("threat:legal", "threat:regulatory", "threat:media", "threat:churn",
-                                         "threat:billing", "threat", "anger", "shouting"),
-                 Sentiment.ANGRY: ("anger", "shouting"),
+                                         "threat:billing", "threat", "anger", "sarcasm", "shouting"),
+                 Sentiment.ANGRY: ("anger", "sarcasm", "shouting"),
                  Sentiment.FRUSTRATED: ("frustration", "anger", "shouting", "repeat")}.get(self.mood, ())
         return self.phrases(*kinds)
 
@@ -271,7 +271,7 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
     evidence: list[Evidence] = []
     matters: set[str] = set()
     threatening = False
-    anger = frustration = calm = 0
+    anger = frustration = calm = sarcasm = 0
     manager = repeat = False
     pressure = any(h.category in ("pressure", "threat") for h in hits)
     said = [(h.category.removeprefix("threat:"), h.start, h.end) for h in hits if h.category not in _COUNTERED_AS]
@@ -315,6 +315,8 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
             frustration += 1
         elif category == "calm":
             calm += 1
+        elif category == "sarcasm":
+            sarcasm += 1
         elif category == "manager":
             manager = True
         elif category == "repeat":
@@ -322,6 +324,10 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
         evidence.append(Evidence(kind, hit.phrase.strip()))
     if repeat:
         frustration += REPEAT_WEIGHT  # asking again is impatience: "I called twice", "as I said in my last email"
+    if sarcasm >= 2 or (sarcasm and (anger or frustration)):
+        anger += 1  # "Another update that breaks everything. Well done." (praise alone stays praise)
+    else:
+        evidence = [e for e in evidence if e.kind != "sarcasm"]
     shouted = message.shouted
     score = ANGER_WEIGHT * anger
     if shouted and (anger or frustration):

@@ -15,6 +15,10 @@ from plugin.reading.text import Text
 
 _TOKEN = re.compile(r"\w+(?:'\w+)?")
 NEGATION_WINDOW = 4  # words before a cue that a negation may stand in
+# The future tense of Spanish, Portuguese and Italian is marked by its accent, which folding drops: "pondrá",
+# "demandaré", "entrarán", "contatterà", "pubblicherò" ("però" is "but").
+_ACCENTED_END = re.compile(r"\w{2,}r[áéàò]n?\b")
+_HESITATE = ("hesit", "n'hesit", "zoger", "esit", "dudar", "vacil")
 
 
 def _is_negator(token: str, negators: Set[str]) -> bool:
@@ -32,6 +36,8 @@ def negated(text: Text, hit: Hit, negators: Set[str], intensifiers: Set[str], co
             tokens = tokens[back + 1:]
             break
     tokens = tokens[-NEGATION_WINDOW:]
+    if any(token.startswith(_HESITATE) for token in tokens):
+        return False  # "je n'hésiterai pas à saisir la justice": not hesitating is resolve, not negation
     for index, token in enumerate(tokens):
         if _is_negator(token, negators):
             between = tokens[index + 1:]
@@ -62,7 +68,9 @@ def intended(text: Text, hit: Hit, intents: Set[str], endings: tuple[str, ...]) 
     for token in _TOKEN.findall(text.folded[start:end]):
         if token in intents or token.endswith("'ll") or (len(token) >= 5 and token.endswith(endings)):
             return True
-    return False
+    written = text.as_written(start, end)
+    return not written.isascii() and any(word != "però" for word in _ACCENTED_END.findall(written.lower()))
+
 
 
 def told_as_done(text: Text, hit: Hit, done: tuple[str, ...]) -> bool:

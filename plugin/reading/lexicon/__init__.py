@@ -9,7 +9,8 @@ Categories of cues:
   `threat:regulatory`, `threat:media`, `threat:churn`, `threat:billing` (a chargeback), `threat` (any other
   ultimatum: the police, "last warning");
 - mood: `anger` (insults, outrage, contempt), `frustration` (impatience, weariness, "still not fixed"), `calm`
-  (what softens a message: "no rush", "not urgent");
+  (what softens a message: "no rush", "not urgent"), `sarcasm` (praise that is anger in a message already upset:
+  "well done", "bravo", "Glückwunsch", "enhorabuena");
 - flags: `manager` (asks for a manager or someone senior), `repeat` (says they contacted us before);
 - names: `regulator` (CNIL, FTC, BaFin...), a threat when its sentence complains or states a condition;
   `platform` (TikTok, social media, review sites...), a threat in a conditional sentence, nothing otherwise;
@@ -29,7 +30,7 @@ from importlib import import_module
 LANGUAGES = ("en", "fr", "de", "es", "pt", "it")
 MATTERS = ("legal", "regulatory", "media", "outage", "security", "billing", "churn")
 THREATS = ("threat:legal", "threat:regulatory", "threat:media", "threat:churn", "threat:billing", "threat")
-MOOD_CUES = ("anger", "frustration", "calm")
+MOOD_CUES = ("anger", "frustration", "calm", "sarcasm")
 FLAGS = ("manager", "repeat")
 # A regulator's name: a threat only in a sentence that complains or states a condition; a platform's name ("if ...,
 # the video goes on TikTok") only in a conditional sentence; pressure (a renewal, an ultimatum) turns a churn cue

@@ -12,7 +12,7 @@ INTENSIFIERS = "so solch solchen solche derart"
 CONDITIONS = "wenn falls sonst andernfalls ansonsten sofern"
 BRIDGES = "will wollen werden werde wird mochte mochten ich wir es das den die der ein eine einen einem zu gar mehr noch bin sind ist habe haben uns mich"
 COMPLAINTS = "beschwer meld anzeig einschalt wend informier einreich"
-INTENTS = "werde werden wird werdet will wollen erwagen erwage uberlegen behalte"
+INTENTS = "werde werden wird werdet will wollen erwagen erwage uberlegen uberlege behalte"
 FUTURE_ENDINGS = ""
 DONE = "gepostet hinterlassen"
 
@@ -50,6 +50,8 @@ CUES: dict[str, list[str]] = {
         "(auskunft|kopie) (uber|zu) (meine|meinen|die zu mir|unsere|die bei ihnen) .. daten",
     ],
     "threat:media": [
+        "(mich|uns) (an die|an) (presse|medien|offentlichkeit|zeitung|redaktion|verbrauchersendung|journalisten) (zu )?(wenden|gehen|richten)",
+        "(an die|die|der) (presse|medien|offentlichkeit) (zu )?(gehen|wenden|informieren|einschalten|kontaktieren|geben)",
         "(an die|zur|zu der|die|der) (presse|medien|zeitung|offentlichkeit) (gehen|wenden|informieren|einschalten|kontaktieren|geben)",
         "(presse|medien|zeitung|journalisten|fernsehen|verbrauchersendung) (informieren|einschalten|kontaktieren|erzahlen|berichten|wird berichten|werden berichten)",
         "(ich|wir) (werde|werden) .. (presse|medien|journalisten|zeitung)",
@@ -84,11 +86,14 @@ CUES: dict[str, list[str]] = {
     "pressure": ["(unsere|die) (vertragsverlangerung|verlangerung) (steht|ist|im)", "(vertrag|abo) (lauft|endet) .. aus"],
     "threat": ["(letzte|letztmalige) (warnung|mahnung)", "(die )?polizei", "(strafanzeige|anzeige erstatten)"],
     "outage": [
+        "(niemand|keiner|kein mitarbeiter|kein kollege|keiner unserer ..|keine unserer ..) (kommt|kommen|gelangt|gelangen) (mehr )?(ins|in das|in die|in den|auf das|auf die|auf den) (system|portal|plattform|shop|konto|netz|backend|crm|erp|tool|programm|software|kasse)",
+        "(auf|bei) (jeder|allen|samtlichen) (seite|seiten|anfrage|anfragen|aufruf|aufrufen|requests?|endpunkten?) .. (fehler|error|500|502|503|504|timeout|zeituberschreitung)",
+        "(fehler|error|http) (500|502|503|504) (auf|bei|fur) (jeder|allen|alle|samtlichen)",
         f"{_SYS} (ist|sind|war|waren|seit|schon|wieder|komplett|vollig|total|immer noch)? .. {_DOWN}",
         "(ausfall|ausfalle|komplettausfall|totalausfall|netzausfall|serverausfall|systemausfall|storung|storungen|netzstorung|grossstorung|internetausfall)",
         "geht (gar )?nichts mehr", "(kein|keine|keinen) (internet|netz|verbindung|empfang|telefon|zugriff|zugang|festnetz|dsl) (mehr)?",
         "(niemand|keiner|kein mitarbeiter|keiner unserer .. |keine unserer .. |kein kunde|kein nutzer|alle nutzer|alle mitarbeiter) .. (kann|konnen) .. (anmelden|einloggen|zugreifen|arbeiten|bestellen)",
-        "(fallt|fallen|fiel) (standig|immer wieder|wieder|komplett|taglich|ofter)? aus", "(bricht|brechen) (standig|immer wieder|wieder)? ab",
+        "(fallt|fallen|fiel) (standig|immer wieder|wieder|komplett|taglich|ofter)? aus", "(bricht|brechen) (standig|immer wieder|wieder|dauernd|permanent) ab", "(verbindung|internet|leitung|netz|dsl|wlan|telefonat|telefonate|anrufe|gesprache) .. (bricht|brechen) .. ab",
  "(funktioniert|geht|lauft) (gar|uberhaupt) nichts mehr", "alles (ist )?(down|offline|ausgefallen|tot)",
         "(niemand|keiner) kann (mehr )?arbeiten", "(betrieb|produktion) (steht|stehen|ist lahmgelegt)", "(kunden|nutzer) konnen (nicht|nichts) mehr (bestellen|kaufen|zahlen|einloggen)",
         "(seit|schon seit) (heute morgen|heute fruh|gestern|stunden|# stunden|# uhr|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|tagen|# tagen) .. (nicht erreichbar|offline|down|ausgefallen|kein internet|kein netz|keine verbindung|tot|gestort)",
@@ -96,6 +101,13 @@ CUES: dict[str, list[str]] = {
         "(fur|bei) (alle|allen) (nutzer|nutzern|mitarbeiter|mitarbeitern|kunden|benutzer|benutzern) .. (nicht|kein|keine) .. (erreichbar|moglich|verfugbar|anmelden|einloggen)",
     ],
     "security": [
+        "(zugang|zugriff) ... (verschafft|erschlichen|verschaffen)",
+        "jemand (hat sich|hat) .. (zugang|zugriff) .. (verschafft|erschlichen|erlangt)",
+        "(api schlussel|api key|api keys|zugangsdaten|passwort|passworter|kennwort|kennworter|token|schlussel|kundendaten|daten|datenbank) (war|waren|ist|sind|wurde|wurden|lag|lagen)? .. (offentlich|fur jeden|fur alle|im internet|frei) (einsehbar|sichtbar|zuganglich|abrufbar|auffindbar|verfugbar)",
+        "(zwei faktor|2fa|mfa|zwei faktor authentifizierung|authentifizierung|anmeldung) .. (umgangen|ausgehebelt|ausgetrickst)",
+        "(angreifer|eindringling|eindringlinge|kriminelle)",
+        "(anmeldungen|logins|zugriffe|anmeldeversuche|sitzungen|ip adressen|gerate) .. (die wir nicht|die ich nicht) (kennen|erkennen|zuordnen konnen)",
+        "(konto|account|postfach|zugang|profil) (wurde|ist|war) .. (gehackt|ubernommen|gekapert|kompromittiert|missbraucht)",
         "(phishing mail|phishing mails|phishing e mail|phishing e mails|phishing versuch|phishing nachricht|phishing seite|phishing link|phishing sms)",
         "(fremde|gefalschte|falsche|verdachtige|unbekannte) (domain|seite|webseite|absender|adresse|link)",
         "(gehackt|gehacked|hacker|hackerangriff|gekapert|kompromittiert|datenleck|datenpanne|datenlecks|sicherheitslucke|sicherheitsvorfall|phishing|betrug|betruger|betrugerisch|betrugerische|betrugerischen|identitatsdiebstahl|schadsoftware|trojaner|virus|ransomware|cyberangriff)",
@@ -123,6 +135,9 @@ CUES: dict[str, list[str]] = {
         "(rechnungen|gutschriften) (die wir|die ich) .. (erstellen|ausstellen|schreiben|versenden)",
     ],
     "anger": [
+        "(dank|danke|vielen dank|herzlichen dank) (auch )?(fur|fuer) (gar |rein gar |absolut )?nichts",
+        "(masslos|zutiefst|ausserst|wirklich|total|extrem) (enttauscht|verargert|emport|entsetzt|schockiert)",
+        "(bin|sind) .. (emport|entsetzt|fassungslos|schockiert)",
         "(ich fasse es nicht|das darf (doch )?nicht wahr sein|unfassbar|desaster|ein desaster)",
         "(unverschamt|unverschamtheit|frechheit|skandal|skandalos|inakzeptabel|nicht akzeptabel|unzumutbar|katastrophe|katastrophal|miserabel|miserablen|miserabler|schrott|mull|mist|scheiss|scheisse|beschissen|wutend|stinksauer|sauer|verargert|emport|fassungslos|lacherlich|unfahig|unfahigkeit|inkompetent|inkompetenz|armselig|peinlich|dreist|zum kotzen|das letzte|verarschen|verarscht|verarsche|abzocke|abzocker|herablassend|unfreundlich|respektlos|bodenlos|sondergleichen|ein witz|eine zumutung|zumutung|ungeheuerlich|absolut inakzeptabel|dreistigkeit|unglaublich)",
         "(schlechteste|schlechtesten|schlechtester) (service|kundenservice|erfahrung|firma|anbieter|support)",
@@ -132,6 +147,8 @@ CUES: dict[str, list[str]] = {
         "(das ist|es ist|ist das) (doch )?(wahnsinn|irre|der hammer|ein schlechter witz|lacherlich)",
     ],
     "frustration": [
+        "(zum|bereits zum|nun zum|jetzt zum) (zweiten|dritten|vierten|funften|x ten|wiederholten|hundertsten) male?",
+        "(melde|wende) mich (nun |jetzt )?(erneut|schon wieder|abermals|zum wiederholten male?)",
         "nicht das erste mal", "(was|was zum teufel) ist (bei ihnen|da) los",
         "(immer noch|noch immer) (nicht|kein|keine|keinen|nichts|falsch|kaputt)", "schon wieder", "wieder einmal",
         "(zum|das|bereits zum) (zweiten|dritten|vierten|x ten|wiederholten|hundertsten) mal", "(zweite|dritte|vierte) (mahnung|erinnerung|anfrage|nachfrage)",
@@ -164,6 +181,13 @@ CUES: dict[str, list[str]] = {
         f"(bitte|bitte um|verlange|verlangen|mochte|mochten|will|wollen) (einen |eine |ihren |ihre )?{_BOSS}",
     ],
     "repeat": [
+        "(meine|unsere|die|dies ist meine|das ist meine|das ist jetzt meine|das ist nun meine) (zweite|dritte|vierte|funfte|sechste|x te|wiederholte|erneute) (e mail|mail|nachricht|anfrage|beschwerde|reklamation|erinnerung|mahnung|kontaktaufnahme|meldung|zuschrift)",
+        "trotz (mehrfacher|mehrmaliger|wiederholter|mehrerer|meiner|unserer|standiger|zahlreicher|vieler) (nachfrage|nachfragen|erinnerung|erinnerungen|mahnung|mahnungen|anfrage|anfragen|e mail|e mails|mail|mails|beschwerde|beschwerden|reklamation|reklamationen|kontaktversuche|anrufe|telefonate)",
+        "(versprochene|versprochenen|versprochener|zugesagte|zugesagten|zugesagter|angekundigte|angekundigten|vereinbarte|vereinbarten) (ruckruf|ruckmeldung|antwort|gutschrift|erstattung|losung|termin|techniker|anruf|rucksendung|ersatz|lieferung|korrektur)",
+        "(zum|das|bereits zum|nun zum|jetzt zum) (zweiten|dritten|vierten|funften|x ten|wiederholten|hundertsten|wiederholte|x ten) male?",
+        "(melde|wende) mich (nun |jetzt |hiermit )?(erneut|wieder|nochmals|schon wieder|abermals|ein weiteres mal|zum wiederholten male?) (bei ihnen|an sie|wegen|zu|in|mit)",
+        "(ihr|ihre|der|die) (kollege|kollegin|mitarbeiter|mitarbeiterin|support|kundenservice|hotline) (hat|hatte) (mir|uns) .. (versprochen|zugesagt|gesagt|mitgeteilt|geschrieben)",
+        "(schon|bereits) (oft|mehrfach|mehrmals|x mal|so oft|unzahlige male?|zigmal) (gemeldet|geschrieben|angerufen|nachgefragt|reklamiert|mitgeteilt|erinnert)",
         "(habe|hatte|haben|hatten) .. (bereits|schon|mehrfach|mehrmals|zweimal|dreimal) .. (angerufen|geschrieben|gemeldet|kontaktiert|reklamiert|gemailt|nachgefragt|angefragt|mitgeteilt|beantragt|erinnert)",
         "(meine|meinen|meiner|unsere|unseren|unserer|ihre) (schreiben|e mails|mails|nachrichten|anrufe|briefe|anfrage|anfragen|reklamation|reklamationen) (vom|von|am|aus)",
         "trotz (meiner|unserer|mehrfacher|mehrerer|zweier|dreier|meines|unseres|wiederholter) (schreiben|e mails|mails|anrufe|nachfragen|mahnungen|erinnerungen|anfragen|briefe)",
@@ -191,5 +215,14 @@ CUES: dict[str, list[str]] = {
     ],
     "not:regulatory": [
         "(auftragsverarbeitungsvertrag|auftragsverarbeitung|avv|dsgvo konform|dsgvo konformitat|datenschutzerklarung)",
+    ],
+    "sarcasm": [
+        "jetzt .. auch noch",
+        "(haben|habt) (sie|ihr) (es )?(tatsachlich|wirklich|mal wieder|schon wieder)? ?geschafft",
+        "(gratuliere|gratulation|herzlichen gluckwunsch|gluckwunsch|na toll|na super|na prima|na klasse|ganz toll|toll gemacht|super gemacht|klasse gemacht|gut gemacht|bravo|respekt|hut ab|spitzenleistung|glanzleistung)",
+    ],
+    "not:legal": [
+        "(unser|unsere|mein|meine) (anwalt|anwaltin|rechtsanwalt|rechtsanwaltin|justiziar|justiziarin|rechtsabteilung|jurist|juristin|syndikus) (bittet|bat|braucht|benotigt|mochte|will|verlangt|fordert) .. (kopie|vertrag|avv|dpa|agb|unterlagen|dokument|dokumente|liste|klausel|zugang|unterschrift|nachweis|richtlinie)",
+        "(ich bin|wir sind) (anwalt|anwaltin|rechtsanwalt|rechtsanwaltin|eine kanzlei|eine anwaltskanzlei|notar)",
     ],
 }

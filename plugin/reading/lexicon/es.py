@@ -59,6 +59,11 @@ CUES: dict[str, list[str]] = {
     "pressure": ["(nuestra|la) renovacion (es|sera|vence|esta)", "(el|nuestro) contrato (vence|termina|acaba)"],
     "threat": ["(la )?(policia|guardia civil)", "(ultimo|ultima) (aviso|advertencia|oportunidad)"],
     "outage": [
+        "no (podemos|pueden|puede|consigo|conseguimos|logramos) (acceder|entrar|conectarnos|conectar|trabajar|iniciar sesion|usar) .. (ninguno|nadie|ninguna|todos|todas|toda la oficina|todo el equipo)",
+        "(error|errores|codigo) (500|502|503|504) .. (en|para) (todas|todos|cada|cualquier)",
+        "(en|para) (todas las|cada) (paginas?|peticiones|solicitudes|llamadas|pantallas) .. (error|errores|500|502|503|504|falla|fallan|timeout)",
+        "(no funciona|no va|no carga|no responde) (nada|ninguna pagina|ninguna|para nadie)",
+        "(todos|todas) (los|las|nuestros|nuestras) .. (usuarios|empleados|agentes|tiendas|sucursales|clientes) .. (sin acceso|bloqueados|bloqueadas|sin servicio|sin poder (trabajar|entrar|acceder|vender))",
         f"{_SYS} .. (esta|estan|lleva|llevan|sigue|siguen)? (caido|caida|caidos|caidas|fuera de servicio|inaccesible|inaccesibles|sin servicio|no disponible|no responde|no carga|offline|down|muerto|muerta)",
         "(se ha caido|se cayo|se han caido|se cayeron)", "caida (total |general |completa )?(del|de la|de los|general del) (servicio|sistema|servidor|sitio|web|red|plataforma|servidores)",
         "sin (servicio|internet|conexion|linea|senal|acceso|red)", "(cortes|corte) (de|del) (luz|servicio|internet|red|conexion|linea|suministro)",
@@ -71,6 +76,15 @@ CUES: dict[str, list[str]] = {
     ],
     "not:outage": ["caida (del|de un|de una) #", "caida de (ventas|ingresos|precios|trafico|visitas|pedidos)"],
     "security": [
+        "(robaron|han robado|me robaron|nos robaron|hackearon|secuestraron|tomaron el control de|se apoderaron de) (la|mi|nuestra|nuestras|mis) (cuenta|cuentas|contrasena|identidad|sesion|perfil)",
+        "(estan|han estado|siguen) (usando|utilizando) (mi|nuestra|mis|nuestras) (tarjeta|tarjetas|cuenta|cuentas|datos)",
+        "(accedio|accedieron|ha accedido|han accedido|entro|entraron|ha entrado|han entrado) .. (sin (mi |nuestra )?(autorizacion|permiso|consentimiento)|a mi cuenta|a nuestra cuenta|a nuestros datos)",
+        "(cambio|cambiaron|ha cambiado|han cambiado) (mi|la|nuestra) (contrasena|clave|correo|email|telefono|cuenta bancaria) sin (mi|nuestro|nuestra)? (permiso|autorizacion|consentimiento)",
+        "(inicios de sesion|accesos|conexiones|ips|direcciones ip|dispositivos) (sospechosos|sospechosas|desconocidos|desconocidas|extranos|extranas|no reconocidos|que no reconocemos|que no reconozco)",
+        "(suplanta|suplantan|suplantando|se hace pasar|se hacen pasar|haciendose pasar) (a|por) (ustedes|vosotros|su empresa|vuestra empresa|su banco|su marca)",
+        "(clave|claves|token|tokens|credenciales|contrasenas|api key) .. (expuesta|expuestas|expuestos|expuesto|filtrada|filtradas|publicada|publicadas|visible|visibles) ",
+        "(atacante|atacantes|ciberataque|ciberdelincuentes|intruso|intrusos|ransomware|malware)",
+        "(saltar|saltaron|saltado|eludir|eludieron|burlar|burlaron) (la )?(verificacion en dos pasos|autenticacion|doble factor|2fa|mfa)",
         "(hackeado|hackeada|hackeados|hackearon|hackeo|hacker|hackers|pirateado|pirateada|pirateo)", "(me|nos) (han|ha) (hackeado|robado|pirateado)",
         "(cuenta|cuentas) (comprometida|comprometidas|robada|robadas|hackeada|pirateada|suplantada)", "acceso (no autorizado|indebido|sospechoso)",
         "(fraude|fraudulento|fraudulenta|fraudulentos|fraudulentas|suplantacion|fuga de datos|filtracion de datos|filtracion|phishing|robo de (datos|identidad|cuenta)|vulnerabilidad|brecha de seguridad)",
@@ -91,6 +105,9 @@ CUES: dict[str, list[str]] = {
         "(facturas|tickets|recibos) (que )?(emitimos|generamos|enviamos|hacemos) (a|para) (nuestros|mis) clientes",
     ],
     "anger": [
+        "(me siento|nos sentimos|se sienta|se siente|sentirse|sentirme|me he sentido|sentido) (estafado|estafada|estafados|enganado|enganada|enganados|timado|timada|ninguneado|ninguneada|humillado|humillada|tomado por tonto|tomada por tonta)",
+        "(estafado|estafada|estafados|estafadas|timados)",
+        "(profundamente|totalmente|absolutamente|muy) (indignado|indignada|decepcionado|decepcionada|molesto|molesta|ofendido|ofendida)",
         "(verguenza|vergonzoso|vergonzosa|indignado|indignada|indignados|indignante|lamentable|inaceptable|inadmisible|intolerable|estafa|estafadores|timo|ladrones|sinverguenzas|incompetentes|incompetencia|inutiles|pesimo|pesima|horrible|asqueroso|una broma|burla|furioso|furiosa|cabreado|cabreada|enfadado|enfadada|basura|desastre|ridiculo|no hay derecho|que barbaridad|tomadura de pelo|vergonzante|desfachatez|indecente|penoso|patetico|mal educado|maleducado|falta de respeto)",
         "(los|las) peores", "(el|la) peor (servicio|atencion|empresa|experiencia|compania)", "(sois|son) (unos|los) ",
         "(me|nos) (tratan|tratais|trataron|han tratado) como", "de verdad que",
@@ -98,6 +115,9 @@ CUES: dict[str, list[str]] = {
         "(os|les) (reis|estais riendo|estan riendo) de",
     ],
     "frustration": [
+        "(vuelvo|volvemos) a (escribirles|escribiros|escribir|llamar|llamarles|reclamar|contactar|contactarles|insistir)",
+        "(cuanto|cuantos) (tiempo|dias|semanas|meses) (mas|tengo|tenemos|tendre|tendremos|hay|habra) .. (esperar|aguantar)",
+        "(estoy|estamos) (harto|harta|hartos|hartas|cansado|cansada|cansados|cansadas|aburrido|aburrida|quemado|quemada) (de|ya)",
         "no es la primera vez", "(empieza|empiezan|empiezo|comienza|comienzan) a (cansarme|hartarme|molestarme|agobiarme|desesperarme|cansar|hartar)",
         "(todavia|aun) (no|nada|sin|nadie|espero|estoy esperando)", "(sigue|siguen|sigo|seguimos) (sin|esperando|igual)", "otra vez", "de nuevo",
         "(por )?(segunda|tercera|cuarta|enesima) vez", "(estoy|estamos) (perdiendo la paciencia|harto|harta|hartos|cansado|cansada|cansados|desesperado|desesperada|frustrado|frustrada)",
@@ -120,6 +140,16 @@ CUES: dict[str, list[str]] = {
         f"(un|una) {_BOSS} o alguien con mas", "alguien con mas (experiencia|autoridad|responsabilidad)", f"solicito (hablar con )?(un|una|su) {_BOSS}",
     ],
     "repeat": [
+        "(he|hemos|ya he|ya hemos) (abierto|puesto|presentado|registrado|creado|enviado) (una|dos|tres|cuatro|varias|varios|muchas|#) (incidencias?|reclamaciones|reclamacion|quejas?|tickets?|casos?|solicitudes|solicitud|partes?)",
+        "(escribiendoles|escribiendoos|llamandoles|reclamandoles|escribiendo|llamando|reclamando) (otra vez|de nuevo|por lo mismo|una vez mas|nuevamente)",
+        "otra vez (escribiendoles|escribiendoos|llamandoles|escribiendo|llamando|reclamando|preguntando)",
+        "(llevo|llevamos) .. (llamando|escribiendo|reclamando|insistiendo|enviando correos|mandando correos|preguntando|pidiendo)",
+        "(me|nos) (prometieron|prometisteis|prometio|habian prometido|habiais prometido|aseguraron|asegurasteis|aseguro|dijeron que|dijisteis que)",
+        "(la|el|los|las) (llamada|respuesta|reembolso|devolucion|visita|tecnico|solucion|abono|cambio) (prometida|prometido|prometidos|prometidas|acordada|acordado|que me prometieron)",
+        "(les|os|le) (he|hemos) (enviado|mandado|escrito) (varios|varias|dos|tres|cuatro|muchos|muchas|#) (correos|emails|mails|mensajes|cartas|reclamaciones)",
+        "(ya|otra vez|de nuevo|nuevamente|una vez mas) (les |os |le )?(vuelvo a|volvemos a) (escribir|llamar|reclamar|contactar|preguntar|insistir)",
+        "(vuelvo|volvemos) a (escribirles|escribiros|escribir|llamar|llamarles|reclamar|contactar|contactarles|insistir|preguntar)",
+        "ninguno (de ellos |de mis (correos|mensajes) )?(ha sido|fue) (respondido|contestado|atendido)",
         "(ya )?(les |os |se lo )?(escribi|llame|he llamado|he escrito|hable|he hablado|contacte|he contactado|he reclamado|envie|mande|avise|comunique|explique)",
         "(les|os) escribi", "(he|hemos|lo he|lo hemos) (pedido|solicitado|preguntado|reclamado|llamado|escrito|pedido ya) .. (dos|tres|cuatro|varias|muchas|#) veces", "(es|por) la (segunda|tercera|cuarta|enesima) vez que", "(mis|varios|dos|tres|cuatro|#) (correos|emails|mails|mensajes|llamadas|reclamaciones)",
         "numero de (incidencia|ticket|caso|reclamacion)", "(incidencia|ticket|caso) (n|numero)? #", "(como|segun) (ya )?(les|os) (dije|comente|explique)",
@@ -145,5 +175,13 @@ CUES: dict[str, list[str]] = {
     ],
     "media": [
         "(he|hemos|ya) (publicado|dejado|escrito|puesto|subido|compartido) .. (resena|opinion|valoracion|comentario|video|post|tuit) .. (en|a)",
+    ],
+    "sarcasm": [
+        "(han|habeis|has) (conseguido|logrado) (que|perder|romper|bloquear|cobrar)",
+        "(enhorabuena|felicidades|felicitaciones|bravo|chapo|chapeau|muy bien hecho|buen trabajo|gran trabajo|que maravilla|de lujo|genial todo)",
+    ],
+    "not:legal": [
+        "(nuestro|mi|el|nuestra) (abogado|abogada|abogados|departamento juridico|departamento legal|asesor juridico|asesoria juridica|equipo legal|equipo juridico) (nos |me |les |le )?(pide|pidio|solicita|solicito|necesita|quiere|quisiera|ha pedido) .. (copia|contrato|condiciones|terminos|documento|documentos|lista|clausula|clausulas|acceso|firma|dpa|politica)",
+        "(soy|somos) (abogado|abogada|abogados|un despacho|un bufete|notario)",
     ],
 }

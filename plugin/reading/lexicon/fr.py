@@ -95,6 +95,12 @@ CUES: dict[str, list[str]] = {
     "pressure": ["(notre|le|mon) (renouvellement|contrat) (est|arrive|prend fin|se termine|a lieu)", "(renouvellement|echeance) (en|le|dans) #"],
     "threat": ["dernier avertissement", "(la|les) (police|gendarmerie)", "(dernier|ultime) delai"],
     "outage": [
+        "(personne|aucun de nous|aucun utilisateur|aucun collaborateur|aucun client|aucun salarie) .. (ne peut|ne peuvent|n'arrive|n'arrivent|ne parvient|ne parviennent|ne pouvons) (plus )?(a |a se |d')?(se connecter|connecter|acceder|ouvrir|travailler|commander|utiliser|charger)",
+        "impossible (de|d') (se connecter|nous connecter|me connecter|acceder|travailler|commander|ouvrir le site|ouvrir l'application) ... (pour|a) (tous|toutes|l'ensemble|tout le monde|aucun|chacun)",
+        "impossible (de|d') (se connecter|acceder|travailler) (pour|a) (personne|quiconque|aucun)",
+        "(erreur|erreurs|code) (500|502|503|504) .. (partout|sur (toutes|chaque|tous)|pour (tous|tout le monde)|a chaque)",
+        "(sur|a) (toutes les|chaque) (pages?|requetes?|appels?) .. (erreur|erreurs|500|502|503|504|timeout|echec|echoue|echouent|plante|plantent)",
+        "(tout|toute l'equipe|tous nos (collaborateurs|agents|utilisateurs|salaries)|toute la societe|tout le service) (est|sont) (bloque|bloquee|bloques|a l'arret|paralyse|paralysee|paralyses) .. (depuis|ce matin|aujourd'hui)",
         f"{_SYS} (est|sont|etait|etaient|a ete|ont ete|reste|restent|semble|toujours|encore|completement|totalement)? {_DOWN}",
         f"{_SYS} .. (ne repond plus|ne repondent plus|ne charge plus|ne fonctionne plus du tout|ne marche plus du tout|renvoie une erreur (502|503|504))",
         "(panne|pannes) (generale|generales|totale|majeure|reseau|internet|de service|du service|de la plateforme|du site|en cours|chez vous|de votre)",
@@ -122,6 +128,13 @@ CUES: dict[str, list[str]] = {
         "panne de courant (chez|a la maison|dans)",
     ],
     "security": [
+        "(faux|fausse|fausses) (e mail|e mails|mail|mails|courriel|courriels|message|messages|sms|site|page|appel|facture|lien)",
+        "(demandant|demande|demandent|reclamant|reclame|exigeant) (ses|mes|nos|vos|leurs|les|son|mon|votre|notre) (identifiants|mots de passe|mot de passe|codes|code|coordonnees bancaires|numero de carte)",
+        "(ont|a|auraient|aurait|avaient|avait) (fuite|ete divulguees|ete divulgees|ete exposees|ete volees|ete derobees)",
+        "(donnees|informations|fichiers|identifiants|mots de passe|cles api|cle api|jetons?|base de donnees) .. (en vente|circulent|circule|publiees|publiee|exposees|exposee|visibles publiquement|accessibles publiquement|sur un forum|sur le dark web)",
+        "(contourne|contourner|contournement|desactive sans|court circuite) (la |de la |l')?(double authentification|authentification|2fa|mfa|verification en deux etapes)",
+        "(connexions?|acces|sessions?|adresses ip|ip) .. (que nous ne|que je ne) (reconnaissons|reconnais) pas",
+        "(attaquant|attaquants|pirate informatique|pirates informatiques|cybercriminel|cybercriminels)",
         "(pirate|piratee|pirates|piratees|piratage|hacke|hackee|hacker|hackers|hacking)",
         "(compte|comptes|boite mail|messagerie|site|serveur|donnees|identifiants|mot de passe|carte) .. (compromis|compromise|compromises|pirate|piratee|usurpe|usurpee|vole|volee|voles|volees)",
         "(fuite|fuites|vol|violation) (de|des) (donnees|informations|identifiants|mots de passe|coordonnees)",
@@ -165,6 +178,8 @@ CUES: dict[str, list[str]] = {
         "(factures?|avoirs?|devis) (que|qu') (nous|j'|on) (emettons|envoyons|generons|editons|creons|emets|envoie|genere|edite|emet|envoie)",
     ],
     "anger": [
+        "(suis|sommes|etes|est|reste|restons) (profondement |vraiment |tres |totalement |absolument |franchement )?(choque|choquee|choques|choquees|scandalise|scandalisee|scandalises|sidere|sideree|consterne|consternee|atterre|atterree)",
+        "(profondement|vraiment|totalement|absolument) (decu|decue|decus|degoute|degoutee|indigne|indignee) .. (par|de) (la maniere|la facon|votre|vos|ce|cette)",
         "(vous )?(vous )?(fichez|foutez|moquez|fiche|fout|moque) .. (de vos clients|de nous|de moi|des clients|du monde)",
         "(est|c'est) une (blague|arnaque|honte|catastrophe|plaisanterie|escroquerie)", "(appli|application|logiciel|service|site|outil|produit|support|plateforme) .. (nul|nulle|nuls|nulles)",
         "(inadmissible|inacceptable|scandaleux|scandaleuse|scandale|honteux|honteuse|une honte|c'est une honte|lamentable|deplorable|pitoyable|minable|incompetent|incompetents|incompetente|incompetence|incapables|guignols|clowns|escrocs|escroquerie|escroc|arnaque|arnaqueurs|arnaquer|voleurs|foutez|foutre|se fout|se foutre|vous moquez|se moquer|moquez vous|foutage de gueule|bordel|merde|putain|furieux|furieuse|en colere|enerve|enervee|hors de moi|degoute|degoutee|ecoeure|ecoeuree|outre|outree|indigne|indignee|revolte|revoltee|mepris|meprisant|meprisante|irrespectueux|irrespectueuse|insultant|odieux|odieuse|inqualifiable|catastrophique|desastreux|desastreuse|grotesque|ridicule|absurde|n'importe quoi|mal traite|mal traitee|maltraite|maltraitee|je n'ai jamais vu ca|jamais vu ca|merci pour rien|bravo|inexistant|inexistante|inadmissibles|honteuses|mediocre|nul a chier|se payer ma tete|vous foutez)",
@@ -177,6 +192,9 @@ CUES: dict[str, list[str]] = {
         "(c'est|c est) (inadmissible|honteux|lamentable|scandaleux)",
     ],
     "frustration": [
+        "(je|nous) (reviens|revenons) (encore|une nouvelle fois|une fois de plus|a nouveau|de nouveau) vers vous",
+        "(j'en ai|on en a|nous en avons) (assez|marre|ras le bol|plus qu'assez)",
+        "(jusqu'a|jusqu'au) quand",
         "(ce n'est|c'est pas|ce n est) pas la premiere fois", "et vite", "(commence|commencent|commencer) a faire (beaucoup|long|trop)",
         "toujours (pas|rien|aucun|aucune|le meme|la meme|en attente|bloque|bloquee|sans|pas de)", "(ne|n') .. toujours pas",
         "encore une fois", "une fois de plus", "(pour|c'est) la (deuxieme|troisieme|quatrieme|cinquieme|enieme|#e|#eme) fois",
@@ -216,6 +234,13 @@ CUES: dict[str, list[str]] = {
         f"(je veux|je voudrais|je souhaite|je souhaiterais|nous voulons|nous souhaitons|j'exige|nous exigeons|je demande) (parler|echanger|m'adresser|un echange|un entretien|un appel)? (a|avec)? (un|une|votre|le|la|son|sa)? {_BOSS}",
     ],
     "repeat": [
+        "(je vous ai|nous vous avons|je l'ai|nous l'avons|on vous a) (deja |bien |pourtant |plusieurs fois )?(appeles|appelee|appelees|contactes|contactee|contactees|ecrit|relances|relancee|prevenus|prevenu|informes|signale|avertis|averti)",
+        "(comme|ainsi que) (je vous l'ai|je l'ai|nous vous l'avons|nous l'avons|je vous ai|nous vous avons|on vous l'a) (deja |bien |pourtant )?(dit|indique|explique|signale|mentionne|precise|ecrit|expose)",
+        "(le|la|les|un|une|mon|ma|mes|votre) (rappel|retour|reponse|remboursement|intervention|technicien|geste commercial|avoir|appel|mail|devis|colis de remplacement) (promis|promise|promises|annonce|annoncee|prevu par)",
+        "(promis|promise|annonce|annoncee) (par|au telephone|lors de) (votre|le|la|un|une|mon|l'|vos|au)",
+        "(je vous|nous vous) (ai|avons) (deja )?(envoye|adresse|ecrit|transmis) (plusieurs|#|deux|trois|quatre|de nombreux|maints) (mails|e mails|messages|courriers|courriels|relances|emails)",
+        "(je|nous) (reviens|revenons|me permets de revenir|reviens encore|reviens une nouvelle fois) vers vous",
+        "(deja|a nouveau|de nouveau|plusieurs fois|maintes fois) (signale|signalee|remonte|remontee|declare|declaree|reclame|reclamee|demande|demandee) (a|au|aupres de|par) (vos|votre|vous|le support|votre service)",
         "(j'ai|nous avons|je vous ai|nous vous avons|on vous a|je l'ai|je vous l'ai|nous l'avons) (deja |bien |pourtant )?(appele|ecrit|envoye|contacte|signale|relance|telephone|explique|demande|reclame|adresse|transmis|fait une demande|ouvert un ticket|ouvert une demande|fait un ticket)",
         "(j'ai|nous avons) (deja )?(appele|ecrit|telephone|relance) (#|deux|trois|quatre|plusieurs) fois",
         "(#|deux|trois|quatre|cinq|plusieurs|nombreux|nombreuses|mes|nos) (mails|e mails|emails|courriels|appels|courriers|relances|messages|lettres|tickets) (plus tard|restes|sont restes|sans|de relance|envoyes)?",
@@ -245,6 +270,9 @@ CUES: dict[str, list[str]] = {
         "(cabinet d'avocats|commissaire de justice|decision de justice|jugement du tribunal|procedure judiciaire)",
     ],
     "not:legal": [
+        "(notre|mon|le|la|nos) (avocat|avocate|avocats|service juridique|juriste|juristes|direction juridique|conseil juridique) (nous |me )?(demande|demandent|a demande|ont demande|souhaite|souhaitent|voudrait|aimerait|a besoin) .. (copie|contrat|dpa|conditions|cgv|cgu|document|documents|liste|clause|clauses|acces|signature|attestation|politique)",
+        "(je suis|nous sommes) (avocat|avocate|avocats|un cabinet d'avocats|notaire)",
+        "(notre|mon) cabinet (d'avocats )?(utilise|utilisons|a|souhaite|voudrait)",
         "(plainte|plaintes) (aupres|a) (de la|du|de l'|des|la|le|l') .. (cnil|dgccrf|arcep|acpr|amf|mediateur|autorite|regulateur|defenseur|association)",
     ],
     "press": [
@@ -268,5 +296,10 @@ CUES: dict[str, list[str]] = {
     "not:media": [
         "# (journalistes|redactions)",
         "(communique de presse|fichier presse) .. (journalistes|redactions)",
+    ],
+    "sarcasm": [
+        "(vous avez|vous etes|vous avez encore|vous avez meme) (reussi|arrive|parvenu|parvenus) a (perdre|casser|bloquer|supprimer|facturer|abimer|egarer|oublier)",
+        "(felicitations|chapeau bas|chapeau|quel professionnalisme|bel exploit|beau travail|du beau travail|joli travail|bien joue|super boulot)",
+        "(quel|quelle) (service|accueil|professionnalisme|suivi|serieux|reactivite) (exemplaire|remarquable|formidable|irreprochable|exceptionnel|au top)",
     ],
 }

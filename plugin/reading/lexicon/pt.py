@@ -49,6 +49,10 @@ CUES: dict[str, list[str]] = {
     "pressure": ["(nossa|a) renovacao (e|sera|vence|esta)", "(o|nosso) contrato (vence|termina|acaba)"],
     "threat": ["(a )?policia", "(ultimo|ultima) (aviso|chance)", "boletim de ocorrencia"],
     "outage": [
+        "(erro|erros|codigo) (500|502|503|504) .. (em|para|nas|nos) (todas|todos|cada|qualquer)",
+        "(em|nas|para) (todas as|cada) (paginas?|requisicoes|chamadas|telas) .. (erro|erros|500|502|503|504|falha|falham|timeout)",
+        "(nada|nenhuma pagina|nenhum sistema) (funciona|carrega|abre|responde)",
+        "(todos|todas) (os|as|nossos|nossas) .. (usuarios|funcionarios|atendentes|lojas|filiais|clientes) .. (sem acesso|sem sistema|bloqueados|parados|sem conseguir)",
         "fora do ar", f"{_SYS} .. (caiu|caido|caida|esta fora|indisponivel|inacessivel|nao abre|nao carrega|nao funciona|offline|down|parado|parada)",
         "sem (internet|sinal|conexao|servico|acesso|linha|rede)", "(ninguem|nenhum usuario|nenhum cliente|nenhum funcionario) (consegue|pode|conseguiu) (acessar|entrar|logar|fazer login|trabalhar|comprar)",
         "queda (do|de|da|no|na) (servico|sistema|sinal|internet|conexao|rede|servidor|site)", "interrupcao (do|de) servico",
@@ -57,6 +61,11 @@ CUES: dict[str, list[str]] = {
         "sem (fibra|telefone|tv|sinal de internet) (desde|ha)",
     ],
     "security": [
+        "(acessos|acesso|logins?|entradas|tentativas de acesso|conexoes) (suspeitos|suspeito|suspeitas|estranhos|estranhas|desconhecidos|desconhecidas|nao autorizados|nao autorizadas|indevidos)",
+        "(alteraram|alterou|mudaram|mudou|trocaram|trocou) (a|minha|nossa|o|meu) (senha|email|e mail|telefone|conta bancaria|dados bancarios) (sem|e nao fui|que eu nao)",
+        "(chave|chaves|token|tokens|credenciais|senhas|api key) .. (exposta|expostas|exposto|expostos|vazada|vazadas|vazado|publicada|publicadas|visivel|visiveis)",
+        "(atacante|atacantes|invasor|invasores|ataque hacker|ciberataque|ransomware|malware)",
+        "(burlaram|burlou|contornaram|contornou|burlar|contornar) (a |o )?(autenticacao|verificacao em duas etapas|dois fatores|2fa|mfa)",
         "(hackeado|hackeada|hackearam|hacker|hackers|invadido|invadida|invadiram|clonado|clonada|clonaram)", "(conta|contas|cartao) (invadida|hackeada|comprometida|clonado|clonada|roubada)",
         "acesso (nao autorizado|indevido|suspeito)", "(fraude|fraudulento|fraudulenta|golpe|golpista|golpistas|vazamento|vazamento de dados|dados vazados|vazaram|phishing|roubo de (dados|identidade|conta)|vulnerabilidade)",
         "(compras|pedidos|transacoes|cobrancas|transferencias) que (eu )?nao (fiz|reconheco|autorizei|realizei)",
@@ -73,10 +82,15 @@ CUES: dict[str, list[str]] = {
         "(notas|faturas|boletos) .. (para|aos|dos) (nossos|meus) clientes",
     ],
     "anger": [
+        "(parabens|obrigado|obrigada) (pelo|pela|pelos|pelas) (pessimo|pessima|descaso|desrespeito|nada|falta|horrivel|vergonhoso|vergonhosa)",
+        "(me sinto|nos sentimos|sentimo nos|sinto me) (enganado|enganada|enganados|lesado|lesada|lesados|roubado|roubada|desrespeitado|desrespeitada|humilhado|humilhada)",
         "(vergonha|vergonhoso|absurdo|absurda|ridiculo|ridicula|inaceitavel|inadmissivel|um lixo|lixo|pessimo|pessima|horrivel|palhacada|descaso|desrespeito|incompetente|incompetentes|incompetencia|ladroes|revoltado|revoltada|indignado|indignada|furioso|furiosa|uma piada|sem vergonha|safados|enganacao)",
         "(o|a) pior (servico|atendimento|empresa|experiencia)", "(os|as) piores",
     ],
     "frustration": [
+        "ate quando",
+        "(quanto|quantos) (tempo|dias|semanas|meses) (mais|ainda) .. (esperar|aguardar|aguentar)",
+        "(ja estou|estou|estamos|ja estamos) (cansado|cansada|cansados|farto|farta|fartos|de saco cheio) (disso|disto|de|com)",
         "(nao e|nao foi) a primeira vez",
         "(ainda|ate agora) (nao|nada|sem|nenhum|nenhuma|ninguem)", "ainda sem", "de novo", "outra vez", "(pela )?(segunda|terceira|quarta|enesima) vez",
         "ninguem (resolve|responde|atende|retorna|ajuda|liga)", "(sem|nenhuma|nenhum) (resposta|solucao|retorno)",
@@ -91,6 +105,12 @@ CUES: dict[str, list[str]] = {
     "calm": ["(sem pressa|nao e urgente|nada urgente|quando puderem)"],
     "manager": [f"(falar|conversar|contato) com (um|uma|o|a|seu|sua) {_BOSS}", f"(quero|gostaria de|exijo) (falar com )?(um|uma|o|a|seu|sua) {_BOSS}"],
     "repeat": [
+        "(me|nos) (prometeram|prometeu|prometido|garantiram|garantiu|disseram que|disse que|informaram que)",
+        "(o|a|os|as) (retorno|resposta|ligacao|reembolso|estorno|visita|tecnico|solucao|troca|contato) (prometido|prometida|prometidos|prometidas|combinado|combinada)",
+        "(ja )?(abri|abrimos|registrei|registramos) (dois|duas|tres|varios|varias|#|um|uma|outro|outra) (chamados?|protocolos?|reclamacoes|reclamacao|tickets?|solicitacoes|solicitacao)",
+        "(entro|entramos|estou entrando|estamos entrando) em contato (novamente|de novo|outra vez|mais uma vez|pela (segunda|terceira|quarta|enesima) vez)",
+        "(ja )?(enviei|mandei|enviamos|mandamos) (varios|varias|dois|duas|tres|quatro|muitos|muitas|#) (e mails|emails|mensagens|reclamacoes|cartas)",
+        "(mais uma vez|novamente|de novo|outra vez) (venho|estou|escrevo|entro|ligo|reclamo)",
         "(ja )?(abri|liguei|enviei|mandei|escrevi|entrei em contato|reclamei|registrei|falei com)", "(dois|duas|tres|varios|varias|#) (chamados|protocolos|e mails|emails|ligacoes|mensagens|reclamacoes)",
         "(e a|pela) (segunda|terceira|quarta|enesima) vez que", "(protocolo|chamado|ticket) (n|numero)? #",
         "como (ja )?(falei|disse|expliquei|informei|mencionei|escrevi|relatei|avisei)",
@@ -106,5 +126,13 @@ CUES: dict[str, list[str]] = {
     "not:regulatory": [
         "(lgpd|gdpr|rgpd) (compliance|conformidade|adequacao)",
         "(adequacao|conformidade) (a|com a) (lgpd|gdpr|rgpd)",
+    ],
+    "sarcasm": [
+        "(voces|voce) (conseguiram|conseguiu) (perder|quebrar|bloquear|cobrar|apagar)",
+        "(parabens|bravo|muito bem|otimo trabalho|belo trabalho|que maravilha|que beleza|nota dez|excelente trabalho)",
+    ],
+    "not:legal": [
+        "(nosso|meu|o|nossa|a) (advogado|advogada|advogados|juridico|departamento juridico|setor juridico|equipe juridica|assessoria juridica) (nos |me )?(pediu|pede|solicitou|solicita|precisa|quer|gostaria) .. (copia|contrato|condicoes|termos|documento|documentos|lista|clausula|clausulas|acesso|assinatura|dpa|politica)",
+        "(sou|somos) (advogado|advogada|advogados|um escritorio de advocacia)",
     ],
 }
