@@ -19,7 +19,7 @@ which the next attempt resolves by reading the ticket back). Its callers decide 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -131,6 +131,23 @@ class _Work:
         return [e.event for e in self.events if e.event is not None]
 
 
+# P0 as an event carries it: Zendesk's word, ours (a Freshdesk event's), Freshdesk's number in a change
+URGENT_PRIORITIES = frozenset({"urgent", "critical", "4"})
+
+
+def _urgent(item: _Work) -> bool:
+    """Whether a ticket's run is urgent work for the API budget: held at P0, or an event says it is P0 now."""
+    if item.held is not None and item.held.priority == Priority.CRITICAL:
+        return True
+    for event in item.event_values:
+        priority = event.changes.get("priority")
+        if isinstance(priority, Mapping):
+            priority = priority.get("to")
+        if str(priority).lower() in URGENT_PRIORITIES:
+            return True
+    return False
+
+
 @dataclass
 class Pipeline:
     store: TicketStore
@@ -170,9 +187,7 @@ class Pipeline:
             if work:
                 # a clock's check (a warning, a breach) and a ticket at urgent priority may spend the API budget's
                 # urgent reserve: a burst of routine work never holds up a P0
-                urgent = cause == "timer" or any(w.held is not None and w.held.priority == Priority.CRITICAL
-                                                 for w in work)
-                with urgent_work(urgent):
+                with urgent_work(cause == "timer" or any(_urgent(w) for w in work)):
                     self._carry_out(platform, work, cause, now, outcomes)
         except BaseException:
             # the events this run took go back to the inbox for the next one (a crash leaves them to recovery)
@@ -231,7 +246,10 @@ class Pipeline:
             pending = []
             if not to_write:
                 return
-            results = adapter.apply_many([item.request for item in to_write if item.request is not None])
+            # a decision already read and made is finished before new work starts: its writes may spend the urgent
+            # reserve, so a write held back for budget never costs its reads again at the next window
+            with urgent_work():
+                results = adapter.apply_many([item.request for item in to_write if item.request is not None])
             for item, result in zip(to_write, results, strict=True):
                 if result.ok:
                     outcomes[item.ticket_id] = self._record(platform, item, now, result)
