@@ -174,16 +174,18 @@ def add_pages(bp: Blueprint, current_session: Callable[[], Session]) -> None:
         except Exception:
             depth = None
         page_number = _int("page", 1) or 1
-        figures = letters = runs = None
+        figures = letters = runs = budget = None
         if database:
             with services.store.session() as session:
                 figures = backlog(session, now)
                 letters = dead_letters(session, page=page_number, size=services.config.status.page_size)
                 runs = job_runs(session)
+            budget = services.budget.views() if services.budget is not None else []
         done = request.args.get("done")
         message = f"Dead letter #{_int('id')} {_DONE[done]}." if done in _DONE and _int("id") is not None else None
         return render("operations.html", database=database, depth=depth, figures=figures, letters=letters,
-                      runs=runs, now=now, message=message)
+                      runs=runs, budget=budget, budget_enabled=services.config.api_budget.enabled, now=now,
+                      message=message)
 
     def _back(done: str, dead_id: int) -> ResponseReturnValue:
         return redirect(url_for(f"{NAME}.operations", done=done, id=dead_id), code=303)
