@@ -20,6 +20,7 @@ With `status.enabled`, the status pages are mounted too, as a second blueprint a
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from flask import Flask, current_app
@@ -31,6 +32,8 @@ from webhooks.context import EXTENSION_KEY, current_services, services_of
 from webhooks.status import SITE_KEY, StatusAccess, StatusSite, ViewerHook, make_status_blueprint
 
 __all__ = ["EXTENSION_KEY", "Escalator", "current_services"]
+
+log = logging.getLogger(__name__)
 
 
 class Escalator:
@@ -65,6 +68,7 @@ class Escalator:
         if prefix is None:
             prefix = services.config.web.prefix
         app.extensions[EXTENSION_KEY] = services
+        _warm(services)
         app.register_blueprint(make_blueprint(), url_prefix=prefix or None)
         status = services.config.status
         if status.enabled:
@@ -77,6 +81,17 @@ class Escalator:
     def services(app: Flask | None = None) -> Services:
         """The running services of `app` (default: the current app)."""
         return services_of(app)
+
+
+def _warm(services: Services) -> None:
+    """Build what the first webhook would otherwise pay for: each platform's adapter (its module, its settings) and
+    a database connection in the pool."""
+    for name in services.adapters.names():
+        try:
+            services.adapters.get(name)
+        except Exception:  # a platform configured wrongly answers its webhooks with the error, as before
+            log.warning("could not prepare the %s adapter", name, exc_info=True)
+    services.store.ping()
 
 
 def _status_secret(status: StatusConfig) -> str | None:

@@ -23,7 +23,11 @@ log = logging.getLogger(__name__)
 
 
 def make_consumer(services: Services, *, periodic: bool = True, workers: int | None = None) -> Consumer:
-    """A huey consumer tuned for second-level timers: scheduler every second, queue polled at most 0.5 s apart."""
+    """A huey consumer tuned for second-level timers: scheduler every second, queue polled at most 0.5 s apart.
+    The consumer of the periodic jobs also runs the inbox feed, which queues each new webhook event's ticket
+    (plugin.service.intake.InboxFeed): the web tier writes the inbox only."""
+    if periodic:
+        services.tasks.feed_from_inbox(services.tickets)
     return services.huey.create_consumer(
         workers=workers or services.config.queue.workers, worker_type="thread", periodic=periodic,
         initial_delay=0.05, backoff=1.15, max_delay=0.25, scheduler_interval=1, check_worker_health=True,

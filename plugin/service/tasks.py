@@ -31,6 +31,7 @@ from huey.exceptions import RetryTask
 from plugin.config import EscalatorConfig
 from plugin.ports import PermanentError, TicketStore
 from plugin.service.channels import scrub
+from plugin.service.intake import FreshEvents, InboxFeed
 from plugin.service.jobs import local_cron
 from plugin.service.later import Later
 from plugin.service.metrics import Metrics
@@ -77,6 +78,7 @@ class TaskQueue:
         self._next_send: datetime | None = None  # the sending pass this process has scheduled
         self._schedule_lock = threading.Lock()
         self._spare: threading.Semaphore | None = None  # threads for timed retries (a consumer's process only)
+        self.feed: InboxFeed | None = None  # queues new inbox events' tickets (the periodic consumer's process)
         queue = config.queue
         retry = {"retries": queue.retries, "retry_delay": int(queue.retry_delay.total_seconds()), "retry_backoff": 2,
                  "context": True}
@@ -124,6 +126,25 @@ class TaskQueue:
             self._process.schedule((platform, ticket_id, cause), delay=delay, priority=priority)
         else:
             self._process(platform, ticket_id, cause, priority=priority)
+
+    def inbox_changed(self) -> None:
+        """The request path's nudge (plugin.service.intake.InboxSignal): wakes this process's inbox feed, if it
+        runs one; nothing durable, nothing at all in a web-only process (the feed elsewhere polls)."""
+        feed = self.feed
+        if feed is not None:
+            feed.wake()
+
+    def feed_from_inbox(self, inbox: FreshEvents) -> InboxFeed:
+        """Run the inbox feed beside this huey's consumer (started and stopped with its workers): the consumer that
+        runs the periodic jobs asks for it, so one feed queues each new event's ticket."""
+        if self.feed is None:
+            self.feed = InboxFeed(inbox, self._enqueue_event, self.clock, self.config.queue.requeue_after)
+            self.huey.on_startup("inbox_feed")(self.feed.start)
+            self.huey.on_shutdown("inbox_feed")(self.feed.stop)
+        return self.feed
+
+    def _enqueue_event(self, platform: str, ticket_id: str) -> None:
+        self.enqueue_process(platform, ticket_id)
 
     def schedule_timer(self, platform: str, ticket_id: str, version: int, due_at: datetime) -> None:
         self._timer.schedule((platform, ticket_id, version, due_at.isoformat()), eta=due_at,

@@ -34,6 +34,7 @@ from plugin.ports import (
 from plugin.store import repository as repo
 from plugin.store.database import Store
 from plugin.store.decisions import rule_names
+from plugin.store.inbox import Inbox
 from plugin.store.models import (
     AppliedChangeRow,
     DecisionRuleRow,
@@ -57,6 +58,7 @@ class SqlTicketStore:
     def __init__(self, store: Store, mode: str = "live") -> None:
         self.store = store
         self.mode = mode  # "shadow": every decision's record says it was not written (plugin.service.shadow)
+        self.inbox = Inbox(store)
 
     # ---------------------------------------------------------------- leases
 
@@ -160,8 +162,12 @@ class SqlTicketStore:
     # ---------------------------------------------------------------- the inbox
 
     def add_event(self, event: TicketEvent, now: datetime) -> bool:
-        with self.store.session() as session:
-            return repo.add_event(session, event, now)
+        """One INSERT and its commit (plugin.store.inbox): the request path's only write."""
+        return self.inbox.add(event, now)
+
+    def fresh_events(self, since: datetime, limit: int) -> list[tuple[int, str, str]]:
+        """Events received at `since` or later that no worker has taken yet (plugin.service.intake.InboxFeed)."""
+        return self.inbox.fresh(since, limit)
 
     def finish_events(self, ids: Collection[int], now: datetime) -> None:
         if not ids:

@@ -63,11 +63,13 @@ def inbox(services: Services) -> list[str]:
         return [r.delivery_id for r in repo.unprocessed_events(session)]
 
 
-def test_a_signed_event_is_accepted_stored_and_queued(client: FlaskClient, services: Services) -> None:
+def test_a_signed_event_is_accepted_stored_and_queued_by_the_feed(client: FlaskClient, services: Services) -> None:
     reply = client.post("/webhooks/zendesk", data=event(), headers=signed(event()))
     assert reply.status_code == 202
     assert reply.json == {"status": "accepted", "accepted": ["evt-1"], "duplicates": []}
     assert inbox(services) == ["evt-1"]
+    assert services.huey.pending_count() == 0  # the request path wrote the inbox only
+    assert services.tasks.feed_from_inbox(services.tickets).poll() == 1
     assert services.huey.pending_count() == 1
 
 
@@ -135,7 +137,7 @@ def test_metrics_count_events_by_platform_and_outcome(client: FlaskClient) -> No
     assert 'escalator_webhook_events_total{outcome="accepted",platform="zendesk"} 1.0' in text
     assert 'escalator_webhook_events_total{outcome="duplicate",platform="zendesk"} 1.0' in text
     assert 'escalator_webhook_events_total{outcome="not_json",platform="zendesk"} 1.0' in text
-    assert "escalator_queue_depth 1.0" in text
+    assert "escalator_inbox_unprocessed 1.0" in text
 
 
 def test_embedding_in_a_host_app_in_three_lines(tmp_path: Path) -> None:
