@@ -261,6 +261,9 @@ class TimerRow(Base):
     state: Mapped[str] = mapped_column(String(16))  # plugin.lifecycles.TimerState
     created_at: Mapped[datetime]
     fired_at: Mapped[datetime | None]
+    # The sweep queued this due timer's check for the workers and leaves it to them until then (None: not queued by
+    # a sweep); a check whose task was lost is queued again at this time (plugin.service.sweep)
+    recheck_at: Mapped[datetime | None]
 
 
 class NotificationRow(Base):

@@ -404,9 +404,32 @@ def mark_timer_fired(session: Session, platform: str, ticket_id: str, version: i
     return result.first() is not None
 
 
-def due_timers(session: Session, now: datetime) -> list[TimerRow]:
+def due_timers(session: Session, now: datetime, limit: int | None = None) -> list[TimerRow]:
+    """The armed timers due by `now`, the most overdue first: an index range (ix_timers_due), whatever the number of
+    open tickets."""
     return list(session.scalars(select(TimerRow).where(TimerRow.state == "armed", TimerRow.due_at <= now)
-                                .order_by(TimerRow.due_at)))
+                                .order_by(TimerRow.due_at, TimerRow.id).limit(limit)))
+
+
+def hand_over_due_timers(session: Session, now: datetime, recheck_at: datetime, limit: int
+                         ) -> list[tuple[str, str, int, datetime]]:
+    """The armed timers due by `now` that no sweep has queued (or whose recheck time has come), the most overdue
+    first, at most `limit`; each is marked to be looked at again at `recheck_at`. The sweep hands their checks to the
+    workers, and later sweeps leave them alone until then: the worker's run fires the timer, or its decision arms the
+    ticket's next one; a check whose task was lost is found again at `recheck_at`. The timer keeps its due time (the
+    Operations page counts it late until it is done). Returns (platform, ticket id, version, due time) for each."""
+    _aware(recheck_at, "recheck_at")
+    rows = session.execute(
+        select(TimerRow.id, TimerRow.platform, TimerRow.ticket_id, TimerRow.version, TimerRow.due_at)
+        .where(TimerRow.state == "armed", TimerRow.due_at <= now,
+               or_(TimerRow.recheck_at.is_(None), TimerRow.recheck_at <= now))
+        .order_by(TimerRow.due_at, TimerRow.id).limit(limit)).all()
+    ids = [row.id for row in rows]
+    for start in range(0, len(ids), 500):
+        # still armed: a worker that superseded or fired it meanwhile has the last word
+        session.execute(update(TimerRow).where(TimerRow.id.in_(ids[start:start + 500]), TimerRow.state == "armed")
+                        .values(recheck_at=recheck_at).execution_options(synchronize_session=False))
+    return [(row.platform, row.ticket_id, row.version, row.due_at) for row in rows]
 
 
 # ---------------------------------------------------------------- customers

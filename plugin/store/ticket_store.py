@@ -47,6 +47,7 @@ from plugin.store.models import (
 from plugin.store.serialize import decision_from_json, decision_to_json, event_from_json
 
 OPEN_INTENTS = (IntentState.DECIDED, IntentState.WRITING, IntentState.LANDED)
+UNFINISHED_EVENTS = [state.value for state in EventState if state is not EventState.DONE]
 
 
 def process_of(owner: str) -> str:
@@ -195,8 +196,9 @@ class SqlTicketStore:
         """Tickets with work not finished (an event not done, an intent not recorded or abandoned), each with the
         time a retry of it waits for (None: now). `older_than` leaves out work newer than that."""
         with self.store.session() as session:
+            # the states named (not "!= done"): an index range over the unfinished, not a scan of every event kept
             events = select(InboxRow.platform, InboxRow.ticket_id, func.max(InboxRow.not_before)).where(
-                InboxRow.state != EventState.DONE.value)
+                InboxRow.state.in_(UNFINISHED_EVENTS))
             intents = select(AppliedChangeRow.platform, AppliedChangeRow.ticket_id,
                              func.max(AppliedChangeRow.not_before)).where(
                 AppliedChangeRow.state.in_([s.value for s in OPEN_INTENTS]))
@@ -321,7 +323,13 @@ class SqlTicketStore:
 
     def due_timers(self, now: datetime, limit: int) -> list[tuple[str, str, int]]:
         with self.store.session() as session:
-            return [(t.platform, t.ticket_id, t.version) for t in repo.due_timers(session, now)[:limit]]
+            return [(t.platform, t.ticket_id, t.version) for t in repo.due_timers(session, now, limit)]
+
+    def hand_over_due_timers(self, now: datetime, recheck_at: datetime, limit: int
+                             ) -> list[tuple[str, str, int, datetime]]:
+        """The sweep's read and write of due timers, one transaction (repository.hand_over_due_timers)."""
+        with self.store.session() as session:
+            return repo.hand_over_due_timers(session, now, recheck_at, limit)
 
     # ---------------------------------------------------------------- failures for good
 

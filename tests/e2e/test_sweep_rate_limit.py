@@ -1,10 +1,11 @@
-"""The sweep's write rate-limited (Zendesk: the bulk update_many; Freshdesk: the ticket's update), on each platform:
-the tickets it could not write are re-queued for the Retry-After time the helpdesk asked for, not at once (which would
-only spend the shared rate limit again)."""
+"""A due ticket the sweep hands over, its write rate-limited (Zendesk: the bulk update_many; Freshdesk: the ticket's
+update), on each platform: the sweep itself reads and writes nothing (it queues the ticket's timer task), and the
+worker that runs the task queues the ticket again for the Retry-After time the helpdesk asked for, not at once (which
+would only spend the shared rate limit again)."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,8 @@ from harness import world
 from plugin.store import repository as repo
 
 
-def test_a_rate_limited_bulk_write_requeues_for_the_retry_after_time(tmp_path: Path, platform: str) -> None:
+def test_a_due_ticket_is_queued_and_its_rate_limited_write_waits_for_the_retry_after(tmp_path: Path,
+                                                                                      platform: str) -> None:
     with world(platform, tmp_path, consumer=False) as live:
         services = live.services
         now = services.clock()
@@ -23,6 +25,12 @@ def test_a_rate_limited_bulk_write_requeues_for_the_retry_after_time(tmp_path: P
         with services.store.session() as session:
             repo.arm_timer(session, platform, str(ticket), now - timedelta(seconds=1), "threshold", now)
         services.huey.flush()
+        requests = live.sandbox.count()
+        report = services.sweep()
+        assert (report.due_tickets, report.queued) == (1, 1)
+        assert live.sandbox.count() == requests  # no helpdesk call on the sweep
+        [task] = [t for t in services.huey.pending() if t.name.endswith("timer_fired")]
+        assert task.args[:2] == (platform, str(ticket))
         adapter = services.adapters.get(platform)
         real_apply_many = adapter.apply_many
 
@@ -31,13 +39,7 @@ def test_a_rate_limited_bulk_write_requeues_for_the_retry_after_time(tmp_path: P
             return real_apply_many(requests)
 
         adapter.apply_many = rate_limited_write  # type: ignore[method-assign]
-        report = services.sweep()
-        assert report.applied == 0
-        assert [line.split(":")[0] for line in report.retried_alone] == [live.key(ticket)]
-        # huey keeps a task queued with a future eta until a consumer moves it to its schedule
-        queued = [*services.huey.pending(), *services.huey.scheduled()]
-        [task] = [t for t in queued if t.name.endswith("process_ticket")]
-        assert task.eta is not None, "re-queued at once, not after Retry-After"
-        wait = (task.eta.replace(tzinfo=UTC) - datetime.now(UTC)).total_seconds()
-        assert 25 < wait <= 31
+        services.huey.execute(task)  # the worker's run of the timer task
+        [wait] = services.tasks.later.pending()  # queued again at its Retry-After time, by this process
+        assert 25 < wait <= 31, "re-queued at once, not after Retry-After"
         assert live.sandbox.count(status=429) == 1
