@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, bindparam, select
+from sqlalchemy import event as sa_events
 from sqlalchemy.dialects import postgresql, sqlite
 
 from plugin.domain import TicketEvent
@@ -43,6 +44,10 @@ class Inbox:
                       for name in COLUMNS}
         self._sqlite = store.dialect == "sqlite"
         self._local = threading.local()
+        self._opened: list[Any] = []  # this inbox's own connections, closed with the store's engine
+        self._opened_lock = threading.Lock()
+        if not self._sqlite:
+            sa_events.listen(store.engine, "engine_disposed", self._close_all)
         self._connect_args = dialect.create_connect_args(store.engine.url)
         self._disconnects: tuple[type[BaseException], ...] = (dialect.loaded_dbapi.OperationalError,) \
             if not self._sqlite else ()
@@ -105,7 +110,15 @@ class Inbox:
             connection = self.store.engine.dialect.connect(*self._connect_args[0], **self._connect_args[1])
             connection.autocommit = True
             self._local.connection = connection
+            with self._opened_lock:
+                self._opened = [c for c in self._opened if not c.closed] + [connection]
         return connection
+
+    def _close_all(self, _engine: Any = None) -> None:
+        with self._opened_lock:
+            opened, self._opened = self._opened, []
+        for connection in opened:
+            _close_quietly(connection)
 
     def fresh(self, since: datetime, limit: int) -> list[tuple[int, str, str]]:
         """(id, platform, ticket id) of events received at `since` or later that no worker has taken yet."""
