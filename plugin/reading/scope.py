@@ -19,6 +19,11 @@ NEGATION_WINDOW = 4  # words before a cue that a negation may stand in
 # "demandaré", "entrarán", "contatterà", "pubblicherò" ("però" is "but").
 _ACCENTED_END = re.compile(r"\w{2,}r[áéàò]n?\b")
 _HESITATE = ("hesit", "n'hesit", "zoger", "esit", "dudar", "vacil")
+# Cues that begin with their own negation ("toujours rien", "jamais", "aucune réponse"): a "ne" before them is the
+# other half of the same negation, not a second one.
+_SELF_NEGATED = frozenset("toujours jamais rien aucun aucune personne plus pas nunca nada nadie ningun ninguna "
+                          "nie nichts kein keine niemand mai nessun nessuna nessuno niente nulla nunca nenhum "
+                          "nenhuma ninguem".split())
 
 
 def _is_negator(token: str, negators: Set[str]) -> bool:
@@ -36,6 +41,8 @@ def negated(text: Text, hit: Hit, negators: Set[str], intensifiers: Set[str], co
             tokens = tokens[back + 1:]
             break
     tokens = tokens[-NEGATION_WINDOW:]
+    if text.folded[hit.start:hit.end].split(" ", 1)[0] in _SELF_NEGATED:
+        return False  # "je n'ai toujours rien reçu": the cue carries the negation the "ne" goes with
     if any(token.startswith(_HESITATE) for token in tokens):
         return False  # "je n'hésiterai pas à saisir la justice": not hesitating is resolve, not negation
     for index, token in enumerate(tokens):

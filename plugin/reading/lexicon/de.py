@@ -50,6 +50,7 @@ CUES: dict[str, list[str]] = {
         "(auskunft|kopie) (uber|zu) (meine|meinen|die zu mir|unsere|die bei ihnen) .. daten",
     ],
     "threat:media": [
+        "(landet|landen|kommt|geht) .. (auf|bei|in) (instagram|facebook|twitter|tiktok|youtube|linkedin|reddit|trustpilot|google|social media|den sozialen (medien|netzwerken)|die zeitung|der zeitung)",
         "(mich|uns) (an die|an) (presse|medien|offentlichkeit|zeitung|redaktion|verbrauchersendung|journalisten) (zu )?(wenden|gehen|richten)",
         "(an die|die|der) (presse|medien|offentlichkeit) (zu )?(gehen|wenden|informieren|einschalten|kontaktieren|geben)",
         "(an die|zur|zu der|die|der) (presse|medien|zeitung|offentlichkeit) (gehen|wenden|informieren|einschalten|kontaktieren|geben)",
@@ -86,6 +87,7 @@ CUES: dict[str, list[str]] = {
     "pressure": ["(unsere|die) (vertragsverlangerung|verlangerung) (steht|ist|im)", "(vertrag|abo) (lauft|endet) .. aus"],
     "threat": ["(letzte|letztmalige) (warnung|mahnung)", "(die )?polizei", "(strafanzeige|anzeige erstatten)"],
     "outage": [
+        "(ladt|lauft|funktioniert|geht|offnet|startet|reagiert) (fur|bei) (niemanden|niemand|keinen|keinen einzigen|keinen kunden|keinen mitarbeiter)",
         "(niemand|keiner|kein mitarbeiter|kein kollege|keiner unserer ..|keine unserer ..) (kommt|kommen|gelangt|gelangen) (mehr )?(ins|in das|in die|in den|auf das|auf die|auf den) (system|portal|plattform|shop|konto|netz|backend|crm|erp|tool|programm|software|kasse)",
         "(auf|bei) (jeder|allen|samtlichen) (seite|seiten|anfrage|anfragen|aufruf|aufrufen|requests?|endpunkten?) .. (fehler|error|500|502|503|504|timeout|zeituberschreitung)",
         "(fehler|error|http) (500|502|503|504) (auf|bei|fur) (jeder|allen|alle|samtlichen)",
@@ -101,6 +103,7 @@ CUES: dict[str, list[str]] = {
         "(fur|bei) (alle|allen) (nutzer|nutzern|mitarbeiter|mitarbeitern|kunden|benutzer|benutzern) .. (nicht|kein|keine) .. (erreichbar|moglich|verfugbar|anmelden|einloggen)",
     ],
     "security": [
+        "(unbekannte|fremde|jemand|dritte|ein fremder|eine fremde person) (haben|hat) .. (passwort|kennwort|e mail adresse|iban|bankverbindung|telefonnummer|zugangsdaten) .. (geandert|zuruckgesetzt|ausgetauscht)",
         "(zugang|zugriff) ... (verschafft|erschlichen|verschaffen)",
         "jemand (hat sich|hat) .. (zugang|zugriff) .. (verschafft|erschlichen|erlangt)",
         "(api schlussel|api key|api keys|zugangsdaten|passwort|passworter|kennwort|kennworter|token|schlussel|kundendaten|daten|datenbank) (war|waren|ist|sind|wurde|wurden|lag|lagen)? .. (offentlich|fur jeden|fur alle|im internet|frei) (einsehbar|sichtbar|zuganglich|abrufbar|auffindbar|verfugbar)",
@@ -181,6 +184,7 @@ CUES: dict[str, list[str]] = {
         f"(bitte|bitte um|verlange|verlangen|mochte|mochten|will|wollen) (einen |eine |ihren |ihre )?{_BOSS}",
     ],
     "repeat": [
+        "(hatte|habe|hatten|haben) (ihnen|euch|dem support|ihrem (kollegen|support)) .. (bereits|schon) .. (geschickt|gesendet|geschrieben|ubermittelt|zugeschickt|mitgeteilt|erklart)",
         "(meine|unsere|die|dies ist meine|das ist meine|das ist jetzt meine|das ist nun meine) (zweite|dritte|vierte|funfte|sechste|x te|wiederholte|erneute) (e mail|mail|nachricht|anfrage|beschwerde|reklamation|erinnerung|mahnung|kontaktaufnahme|meldung|zuschrift)",
         "trotz (mehrfacher|mehrmaliger|wiederholter|mehrerer|meiner|unserer|standiger|zahlreicher|vieler) (nachfrage|nachfragen|erinnerung|erinnerungen|mahnung|mahnungen|anfrage|anfragen|e mail|e mails|mail|mails|beschwerde|beschwerden|reklamation|reklamationen|kontaktversuche|anrufe|telefonate)",
         "(versprochene|versprochenen|versprochener|zugesagte|zugesagten|zugesagter|angekundigte|angekundigten|vereinbarte|vereinbarten) (ruckruf|ruckmeldung|antwort|gutschrift|erstattung|losung|termin|techniker|anruf|rucksendung|ersatz|lieferung|korrektur)",

@@ -88,6 +88,8 @@ CUES: dict[str, list[str]] = {
         "(gdpr|ccpa|uk gdpr|data protection act) (request|rights|deadline|deletion|erasure|access)",
     ],
     "threat:media": [
+        "(paper|newspaper|journalist|reporter|press|media|news|tv|radio|blogger|podcast) .. (would|will|might|could) (love|like|be interested in|enjoy|want) (this|that|my|our|the) (story|case|experience|tale)",
+        "(this|so|very) close to (posting|sharing|tweeting|publishing|going public|writing (a|an) .. review|leaving (a|an) .. review)",
         "(i'm|i am|we're|we are) (writing|leaving|posting|publishing|putting up|drafting|recording|filming) (a|an|my|our) .. (review|reviews|post|thread|article|blog post|video)",
         "({_I} {_WILL}|{_I} {_MAY}|going to|gonna|about to|ready to) (post|share|put up|write|publish|tweet|blog|film|record|make) ... (thread|post|blog post|article|video|review|reviews|story|tiktok|reel|exposé|expose) (on|about|for|to)",
         "(don't|do not) make me (go public|write|post|tweet|blog|publish|leave (a|an) .. review|share this|call the press|contact the press|go to the press|go to the media)",
@@ -152,6 +154,10 @@ CUES: dict[str, list[str]] = {
         "(file|filing) a police report", "police report",
     ],
     "outage": [
+        "(errors?|error pages?|fails|failing|timeouts?|timing out|500s|503s) (for|to) (everyone|everybody|anyone|anybody)",
+        "(our|my|the) (whole|entire) (team|company|office|staff|department|workforce|shop floor) (is|are|has been|have been|got|was) (locked out|unable to (log in|work|access|sign in))",
+        "(won't|will not|doesn't|does not|can't|cannot|isn't|is not|aren't|are not|fails to|failing to) (open|load|start|work|respond|connect|sync|launch|working|loading|responding) for (any|all|every|each) (of )?(our|the|my)? ..",
+        "(blank|white|empty|error) (page|pages|screen|screens) (for|to) (all|every|everyone|everybody|any|each) ..",
         "(errors?|error pages?|failing|fails|fail|failures?|timeouts?|timing out|500s|503s) (for|to) (every|all|each|any) (customer|customers|user|users|visitor|visitors|request|requests|shopper|shoppers|one|client|clients|buyer|buyers)",
         "(are|were) (all|both) (completely |totally |still )?(down|offline|unreachable|unavailable|inaccessible|dead|not responding|unresponsive)",
         "(is|are|was|were) (completely|totally|entirely) (down|offline|unreachable|inaccessible|dead)",
@@ -215,6 +221,10 @@ CUES: dict[str, list[str]] = {
         "(sla|uptime) .. (outage|downtime)", "downtime (report|reports|hours|tracking|tracker|field|report)",
     ],
     "security": [
+        "(orders|purchases|bookings|payments|transfers|changes|charges|transactions) ... (none of us|nobody here|no one here|we didn't|i didn't|we did not|i did not|we never|i never) (made|make|placed|place|authori[sz]ed|authori[sz]e|did|requested)",
+        "(login|log in|sign in) (notification|alert|warning|email) (came |comes )?(from|for) (a|an|another|some)? ..",
+        "(password|account|login|credentials|card|api key|token) (was|were|has been|have been|got|is being) (used|accessed) (from|in|by|at|to|on) (a|an|another|some|someone|vietnam|russia|china|abroad|overseas|an unknown|a foreign|a different)",
+        "(asking|asks|asked|requesting|requests|wants|wanted) (for|me for|me to enter|me to confirm|me to verify|to confirm|to verify) (my|our|your) (bank|card|login|password|credentials|pin|security code|account details|banking details|2fa code|one time code)",
         "(account|email|mailbox|profile|address|number|page) (is |has been |was |started |keeps )?(sending|sent|posting|posted) (spam|phishing|scam|strange|weird|dodgy) (messages|emails|links|posts|texts)?",
         "(spam|messages|emails|links|posts) .. (to|from) (all )?(my|our) (contacts|followers|friends|customers|address book)",
         "(that|it|this|those|these) (wasn't|was not|weren't|were not) (me|us|us either|me either)",
@@ -287,6 +297,7 @@ CUES: dict[str, list[str]] = {
         "(report|reporting) a vulnerability (program|programme|policy|page)", "vulnerability (scan|scanner|scanning|report of our own)",
     ],
     "billing": [
+        "(missing|outstanding|promised|owed) (credit|credits|refund|refunds|compensation|credit note)",
         "(charged|charging|charge|charges|billed|billing|debited|debit|debits|taken|deducted|withdrawn) (me |us )?(twice|double|two times|three times|again|incorrectly|wrongly|by mistake|after (i|we) cancel*|for .. (never|didn't|did not|cancel*)|without (my|our) (consent|permission|authori[sz]ation))",
         "(double|duplicate|duplicated|extra|unexpected|unauthori[sz]ed|wrong|incorrect|hidden|surprise|unfair|excessive|additional|mystery|unknown|recurring|disputed) (charge|charges|billing|bill|payment|payments|fee|fees|debit|debits|invoice|invoices|amount|transaction|transactions|surcharge|cost|costs)",
         "(refunded|reimburse|reimbursed|reimbursement|money back|credit note|credit notes|overcharge*|over charge*|over billed|overbilled|overbilling|over billing|prorated|prorate|proration|price increase|price rise|late fee|cancellation fee|termination fee|early termination|platform fee|processing fee|service fee|payment processing fee|subscription fee|monthly fee|annual fee|renewal fee)",
@@ -329,6 +340,7 @@ CUES: dict[str, list[str]] = {
         "(double )?(counting|counts|count|counted|aggregat*|summing|sums) (the )?(refunds|invoices|payments|refund rows)",
     ],
     "anger": [
+        "(stunned|shocked|gobsmacked|flabbergasted|speechless|dumbfounded|astonished) (at|by) (how|the way|your|this)",
         "(is|are|was|were) (an|a complete|a total|an absolute|a real) (embarrassment|disgrace|joke|farce|insult|shambles)",
         "(you|you've|you have|you guys) (managed|succeeded) (to|in) (lose|losing|break|breaking|ruin|ruining|mess up|messing up|delete|deleting|lock me out|double charge|overcharge)",
         "(shocking|shameful|disgraceful|appalling|outrageous|unacceptable|terrible|awful|disgusting|insulting|contemptuous) (way|manner) (to treat|of treating|to handle|of handling|to deal with|to speak to|to talk to)",
@@ -464,6 +476,10 @@ CUES: dict[str, list[str]] = {
         "(someone|somebody|anyone|a person) (in|from|at) (management|leadership|senior management|the management team|your management|upper management)",
     ],
     "repeat": [
+        "(i|we)('ve| have| had)? (already )?sent (you|your team|support) (the|my|our|those|these|a|an|all) .. (on|last|yesterday|already|before|twice|earlier|# (days|weeks) ago|(a|one|two|three) (days?|weeks?) ago)",
+        "(was|were) told (someone|somebody|they|you|it|an engineer|a technician|a manager) would (call|ring|get back|contact|email|reply|be in touch|come|arrive|be fixed)",
+        "back and forth with (you|your|support|customer service|the support|your support|your team|your agents)",
+        "(second|third|fourth|fifth|umpteenth|another) attempt (to|at) (get|getting|reach|reaching|contact|contacting|obtain)",
         "(talked|spoke|spoken|chatted|was chatting) (to|with) .. (on|in|via|through|over) (your|the) (chat|live chat|phone|hotline|helpline|support line|web chat|messenger)",
         "(he|she|they|your (agent|colleague|rep|representative|support|team)) (said|told me|told us|promised|assured me|assured us) (it|this|that|the (issue|problem|refund|fix)) (would|will) be (fixed|resolved|sorted|done|refunded|credited|looked at|back)",
         "(i|we) (told|informed|notified|warned|wrote to|reminded) (you|your (team|support|colleague|agent)) (about|of) (this|it|that|the (issue|problem)) ",

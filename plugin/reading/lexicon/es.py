@@ -23,6 +23,8 @@ _BOSS = "(superior|responsable|supervisor|supervisora|encargado|encargada|gerent
 
 CUES: dict[str, list[str]] = {
     "threat:legal": [
+        "(demandarles|demandaros|demandarlos|denunciarles|denunciaros|denunciarlos|llevarles a juicio|llevaros a juicio|llevarlos a juicio)",
+        "(valorando|considerando|estudiando|pensando en|planteandome|plantearme|planteando) (demandar|denunciar|acciones legales|ir a juicio|ir a los tribunales)",
         "(acciones|accion|medidas|via|vias) (legales|legal|judiciales|judicial)",
         "(les|os|lo|la) (demandare|demandaremos|denunciare|denunciaremos|llevare a juicio)", "(voy|vamos) a (demandar|denunciar|ir a juicio)",
         "(demanda|denuncia) (judicial|formal|contra|ante)", "(enviare|enviaremos|mandare|mandaremos|recibiran|recibira|les llegara) un burofax",
@@ -39,6 +41,7 @@ CUES: dict[str, list[str]] = {
         "derechos arco",
     ],
     "threat:media": [
+        "(contar|contare|publicar|publicare|compartir|compartire|subir|subire) .. (en|por) (todas )?(mis|las|todas las) redes",
         "(publicar|publicare|publicaremos|publico|publicamos|contar|contare|cuento|difundir|difundire|difundo|exponer|expondre|expongo|compartir|compartire|comparto|escribir|escribire|escribo|denunciar|denunciare|denuncio|subir|subire|subo) .. (en )?(las )?(redes|redes sociales|twitter|x|facebook|instagram|tiktok|youtube|google|internet|foros)",
          "(resena|resenas|opinion|opiniones|valoracion|valoraciones) (negativa|negativas|publica|publicas|en google|en trustpilot)",
     ],
@@ -76,6 +79,8 @@ CUES: dict[str, list[str]] = {
     ],
     "not:outage": ["caida (del|de un|de una) #", "caida de (ventas|ingresos|precios|trafico|visitas|pedidos)"],
     "security": [
+        "alguien (cambio|ha cambiado|modifico|ha modificado|reseteo|restablecio) (la|mi|nuestra|el) (contrasena|clave|correo|email|telefono|cuenta bancaria|iban)",
+        "(han|habian|ha|habia) (entrado|accedido) (en|a) (mi|nuestra|nuestras|mis|la) (cuenta|cuentas|correo|perfil|sistema)",
         "(robaron|han robado|me robaron|nos robaron|hackearon|secuestraron|tomaron el control de|se apoderaron de) (la|mi|nuestra|nuestras|mis) (cuenta|cuentas|contrasena|identidad|sesion|perfil)",
         "(estan|han estado|siguen) (usando|utilizando) (mi|nuestra|mis|nuestras) (tarjeta|tarjetas|cuenta|cuentas|datos)",
         "(accedio|accedieron|ha accedido|han accedido|entro|entraron|ha entrado|han entrado) .. (sin (mi |nuestra )?(autorizacion|permiso|consentimiento)|a mi cuenta|a nuestra cuenta|a nuestros datos)",
@@ -140,6 +145,7 @@ CUES: dict[str, list[str]] = {
         f"(un|una) {_BOSS} o alguien con mas", "alguien con mas (experiencia|autoridad|responsabilidad)", f"solicito (hablar con )?(un|una|su) {_BOSS}",
     ],
     "repeat": [
+        "(les|os|le) (reclame|escribi|llame|pedi|dije|comente|explique|mande|envie|avise|indique)",
         "(he|hemos|ya he|ya hemos) (abierto|puesto|presentado|registrado|creado|enviado) (una|dos|tres|cuatro|varias|varios|muchas|#) (incidencias?|reclamaciones|reclamacion|quejas?|tickets?|casos?|solicitudes|solicitud|partes?)",
         "(escribiendoles|escribiendoos|llamandoles|reclamandoles|escribiendo|llamando|reclamando) (otra vez|de nuevo|por lo mismo|una vez mas|nuevamente)",
         "otra vez (escribiendoles|escribiendoos|llamandoles|escribiendo|llamando|reclamando|preguntando)",

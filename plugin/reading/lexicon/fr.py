@@ -32,6 +32,7 @@ _BOSS = ("(responsable|superieur|superieure|superieurs|manager|directeur|directr
 
 CUES: dict[str, list[str]] = {
     "threat:legal": [
+        "(engager|intenter|lancer|entamer|engagerai|intenterai|lancerai|engagerons) (des|une) (poursuites|procedure judiciaire|procedure|action en justice)",
         f"(mon|notre|un|une|des|mes|nos) {_AVOCAT} (va|vont|prendra|prendront|vous contactera|vous contacteront|vous ecrira|vous ecriront|se chargera|s'en chargera|est saisi|sont saisis|a ete saisi|ont ete saisis|a ete informe|ont ete informes|est informe|sont informes|est en copie|sont en copie|etudie|examine|prepare)",
         f"(transmis|transmets|transmettre|transmettrai|transmettrons|confie|confier|confierai|saisi|saisir|saisirai|contacte|contacter|contacterai|consulte|consulter|mandate|mandater|prevenu|prevenir|informe|informer|remis|remettre|envoye|faire appel a) .. (mon|notre|un|une|a mon|a notre) {_AVOCAT}",
         "(poursuites|poursuite) (judiciaires|judiciaire|en justice)", "(poursuivre|poursuivrai|poursuivrons|attaquer|attaquerai|attaquerons|assigner|assignerai) (en justice|votre societe|vous|au tribunal)",
@@ -128,6 +129,7 @@ CUES: dict[str, list[str]] = {
         "panne de courant (chez|a la maison|dans)",
     ],
     "security": [
+        "(cle api|cles api|cle d'api|jeton|jetons|identifiants|mot de passe|mots de passe|secret|secrets|token) .. (apparait|apparaissent|visible|visibles|expose|exposee|exposes|publie|publiee|publies|accessible|accessibles) .. (public|publique|publiquement|github|gitlab|internet|forum|en clair)",
         "(faux|fausse|fausses) (e mail|e mails|mail|mails|courriel|courriels|message|messages|sms|site|page|appel|facture|lien)",
         "(demandant|demande|demandent|reclamant|reclame|exigeant) (ses|mes|nos|vos|leurs|les|son|mon|votre|notre) (identifiants|mots de passe|mot de passe|codes|code|coordonnees bancaires|numero de carte)",
         "(ont|a|auraient|aurait|avaient|avait) (fuite|ete divulguees|ete divulgees|ete exposees|ete volees|ete derobees)",
@@ -161,6 +163,7 @@ CUES: dict[str, list[str]] = {
         "(anti virus|antivirus|anti fraude|antifraude)", "(depot|caution) de (securite|garantie)",
     ],
     "billing": [
+        "(probleme|souci|erreur|erreurs|litige|anomalie) de facturation",
         "(ma|la|votre|cette|une|notre|sa|derniere|premiere) facture", "factures? (n|no|numero) ?#", "facture (erronee|fausse|incorrecte|en double)",
         "(facture|factures|facturee|facturees|facturation|prelevement|prelevements|preleve|prelevee|prelever|prelevez|debite|debitee|debiter|debit) (de |a )?(deux fois|en double|a tort|par erreur|sans|apres|alors|#|malgre)",
         "(vous|on) (m'avez|m'a|nous avez|nous a|continuez de|continuez a) (facture|preleve|debite|prelever|facturer|debiter)",
@@ -234,6 +237,8 @@ CUES: dict[str, list[str]] = {
         f"(je veux|je voudrais|je souhaite|je souhaiterais|nous voulons|nous souhaitons|j'exige|nous exigeons|je demande) (parler|echanger|m'adresser|un echange|un entretien|un appel)? (a|avec)? (un|une|votre|le|la|son|sa)? {_BOSS}",
     ],
     "repeat": [
+        "(deuxieme|troisieme|quatrieme|cinquieme|enieme|#e|#eme) fois que (je|j'|nous|on)",
+        "(on m'avait|on nous avait|vous m'aviez|vous nous aviez|on m'a|on nous a) (pourtant |bien )?(promis|assure|garanti|confirme)",
         "(je vous ai|nous vous avons|je l'ai|nous l'avons|on vous a) (deja |bien |pourtant |plusieurs fois )?(appeles|appelee|appelees|contactes|contactee|contactees|ecrit|relances|relancee|prevenus|prevenu|informes|signale|avertis|averti)",
         "(comme|ainsi que) (je vous l'ai|je l'ai|nous vous l'avons|nous l'avons|je vous ai|nous vous avons|on vous l'a) (deja |bien |pourtant )?(dit|indique|explique|signale|mentionne|precise|ecrit|expose)",
         "(le|la|les|un|une|mon|ma|mes|votre) (rappel|retour|reponse|remboursement|intervention|technicien|geste commercial|avoir|appel|mail|devis|colis de remplacement) (promis|promise|promises|annonce|annoncee|prevu par)",

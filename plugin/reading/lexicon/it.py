@@ -45,6 +45,7 @@ CUES: dict[str, list[str]] = {
     "pressure": ["(il nostro|il) rinnovo (e|sara|scade|arriva)", "(il|nostro) contratto (scade|termina)"],
     "threat": ["(la )?(polizia|carabinieri)", "(ultimo|ultima) (avviso|avvertimento)"],
     "outage": [
+        "(nessun|nessuna|nessuno) .. (riesce|puo|riusciamo|possiamo|riescono) (piu )?(a |ad )?(entrare|accedere|lavorare|collegarsi|collegarci|aprire|usare|loggarsi)",
         "(errore|errori|codice) (500|502|503|504) .. (su|in|per|a) (tutte|tutti|ogni|qualsiasi)",
         "(su|in|per) (tutte le|ogni) (pagine|pagina|richieste|richiesta|chiamate|schermate) .. (errore|errori|500|502|503|504|timeout|fallisce|falliscono)",
         "non (funziona|va|carica|risponde) piu (niente|nulla)",
@@ -82,6 +83,10 @@ CUES: dict[str, list[str]] = {
         "(fatture|ricevute|note) (che )?(emettiamo|generiamo|inviamo|facciamo) (ai|per i) (nostri|miei) clienti",
     ],
     "anger": [
+        "non e (accettabile|ammissibile|tollerabile|concepibile) (essere|che|venire|una)",
+        "(essere|venire|siamo stati|sono stato|sono stata) (trattati|trattato|trattata) (cosi|in questo modo|come)",
+        "(pessimi|pessime|schifosi|vergognosi|indecenti|ridicoli)",
+        "(mi|ci) avete (davvero |proprio )?(stancato|stufato|stancati|stufati|esasperato|esasperati)",
         "(indignato|indignata|indignati|indignate|sdegnato|sdegnata|oltraggioso|oltraggiosa|inqualificabile|vergognosamente)",
         "(profondamente|davvero|estremamente|molto) (deluso|delusa|delusi|amareggiato|amareggiata|indignato|indignata|offeso|offesa) (da|dal|dalla|dai|per|del|della)",
         "(mi sento|ci sentiamo|sentirsi) (preso in giro|presa in giro|presi in giro|truffato|truffata|truffati|derubato|derubata|ignorato|ignorata|umiliato|umiliata)",

@@ -49,6 +49,8 @@ CUES: dict[str, list[str]] = {
     "pressure": ["(nossa|a) renovacao (e|sera|vence|esta)", "(o|nosso) contrato (vence|termina|acaba)"],
     "threat": ["(a )?policia", "(ultimo|ultima) (aviso|chance)", "boletim de ocorrencia"],
     "outage": [
+        "(nenhum|nenhuma|ninguem) .. (consegue|conseguem|pode|podem|abre|carrega) (mais )?(acessar|entrar|logar|trabalhar|abrir|usar|vender)?",
+        "(nao abre|nao carrega|nao funciona|nao entra|fora do ar) (para|pra) (nenhum|nenhuma|ninguem|todos|todas)",
         "(erro|erros|codigo) (500|502|503|504) .. (em|para|nas|nos) (todas|todos|cada|qualquer)",
         "(em|nas|para) (todas as|cada) (paginas?|requisicoes|chamadas|telas) .. (erro|erros|500|502|503|504|falha|falham|timeout)",
         "(nada|nenhuma pagina|nenhum sistema) (funciona|carrega|abre|responde)",
@@ -61,6 +63,7 @@ CUES: dict[str, list[str]] = {
         "sem (fibra|telefone|tv|sinal de internet) (desde|ha)",
     ],
     "security": [
+        "(senha|e mail|email|telefone|conta|dados bancarios|chave pix) (foi|foram) (trocada|trocado|trocados|alterada|alterado|alterados|mudada|mudado|redefinida|redefinido) (sem|e nao fui|sem que eu)",
         "(acessos|acesso|logins?|entradas|tentativas de acesso|conexoes) (suspeitos|suspeito|suspeitas|estranhos|estranhas|desconhecidos|desconhecidas|nao autorizados|nao autorizadas|indevidos)",
         "(alteraram|alterou|mudaram|mudou|trocaram|trocou) (a|minha|nossa|o|meu) (senha|email|e mail|telefone|conta bancaria|dados bancarios) (sem|e nao fui|que eu nao)",
         "(chave|chaves|token|tokens|credenciais|senhas|api key) .. (exposta|expostas|exposto|expostos|vazada|vazadas|vazado|publicada|publicadas|visivel|visiveis)",
@@ -82,6 +85,7 @@ CUES: dict[str, list[str]] = {
         "(notas|faturas|boletos) .. (para|aos|dos) (nossos|meus) clientes",
     ],
     "anger": [
+        "(falta de respeito|desrespeito total|total desrespeito|falta de consideracao)",
         "(parabens|obrigado|obrigada) (pelo|pela|pelos|pelas) (pessimo|pessima|descaso|desrespeito|nada|falta|horrivel|vergonhoso|vergonhosa)",
         "(me sinto|nos sentimos|sentimo nos|sinto me) (enganado|enganada|enganados|lesado|lesada|lesados|roubado|roubada|desrespeitado|desrespeitada|humilhado|humilhada)",
         "(vergonha|vergonhoso|absurdo|absurda|ridiculo|ridicula|inaceitavel|inadmissivel|um lixo|lixo|pessimo|pessima|horrivel|palhacada|descaso|desrespeito|incompetente|incompetentes|incompetencia|ladroes|revoltado|revoltada|indignado|indignada|furioso|furiosa|uma piada|sem vergonha|safados|enganacao)",
@@ -105,6 +109,8 @@ CUES: dict[str, list[str]] = {
     "calm": ["(sem pressa|nao e urgente|nada urgente|quando puderem)"],
     "manager": [f"(falar|conversar|contato) com (um|uma|o|a|seu|sua) {_BOSS}", f"(quero|gostaria de|exijo) (falar com )?(um|uma|o|a|seu|sua) {_BOSS}"],
     "repeat": [
+        "(segundo|terceiro|quarto|quinto|enesimo) (chamado|protocolo|e mail|email|contato|ticket|pedido de ajuda)",
+        "(segunda|terceira|quarta|quinta|enesima) (reclamacao|mensagem|ligacao|solicitacao|tentativa)",
         "(me|nos) (prometeram|prometeu|prometido|garantiram|garantiu|disseram que|disse que|informaram que)",
         "(o|a|os|as) (retorno|resposta|ligacao|reembolso|estorno|visita|tecnico|solucao|troca|contato) (prometido|prometida|prometidos|prometidas|combinado|combinada)",
         "(ja )?(abri|abrimos|registrei|registramos) (dois|duas|tres|varios|varias|#|um|uma|outro|outra) (chamados?|protocolos?|reclamacoes|reclamacao|tickets?|solicitacoes|solicitacao)",
