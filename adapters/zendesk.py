@@ -49,6 +49,7 @@ from adapters.base import (
 from adapters.budget_gate import gate_session
 from adapters.markers import reply_html
 from adapters.recent import newest_in_window
+from adapters.sideloaded import Sideloaded
 from adapters.zendesk_client import make_session, make_zenpy, prepare_session, public_url
 from adapters.zendesk_history import authors, timeline_from_audits
 from adapters.zendesk_mapping import (
@@ -141,6 +142,7 @@ class ZendeskAdapter(HelpdeskAdapter):
         self.public = public_url(settings)
         self._given_session = session
         self._budget: ApiBudget | None = None
+        self._sideloaded = Sideloaded()
         self._user_agent = user_agent or f"helpdesk-escalator/{_version()}"
         self._local = threading.local()
         self._sleep = sleep
@@ -244,8 +246,26 @@ class ZendeskAdapter(HelpdeskAdapter):
         return data
 
     def get_ticket(self, ticket_id: str) -> Ticket:
-        data = self._object(lambda: self.client.tickets(id=int(ticket_id)))
-        return ticket_from_json(data, base_url=self.public, comments=self._comments(ticket_id))
+        """The ticket with its comments, its requester and their organization sideloaded (`include=`): a first
+        decision about a customer we do not hold then costs no read of its own for them (get_customer)."""
+        path = f"/api/v2/tickets/{int(ticket_id)}.json?include=users,organizations"
+        data = self._read(lambda: self._get_json(path))
+        ticket = ticket_from_json(data["ticket"], base_url=self.public, comments=self._comments(ticket_id))
+        self._remember_requester(data)
+        return ticket
+
+    def _remember_requester(self, data: Mapping[str, Any]) -> None:
+        requester = data["ticket"].get("requester_id")
+        user = next((u for u in data.get("users") or () if u.get("id") == requester), None)
+        if user is None:
+            return
+        organization = None
+        if user.get("organization_id"):
+            organization = next((o for o in data.get("organizations") or ()
+                                 if o.get("id") == user["organization_id"]), None)
+            if organization is None:  # not sideloaded: the customer is read whole when asked for
+                return
+        self._sideloaded.put(str(requester), customer_from_json(user, organization))
 
     def get_tickets(self, ticket_ids: Sequence[str]) -> list[Ticket]:
         out: list[Ticket] = []
@@ -258,6 +278,9 @@ class ZendeskAdapter(HelpdeskAdapter):
         return out
 
     def get_customer(self, requester_id: str) -> Customer:
+        known = self._sideloaded.take(str(requester_id))
+        if known is not None:
+            return known
         user = self._object(lambda: self.client.users(id=int(requester_id)))
         organization = None
         if user.get("organization_id"):

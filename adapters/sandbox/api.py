@@ -225,7 +225,18 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
 
     @app.get("/api/v2/tickets/<int:ticket_id>")
     def show_ticket(ticket_id: int) -> Response:
-        return jsonify({"ticket": state.ticket(ticket_id)})
+        ticket = state.ticket(ticket_id)
+        reply: dict[str, Any] = {"ticket": ticket}
+        wanted = {part.strip() for part in (request.args.get("include") or "").split(",")}
+        people = [ticket.get(k) for k in ("requester_id", "submitter_id", "assignee_id")]
+        users = [state.user(u) for u in dict.fromkeys(people) if u is not None and u in state.users]
+        if "users" in wanted:  # Zendesk's sideloads: the ticket's people, and its and their organizations
+            reply["users"] = users
+        if "organizations" in wanted:
+            orgs = [ticket.get("organization_id"), *(u.get("organization_id") for u in users)]
+            reply["organizations"] = [state.organization(o) for o in dict.fromkeys(orgs)
+                                      if o is not None and o in state.organizations]
+        return jsonify(reply)
 
     @app.get("/api/v2/tickets/show_many")
     def show_many() -> Response:

@@ -92,7 +92,7 @@ class _BudgetCollector(Collector):
                                          "a window", labels=["platform"]),
             "used": GaugeMetricFamily("escalator_api_budget_used", "What the escalator spent this window",
                                       labels=["platform"]),
-            "remaining": GaugeMetricFamily("escalator_api_budget_account_remaining", "What the account has left "
+            "remaining": GaugeMetricFamily("escalator_api_budget_left", "What the account has left "
                                            "this window, as the platform last reported it while low (NaN: not low)",
                                            labels=["platform"]),
         }

@@ -34,5 +34,5 @@ def test_the_operations_page_and_metrics_show_the_budget(tmp_path: Path) -> None
     metrics = client.get("/metrics").text
     assert 'escalator_api_budget_limit{platform="zendesk"} 100.0' in metrics
     assert 'escalator_api_budget_used{platform="zendesk"} 18.0' in metrics
-    assert 'escalator_api_budget_account_remaining{platform="zendesk"} 2.0' in metrics
+    assert 'escalator_api_budget_left{platform="zendesk"} 2.0' in metrics
     assert 'escalator_api_budget_waits_total{platform="zendesk"} 1.0' in metrics
