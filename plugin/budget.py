@@ -19,22 +19,25 @@ from dataclasses import dataclass
 
 from plugin.config import ApiBudgetConfig
 
-_URGENT: ContextVar[bool] = ContextVar("escalator_urgent_work", default=False)
+# How much of the urgent reserve work may spend: routine work none of it, the writes of a decision already read and
+# made (finishing it, so it never pays for its reads twice) half, urgent work (a P0, a clock's check) all of it.
+ROUTINE, FINISHING, URGENT = 0, 1, 2
+_LEVEL: ContextVar[int] = ContextVar("escalator_work_urgency", default=ROUTINE)
 ACCOUNT_MARGIN = 0.02  # of the account's limit, never spent by us: what other integrations' requests in flight need
 
 
 @contextmanager
-def urgent_work(urgent: bool = True) -> Iterator[None]:
-    """Mark the helpdesk requests made inside as urgent work (they may spend the urgent reserve)."""
-    token = _URGENT.set(urgent)
+def urgent_work(level: int = URGENT) -> Iterator[None]:
+    """Mark the helpdesk requests made inside with how much of the urgent reserve they may spend."""
+    token = _LEVEL.set(level)
     try:
         yield
     finally:
-        _URGENT.reset(token)
+        _LEVEL.reset(token)
 
 
-def is_urgent() -> bool:
-    return _URGENT.get()
+def urgency() -> int:
+    return _LEVEL.get()
 
 
 def window_start(now: float, window: float) -> float:
@@ -42,13 +45,12 @@ def window_start(now: float, window: float) -> float:
     return math.floor(now / window) * window
 
 
-def allowance(limit: int, policy: ApiBudgetConfig, urgent: bool) -> int:
-    """What the escalator may spend of `limit` in one window: its share, less the urgent reserve for routine work.
-    At least 1, so a tiny limit still lets work through."""
-    ours = math.floor(limit * (1 - policy.leave_to_others))
-    if not urgent:
-        ours = math.floor(ours * (1 - policy.urgent_reserve))
-    return max(ours, 1)
+def allowance(limit: int, policy: ApiBudgetConfig, level: int) -> int:
+    """What work of `level` may spend of `limit` in one window: the escalator's share, less the part of the urgent
+    reserve its level may not touch. At least 1, so a tiny limit still lets work through."""
+    ours = limit * (1 - policy.leave_to_others)
+    held_back = ours * policy.urgent_reserve * (URGENT - level) / URGENT
+    return max(math.floor(ours - held_back + 1e-9), 1)
 
 
 def account_floor(limit: int) -> int:
@@ -68,13 +70,13 @@ class BudgetState:
     remaining_until: float | None = None
 
 
-def wait_for(state: BudgetState, now: float, cost: int, urgent: bool, policy: ApiBudgetConfig) -> float:
+def wait_for(state: BudgetState, now: float, cost: int, level: int, policy: ApiBudgetConfig) -> float:
     """Seconds until a request of `cost` may go (0: now). Pure: the caller counts the spending when it is 0."""
     window = policy.window.total_seconds()
     current = window_start(now, window)
     used = state.used if state.window_start == current else 0
     waits = [0.0]
-    if used + cost > allowance(state.limit, policy, urgent):
+    if used + cost > allowance(state.limit, policy, level):
         waits.append(current + window - now)
     if (state.remaining is not None and state.remaining_until is not None and now < state.remaining_until
             and state.remaining - cost < account_floor(state.limit)):

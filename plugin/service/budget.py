@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import case, or_, update
 from sqlalchemy.exc import IntegrityError
 
-from plugin.budget import BudgetState, account_floor, allowance, is_urgent, wait_for, window_start
+from plugin.budget import ROUTINE, URGENT, BudgetState, account_floor, allowance, urgency, wait_for, window_start
 from plugin.config import ApiBudgetConfig
 from plugin.store import Store
 from plugin.store.models import ApiBudgetRow
@@ -52,7 +52,7 @@ class StoreBudget:
     def take(self, platform: str, cost: int = 1) -> float:
         if not self.policy.enabled:
             return 0.0
-        now, urgent = self.clock().timestamp(), is_urgent()
+        now, level = self.clock().timestamp(), urgency()
         current = window_start(now, self.policy.window.total_seconds())
         self._ensure(platform)
         with self.store.session() as session:
@@ -61,7 +61,7 @@ class StoreBudget:
                 self._known.discard(platform)
                 return RACE_WAIT
             state = _state(row)
-            wait = wait_for(state, now, cost, urgent, self.policy)
+            wait = wait_for(state, now, cost, level, self.policy)
             if wait > 0:
                 session.execute(update(ApiBudgetRow).where(ApiBudgetRow.platform == platform)
                                 .values(waits=ApiBudgetRow.waits + 1))
@@ -71,7 +71,7 @@ class StoreBudget:
             taken = session.execute(
                 update(ApiBudgetRow)
                 .where(ApiBudgetRow.platform == platform,
-                       spent + cost <= allowance(state.limit, self.policy, urgent),
+                       spent + cost <= allowance(state.limit, self.policy, level),
                        or_(ApiBudgetRow.remaining_until.is_(None), ~reported,
                            ApiBudgetRow.remaining - cost >= account_floor(state.limit)))
                 .values(window_start=current, used=spent + cost,
@@ -109,8 +109,8 @@ class StoreBudget:
         current = window_start(now, self.policy.window.total_seconds())
         with self.store.session() as session:
             rows = session.query(ApiBudgetRow).order_by(ApiBudgetRow.platform).all()
-            return [BudgetView(row.platform, row.limit, allowance(row.limit, self.policy, True),
-                               allowance(row.limit, self.policy, False),
+            return [BudgetView(row.platform, row.limit, allowance(row.limit, self.policy, URGENT),
+                               allowance(row.limit, self.policy, ROUTINE),
                                row.used if row.window_start == current else 0,
                                row.remaining if row.remaining_until and row.remaining_until > now else None,
                                row.waits) for row in rows]

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
-from plugin.budget import urgent_work
+from plugin.budget import FINISHING, ROUTINE, URGENT, urgency, urgent_work
 from plugin.calendar import calendar_for
 from plugin.config import EscalatorConfig
 from plugin.customers import classify
@@ -187,7 +187,7 @@ class Pipeline:
             if work:
                 # a clock's check (a warning, a breach) and a ticket at urgent priority may spend the API budget's
                 # urgent reserve: a burst of routine work never holds up a P0
-                with urgent_work(cause == "timer" or any(_urgent(w) for w in work)):
+                with urgent_work(URGENT if cause == "timer" or any(_urgent(w) for w in work) else ROUTINE):
                     self._carry_out(platform, work, cause, now, outcomes)
         except BaseException:
             # the events this run took go back to the inbox for the next one (a crash leaves them to recovery)
@@ -246,9 +246,9 @@ class Pipeline:
             pending = []
             if not to_write:
                 return
-            # a decision already read and made is finished before new work starts: its writes may spend the urgent
-            # reserve, so a write held back for budget never costs its reads again at the next window
-            with urgent_work():
+            # a decision already read and made is finished before new work starts: its writes may spend half the
+            # urgent reserve (a P0's run all of it), so a write held back for budget never costs its reads again
+            with urgent_work(max(urgency(), FINISHING)):
                 results = adapter.apply_many([item.request for item in to_write if item.request is not None])
             for item, result in zip(to_write, results, strict=True):
                 if result.ok:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from status_client import TOKEN, make_app
 
-from plugin.budget import urgent_work
+from plugin.budget import ROUTINE, urgent_work
 from webhooks.extension import Escalator
 
 
@@ -22,7 +22,7 @@ def test_the_operations_page_and_metrics_show_the_budget(tmp_path: Path) -> None
     assert "No helpdesk request made yet" in client.get("/escalator/operations", headers=bearer).text
 
     budget.observe("zendesk", 100, 20, 40)  # a 100-a-minute account, 20 left: low
-    with urgent_work(False):
+    with urgent_work(ROUTINE):
         while budget.take("zendesk") == 0.0:
             pass
     page = client.get("/escalator/operations", headers=bearer).text
