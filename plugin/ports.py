@@ -343,6 +343,11 @@ class WorkQueue(Protocol):
 
     def schedule_timer(self, platform: str, ticket_id: str, version: int, due_at: datetime) -> None: ...
 
+    def queue_due_timers(self, platform: str, due: Sequence[tuple[str, int, datetime]]) -> None:
+        """Timers already due, (ticket id, version, due time) of one platform: decided together, in one run (the
+        platform's bulk read and write)."""
+        ...
+
     def enqueue_notifications(self) -> None: ...
 
 

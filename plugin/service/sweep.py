@@ -6,8 +6,9 @@ scheduled pass was lost), which also schedules the next pass.
 
 Its cost follows the due tickets, not the open ones: every read is an index range (the armed timers due by now, the
 events and intents not finished), so a minute with nothing due costs a few milliseconds however many tickets are
-open. It decides nothing itself: each due ticket's timer task is queued, in batches of BATCH from one transaction
-each, and the workers decide them at the pace the helpdesk's API budget allows. A timer handed over is marked to be
+open. It decides nothing itself: the due timers are handed over in batches of BATCH from one transaction each and
+queued TOGETHER tickets a task, which a worker decides in one run (one bulk read and one bulk write on Zendesk), at
+the pace the helpdesk's API budget allows. A timer handed over is marked to be
 looked at again RECHECK from now (`timers.recheck_at`), so later sweeps leave it to its worker; should that task be
 lost, the sweep queues it again then.
 """
@@ -27,6 +28,7 @@ from plugin.service.recovery import recover
 
 log = logging.getLogger(__name__)
 BATCH = 500  # due timers handed over per transaction
+TOGETHER = 100  # due tickets decided in one run: Zendesk's update_many and show_many take 100
 RECHECK = timedelta(minutes=5)  # a due check handed to a worker is queued again after this if not done by then
 
 
@@ -79,10 +81,15 @@ def sweep(store: SweepStore, pipeline: object, queue: WorkQueue, config: Escalat
         batch = min(BATCH, left)
         try:
             due = store.hand_over_due_timers(now, now + RECHECK, batch)
+            by_platform: dict[str, list[tuple[str, int, datetime]]] = {}
             for platform, ticket_id, version, due_at in due:
-                # its timer task: the worker fires the timer once decided (or its decision arms the next one)
-                queue.schedule_timer(platform, ticket_id, version, due_at)
-                report.queued += 1
+                by_platform.setdefault(platform, []).append((ticket_id, version, due_at))
+            for platform, timers in by_platform.items():
+                # one task per TOGETHER tickets: its worker decides them in one run (the platform's bulk read and
+                # write), fires each timer once decided (or its decision arms the next one)
+                for start in range(0, len(timers), TOGETHER):
+                    queue.queue_due_timers(platform, timers[start:start + TOGETHER])
+                report.queued += len(timers)
         except Exception as exc:  # what was handed over and not queued is queued again at its recheck time
             log.exception("sweep: queueing the due tickets failed")
             report.errors.append(f"due tickets: {type(exc).__name__}")

@@ -1,7 +1,7 @@
 """A due ticket the sweep hands over, its write rate-limited (Zendesk: the bulk update_many; Freshdesk: the ticket's
-update), on each platform: the sweep itself reads and writes nothing (it queues the ticket's timer task), and the
-worker that runs the task queues the ticket again for the Retry-After time the helpdesk asked for, not at once (which
-would only spend the shared rate limit again)."""
+update), on each platform: the sweep itself reads and writes nothing (it queues the due tickets' task, which decides
+them together), and the worker that runs the task queues the ticket again for the Retry-After time the helpdesk
+asked for, not at once (which would only spend the shared rate limit again)."""
 
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ def test_a_due_ticket_is_queued_and_its_rate_limited_write_waits_for_the_retry_a
         report = services.sweep()
         assert (report.due_tickets, report.queued) == (1, 1)
         assert live.sandbox.count() == requests  # no helpdesk call on the sweep
-        [task] = [t for t in services.huey.pending() if t.name.endswith("timer_fired")]
-        assert task.args[:2] == (platform, str(ticket))
+        [task] = [t for t in services.huey.pending() if t.name.endswith("timers_due")]
+        assert task.args[0] == platform and [str(t) for t, _, _ in task.args[1]] == [str(ticket)]
         adapter = services.adapters.get(platform)
         real_apply_many = adapter.apply_many
 

@@ -391,12 +391,13 @@ def _lost_answer_checks(result: Result, world: World, kind: str, expected: Mappi
 
 def _lost_answer_on_the_sweep(tmp: Path, backend: Backend, *, platform: str, hold: float, timeout: float,
                               limit: float, cap: float) -> Result:
-    """update_many is the sweep's bulk write for tickets whose threshold timer fell due (a decision carrying a
-    public reply or a task ticket is written alone, so these run with `customer_notice: none`). Two High tickets
-    opened 48 min before their first response's 80 % come due in a few seconds; the service takes them (and arms
-    their timers) and is stopped, so the exact timers do not fire and the due tickets are the sweep's to take
-    (`escalator sweep`, the same code the minute sweep runs); then the service is started again. The service is
-    stopped with SIGKILL: a graceful stop would let its consumer fire the timers while it winds down.
+    """update_many is the bulk write of the due tickets the sweep hands to the workers, a hundred a task (a decision
+    carrying a public reply or a task ticket is written alone, so these run with `customer_notice: none`). Two High
+    tickets opened 48 min before their first response's 80 % come due in a few seconds; the service takes them (and
+    arms their timers) and is stopped, and its queue loses the exact timers' tasks, so the due tickets are the
+    sweep's to find (`escalator sweep`, the same code the minute sweep runs, queues them as one task); then the
+    service is started again and its worker decides them together. The service is stopped with SIGKILL: a graceful
+    stop would let its consumer fire the timers while it winds down.
 
     Freshdesk has no bulk update: the sweep writes each due ticket with a PUT of its own (apply_many), and the first
     of those is the write whose answer is held."""
@@ -416,6 +417,7 @@ def _lost_answer_on_the_sweep(tmp: Path, backend: Backend, *, platform: str, hol
         world.sandbox.flush_webhooks(10)
         settle(world, {}, cap=10, quiet=1.0)
         world.kill()
+        world.lose_queued_tasks()  # the exact timers' tasks are gone with the queue: the sweep is the safety net
         time.sleep(max(due - time.monotonic(), 0) + 1.0)  # the timers are due: waiting for the clock, not a result
         world.hold_answer("update_many", hold)
         began = time.monotonic()

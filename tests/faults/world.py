@@ -306,6 +306,18 @@ class World:
             process.wait(10)
             return -9
 
+    def lose_queued_tasks(self) -> None:
+        """Empty the service's queue, its schedule included, as a queue server without persistence loses them on a
+        restart: the exact timers' tasks are gone and the due tickets are the sweep's to find."""
+        from plugin.config import load_config
+        from plugin.service.queue import make_huey
+
+        huey = make_huey(load_config(self.config_path))
+        huey.flush()
+        close = getattr(huey.storage, "close", None)
+        if callable(close):
+            close()
+
     def run(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         """Run a one-shot `escalator` command (e.g. `sweep`) against the same configuration."""
         env = {**os.environ, "ESCALATOR_CONFIG": str(self.config_path), "PYTHONUNBUFFERED": "1"}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import heapq
 import itertools
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -65,6 +66,7 @@ class Queue:
         self.clock = clock
         self.tasks: list[tuple[datetime, int, str, str, str]] = []
         self.timers: list[tuple[str, str, int, datetime]] = []
+        self.batches: list[int] = []
         self.delays: list[float | None] = []
         self.notify_calls = 0
         self._seq = itertools.count()
@@ -77,6 +79,10 @@ class Queue:
 
     def schedule_timer(self, platform: str, ticket_id: str, version: int, due_at: datetime) -> None:
         self.timers.append((platform, ticket_id, version, due_at))
+
+    def queue_due_timers(self, platform: str, due: Sequence[tuple[str, int, datetime]]) -> None:
+        self.batches.append(len(due))
+        self.timers.extend((platform, ticket_id, version, due_at) for ticket_id, version, due_at in due)
 
     def enqueue_notifications(self) -> None:
         self.notify_calls += 1

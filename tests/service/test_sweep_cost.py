@@ -5,7 +5,7 @@ PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -29,6 +29,7 @@ class Queue:
 
     def __init__(self) -> None:
         self.timers: list[tuple[str, str, int, datetime]] = []
+        self.batches: list[int] = []
         self.processed: list[tuple[str, str, str]] = []
 
     def enqueue_process(self, platform: str, ticket_id: str, *, cause: str = "event",
@@ -37,6 +38,10 @@ class Queue:
 
     def schedule_timer(self, platform: str, ticket_id: str, version: int, due_at: datetime) -> None:
         self.timers.append((platform, ticket_id, version, due_at))
+
+    def queue_due_timers(self, platform: str, due: Sequence[tuple[str, int, datetime]]) -> None:
+        self.batches.append(len(due))
+        self.timers.extend((platform, ticket_id, version, due_at) for ticket_id, version, due_at in due)
 
     def enqueue_notifications(self) -> None:
         pass
@@ -95,6 +100,14 @@ def test_a_handed_over_ticket_is_left_to_its_worker_until_its_recheck_time(store
     report = run_sweep(store, later, START + RECHECK)
     assert later.timers == [(PLATFORM, "2", 1, START - timedelta(minutes=1))]  # a lost task is not a lost check
     assert report.due_tickets == 1
+
+
+def test_due_tickets_are_queued_a_hundred_a_task_for_the_platforms_bulk_read_and_write(store: Store) -> None:
+    for number in range(250):
+        arm(store, str(number), START - timedelta(seconds=number + 1))
+    queue = Queue()
+    assert run_sweep(store, queue, START).queued == 250
+    assert queue.batches == [100, 100, 50]  # BATCH (500) handed over at once, then TOGETHER (100) a task
 
 
 def test_the_sweep_hands_over_at_most_its_limit_in_batches(store: Store) -> None:
@@ -165,7 +178,7 @@ def test_the_worker_decides_the_ticket_the_sweep_queued_and_its_timer_moves_on(
     report = services.sweep()
     assert (report.due_tickets, report.queued) == (1, 1)
     assert helpdesk.reads == reads and services.huey.pending_count() == 1  # queued, not decided here
-    assert run_queue(services)[0] == "timer_fired"
+    assert run_queue(services)[0] == "timers_due"
     assert helpdesk.reads > reads
     after = timers(services.store)
     assert after[("7", version)][0] == "superseded"  # the decision armed the next check (the breach at 1 h)
