@@ -6,6 +6,7 @@ already wait out without spending an attempt (as for a 429, which this is here t
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -14,6 +15,7 @@ from requests.adapters import BaseAdapter
 
 from plugin.ports import ApiBudget, RetryAfterError
 
+log = logging.getLogger(__name__)
 Cost = Callable[[requests.PreparedRequest], int]
 
 
@@ -39,19 +41,26 @@ class BudgetGate(BaseAdapter):
 
     def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
         cost = self.cost(request)
-        wait = self.budget.take(self.platform, cost)
+        try:
+            wait = self.budget.take(self.platform, cost)
+        except Exception:  # the budget's store away: the request goes (a 429 is still waited out), work goes on
+            log.warning("%s API budget unavailable; request sent without it", self.platform, exc_info=True)
+            wait = 0.0
         if wait > 0:
             raise RetryAfterError(wait, f"{self.platform} API budget: the escalator's share of this minute is "
                                         f"spent; the next request goes in {wait:.1f}s")
         response = self.inner.send(request, *args, **kwargs)
         headers = response.headers
         reset = header_int(headers, "ratelimit-reset", "rate-limit-reset")
-        self.budget.observe(self.platform,
-                            header_int(headers, "X-RateLimit-Total", "ratelimit-limit", "rate-limit",
-                                       "X-Rate-Limit"),
-                            header_int(headers, "X-RateLimit-Remaining", "ratelimit-remaining",
-                                       "rate-limit-remaining", "X-Rate-Limit-Remaining"),
-                            float(reset) if reset is not None else None)
+        try:  # never fail a request that was made: a write that landed must be reported as landed
+            self.budget.observe(self.platform,
+                                header_int(headers, "X-RateLimit-Total", "ratelimit-limit", "rate-limit",
+                                           "X-Rate-Limit"),
+                                header_int(headers, "X-RateLimit-Remaining", "ratelimit-remaining",
+                                           "rate-limit-remaining", "X-Rate-Limit-Remaining"),
+                                float(reset) if reset is not None else None)
+        except Exception:
+            log.warning("%s API budget: could not note the rate-limit headers", self.platform, exc_info=True)
         return response
 
     def close(self) -> None:

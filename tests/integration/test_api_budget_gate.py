@@ -62,3 +62,22 @@ def test_freshdesk_embeds_cost_their_credits_and_the_limit_comes_from_the_header
         read_on()
     assert budget.views()[0].used <= 16
     assert all(r.status != 429 for r in fd_world.sandbox.faults.recorded())
+
+
+class BrokenBudget:
+    """A budget whose store is away: taking and noting both fail."""
+
+    def take(self, platform: str, cost: int = 1) -> float:
+        raise OSError("database is locked")
+
+    def observe(self, platform: str, limit: int | None, remaining: int | None, reset_in: float | None) -> None:
+        raise OSError("database is locked")
+
+
+def test_a_budget_whose_store_is_away_never_fails_a_request_let_alone_one_that_was_made(world: World) -> None:
+    ticket = world.ticket()
+    adapter = world.adapter()
+    adapter.use_budget(BrokenBudget())
+    before = len(world.sandbox.recorded())
+    assert adapter.get_ticket(str(ticket["id"])).id == str(ticket["id"])  # the read went, and its answer came back
+    assert len(world.sandbox.recorded()) == before + 2
