@@ -250,7 +250,7 @@ def parse_webhook(headers: Mapping[str, str], body: bytes, *, secret: str | None
             platform=PLATFORM, delivery_id=delivery_id(ticket_id, body, payload, now), ticket_id=ticket_id,
             kind=_kind(event),
             changes=changes, raw_type=raw_type, status=status,
-            from_us=False, ticket_updated_at=modified_on(payload.get("ticket_updated_at")),
+            from_us=False, ticket_updated_at=modified_on(payload.get("ticket_updated_at")), priority=priority,
         )]
     except WebhookError:
         raise

@@ -32,7 +32,8 @@ from adapters.base import (
     is_ascii_digits,
     load_json_object,
 )
-from plugin.domain import EventKind, Status, TicketEvent
+from adapters.zendesk_mapping import PRIORITY_FROM
+from plugin.domain import EventKind, Priority, Status, TicketEvent
 
 PLATFORM = "zendesk"
 SIGNATURE = "x-zendesk-webhook-signature"
@@ -187,7 +188,14 @@ def parse_event_envelope(data: dict[str, Any], integration_user_id: str | None) 
         from_us=bool(integration_user_id) and actor_id == str(integration_user_id), status=status,
         ticket_updated_at=parse_time(updated, "detail.updated_at") if isinstance(updated, str) and updated
         else None,
+        priority=priority_of(detail.get("priority")),
     )]
+
+
+def priority_of(value: Any) -> Priority | None:
+    """A payload's priority ("urgent", "URGENT", "Urgent" as the placeholder renders it); None when it is none of
+    Zendesk's four or an unrendered placeholder."""
+    return PRIORITY_FROM.get(str(value or "").strip().lower())
 
 
 def parse_trigger_body(data: dict[str, Any], headers: Mapping[str, str], body: bytes,
@@ -209,6 +217,7 @@ def parse_trigger_body(data: dict[str, Any], headers: Mapping[str, str], body: b
         occurred_at=updated, actor_id=actor, changes={k: v for k, v in data.items() if k != "escalator"},
         raw_type="trigger", from_us=bool(integration_user_id) and actor == str(integration_user_id),
         status=_status_label(data.get("status")), ticket_updated_at=updated,
+        priority=priority_of(data.get("priority")),
     )]
 
 

@@ -82,3 +82,17 @@ def wait_for(state: BudgetState, now: float, cost: int, level: int, policy: ApiB
             and state.remaining - cost < account_floor(state.limit)):
         waits.append(state.remaining_until - now)
     return max(waits)
+
+
+RUN_COST = 4  # requests a ticket's run spends, about (tests/benchmarks/bench_requests.py: 4 to 5)
+
+
+def queue_wait(wait: float, waiting: int, level: int, limit: int, policy: ApiBudgetConfig) -> float:
+    """When work that found the budget spent should come back: not all at the next window's start (the whole backlog
+    would come back each window to be refused again, and a P0 queued behind it with it), but each in the window its
+    place in the line reaches: `waiting` runs were turned away before it this window, and a window carries about
+    allowance / RUN_COST of them. Urgent work comes back at the next window: the reserve is its own."""
+    if wait <= 0 or level >= URGENT:
+        return wait
+    per_window = max(allowance(limit, policy, level) // RUN_COST, 1)
+    return wait + policy.window.total_seconds() * (waiting // per_window)

@@ -305,6 +305,7 @@ class TicketEvent:
     from_us: bool = False
     status: Status | None = None
     ticket_updated_at: datetime | None = None
+    priority: Priority | None = None  # the ticket's priority as the payload reports it (not trusted over a read)
 
 
 @dataclass(frozen=True)

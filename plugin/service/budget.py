@@ -15,7 +15,17 @@ from datetime import datetime
 from sqlalchemy import case, or_, update
 from sqlalchemy.exc import IntegrityError
 
-from plugin.budget import ROUTINE, URGENT, BudgetState, account_floor, allowance, urgency, wait_for, window_start
+from plugin.budget import (
+    ROUTINE,
+    URGENT,
+    BudgetState,
+    account_floor,
+    allowance,
+    queue_wait,
+    urgency,
+    wait_for,
+    window_start,
+)
 from plugin.config import ApiBudgetConfig
 from plugin.store import Store
 from plugin.store.models import ApiBudgetRow
@@ -62,10 +72,12 @@ class StoreBudget:
                 return RACE_WAIT
             state = _state(row)
             wait = wait_for(state, now, cost, level, self.policy)
-            if wait > 0:
-                session.execute(update(ApiBudgetRow).where(ApiBudgetRow.platform == platform)
-                                .values(waits=ApiBudgetRow.waits + 1))
-                return wait
+            if wait > 0:  # in line: this window's earlier refusals go first
+                waiting = row.waiting if row.waiting_window == current else 0
+                session.execute(update(ApiBudgetRow).where(ApiBudgetRow.platform == platform).values(
+                    waits=ApiBudgetRow.waits + 1, waiting_window=current,
+                    waiting=case((ApiBudgetRow.waiting_window == current, ApiBudgetRow.waiting + 1), else_=1)))
+                return queue_wait(wait, waiting, level, state.limit, self.policy)
             spent = case((ApiBudgetRow.window_start == current, ApiBudgetRow.used), else_=0)
             reported = ApiBudgetRow.remaining_until > now
             taken = session.execute(
@@ -127,7 +139,8 @@ class StoreBudget:
         if not exists:
             try:
                 with self.store.session() as session:
-                    session.add(ApiBudgetRow(platform=platform, window_start=0.0, used=0, limit=limit, waits=0))
+                    session.add(ApiBudgetRow(platform=platform, window_start=0.0, used=0, limit=limit, waits=0,
+                                             waiting=0, waiting_window=0.0))
             except IntegrityError:
                 pass
         self._known.add(platform)

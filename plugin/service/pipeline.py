@@ -19,7 +19,7 @@ which the next attempt resolves by reading the ticket back). Its callers decide 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
@@ -131,21 +131,11 @@ class _Work:
         return [e.event for e in self.events if e.event is not None]
 
 
-# P0 as an event carries it: Zendesk's word, ours (a Freshdesk event's), Freshdesk's number in a change
-URGENT_PRIORITIES = frozenset({"urgent", "critical", "4"})
-
-
 def _urgent(item: _Work) -> bool:
     """Whether a ticket's run is urgent work for the API budget: held at P0, or an event says it is P0 now."""
     if item.held is not None and item.held.priority == Priority.CRITICAL:
         return True
-    for event in item.event_values:
-        priority = event.changes.get("priority")
-        if isinstance(priority, Mapping):
-            priority = priority.get("to")
-        if str(priority).lower() in URGENT_PRIORITIES:
-            return True
-    return False
+    return any(event.priority == Priority.CRITICAL for event in item.event_values)
 
 
 @dataclass

@@ -370,6 +370,8 @@ class ApiBudgetRow(Base):
     remaining: Mapped[int | None] = mapped_column(Integer, nullable=True)
     remaining_until: Mapped[float | None] = mapped_column(Float, nullable=True)
     waits: Mapped[int] = mapped_column(Integer, default=0)  # requests held back since the service started counting
+    waiting: Mapped[int] = mapped_column(Integer, default=0)  # ... in the window `waiting_window`: the line's length
+    waiting_window: Mapped[float] = mapped_column(Float, default=0.0)
     reported_at: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 

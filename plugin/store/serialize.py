@@ -52,6 +52,7 @@ def event_to_json(event: TicketEvent) -> dict[str, Any]:
         "changes": _jsonable(dict(event.changes)), "raw_type": event.raw_type, "from_us": event.from_us,
         "status": event.status.value if event.status else None,
         "ticket_updated_at": _iso(event.ticket_updated_at),
+        "priority": event.priority.name.lower() if event.priority else None,
     }
 
 
@@ -62,6 +63,7 @@ def event_from_json(data: dict[str, Any]) -> TicketEvent:
         actor_id=data.get("actor_id"), changes=data.get("changes") or {}, raw_type=data.get("raw_type", ""),
         from_us=bool(data.get("from_us")), status=Status(data["status"]) if data.get("status") else None,
         ticket_updated_at=_dt(data.get("ticket_updated_at")),
+        priority=_priority(data.get("priority")),
     )
 
 

@@ -27,7 +27,8 @@ from adapters.base import (
 from adapters.zendesk import ZendeskAdapter
 from adapters.zendesk_webhooks import TRIGGER_BODY, parse_webhook, verify_signature
 from plugin.config import ZendeskConfig
-from plugin.domain import EventKind, Status
+from plugin.domain import EventKind, Priority, Status
+from plugin.store.serialize import event_from_json, event_to_json
 
 VECTOR_SECRET = "HRkRd4BeOAoUkfZr-mhauJT64rvBASlJRoIyPsd3zeA="
 VECTOR_BODY = b'{"say": "hello"}'
@@ -346,3 +347,17 @@ def test_deep_nesting_raises_only_typed_errors(depth: int, opener: str, prefix: 
     body = prefix + (opener * depth + "1" + closer * depth).encode() + (b"}" if prefix else b"")
     with contextlib.suppress(TYPED):
         parse(body)
+
+
+@pytest.mark.parametrize(("rendered", "priority"), [("Urgent", Priority.CRITICAL), ("High", Priority.HIGH),
+                                                    ("normal", Priority.MEDIUM), ("", None),
+                                                    ("{{ticket.priority}}", None)])
+def test_the_priority_a_payload_reports_travels_with_the_event(rendered: str, priority: Priority | None) -> None:
+    """What makes a P0's first run urgent work for the API budget before any read (plugin.service.pipeline)."""
+    body = rendered_trigger_body(**{"ticket.priority": rendered}) if rendered != "{{ticket.priority}}" else \
+        rendered_trigger_body().replace(b'"High"', b'"{{ticket.priority}}"')
+    [event] = parse(body, signed(body, invocation="inv-p"))
+    assert event.priority == priority
+    [created] = parse(pretty(envelope("zen:event-type:ticket.created")))
+    assert created.priority == Priority.CRITICAL  # the event envelope's detail.priority, "URGENT"
+    assert event_from_json(event_to_json(created)).priority == Priority.CRITICAL  # kept in the inbox

@@ -54,9 +54,21 @@ def test_urgent_work_spends_the_reserve_and_the_next_window_starts_afresh(store:
         assert budget.take("freshdesk", 2) == 0.0  # the reserve
         assert budget.take("freshdesk", 1) == 60.0
     clock.now = START.replace(second=59)
-    assert budget.take("freshdesk") == 1.0
+    assert budget.take("freshdesk") == 61.0  # third in this window's line, two runs a window (8 // 4): the one after
     clock.now = START.replace(minute=1)
     assert budget.take("freshdesk", 2) == 0.0
+
+
+def test_work_turned_away_comes_back_spread_over_the_windows_its_place_in_line_reaches(store: Store) -> None:
+    clock = Clock()
+    budget = StoreBudget(store, ApiBudgetConfig(per_window={"zendesk": 40}), clock)  # routine 16: 4 runs a window
+    while budget.take("zendesk") == 0.0:
+        pass
+    clock.now = START.replace(second=30)
+    waits = [budget.take("zendesk") for _ in range(11)]  # the first was turned away at second 0
+    assert waits == [30.0] * 3 + [90.0] * 4 + [150.0] * 4  # not the whole line back at the next window's start
+    with urgent_work():
+        assert budget.take("zendesk", 5) == 30.0  # a P0 is not in the routine line: the next window
 
 
 def test_the_platforms_headers_set_the_limit_and_a_low_account_holds_us_back(store: Store) -> None:

@@ -14,6 +14,7 @@ from plugin.budget import (
     BudgetState,
     account_floor,
     allowance,
+    queue_wait,
     urgency,
     urgent_work,
     wait_for,
@@ -74,3 +75,13 @@ def test_urgency_travels_with_the_work_and_ends_with_it() -> None:
             assert urgency() == FINISHING
         assert urgency() == URGENT
     assert urgency() == ROUTINE
+
+
+@given(waiting=st.integers(0, 5000), more=st.integers(0, 500), limit=st.integers(1, 3000))
+def test_the_later_in_line_the_later_it_comes_back_and_urgent_work_never_waits_in_the_line(
+        waiting: int, more: int, limit: int) -> None:
+    first = queue_wait(12.0, waiting, ROUTINE, limit, POLICY)
+    assert first >= 12.0 and (first - 12.0) % 60 == 0
+    assert queue_wait(12.0, waiting + more, ROUTINE, limit, POLICY) >= first
+    assert queue_wait(12.0, waiting, URGENT, limit, POLICY) == 12.0
+    assert queue_wait(0.0, waiting, ROUTINE, limit, POLICY) == 0.0

@@ -26,6 +26,8 @@ def upgrade() -> None:
         sa.Column("remaining", sa.Integer(), nullable=True),
         sa.Column("remaining_until", sa.Float(), nullable=True),
         sa.Column("waits", sa.Integer(), nullable=False),
+        sa.Column("waiting", sa.Integer(), nullable=False),
+        sa.Column("waiting_window", sa.Float(), nullable=False),
         sa.Column("reported_at", sa.Float(), nullable=True),
         sa.PrimaryKeyConstraint("platform"),
     )
