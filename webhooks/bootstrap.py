@@ -108,7 +108,7 @@ class Services:
 
     def sweep(self) -> SweepReport:
         return noted(self.store, "sweep", self.clock,
-                     lambda: sweep(self.tickets, self.pipeline, self.tasks, self.config, self.clock, self.send_pending),
+                     lambda: sweep(self.tickets, self.tasks, self.config, self.clock, self.send_pending),
                      _lines)
 
     def reconcile(self, last_run: datetime | None = None) -> ReconcileReport:

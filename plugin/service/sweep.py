@@ -67,11 +67,11 @@ class SweepReport:
         ]
 
 
-def sweep(store: SweepStore, pipeline: object, queue: WorkQueue, config: EscalatorConfig,
-          clock: Callable[[], datetime], send_due: Callable[[], Sent] | None = None, *,
-          is_dead: Callable[[str], bool] = process_is_dead, limit: int = 5000) -> SweepReport:
-    """One sweep. `pipeline` is not run here any more (the workers decide the due tickets); the parameter stays so
-    the callers' wiring holds. `limit`: at most this many unfinished tickets re-queued, and due tickets handed over."""
+def sweep(store: SweepStore, queue: WorkQueue, config: EscalatorConfig, clock: Callable[[], datetime],
+          send_due: Callable[[], Sent] | None = None, *, is_dead: Callable[[str], bool] = process_is_dead,
+          limit: int = 5000) -> SweepReport:
+    """One sweep; the workers decide what it queues. `limit`: at most this many unfinished tickets re-queued, and
+    due tickets handed over."""
     now = clock()
     report = SweepReport()
     recovery = recover(store, queue, now, older_than=config.queue.requeue_after, is_dead=is_dead, limit=limit)
