@@ -4,9 +4,7 @@ each event the inbox received and no worker has taken, once, and leaves older wo
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -19,19 +17,10 @@ NOW = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 WINDOW = timedelta(seconds=30)
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def tickets(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqlTicketStore]:
-    url = f"sqlite:///{tmp_path / 'feed.db'}" if request.param == "sqlite" else request.getfixturevalue(
-        "postgres_url")
-    db = Store(url)
-    db.upgrade()
-    yield SqlTicketStore(db)
-    from plugin.store.models import Base
-
-    with db.engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(table.delete())
-    db.dispose()
+@pytest.fixture
+def tickets(store: Store) -> SqlTicketStore:
+    """The ticket store on each backend (tests/conftest.py's `store`: upgraded, emptied after the test)."""
+    return SqlTicketStore(store)
 
 
 class Clock:

@@ -12,6 +12,20 @@ from plugin.reading import default_reader
 
 READER = default_reader()
 
+
+def check_reading(text: str, mood: str | None, found: set[str], absent: set[str], repeat: bool | None,
+                  manager: bool | None = None) -> None:
+    """The reader's reading of `text` against what a table expects (None: not checked)."""
+    reading = READER.read(text)
+    if mood is not None:
+        assert reading.mood.value == mood, reading
+    assert found <= set(reading.matters), reading
+    assert not absent & set(reading.matters), reading
+    if repeat is not None:
+        assert reading.repeat_claim == repeat, reading
+    if manager is not None:
+        assert reading.requests_manager == manager, reading
+
 # (text, mood or None, matters it must find, matters it must not find, repeat claim or None, asks for a manager or None)
 CASES: list[tuple[str, str | None, set[str], set[str], bool | None, bool | None]] = [
     ("I'm a journalist at the Guardian writing about the outage last Tuesday. Could you comment?",
@@ -137,15 +151,7 @@ CASES: list[tuple[str, str | None, set[str], set[str], bool | None, bool | None]
 def test_the_reader_generalises_over_kinds_of_phrasing(text: str, mood: str | None, found: set[str],
                                                        absent: set[str], repeat: bool | None,
                                                        manager: bool | None) -> None:
-    reading = READER.read(text)
-    if mood is not None:
-        assert reading.mood.value == mood, reading
-    assert found <= set(reading.matters), reading
-    assert not absent & set(reading.matters), reading
-    if repeat is not None:
-        assert reading.repeat_claim == repeat, reading
-    if manager is not None:
-        assert reading.requests_manager == manager, reading
+    check_reading(text, mood, found, absent, repeat, manager)
 
 
 def test_quoted_and_forwarded_text_is_not_the_customers() -> None:

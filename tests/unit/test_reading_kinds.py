@@ -7,10 +7,7 @@ not fire. A failure is a kind of phrasing lost, not an item."""
 from __future__ import annotations
 
 import pytest
-
-from plugin.reading import default_reader
-
-READER = default_reader()
+from test_reading_general import check_reading
 
 # (text, mood or None, matters it must find, matters it must not find, repeat claim or None)
 Case = tuple[str, str | None, set[str], set[str], bool | None]
@@ -473,10 +470,4 @@ ALL = [*REPEAT, *IMPATIENCE, *FURY, *MEDIA, *SECURITY, *OUTAGE, *LEGAL, *CALM, *
 @pytest.mark.parametrize(("text", "mood", "found", "absent", "repeat"), ALL)
 def test_a_kind_of_phrasing_is_read(text: str, mood: str | None, found: set[str], absent: set[str],
                                     repeat: bool | None) -> None:
-    reading = READER.read(text)
-    if mood is not None:
-        assert reading.mood.value == mood, reading
-    assert found <= set(reading.matters), reading
-    assert not absent & set(reading.matters), reading
-    if repeat is not None:
-        assert reading.repeat_claim == repeat, reading
+    check_reading(text, mood, found, absent, repeat)
