@@ -177,6 +177,7 @@ def _run(stack: ExitStack, stages: list[Stage], folder: Path, keep: bool, stoppi
     url = f"http://127.0.0.1:{server.server_port}"
     for stage in stages:
         stage.connect(services, url, SECRET)
+        stage.start_counting()
     consumer = make_consumer(services)
     consumer.start()
     stack.callback(consumer.stop, graceful=True)

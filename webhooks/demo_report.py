@@ -60,7 +60,7 @@ def report(services: Services, stages: list[Stage], played: list[Played], alerts
     _handoff_note(next((p for p in played if p.scene.title == "Legal threat"), None))
     click.echo("")
     costs = "; ".join(f"{s.label}: {s.write_requests()} write requests, {s.webhooks_sent()} {s.webhooks_are} "
-                      f"webhooks" for s in stages)
+                      f"webhooks, {_per_decision(services, s)}" for s in stages)
     click.echo(f"Done in {elapsed:.0f}s. {costs}.")
     click.echo("Where to look next:\n"
                "  escalator describe                      the workflow design document of your configuration\n"
@@ -68,6 +68,17 @@ def report(services: Services, stages: list[Stage], played: list[Played], alerts
                "  python -m adapters.sandbox              keep a Zendesk sandbox running to try your own rules\n"
                "  python -m adapters.sandbox.freshdesk    the same with a Freshdesk sandbox\n"
                "  docs/admin-guide.md                     install next to Zendesk or Freshdesk")
+
+
+def _per_decision(services: Services, stage: Stage) -> str:
+    """What the escalator's decisions cost the helpdesk's rate limit: its API requests (Freshdesk: credits) over the
+    decisions it made, the figure the account's per-minute limit divides."""
+    decided = sum(sample.value for metric in services.metrics.decisions.collect() for sample in metric.samples
+                  if sample.name.endswith("_total") and sample.labels.get("platform") == stage.platform)
+    _, cost = stage.api_cost()
+    unit = "credits" if stage.platform == "freshdesk" else "API requests"
+    each = f"{cost / decided:.2f}" if decided else "-"
+    return f"{cost} {unit} over {decided:.0f} decisions ({each} a decision)"
 
 
 def _ticket(services: Services, one: Played, ticket: TicketView, tiers: dict[tuple[str, str], str]) -> None:

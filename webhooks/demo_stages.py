@@ -45,6 +45,7 @@ class Stage(ABC):
     label: ClassVar[str]
     webhooks_are: ClassVar[str]  # how its webhooks are authenticated, for the summary
     server: LocalServer
+    _counted_from: int = 0  # the first request of the escalator's own (start_counting)
 
     def __enter__(self) -> Stage:
         self.server.start()
@@ -62,6 +63,16 @@ class Stage(ABC):
 
     def write_requests(self) -> int:
         return self.server.write_requests()
+
+    def start_counting(self) -> None:
+        """From now on, the API requests the escalator makes are its cost (seeding and set-up are not)."""
+        self._counted_from = len(self.server.recorded())
+
+    def api_cost(self) -> tuple[int, int]:
+        """(requests, what they cost of the account's rate limit) since start_counting: a Zendesk request costs
+        one, a Freshdesk request its credits."""
+        spent = self.server.recorded()[self._counted_from:]
+        return len(spent), sum(max(r.credits, 1) for r in spent)
 
     def webhooks_sent(self) -> int:
         return len(self.server.invocations)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -70,10 +71,26 @@ def measure(platform: str, rounds: int) -> dict[str, Any]:
                 "cost_per_escalation": round(cost / escalations, 2), "by_path": by_path}
 
 
+def demo_mix(platform: str) -> dict[str, Any]:
+    """The figure over the demo's own mix (its eight scenes, timers and the live SLA included): `escalator demo`
+    prints what its decisions cost each helpdesk; this runs it and reads that line."""
+    done = subprocess.run([sys.executable, "-m", "webhooks.cli", "demo", "--platform", platform],
+                          capture_output=True, text=True, timeout=600, check=True)
+    label = {"zendesk": "Zendesk", "freshdesk": "Freshdesk"}[platform]
+    found = re.search(rf"{label}: (\d+) write requests, \d+ \S+ webhooks, (\d+) (?:API requests|credits) over "
+                      rf"(\d+) decisions", done.stdout)
+    if found is None:
+        raise SystemExit(f"the demo did not print its cost line:\n{done.stdout[-2000:]}")
+    writes, cost, decided = (int(found[i]) for i in (1, 2, 3))
+    return {"writes": writes, "cost": cost, "decisions": decided,
+            "per_decision": round(cost / decided, 2), "writes_per_decision": round(writes / decided, 2)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--platform", choices=("zendesk", "freshdesk", "both"), default="both")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--demo", action="store_true", help="also run `escalator demo` and read its figure")
     parser.add_argument("--json", action="store_true", help="end with one JSON line of the figures")
     args = parser.parse_args()
     platforms = ("zendesk", "freshdesk") if args.platform == "both" else (args.platform,)
@@ -86,6 +103,13 @@ def main() -> None:
               f"escalation (the whole mix over its {result['escalations']} escalations)")
         for key, count in sorted(result["by_path"].items(), key=lambda item: -item[1]):
             print(f"    {count:4} {key}")
+        print(f"    writes alone: {result['writes'] / result['decisions']:.2f} per decision (the floor with no read)")
+        if args.demo:
+            demo = demo_mix(platform)
+            print(f"  over the demo's mix: {demo['cost']} {unit} over {demo['decisions']} decisions, "
+                  f"{demo['per_decision']} a decision ({demo['writes_per_decision']} of it writes)")
+            figures[f"{platform}_demo_{unit}_per_decision"] = demo["per_decision"]
+            figures[f"{platform}_demo_writes_per_decision"] = demo["writes_per_decision"]
         figures[f"{platform}_requests_per_decision"] = result["per_decision"]
         figures[f"{platform}_{unit}_per_escalation"] = result["cost_per_escalation"]
     if args.json:

@@ -105,7 +105,12 @@ def story_told(out: str, platform: str) -> None:
     assert len(re.findall(r"support_manager: \[P3\] Manager alert: .*Unassigned", out)) == pages
     assert "| ESCALATION TO TIER 4 (Management/Executive)" in out  # the handoff note, as agents see it
     for label in LABELS[platform]:
-        assert re.search(rf"{label}: \d+ write requests, \d+ (signed|shared-secret) webhooks", out), label
+        cost = re.search(rf"{label}: (\d+) write requests, \d+ (signed|shared-secret) webhooks, (\d+) "
+                         rf"(API requests|credits) over (\d+) decisions \((\d+\.\d+) a decision\)", out)
+        assert cost is not None, label
+        writes, spent, decided, each = int(cost[1]), int(cost[3]), int(cost[5]), float(cost[6])
+        # every scene decides at least once; the reads come on top of the writes, and the figure is their quotient
+        assert decided >= len(OUTCOMES) and spent > writes and each == round(spent / decided, 2), cost[0]
         assert f"{label} sandbox on http://127.0.0.1:" in out
     assert "Where to look next" in out
     assert re.search(r"Status page: http://127\.0\.0\.1:\d+/escalator/ \(sign in as demo-admin / \S+, or "
