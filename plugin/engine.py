@@ -36,7 +36,7 @@ from plugin.facts import Facts, gather
 from plugin.handoff import tier_schedule
 from plugin.reminders import REMINDER_SUFFIX, Plan, Reminder, plan_reminders, reminder_lines, reminder_title
 from plugin.routing import target_tier
-from plugin.rules import FieldValues, RuleMatch, evaluate
+from plugin.rules import FieldValues, RuleMatch, compile_rules
 from plugin.scoring import PriorityStep, apply_priority_action, score
 from plugin.sentiment import SentimentAnalyzer, default_analyzer, remembering
 from plugin.sla import next_crossing
@@ -86,6 +86,7 @@ class Engine:
         self.documents = documents or Documents(config)
         self.analyzer: SentimentAnalyzer = remembering(analyzer if analyzer is not None else default_analyzer())
         self._rule_shares = _rule_shares(config)
+        self._rules = compile_rules(config.all_rules)  # the enabled rules, checks built once
 
     def decide(self, ticket: Ticket, customer: Customer | None, history: TicketHistory, now: datetime) -> Decision:
         _check_aware(now)
@@ -183,8 +184,8 @@ class Engine:
     def _matches(self, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]]) -> list[RuleMatch]:
         out = []
         values = FieldValues(facts, priority)  # each field read once for all the rules
-        for rule in self.config.all_rules:
-            match = evaluate(rule, facts, priority, fired, values)
+        for rule in self._rules:
+            match = rule.evaluate(facts, priority, fired, values)
             if match is not None:
                 out.append(match)
         return out

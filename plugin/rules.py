@@ -142,6 +142,48 @@ def holds(condition: Condition, facts: Facts, priority: Priority, fired: Mapping
     return _check(condition).holds(FieldValues(facts, priority), fired)
 
 
+@dataclass(frozen=True)
+class CompiledRule:
+    """An enabled rule as it is evaluated, built once per configuration (`compile_rules`): its checks in the order
+    written, and the cheap test first: the triggers that must have fired for it to hold at all."""
+
+    rule: RuleConfig
+    all_checks: tuple[_Check, ...]
+    any_checks: tuple[_Check, ...]
+    needs_all: tuple[str, ...]  # triggers that must all have fired (the `all` trigger conditions)
+    needs_any: frozenset[str] | None  # one of them must have fired (the `any` conditions are all `trigger fired`)
+    fields_first: tuple[_Check, ...]  # the `all` checks that are not a trigger having fired
+
+    def evaluate(self, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]],
+                 values: FieldValues) -> RuleMatch | None:
+        for name in self.needs_all:
+            if name not in fired:
+                return None
+        if self.needs_any is not None and self.needs_any.isdisjoint(fired):
+            return None
+        for check in self.fields_first:
+            if not check.holds(values, fired):
+                return None
+        return _matched(self.rule, self.all_checks, self.any_checks, facts, priority, fired, values)
+
+
+def compile_rules(rules: Sequence[RuleConfig]) -> tuple[CompiledRule, ...]:
+    """The enabled rules, in order, ready to evaluate (see `CompiledRule`)."""
+    out = []
+    for rule in rules:
+        if not rule.enabled:
+            continue
+        all_checks, any_checks = _compiled(rule)
+        wanted = [c for c in all_checks if c.trigger is not None and c.wants_fired]
+        any_triggers = all(c.trigger is not None and c.wants_fired for c in any_checks)
+        out.append(CompiledRule(
+            rule, all_checks, any_checks, tuple(c.trigger for c in wanted if c.trigger is not None),
+            frozenset(c.trigger for c in any_checks if c.trigger is not None) if any_checks and any_triggers
+            else None,
+            tuple(c for c in all_checks if not (c.trigger is not None and c.wants_fired))))
+    return tuple(out)
+
+
 def evaluate(
     rule: RuleConfig, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]],
     values: FieldValues | None = None,
@@ -156,6 +198,12 @@ def evaluate(
     for check in all_checks:
         if not check.holds(values, fired):
             return None
+    return _matched(rule, all_checks, any_checks, facts, priority, fired, values)
+
+
+def _matched(rule: RuleConfig, all_checks: tuple[_Check, ...], any_checks: tuple[_Check, ...], facts: Facts,
+             priority: Priority, fired: Mapping[str, Sequence[Reason]], values: FieldValues) -> RuleMatch | None:
+    """The match of a rule whose `all` checks hold, if one of its `any` checks holds (when it has any)."""
     any_hits = [c for c in any_checks if c.holds(values, fired)]
     if any_checks and not any_hits:
         return None
