@@ -6,7 +6,7 @@ Gathering them is pure: the ticket, the customer, the history, the configuration
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from plugin.calendar import calendar_for
@@ -18,7 +18,7 @@ from plugin.handoff import handoff_clock, tier_schedule
 from plugin.keywords import fold
 from plugin.policies import SlaPolicy, basis_of, select_policy
 from plugin.sentiment import SentimentAnalyzer, SentimentReading, read_sentiment
-from plugin.sla import ClockReading, effective_priority, read_clocks, sla_timeline, status_timeline
+from plugin.sla import ClockReading, Segment, effective_priority, read_clocks, sla_timeline, status_timeline
 
 _STOPWORDS = frozenset(
     "a an the and or but to of in on for with my our your is are was were be it this that i we you me us not no "
@@ -78,6 +78,8 @@ class Facts:
     policy: SlaPolicy  # the SLA policy that applies to the ticket now
     sla_timeline: tuple[SlaBasis, ...]  # what its clocks ran on, the current basis last
     handoff: ClockReading | None = None  # the current tier's handoff clock, after an escalation
+    # the ticket's statuses from creation to `now` (sla.status_timeline), which its clocks were read over
+    segments: tuple[Segment, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def contact_count(self) -> int:
@@ -187,7 +189,9 @@ def gather(
         language, sentiment, repeats = earlier.language, earlier.sentiment, earlier.repeat_contacts
         tier, profile, revenue = earlier.tier, earlier.profile, earlier.revenue
         unassigned_for, unassigned_at, manual = earlier.unassigned_for, earlier.unassigned_alert_at, earlier.manual
+        segments = earlier.segments
     else:
+        segments = tuple(status_timeline(ticket, history, now))
         locale = (customer.locale if customer else None) or ticket.locale
         language = language_of(locale, config)
         window_start = now - config.thresholds.repeat_contact_window
@@ -207,15 +211,15 @@ def gather(
     priority = effective_priority(ticket, config)
     policy = select_policy(Subject(ticket, customer, profile, tier, priority, revenue), config)
     timeline = sla_timeline(ticket, history, basis_of(policy, priority, ticket, config), now, basis_changed_at)
-    handoff = handoff_clock(ticket, history, tier, status_timeline(ticket, history, now), config, now,
-                            policy.warning_at, policy.breach_at)
+    handoff = handoff_clock(ticket, history, tier, segments, config, now, policy.warning_at, policy.breach_at)
     return Facts(
         ticket=ticket, customer=customer, history=history, now=now, config=config, language=language,
         profile=profile, revenue=revenue, sentiment=sentiment,
-        clocks=tuple(read_clocks(ticket, history, config, now, policy=policy, timeline=timeline)),
+        clocks=tuple(read_clocks(ticket, history, config, now, policy=policy, timeline=timeline,
+                                 segments=segments)),
         priority=priority, tier=tier,
         unassigned_for=unassigned_for, unassigned_alert_at=unassigned_at, repeat_contacts=repeats,
         outage_words=sentiment.phrases("outage") if "outage" in sentiment.matters else (),
         security_words=sentiment.phrases("security") if "security" in sentiment.matters else (),
-        manual=manual, policy=policy, sla_timeline=timeline, handoff=handoff,
+        manual=manual, policy=policy, sla_timeline=timeline, handoff=handoff, segments=segments,
     )

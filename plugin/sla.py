@@ -233,8 +233,14 @@ def clock_specs(ticket: Ticket, segments: Sequence[Segment], config: EscalatorCo
 @dataclass(frozen=True)
 class ClockReading:
     status: ClockStatus
-    crossings: tuple[tuple[float, datetime | None], ...]  # (threshold share, moment it is/was crossed)
+    thresholds: tuple[float, ...]  # the warning shares and the breach share the clock is read against
     clock: Clock | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def crossings(self) -> tuple[tuple[float, datetime | None], ...]:
+        """(threshold share, moment it is/was crossed) for each threshold: counted when first asked (the clocks of
+        a look the engine does again at a new priority are never asked), each moment once (the clock keeps it)."""
+        return tuple((share, self.moment_at(share)) for share in self.thresholds)
 
     def moment_at(self, share: float) -> datetime | None:
         """When the clock reaches `share` of its target (None: never while it is paused or stopped)."""
@@ -259,25 +265,27 @@ def read_clock(spec: ClockSpec, segments: Sequence[Segment], changes: Sequence[t
         state = ClockState.PAUSED
     else:
         state = ClockState.OK
-    crossings = tuple((t, clock.moment_reaching(spec.target * t)) for t in (*warning_at, breach_at))
     status = ClockStatus(
         kind=spec.kind, target=spec.target, elapsed=elapsed, paused_for=clock.paused_for(),
         due_at=clock.moment_reaching(spec.target), state=state, running=clock.running_now,
         business_time=spec.business_time, fulfilled_at=spec.fulfilled_at, tier=tier,
     )
-    return ClockReading(status, crossings, clock)
+    return ClockReading(status, (*warning_at, breach_at), clock)
 
 
 def read_clocks(ticket: Ticket, history: TicketHistory, config: EscalatorConfig, now: datetime, *,
-                policy: SlaPolicy | None = None, timeline: Sequence[SlaBasis] | None = None) -> list[ClockReading]:
+                policy: SlaPolicy | None = None, timeline: Sequence[SlaBasis] | None = None,
+                segments: Sequence[Segment] | None = None) -> list[ClockReading]:
     """Every SLA clock of the ticket at `now`, under `policy` (default: the default policy) and along `timeline`
-    (default: the recorded one, ending with the basis of that policy and the ticket's priority)."""
+    (default: the recorded one, ending with the basis of that policy and the ticket's priority). `segments`: the
+    ticket's `status_timeline` at `now`, when the caller has it already."""
     policy = policy or default_policy(config)
     priority = effective_priority(ticket, config)
     if timeline is None:
         timeline = sla_timeline(ticket, history, basis_of(policy, priority, ticket, config), now)
     changes = [(b.at, calendar_of(config, b.schedule)) for b in timeline]
-    segments = status_timeline(ticket, history, now)
+    if segments is None:
+        segments = status_timeline(ticket, history, now)
     return [read_clock(spec, segments, changes, policy.warning_at, policy.breach_at, now)
             for spec in clock_specs(ticket, segments, config, policy, priority)]
 
