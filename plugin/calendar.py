@@ -20,6 +20,7 @@ Inputs must be timezone-aware; results are in UTC.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
@@ -30,6 +31,8 @@ from plugin.config import WEEKDAYS, EscalatorConfig, parse_interval
 _ZERO = timedelta(0)
 _ONE_DAY = timedelta(days=1)
 _MAX_EMPTY_DAYS = 3660  # ten years without one open minute: the schedule is unusable
+_MAX_INDEX_DAYS = 20000  # the widest span of days the period index keeps (beyond it: the walk)
+_INDEX_STEP = 62  # days added to the index at a time, at least
 
 
 class BusinessCalendar(Protocol):
@@ -40,6 +43,8 @@ class BusinessCalendar(Protocol):
 
 
 def _utc(value: datetime, name: str) -> datetime:
+    if value.tzinfo is UTC:
+        return value
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError(f"{name} must be a timezone-aware datetime, got naive {value.isoformat()}")
     return value.astimezone(UTC)
@@ -68,6 +73,57 @@ Interval = tuple[time, time | None]
 Period = tuple[datetime, datetime]
 
 
+class _Index:
+    """The open periods `BusinessSchedule.periods` yields walking from the local day `first`, for the days before
+    `end`, flattened: each period's opening and closing and the open time before it and up to its closing, so `add`
+    and `elapsed` are two binary searches instead of a walk. Never changed once built (a longer one replaces it):
+    threads that share a schedule may read one while another extends it.
+
+    A walk that starts on a later day yields the same periods from the first one that closes after its start (only
+    openings before that start can differ, by the clipping of an overnight shift, and those are never counted)."""
+
+    __slots__ = ("after", "before", "blocked", "closes", "empty_days", "end", "first", "last_close", "opens")
+
+    def __init__(self, first: date) -> None:
+        self.first = first
+        self.end = first
+        self.opens: list[datetime] = []
+        self.closes: list[datetime] = []
+        self.before: list[timedelta] = []  # the open time of the periods before each one
+        self.after: list[timedelta] = []  # the same, with the period itself
+        self.last_close: datetime | None = None
+        self.empty_days = 0
+        self.blocked = False  # the walk met ten years without open time: callers walk (and raise) instead
+
+    def extended(self, schedule: BusinessSchedule, until: date) -> _Index:
+        """A copy that also holds the days up to `until` (inclusive), walked as `BusinessSchedule.periods` does."""
+        out = _Index(self.first)
+        out.opens, out.closes, out.before, out.after = [*self.opens], [*self.closes], [*self.before], [*self.after]
+        out.last_close, out.empty_days, out.blocked = self.last_close, self.empty_days, self.blocked
+        day = self.end
+        total = out.after[-1] if out.after else _ZERO
+        while day <= until and not out.blocked:
+            found = schedule._day_periods(day)
+            out.empty_days = 0 if found else out.empty_days + 1
+            if out.empty_days > _MAX_EMPTY_DAYS:
+                out.blocked = True
+                break
+            for opens, closes in found:
+                if out.last_close is not None:
+                    opens = max(opens, out.last_close)
+                if closes <= opens:
+                    continue
+                out.last_close = closes
+                out.opens.append(opens)
+                out.closes.append(closes)
+                out.before.append(total)
+                total += closes - opens
+                out.after.append(total)
+            day += _ONE_DAY
+        out.end = day
+        return out
+
+
 class BusinessSchedule:
     """Weekly open intervals in a time zone, minus holidays."""
 
@@ -88,6 +144,7 @@ class BusinessSchedule:
             dates = frozenset(holidays)
             self._is_holiday = dates.__contains__
         self._days: dict[date, tuple[Period, ...]] = {}
+        self._index: _Index | None = None
 
     # -- open periods
 
@@ -160,12 +217,45 @@ class BusinessSchedule:
 
     # -- the arithmetic
 
+    def _indexed(self, first: date, until: date) -> _Index | None:
+        """The period index holding every day from `first` to `until`, built or extended as needed (None: too wide a
+        span, or ten years without open time on the way; the caller then walks)."""
+        index = self._index
+        if index is not None and index.first <= first and until < index.end:
+            return index
+        if index is None or first < index.first:
+            start = first - timedelta(days=_INDEX_STEP)
+            if index is not None and (index.end - start).days <= _MAX_INDEX_DAYS:
+                until = max(until, index.end - _ONE_DAY)  # rebuilt from an earlier day: keep what was held
+            index = _Index(start)
+        if index.blocked or (until - index.first).days > _MAX_INDEX_DAYS:
+            return None
+        index = index.extended(self, max(until, index.end + timedelta(days=_INDEX_STEP)))
+        self._index = index
+        return None if until >= index.end else index
+
     def add(self, start: datetime, duration: timedelta) -> datetime:
         if duration < _ZERO:
             raise ValueError("cannot add a negative duration")
         at = _utc(start, "start")
         if duration == _ZERO:
             return at
+        first = at.astimezone(self.zone).date() - _ONE_DAY
+        until = first + timedelta(days=_INDEX_STEP)
+        while True:
+            index = self._indexed(first, until)
+            if index is None:
+                return self._walk_add(at, duration)
+            i = bisect_right(index.closes, at)  # the first period that closes after `at`
+            if i < len(index.opens):
+                opens = index.opens[i]
+                target = index.before[i] + (max(opens, at) - opens) + duration
+                if target <= index.after[-1]:
+                    j = bisect_left(index.after, target, i)  # the first period by whose closing that much passed
+                    return index.opens[j] + (target - index.before[j])
+            until = index.end + (index.end - index.first)  # not that much open time held yet: twice as far
+
+    def _walk_add(self, at: datetime, duration: timedelta) -> datetime:
         remaining = duration
         for opens, closes in self.periods(at):
             opens = max(opens, at)
@@ -179,6 +269,18 @@ class BusinessSchedule:
         a, b = _utc(start, "start"), _utc(end, "end")
         if b < a:
             return -self.elapsed(b, a)
+        index = self._indexed(a.astimezone(self.zone).date() - _ONE_DAY, b.astimezone(self.zone).date() + _ONE_DAY)
+        if index is None:
+            return self._walk_elapsed(a, b)
+        i = bisect_right(index.closes, a)
+        j = bisect_left(index.opens, b, i)  # the periods i to j - 1 close after `a` and open before `b`
+        if j <= i:
+            return _ZERO
+        last = index.closes[j - 1]
+        return (index.after[j - 1] - index.before[i] - (max(index.opens[i], a) - index.opens[i])
+                - (last - min(last, b)))
+
+    def _walk_elapsed(self, a: datetime, b: datetime) -> timedelta:
         total = _ZERO
         for opens, closes in self.periods(a):
             if opens >= b:

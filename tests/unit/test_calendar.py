@@ -340,3 +340,47 @@ def test_an_end_equal_to_its_start_is_a_24_hour_shift() -> None:
         hours=168)
     assert every_day.elapsed(datetime(2026, 10, 24, 8, tzinfo=PARIS), datetime(2026, 10, 25, 8, tzinfo=PARIS)
                              ) == timedelta(hours=25)
+
+
+# ---------------------------------------------------------------- the period index against the walk
+
+wide_instants = st.datetimes(datetime(2025, 6, 1), datetime(2027, 6, 30), timezones=st.just(UTC))
+
+
+@PROPERTY
+@given(schedules(), st.lists(st.tuples(wide_instants, wide_instants, st.timedeltas(timedelta(0), timedelta(days=40))),
+                             min_size=1, max_size=6))
+def test_the_period_index_answers_as_the_walk_does(cal: BusinessSchedule,
+                                                   asks: list[tuple[datetime, datetime, timedelta]]) -> None:
+    """`add` and `elapsed` read a flat index of the open periods, built on first use and extended (or rebuilt from an
+    earlier day) as later questions need: whatever came before, each answer is the one walking the periods gives."""
+    for a, b, d in asks:
+        assert cal.add(a, d) == (a if d == timedelta(0) else cal._walk_add(a, d))
+        low, high = sorted((a, b))
+        assert cal.elapsed(low, high) == cal._walk_elapsed(low, high)
+        assert cal.elapsed(high, low) == -cal._walk_elapsed(low, high)
+
+
+def test_the_period_index_extends_and_rebuilds_without_changing_answers() -> None:
+    cal = office("UTC", hol=[date(2026, 11, 26), date(2026, 12, 25)])
+    monday = datetime(2026, 11, 23, 15, tzinfo=UTC)
+    assert cal.add(monday, timedelta(hours=4)) == datetime(2026, 11, 24, 11, tzinfo=UTC)  # 2 h Mon, 2 h Tue
+    first = cal._index
+    assert first is not None
+    # Far later (past what the index holds): extended, same answer as the walk.
+    later_start = datetime(2027, 3, 1, 14, tzinfo=UTC)
+    assert cal.add(later_start, timedelta(hours=100)) == cal._walk_add(later_start, timedelta(hours=100))
+    assert cal._index is not None and cal._index.first == first.first and cal._index.end > first.end
+    # Earlier than it starts: rebuilt from that day, keeping the later days.
+    earlier = datetime(2025, 1, 6, 14, tzinfo=UTC)
+    assert cal.elapsed(earlier, monday) == cal._walk_elapsed(earlier, monday)
+    assert cal._index.first < earlier.date() and cal._index.end >= first.end
+    # A deadline further than the index holds is found by extending it, not by walking.
+    assert cal.add(monday, timedelta(days=400)) == cal._walk_add(monday, timedelta(days=400))
+
+
+def test_a_schedule_without_open_time_for_ten_years_still_raises() -> None:
+    closed = BusinessSchedule("UTC", {0: [(time(9), time(17))]}, lambda day: day.year >= 2026)
+    with pytest.raises(ValueError, match="no open time for ten years"):
+        closed.add(datetime(2026, 3, 2, tzinfo=UTC), timedelta(hours=1))
+    assert closed.elapsed(datetime(2025, 12, 1, tzinfo=UTC), datetime(2025, 12, 31, tzinfo=UTC)) == timedelta(hours=40)
