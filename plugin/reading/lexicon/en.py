@@ -325,7 +325,8 @@ CUES: dict[str, list[str]] = {
         "(press release|press list|media list|press kit) .. (journalists|reporters)",
     ],
     "not:anger": [
-        "(like|feel like|i'm|i am|i feel|felt like|made me feel|look like) (an|a complete|such an|a total)? (idiot|moron|fool)",
+        "(feel like|i'm|i am|i feel|felt like|made me feel|look like|looked like|sound like|feeling like) (an|a complete|such an|a total)? (idiot|moron|fool)",
+        "(minutes|seconds|hours|day|days|time|again|myself|ourselves|around|there|here|manually|by hand|app|page|screen|button) like (an|a complete|a total)? (idiot|idiots|moron|morons|fool|fools)",
         "(my|our|his|her|their) (boss|manager|director|ceo|cfo|cto|client|clients|customer|customers|wife|husband|partner|family|team|board|owner|owners|investors|users|guests) (is|are|was|were|got|has been|have been|will be|is getting|are getting) (so |really |absolutely |rightly )?(furious|angry|livid|fuming|upset|mad|irate|outraged)",
     ],
     "not:billing": [
@@ -585,3 +586,126 @@ CUES: dict[str, list[str]] = {
         "(our|my) (law firm|legal practice|chambers|practice) (uses|use|is using|has|needs|wants|would like|runs|is)",
     ],
 }
+
+# The fourth version: families of phrasing found missing by practice batches written in many voices (see
+# docs/reading.md): each is a kind, with its inflections and common variants, not a sentence.
+_LEGAL_PARTY = ("(lawyer|lawyers|attorney|attorneys|solicitor|solicitors|legal team|legal department|legal dept|"
+                "legal counsel|legal people|legal advisor|legal adviser|barrister|law firm)")
+_PRESS = ("(journalist|journalists|reporter|reporters|the press|press|newspaper|newspapers|local paper|the papers|"
+          "news station|tv station|news desk|consumer (show|programme|program)|the bbc|bbc|watchdog|"
+          "the guardian|the times|new york times|washington post|daily mail|the telegraph|local news|the news|media|the media)")
+_FOURTH: dict[str, list[str]] = {
+    "threat:legal": [
+        f"(handing|hand|handed|passing|pass|passed|forwarding|forward|forwarded|referring|refer|referred|sending|send|sent|turning|turn|turned|giving|give|escalating|escalate|escalated|taking|take) (this|it|the matter|this matter|the case|my case|our case|everything|the file|my file|the whole thing|all of this|the details|the paperwork|your reply|this thread) (over |on )?to (my|our|a|the)? {_LEGAL_PARTY}",
+        f"(consulting|contacting|calling|ringing|speaking to|speaking with|talking to|talking with|meeting with|meeting|instructing|hiring|engaging|retaining|getting|bringing in|involving) (my|our|a|an|the) (own )?{_LEGAL_PARTY}",
+        f"(involve|involving|bring in|bringing in|get|getting|call in|calling in) (the )?(lawyers|attorneys|solicitors|legal)",
+        f"(hear|hearing) from (my|our) {_LEGAL_PARTY}", f"(my|our) {_LEGAL_PARTY} (will|'ll|shall|are going to|is going to) (be in (touch|contact)|contact|reach out|follow up|write|call|be writing|be calling|be contacting)",
+        f"(now|is now|this is now|it is now|it's now) (a matter for|in the hands of|with) (my|our|the) ({_LEGAL_PARTY}|courts?)",
+        "(next|last|only|final) (step|option|recourse|stop|port of call) (is|will be|would be|'s) (court|the courts?|legal action|a lawsuit|litigation|small claims|legal|my lawyer|our lawyers?)",
+        "(take|taking|took) (you|this|it|the matter|your company) to (small claims|arbitration|tribunal|an employment tribunal)",
+        "(file|filing|lodge|lodging|issue|issuing|bring|bringing|start|starting|launch|launching) (a )?(claim|lawsuit|suit|case|proceedings) (against|in court|in the (small claims|county|district) court)",
+        "(sue|suing|sued) (for|over) (damages|compensation|the cost|the full|every|loss|losses|breach)",
+        "(seeking|seek|claim|claiming|pursuing|pursue) (damages|compensation) (from you|through|in court|for (the|my|our))",
+        "(speak|talk|chat)(ing)? to (my|our) (lawyer|lawyers|attorney|solicitor) (about|regarding|first|tomorrow|today)",
+    ],
+    "threat:media": [
+        f"(contacting|contact|calling|call|emailing|email|writing to|write to|speaking to|speak to|talking to|talk to|reaching out to|reach out to|going to|go to|tipping off|tip off|alerting|alert) (a|the|some|my|our|every|any) (local )?{_PRESS}",
+        f"{_PRESS} .. (would|will|'d|might|may|could) (surely |certainly |definitely |probably |be )?(love|like|very interested|interested|keen|curious|happy) to (hear|know|read|learn|see|cover|write|report)",
+        f"(sharing|share|posting|post|publishing|publish|putting|put|uploading|upload|screenshotting) (screenshots|the screenshots|every screenshot|this chat|this conversation|the transcript|the chat log|the emails|your emails|your replies|your responses|the whole (thread|conversation|exchange|story|saga)|the full story|all of this|everything) .. (on|to|across|all over) {_PLATFORM}",
+        "(followers|subscribers|audience|readers|viewers|my community|my network) .. (will|'ll|are going to|shall|is going to|deserve to|need to|should) (hear|know|learn|see|find out|read)",
+        "(tag|tagging|tagged|mention|mentioning|call out|calling out) (you|your company|your ceo|your brand|your account) (on|in|all over) (twitter|x|instagram|facebook|linkedin|tiktok|reddit|a post|every post|my post|public)",
+        "(warn|warning|tell|telling|let|letting) (everyone|everybody|people|others|other (customers|people|users|shoppers|parents|businesses)|potential customers) (know )?(about|what|how) (you|your|this|my experience)",
+        "(one|1|zero|0) star (review|reviews|rating|ratings) (everywhere|on every|across|coming|incoming|are coming|is coming|from me)",
+        "(enjoy|expect|look forward to|watch out for|brace (yourself|yourselves) for) (the|my|a|some)? .. (review|reviews|rating|ratings|post|posts|thread|video|article)",
+        "(write|writing|post|posting|publish|publishing|leave|leaving|give|giving) (a|an|my|some)? .. (review|reviews|rating) (everywhere|on every|on all|anywhere|wherever)",
+        "(i have|i've got|i have got|with) # ?k? (followers|subscribers)",
+    ],
+    "threat:regulatory": [
+        "(escalate|escalating|escalated|take|taking|raise|raising|refer|referring|bring|bringing) (this|it|the matter|my complaint|my case)? (to|with|before) (the )?(ico|fca|ftc|cfpb|fcc|ofcom|ofgem|ofwat|cma|asa|ombudsman|financial ombudsman|regulator|regulators|information commissioner|data protection authority|trading standards|attorney general|consumer protection|citizens advice|bbb)",
+        "(contacting|contact|calling|call|writing to|write to|emailing|email|reaching out to|reach out to|informing|inform|alerting|alert|notifying|notify|involving|involve) (the )?(consumer protection|consumer rights|consumer affairs|trading standards|citizens advice|ombudsman|financial ombudsman|regulator|data protection (authority|commissioner|office)|information commissioner|attorney general|state attorney general|ico|fca|ftc|cfpb|fcc|ofcom|ofgem|ofwat|cma|asa)",
+        "(the )?(ico|fca|ftc|cfpb|fcc|ofcom|ofgem|ofwat|cma|asa|ombudsman|regulator|trading standards|attorney general) (will|is going to|shall|are going to|would|'ll) (hear|know|be (informed|told|interested|notified|hearing)|get|receive|find out)",
+    ],
+    "regulator": ["(the )?(cma|asa|citizens advice|consumer protection|consumer affairs|state attorney general|department of consumer affairs)"],
+    "press": [
+        "(the guardian|new york times|washington post|wall street journal|the telegraph|daily mail|bbc news|rip off britain|which magazine|consumer reports|techcrunch|the verge)",
+    ],
+    "threat:churn": [
+        "(again|happens again|not fixed|isn't fixed|is not fixed|not sorted|isn't sorted|not resolved|isn't resolved|by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of)) .. (i'm|i am|we're|we are|i'll be|we'll be) (out|gone|done|leaving|walking|off)",
+        "(keep this up|carry on like this|continue like this|one more (time|mistake|delay|outage|missed)) .. (and|then) .. (find|look for|get|go to|switch|move|leave|cancel|take)",
+    ],
+    "churn": [
+        "(cancelling|canceling|cancel|cancelled|canceled|terminating|terminate|leaving|leave) and (switching|switch|moving|move|going|go|migrating|migrate|porting|port|signing up|sign up) (over )?(to|with)",
+        "(take|taking|took|move|moving|bring|bringing) (my|our) (business|money|custom|account|accounts|contract|spend|work|company|team) (to|over to) (your|a|another|one of your|the) (competitor|competitors|rival|rivals|competition)",
+        "(find|finding|look for|looking for|get|getting|go with|going with|sign with|signing with) (another|a new|a different|a better|a more reliable|an alternative) (supplier|provider|vendor|company|carrier|bank|host|hosting company|agency|partner|platform|tool|service|isp|operator)",
+        "(we're|we are|i'm|i am|we'll be|i'll be|we will be|i will be) (cancelling|canceling|terminating|switching providers|moving providers|ending (our|my) (contract|subscription|account))",
+        "(switching|switch|moving|move|migrating|migrate|going|go) (to|over to) (the )?(competition|a rival|your rival|your rivals)",
+    ],
+    "not:churn": [
+        "(cancelling|canceling|cancel|terminating|terminate) (an|the|this|that|my|our|a|each|every) (order|orders|appointment|appointments|booking|bookings|meeting|meetings|invite|invites|job|jobs|request|requests|transfer|payment|shipment|delivery|export|import|sync|subscription via the api)",
+    ],
+    "anger": [
+        "(ashamed of (yourselves|yourself|your company|your service|this)|should be ashamed)",
+        "(the )?(last|final) straw", "(fobbed|palmed|brushed) off", "(let down|letting down|failed) (again )?by (you|your|this)",
+        "(completely|totally|utterly|badly|massively|seriously) (let down|failed|betrayed|abandoned|ignored|mistreated|misled|lied to|ripped off|cheated)",
+        "(amateur|amateurish|cowboy|clown|shambolic|joke|banana) (operation|outfit|company|business|service|show|hour)",
+        "(sick|tired) (to death|and tired) of", "(horrendous|horrific|diabolical|dire|woeful|lamentable|abominable|despicable|disgraceful|shocking) (experience|service|support|treatment|way|company|behaviour|behavior|attitude|response|communication)",
+        "(horrendous|horrific|diabolical|woeful|dismal|dreadful|pitiful|shoddy|substandard|sub standard)",
+        "(do|does|did) (you|your (people|staff|team|agents)|anyone) (people )?(even|actually|ever) (read|listen|care|check|bother)",
+        "(treat|treats|treated|treating|talked to|spoken to|spoke to) (me|us|customers|your customers) like (an idiot|idiots|a fool|fools|a child|children|dirt|garbage|criminals|a criminal|a liar|liars|nothing)",
+        "(wasted|wasting|waste) (hours|days|weeks|so much|a whole day|an entire day|the whole day|my entire|my whole) .. (of my|of our)? (life|lives|time|day|weekend)",
+        "(don't|do not) (bother|insult me|patronise me|patronize me|lecture me|tell me to|you dare)",
+        "(extremely|deeply|bitterly|utterly|hugely|massively|incredibly|seriously|beyond|thoroughly) (upset|disappointed|frustrated|unhappy|dissatisfied|angry)",
+        "(bunch|band|pack|load|lot|gang|den) of (scammers|crooks|thieves|liars|clowns|idiots|amateurs|cowboys|incompetents|fraudsters|jokers|muppets|morons)",
+        "(you are|you're|you guys are|your company is|you people are) (scammers|fraudsters|crooks|thieves|liars|frauds|a scam|a fraud|a con|cowboys|criminals|a disgrace|a joke|useless|hopeless|incompetent|clueless|pathetic|a shambles)",
+        "(effing|fucking|fking|fkn|freaking|frigging|bleeding|sodding|fuck|fucked|shit|shite|shitty|crap service|piss poor|piss take|pisstake|bollocks|joke of a company)",
+        "(this|it|that) (is|was|'s) (beyond|past|well beyond) (a joke|ridiculous|unacceptable|belief|frustrating|annoying)",
+        "(unbelievably|incredibly|outrageously|ridiculously|disgracefully|shockingly|appallingly) (bad|poor|slow|rude|useless|incompetent|expensive|unprofessional|terrible|awful)",
+        "(absolute|complete|total|utter|bloody) (joke|farce|disgrace|shambles|nightmare|mess|rubbish|garbage|disaster|scam|con|nonsense|incompetence|clowns|cowboys)",
+        "how (hard|difficult) (can it|is it) (be )?(to|for you)",
+        "(this|that|it) is (not|no) (good enough|way to (treat|run|do))", "not good enough",
+        "(how|why) (on earth |the hell |in the world )?(is|was|are|were) (this|that|it|you) (allowed|acceptable|possible|legal|ok|okay)",
+    ],
+    "not:anger": [
+        "(not|never|no|isn't|wasn't) (been )?(angry|upset|a complaint|complaining|furious)",
+    ],
+    "frustration": [
+        "(going|go|went|run|running|ran) (round|around) in circles", "(getting|got|get) nowhere", "(left|leaving|leave) (me |us )?(hanging|in limbo|in the dark)",
+        "(it's|it has|it's been|it has been|been|that's|that is|now) (#|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|several|many) (days|weeks|months|working days|business days) (and|now|since|already|without|with no|of|later)",
+        "(i|we) (just|only|simply) (want|need|would like|wanted) (this|it|my|our|the|a|someone|somebody|an answer|a reply|a straight answer|a refund|to know|to get)",
+        "(no one|nobody|none of you|no one there|nobody there|nobody here) (seems|seem|appears|is|are) (able|willing|capable|to know|to care|to be able|to have|to understand|to read)",
+        "(need|needs|want|must have|have to have) (this|it|an answer|a fix|a reply|a response|someone) (fixed |resolved |sorted |done )?(urgently|asap|immediately|today|now|right now|straight away|as a matter of urgency)",
+        "(same|usual) (story|thing|problem|issue|excuse|excuses|answer|nonsense|runaround) (every|each|again|as (always|usual|last time)|over and over)",
+        "(it's|it has|it's been|it has been|been) (days|weeks|months|ages|forever|a week|a month|over a week|over a month|almost a week|nearly a week|more than a week|a fortnight)",
+        "(any|an) (update|news|progress) (at all|yet)",
+        "(can|could|would|will) (someone|somebody|anyone|you) (please )?(finally|actually|just|for once) ",
+        "(i|we) (keep|kept) (getting|receiving|hearing|being told) (the same|different|conflicting|contradictory|nothing)",
+        "(losing|lost|lose|running out of) (faith|trust|confidence|hope) in",
+        "(still|yet to|have yet to|has yet to|haven't yet|have not yet) (hear|heard|receive|received|get|gotten|see|seen) (back|anything|a reply|a response|the|my|our|any)",
+        "(this|it) (keeps|kept) (happening|coming back|breaking|failing|crashing|recurring|reoccurring)",
+        "(nothing|zero|no progress) (has )?(happened|changed|moved|been done) (since|yet|so far|in)",
+        "(hours|half a day|a whole day|my whole|my entire|all morning|all day|all weekend) (of my |of our )?(time|day|morning|afternoon|weekend|saturday|sunday)? (gone|wasted|lost|trying|spent|on this)",
+        "(please|pls|plz) (just )?(sort|fix|deal with|resolve|look at|get) (this|it) (out|sorted|fixed|done|now|asap|today)",
+        "come on",
+    ],
+    "calm": [
+        "(but|though|however) (i|we) (totally |fully |completely |do )?(understand|get it)",
+    ],
+    "security": [
+        "(appeared|showed up|popped up|turned up|were posted|was posted|is posted|are posted|being sold|for sale|leaked|dumped) (in|on) (a )?(paste|pastebin|hacking forum|hacker forum|dark web|darknet|dark net|telegram channel|breach (database|list|dump))",
+        "(have i been pwned|haveibeenpwned|hibp)", "(you|your company|your site|your systems|your database|you guys|they) (clearly |obviously |must have |must've |apparently )?(had|have had|suffered|got|were|was|have been) (a )?(breach|breached|hacked|compromised|data breach|leak)",
+    ],
+    "not:security": [
+        "(you are|you're|you guys are|your company is|you people are|bunch of|band of|pack of|gang of|den of) (scammers|fraudsters|crooks|thieves|frauds|a scam|a fraud|a con|criminals)",
+        "(that's|that is|this is|it's|it is|what a|total|absolute|complete|utter|pure) (a )?(scam|con|rip off|fraud)",
+    ],
+    "not:outage": [
+        "(intermittent|intermittently|occasional|occasionally|sporadic|sporadically|rare|the odd|one off|transient|# percent|# per cent) .. (504|503|502|gateway timeout|timeouts?|time outs?|errors?)",
+        "(504|503|502|gateway timeout|timeouts?|errors?) (on|for|in) (about |around |roughly |approximately |less than |under )?(#|a few|some|one|a small (number|share|fraction)|a handful)",
+    ],
+    "manager": [
+        f"(could|can|would|please have|please ask|i'd like|i would like|we'd like|we would like) (a|an|your|the|one of your) (senior )?{_DEPT}{_BOSS} (to )?(get in touch|call|contact|reach out|ring|phone|email|follow up)",
+        f"(connect|put|transfer|forward|pass|refer) (me|us) (through )?(to|with) (your|a|an|the|someone|somebody) .. {_BOSS}",
+    ],
+}
+for _category, _cues in _FOURTH.items():
+    CUES.setdefault(_category, []).extend(_cues)
