@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from plugin.domain import ClockState, Priority, Reason
-from plugin.durations import format_duration
+from plugin.durations import format_duration, stamp
 from plugin.facts import Facts
 
 _ROLE_TITLES = {
@@ -53,7 +53,7 @@ def alert(role: str, facts: Facts, priority: Priority, tier: int, reasons: Seque
         f"Customer: {who}, {facts.profile.tier.value}"
         + (f", lifetime value {facts.profile.lifetime_value:,.0f}" if facts.profile.lifetime_value else ""),
         f"Age: {format_duration(facts.now - ticket.created_at)} (opened "
-        f"{ticket.created_at.astimezone(zone):%Y-%m-%d %H:%M %Z})",
+        f"{stamp(ticket.created_at, zone)})",
         "Assignee: " + (ticket.assignee_id if ticket.assignee_id else
                         f"none for {format_duration(facts.unassigned_for or facts.now - ticket.created_at)}"),
         "Why:",
@@ -61,7 +61,6 @@ def alert(role: str, facts: Facts, priority: Priority, tier: int, reasons: Seque
     ]
     open_clocks = [c.status for c in facts.clocks if c.status.state != ClockState.FULFILLED and c.status.due_at]
     for clock in open_clocks:
-        due = clock.due_at.astimezone(zone) if clock.due_at else None
         lines.append(f"SLA {clock.kind.value.replace('_', ' ')}: {clock.share_elapsed:.0%} elapsed, due "
-                     f"{due:%Y-%m-%d %H:%M %Z}" if due else "")
+                     f"{stamp(clock.due_at, zone)}" if clock.due_at else "")
     return title, "\n".join(line for line in lines if line)

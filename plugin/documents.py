@@ -8,7 +8,7 @@ strict: a template that uses an unknown variable fails with its name and line.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -18,7 +18,7 @@ import jinja2
 
 from plugin.calendar import calendar_for
 from plugin.config import WEEKDAYS, EscalatorConfig
-from plugin.customers import classify
+from plugin.customers import CustomerProfile, classify
 from plugin.domain import (
     ClockKind,
     ClockState,
@@ -31,7 +31,7 @@ from plugin.domain import (
     Ticket,
     TicketHistory,
 )
-from plugin.durations import format_duration
+from plugin.durations import format_duration, stamp
 from plugin.handoff import tier_schedule
 from plugin.policies import SlaPolicy, default_policy, schedule_of
 from plugin.summaries import (
@@ -74,6 +74,7 @@ class DocumentContext:
     case_reference: str
     sentiment_evidence: Sequence[str] = ()  # the customer's phrases behind the mood, as written
     policy: SlaPolicy | None = None  # the SLA policy the ticket's clocks run under (None: the default one)
+    profile: CustomerProfile | None = None  # who the customer is, as the decision classified them (None: classify)
 
 
 # What the receiving team specializes in, for the customer: the first of these the reasons name (most specific
@@ -118,13 +119,15 @@ def _always_open(config: EscalatorConfig, name: str | None = None) -> bool:
     return all("00:00-24:00" in [i.replace(" ", "") for i in schedule.hours.get(day, [])] for day in WEEKDAYS)
 
 
-def _promise(config: EscalatorConfig, ctx: DocumentContext) -> tuple[timedelta, bool, datetime]:
+def _promise(config: EscalatorConfig, ctx: DocumentContext,
+             always_open: Callable[[EscalatorConfig, str | None], bool] = _always_open,
+             ) -> tuple[timedelta, bool, datetime]:
     """What the customer is promised: the sooner of the receiving tier's response target (counted in business
     time, as the escalation task is due then) and the first response the priority's SLA promises, while that
     clock still runs (a Critical ticket's 15 minutes rather than Tier 3's 8 hours)."""
     tier_target = config.tiers[ctx.to_tier - 1].response_target
     hours = tier_schedule(config, ctx.to_tier)
-    business = not _always_open(config, hours)
+    business = not always_open(config, hours)
     promise = (tier_target, business, calendar_for(config, business_hours=business, schedule=hours)
                .add(ctx.now, tier_target))
     first = next((c for c in ctx.clocks if c.kind == ClockKind.FIRST_RESPONSE), None)
@@ -135,8 +138,20 @@ def _promise(config: EscalatorConfig, ctx: DocumentContext) -> tuple[timedelta, 
     sla = policy.matrix.for_priority(ctx.priority)
     due = calendar_for(config, business_hours=sla.business_hours, schedule=schedule).add(ctx.now, sla.first_response)
     if due < promise[2]:
-        return sla.first_response, sla.business_hours and not _always_open(config, schedule), due
+        return sla.first_response, sla.business_hours and not always_open(config, schedule), due
     return promise
+
+
+def _render(compiled: tuple[jinja2.Template, dict[str, Any]], variables: dict[str, Any]) -> str:
+    """`template.render(variables)`, with the template's globals read once when it was compiled rather than merged
+    from Jinja's chain of mappings at each rendering (globals are not changed after a template is loaded)."""
+    template, globals_ = compiled
+    env = template.environment
+    context = env.context_class(env, {**globals_, **variables}, template.name, template.blocks, globals=globals_)
+    try:
+        return env.concat(template.root_render_func(context))
+    except Exception:
+        env.handle_exception()  # Jinja's own: the error raised again, its traceback pointing into the template
 
 
 class Documents:
@@ -152,19 +167,28 @@ class Documents:
             loader=jinja2.ChoiceLoader(loaders), undefined=jinja2.StrictUndefined, autoescape=False,  # noqa: S701
             trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False, auto_reload=False,
         )
-        self._compiled: dict[str, jinja2.Template] = {}
+        self._compiled: dict[str, tuple[jinja2.Template, dict[str, Any]]] = {}  # path -> template, its globals
         # The variables of the last context rendered: a decision renders its documents from one context.
         self._last: tuple[DocumentContext, str, dict[str, Any]] | None = None
         self.zone = ZoneInfo(config.organization.timezone)
+        self._open_all_hours: dict[str | None, bool] = {}
         self.env.filters["when"] = self._when
         self.env.filters["duration"] = format_duration
         self.env.filters["short"] = short_duration
         self.env.filters["spoken"] = spoken_duration
 
+    def _always_open(self, config: EscalatorConfig, name: str | None) -> bool:
+        """`_always_open` of this configuration's schedule, worked out once per schedule."""
+        try:
+            return self._open_all_hours[name]
+        except KeyError:
+            always = self._open_all_hours[name] = _always_open(config, name)
+            return always
+
     def _when(self, value: datetime | None) -> str:
         if value is None:
             return "-"
-        return value.astimezone(self.zone).strftime("%Y-%m-%d %H:%M %Z")
+        return stamp(value, self.zone)
 
     def language_for(self, locale: str | None) -> str:
         if locale:
@@ -188,7 +212,7 @@ class Documents:
         customer = ctx.customer
         lifetime_value = None
         if customer is not None:
-            lifetime_value = classify(customer, config).lifetime_value
+            lifetime_value = (ctx.profile or classify(customer, config)).lifetime_value
         # Two rules resting on one trigger bring its reason twice: each is shown once.
         first: dict[tuple[str, str], Reason] = {}
         for reason in ctx.reasons:
@@ -203,7 +227,7 @@ class Documents:
                           ", ".join(handles) if handles else target.name)
         open_clocks = [c for c in ctx.clocks if c.state != ClockState.FULFILLED]
         next_due = min((c.due_at for c in open_clocks if c.due_at is not None), default=None)
-        response_target, business_time, response_due = _promise(config, ctx)
+        response_target, business_time, response_due = _promise(config, ctx, self._always_open)
         return {
             "ticket": ctx.ticket,
             "customer": customer,
@@ -247,10 +271,11 @@ class Documents:
         language = self.language_for((ctx.customer.locale if ctx.customer else None) or ctx.ticket.locale)
         path = f"{language}/{name}.j2"
         try:
-            template = self._compiled.get(path)
-            if template is None:
-                template = self._compiled[path] = self.env.get_template(path)
-            text = template.render(self._variables_of(ctx, language))
+            compiled = self._compiled.get(path)
+            if compiled is None:
+                template = self.env.get_template(path)
+                compiled = self._compiled[path] = (template, dict(template.globals))
+            text = _render(compiled, self._variables_of(ctx, language))
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"template {exc.filename or path}, line {exc.lineno}: {exc.message}") from None
         except jinja2.UndefinedError as exc:

@@ -1,9 +1,10 @@
-"""Durations as admins write them in the config: "15m", "4h", "2d", "1h30m", "90s", or "0"."""
+"""Durations as admins write them in the config: "15m", "4h", "2d", "1h30m", "90s", or "0"; and a moment as the
+documents and alerts show it ("2026-11-23 10:00 UTC")."""
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta, tzinfo
 
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*(d|h|m|s)")
 _UNITS = {"d": 86400, "h": 3600, "m": 60, "s": 1}
@@ -37,3 +38,11 @@ def format_duration(value: timedelta) -> str:
         if amount:
             parts.append(f"{amount}{unit}")
     return sign + " ".join(parts)
+
+
+def stamp(moment: datetime, zone: tzinfo) -> str:
+    """`moment.astimezone(zone).strftime("%Y-%m-%d %H:%M %Z")`, without going through strftime (documents and alerts
+    show several moments each)."""
+    local = moment.astimezone(zone)
+    return (f"{local.year}-{local.month:02d}-{local.day:02d} {local.hour:02d}:{local.minute:02d} "
+            f"{local.tzname() or ''}")

@@ -9,7 +9,7 @@ results from applying a decision yields nothing new: that is what stops loops wh
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -134,13 +134,13 @@ class Engine:
         manual = self._manual(facts, fired, history, plan)
         escalating = plan.tier > facts.tier
         reasons = _escalating_first(matches, plan.tier_rule, manual)
-        changes = self._changes(facts, plan, escalating, new_keys, history)
+        writes = self._changes(facts, plan, escalating, new_keys, history)  # TicketChanges' fields, built once below
         ctx = self._context(view, plan, reasons)  # one context for every document of this decision
         entries, note = self._note_and_history(view, plan, escalating, reasons, matches, manual, ctx)
         if note is not None:
-            changes = _with(changes, internal_note=note)
+            writes["internal_note"] = note
         if escalating and note is not None and config.workflow.escalation_task == "task_ticket":
-            changes = _with(changes, task=self._task(view, plan, note))
+            writes["task"] = self._task(view, plan, note)
         notifications = self._notifications(view, plan, escalating, matches, ctx)
         if plan.priority != looked_at:  # the last look's actions moved the priority: the rules read it again
             current = self._matches(view, plan.priority, fired)
@@ -168,11 +168,12 @@ class Engine:
             else:
                 replies.append(follow_up.body)
         if replies:  # a public reply is a write of the decision itself, with its own marker (plugin/ledger.py)
-            changes = _with(changes, public_reply="\n\n".join(replies))
+            writes["public_reply"] = "\n\n".join(replies)
         next_check = self._next_check(view, fired, history, reminders)
         clocks = tuple(c.status for c in view.clocks) + ((view.handoff.status,) if view.handoff else ())
         return Decision(
-            ticket_id=ticket.id, at=now, changes=changes, reasons=reasons, notifications=tuple(notifications),
+            ticket_id=ticket.id, at=now, changes=TicketChanges(**writes), reasons=reasons,
+            notifications=tuple(notifications),
             escalations=tuple(entries), fired=frozenset(new_keys), next_check_at=next_check,
             workflow_state=_workflow_state(ticket, history, plan.tier, escalating),
             clocks=clocks, tier=plan.tier, priority=plan.priority, sentiment=facts.sentiment.level,
@@ -242,7 +243,8 @@ class Engine:
     # -- the writes
 
     def _changes(self, facts: Facts, plan: _Plan, escalating: bool, new_keys: set[str],
-                 history: TicketHistory) -> TicketChanges:
+                 history: TicketHistory) -> dict[str, Any]:
+        """The fields of the decision's `TicketChanges` that the plan sets (the documents add theirs)."""
         ticket, workflow, config = facts.ticket, self.config.workflow, self.config
         add, remove = set(plan.add_tags), set(plan.remove_tags)
         group_id: str | None = None
@@ -279,15 +281,15 @@ class Engine:
             elif senior is None:
                 add.add("senior_agent_requested")
         priority = plan.priority if plan.priority_steps and plan.priority != ticket.priority else None
-        return TicketChanges(
-            priority=priority,
-            add_tags=frozenset(add - ticket.tags),
-            remove_tags=frozenset((remove - add) & ticket.tags),
-            group_id=group_id if group_id != ticket.group_id else None,
-            assignee_id=assignee_id,
-            clear_assignee=clear_assignee,
-            status=status if status != ticket.status else None,
-        )
+        return {
+            "priority": priority,
+            "add_tags": frozenset(add - ticket.tags),
+            "remove_tags": frozenset((remove - add) & ticket.tags),
+            "group_id": group_id if group_id != ticket.group_id else None,
+            "assignee_id": assignee_id,
+            "clear_assignee": clear_assignee,
+            "status": status if status != ticket.status else None,
+        }
 
     def _context(self, facts: Facts, plan: _Plan, reasons: Sequence[Reason]) -> DocumentContext:
         return DocumentContext(
@@ -297,7 +299,7 @@ class Engine:
             clocks=tuple(c.status for c in facts.clocks) + ((facts.handoff.status,) if facts.handoff else ()),
             history=facts.history, now=facts.now,
             case_reference=ticket_reference(facts.ticket.platform, facts.ticket.id),
-            sentiment_evidence=facts.sentiment.mood_evidence, policy=facts.policy,
+            sentiment_evidence=facts.sentiment.mood_evidence, policy=facts.policy, profile=facts.profile,
         )
 
     def _note_and_history(
@@ -466,10 +468,6 @@ _CUSTOMER_TITLES = {"en": ("Your request {platform} #{id}", "Your request {platf
 def _customer_title(facts: Facts, *, resolved: bool = False) -> str:
     titles = _CUSTOMER_TITLES.get(facts.language, _CUSTOMER_TITLES["en"])
     return titles[resolved].format(platform=platform_label(facts.ticket.platform), id=facts.ticket.id)
-
-
-def _with(changes: TicketChanges, **kwargs: Any) -> TicketChanges:
-    return replace(changes, **kwargs)
 
 
 def _workflow_state(ticket: Ticket, history: TicketHistory, tier: int, escalating: bool) -> WorkflowState:

@@ -514,4 +514,9 @@ def reason_summary(reason: Reason, language: str, config: EscalatorConfig) -> st
 
 
 def localized_reasons(reasons: Sequence[Reason], language: str, config: EscalatorConfig) -> list[Reason]:
-    return [replace(r, summary=reason_summary(r, language, config)) for r in reasons]
+    """The reasons with their summaries in `language` (a reason whose summary stays as written is kept as it is)."""
+    out = []
+    for reason in reasons:
+        summary = reason_summary(reason, language, config)
+        out.append(reason if summary == reason.summary else replace(reason, summary=summary))
+    return out

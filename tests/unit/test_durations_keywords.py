@@ -3,14 +3,15 @@ and incident phrasings (and the everyday lookalikes) these tables collected befo
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from plugin.domain import Sentiment
-from plugin.durations import format_duration, parse_duration
+from plugin.durations import format_duration, parse_duration, stamp
 from plugin.keywords import find_keywords, fold
 from plugin.reading import default_reader
 
@@ -295,3 +296,13 @@ def test_overlapping_phrases_are_all_found() -> None:
     text = "If this is not refunded today my lawyer will take legal action."
     assert find_keywords(text, ["legal action", "take legal", "lawyer"]) == ["lawyer", "take legal", "legal action"]
     assert find_keywords("a data breach breach", ["data breach", "breach"]) == ["data breach", "breach"]
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Europe/Paris", "Asia/Kolkata", "Australia/Lord_Howe"])
+def test_a_stamp_is_what_strftime_writes(zone: str) -> None:
+    """`stamp` formats by hand what `strftime("%Y-%m-%d %H:%M %Z")` wrote before, DST changes included."""
+    local = ZoneInfo(zone)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for hours in range(0, 24 * 366, 7):
+        moment = start + timedelta(hours=hours, minutes=hours % 60)
+        assert stamp(moment, local) == moment.astimezone(local).strftime("%Y-%m-%d %H:%M %Z")
