@@ -5,6 +5,7 @@ triggers) and the SLA policies' matches (plugin/policies.py), so a condition mea
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,15 +45,17 @@ def subject_value(field: str, subject: Subject) -> Any:
         names = {ticket.organization_id, *((customer.organization_id, customer.organization_name) if customer
                                            else ())}
         return frozenset(str(n) for n in names if n) or None
-    values: dict[str, Any] = {
-        "priority": subject.priority, "status": ticket.status, "tier": subject.tier,
-        "customer_tier": subject.profile.tier, "tags": ticket.tags,
-        "requester_tags": customer.tags if customer else frozenset(),
-        "channel": ticket.channel, "ticket_type": ticket.ticket_type, "group": ticket.group_id,
-        "assigned": ticket.assignee_id is not None, "revenue_impact": subject.revenue,
-        "lifetime_value": subject.profile.lifetime_value,
-    }
-    return values[field]
+    return _FIELDS[field](subject)
+
+
+_FIELDS: dict[str, Callable[[Subject], Any]] = {
+    "priority": lambda s: s.priority, "status": lambda s: s.ticket.status, "tier": lambda s: s.tier,
+    "customer_tier": lambda s: s.profile.tier, "tags": lambda s: s.ticket.tags,
+    "requester_tags": lambda s: s.customer.tags if s.customer else frozenset(),
+    "channel": lambda s: s.ticket.channel, "ticket_type": lambda s: s.ticket.ticket_type,
+    "group": lambda s: s.ticket.group_id, "assigned": lambda s: s.ticket.assignee_id is not None,
+    "revenue_impact": lambda s: s.revenue, "lifetime_value": lambda s: s.profile.lifetime_value,
+}  # each ticket field a condition reads, by name (an unknown name raises KeyError, as it always did)
 
 
 def ranked(field: str, value: Any) -> Any:

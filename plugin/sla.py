@@ -116,20 +116,23 @@ class ClockSpec:
 Period = tuple[datetime, datetime, BusinessCalendar]
 
 
-def _split(segments: Sequence[Segment], changes: Sequence[tuple[datetime, BusinessCalendar]]) -> list[Period]:
-    """The segments cut where the calendar changes, each piece with the calendar in force then."""
+def _split(spans: Sequence[tuple[datetime, datetime]], changes: Sequence[tuple[datetime, BusinessCalendar]]
+           ) -> list[Period]:
+    """The spans (start, end) cut where the calendar changes, each piece with the calendar in force then."""
     out: list[Period] = []
-    for segment in segments:
-        start = segment.start
+    if len(changes) == 1:  # one calendar all along: nothing to cut
+        calendar = changes[0][1]
+        return [(start, end, calendar) for start, end in spans]
+    for start, segment_end in spans:
         for i, (_since, calendar) in enumerate(changes):
             until = changes[i + 1][0] if i + 1 < len(changes) else None
             if until is not None and until <= start:
                 continue
-            end = segment.end if until is None else min(segment.end, until)
+            end = segment_end if until is None else min(segment_end, until)
             if end > start:
                 out.append((start, end, calendar))
                 start = end
-            if start >= segment.end:
+            if start >= segment_end:
                 break
     return out
 
@@ -145,12 +148,16 @@ class Clock:
         self.now = now
         stop = spec.fulfilled_at if spec.fulfilled_at is not None else now
 
-        def clipped(paused: bool) -> list[Segment]:
-            return [Segment(max(s.start, spec.start), min(s.end, stop), s.status) for s in segments
-                    if (s.status in spec.pause) == paused and min(s.end, stop) > max(s.start, spec.start)]
-
-        self.running_periods = _split(clipped(False), changes)
-        self.paused_periods = _split(clipped(True), changes)
+        running: list[tuple[datetime, datetime]] = []
+        paused: list[tuple[datetime, datetime]] = []
+        begin = spec.start
+        for s in segments:  # each segment clipped to [start, stop): max(s.start, begin), min(s.end, stop)
+            a = begin if begin > s.start else s.start
+            b = stop if stop < s.end else s.end
+            if b > a:
+                (paused if s.status in spec.pause else running).append((a, b))
+        self.running_periods = _split(running, changes)
+        self.paused_periods = _split(paused, changes)
         last = segments[-1].status if segments else Status.NEW
         self.running_now = spec.fulfilled_at is None and last not in spec.pause
         # Each running period's length, counted once: the thresholds, the due time and the rules' shares all walk

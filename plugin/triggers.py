@@ -161,8 +161,10 @@ def frustration_keywords(facts: Facts, priority: Priority) -> list[Reason]:
 
 def _matter_trigger(name: str, label: str, matter: str) -> Trigger:
     def trigger(facts: Facts, priority: Priority) -> list[Reason]:
+        if matter not in facts.sentiment.matters:
+            return []
         phrases = list(facts.sentiment.phrases(matter))
-        if matter not in facts.sentiment.matters or not phrases:
+        if not phrases:
             return []
         return [Reason(name, f"{label}: {_quoted(phrases)}", {"keywords": phrases, "matter": matter})]
 
@@ -177,16 +179,20 @@ reputational_keywords = _matter_trigger("reputational_keywords", "Public exposur
 
 def manager_requested(facts: Facts, priority: Priority) -> list[Reason]:
     """The customer asks for a manager, a supervisor or someone senior (the seed's manual criterion)."""
+    if not facts.sentiment.requests_manager:
+        return []
     phrases = list(facts.sentiment.ticket.phrases("manager"))
-    if not facts.sentiment.requests_manager or not phrases:
+    if not phrases:
         return []
     return [Reason("manager_requested", f"Customer asks for a manager: {_quoted(phrases)}", {"keywords": phrases})]
 
 
 def repeat_claimed(facts: Facts, priority: Priority) -> list[Reason]:
     """The customer says they contacted us about this before (whether or not we can find the earlier tickets)."""
+    if not facts.sentiment.repeat_claim:
+        return []
     phrases = list(facts.sentiment.ticket.phrases("repeat"))
-    if not facts.sentiment.repeat_claim or not phrases:
+    if not phrases:
         return []
     return [Reason("repeat_claimed", f"Customer says they contacted us before: {_quoted(phrases)}",
                    {"keywords": phrases})]
