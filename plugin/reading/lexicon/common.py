@@ -21,6 +21,6 @@ CUES: dict[str, list[str]] = {
         "reseaux sociaux|redes sociales|redes sociais|sozialen medien|sozialen netzwerken|social network|social networks|"
         "i social|sui social)",
         "(reclame aqui|reclameaqui|tripadvisor|glassdoor|que choisir|60 millions de consommateurs|"
-        "stiftung warentest|ocu|altroconsumo|watchdog)",
+        "stiftung warentest|watchdog)",
     ],
 }

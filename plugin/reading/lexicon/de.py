@@ -230,3 +230,59 @@ CUES: dict[str, list[str]] = {
         "(ich bin|wir sind) (anwalt|anwaltin|rechtsanwalt|rechtsanwaltin|eine kanzlei|eine anwaltskanzlei|notar)",
     ],
 }
+
+# The fourth version: families of phrasing found missing by fresh practice messages (see docs/reading.md).
+_FOURTH: dict[str, list[str]] = {
+    "anger": [
+        "(stocksauer|stinkwutend|fuchsteufelswild|sauer|wutend|emport|entrusted|angewidert|verargert|aufgebracht|geladen|auf hundert|auf hundertachtzig|auf der palme|platzt mir der kragen|kragen platzt)",
+        "(saftladen|sauladen|drecksladen|chaosladen|schlamperei|pfusch|pfuscher|stumper|versager|idioten|trottel|clowns|betruger|halsabschneider|nepp|dreck|letzte dreck|allerletzte|das letzte|hohn|witzfiguren|armutszeugnis|blamage|frechheit|sauerei|skandal|unding|affentheater|kasperletheater|zirkus)",
+        "(sie sollten|ihr solltet|sollten sie) sich (schamen|was schamen)", "(schamen sie sich|schamt euch|pfui)",
+        "das fass (ist )?(ubergelaufen|zum uberlaufen)", "(der|das ist der) tropfen, der das fass", "(mir|uns) (reicht es|reichts) (endgultig|jetzt|wirklich)",
+        "(fuhle|fuhlen) (mich|uns) .. (verarscht|veraeppelt|verappelt|betrogen|abgezockt|hintergangen|verschaukelt|im stich gelassen|ignoriert|fur dumm verkauft)",
+        "(halten|haltet|halt) (sie|ihr) (mich|uns|ihre kunden) fur (dumm|blod|bescheuert|idioten)",
+        "(unfahig|unfahigen|unfahiger|inkompetenten|inkompetenter|unverschamten|unverschamter|dreisten|dreister|frechen|frecher|katastrophaler|katastrophalen|grottenschlecht|grottenschlechter|unterirdisch|unterirdischer|unterirdischen|miserabel|miserablen|erbarmlich|erbarmlichen|jammerlich|jammerlichen|indiskutabel|unterste schublade)",
+        "(selten|noch nie|nie) (so|solch|so eine|so einen|so ein|eine solche|einen solchen) .. (erlebt|gesehen|gehabt)",
+    ],
+    "frustration": [
+        "(nerven|geduld) (am ende|liegen blank|ist am ende|verloren|verliere|reisst)", "(mit meinen|mit unseren) nerven am ende",
+        "(drehe|drehen) (mich|uns) im kreis", "(die nase|die schnauze|den kanal) (gestrichen )?voll",
+        "(dauert|dauerte|geht|lauft) (das )?(jetzt |nun |inzwischen |mittlerweile )?(schon |bereits )?(seit )?(#|zwei|drei|vier|funf|sechs|mehrere|viele|etliche|einige) (tage|wochen|monate|stunden)",
+        "(niemand|keiner|kein mensch) (scheint|fuhlt sich|ist|war) .. (zustandig|verantwortlich|in der lage|fahig|interessiert)",
+        "(verliere|verlieren|verliert) (langsam |allmahlich |so langsam )?(die|meine|unsere) geduld", "(immer wieder|standig|jedes mal|andauernd) (dasselbe|das gleiche|der gleiche|die gleiche|derselbe|dieselbe|passiert|kaputt|fehler|probleme|aus)",
+        "(argerlich|arger|genervt|entnervt|zermurbt|verzweifelt|ratlos|frustrierend|enttauschend|unbefriedigend|nervenaufreibend)",
+        "(wann|wie lange) .. (endlich|noch|denn)", "(hingehalten|vertrostet|abgewimmelt|im regen stehen gelassen)",
+    ],
+    "threat:legal": [
+        "(sie|ihr|du) (horen|hort|horst|werden .. horen|werdet .. horen) von (meinem|unserem) (anwalt|rechtsanwalt|anwaltin|rechtsanwaltin|anwalten|kanzlei)",
+        "(anwalt|anwaltin|rechtsanwalt|rechtsanwaltin|anwalte|kanzlei|rechtsbeistand|rechtsabteilung) (einschalten|einschalte|einschalten werde|beauftragen|beauftrage|hinzuziehen|hinzuziehe|konsultieren|kontaktieren|informieren|ubergeben|ubergebe|weitergeben|weiterleiten)",
+        "(horen|hort|horst|hören) (sie|ihr|du) von (meinem|unserem) (anwalt|rechtsanwalt|anwaltin|rechtsanwaltin|anwalten|kanzlei)",
+        "(liegt|geht|ist) (jetzt|nun|ab sofort|bereits)? (bei|an) (meinem|unserem|meinen|unseren) (anwalt|rechtsanwalt|anwaltin|anwalten|rechtsanwalten|rechtsabteilung)",
+        "(verklagen|verklage|verklagt|klagen|klage|klageweg|gerichtlich|vor gericht|rechtsweg|mahnverfahren|mahnbescheid|schadensersatz|schadenersatz|abmahnung|einstweilige verfugung)",
+        "(rechtliche|juristische|gerichtliche|anwaltliche) (schritte|mittel|konsequenzen|massnahmen|wege)",
+    ],
+    "threat:media": [
+        "(wende|wenden|gehe|gehen|melde|melden) (mich|uns)? (an|zur|zu der) (die )?(presse|medien|zeitung|bild|verbrauchersendung|journalisten|ard|zdf|rtl|lokalpresse|lokalzeitung)",
+        "(followern|follower|abonnenten|lesern|community|freunden|bekannten|kollegen) .. (erzahlen|erzahle|berichten|berichte|zeigen|zeige|davon|warnen|warne)",
+        "(uberall|uberall im netz|im internet|online|auf allen portalen) .. (schlechte|negative|miese|ehrliche|vernichtende) (bewertung|bewertungen|rezension|rezensionen|kritik)",
+        "(offentlich|publik) machen", "(warnen|warne) (alle|andere|jeden|meine)",
+    ],
+    "threat:regulatory": [
+        "(beschwere|beschweren|beschwerde|melden|melde|wende|wenden|einschalten|schalte|informieren|informiere) .. (verbraucherzentrale|schlichtungsstelle|datenschutzbehorde|datenschutzbeauftragten|landesdatenschutzbeauftragte|bundesnetzagentur|bafin|aufsichtsbehorde|ombudsmann|ombudsstelle|verbraucherschutz)",
+        "(datenschutzbehorde|datenschutzbeauftragten|landesdatenschutzbeauftragten|aufsichtsbehorde|ombudsmann|ombudsstelle|verbraucherschutz)",
+    ],
+    "threat:churn": [
+        "(noch (so )?(ein|eine|einmal|mal)|nochmal|wenn .. nicht|sonst|andernfalls|ansonsten) .. (sind wir|bin ich|wir sind|ich bin) (weg|raus|fort|draussen|ihr kunde gewesen|kunde gewesen)",
+        "(suchen|sehen|schauen) (wir|ich) (uns|mich) (nach )?(einen|einem|eine|einer|nach einem)? (anderen|neuen|anderer) (anbieter|dienstleister|lieferanten|partner|provider|hoster)",
+    ],
+    "churn": [
+        "(anderen|neuen) (anbieter|dienstleister|provider|hoster|lieferanten) (suchen|wechseln|nehmen)", "(wechseln|wechsel|wechsle|wechsele) (zu|zum|zur) (einem|einer|der|dem)? (anderen|konkurrenz|wettbewerber|mitbewerber)",
+    ],
+    "security": [
+        "(die|welche) (ich|wir) (nicht|nie|niemals|gar nicht) (aufgegeben|getatigt|veranlasst|autorisiert|durchgefuhrt|freigegeben) (habe|haben|hatte|hatten)",
+        "(daten|zugangsdaten|passwort|passworter|e mail adressen|kundendaten) .. (im darknet|im dark web|in einem forum|im netz|im internet|online) (aufgetaucht|aufgetaucht sind|gelandet|veroffentlicht|zu finden|gefunden|verkauft)",
+        "jemand (hat sich|hat) .. (in mein|in unser|auf mein|auf unser) (konto|account|postfach|profil) .. (eingeloggt|angemeldet|zugegriffen|eingedrungen)",
+    ],
+    "not:security": ["(betruger|betrugerbande|abzocker|halsabschneider) (seid|sind) (ihr|sie)", "(ihr|sie) (seid|sind) (doch )?(alle )?(betruger|abzocker)"],
+}
+for _category, _cues in _FOURTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -492,7 +492,7 @@ CUES: dict[str, list[str]] = {
         "(lost count|can't count|cannot count|no longer count) (of )?(how many|the) (times|emails|calls|messages)",
         "(promised|the promised) (call back|callback|call|reply|response|update|refund|fix|visit|engineer|technician|email)",
         "(call back|callback|reply|response|update|refund|fix|visit|email) (you|your (colleague|agent|team|support)|they|he|she) promised",
-        "(has|have|had) (already )?been (reported|raised|logged|flagged) (#|twice|two|three|several|multiple|many)? ?(times )?(before|already|to you|by (me|us))",
+        "(has|have|had) (already )?been (reported|raised|logged|flagged) (#|twice|two|three|several|multiple|many)? (times )?(before|already|to you|by (me|us))",
         f"{_I}('ve| have| had)? (already |previously |also )?{_CONTACT} (you|your (team|support|colleagues?|agents?|company|office|customer service|helpdesk|help desk|hotline|department)|support|customer (service|support|care)|the (support|helpdesk|help desk|hotline|front desk|reception|store)|this (address|inbox|team)|about this|this (issue|problem|before))",
         f"{_I}('ve| have| had)? (already |previously |also )?{_CONTACT} ... ({_COUNT}|already|before|previously|last (week|time|month)|on {_DAYS}|{_DAYS}|again|# (days|weeks) ago|a (week|month|few days) ago)",
         f"{_I}('ve| have| had)? (already |previously )?(spoke|spoken|talked|chatted|been in touch|been in contact) (to|with) (you|your|one of your|an agent|a (rep|representative|colleague|agent|advisor|adviser|member of (staff|your team))|someone|somebody|support|customer service)",
@@ -598,7 +598,7 @@ _FOURTH: dict[str, list[str]] = {
     "threat:legal": [
         f"(handing|hand|handed|passing|pass|passed|forwarding|forward|forwarded|referring|refer|referred|sending|send|sent|turning|turn|turned|giving|give|escalating|escalate|escalated|taking|take) (this|it|the matter|this matter|the case|my case|our case|everything|the file|my file|the whole thing|all of this|the details|the paperwork|your reply|this thread) (over |on )?to (my|our|a|the)? {_LEGAL_PARTY}",
         f"(consulting|contacting|calling|ringing|speaking to|speaking with|talking to|talking with|meeting with|meeting|instructing|hiring|engaging|retaining|getting|bringing in|involving) (my|our|a|an|the) (own )?{_LEGAL_PARTY}",
-        f"(involve|involving|bring in|bringing in|get|getting|call in|calling in) (the )?(lawyers|attorneys|solicitors|legal)",
+        "(involve|involving|bring in|bringing in|get|getting|call in|calling in) (the )?(lawyers|attorneys|solicitors|legal)",
         f"(hear|hearing) from (my|our) {_LEGAL_PARTY}", f"(my|our) {_LEGAL_PARTY} (will|'ll|shall|are going to|is going to) (be in (touch|contact)|contact|reach out|follow up|write|call|be writing|be calling|be contacting)",
         f"(now|is now|this is now|it is now|it's now) (a matter for|in the hands of|with) (my|our|the) ({_LEGAL_PARTY}|courts?)",
         "(next|last|only|final) (step|option|recourse|stop|port of call) (is|will be|would be|'s) (court|the courts?|legal action|a lawsuit|litigation|small claims|legal|my lawyer|our lawyers?)",

@@ -289,7 +289,7 @@ CUES: dict[str, list[str]] = {
     ],
     "platform": [
         "(avis|note) (# etoiles?|une etoile|deux etoiles|negatif|public)",
-        "(que choisir|signal conso|signalconso)",
+        "que choisir",
     ],
     "not:regulatory": [
         "(conformite|conforme|mise en conformite|clause|clauses|sous traitance|dpa|accord de traitement) .. rgpd",
@@ -308,3 +308,73 @@ CUES: dict[str, list[str]] = {
         "(quel|quelle) (service|accueil|professionnalisme|suivi|serieux|reactivite) (exemplaire|remarquable|formidable|irreprochable|exceptionnel|au top)",
     ],
 }
+
+# The fourth version: families of phrasing found missing by fresh practice messages (see docs/reading.md).
+_FOURTH: dict[str, list[str]] = {
+    "anger": [
+        "(quelle|c'est quoi cette|mais quelle) (blague|honte|arnaque|plaisanterie|mascarade|farce|catastrophe|incompetence|galere|horreur)",
+        "(j'hallucine|on hallucine|je reve|on croit rever|c'est un cauchemar|un vrai cauchemar|c'est la cata)",
+        "(la )?goutte d'eau (qui fait deborder|de trop)", "(la )?(derniere|ultime) goutte",
+        "(vous|tu) (devriez|devrait) avoir honte", "(honte a vous|quelle honte|aucune honte)",
+        "(hors de moi|fou de rage|folle de rage|furax|en colere|en rogne|excede|excedee|ecoeure|ecoeuree|revolte|revoltee|outre|outree|indigne|indignee|atterre|atterree|degoute|degoutee|fulmine)",
+        "(irrespectueux|irrespectueuse|mepris|meprisant|meprisante|malhonnete|malhonnetes|voleurs|arnaqueurs|escrocs|bande de|debiles|nullite|nullissime|catastrophique|desastreux|desastreuse|honteusement|inqualifiable|indigne|ridicule|grotesque|absurde|aberrant|n'importe quoi|foutage de gueule|se foutre de|on se fout|bordel|merde|putain|fait chier|ras le cul)",
+        "(vous )?(nous|me) (prenez|prend|prennent) pour (des|un|une) (imbeciles|idiots|cons|pigeons|vaches a lait|abrutis|idiot|imbecile|con|pigeon)",
+        "(traite|traitee|traites|traitees|traiter) comme (un|une|des) (moins que rien|chien|chiens|idiot|idiots|pigeon|pigeons|numero|criminel|criminels)",
+        "(vous m'avez|vous nous avez) (menti|mentis|arnaque|arnaquee|arnaques|vole|volee|voles|escroque|roule|roulee|roules)",
+    ],
+    "frustration": [
+        "(je|nous) (tourne|tournons|tournes) en rond", "(on|vous) (me|nous) (balade|baladez|promene|promenez|renvoie|renvoyez)",
+        "(epuise|epuisee|epuises|lessive|lessivee|a bout|decourage|decouragee|desespere|desesperee|desabuse|desabusee|excede|excedee|agace|agacee|energe|enerve|enervee)",
+        "(cela|ca) fait (maintenant |deja |plus de |plus |presque |bientot |pres de )?(d'un|d'une|#|une|un|deux|trois|quatre|cinq|six|plusieurs|quelques) (mois|semaine|semaines|jour|jours) (que|qu')",
+        "(ca|cela|le dossier|mon dossier|le probleme) (traine|dure|s'eternise) (depuis|trop|beaucoup|encore)", "depuis (trop|bien trop|si) longtemps",
+        "(personne|aucun de vos|aucun conseiller|aucun technicien) (ne|n') (semble|semblent|parait|paraissent|est|sont) (capable|capables|en mesure|au courant)",
+        "(faire le necessaire|regler ca|regler ce probleme|traiter ma demande|me repondre) (rapidement|au plus vite|des que possible|de toute urgence|en urgence|sans delai|immediatement|aujourd'hui)",
+        "(quand|quand est ce que) (allez vous|vous allez|est ce que vous allez|comptez vous|pensez vous) (enfin )?(regler|repondre|reparer|corriger|rembourser|intervenir|traiter|faire)",
+        "(j'ai|nous avons|on a) (perdu|passe) (des heures|une heure|deux heures|ma journee|ma matinee|mon apres midi|un temps fou|un temps precieux|des jours)",
+        "(encore|a nouveau|de nouveau) (une|un) (panne|coupure|bug|erreur|probleme|retard|souci|fois)", "(ras le bol|y en a marre|marre de|assez de)",
+        "(vraiment|tres|super|franchement) (penible|agacant|agacante|enervant|enervante|frustrant|frustrante|decevant|decevante|lourd)",
+        "(frustrant|frustrante|frustre|frustree|decevant|decevante|inadmissible de devoir)",
+    ],
+    "threat:legal": [
+        "(courrier|lettre|mail|appel|assignation|mise en demeure|recommande) (de|d'un|d'une|du|par) (mon|notre|un|une) (avocat|avocate|avocats|conseil|huissier|juriste|cabinet d'avocats)",
+        "(envisage|envisageons|envisager|reflechis a|etudie|etudions) (une|des|de|d') (action|actions|poursuites|procedure|recours) (en justice|judiciaire|judiciaires|juridique)?",
+        "(je|nous) (me|nous) (reserve|reservons) (le droit|la possibilite) (d'engager|de saisir|d'intenter|de poursuivre|d'agir|de porter)",
+        "(mon|notre) (avocat|avocate|conseil) (est|a ete|sera) (saisi|saisie|mandate|mandatee|informe|informee|en copie)",
+        "(je|nous) (transmets|transmettons|confie|confions|remets|remettons|envoie|envoyons) .. (a|au) (mon|notre|un|une)? (avocat|avocate|avocats|service juridique|huissier|juriste)",
+    ],
+    "threat:media": [
+        "(partager|partagerai|partage|publier|publierai|poster|posterai|diffuser|diffuserai|mettre|mettrai|balancer|balancerai) (cette|ces|la|les|nos|vos|mes|tout|toute) .. (conversation|conversations|echanges|echange|captures|capture|screenshots|mails|emails|reponses|histoire) .. (sur|partout|en ligne)",
+        "(un|des|mes) (avis|commentaire|commentaires|notes?) .. (une|1|zero|0) etoile",
+        "(une|1|zero|0) etoile (partout|sur)", "(faire|ferai|publier|poster|rediger|ecrire) (un|une) (post|publication|thread|video|article|story) (linkedin|facebook|instagram|tiktok|youtube|sur)",
+        "(tout le monde|mes (abonnes|followers|amis|proches|contacts|clients|collegues)|mon reseau|mon entourage|les gens) (va|vont|doit|doivent|devrait|devraient|sauront|saura|seront|sera) (savoir|etre au courant|au courant|connaitre|entendre parler|apprendre|prevenu|prevenus)",
+        "(contacter|contacterai|alerter|alerterai|prevenir|previendrai|ecrire a|ecrirai a|appeler|appellerai|saisir) (des|les|un|une|la) (journalistes|journaliste|presse|medias|media|redaction|television|tele|radio|emission)",
+    ],
+    "threat:regulatory": [
+        "(saisir|saisirai|saisirons|saisis|contacter|contacterai|ecrire|ecrirai|signaler|signalerai|alerter|alerterai|plainte|plaintes|recours) .. (le|la|l'|au|a la|aupres de la|aupres du|aupres de l')? (mediateur|mediatrice|ufc|ufc que choisir|signal conso|signalconso|dgccrf|cnil|arcep|acpr|amf|autorite|association de consommateurs|defenseur des droits|repression des fraudes)",
+        "(signalement|signaler|signalerai|plainte) (sur|a|aupres de|via) (signal conso|signalconso|la dgccrf|la cnil)",
+    ],
+    "regulator": ["(signal conso|signalconso|ufc que choisir|ufc|mediateur|mediatrice)"],
+    "threat:churn": [
+        "(sinon|si (ca|cela|rien) (continue|ne change pas|change pas|recommence|se reproduit)|encore une (panne|coupure|erreur|fois)) .. (je|nous|on) (change|changeons|changerai|changerons|resilie|resilions|resilierai|resilierons|pars|partons|partirai|partirons|quitte|quittons|vais voir|irai voir|irons voir|allons voir)",
+        "(aller|irai|irons|vais|allons) voir ailleurs", "(changer|change|changerai|changerons|changeons) (d'operateur|de fournisseur|de prestataire|de banque|de crémerie|de cremerie)",
+    ],
+    "churn": [
+        "(je|nous|on) (resilie|resilions|resilierai|resilierons|arrete|arretons|quitte|quittons|change|changeons) (tout|tout de suite|immediatement|et|si|d'operateur|de fournisseur)",
+    ],
+    "outage": [
+        f"{_SYS} .. (est|sont|etait|a ete) (en rade|plante|plantee|plantes|a plat|mort|morte|au tapis|dans les choux|hors d'usage)",
+        "(plus aucun|aucun|aucune|plus un seul|pas un seul) (client|clients|utilisateur|utilisateurs|visiteur|visiteurs|salarie|salaries|collaborateur|collaborateurs|agent|agents|poste|postes|magasin|magasins) (ne|n') (peut|peuvent|arrive|arrivent|parvient|parviennent) (plus )?(a )?(passer commande|commander|payer|se connecter|acceder|travailler|encaisser|appeler|ouvrir)",
+        "(reseau|internet|fibre|ligne|electricite|service|telephone) .. (completement |totalement |entierement )?(tombe|tombee|coupe|coupee|HS|en panne) (dans|sur|pour) (tout|toute|toutes|tous|l'ensemble)",
+        "impossible (de|d') (se connecter|acceder|travailler|commander|payer) (pour|a) (l'ensemble|tous|toutes|tout le monde|chacun|aucun)",
+    ],
+    "security": [
+        "(achats|commandes|paiements|virements|prelevements|operations|transactions|reservations) (que|qu') (je|nous) (n'ai|n'avons|n'avais|n'avions) (pas|jamais) (fait|faits|faites|effectue|effectues|effectuees|passe|passes|passees|autorise|autorises|autorisees)",
+        "(quelqu'un|une personne|un inconnu|un tiers|des inconnus) (s'est|se sont|a|ont) (connecte|connectes|connectee|acces|accede|utilise|pirate|change|modifie|commande)",
+        "(sans mon|sans notre) (autorisation|accord|consentement) .. (connecte|connexion|acces|utilise|modifie|change|commande|achat|achats|prelevement)",
+        "(donnees|coordonnees|informations|mots de passe|identifiants) .. (ont |a )?(fuite|fuitees|fuites|retrouvees|retrouves|publiees|publies|en vente|divulguees|divulgues|exposees|exposes) .. (forum|internet|dark web|darknet|en ligne|publiquement)",
+        "(fuite|fuites) de (donnees|donnee|mots de passe|identifiants)", "(hameconnage|hameconne|hameconnee|phishing|arnaque au|usurpation d'identite|usurpe|usurpee)",
+    ],
+    "not:security": ["(des|bande d'|bande de|vous etes des|quels) (escrocs|arnaqueurs|voleurs)"],
+}
+for _category, _cues in _FOURTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

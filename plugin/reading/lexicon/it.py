@@ -28,7 +28,7 @@ CUES: dict[str, list[str]] = {
     "threat:regulatory": ["(associazione|associazioni) (dei )?consumatori", "garante (della privacy|per la protezione)", "(antitrust|agcom|agcm|corecom)"],
     "regulatory": [
         "diritto (di accesso|all'oblio|alla cancellazione|di rettifica|alla portabilita)", "(ai sensi|in base) del gdpr",
-        "(ai sensi|in base|a norma|secondo) (dell'|del|dell|l'|il)? ?(art|articolo) # (del )?(gdpr|rgpd|regolamento)",
+        "(ai sensi|in base|a norma|secondo) (dell'|del|dell|l'|il)? (art|articolo) # (del )?(gdpr|rgpd|regolamento)",
         "(cancellazione|accesso|copia|rettifica|portabilita|limitazione) (dei|di tutti i|a tutti i|ai|di) (miei|nostri) dati( personali)?",
         "(chiedo|richiedo|richiesta di|esercito il diritto) .. (cancellazione|accesso|copia|rettifica|portabilita|oblio) .. dati",
     ],
@@ -152,3 +152,45 @@ CUES: dict[str, list[str]] = {
         "(sono|siamo) (un avvocato|avvocato|avvocata|uno studio legale|notaio)",
     ],
 }
+
+# The fourth version: families of phrasing found missing by fresh practice messages (see docs/reading.md).
+_FOURTH: dict[str, list[str]] = {
+    "anger": [
+        "(mi|ci) (avete|hanno|ha) (preso|presi|presa|prese) in giro", "(prendete|prendono|prende) in giro",
+        "(vergognoso|vergognosa|vergognatevi|indecente|inaccettabile|inammissibile|ridicolo|ridicola|assurdo|assurda|pazzesco|pazzesca|scandaloso|scandalosa|schifo|schifoso|schifosa|pessimo|pessima|disgustato|disgustata|furioso|furiosa|furibondo|imbufalito|incavolato|incavolata|incazzato|incazzata|esasperato|esasperata|indignato|indignata|truffatori|ladri|incompetenti|incapaci|buffoni|cialtroni|pagliacci|una presa in giro|una truffa|una vergogna|mancanza di rispetto|senza vergogna|allucinante|vomitevole|squallido|squallida|penoso|penosa|indegno|indegna|maleducati|maleducato|maleducata|arroganti)",
+    ],
+    "frustration": [
+        "(sono|e|sara|saranno) (gia )?(#|due|tre|quattro|cinque|sei|diverse|varie|molte|parecchie) (settimane|giorni|mesi|ore) che",
+        "(nessuno|nessuna) (mi|ci)? (sa|sanno|riesce a|vuole|puo) (dare|darmi|darci|dirmi|dirci|aiutarmi|aiutarci|rispondere|risolvere)",
+        "non ne posso piu", "(stufo|stufa|stufi|stanco|stanca|stanchi|esausto|esausta|esasperato|esasperata|frustrato|frustrata|frustrante|demoralizzato|sfinito|sfinita)",
+        "(fino a|ma) quando", "(quanto|quanti) (ancora|tempo|giorni|settimane)", "(ogni volta|sempre) (la stessa|lo stesso|uguale)",
+    ],
+    "threat:legal": [
+        "(rivolgero|rivolgeremo|rivolgermi|rivolgerci|contattero|contatteremo|chiamero|passero|consultero|sentiro) .. (a un|al mio|al nostro|un|il mio|il nostro|dal mio|dal nostro)? (avvocato|avvocata|avvocati|legale|studio legale)",
+        "(portero|porteremo|portarvi|vi porto|vi portero|vi porteremo) (in|davanti al|al) (tribunale|giudice|causa)", "(procedero|procederemo|procedere|agiro|agiremo) (per|in) (vie|sede) (legali|legale|giudiziaria|giudiziarie)",
+        "(denuncia|denuncero|denunceremo|querela|querelero|esposto|citazione|citare|citero|causa legale)",
+    ],
+    "threat:media": [
+        "(scrivero|scriveremo|lascero|lasceremo|pubblichero|pubblicheremo|mettero) .. (recensione|recensioni|commento|commenti|post|video) .. (negativa|negative|pessima|pessime|ovunque|dappertutto|google|trustpilot|social|facebook|instagram)",
+        "(raccontero|racconteremo|diro|scrivero|condividero|pubblichero|denuncero) (tutto|questa storia|la mia esperienza|come trattate) .. (social|facebook|instagram|tiktok|twitter|internet|giornali|stampa|tutti)",
+        "(contattero|contatteremo|andro|scrivero|chiamero) (alla|a|ai|la|i) (stampa|giornali|giornalisti|striscia|le iene|televisione|tv|mi manda rai tre|report)",
+    ],
+    "threat:regulatory": [
+        "(esposto|reclamo|segnalazione|denuncia|segnalero|rivolgero|rivolgermi|rivolgerci|ricorrero|ricorso) .. (agcom|agcm|antitrust|garante|corecom|arera|ivass|banca d'italia|codacons|altroconsumo|adiconsum|federconsumatori|associazione (dei |di )?consumatori|un'associazione (dei |di )?consumatori)",
+    ],
+    "regulator": ["(arera|ivass|codacons|adiconsum|federconsumatori|altroconsumo)"],
+    "threat:churn": [
+        "(passo|passero|passiamo|passeremo|vado|andro|cambio|cambiero|cambiamo|cambieremo) (a|ad|con|da) (un|una)? (altro|altra|altri|concorrente|concorrenti) (operatore|gestore|fornitore|compagnia|azienda)?",
+    ],
+    "outage": [
+        "(nessuno|nessun utente|nessun collega|nessun cliente) (in ufficio |di noi |dei nostri )?(riesce|riusciamo|puo|possiamo) (piu )?(a |ad )?(collegarsi|collegarci|accedere|entrare|lavorare|comprare|pagare)",
+        f"{_SYS} (e|sono|risulta|risultano) (giu|down|offline|fermo|ferma|fermi|bloccato|bloccata|morto|morta|irraggiungibile|inaccessibile|fuori uso) (da|dalle|per|a tutti|per tutti)",
+    ],
+    "security": [
+        "(addebiti|acquisti|ordini|transazioni|pagamenti|bonifici) che non (ho|abbiamo) (fatto|effettuato|autorizzato|riconosciuto|richiesto)",
+        "qualcuno (e|ha|si e) (entrato|entrata|acceduto|collegato) (nel|nella|al|alla|sul|sulla) (mio|mia|nostro|nostra)",
+    ],
+    "not:security": ["(siete|sono) (dei|solo dei|solo)? (truffatori|ladri)"],
+}
+for _category, _cues in _FOURTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -142,3 +142,44 @@ CUES: dict[str, list[str]] = {
         "(sou|somos) (advogado|advogada|advogados|um escritorio de advocacia)",
     ],
 }
+
+# The fourth version: families of phrasing found missing by fresh practice messages (see docs/reading.md).
+_FOURTH: dict[str, list[str]] = {
+    "anger": [
+        "(falta|faltas) de (respeito|consideracao|profissionalismo|vergonha)", "(descaso|palhacada|pouca vergonha|sem vergonha|safados|ladroes|golpistas|incompetentes|inuteis|ridiculo|ridicula|lamentavel|revoltante|revoltado|revoltada|indignado|indignada|furioso|furiosa|absurdo|absurda|um lixo|uma porcaria|pessimo|pessima|horrivel|vergonhoso|vergonhosa)",
+        "(estao|estão|voces estao) (me )?(fazendo de (bobo|boba|palhaco|idiota)|de brincadeira|brincando com)",
+    ],
+    "frustration": [
+        "(faz|ha|fazem|já faz|ja faz) (#|uma|um|duas|dois|tres|quatro|cinco|varias|varios|muitas|muitos) (semanas|semana|dias|meses|mes|horas) (que|esperando|sem)",
+        "(cansado|cansada|cansados|farto|farta|fartos|desesperado|desesperada|frustrado|frustrada|frustrante|decepcionado|decepcionada|estressado|estressada)",
+        "(ninguem|ninguém) (resolve|responde|ajuda|me responde|me ajuda|sabe|retorna)", "ate quando", "(de novo|outra vez|mais uma vez|novamente)",
+        "(nenhuma|sem) (resposta|solucao|retorno|previsao)",
+    ],
+    "threat:legal": [
+        "(processar|processarei|processaremos|vou processar|vamos processar) (voces|a empresa|essa empresa|esta empresa|a loja|o banco|a operadora)",
+        "(entrar|entrarei|entraremos|vou entrar|vamos entrar|recorrer|recorrerei|acionar|acionarei) (na|a|com uma acao na) justica", "(acao|processo) (judicial|na justica|contra voces|contra a empresa)",
+        "(meu|nosso) (advogado|advogada|advogados) (vai|vão|irá|ira|entrara|entrará|já esta|ja esta|esta)",
+    ],
+    "threat:media": [
+        "(postar|vou postar|publicar|vou publicar|expor|vou expor|divulgar|vou divulgar|contar|vou contar|espalhar) .. (redes sociais|internet|instagram|facebook|twitter|tiktok|youtube|reclame aqui|todo mundo)",
+        "(reclamacao|reclamar|vou reclamar) (no|em|pelo) (reclame aqui|reclameaqui|consumidor gov|consumidor.gov)",
+    ],
+    "threat:regulatory": [
+        "(denunciar|vou denunciar|denunciarei|reclamar|vou reclamar|reclamacao|queixa|abrir (uma )?reclamacao|acionar|vou acionar) .. (procon|anatel|anpd|bacen|banco central|senacon|idec|aneel|ans|anac)",
+    ],
+    "regulator": ["(aneel|anac|banco central)"],
+    "threat:churn": [
+        "(vou|vamos|iremos) (cancelar|sair|embora|mudar|trocar) .. (concorrencia|outra (operadora|empresa)|outro (banco|provedor))", "(para a|pra) concorrencia",
+    ],
+    "security": [
+        "(invadiu|invadiram|invadida|invadido|hackearam|hackeada|hackeado|clonaram|clonado|clonada|golpe|fraude|phishing|vazamento|vazaram|vazados)",
+        "(compras|pedidos|cobrancas|transacoes|pagamentos) .. (que )?(eu )?(nao|não) (fiz|reconheco|autorizei|realizei)",
+        "(alguem|alguém) (entrou|acessou|invadiu|usou|mexeu) (na|no|em) (minha|meu)",
+    ],
+    "outage": [
+        "(ninguem|ninguém|nenhum (funcionario|usuario|cliente)) (consegue|conseguiu|pode) (acessar|entrar|logar|trabalhar|comprar|conectar)",
+        "(site|sistema|internet|servidor|plataforma|aplicativo|app|linha) .. (fora do ar|caiu|caído|caido|parado|inacessivel|indisponivel)",
+    ],
+}
+for _category, _cues in _FOURTH.items():
+    CUES.setdefault(_category, []).extend(_cues)
