@@ -350,8 +350,8 @@ _FOURTH: dict[str, list[str]] = {
         "(contacter|contacterai|alerter|alerterai|prevenir|previendrai|ecrire a|ecrirai a|appeler|appellerai|saisir) (des|les|un|une|la) (journalistes|journaliste|presse|medias|media|redaction|television|tele|radio|emission)",
     ],
     "threat:regulatory": [
-        "(saisir|saisirai|saisirons|saisis|contacter|contacterai|ecrire|ecrirai|signaler|signalerai|alerter|alerterai|plainte|plaintes|recours) .. (le|la|l'|au|a la|aupres de la|aupres du|aupres de l')? (mediateur|mediatrice|ufc|ufc que choisir|signal conso|signalconso|dgccrf|cnil|arcep|acpr|amf|autorite|association de consommateurs|defenseur des droits|repression des fraudes)",
-        "(signalement|signaler|signalerai|plainte) (sur|a|aupres de|via) (signal conso|signalconso|la dgccrf|la cnil)",
+        "(saisir|saisirai|saisirons|saisis|contacter|contacterai|ecrire|ecrirai|signaler|signalerai|alerter|alerterai|plainte|plaintes|recours) .. (le|la|l'|au|a la|aupres de la|aupres du|aupres de l')? (mediateur|mediatrice|ufc|ufc que choisir|signal conso|signalconso|autorite|association de consommateurs|defenseur des droits|repression des fraudes)",
+        "(signalement|signaler|signalerai|plainte) (sur|a|aupres de|via) (signal conso|signalconso)",
     ],
     "regulator": ["(signal conso|signalconso|ufc que choisir|ufc|mediateur|mediatrice)"],
     "threat:churn": [
