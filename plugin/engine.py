@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from plugin.alerts import alert, platform_label, ticket_reference
+from plugin.alerts import AlertFrame, alert, platform_label, ticket_reference
 from plugin.calendar import calendar_for
 from plugin.config import TIER_LEAD, EscalatorConfig, RuleConfig
 from plugin.documents import DocumentContext, Documents
@@ -355,14 +355,15 @@ class Engine:
                        ctx: DocumentContext) -> list[Notification]:
         ticket = facts.ticket
         out = []
+        frame = AlertFrame(facts, plan.priority, plan.tier) if plan.roles else None  # what the alerts share
         for role, role_matches in plan.roles.items():
+            assert frame is not None
             # One alert per role and decision; when several rules name the role, it carries all their reasons,
             # headed by the rule that moved the ticket if it is one of them.
             role_matches = sorted(role_matches, key=lambda m: m.rule.name != plan.tier_rule)
             lead = role_matches[0]
             role_reasons = _escalating_first(role_matches, plan.tier_rule, ())
-            title, body = alert(role, facts, plan.priority, plan.tier, role_reasons,
-                                lead.rule.description or lead.rule.name)
+            title, body = frame.alert(role, role_reasons, lead.rule.description or lead.rule.name)
             out.append(Notification(role=role, kind=lead.rule.name, ticket_id=ticket.id, dedupe_key=lead.key,
                                     title=title, body=body, urgent=role == "on_call",
                                     schedule=self._hours_of(role)))
