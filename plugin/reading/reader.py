@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from plugin.domain import Sentiment
@@ -43,6 +43,9 @@ _COUNTERED_AS = {"lawyer": "legal", "press": "media", "platform": "media", "regu
 _FAMILY = {"lawyer": "threat:legal", "legal": "threat:legal", "press": "threat:media", "platform": "threat:media",
            "media": "threat:media", "regulator": "threat:regulatory", "regulatory": "threat:regulatory"}
 ANGRY_AT = 2
+# Without a locale, a message with fewer small words of one language than this is read with every lexicon: two
+# words ("o", "a") can come from a short Spanish or Italian message as well as a Portuguese one.
+_SURE_AT = 3
 FRUSTRATED_AT = 1
 
 
@@ -73,8 +76,9 @@ class Reading:
                 seen.setdefault(item.phrase, None)
         return tuple(seen)
 
-    @property
+    @cached_property
     def mood_evidence(self) -> tuple[str, ...]:
+        """The phrases behind the mood (worked out once per reading: a reading is kept and asked again)."""
         kinds = {Sentiment.THREATENING: ("threat:legal", "threat:regulatory", "threat:media", "threat:churn",
                                          "threat:billing", "threat", "anger", "sarcasm", "shouting"),
                  Sentiment.ANGRY: ("anger", "sarcasm", "shouting"),
@@ -181,7 +185,7 @@ class Reader:
         message = Text.of(text)
         hint = language.replace("_", "-").split("-")[0].lower() if language else None
         detected = detect(message, self._stopwords, hint)
-        if hint is None and max(detected.counts.values(), default=0) < 2:
+        if hint is None and max(detected.counts.values(), default=0) < _SURE_AT:
             languages = list(self._lexicons)  # too few words to tell: every lexicon reads it
         else:
             languages = list(dict.fromkeys([detected.language, *detected.also, "en"]))
@@ -230,6 +234,10 @@ class _SentenceWords:
 
     def conditional(self, message: Text, hit: Hit) -> bool:
         return conditional(message, hit, self.conditions)
+
+    def announced(self, message: Text, hit: Hit) -> bool:
+        """A word of intent or of the future in the sentence ("I'll post it", "je publierai")."""
+        return intended(message, hit, self.intents, self.future_endings)
 
     def threatened(self, message: Text, hit: Hit) -> bool:
         """Under a condition ("if ..., the video goes on TikTok") or announced ("my lawyer will call")."""
@@ -286,10 +294,10 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
         if category == "churn" and (pressure or words.conditional(message, hit)):
             kind = "threat:churn"  # "if this is not fixed by Friday, we cancel"; "our renewal is in 45 days"
         if category == "platform":
-            if words.threatened(message, hit):
+            if told_as_done(message, hit, words.done) and not words.announced(message, hit):
+                kind = "media"  # "I've already tweeted about it, if you want to see": the matter, no longer a threat
+            elif words.threatened(message, hit):
                 kind = "threat:media"  # "if I get no apology, the video goes on TikTok"
-            elif told_as_done(message, hit, words.done):
-                kind = "media"  # "I've already tweeted about it": the matter, no longer a threat
             else:
                 continue  # "our Twitter card preview", "the social media planner"
         if category in _NAMED:  # a lawyer or a court, the press: the matter, a threat when announced

@@ -284,5 +284,8 @@ _FOURTH: dict[str, list[str]] = {
     ],
     "not:security": ["(betruger|betrugerbande|abzocker|halsabschneider) (seid|sind) (ihr|sie)", "(ihr|sie) (seid|sind) (doch )?(alle )?(betruger|abzocker)"],
 }
+_FOURTH.setdefault('threat:churn', []).extend([
+    '(oder|sonst|ansonsten|andernfalls) (wir|ich) (kundigen|kundige|wechseln|wechsle|gehen|sind weg|bin weg|steigen aus|springen ab|suchen uns)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

@@ -661,7 +661,6 @@ _FOURTH: dict[str, list[str]] = {
         "(this|it|that) (is|was|'s) (beyond|past|well beyond) (a joke|ridiculous|unacceptable|belief|frustrating|annoying)",
         "(unbelievably|incredibly|outrageously|ridiculously|disgracefully|shockingly|appallingly) (bad|poor|slow|rude|useless|incompetent|expensive|unprofessional|terrible|awful)",
         "(absolute|complete|total|utter|bloody) (joke|farce|disgrace|shambles|nightmare|mess|rubbish|garbage|disaster|scam|con|nonsense|incompetence|clowns|cowboys)",
-        "how (hard|difficult) (can it|is it) (be )?(to|for you)",
         "(this|that|it) is (not|no) (good enough|way to (treat|run|do))", "not good enough",
         "(how|why) (on earth |the hell |in the world )?(is|was|are|were) (this|that|it|you) (allowed|acceptable|possible|legal|ok|okay)",
     ],
@@ -707,5 +706,32 @@ _FOURTH: dict[str, list[str]] = {
         f"(connect|put|transfer|forward|pass|refer) (me|us) (through )?(to|with) (your|a|an|the|someone|somebody) .. {_BOSS}",
     ],
 }
+_FOURTH.setdefault('outage', []).extend([
+    '(email|emails|e mail|mail|mailbox|mailboxes|phones?|phone lines?|lines|internet|wifi|network|site|website|app|system|systems|server|servers|platform|portal|service|everything|checkout|payments|card payments|terminals|tills) (has |have |had )?(completely |totally |entirely |just )?(stopped working|stopped responding|stopped loading|died|gone dark|gone offline|gone down) (entirely|completely|altogether|for everyone|for all|across|since|this morning|overnight|again|at)',
+    '(nobody|no one|noone|none of us|not one of us) (in|at|on|across) (the|our|my) (office|team|company|building|shop|store|branch|site|floor|department) (can|could|is able to|are able to) (send|receive|call|make calls|take calls|print|work|connect|log in|login|sign in|get online|browse|pay|check out)',
+])
+_FOURTH.setdefault('frustration', []).extend([
+    "(nobody|no one|noone) (is |'s )?(answering|responding|replying|picking up|calling back|getting back)",
+    '(is|are) still (on my|on our|there|showing|appearing|pending|outstanding|missing|broken|not|wrong|charging|listed)',
+    '(how hard|how difficult) (can it|is it) (be )?(to|for)',
+])
+_FOURTH.setdefault('anger', []).extend([
+    'what (am i|are we|exactly am i|exactly are we|do i|do we) (even )?(paying|pay) (you )?for',
+])
+_FOURTH.setdefault('calm', []).extend([
+    '(small|minor|little|tiny|cosmetic|low priority) (thing|issue|bug|annoyance|detail|glitch|niggle|problem)',
+])
+_FOURTH.setdefault('threat:churn', []).extend([
+    "(or|otherwise|or else) (we're|we are|i'm|i am|we'll be|i'll be) (cancelling|canceling|terminating|leaving|switching|moving|pulling|taking|closing|ending|done|walking|out|gone)",
+])
+_FOURTH.setdefault('not:security', []).extend([
+    "(didn't|did not|never) (authori[sz]e|agree to|approve|ask for|request|order|sign up for|consent to) (the|this|that|an|any|my|our)? .. (upgrade|renewal|subscription|plan change|plan|price increase|fee|fees|add on|addon|auto renewal|extra seats|seats|tier|premium|insurance|warranty)",
+])
+_FOURTH.setdefault('not:manager', []).extend([
+    '(escalate|escalating|escalated|escalation|take|taking|raise|raising|refer|referring) (this |it |the matter |my complaint |my case )?(to|with) (the )?(ofcom|ofgem|ofwat|ico|fca|ftc|cfpb|fcc|cma|asa|ombudsman|financial ombudsman|regulator|regulators|trading standards|attorney general|bbb|better business bureau|small claims|court|courts|my bank|the bank|consumer protection)',
+])
+_FOURTH.setdefault('repeat', []).extend([
+    "(second|third|fourth|fifth|2nd|3rd|4th|5th|#th|umpteenth|nth) (time|day|week) (calling|writing|emailing|asking|chasing|contacting|ringing|phoning|in a row that i|i've called|i've written|i have called|i have written)",
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

@@ -6,7 +6,7 @@ from __future__ import annotations
 STOPWORDS = """el la los las de del un una y es en que no por para con se su sus mi mis nuestro nuestra lo le les al
 pero como ya muy este esta esto hay han ha he sido gracias hola buenos buenas dias estoy somos sois vuestro
 vuestra podeis usted ustedes me nos desde tengo tenemos quiero necesito puede pueden
-cuando donde todavia aun ahora hace llevo pedido vez"""
+cuando donde todavia aun ahora hace llevo pedido vez hoy ayer tambien porque estan siempre"""
 NEGATORS = "no nunca jamas nadie nada ningun ninguna ninguno sin ni tampoco"
 INTENSIFIERS = "tan tanto tal"
 CONDITIONS = "si sino caso contrario"
@@ -239,5 +239,8 @@ _FOURTH: dict[str, list[str]] = {
     ],
     "not:security": ["(son|sois|son unos|sois unos|menudos|vaya) (estafadores|ladrones|timadores)"],
 }
+_FOURTH.setdefault('threat:churn', []).extend([
+    '(o|si no|sino|de lo contrario) (me|nos) (cambio|cambiamos|cambiare|cambiaremos|voy|vamos|ire|iremos|doy de baja|damos de baja|largo|borro|borramos|paso|pasamos)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

@@ -15,7 +15,7 @@ BRIDGES = "vais va allons vont veux voulons veut souhaite souhaitons compte comp
 COMPLAINTS = "plainte signal saisi denonc reclam recours contact ecri alert preven inform porter"
 INTENTS = "vais allons va vont envisage envisageons"
 FUTURE_ENDINGS = "rai rons"
-DONE = ""
+DONE = "publie publies publiee laisse depose redige"
 
 _SYS = ("(site|site web|site internet|boutique|boutique en ligne|application|appli|app|service|services|plateforme|"
         "serveur|serveurs|systeme|api|portail|production|prod|reseau|internet|connexion|ligne|box|fibre|telephone|"
@@ -60,9 +60,9 @@ CUES: dict[str, list[str]] = {
         "rgpd (article|art|demande|droits)",
     ],
     "threat:media": [
-        f"(publier|publie|publierai|publierons|poster|posterai|laisser|laisserai|mettre|mettrai|ecrire|ecrirai|rediger|redigerai|partager|partagerai|raconter|raconterai|denoncer|denoncerai|balancer|exposer|exposerai|afficher|en parler|parler de vous) .. (sur|partout sur|a) {_PLATFORM}",
+        f"(publier|je publie|on publie|publierai|publierons|poster|posterai|laisser|laisserai|mettre|mettrai|ecrire|ecrirai|rediger|redigerai|partager|partagerai|raconter|raconterai|denoncer|denoncerai|balancer|exposer|exposerai|afficher|en parler|parler de vous) .. (sur|partout sur|a) {_PLATFORM}",
         "(avis|commentaire|commentaires|note) (negatif|negatifs|negative|detaille|public|publics|incendiaire|sale|assassin) (sur|partout)",
-        "(publier|publie|publierai|laisser|laisserai|poster|posterai|rediger|ecrire|ecrirai|mettre) (un|des|mon|plusieurs) (avis|commentaire)",
+        "(publier|je publie|on publie|publierai|laisser|laisserai|poster|posterai|rediger|ecrire|ecrirai|mettre) (un|des|mon|plusieurs) (avis|commentaire)",
         "(alerter|contacter|prevenir|informer|parler a|parler aux|raconter a|raconter aux|saisir|ecrire a|ecrire aux|aller voir) (la presse|les medias|aux medias|les journalistes|aux journalistes|a la presse|un journaliste|des journalistes)",
          "(en parler|parler|raconter|tout raconter|m'adresser|nous adresser) (aux medias|a la presse|aux journalistes)",
         "(faire|ferai) (le )?buzz", "(part|partira|finit|finira|atterrit|atterrira|sera|ira) (sur|partout sur) (twitter|x|facebook|instagram|tiktok|youtube|linkedin|les reseaux sociaux|internet)", "(avis|commentaires) (en ligne|publics|google)", "(prevenir|avertir|informer) (tout|tous) (mon|mes) (entourage|amis|contacts|reseau)", "(tout le monde|le monde entier) (saura|va savoir|le saura|en entendra parler)",
@@ -376,5 +376,16 @@ _FOURTH: dict[str, list[str]] = {
     ],
     "not:security": ["(des|bande d'|bande de|vous etes des|quels) (escrocs|arnaqueurs|voleurs)"],
 }
+_FOURTH.setdefault('outage', []).extend([
+    "(plus aucun|plus aucune|aucun|aucune) (ligne|ligne telephonique|lignes|poste|postes|telephone|telephones|terminal|terminaux|caisse|caisses|ordinateur|ordinateurs) .. (ne|n') (fonctionne|fonctionnent|marche|marchent|repond|repondent|passe|passent)",
+    '(messagerie|mails|e mails|courriels|telephone|telephones|lignes|internet|reseau|site|application|caisses) (ne )?(fonctionne|fonctionnent|marche|marchent) plus (du tout|depuis|pour personne|nulle part)',
+])
+_FOURTH.setdefault('threat:legal', []).extend([
+    "(j'ai|nous avons|avons|ai) (saisi|assigne|attaque|poursuivi) (le|la|les|votre|vous)? (tribunal|tribunaux|justice|juge|societe|prud'hommes)",
+    '(assignation|citation a comparaitre|requete au tribunal|injonction)',
+])
+_FOURTH.setdefault('manager', []).extend([
+    '(mettre|mettiez|mettez|mette) (me |nous )?en (relation|contact) avec (un|une|votre|le|la|vos) .. (responsable|superieur|manager|directeur|directrice|chef|superviseur)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

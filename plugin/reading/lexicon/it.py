@@ -5,7 +5,7 @@ from __future__ import annotations
 
 STOPWORDS = """il lo la i gli le di del della dei un una e in che non per con si suo sua mio mia nostro nostra al alla
 ma come gia molto questo questa ho ha abbiamo sono grazie buongiorno salve ciao vostro vostra potete mi ci da stamattina ancora sempre tutto niente nostri vostri perche
-quando sto stiamo"""
+quando sto stiamo ieri oggi anche nel nella sul sulla degli delle dal dalla"""
 NEGATORS = "non mai nessuno niente nulla nessun nessuna senza ne"
 INTENSIFIERS = "cosi tanto tale"
 CONDITIONS = "se altrimenti qualora caso"
@@ -192,5 +192,13 @@ _FOURTH: dict[str, list[str]] = {
     ],
     "not:security": ["(siete|sono) (dei|solo dei|solo)? (truffatori|ladri)"],
 }
+_FOURTH.setdefault('security', []).extend([
+    "qualcuno (ha|aveva|abbia) (cambiato|modificato|reimpostato|resettato) (la|il|l'|i|le|mio|mia)? (password|email|mail|indirizzo|numero|iban|dati|credenziali)",
+    'senza (il mio|il nostro|nostro|mio)? (consenso|autorizzazione|permesso) .. (accesso|accessi|modificat|cambiat|acquist|ordin|addebit|bonific)',
+])
+_FOURTH.setdefault('outage', []).extend([
+    '(linea|internet|connessione|rete|segnale|servizio|fibra|adsl|telefono|posta) .. (completamente |totalmente |del tutto )?(assente|assenti|morta|morto|isolata|isolato|staccata|staccato|interrotta|interrotto|sparita|sparito)',
+    '(modem|router) .. (spia|luce|led) (rossa|rosso|lampeggiante)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)
