@@ -1,21 +1,28 @@
 """The inbox's hot path on SQL: the one INSERT an acknowledged event costs, and the read the inbox feed polls.
 
-The INSERT is compiled once per store and sent through the driver itself: SQLAlchemy's work per statement (and on
-PostgreSQL the pool's ping and a BEGIN and a COMMIT, three round trips) cost more than the row. On SQLite it is
-BEGIN IMMEDIATE, INSERT, COMMIT on a pooled connection; on PostgreSQL the INSERT alone, in autocommit, on a
-connection each thread keeps. A redelivery's INSERT ... ON CONFLICT DO NOTHING returns no row and stores nothing.
+The INSERT is built once per store and sent through the driver itself, on a connection each thread keeps (taken from
+the store's engine once, so it has the engine's settings, then detached from its pool): SQLAlchemy's work per
+statement, the pool's checkout and return (on PostgreSQL a ping, a second round trip) and a BEGIN and a COMMIT cost
+more than the row. On SQLite it is the INSERT alone in autocommit (one statement is its own transaction, committed
+before it returns: WAL with synchronous=NORMAL, see docs/reliability.md), the web processes taking turns on a file
+lock instead of SQLite's sleeping wait for its write lock; on PostgreSQL the same INSERT, prepared once
+per connection and run through libpq (psycopg's `pgconn`) in autocommit. A redelivery's INSERT ... ON CONFLICT DO
+NOTHING returns no row and stores nothing: the duplicate check is the INSERT, not a read before it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
+import json
+import os
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy import event as sa_events
-from sqlalchemy.dialects import postgresql, sqlite
 
 from plugin.domain import TicketEvent
 from plugin.lifecycles import EventState
@@ -25,98 +32,130 @@ from plugin.store.serialize import event_to_json
 
 INBOX: Table = InboxRow.__table__  # type: ignore[assignment]
 
-
 COLUMNS = ("platform", "delivery_id", "ticket_id", "kind", "received_at", "event", "from_us", "attempts", "state")
+PREPARED = b"escalator_inbox_add"  # the PostgreSQL prepared statement's name, on the inbox's own connections
 
 
 class Inbox:
     def __init__(self, store: Store) -> None:
         self.store = store
-        dialect = store.engine.dialect
-        insert = postgresql.insert if store.dialect == "postgresql" else sqlite.insert
-        statement = (insert(INBOX).values({name: bindparam(name) for name in COLUMNS})
-                     .on_conflict_do_nothing().returning(INBOX.c.id))
-        # compiled once, run on the driver's connection: SQLAlchemy's per-statement work was most of the request's
-        compiled = statement.compile(dialect=dialect)
-        self._sql = compiled.string
-        self._positions = compiled.positiontup  # the order of a positional driver's parameters (SQLite's)
-        self._bind = {name: INBOX.c[name].type.dialect_impl(dialect).bind_processor(dialect) or _same
-                      for name in COLUMNS}
         self._sqlite = store.dialect == "sqlite"
-        self._local = threading.local()
+        placeholders = ", ".join("?" if self._sqlite else f"${i}" for i in range(1, len(COLUMNS) + 1))
+        self._sql = (f"INSERT INTO {INBOX.name} ({', '.join(COLUMNS)}) VALUES ({placeholders}) "  # noqa: S608
+                     "ON CONFLICT DO NOTHING RETURNING id")  # (constants only: the values are parameters)
+        dialect = store.engine.dialect
+        bind: Callable[[str], Callable[[Any], Any]] = \
+            lambda name: INBOX.c[name].type.dialect_impl(dialect).bind_processor(dialect) or _same  # noqa: E731
+        self._received_at = bind("received_at")  # UTC, aware on PostgreSQL and naive on SQLite; naive refused
+        self._json: Callable[[Any], str] = getattr(dialect, "_json_serializer", None) or json.dumps  # the JSON
+        # column's serializer (what its bind processor writes on SQLite; psycopg's Json dumper the same)
+        self._from_us = bind("from_us")
+        self._received = EventState.RECEIVED.value
+        database = store.engine.url.database
+        self._keeps = not self._sqlite or database not in (None, "", ":memory:")  # an in-memory database is the
+        self._local = threading.local()  # connection the pool keeps for each thread: never one of our own
+        self._turns = _Turns(f"{database}-inbox.lock" if self._sqlite and self._keeps else None)
+        self._generation = 0  # counts the closings of every connection (the engine disposed)
         self._opened: list[Any] = []  # this inbox's own connections, closed with the store's engine
         self._opened_lock = threading.Lock()
-        if not self._sqlite:
-            sa_events.listen(store.engine, "engine_disposed", self._close_all)
-        self._connect_args = dialect.create_connect_args(store.engine.url)
-        self._disconnects: tuple[type[BaseException], ...] = (dialect.loaded_dbapi.OperationalError,) \
-            if not self._sqlite else ()
+        sa_events.listen(store.engine, "engine_disposed", self._close_all)
+        self._disconnects: tuple[type[BaseException], ...] = () if self._sqlite else \
+            (dialect.loaded_dbapi.OperationalError,)
         self._fresh = (select(INBOX.c.id, INBOX.c.platform, INBOX.c.ticket_id)
                        .where(INBOX.c.state == EventState.RECEIVED.value, INBOX.c.received_at >= bindparam("since"),
                               INBOX.c.attempts == 0, INBOX.c.not_before.is_(None))
                        .order_by(INBOX.c.received_at, INBOX.c.id).limit(bindparam("limit")))
 
     def add(self, event: TicketEvent, now: datetime) -> bool:
-        """Store an acknowledged event in one INSERT and its commit; False (nothing stored) for a redelivery."""
-        bind = self._bind
-        values: dict[str, Any] = {
-            "platform": event.platform, "delivery_id": event.delivery_id, "ticket_id": event.ticket_id,
-            "kind": event.kind.value, "received_at": bind["received_at"](now),
-            "event": bind["event"](event_to_json(event)), "from_us": bind["from_us"](event.from_us),
-            "attempts": 0, "state": EventState.RECEIVED.value,
-        }
-        parameters: Any = values if self._positions is None else [values[name] for name in self._positions]
-        return self._add_sqlite(parameters) if self._sqlite else self._add_postgresql(parameters)
+        """Store an acknowledged event in one INSERT, committed when this returns; False (nothing stored) for a
+        redelivery."""
+        received_at = self._received_at(now)
+        text = self._json(event_to_json(event))
+        if self._sqlite:
+            return self._add_sqlite((event.platform, event.delivery_id, event.ticket_id, event.kind.value,
+                                     received_at, text, self._from_us(event.from_us), 0, self._received))
+        values = (event.platform, event.delivery_id, event.ticket_id, event.kind.value, received_at.isoformat(),
+                  text, "true" if event.from_us else "false", "0", self._received)
+        return self._add_postgresql(values)
 
-    def _add_sqlite(self, parameters: Any) -> bool:
-        connection = self.store.engine.raw_connection()
-        try:
-            cursor = connection.cursor()
+    def _add_sqlite(self, parameters: tuple[Any, ...]) -> bool:
+        if not self._keeps:
+            pooled = self.store.engine.raw_connection()
             try:
-                cursor.execute("BEGIN IMMEDIATE")  # the driver autocommits: the transaction is ours, lock first
-                try:
-                    cursor.execute(self._sql, parameters)
-                    stored = cursor.fetchone() is not None
-                    cursor.execute("COMMIT")
-                except BaseException:
-                    cursor.execute("ROLLBACK")
-                    raise
+                return _insert_sqlite(pooled.dbapi_connection, self._sql, parameters)
             finally:
-                cursor.close()
-        finally:
-            connection.close()  # back to the pool
-        return stored
+                pooled.close()
+        return self._turns.run(lambda: _insert_sqlite(self._own_connection()[0], self._sql, parameters))
 
-    def _add_postgresql(self, parameters: Any) -> bool:
-        """One round trip: the INSERT alone, in autocommit (a statement is its own transaction), on this thread's
-        own connection (the pool's checkout would ping the server first: a second round trip). A connection found
-        broken is replaced and the INSERT sent again: harmless, as a delivery is stored once whatever happens."""
+    def _add_postgresql(self, values: tuple[str, ...]) -> bool:
+        """One round trip: the prepared INSERT alone, in autocommit (a statement is its own transaction). A
+        connection found broken is replaced and the INSERT sent again: harmless, as a delivery is stored once
+        whatever happens."""
+        for text in values:
+            if "\x00" in text:  # libpq would cut the text there; psycopg refuses it with the same error
+                from psycopg import DataError
+
+                raise DataError("PostgreSQL text fields cannot contain NUL (0x00) bytes")
         for attempt in (1, 2):
-            connection = self._own_connection()
+            connection, encoding = self._own_connection()
             try:
-                with connection.cursor() as cursor:
-                    cursor.execute(self._sql, parameters)
-                    return cursor.fetchone() is not None
+                return self._execute_prepared(connection, [v.encode(encoding) for v in values])
             except self._disconnects:
-                self._local.connection = None
-                _close_quietly(connection)
+                self._forget(connection)
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
 
-    def _own_connection(self) -> Any:
-        connection = getattr(self._local, "connection", None)
-        if connection is None or connection.closed:
-            connection = self.store.engine.dialect.connect(*self._connect_args[0], **self._connect_args[1])
+    def _execute_prepared(self, connection: Any, parameters: list[bytes]) -> bool:
+        from psycopg import pq
+        from psycopg.errors import OperationalError, error_from_result
+
+        result = connection.pgconn.exec_prepared(PREPARED, parameters)
+        if result.status == pq.ExecStatus.TUPLES_OK:
+            return bool(result.ntuples)
+        if connection.pgconn.status != pq.ConnStatus.OK:
+            raise OperationalError(f"the inbox's connection broke: {connection.pgconn.error_message.decode()}")
+        raise error_from_result(result, encoding=connection.info.encoding)
+
+    def _own_connection(self) -> tuple[Any, str]:
+        """This thread's connection and the encoding of the text it sends."""
+        own = getattr(self._local, "own", None)
+        if own is not None and own[2] == self._generation and not _closed(own[0]):
+            return own[0], own[1]
+        generation = self._generation
+        fairy = self.store.engine.raw_connection()  # the engine's connect hooks ran on it (pragmas, tracing)
+        fairy.detach()  # ours from now on: never returned to the pool, closed with the engine
+        connection: Any = fairy.dbapi_connection
+        encoding = "utf-8"
+        if self._sqlite:
+            connection.isolation_level = None  # autocommit
+        else:
             connection.autocommit = True
-            self._local.connection = connection
-            with self._opened_lock:
-                self._opened = [c for c in self._opened if not c.closed] + [connection]
-        return connection
+            encoding = connection.info.encoding
+            self._prepare(connection)
+        with self._opened_lock:
+            self._opened = [c for c in self._opened if not _closed(c)] + [connection]
+        self._local.own = (connection, encoding, generation)
+        return connection, encoding
+
+    def _prepare(self, connection: Any) -> None:
+        from psycopg import pq
+        from psycopg.errors import error_from_result
+
+        result = connection.pgconn.prepare(PREPARED, self._sql.encode())
+        if result.status != pq.ExecStatus.COMMAND_OK:
+            error = error_from_result(result, encoding=connection.info.encoding)
+            _close_quietly(connection)
+            raise error
+
+    def _forget(self, connection: Any) -> None:
+        self._local.own = None
+        _close_quietly(connection)
 
     def _close_all(self, _engine: Any = None) -> None:
         with self._opened_lock:
             opened, self._opened = self._opened, []
+            self._generation += 1
         for connection in opened:
             _close_quietly(connection)
 
@@ -127,8 +166,58 @@ class Inbox:
                     connection.execute(self._fresh, {"since": since, "limit": limit})]
 
 
+class _Turns:
+    """Whose turn it is to write the inbox of one SQLite file, among this host's processes and threads: a lock on a
+    file beside the database (flock), taken around the INSERT. SQLite's own wait for its write lock sleeps 1, 2, 5 ms
+    and more between tries, so two web workers writing at once cost the one that lost a millisecond or more (the p99
+    of a busy ingest); the kernel hands a flock over the moment it is released. Only the inbox's writers take it (the
+    consumer's transactions still meet SQLite's wait), and without the file (a read-only folder) SQLite's wait alone
+    serves, as before."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self._lock = threading.Lock()  # one turn a process at a time: the flock is the process's
+        self._fd: int | None = None
+        self._pid = 0  # the process that opened _fd (a forked child opens its own: a flock is per open file)
+
+    def run(self, write: Callable[[], bool]) -> bool:
+        fd = self._file()
+        if fd is None:
+            return write()
+        with self._lock:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                return write()
+            finally:
+                fcntl.flock(fd, fcntl.LOCK_UN)
+
+    def _file(self) -> int | None:
+        if self.path is None:
+            return None
+        if self._pid != os.getpid():
+            self._pid, self._fd = os.getpid(), None
+            try:
+                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:
+                self.path = None
+        return self._fd
+
+
+def _insert_sqlite(connection: Any, sql: str, parameters: tuple[Any, ...]) -> bool:
+    cursor = connection.execute(sql, parameters)
+    try:
+        return bool(cursor.fetchall())  # stepped to its end: the statement's implicit transaction commits
+    finally:
+        cursor.close()
+
+
 def _same(value: Any) -> Any:
     return value
+
+
+def _closed(connection: Any) -> bool:
+    closed = getattr(connection, "closed", False)  # psycopg: a property; sqlite3 has none (closed ones raise)
+    return bool(closed)
 
 
 def _close_quietly(connection: Any) -> None:

@@ -73,7 +73,7 @@ def inbox(services: Services) -> list[str]:
 
 class Statements:
     """Every statement the database driver is sent: SQLite's trace of each connection, or (PostgreSQL) each
-    execute of the inbox's connections and of the pool's."""
+    execute of the pool's connections and of the inbox's own, and each run of the inbox's prepared INSERT."""
 
     def __init__(self, services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
         self.sent: list[str] = []
@@ -94,11 +94,18 @@ class Statements:
         real = inbox_store._own_connection
 
         def own_connection() -> Any:
-            connection = real()
+            connection, encoding = real()
             connection.cursor_factory = Traced
-            return connection
+            return connection, encoding
 
         monkeypatch.setattr(inbox_store, "_own_connection", own_connection)
+        run_prepared = inbox_store._execute_prepared
+
+        def execute_prepared(connection: Any, parameters: list[bytes]) -> bool:
+            sent.append(inbox_store._sql)
+            return run_prepared(connection, parameters)
+
+        monkeypatch.setattr(inbox_store, "_execute_prepared", execute_prepared)
 
     def writes(self) -> list[str]:
         return [s.split()[0].upper() for s in self.sent if not s.upper().startswith(("PRAGMA", "SELECT"))]
@@ -110,11 +117,29 @@ def test_a_webhook_costs_one_insert_and_no_task(services: Services, monkeypatch:
     for name in ("evt-1", "evt-2", "evt-3", "evt-1"):  # three new events and a redelivery
         body, headers = webhook(name)
         assert client.post("/webhooks/zendesk", data=body, headers=headers).status_code in (200, 202)
-    per_webhook = ["BEGIN", "INSERT", "COMMIT"] if services.store.dialect == "sqlite" else ["INSERT"]
-    assert statements.writes() == per_webhook * 4  # each its one INSERT (the redelivery's stores nothing)
+    assert statements.writes() == ["INSERT"] * 4  # each its one INSERT, its own transaction (the redelivery's
+    # stores nothing)
     assert not [s for s in statements.sent if s.upper().startswith("SELECT")]
     assert services.huey.pending_count() == 0  # no task written: the feed queues it from the inbox
     assert sorted(inbox(services)) == ["evt-1", "evt-2", "evt-3"]
+
+
+def test_a_redelivery_is_answered_as_before_and_stored_once(services: Services) -> None:
+    """The duplicate check is the INSERT itself (ON CONFLICT DO NOTHING): the first delivery 202 with its id, each
+    redelivery 200 'duplicate' naming it, one row, and the metrics count both."""
+    client = create_app(services=services).test_client()
+    body, headers = webhook("evt-dup")
+    first = client.post("/webhooks/zendesk", data=body, headers=headers)
+    assert (first.status_code, first.get_json()) == (202, {"status": "accepted", "accepted": ["evt-dup"],
+                                                           "duplicates": []})
+    for _ in range(2):
+        again = client.post("/webhooks/zendesk", data=body, headers=headers)
+        assert (again.status_code, again.get_json()) == (200, {"status": "duplicate", "accepted": [],
+                                                               "duplicates": ["evt-dup"]})
+    assert inbox(services) == ["evt-dup"]
+    metrics = client.get("/metrics").text
+    assert 'escalator_webhook_events_total{outcome="accepted",platform="zendesk"} 1.0' in metrics
+    assert 'escalator_webhook_events_total{outcome="duplicate",platform="zendesk"} 2.0' in metrics
 
 
 def test_bad_input_writes_nothing(services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
