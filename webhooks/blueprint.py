@@ -26,11 +26,9 @@ def make_blueprint() -> Blueprint:
     @bp.post("/webhooks/<platform>")
     def webhook(platform: str) -> tuple[Response, int]:
         services = current_services()
-        metrics = services.metrics
         try:
-            adapter_names = services.adapters.names()
-            if platform not in adapter_names:
-                raise UnknownPlatformError(platform, adapter_names)
+            if not services.adapters.knows(platform):
+                raise UnknownPlatformError(platform, services.adapters.names())
             limit = services.config.web.max_body
             if request.content_length is not None and request.content_length > limit:
                 raise RequestEntityTooLarge()
@@ -38,20 +36,21 @@ def make_blueprint() -> Blueprint:
             body = request.get_data(cache=False)
             if len(body) > limit:
                 raise RequestEntityTooLarge()
-            intake = services.receive(platform, dict(request.headers), body)
+            # the headers as werkzeug's own iteration gives them (dict(request.headers) looks each up again)
+            intake = services.receive(platform, dict(iter(request.headers)), body)
         except UnknownPlatformError as exc:
-            metrics.events.labels("unknown", "unknown_platform").inc()
+            services.count_webhook("unknown", "unknown_platform")
             return error_reply(404, "unknown_platform", str(exc))
         except RequestEntityTooLarge:
-            metrics.events.labels(platform, "too_large").inc()
+            services.count_webhook(platform, "too_large")
             return error_reply(413, "too_large",
                                f"body over the limit of {services.config.web.max_body} bytes")
         except WebhookError as exc:
-            metrics.events.labels(platform, exc.code).inc()
+            services.count_webhook(platform, exc.code)
             log.info("refused a %s webhook: %s (%s)", platform, exc.code, exc.message)
             return error_reply(exc.http_status, exc.code, exc.message)
-        metrics.events.labels(platform, intake.outcome).inc(
-            max(len(intake.accepted) + len(intake.duplicates) + len(intake.ours), 1))
+        services.count_webhook(platform, intake.outcome,
+                               max(len(intake.accepted) + len(intake.duplicates) + len(intake.ours), 1))
         return jsonify({
             "status": intake.outcome,
             "accepted": [e.delivery_id for e in intake.accepted],

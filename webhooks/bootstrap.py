@@ -59,7 +59,14 @@ class Adapters:
     def names(self) -> list[str]:
         return sorted({*self._config.platforms(), *self._built})
 
+    def knows(self, platform: str) -> bool:
+        """Whether `platform` is one of names() (without building the list: the request path asks every time)."""
+        return platform in self._built or platform in self._config.platforms()
+
     def get(self, platform: str) -> HelpdeskAdapter:
+        adapter = self._built.get(platform)  # built once; after that no lock on the request path
+        if adapter is not None:
+            return adapter
         with self._lock:
             adapter = self._built.get(platform)
             if adapter is None:
@@ -98,9 +105,20 @@ class Services:
     metrics: Metrics = field(default_factory=Metrics)
     clock: Callable[[], datetime] = utc_now
     budget: StoreBudget | None = None
+    _webhook_counters: dict[tuple[str, str], tuple[Any, Any]] = field(default_factory=dict, init=False, repr=False)
 
     def receive(self, platform: str, headers: Mapping[str, str], body: bytes) -> Intake:
         return receive(self.adapters, self.tickets, self.tasks, self.clock(), platform, headers, body)
+
+    def count_webhook(self, platform: str, outcome: str, amount: int = 1) -> None:
+        """escalator_webhook_events{platform, outcome} += amount, through the labelled child bound once (the
+        request path's labels() would look it up under a lock every time). Bounded: the web tier counts known
+        platforms and "unknown" only, with the outcomes of intake and the adapters' error codes."""
+        events = self.metrics.events
+        bound = self._webhook_counters.get((platform, outcome))
+        if bound is None or bound[0] is not events:
+            bound = self._webhook_counters[(platform, outcome)] = (events, events.labels(platform, outcome))
+        bound[1].inc(amount)
 
     def process(self, platform: str, ticket_id: str, cause: str = "event") -> Outcome:
         [outcome] = self.pipeline.run(platform, [ticket_id], cause)
