@@ -82,11 +82,16 @@ class _Index:
     A walk that starts on a later day yields the same periods from the first one that closes after its start (only
     openings before that start can differ, by the clipping of an overnight shift, and those are never counted)."""
 
-    __slots__ = ("after", "before", "blocked", "closes", "empty_days", "end", "first", "last_close", "opens")
+    __slots__ = ("after", "before", "blocked", "closes", "empty_days", "end", "first", "last_close", "opens",
+                 "safe_from", "safe_until", "zone")
 
-    def __init__(self, first: date) -> None:
+    def __init__(self, first: date, zone: ZoneInfo) -> None:
         self.first = first
         self.end = first
+        self.zone = zone
+        # Any instant from `safe_from` on is on a local day after `first`, and any before `safe_until` two days or
+        # more before `end` (a day's margin either way for the clocks' changes): what needs no date to be worked out.
+        self.safe_from = self.safe_until = _midnight(first + 2 * _ONE_DAY, zone)
         self.opens: list[datetime] = []
         self.closes: list[datetime] = []
         self.before: list[timedelta] = []  # the open time of the periods before each one
@@ -97,7 +102,7 @@ class _Index:
 
     def extended(self, schedule: BusinessSchedule, until: date) -> _Index:
         """A copy that also holds the days up to `until` (inclusive), walked as `BusinessSchedule.periods` does."""
-        out = _Index(self.first)
+        out = _Index(self.first, self.zone)
         out.opens, out.closes, out.before, out.after = [*self.opens], [*self.closes], [*self.before], [*self.after]
         out.last_close, out.empty_days, out.blocked = self.last_close, self.empty_days, self.blocked
         day = self.end
@@ -121,7 +126,33 @@ class _Index:
                 out.after.append(total)
             day += _ONE_DAY
         out.end = day
+        out.safe_until = max(out.safe_from, _midnight(day - 2 * _ONE_DAY, self.zone))
         return out
+
+    def add(self, at: datetime, duration: timedelta) -> datetime | None:
+        """`at` plus `duration` of open time (None: the index does not hold that much open time after `at`)."""
+        i = bisect_right(self.closes, at)  # the first period that closes after `at`
+        if i < len(self.opens):
+            opens = self.opens[i]
+            target = self.before[i] + (max(opens, at) - opens) + duration
+            if target <= self.after[-1]:
+                j = bisect_left(self.after, target, i)  # the first period by whose closing that much passed
+                return self.opens[j] + (target - self.before[j])
+        return None
+
+    def elapsed(self, a: datetime, b: datetime) -> timedelta:
+        """The open time between `a` and `b` (a <= b, both held)."""
+        i = bisect_right(self.closes, a)
+        j = bisect_left(self.opens, b, i)  # the periods i to j - 1 close after `a` and open before `b`
+        if j <= i:
+            return _ZERO
+        last = self.closes[j - 1]
+        return (self.after[j - 1] - self.before[i] - (max(self.opens[i], a) - self.opens[i])
+                - (last - min(last, b)))
+
+
+def _midnight(day: date, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
 
 
 class BusinessSchedule:
@@ -227,7 +258,7 @@ class BusinessSchedule:
             start = first - timedelta(days=_INDEX_STEP)
             if index is not None and (index.end - start).days <= _MAX_INDEX_DAYS:
                 until = max(until, index.end - _ONE_DAY)  # rebuilt from an earlier day: keep what was held
-            index = _Index(start)
+            index = _Index(start, self.zone)
         if index.blocked or (until - index.first).days > _MAX_INDEX_DAYS:
             return None
         index = index.extended(self, max(until, index.end + timedelta(days=_INDEX_STEP)))
@@ -240,19 +271,20 @@ class BusinessSchedule:
         at = _utc(start, "start")
         if duration == _ZERO:
             return at
+        index = self._index
+        if index is not None and at >= index.safe_from:  # the index holds the walk from `at`'s day before
+            found = index.add(at, duration)
+            if found is not None:
+                return found
         first = at.astimezone(self.zone).date() - _ONE_DAY
         until = first + timedelta(days=_INDEX_STEP)
         while True:
             index = self._indexed(first, until)
             if index is None:
                 return self._walk_add(at, duration)
-            i = bisect_right(index.closes, at)  # the first period that closes after `at`
-            if i < len(index.opens):
-                opens = index.opens[i]
-                target = index.before[i] + (max(opens, at) - opens) + duration
-                if target <= index.after[-1]:
-                    j = bisect_left(index.after, target, i)  # the first period by whose closing that much passed
-                    return index.opens[j] + (target - index.before[j])
+            found = index.add(at, duration)
+            if found is not None:
+                return found
             until = index.end + (index.end - index.first)  # not that much open time held yet: twice as far
 
     def _walk_add(self, at: datetime, duration: timedelta) -> datetime:
@@ -269,16 +301,13 @@ class BusinessSchedule:
         a, b = _utc(start, "start"), _utc(end, "end")
         if b < a:
             return -self.elapsed(b, a)
-        index = self._indexed(a.astimezone(self.zone).date() - _ONE_DAY, b.astimezone(self.zone).date() + _ONE_DAY)
-        if index is None:
-            return self._walk_elapsed(a, b)
-        i = bisect_right(index.closes, a)
-        j = bisect_left(index.opens, b, i)  # the periods i to j - 1 close after `a` and open before `b`
-        if j <= i:
-            return _ZERO
-        last = index.closes[j - 1]
-        return (index.after[j - 1] - index.before[i] - (max(index.opens[i], a) - index.opens[i])
-                - (last - min(last, b)))
+        index = self._index
+        if index is None or a < index.safe_from or b >= index.safe_until:
+            index = self._indexed(a.astimezone(self.zone).date() - _ONE_DAY,
+                                  b.astimezone(self.zone).date() + _ONE_DAY)
+            if index is None:
+                return self._walk_elapsed(a, b)
+        return index.elapsed(a, b)
 
     def _walk_elapsed(self, a: datetime, b: datetime) -> timedelta:
         total = _ZERO

@@ -359,6 +359,15 @@ def test_the_period_index_answers_as_the_walk_does(cal: BusinessSchedule,
         low, high = sorted((a, b))
         assert cal.elapsed(low, high) == cal._walk_elapsed(low, high)
         assert cal.elapsed(high, low) == -cal._walk_elapsed(low, high)
+        # Around the edges of what the index holds, where a question stops being answered without a date
+        index = cal._index
+        assert index is not None
+        for edge in (index.safe_from, index.safe_until):
+            for moment in (edge - timedelta(hours=25), edge - timedelta(microseconds=1), edge,
+                           edge + timedelta(hours=25)):
+                assert cal.add(moment, timedelta(hours=3)) == cal._walk_add(moment, timedelta(hours=3))
+                assert cal.elapsed(low, moment) == (cal._walk_elapsed(low, moment) if moment >= low
+                                                    else -cal._walk_elapsed(moment, low))
 
 
 def test_the_period_index_extends_and_rebuilds_without_changing_answers() -> None:
