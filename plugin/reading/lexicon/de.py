@@ -287,5 +287,14 @@ _FOURTH: dict[str, list[str]] = {
 _FOURTH.setdefault('threat:churn', []).extend([
     '(oder|sonst|ansonsten|andernfalls) (wir|ich) (kundigen|kundige|wechseln|wechsle|gehen|sind weg|bin weg|steigen aus|springen ab|suchen uns)',
 ])
+_FOURTH.setdefault('repeat', []).extend([
+    '(wurde|wurden) (mir|uns) (bereits |schon )?(zweimal |mehrfach |mehrmals |dreimal |wiederholt )? .. (versprochen|zugesagt|angekundigt)',
+])
+_FOURTH.setdefault('anger', []).extend([
+    'fur wie (dumm|blod|bescheuert|naiv|bloed) (halten|haltet|halt)',
+])
+_FOURTH.setdefault('threat:churn', []).extend([
+    '(ziehen|ziehe|wechseln|wechsle|gehen|gehe) .. (zu|zum) (einem|einer)? (anderen|neuen|anderer) (anbieter|dienstleister|provider|hoster|lieferanten)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

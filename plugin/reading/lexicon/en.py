@@ -733,5 +733,75 @@ _FOURTH.setdefault('not:manager', []).extend([
 _FOURTH.setdefault('repeat', []).extend([
     "(second|third|fourth|fifth|2nd|3rd|4th|5th|#th|umpteenth|nth) (time|day|week) (calling|writing|emailing|asking|chasing|contacting|ringing|phoning|in a row that i|i've called|i've written|i have called|i have written)",
 ])
+_FOURTH.setdefault('security', []).extend([
+    "(user|users|admin|admins|administrator|account|accounts|api key|api keys|token|tokens|webhook|webhooks|forwarding rule|forwarding rules|app password|device|devices|integration|integrations) ... (none of us|nobody here|no one here|nobody on our (side|team)|we didn't|we did not|we never|i didn't|i did not|i never) (created|added|made|set up|installed|authori[sz]ed|recogni[sz]e)",
+])
+_FOURTH.setdefault('press', []).extend([
+    '(request|requests|requesting|asking|ask) for (a )?(comment|statement|response) (on|about|regarding|for|before|by)',
+    '(give|provide|make|issue|offer) (us |me )?(a )?(statement|comment|response) (before|by|for (our|my|the) (piece|article|story|report|segment|column))',
+    '(our|my|the) (piece|article|story|investigation|segment|column|feature|documentary) (on|about|into) (your|the|complaints|customers|delays|missed|problems)',
+    "(i write|i edit|i'm writing|i am writing|i'm working on|i am working on|writing) (the|a) .. (column|piece|article|story|feature) (for|at|in|about|on)",
+    '(columnist|correspondent|editor|producer|researcher) (for|at|with) (the|a|bbc|itv|channel|sky|cnn|nbc|abc|cbs|fox|npr)',
+])
+_FOURTH.setdefault('platform', []).extend([
+    '(my|our) (blog|travel blog|vlog|channel|youtube channel|podcast|newsletter|substack|tiktok|instagram|twitter|x account|following|audience|readers|subscribers)',
+])
+_FOURTH.setdefault('threat:legal', []).extend([
+    '(taking|take|seek|seeking|sought|get|getting|obtain|obtaining) (legal )?advice from (a|my|our|an) .. (solicitor|lawyer|attorney|barrister|legal)',
+])
+_FOURTH.setdefault('churn', []).extend([
+    '(taking|take|move|moving|bring|bringing|spend|spending|put|putting) (our|my|the) .. (somewhere else|elsewhere|to (a|another) (competitor|provider|vendor|supplier|company))',
+])
+_FOURTH.setdefault('threat:billing', []).extend([
+    '(ask|asking|get|getting|have|having|tell|telling|instruct|instructing) (my|our) (bank|card issuer|card company|credit card company) to (claw|reverse|recover|refund|dispute|charge|get|take|stop|cancel|block)',
+    '(claw|clawing) (it|them|the money|the payment|the payments|this) back',
+])
+_FOURTH.setdefault('outage', []).extend([
+    '(internet|connection|wifi|wi fi|broadband|line|signal|service|phone line|network|tv) (has |have |had |keeps |kept )?(cut|cutting|cuts) out',
+    '(checkout|site|website|web site|system|systems|platform|server|servers|app|api|store|shop|service|database|portal|everything|backend) (fell|falls|has fallen|have fallen|keeps falling|fall|falling) over',
+])
+_FOURTH.setdefault('frustration', []).extend([
+    '(wear|wears|wearing|worn) (very |really |a bit |pretty )?thin',
+    "(problem|issue|bug|error|fault|glitch|crash|crashing) (is|has come|came|'s|has been|keeps coming) back",
+    '(lost|wasted|spent|burned|gone) (two|three|four|five|#|several|many|whole|entire|countless) (afternoons|mornings|days|evenings|hours|weekends|nights|working days)',
+    '(driving|drives|driven) (me|us) (mad|crazy|nuts|insane|up the wall|round the bend|bananas)',
+    'what is the point of (your|this|having|contacting|calling|paying)',
+    "(what's|whats) the point of (your|this|having|contacting|calling|paying)",
+    'start (over|all over) again',
+    '(from scratch|from square one) again',
+    '(i|we) (was|were) (told|promised|assured) (last|on|yesterday|earlier|before|twice|three times|# days ago|a week ago|weeks ago)',
+])
+_FOURTH.setdefault('repeat', []).extend([
+    '(explained|described|repeated|told) (this|it|my (problem|issue|story|situation)|the (problem|issue|story)) to (#|two|three|four|five|six|several|multiple|many|different|countless|numerous) .. (agents|people|staff|members|representatives|reps|advisors|advisers|colleagues|persons|operators)',
+    '(i|we) (was|were) (told|promised|assured) (last|on|yesterday|earlier|before|twice|three times|# days ago|a week ago|weeks ago)',
+])
+_FOURTH.setdefault('anger', []).extend([
+    "(doesn't|does not|don't|do not) (even )?(begin to|start to|come close to) (describe|cover|express)",
+    '(scummy|sleazy|shady|dodgy|predatory|underhand|underhanded|sneaky|dishonest|unethical|crooked|shoddy) (behaviour|behavior|practice|practices|tactics|business|company|move|trick|tricks|way)',
+    '(tricking|conning|scamming|swindling|fleecing|misleading|robbing) (people|customers|your customers|us|me)',
+    '(unprofessional|the most unprofessional)',
+])
+_FOURTH.setdefault('manager', []).extend([
+    '(speak|talk|speaking|talking) (to|with) (whoever|the person|someone|somebody) (who )?(is )?(in charge|responsible|running)',
+    '(your|a|the) (head|director|vp|chief|lead) of .. (to )?(give me a call|give us a call|call me|call us|get in touch|contact me|contact us|reach out)',
+])
+_FOURTH.setdefault('not:repeat', []).extend([
+    'too many requests',
+    '(#|a few|many|several|multiple|too many) (calls|requests|api calls|messages|emails) (per|a|an|/|each|every) (second|sec|minute|min|hour|day)',
+    '(#|a few|many|several|multiple|too many) (api|http|rest|webhook) (calls|requests)',
+])
+_FOURTH.setdefault('platform', []).extend([
+    '(a|my|our) (travel |food |tech |personal |popular |parenting |review |consumer |local )?(blog|vlog|youtube channel|tiktok channel|podcast|newsletter|substack) (with|that|which|read|followed)',
+    '(decent|large|big|huge|sizeable|sizable|loyal) (following|audience|readership|subscriber base)',
+])
+_FOURTH.setdefault('outage', []).extend([
+    '(internet|connection|wifi|wi fi|broadband|line|signal|phone line|tv|network) .. (has |have |keeps |kept )?(cut|cutting|cuts) out',
+])
+_FOURTH.setdefault('not:repeat', []).extend([
+    '(exceed|exceeding|exceeds|exceeded|over|above|under|below|limit of|limit|up to|max|maximum|than|at|of) (#|a few|many|too many) (calls|requests|api calls)',
+])
+_FOURTH.setdefault('frustration', []).extend([
+    '(sort|fix|resolve|deal with|look at) (this|it) (properly|for good|once and for all|this time)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

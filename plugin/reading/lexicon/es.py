@@ -242,5 +242,15 @@ _FOURTH: dict[str, list[str]] = {
 _FOURTH.setdefault('threat:churn', []).extend([
     '(o|si no|sino|de lo contrario) (me|nos) (cambio|cambiamos|cambiare|cambiaremos|voy|vamos|ire|iremos|doy de baja|damos de baja|largo|borro|borramos|paso|pasamos)',
 ])
+_FOURTH.setdefault('outage', []).extend([
+    '(ningun|ninguna) (agente|operador|operadora|empleado|empleada|usuario|cliente|tienda|terminal|caja|ordenador) (puede|pudo|consigue|ha podido) (atender|trabajar|entrar|acceder|conectarse|llamar|vender|cobrar|cobrar)',
+    '(centralita|telefono|linea|lineas) (no )?(recibe|recibimos|entra|entran|funciona|funcionan|da tono) .. (llamadas|desde|hace)',
+])
+_FOURTH.setdefault('security', []).extend([
+    '(dispositivo|dispositivos|ordenador|movil|telefono|ubicacion|pais|ip) que no (es|son) (mio|mia|mios|mias|nuestro|nuestra|nuestros)',
+])
+_FOURTH.setdefault('not:frustration', []).extend([
+    'de nuevo (inicio|usuario|usuarios|dispositivo|cliente|clientes|pedido|producto|acceso|correo|contrato|plan|servicio|ingreso|modelo|sistema|diseno)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

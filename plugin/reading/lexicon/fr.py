@@ -387,5 +387,15 @@ _FOURTH.setdefault('threat:legal', []).extend([
 _FOURTH.setdefault('manager', []).extend([
     '(mettre|mettiez|mettez|mette) (me |nous )?en (relation|contact) avec (un|une|votre|le|la|vos) .. (responsable|superieur|manager|directeur|directrice|chef|superviseur)',
 ])
+_FOURTH.setdefault('frustration', []).extend([
+    "(#|deux|trois|quatre|cinq|six|plusieurs|quelques|dix|quinze) (jours|semaines|mois|heures) (que|qu') (j'attends|nous attendons|on attend|j'attend|je patiente|nous patientons|je relance|j'essaie)",
+    '(faire|faites) (vite|au plus vite|rapidement)',
+    '(lassant|lassante|lassants|lassantes|usant|usante)',
+    '(le temps long|trouve le temps long|trouver le temps long)',
+])
+_FOURTH.setdefault('security', []).extend([
+    "(adresse mail|adresse e mail|e mail|email|mot de passe|numero de telephone|iban|rib|coordonnees bancaires) .. (a ete|ont ete|a|ont) (modifie|modifiee|modifies|change|changee|changes|reinitialise|reinitialisee) .. (pas moi|sans (mon|notre) (accord|autorisation|consentement)|par quelqu'un|a mon insu)",
+    "(ce n'est pas moi|ce n'etait pas moi|ce n'est pas nous|ce n'etait pas nous|je n'ai rien (fait|demande|modifie)|a mon insu|a notre insu)",
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

@@ -181,5 +181,8 @@ _FOURTH: dict[str, list[str]] = {
         "(site|sistema|internet|servidor|plataforma|aplicativo|app|linha) .. (fora do ar|caiu|caído|caido|parado|inacessivel|indisponivel)",
     ],
 }
+_FOURTH.setdefault('security', []).extend([
+    'que (eu )?(nao|não) (fiz|realizei|autorizei|reconheco|reconheço)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)
