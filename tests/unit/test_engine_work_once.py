@@ -9,11 +9,12 @@ from typing import Any
 from engine_kit import MONDAY_10, customer_comment, later, make_config, make_customer, make_ticket
 
 from plugin.domain import Priority, TicketHistory
-from plugin.engine import Engine
+from plugin.engine import Engine, decide
 from plugin.reading import CustomCues, Reading
 from plugin.sentiment import MemoAnalyzer, SentimentAnalyzer, default_analyzer, remembering
 
 CONFIG = make_config()
+WORKDAYS = ("mon", "tue", "wed", "thu", "fri")
 ANGRY = make_ticket(comments=(customer_comment("Worst, most horrible support, I am furious!!!",
                                                later(MONDAY_10, minutes=1)),))
 
@@ -128,3 +129,46 @@ def test_a_warm_engine_decides_as_a_fresh_one() -> None:
             now = later(MONDAY_10, minutes=minutes)
             expected = Engine(CONFIG).decide(ticket, customer, TicketHistory(), now)
             assert warm.decide(ticket, customer, TicketHistory(), now) == expected
+
+
+def test_what_is_kept_per_configuration_follows_a_configuration_change() -> None:
+    """The compiled rules, the documents' templates and schedules and the business calendar are kept per
+    configuration: a changed configuration (here a rule switched off, the same rule with another threshold, office
+    hours in another zone) is decided with what it says, never with what an earlier one compiled."""
+    ticket = make_ticket(priority=Priority.HIGH)
+    now = later(MONDAY_10, minutes=49)
+    rules = [r.model_dump(mode="json") for r in CONFIG.rules]
+    off = [dict(r, enabled=False) if r["name"] == "auto_escalate_sla" else r for r in rules]
+    later_threshold = [
+        dict(r, all=[dict(c, value=0.95) if c["field"] == "sla_elapsed" else c for c in r["all"]])
+        if r["name"] == "auto_escalate_sla" else r for r in rules]
+    variants = [
+        CONFIG,
+        make_config(rules=off),
+        make_config(rules=later_threshold),
+        make_config(schedules={"default": {"timezone": "America/New_York",
+                                           "hours": {d: ["09:00-17:00"] for d in WORKDAYS}}}),
+    ]
+    seen = []
+    for _ in range(2):  # the second round finds every engine and calendar warm
+        for config in variants:
+            expected = Engine(config).decide(ticket, make_customer(), TicketHistory(), now)
+            assert decide(ticket, make_customer(), TicketHistory(), now, config) == expected
+            seen.append(expected)
+    escalated, switched_off, higher_bar, new_york = seen[:4]
+    assert escalated.tier == 2 and "rule:auto_escalate_sla" in escalated.fired
+    assert switched_off.tier == 1 and "rule:auto_escalate_sla" not in switched_off.fired
+    assert higher_bar.tier == 1 and "rule:auto_escalate_sla" not in higher_bar.fired
+    assert new_york.clocks != escalated.clocks  # 05:49 in New York: the clocks had not started counting
+
+
+def test_a_new_comment_is_read_and_decided_on_by_a_warm_engine() -> None:
+    """The readings are kept per text: a comment the customer adds later is read, and the decision follows it."""
+    engine = Engine(CONFIG)
+    calm = make_ticket()
+    now = later(MONDAY_10, minutes=3)
+    first = engine.decide(calm, make_customer(), TicketHistory(), now)
+    angry = calm.with_changes(comments=ANGRY.comments)
+    second = engine.decide(angry, make_customer(), TicketHistory(), now)
+    assert first.sentiment != second.sentiment
+    assert second == Engine(CONFIG).decide(angry, make_customer(), TicketHistory(), now)
