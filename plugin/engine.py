@@ -8,7 +8,7 @@ results from applying a decision yields nothing new: that is what stops loops wh
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -67,6 +67,22 @@ class _Plan:
     assign_senior: bool = False
     acknowledge: bool = False
     actor: str = ""
+
+
+class _OnFirstUse:
+    """A decision's document context, built at its first use and then the same object for every document (they share
+    their variables through it, see Documents)."""
+
+    __slots__ = ("_build", "_context")
+
+    def __init__(self, build: Callable[[], DocumentContext]) -> None:
+        self._build = build
+        self._context: DocumentContext | None = None
+
+    def __call__(self) -> DocumentContext:
+        if self._context is None:
+            self._context = self._build()
+        return self._context
 
 
 def _check_aware(now: datetime) -> None:
@@ -135,7 +151,8 @@ class Engine:
         escalating = plan.tier > facts.tier
         reasons = _escalating_first(matches, plan.tier_rule, manual)
         writes = self._changes(facts, plan, escalating, new_keys, history)  # TicketChanges' fields, built once below
-        ctx = self._context(view, plan, reasons)  # one context for every document of this decision
+        # one context for every document of this decision, built when the first is written (most write none)
+        ctx = _OnFirstUse(lambda: self._context(view, plan, reasons))
         entries, note = self._note_and_history(view, plan, escalating, reasons, matches, manual, ctx)
         if note is not None:
             writes["internal_note"] = note
@@ -304,11 +321,11 @@ class Engine:
 
     def _note_and_history(
         self, facts: Facts, plan: _Plan, escalating: bool, reasons: Sequence[Reason],
-        matches: Sequence[RuleMatch], manual: Sequence[Reason], ctx: DocumentContext,
+        matches: Sequence[RuleMatch], manual: Sequence[Reason], ctx: _OnFirstUse,
     ) -> tuple[list[EscalationEntry], str | None]:
         if not (plan.note or escalating):
             return [], None
-        note = self.documents.handoff_note(ctx) if escalating else self.documents.rule_note(ctx)
+        note = self.documents.handoff_note(ctx()) if escalating else self.documents.rule_note(ctx())
         extra = [*plan.note_texts]
         if plan.priority_steps and plan.priority != plan.arrived:
             extra.append("Priority: " + "; ".join(s.describe() for s in plan.priority_steps))
@@ -352,7 +369,7 @@ class Engine:
                             body=self.documents.resolution_followup(ctx))
 
     def _notifications(self, facts: Facts, plan: _Plan, escalating: bool, matches: Sequence[RuleMatch],
-                       ctx: DocumentContext) -> list[Notification]:
+                       ctx: _OnFirstUse) -> list[Notification]:
         ticket = facts.ticket
         out = []
         frame = AlertFrame(facts, plan.priority, plan.tier) if plan.roles else None  # what the alerts share
@@ -373,7 +390,7 @@ class Engine:
                 dedupe_key=f"handoff:tier_{plan.tier}",
                 title=f"[{plan.priority.code}] Escalated to Tier {plan.tier}: "
                       f"{ticket_reference(ticket.platform, ticket.id)}",
-                body=self.documents.internal_handoff_message(ctx), schedule=tier_schedule(self.config, plan.tier)))
+                body=self.documents.internal_handoff_message(ctx()), schedule=tier_schedule(self.config, plan.tier)))
         return out
 
     def _hours_of(self, role: str) -> str | None:
@@ -396,12 +413,12 @@ class Engine:
                             urgent=reminder.role == "on_call" or reminder.first.role == "on_call",
                             schedule=self._hours_of(reminder.role))
 
-    def _acknowledgment(self, facts: Facts, plan: _Plan, ctx: DocumentContext) -> Notification:
+    def _acknowledgment(self, facts: Facts, plan: _Plan, ctx: _OnFirstUse) -> Notification:
         """The customer's acknowledgment: a public reply in the decision's write, or an email (customer_notice)."""
         return Notification(
             role="customer", kind="acknowledgment", ticket_id=facts.ticket.id,
             dedupe_key=f"acknowledgment:tier_{plan.tier}", title=_customer_title(facts),
-            body=self.documents.customer_acknowledgment(ctx))
+            body=self.documents.customer_acknowledgment(ctx()))
 
     def _rule_share_crossings(self, facts: Facts) -> list[datetime]:
         """When each running clock reaches each SLA share a rule reads: every threshold a rule reads gets its

@@ -172,3 +172,22 @@ def test_a_new_comment_is_read_and_decided_on_by_a_warm_engine() -> None:
     second = engine.decide(angry, make_customer(), TicketHistory(), now)
     assert first.sentiment != second.sentiment
     assert second == Engine(CONFIG).decide(angry, make_customer(), TicketHistory(), now)
+
+
+def test_a_decision_that_writes_no_document_builds_no_document_context() -> None:
+    """A timer firing on a calm ticket writes no note, message or reply: nothing for the documents is worked out."""
+    engine = Engine(CONFIG)
+    built = 0
+    original = engine._context
+
+    def counting(*args: Any) -> Any:
+        nonlocal built
+        built += 1
+        return original(*args)
+
+    engine._context = counting  # type: ignore[method-assign]
+    quiet = engine.decide(make_ticket(), make_customer(), TicketHistory(), later(MONDAY_10, minutes=3))
+    assert quiet.changes.internal_note is None and not quiet.notifications and quiet.changes.public_reply is None
+    assert built == 0
+    loud = engine.decide(ANGRY, make_customer(), TicketHistory(), later(MONDAY_10, minutes=3))
+    assert loud.changes.internal_note and built == 1
