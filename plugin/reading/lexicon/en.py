@@ -656,7 +656,7 @@ _FOURTH: dict[str, list[str]] = {
         "(don't|do not) (bother|insult me|patronise me|patronize me|lecture me|tell me to|you dare)",
         "(extremely|deeply|bitterly|utterly|hugely|massively|incredibly|seriously|beyond|thoroughly) (upset|disappointed|frustrated|unhappy|dissatisfied|angry)",
         "(bunch|band|pack|load|lot|gang|den) of (scammers|crooks|thieves|liars|clowns|idiots|amateurs|cowboys|incompetents|fraudsters|jokers|muppets|morons)",
-        "(you are|you're|you guys are|your company is|you people are) (scammers|fraudsters|crooks|thieves|liars|frauds|a scam|a fraud|a con|cowboys|criminals|a disgrace|a joke|useless|hopeless|incompetent|clueless|pathetic|a shambles)",
+        "(you are|you're|you guys are|your company is|you people are) (scammers|fraudsters|crooks|thieves|liars|frauds|a scam|a fraud|cowboys|criminals|a disgrace|a joke|useless|hopeless|incompetent|clueless|pathetic|a shambles)",
         "(effing|fucking|fking|fkn|freaking|frigging|bleeding|sodding|fuck|fucked|shit|shite|shitty|crap service|piss poor|piss take|pisstake|bollocks|joke of a company)",
         "(this|it|that) (is|was|'s) (beyond|past|well beyond) (a joke|ridiculous|unacceptable|belief|frustrating|annoying)",
         "(unbelievably|incredibly|outrageously|ridiculously|disgracefully|shockingly|appallingly) (bad|poor|slow|rude|useless|incompetent|expensive|unprofessional|terrible|awful)",
@@ -670,7 +670,8 @@ _FOURTH: dict[str, list[str]] = {
     "frustration": [
         "(going|go|went|run|running|ran) (round|around) in circles", "(getting|got|get) nowhere", "(left|leaving|leave) (me |us )?(hanging|in limbo|in the dark)",
         "(it's|it has|it's been|it has been|been|that's|that is|now) (#|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|several|many) (days|weeks|months|working days|business days) (and|now|since|already|without|with no|of|later)",
-        "(i|we) (just|only|simply) (want|need|would like|wanted) (this|it|my|our|the|a|someone|somebody|an answer|a reply|a straight answer|a refund|to know|to get)",
+        "(i|we) (just|simply|only) (want|need|would like) (this|it|my|our) (sorted|fixed|resolved|done|solved|refunded|back|to work)",
+        "(i|we) (just|simply|only) (want|need) (an answer|a reply|a straight answer|a refund|someone to|somebody to|to know|a date|a working)",
         "(no one|nobody|none of you|no one there|nobody there|nobody here) (seems|seem|appears|is|are) (able|willing|capable|to know|to care|to be able|to have|to understand|to read)",
         "(need|needs|want|must have|have to have) (this|it|an answer|a fix|a reply|a response|someone) (fixed |resolved |sorted |done )?(urgently|asap|immediately|today|now|right now|straight away|as a matter of urgency)",
         "(same|usual) (story|thing|problem|issue|excuse|excuses|answer|nonsense|runaround) (every|each|again|as (always|usual|last time)|over and over)",
@@ -694,8 +695,8 @@ _FOURTH: dict[str, list[str]] = {
         "(have i been pwned|haveibeenpwned|hibp)", "(you|your company|your site|your systems|your database|you guys|they) (clearly |obviously |must have |must've |apparently )?(had|have had|suffered|got|were|was|have been) (a )?(breach|breached|hacked|compromised|data breach|leak)",
     ],
     "not:security": [
-        "(you are|you're|you guys are|your company is|you people are|bunch of|band of|pack of|gang of|den of) (scammers|fraudsters|crooks|thieves|frauds|a scam|a fraud|a con|criminals)",
-        "(that's|that is|this is|it's|it is|what a|total|absolute|complete|utter|pure) (a )?(scam|con|rip off|fraud)",
+        "(you are|you're|you guys are|your company is|you people are|bunch of|band of|pack of|gang of|den of) (scammers|fraudsters|crooks|thieves|frauds|a scam|a fraud|criminals)",
+        "(that's|that is|this is|it's|it is|what a|total|absolute|complete|utter|pure) (a )?(scam|rip off|fraud)",
     ],
     "not:outage": [
         "(intermittent|intermittently|occasional|occasionally|sporadic|sporadically|rare|the odd|one off|transient|# percent|# per cent) .. (504|503|502|gateway timeout|timeouts?|time outs?|errors?)",

@@ -281,7 +281,7 @@ CUES: dict[str, list[str]] = {
         "(plainte|plaintes) (aupres|a) (de la|du|de l'|des|la|le|l') .. (cnil|dgccrf|arcep|acpr|amf|mediateur|autorite|regulateur|defenseur|association)",
     ],
     "press": [
-        "(journaliste|journalistes|l'emission|la redaction|demande de reaction)",
+        "(journaliste|journalistes|la redaction|demande de reaction|reportage televise|emission televisee)",
     ],
     "media": [
         "(j'ai|nous avons|on a|j'avais|nous avions) (deja |bien )?(laisse|publie|poste|ecrit|mis|partage|depose|donne|redige) .. (avis|commentaire|post|message|video|note|temoignage|publication|tweet)",
@@ -313,7 +313,7 @@ CUES: dict[str, list[str]] = {
 _FOURTH: dict[str, list[str]] = {
     "anger": [
         "(quelle|c'est quoi cette|mais quelle) (blague|honte|arnaque|plaisanterie|mascarade|farce|catastrophe|incompetence|galere|horreur)",
-        "(j'hallucine|on hallucine|je reve|on croit rever|c'est un cauchemar|un vrai cauchemar|c'est la cata)",
+        "(hallucine|hallucinant|hallucinante|on croit rever|un cauchemar|un vrai cauchemar|c'est la cata)",
         "(la )?goutte d'eau (qui fait deborder|de trop)", "(la )?(derniere|ultime) goutte",
         "(vous|tu) (devriez|devrait) avoir honte", "(honte a vous|quelle honte|aucune honte)",
         "(hors de moi|fou de rage|folle de rage|furax|en colere|en rogne|excede|excedee|ecoeure|ecoeuree|revolte|revoltee|outre|outree|indigne|indignee|atterre|atterree|degoute|degoutee|fulmine)",
@@ -394,7 +394,7 @@ _FOURTH.setdefault('frustration', []).extend([
     '(le temps long|trouve le temps long|trouver le temps long)',
 ])
 _FOURTH.setdefault('security', []).extend([
-    "(adresse mail|adresse e mail|e mail|email|mot de passe|numero de telephone|iban|rib|coordonnees bancaires) .. (a ete|ont ete|a|ont) (modifie|modifiee|modifies|change|changee|changes|reinitialise|reinitialisee) .. (pas moi|sans (mon|notre) (accord|autorisation|consentement)|par quelqu'un|a mon insu)",
+    "(adresse mail|adresse e mail|e mail|email|mot de passe|numero de telephone|iban|rib|coordonnees bancaires) (de mon compte |de notre compte |du compte )?(a ete|ont ete|a|ont) (modifie|modifiee|modifies|change|changee|changes|reinitialise|reinitialisee) .. (pas moi|sans (mon|notre) (accord|autorisation|consentement)|par quelqu'un|a mon insu)",
     "(ce n'est pas moi|ce n'etait pas moi|ce n'est pas nous|ce n'etait pas nous|je n'ai rien (fait|demande|modifie)|a mon insu|a notre insu)",
 ])
 for _category, _cues in _FOURTH.items():
