@@ -33,6 +33,7 @@ from plugin.domain import (
     TicketHistory,
     TicketSummary,
 )
+from plugin.kept import KeptTicket, merged
 from plugin.ledger import (
     Intent,
     Part,
@@ -222,6 +223,14 @@ class MemoryHelpdesk(HelpdeskAdapter):
             raise NotFoundError(f"ticket {ticket_id} not found")
         _after(None if fault == "lost" else fault, "read", self.power)
         return ticket
+
+    def get_comments(self, ticket_id: str) -> tuple[Comment, ...]:
+        fault = self._step("comments")
+        ticket = self.tickets.get(ticket_id)
+        if ticket is None:
+            raise NotFoundError(f"ticket {ticket_id} not found")
+        _after(None if fault == "lost" else fault, "comments", self.power)
+        return ticket.comments
 
     def get_tickets(self, ticket_ids: Sequence[str]) -> list[Ticket]:
         self._step("bulk_read")
@@ -441,6 +450,7 @@ class MemoryStore:
         self.notifications: list[QueuedNotification] = []
         self.timers: dict[tuple[str, str], list[_Timer]] = defaultdict(list)
         self.dead_letters: list[tuple[str, list[Any], str]] = []
+        self.kept: dict[tuple[str, str], KeptTicket] = {}  # plugin.kept
         self.faults = Faults()
         self._ids = itertools.count(1)
 
@@ -474,7 +484,7 @@ class MemoryStore:
                           and i.state in (IntentState.DECIDED, IntentState.WRITING, IntentState.LANDED)),
                          key=lambda i: i.decided_at)
         self._done(fault, "take")
-        return Taken(events, intents)
+        return Taken(events, intents, kept=self.kept.get((platform, ticket_id)))
 
     def renew(self, owner: str, now: datetime, lease: timedelta) -> int:
         self.power.check()
@@ -575,9 +585,15 @@ class MemoryStore:
 
     # -- the ticket's state
 
-    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime) -> Observation:
+    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime, read_at: datetime | None = None
+                ) -> Observation:
         fault = self._op("observe")
         key = (ticket.platform, ticket.id)
+        kept = self.kept.get(key)
+        if ticket.comments_loaded:
+            self.kept[key] = KeptTicket(ticket, read_at or now)
+        elif kept is not None and events:
+            self._take_in(key, kept, events)
         history = self.statuses[key]
         mirror = self.mirrors.get(key)
         for event in events:
@@ -623,6 +639,21 @@ class MemoryStore:
                              first_agent_action_at=mirror.first_response_at,
                              assigned_at=mirror.assignee_changed_at, sla_bases=tuple(self.sla_bases[key]),
                              alerts=alerts)
+
+    def _take_in(self, key: tuple[str, str], kept: KeptTicket, events: Sequence[TicketEvent]) -> None:
+        taken_in = merged(kept.ticket, events)
+        if taken_in is None:
+            del self.kept[key]
+        else:
+            self.kept[key] = replace(kept, ticket=taken_in)
+
+    def finish_echoes(self, platform: str, ticket_id: str, events: Sequence[InboxEvent], now: datetime) -> None:
+        fault = self._op("finish_echoes")
+        kept = self.kept.get((platform, ticket_id))
+        if kept is not None:
+            self._take_in((platform, ticket_id), kept, [e.event for e in events if e.event is not None])
+        self._finish([e.id for e in events])
+        self._done(fault, "finish_echoes")
 
     def cache_customer(self, platform: str, customer: Customer, tier: str, lifetime_value: float | None,
                        now: datetime, ttl: timedelta) -> None:

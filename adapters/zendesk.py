@@ -11,6 +11,7 @@ question (plugin/ledger.py), answered from a read-back by the pipeline, never he
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import threading
@@ -64,9 +65,9 @@ from adapters.zendesk_mapping import (
 from adapters.zendesk_sla import translate as translate_sla
 from adapters.zendesk_webhooks import TRIGGER_BODY, parse_webhook
 from plugin.config import EscalatorConfig, ZendeskConfig
-from plugin.domain import Customer, TaskTicket, Ticket, TicketEvent, TicketSummary
+from plugin.domain import Comment, Customer, TaskTicket, Ticket, TicketEvent, TicketSummary
 from plugin.ledger import reply_reference
-from plugin.ports import ApiBudget
+from plugin.ports import ApiBudget, FirstRead
 from plugin.replay.timeline import TicketTimeline
 
 log = logging.getLogger(__name__)
@@ -83,6 +84,16 @@ def _version() -> str:
         return version("helpdesk-escalator")
     except Exception:
         return "dev"
+
+
+def _next_page(data: Mapping[str, Any]) -> str | None:
+    """The next page of a list, offset or cursor pagination alike (cursor: `meta.has_more` says whether there is
+    one)."""
+    meta = data.get("meta")
+    if isinstance(meta, dict) and "has_more" in meta and not meta["has_more"]:
+        return None
+    following = data.get("next_page") or (data.get("links") or {}).get("next")
+    return str(following) if following else None
 
 
 def _describe(exc: BaseException) -> str:
@@ -215,10 +226,7 @@ class ZendeskAdapter(HelpdeskAdapter):
         while url:
             data = self._read(lambda u=url: self._get_json(u))  # type: ignore[misc]
             yield from data.get(key) or ()
-            meta = data.get("meta")
-            if isinstance(meta, dict) and "has_more" in meta and not meta["has_more"]:
-                return  # cursor pagination: has_more is what says whether a next page exists
-            url = data.get("next_page") or (data.get("links") or {}).get("next")
+            url = _next_page(data)
 
     def _read(self, action: Callable[[], T]) -> T:
         """Reads are safe to repeat: retried on 5xx, timeouts and connection errors, a few times, with backoff."""
@@ -241,6 +249,10 @@ class ZendeskAdapter(HelpdeskAdapter):
             url = data.get("next_page")
         return comments_from_json(items, users)
 
+    def get_comments(self, ticket_id: str) -> tuple[Comment, ...]:
+        """The ticket's comments alone (one request a hundred), authors' roles sideloaded."""
+        return tuple(self._comments(str(int(ticket_id))))
+
     def _object(self, fetch: Callable[[], Any]) -> dict[str, Any]:
         data: dict[str, Any] = self._read(lambda: self._call(fetch).to_dict())
         return data
@@ -254,8 +266,10 @@ class ZendeskAdapter(HelpdeskAdapter):
         self._remember_requester(data)
         return ticket
 
-    def _remember_requester(self, data: Mapping[str, Any]) -> None:
-        requester = data["ticket"].get("requester_id")
+    def _remember_requester(self, data: Mapping[str, Any], requester: Any = None) -> None:
+        """The requester and their organization, from a read's sideloads (`users`, `organizations`), for
+        get_customer."""
+        requester = data["ticket"].get("requester_id") if requester is None else requester
         user = next((u for u in data.get("users") or () if u.get("id") == requester), None)
         if user is None:
             return
@@ -289,6 +303,26 @@ class ZendeskAdapter(HelpdeskAdapter):
             except NotFoundError:
                 organization = None
         return customer_from_json(user, organization)
+
+    def read_first(self, ticket_id: str, requester_id: str, since: datetime) -> FirstRead:
+        """A first decision's reads in two requests, not three: the requester's tickets newest first, with the
+        requester and their organization sideloaded, hold the ticket itself (a list gives each ticket whole, custom
+        fields and all); then its comments. A ticket not among them (its requester changed since the webhook) is
+        read on its own."""
+        path = (f"/api/v2/users/{int(requester_id)}/tickets/requested.json"
+                f"?sort_by=created_at&sort_order=desc&per_page={PAGE_SIZE}&include=users,organizations")
+        first = self._read(lambda: self._get_json(path))
+        self._remember_requester(first, int(requester_id))
+        items = list(first.get("tickets") or ())
+        mine = next((t for t in items if str(t.get("id")) == str(int(ticket_id))), None)
+        rest = _next_page(first)
+        listed = itertools.chain(items, self._pages(rest, "tickets") if rest else ())  # read on only as needed
+        found = tuple(summary_from_json(t) for t in newest_in_window(listed, since, lambda t: when(t["created_at"])))
+        if mine is not None:  # newest first: a ticket just filed is on the first page
+            return FirstRead(ticket_from_json(mine, base_url=self.public,
+                                              comments=self._comments(str(int(ticket_id)))), found)
+        ticket = self.get_ticket(ticket_id)  # not the requester's (any more): read on its own
+        return FirstRead(ticket, found if ticket.requester_id == str(int(requester_id)) else None)
 
     def requester_tickets(self, requester_id: str, since: datetime) -> list[TicketSummary]:
         """The requester's tickets opened since `since`, newest first, as far back as needed (adapters.recent)."""

@@ -33,7 +33,7 @@ from adapters.base import (
     load_json_object,
 )
 from adapters.zendesk_mapping import PRIORITY_FROM
-from plugin.domain import EventKind, Priority, Status, TicketEvent
+from plugin.domain import Comment, EventKind, Priority, Status, TicketEvent, TicketSnapshot
 
 PLATFORM = "zendesk"
 SIGNATURE = "x-zendesk-webhook-signature"
@@ -44,7 +44,7 @@ INVOCATION = "x-zendesk-webhook-invocation-id"
 TRIGGER_BODY = (
     '{"escalator": 1, "ticket_id": "{{ticket.id}}", "status": "{{ticket.status}}", '
     '"priority": "{{ticket.priority}}", "updated_at": "{{ticket.updated_at_with_timestamp}}", '
-    '"actor_id": "{{current_user.id}}", "via": "{{ticket.via}}"}'
+    '"actor_id": "{{current_user.id}}", "via": "{{ticket.via}}", "requester_id": "{{ticket.requester.id}}"}'
 )
 
 EVENT_KINDS = {
@@ -181,15 +181,72 @@ def parse_event_envelope(data: dict[str, Any], integration_user_id: str | None) 
     actor = detail.get("actor_id")
     actor_id = str(actor) if actor not in (None, "") else None
     updated = detail.get("updated_at")
+    kind = EVENT_KINDS.get(name, EventKind.OTHER)
     return [TicketEvent(
         platform=PLATFORM, delivery_id=str(event_id), ticket_id=ticket_id,
-        kind=EVENT_KINDS.get(name, EventKind.OTHER), occurred_at=occurred, actor_id=actor_id,
+        kind=kind, occurred_at=occurred, actor_id=actor_id,
         changes=event, raw_type=event_type,
         from_us=bool(integration_user_id) and actor_id == str(integration_user_id), status=status,
         ticket_updated_at=parse_time(updated, "detail.updated_at") if isinstance(updated, str) and updated
         else None,
         priority=priority_of(detail.get("priority")),
+        snapshot=snapshot_of(detail),
+        comment=comment_of(event, occurred) if kind == EventKind.COMMENT_ADDED else None,
+        requester_id=_digits(detail.get("requester_id")),
     )]
+
+
+def _digits(value: Any) -> str | None:
+    """An id as a placeholder or a payload renders it; None when it is not one (empty, unrendered)."""
+    text = str(value).strip() if value is not None else ""
+    return text if is_ascii_digits(text) else None
+
+
+# what a `detail` must hold to stand for the ticket's own fields (plugin/kept.py)
+_SNAPSHOT_FIELDS = ("updated_at", "status", "subject", "priority", "tags", "group_id", "assignee_id", "requester_id")
+
+
+def _text_id(value: Any) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def snapshot_of(detail: Mapping[str, Any]) -> TicketSnapshot | None:
+    """The ticket's own fields as an event's `detail` reports them (ids as strings, enums in any case); None when
+    the detail is partial, or the ticket is gone (deleted, archived): then only the API can tell."""
+    if any(key not in detail for key in _SNAPSHOT_FIELDS):
+        return None
+    updated, status_text, tags = detail["updated_at"], detail["status"], detail["tags"]
+    if not isinstance(updated, str) or not isinstance(status_text, str) or not isinstance(tags, list):
+        return None
+    status = _known_status(status_text)
+    if status is None or status_text.strip().lower() in _GONE_STATUSES:
+        return None
+    kind = detail.get("type")
+    return TicketSnapshot(
+        updated_at=parse_time(updated, "detail.updated_at"), version=updated, status=status,
+        raw_status=status_text.strip().lower(), subject=str(detail.get("subject") or ""),
+        description=str(detail.get("description") or ""), priority=priority_of(detail.get("priority")),
+        tags=frozenset(str(t) for t in tags), group_id=_text_id(detail.get("group_id")),
+        assignee_id=_text_id(detail.get("assignee_id")), requester_id=_text_id(detail.get("requester_id")),
+        organization_id=_text_id(detail.get("organization_id")),
+        ticket_type=str(kind).lower() if isinstance(kind, str) and kind else None)
+
+
+def comment_of(event: Mapping[str, Any], occurred: datetime | None) -> Comment | None:
+    """The comment a `comment_added` event carries (`event.comment`: id, body, is_public, author.id/is_staff);
+    None when any of it is missing."""
+    comment = event.get("comment")
+    if not isinstance(comment, dict) or occurred is None:
+        return None
+    given = comment.get("author")
+    author: dict[str, Any] = given if isinstance(given, dict) else {}
+    if comment.get("id") in (None, "") or not isinstance(comment.get("body"), str) or "is_staff" not in author:
+        return None
+    links = tuple(str(a["content_url"]) for a in comment.get("attachments") or ()
+                  if isinstance(a, dict) and a.get("content_url"))
+    return Comment(id=str(comment["id"]), body=comment["body"], public=bool(comment.get("is_public", True)),
+                   created_at=occurred, author_id=_text_id(author.get("id")), by_agent=bool(author["is_staff"]),
+                   attachments=links)
 
 
 def priority_of(value: Any) -> Priority | None:
@@ -217,7 +274,7 @@ def parse_trigger_body(data: dict[str, Any], headers: Mapping[str, str], body: b
         occurred_at=updated, actor_id=actor, changes={k: v for k, v in data.items() if k != "escalator"},
         raw_type="trigger", from_us=bool(integration_user_id) and actor == str(integration_user_id),
         status=_status_label(data.get("status")), ticket_updated_at=updated,
-        priority=priority_of(data.get("priority")),
+        priority=priority_of(data.get("priority")), requester_id=_digits(data.get("requester_id")),
     )]
 
 

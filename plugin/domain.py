@@ -286,12 +286,34 @@ class EventKind(enum.StrEnum):
 
 
 @dataclass(frozen=True)
+class TicketSnapshot:
+    """A ticket's own fields as a webhook payload reported them, as of `updated_at`: everything but its comments and
+    custom fields (which the payload does not carry). `version` is the platform's concurrency token for that moment,
+    in the form its API gives it, so a conditional write made from the snapshot is refused if the ticket moved on."""
+
+    updated_at: datetime
+    version: str
+    status: Status
+    raw_status: str | None = None
+    subject: str = ""
+    description: str = ""
+    priority: Priority | None = None
+    tags: frozenset[str] = frozenset()
+    group_id: str | None = None
+    assignee_id: str | None = None
+    requester_id: str | None = None
+    organization_id: str | None = None
+    ticket_type: str | None = None
+
+
+@dataclass(frozen=True)
 class TicketEvent:
     """One ticket event parsed from a webhook.
 
     `delivery_id` is what makes a redelivery recognisable (Zendesk invocation or event id; a digest of the body
-    where the platform sends none). `ticket` is the snapshot the payload carried, if any; it may be partial and is
-    never trusted over a fresher read. `from_us` is true when the event carries our own marker.
+    where the platform sends none). `snapshot` is the ticket's fields as the payload carried them, and `comment` the
+    comment a comment event added, when the payload carries them whole (plugin/kept.py says when they stand in for a
+    read). `from_us` is true when the event carries our own marker.
     """
 
     platform: str
@@ -306,6 +328,9 @@ class TicketEvent:
     status: Status | None = None
     ticket_updated_at: datetime | None = None
     priority: Priority | None = None  # the ticket's priority as the payload reports it (not trusted over a read)
+    snapshot: TicketSnapshot | None = None
+    comment: Comment | None = None
+    requester_id: str | None = None  # the ticket's requester as the payload names it (a first read uses it)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from plugin.domain import (
+    Comment,
     Customer,
     Decision,
     Notification,
@@ -31,6 +32,7 @@ from plugin.domain import (
     TicketHistory,
     TicketSummary,
 )
+from plugin.kept import KeptTicket
 from plugin.ledger import Intent, Part
 from plugin.lifecycles import EventState, IntentState
 from plugin.replay.timeline import TicketTimeline
@@ -196,10 +198,21 @@ class SlaImport:
 # ---------------------------------------------------------------- the helpdesk port
 
 
+@dataclass(frozen=True)
+class FirstRead:
+    """What a first decision reads: the ticket whole, and its requester's recent tickets (None: not read)."""
+
+    ticket: Ticket
+    related: tuple[TicketSummary, ...] | None
+
+
 class HelpdeskAdapter(abc.ABC):
     """What the service layer needs from a helpdesk platform."""
 
     name: ClassVar[str]
+    # Whether a webhook carrying the ticket's fields may stand in for reading it (plugin.kept): yes for a platform's
+    # own adapter; no for one whose reads show more than the helpdesk holds (shadow mode's overlay).
+    events_stand_in_for_reads: ClassVar[bool] = True
 
     @classmethod
     @abc.abstractmethod
@@ -215,6 +228,20 @@ class HelpdeskAdapter(abc.ABC):
     @abc.abstractmethod
     def get_ticket(self, ticket_id: str) -> Ticket:
         """One ticket with its comments."""
+
+    def read_first(self, ticket_id: str, requester_id: str, since: datetime) -> FirstRead:
+        """A first decision's reads: the ticket with its comments, and its requester's tickets created since
+        `since` (for the repeat-contact rule), in as few requests as the platform allows (default: get_ticket,
+        then requester_tickets). `related` is None when the ticket's requester is not `requester_id` any more."""
+        ticket = self.get_ticket(ticket_id)
+        if ticket.requester_id != requester_id:
+            return FirstRead(ticket, None)
+        return FirstRead(ticket, tuple(self.requester_tickets(requester_id, since)))
+
+    def get_comments(self, ticket_id: str) -> tuple[Comment, ...]:
+        """One ticket's comments, oldest first (default: the ticket read whole); adapters override this where the
+        platform reads them alone."""
+        return self.get_ticket(ticket_id).comments
 
     @abc.abstractmethod
     def get_tickets(self, ticket_ids: Sequence[str]) -> list[Ticket]:
@@ -379,11 +406,13 @@ class Held:
 @dataclass(frozen=True)
 class Taken:
     """What a run takes of a ticket with its lease: its unfinished events, oldest first (now being processed by the
-    run's process), its open intents, oldest first, and what we hold of the ticket (None: never seen)."""
+    run's process), its open intents, oldest first, what we hold of the ticket (None: never seen), and the ticket
+    of its last run, whole (plugin.kept; None: none kept)."""
 
     events: list[InboxEvent]
     intents: list[Intent]
     held: Held | None = None
+    kept: KeptTicket | None = None
 
 
 @dataclass(frozen=True)
@@ -486,7 +515,15 @@ class TicketStore(Protocol):
     def defer(self, platform: str, ticket_id: str, until: datetime) -> None: ...
 
     # the ticket's state
-    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime) -> Observation: ...
+    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime, read_at: datetime | None = None
+                ) -> Observation:
+        """Take a run's ticket in (mirror, history, cached customer) and keep it (plugin.kept): `read_at` is when
+        the API last gave it whole (default `now`: it was just read)."""
+        ...
+
+    def finish_echoes(self, platform: str, ticket_id: str, events: Sequence[InboxEvent], now: datetime) -> None:
+        """Our own writes come back: their events done, what they show taken into the kept ticket."""
+        ...
 
     def cache_customer(self, platform: str, customer: Customer, tier: str, lifetime_value: float | None,
                        now: datetime, ttl: timedelta) -> None: ...

@@ -223,20 +223,25 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
 
     # ---------------------------------------------------------------- tickets
 
+    def sideloads(tickets: list[dict[str, Any]]) -> dict[str, Any]:
+        """Zendesk's sideloads (`include=users,organizations`): the tickets' people, and their and the tickets'
+        organizations; on a single ticket and on ticket lists alike."""
+        wanted = {part.strip() for part in (request.args.get("include") or "").split(",")}
+        people = [t.get(k) for t in tickets for k in ("requester_id", "submitter_id", "assignee_id")]
+        users = [state.user(u) for u in dict.fromkeys(people) if u is not None and u in state.users]
+        out: dict[str, Any] = {}
+        if "users" in wanted:
+            out["users"] = users
+        if "organizations" in wanted:
+            orgs = [*(t.get("organization_id") for t in tickets), *(u.get("organization_id") for u in users)]
+            out["organizations"] = [state.organization(o) for o in dict.fromkeys(orgs)
+                                    if o is not None and o in state.organizations]
+        return out
+
     @app.get("/api/v2/tickets/<int:ticket_id>")
     def show_ticket(ticket_id: int) -> Response:
         ticket = state.ticket(ticket_id)
-        reply: dict[str, Any] = {"ticket": ticket}
-        wanted = {part.strip() for part in (request.args.get("include") or "").split(",")}
-        people = [ticket.get(k) for k in ("requester_id", "submitter_id", "assignee_id")]
-        users = [state.user(u) for u in dict.fromkeys(people) if u is not None and u in state.users]
-        if "users" in wanted:  # Zendesk's sideloads: the ticket's people, and its and their organizations
-            reply["users"] = users
-        if "organizations" in wanted:
-            orgs = [ticket.get("organization_id"), *(u.get("organization_id") for u in users)]
-            reply["organizations"] = [state.organization(o) for o in dict.fromkeys(orgs)
-                                      if o is not None and o in state.organizations]
-        return jsonify(reply)
+        return jsonify({"ticket": ticket, **sideloads([ticket])})
 
     @app.get("/api/v2/tickets/show_many")
     def show_many() -> Response:
@@ -418,7 +423,10 @@ def make_api(state: SandboxState, faults: Faults, credentials: Credentials, *, j
         state.user(user_id)
         with state.lock:
             items = [dict(t) for t in state.tickets.values() if t["requester_id"] == user_id]
-        return offset_page(sorted_tickets(items), "tickets", f"/api/v2/users/{user_id}/tickets/requested")
+        page = offset_page(sorted_tickets(items), "tickets", f"/api/v2/users/{user_id}/tickets/requested")
+        data = page.get_json()
+        data.update(sideloads(list(data.get("tickets") or ())))
+        return jsonify(data)
 
     @app.get("/api/v2/organizations/<int:organization_id>")
     def show_organization(organization_id: int) -> Response:

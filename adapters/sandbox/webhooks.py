@@ -75,8 +75,10 @@ def _stringify(ticket: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def ticket_events(change: Change) -> list[tuple[str, dict[str, Any]]]:
-    """(event type, event body) for each aspect the change touched."""
+def ticket_events(change: Change, staff: Callable[[Any], bool] = lambda author: False
+                  ) -> list[tuple[str, dict[str, Any]]]:
+    """(event type, event body) for each aspect the change touched; `staff` says whether a comment's author is an
+    agent or admin (the comment's `author.is_staff`)."""
     after, before = change.after, change.before
     if before is None:
         return [("zen:event-type:ticket.created", {"current": {"status": after["status"].upper()}})]
@@ -103,7 +105,8 @@ def ticket_events(change: Change) -> list[tuple[str, dict[str, Any]]]:
     if change.comment is not None:
         out.append(("zen:event-type:ticket.comment_added", {"comment": {
             "id": str(change.comment["id"]), "body": change.comment["body"], "is_public": change.comment["public"],
-            "author": {"id": str(change.comment["author_id"]), "is_staff": change.via_id == 5, "name": ""}}}))
+            "author": {"id": str(change.comment["author_id"]), "is_staff": staff(change.comment["author_id"]),
+                       "name": ""}}}))
     return out
 
 
@@ -255,7 +258,7 @@ class Deliverer(PendingDeliveries):
             subscriptions = webhook["subscriptions"]
             if subscriptions == ["conditional_ticket_events"]:
                 continue
-            for event_type, event in ticket_events(change):
+            for event_type, event in ticket_events(change, self._staff):
                 if event_type in subscriptions:
                     detail = _stringify(change.after)
                     detail["actor_id"] = str(change.actor_id) if change.actor_id else None
@@ -268,6 +271,10 @@ class Deliverer(PendingDeliveries):
             target = self.state.webhooks.get(webhook_id)
             if target is not None and target["status"] == "active":
                 self._enqueue(webhook_id, body.encode(), change.ticket_id)
+
+    def _staff(self, author_id: Any) -> bool:
+        user = self.state.users.get(author_id) if isinstance(author_id, int) else None
+        return user is not None and user.get("role") in ("agent", "admin")
 
     def _enqueue(self, webhook_id: str, payload: bytes, ticket_id: int | None = None) -> None:
         now = time.monotonic()

@@ -24,6 +24,8 @@ class Metrics:
         self.writes = Counter("escalator_write_calls", "Write calls to a helpdesk, by outcome",
                               ["platform", "outcome"], registry=r)
         self.retries = Counter("escalator_retries", "Work re-queued, by cause", ["cause"], registry=r)
+        self.reads_spared = Counter("escalator_reads_spared", "Ticket reads the webhooks stood in for (plugin.kept): "
+                                    "all of it, or all but the comments", ["platform", "spared"], registry=r)
         self.notifications = Counter("escalator_notifications", "Notifications by role and outcome",
                                      ["role", "outcome"], registry=r)
         self.timer_lag = Histogram("escalator_timer_lag_seconds", "How late a threshold timer fired",

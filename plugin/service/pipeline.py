@@ -40,6 +40,7 @@ from plugin.domain import (
     TicketSummary,
 )
 from plugin.facts import with_read_names
+from plugin.kept import KeptTicket, brought_up_to_date
 from plugin.ledger import Intent, decision_key, is_stale, landed, still_to_write, write_version
 from plugin.lifecycles import IntentState
 from plugin.policies import policy_named
@@ -121,6 +122,9 @@ class _Work:
     attempts: int = 0
     owner: str = ""
     held: Held | None = None
+    kept: KeptTicket | None = None
+    read_at: datetime | None = None  # when the API last gave the ticket whole (None: just now)
+    related: tuple[TicketSummary, ...] | None = None  # the requester's recent tickets, read with the ticket
 
     @property
     def event_ids(self) -> tuple[int, ...]:
@@ -170,7 +174,8 @@ class Pipeline:
                 key = f"{platform}:{ticket_id}"
                 taken = self.store.take(key, platform, ticket_id, owner, now, self.lease)
                 if taken is not None:
-                    held.append(_Work(ticket_id, key, taken.events, taken.intents, owner=owner, held=taken.held))
+                    held.append(_Work(ticket_id, key, taken.events, taken.intents, owner=owner, held=taken.held,
+                                      kept=taken.kept))
                 else:
                     outcomes[ticket_id] = Outcome(platform, ticket_id, "busy", retry_in=1.0)
             work = self._sort(platform, held, cause, now, outcomes)
@@ -203,8 +208,8 @@ class Pipeline:
                   and all(e.event is not None and (e.event.from_us or already_known(e.event, item.held))
                           for e in item.events)):
                 # only our own writes came back (plugin.service.echoes): deciding again would change nothing, so
-                # spare the read
-                self.store.finish_events(item.event_ids, now)
+                # spare the read; what they show is taken into the kept ticket (plugin.kept)
+                self.store.finish_echoes(platform, item.ticket_id, item.events, now)
                 outcomes[item.ticket_id] = Outcome(platform, item.ticket_id, "ours")
             else:
                 work.append(item)
@@ -216,7 +221,7 @@ class Pipeline:
         pending = work
         while pending:
             try:
-                tickets = self._read(adapter, pending)
+                tickets = self._read(adapter, pending, cause, now)
             except HelpdeskError as exc:
                 for item in pending:
                     outcomes[item.ticket_id] = self._failed(platform, item, exc, now)
@@ -254,25 +259,72 @@ class Pipeline:
 
     # ---------------------------------------------------------------- read
 
-    def _read(self, adapter: HelpdeskAdapter, work: list[_Work]) -> dict[str, Ticket]:
-        """The tickets, in one read: each with its comments when there is one ticket or an intent to check against
-        the ticket, in the platform's bulk read otherwise (the content triggers then wait for a full read)."""
-        full = [w.ticket_id for w in work if len(work) == 1 or w.intents]
-        bulk = [w.ticket_id for w in work if w.ticket_id not in full]
+    def _read(self, adapter: HelpdeskAdapter, work: list[_Work], cause: str, now: datetime) -> dict[str, Ticket]:
+        """The tickets, in one read: brought up to date from what we kept when the events carry them whole
+        (plugin.kept: no read, or the comments alone); else each with its comments when there is one ticket or an
+        intent to check against the ticket, in the platform's bulk read otherwise (the content triggers then wait
+        for a full read)."""
         found: dict[str, Ticket] = {}
-        for ticket_id in full:
+        rest = []
+        for item in work:
+            ticket = self._from_events(adapter, item, cause, now) if cause in ("event", "followup") else None
+            if ticket is not None:
+                found[item.ticket_id] = ticket
+            else:
+                item.read_at = None
+                rest.append(item)
+        full = [w for w in rest if len(work) == 1 or w.intents]
+        whole = {w.ticket_id for w in full}
+        bulk = [w.ticket_id for w in rest if w.ticket_id not in whole]
+        for item in full:
             try:
-                found[ticket_id] = adapter.get_ticket(ticket_id)
+                found[item.ticket_id] = self._read_whole(adapter, item, now)
             except NotFoundError:
                 continue
         if bulk:
             found.update({t.id: replace(t, comments_loaded=False) for t in adapter.get_tickets(bulk)})
         return found
 
+    def _read_whole(self, adapter: HelpdeskAdapter, item: _Work, now: datetime) -> Ticket:
+        """The ticket with its comments; a ticket never seen whose requester an event names comes with its
+        requester's recent tickets, which a first decision reads anyway (in fewer requests where the platform
+        allows: HelpdeskAdapter.read_first)."""
+        requester = next((e.requester_id for e in reversed(item.event_values) if e.requester_id), None)
+        if item.held is not None or item.intents or requester is None:
+            return adapter.get_ticket(item.ticket_id)
+        try:
+            first = adapter.read_first(item.ticket_id, requester, now - self.config.thresholds.repeat_contact_window)
+        except NotFoundError:  # the requester is gone: the ticket alone says whether it is too
+            return adapter.get_ticket(item.ticket_id)
+        if first.related is not None and first.ticket.requester_id == requester:
+            item.related = first.related
+        return first.ticket
+
+    def _from_events(self, adapter: HelpdeskAdapter, item: _Work, cause: str, now: datetime) -> Ticket | None:
+        """The ticket from what we kept and the events that carry it (plugin.kept), reading its comments alone when
+        a comment came; None when it must be read whole. A ticket with an intent open is always read: the ledger
+        checks what of it landed against the ticket itself."""
+        if item.intents or item.kept is None or not adapter.events_stand_in_for_reads:
+            return None
+        written = item.held.written_at if item.held is not None else frozenset()
+        up = brought_up_to_date(item.kept, item.event_values, written, now)
+        if up is None:
+            return None
+        ticket = up.ticket
+        if up.needs_comments:
+            try:
+                ticket = replace(ticket, comments=adapter.get_comments(item.ticket_id), comments_loaded=True)
+            except NotFoundError:
+                return None  # read whole: the read says it is gone
+        item.read_at = item.kept.read_at
+        if self.metrics is not None:
+            self.metrics.reads_spared.labels(ticket.platform, "comments" if up.needs_comments else "all").inc()
+        return ticket
+
     def _observe(self, adapter: HelpdeskAdapter, item: _Work, ticket: Ticket, now: datetime) -> None:
         """Take the read in: the mirror and history, the customer (cached, else read), the requester's other
         tickets on a first decision."""
-        seen = self.store.observe(ticket, item.event_values, now)
+        seen = self.store.observe(ticket, item.event_values, now, read_at=item.read_at)
         customer = seen.customer
         if customer is None and ticket.requester_id:
             try:
@@ -285,8 +337,11 @@ class Pipeline:
                                           self.config.customers.cache_ttl)
         related: tuple[TicketSummary, ...] = ()
         if seen.first_decision and ticket.requester_id and ticket.comments_loaded:
-            since = now - self.config.thresholds.repeat_contact_window
-            related = tuple(adapter.requester_tickets(ticket.requester_id, since))
+            if item.related is not None:
+                related = item.related
+            else:
+                since = now - self.config.thresholds.repeat_contact_window
+                related = tuple(adapter.requester_tickets(ticket.requester_id, since))
         item.ticket, item.customer = seen.ticket, customer
         item.history = replace(seen.history, related_tickets=related)
 

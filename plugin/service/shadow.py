@@ -104,6 +104,8 @@ def overlaid(ticket: Ticket, shadow: Mapping[str, Any] | None) -> Ticket:
 class ShadowHelpdesk(HelpdeskAdapter):
     """A platform's adapter in shadow mode: reads with the overlay, writes kept instead of sent."""
 
+    events_stand_in_for_reads = False  # a webhook shows the helpdesk, not what we would have written on it
+
     def __init__(self, inner: HelpdeskAdapter, store: Store) -> None:
         self.inner, self.store = inner, store
         self.name = inner.name  # type: ignore[misc]

@@ -1,9 +1,9 @@
 """Cleanup: deletes what the triage process leaves behind and no one needs after the retention period.
 
-It deletes processed inbox events, finished or superseded timers, repeated status and priority history rows (the
-same value recorded twice in a row), expired profile cache, dropped dead letters, and sent or suppressed
-notifications older than both the retention and twice the dedupe period. It never deletes the escalation history
-or the reports. With dry_run it only counts.
+It deletes processed inbox events, kept tickets past their use (plugin.kept), finished or superseded timers,
+repeated status and priority history rows (the same value recorded twice in a row), expired profile cache, dropped
+dead letters, and sent or suppressed notifications older than both the retention and twice the dedupe period. It
+never deletes the escalation history or the reports. With dry_run it only counts.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from typing import Any
 from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
+from plugin.kept import KEPT_FOR
 from plugin.store.models import (
     CustomerRow,
     DeadLetterRow,
     InboxRow,
+    KeptTicketRow,
     NotificationRow,
     PriorityHistoryRow,
     StatusHistoryRow,
@@ -62,6 +64,8 @@ def cleanup(session: Session, now: datetime, retention: timedelta, dry_run: bool
         "old sent notifications": _count_or_delete(
             session, NotificationRow, dry_run, NotificationRow.status.in_(("sent", "suppressed")),
             NotificationRow.created_at < notification_cutoff),
+        "kept tickets past use": _count_or_delete(
+            session, KeptTicketRow, dry_run, KeptTicketRow.read_at < now - KEPT_FOR),
     }
     for label, model, columns in (("repeated status rows", StatusHistoryRow, ("status", "workflow_state")),
                                   ("repeated priority rows", PriorityHistoryRow, ("priority", "tier"))):

@@ -3,9 +3,10 @@
 
 Text is what people wrote or what quotes them: ticket subjects, escalation notes and reasons, the phrases quoted in
 figures (`keywords`), a decision's note, reply, task and alert texts and its reasons' summaries, alert titles and
-bodies, the payloads of received events, stored errors, and (forget only) the cached customer profile and the
-requester's email digest. What stays: every row, with its times, tiers, rules, priorities, states and numbers, so
-the reports and the exports' figures do not change. Each row so treated gets its `text_removed_at`.
+bodies, the payloads of received events, stored errors, and (forget only) the kept tickets (plugin.kept: deleted
+whole), the cached customer profile and the requester's email digest. What stays: every row, with its times, tiers,
+rules, priorities, states and numbers, so the reports and the exports' figures do not change. Each row so treated
+gets its `text_removed_at`.
 
 Write intents still open (a write under way) are left alone: removing their text would change what a retry
 writes. They are counted as `left open`; run again once they are recorded.
@@ -25,6 +26,7 @@ from plugin.store.models import (
     CustomerRow,
     EscalationRow,
     InboxRow,
+    KeptTicketRow,
     NotificationRow,
     RequesterRow,
     TicketRow,
@@ -68,8 +70,11 @@ def scrub_decision(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def scrub_event(data: Any) -> Any:
-    """A stored event without the platform's payload (which may carry subjects, comments, emails)."""
-    return {**data, "changes": {}} if isinstance(data, dict) else data
+    """A stored event without the platform's payload (which may carry subjects, comments, emails), nor the ticket's
+    fields and the comment parsed from it."""
+    if not isinstance(data, dict):
+        return data
+    return {**{k: v for k, v in data.items() if k not in ("snapshot", "comment")}, "changes": {}}
 
 
 def _ticket(row: TicketRow, now: datetime) -> None:
@@ -116,7 +121,7 @@ def remove_old_text(session: Session, now: datetime, retention: timedelta, *, dr
          (NotificationRow.status.not_in(BUSY_ALERTS),)),
         ("event payloads", InboxRow, InboxRow.received_at, _event, (InboxRow.state == "done",)),
     ]
-    counts: dict[str, int] = {}
+    counts: dict[str, int] = {}  # kept tickets need no retention: cleanup deletes them minutes after (plugin.kept)
     for label, model, moment, erase, where in kinds:
         aged = (model.text_removed_at.is_(None), moment < cutoff, *where)
         if dry_run:
@@ -129,6 +134,14 @@ def remove_old_text(session: Session, now: datetime, retention: timedelta, *, dr
             counts[label] += len(rows)
             session.flush()
     return counts
+
+
+def _kept_tickets(session: Session, dry_run: bool, *where: Any) -> int:
+    """Kept tickets (plugin.kept: whole tickets, comments and all) go whole: they are a cache of the helpdesk."""
+    count = int(session.scalar(select(func.count()).select_from(KeptTicketRow).where(*where)) or 0)
+    if count and not dry_run:
+        session.execute(delete(KeptTicketRow).where(*where))
+    return count
 
 
 # ---------------------------------------------------------------- forget
@@ -172,6 +185,10 @@ def forget_requester(session: Session, email: str, now: datetime, *, dry_run: bo
                 counts[label] += 1
                 if not dry_run:
                     erase(row, now)
+    counts["kept tickets"] = sum(
+        _kept_tickets(session, dry_run, KeptTicketRow.platform == platform, KeptTicketRow.requester_id == requester)
+        for platform, requester in requesters) + sum(
+        _kept_tickets(session, dry_run, _of_tickets(KeptTicketRow, chunk)) for chunk in chunks)
     counts["left open"] = sum(
         len(session.scalars(select(AppliedChangeRow.idempotency_key).where(
             _of_tickets(AppliedChangeRow, chunk), AppliedChangeRow.state.in_(OPEN_INTENTS))).all())

@@ -385,3 +385,16 @@ class RequesterRow(Base):
     requester_id: Mapped[str] = mapped_column(ID, primary_key=True)
     email_digest: Mapped[str] = mapped_column(String(64))
     seen_at: Mapped[datetime]
+
+
+class KeptTicketRow(Base):
+    """The ticket of the last run about it, whole (fields, custom fields, comments), and when the API last gave it
+    whole: what a webhook carrying the ticket's fields brings up to date instead of a read (plugin.kept). Useful for
+    `plugin.kept.KEPT_FOR` after `read_at`; cleanup deletes it after that, and forget with the requester's text."""
+
+    __tablename__ = "kept_tickets"
+    platform: Mapped[str] = mapped_column(PLATFORM, primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    requester_id: Mapped[str | None] = mapped_column(ID)
+    ticket: Mapped[dict[str, Any]] = mapped_column(JSON)
+    read_at: Mapped[datetime]

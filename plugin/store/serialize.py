@@ -9,6 +9,7 @@ from plugin.domain import (
     ClockKind,
     ClockState,
     ClockStatus,
+    Comment,
     Decision,
     EscalationEntry,
     EventKind,
@@ -19,8 +20,10 @@ from plugin.domain import (
     SlaBasis,
     Status,
     TaskTicket,
+    Ticket,
     TicketChanges,
     TicketEvent,
+    TicketSnapshot,
     WorkflowState,
 )
 
@@ -53,6 +56,9 @@ def event_to_json(event: TicketEvent) -> dict[str, Any]:
         "status": event.status.value if event.status else None,
         "ticket_updated_at": _iso(event.ticket_updated_at),
         "priority": event.priority.name.lower() if event.priority else None,
+        **({"snapshot": snapshot_to_json(event.snapshot)} if event.snapshot is not None else {}),
+        **({"comment": comment_to_json(event.comment)} if event.comment is not None else {}),
+        **({"requester_id": event.requester_id} if event.requester_id is not None else {}),
     }
 
 
@@ -64,7 +70,71 @@ def event_from_json(data: dict[str, Any]) -> TicketEvent:
         from_us=bool(data.get("from_us")), status=Status(data["status"]) if data.get("status") else None,
         ticket_updated_at=_dt(data.get("ticket_updated_at")),
         priority=_priority(data.get("priority")),
+        snapshot=snapshot_from_json(data["snapshot"]) if isinstance(data.get("snapshot"), dict) else None,
+        comment=comment_from_json(data["comment"]) if isinstance(data.get("comment"), dict) else None,
+        requester_id=data.get("requester_id") if isinstance(data.get("requester_id"), str) else None,
     )
+
+
+def snapshot_to_json(snapshot: TicketSnapshot) -> dict[str, Any]:
+    return {"updated_at": snapshot.updated_at.isoformat(), "version": snapshot.version,
+            "status": snapshot.status.value, "raw_status": snapshot.raw_status, "subject": snapshot.subject,
+            "description": snapshot.description,
+            "priority": snapshot.priority.name.lower() if snapshot.priority else None,
+            "tags": sorted(snapshot.tags), "group_id": snapshot.group_id, "assignee_id": snapshot.assignee_id,
+            "requester_id": snapshot.requester_id, "organization_id": snapshot.organization_id,
+            "ticket_type": snapshot.ticket_type}
+
+
+def snapshot_from_json(data: dict[str, Any]) -> TicketSnapshot:
+    return TicketSnapshot(
+        updated_at=datetime.fromisoformat(data["updated_at"]), version=data["version"],
+        status=Status(data["status"]), raw_status=data.get("raw_status"), subject=data.get("subject") or "",
+        description=data.get("description") or "", priority=_priority(data.get("priority")),
+        tags=frozenset(data.get("tags") or ()), group_id=data.get("group_id"), assignee_id=data.get("assignee_id"),
+        requester_id=data.get("requester_id"), organization_id=data.get("organization_id"),
+        ticket_type=data.get("ticket_type"))
+
+
+def comment_to_json(comment: Comment) -> dict[str, Any]:
+    return {"id": comment.id, "body": comment.body, "public": comment.public,
+            "created_at": comment.created_at.isoformat(), "author_id": comment.author_id,
+            "by_agent": comment.by_agent, "attachments": list(comment.attachments)}
+
+
+def comment_from_json(data: dict[str, Any]) -> Comment:
+    return Comment(id=str(data["id"]), body=data.get("body") or "", public=bool(data.get("public", True)),
+                   created_at=datetime.fromisoformat(data["created_at"]), author_id=data.get("author_id"),
+                   by_agent=bool(data.get("by_agent")), attachments=tuple(data.get("attachments") or ()))
+
+
+def ticket_to_json(ticket: Ticket) -> dict[str, Any]:
+    """A ticket whole, comments and custom fields included, as the store keeps it (plugin/kept.py)."""
+    return {"platform": ticket.platform, "id": ticket.id, "subject": ticket.subject, "status": ticket.status.value,
+            "created_at": ticket.created_at.isoformat(), "updated_at": ticket.updated_at.isoformat(),
+            "priority": ticket.priority.name.lower() if ticket.priority else None, "tags": sorted(ticket.tags),
+            "description": ticket.description, "group_id": ticket.group_id, "assignee_id": ticket.assignee_id,
+            "requester_id": ticket.requester_id, "organization_id": ticket.organization_id,
+            "ticket_type": ticket.ticket_type, "channel": ticket.channel, "locale": ticket.locale, "url": ticket.url,
+            "raw_status": ticket.raw_status, "custom_fields": _jsonable(dict(ticket.custom_fields)),
+            "comments": [comment_to_json(c) for c in ticket.comments], "version": ticket.version,
+            "comments_loaded": ticket.comments_loaded,
+            "known_first_reply_at": _iso(ticket.known_first_reply_at)}
+
+
+def ticket_from_json(data: dict[str, Any]) -> Ticket:
+    return Ticket(
+        platform=data["platform"], id=data["id"], subject=data.get("subject") or "", status=Status(data["status"]),
+        created_at=datetime.fromisoformat(data["created_at"]), updated_at=datetime.fromisoformat(data["updated_at"]),
+        priority=_priority(data.get("priority")), tags=frozenset(data.get("tags") or ()),
+        description=data.get("description") or "", group_id=data.get("group_id"),
+        assignee_id=data.get("assignee_id"), requester_id=data.get("requester_id"),
+        organization_id=data.get("organization_id"), ticket_type=data.get("ticket_type"),
+        channel=data.get("channel"), locale=data.get("locale"), url=data.get("url"),
+        raw_status=data.get("raw_status"), custom_fields=data.get("custom_fields") or {},
+        comments=tuple(comment_from_json(c) for c in data.get("comments") or ()), version=data.get("version"),
+        comments_loaded=bool(data.get("comments_loaded", True)),
+        known_first_reply_at=_dt(data.get("known_first_reply_at")))
 
 
 def changes_to_json(changes: TicketChanges) -> dict[str, Any]:

@@ -17,6 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from plugin.domain import Customer, Priority, Status, Ticket, TicketEvent
+from plugin.kept import KeptTicket, merged
 from plugin.ledger import Intent, Part
 from plugin.lifecycles import EventState, IllegalMove, IntentState, NotificationState, sources_of
 from plugin.ports import (
@@ -39,12 +40,19 @@ from plugin.store.models import (
     AppliedChangeRow,
     DecisionRuleRow,
     InboxRow,
+    KeptTicketRow,
     NotificationRow,
     TicketLockRow,
     TicketRow,
     TimerRow,
 )
-from plugin.store.serialize import decision_from_json, decision_to_json, event_from_json
+from plugin.store.serialize import (
+    decision_from_json,
+    decision_to_json,
+    event_from_json,
+    ticket_from_json,
+    ticket_to_json,
+)
 
 OPEN_INTENTS = (IntentState.DECIDED, IntentState.WRITING, IntentState.LANDED)
 UNFINISHED_EVENTS = [state.value for state in EventState if state is not EventState.DONE]
@@ -86,7 +94,7 @@ class SqlTicketStore:
             held = None if mirror is None else Held(
                 mirror.decided_updated_at, frozenset(mirror.tags or ()), Status(mirror.status),
                 Priority(mirror.priority) if mirror.priority is not None else None, written_moments(mirror))
-            return Taken(events, [_intent_of(row) for row in intents], held)
+            return Taken(events, [_intent_of(row) for row in intents], held, _kept(session, platform, ticket_id))
 
     def _lease(self, session: Session, key: str, owner: str, now: datetime, lease: timedelta) -> bool:
         insert = postgresql.insert if self.store.dialect == "postgresql" else sqlite.insert
@@ -224,10 +232,12 @@ class SqlTicketStore:
 
     # ---------------------------------------------------------------- the ticket's state
 
-    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime) -> Observation:
+    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime, read_at: datetime | None = None
+                ) -> Observation:
         platform = ticket.platform
         with self.store.session() as session:
             before = repo.get_mirror(session, platform, ticket.id)
+            _keep(session, ticket, events, read_at or now, written_moments(before) if before is not None else ())
             first_decision = before is None or before.last_decided_at is None
             for event in events:
                 if event.status is not None and (event.occurred_at is not None or before is not None):
@@ -250,6 +260,21 @@ class SqlTicketStore:
                        now: datetime, ttl: timedelta) -> None:
         with self.store.session() as session:
             repo.cache_customer(session, platform, customer, tier, lifetime_value, now, ttl)
+
+    def finish_echoes(self, platform: str, ticket_id: str, events: Sequence[InboxEvent], now: datetime) -> None:
+        """Our own writes come back: their events done, and what they show taken into the kept ticket (or the kept
+        ticket dropped, when they show something it cannot take in); one transaction."""
+        with self.store.session() as session:
+            row = session.get(KeptTicketRow, (platform, ticket_id))
+            if row is not None:
+                mirror = repo.get_mirror(session, platform, ticket_id)
+                taken_in = merged(ticket_from_json(dict(row.ticket)), [e.event for e in events if e.event],
+                                  written_moments(mirror) if mirror is not None else ())
+                if taken_in is None:
+                    session.delete(row)
+                else:
+                    row.ticket = ticket_to_json(taken_in)
+            _finish(session, [e.id for e in events], now)
 
     # ---------------------------------------------------------------- intents
 
@@ -337,6 +362,34 @@ class SqlTicketStore:
                         platform: str | None = None, ticket_id: str | None = None) -> None:
         with self.store.session() as session:
             repo.add_dead_letter(session, task, args, error, attempts, now, platform=platform, ticket_id=ticket_id)
+
+
+def _kept(session: Session, platform: str, ticket_id: str) -> KeptTicket | None:
+    row = session.get(KeptTicketRow, (platform, ticket_id))
+    if row is None:
+        return None
+    try:
+        return KeptTicket(ticket_from_json(dict(row.ticket)), row.read_at)
+    except (KeyError, ValueError, TypeError):  # written by another version: read the ticket whole instead
+        return None
+
+
+def _keep(session: Session, ticket: Ticket, events: Sequence[TicketEvent], read_at: datetime,
+          written: Collection[datetime]) -> None:
+    """Keep the ticket a run took in (plugin.kept): whole when it came with its comments; a bulk read's (no
+    comments) leaves the kept one, with the run's events taken in, or drops it if they cannot be."""
+    row = session.get(KeptTicketRow, (ticket.platform, ticket.id))
+    if ticket.comments_loaded:
+        if row is None:
+            row = KeptTicketRow(platform=ticket.platform, ticket_id=ticket.id)
+            session.add(row)
+        row.ticket, row.read_at, row.requester_id = ticket_to_json(ticket), read_at, ticket.requester_id
+    elif row is not None:
+        taken_in = merged(ticket_from_json(dict(row.ticket)), events, written) if events else None
+        if taken_in is None and events:
+            session.delete(row)
+        elif taken_in is not None:
+            row.ticket = ticket_to_json(taken_in)
 
 
 def written_moments(mirror: TicketRow) -> frozenset[datetime]:

@@ -192,6 +192,61 @@ def test_ticket_id_from_the_subject_when_detail_has_none() -> None:
     assert event.ticket_id == "35436"
 
 
+FULL_DETAIL = {"id": "35436", "status": "OPEN", "priority": "HIGH", "actor_id": "9001", "assignee_id": None,
+               "brand_id": "1", "created_at": "2026-11-23T09:00:00Z", "custom_status": None,
+               "description": "Nobody can log in.", "external_id": None, "form_id": None, "group_id": "360",
+               "is_public": True, "organization_id": "55", "requester_id": "77", "subject": "Login broken",
+               "submitter_id": "77", "tags": ["vip", "tier_1"], "type": "INCIDENT",
+               "updated_at": "2026-11-23T09:59:30Z", "via": {"channel": "web"}}
+
+
+def test_a_full_detail_is_the_tickets_snapshot_with_the_version_as_written() -> None:
+    [event] = parse(pretty(envelope(detail=FULL_DETAIL)))
+    shot = event.snapshot
+    assert shot is not None
+    assert (shot.status, shot.raw_status, shot.priority) == (Status.OPEN, "open", Priority.HIGH)
+    assert shot.updated_at == datetime(2026, 11, 23, 9, 59, 30, tzinfo=UTC)
+    assert shot.version == "2026-11-23T09:59:30Z"  # the stamp a safe update compares, as Zendesk wrote it
+    assert shot.tags == {"vip", "tier_1"} and (shot.group_id, shot.assignee_id) == ("360", None)
+    assert (shot.requester_id, shot.organization_id, shot.ticket_type) == ("77", "55", "incident")
+    assert (shot.subject, shot.description) == ("Login broken", "Nobody can log in.")
+    assert event.comment is None
+
+
+@pytest.mark.parametrize("missing", ["updated_at", "status", "tags", "group_id", "assignee_id", "requester_id"])
+def test_a_partial_detail_is_no_snapshot(missing: str) -> None:
+    detail = {k: v for k, v in FULL_DETAIL.items() if k != missing}
+    [event] = parse(pretty(envelope(detail=detail)))
+    assert event.snapshot is None
+
+
+def test_a_deleted_ticket_is_no_snapshot() -> None:
+    [event] = parse(pretty(envelope(detail={**FULL_DETAIL, "status": "DELETED"}, event={"current": "DELETED"})))
+    assert event.snapshot is None and event.status == Status.CLOSED
+
+
+def test_a_comment_event_carries_its_comment() -> None:
+    comment = {"id": 991, "body": "Still nothing works", "is_public": True,
+               "author": {"id": "77", "is_staff": False, "name": "Dana"}}
+    [event] = parse(pretty(envelope("zen:event-type:ticket.comment_added", detail=FULL_DETAIL,
+                                    event={"comment": comment})))
+    said = event.comment
+    assert said is not None
+    assert (said.id, said.body, said.public, said.author_id, said.by_agent) == ("991", "Still nothing works", True,
+                                                                                 "77", False)
+    assert said.created_at == datetime(2026, 11, 23, 9, 59, 30, tzinfo=UTC) and said.attachments == ()
+    staff = {**comment, "author": {"id": "5", "is_staff": True}, "is_public": False,
+             "attachments": [{"content_url": "https://acme.zendesk.com/a/1.png"}]}
+    [event] = parse(pretty(envelope("zen:event-type:ticket.comment_added", detail=FULL_DETAIL,
+                                    event={"comment": staff})))
+    assert event.comment is not None and event.comment.by_agent and not event.comment.public
+    assert event.comment.attachments == ("https://acme.zendesk.com/a/1.png",)
+    for broken in ({**comment, "author": {"id": "77"}}, {**comment, "body": None}, {"body": "x"}):
+        [event] = parse(pretty(envelope("zen:event-type:ticket.comment_added", detail=FULL_DETAIL,
+                                        event={"comment": broken})))
+        assert event.comment is None  # who wrote it unknown: not taken from the payload
+
+
 def test_user_events_are_acknowledged_and_ignored() -> None:
     assert parse(pretty(envelope("zen:event-type:user.deleted", subject="zen:user:6164069643162",
                                  detail={"id": "6164069643162", "role": "end-user"}))) == []
@@ -225,7 +280,7 @@ def rendered_trigger_body(**values: str) -> bytes:
     body = TRIGGER_BODY
     defaults = {"ticket.id": "812", "ticket.status": "Pending", "ticket.priority": "High",
                 "ticket.updated_at_with_timestamp": "2026-11-23T09:58:00Z", "current_user.id": "9001",
-                "ticket.via": "Web Form"}
+                "ticket.via": "Web Form", "ticket.requester.id": "77"}
     defaults.update(values)
     for key, value in defaults.items():
         body = body.replace("{{" + key + "}}", value)
@@ -239,6 +294,15 @@ def test_our_trigger_body_parses() -> None:
     assert event.delivery_id == "inv-812"
     assert event.raw_type == "trigger"
     assert event.ticket_updated_at == datetime(2026, 11, 23, 9, 58, tzinfo=UTC)
+    assert event.requester_id == "77" and event.snapshot is None  # ids only: the ticket is read
+    unrendered = rendered_trigger_body(**{"ticket.requester.id": ""})
+    [event] = parse(unrendered, signed(unrendered))
+    assert event.requester_id is None
+
+
+def test_an_events_requester_is_named() -> None:
+    [event] = parse(pretty(envelope()))
+    assert event.requester_id == "77"
 
 
 def test_trigger_body_without_invocation_header_dedupes_on_a_digest() -> None:

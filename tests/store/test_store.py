@@ -24,12 +24,14 @@ from plugin.domain import (
     TicketEvent,
     WorkflowState,
 )
+from plugin.kept import KEPT_FOR
 from plugin.store import Store
 from plugin.store import repository as repo
 from plugin.store.cleanup import cleanup
 from plugin.store.models import (
     Base,
     EscalationRow,
+    KeptTicketRow,
     NotificationRow,
     PriorityHistoryRow,
     ReportRow,
@@ -342,6 +344,9 @@ def test_cleanup_dry_run_changes_nothing_and_history_is_never_deleted(store: Sto
                             reason="why", figures={}, actor="rule:r", note="n"))
         repo.save_report(s, "weekly", "2026-W30", {"escalated": 3}, "<p>3</p>", old)
         repo.cache_customer(s, "zendesk", Customer(id="1"), "standard", None, old, timedelta(hours=1))
+    tickets = SqlTicketStore(store)
+    tickets.observe(ticket(id="43"), [], NOW - KEPT_FOR - timedelta(seconds=1))  # kept past its use
+    tickets.observe(ticket(id="44"), [], NOW - KEPT_FOR + timedelta(seconds=1))  # still of use
     before = _snapshot(store)
     with store.session() as s:
         counts = cleanup(s, NOW, timedelta(days=30), dry_run=True)
@@ -350,9 +355,11 @@ def test_cleanup_dry_run_changes_nothing_and_history_is_never_deleted(store: Sto
     assert counts["finished timers"] == 1
     assert counts["repeated status rows"] == 1
     assert counts["expired customer profiles"] == 1
+    assert counts["kept tickets past use"] == 1
     with store.session() as s:
         assert cleanup(s, NOW, timedelta(days=30), dry_run=False) == counts
     with store.session() as s:
+        assert list(s.scalars(select(KeptTicketRow.ticket_id))) == ["44"]
         assert [r.delivery_id for r in repo.unprocessed_events(s)] == ["fresh"]
         assert len(list(s.scalars(select(EscalationRow)))) == 1
         assert len(list(s.scalars(select(ReportRow)))) == 1

@@ -13,6 +13,7 @@ import pytest
 
 from adapters.memory import MemoryStore
 from plugin.domain import (
+    Comment,
     Decision,
     EscalationEntry,
     EventKind,
@@ -22,6 +23,8 @@ from plugin.domain import (
     Ticket,
     TicketChanges,
     TicketEvent,
+    TicketSnapshot,
+    is_ours,
 )
 from plugin.ledger import Intent, Part
 from plugin.lifecycles import IllegalMove, IntentState
@@ -229,3 +232,79 @@ def test_a_status_without_a_time_on_a_ticket_seen_first_does_not_say_it_began_no
                            status=Status.OPEN)
     later = tickets.observe(replace(solved, status=Status.OPEN, updated_at=NOW), [reopened], NOW)
     assert [(c.at, c.status) for c in later.history.status_changes][-1] == (NOW, Status.OPEN)  # known: at arrival
+
+
+# ---------------------------------------------------------------- the kept ticket (plugin.kept)
+
+SAID = Comment(id="c1", body="Nobody can log in. Ünïcode too.", public=True, created_at=NOW, author_id="7",
+               attachments=("https://acme.example/a/1.png",))
+WHOLE = replace(TICKET, comments=(SAID,), custom_fields={"360": "high", "361": ["a", "b"]}, requester_id="7",
+                description="Nobody can log in.", raw_status="open", url="https://acme.example/t/42")
+
+
+def shot(at: datetime, **fields: object) -> TicketSnapshot:
+    values: dict[str, object] = {"updated_at": at, "version": at.isoformat(), "status": Status.OPEN,
+                                 "subject": "Export broken", "tags": frozenset({"tier_1"}), "requester_id": "7"}
+    values.update(fields)
+    return TicketSnapshot(**values)  # type: ignore[arg-type]
+
+
+def echo(delivery: str, at: datetime, comment: Comment | None = None) -> TicketEvent:
+    return TicketEvent(platform="zendesk", delivery_id=delivery, ticket_id="42",
+                       kind=EventKind.COMMENT_ADDED if comment else EventKind.TAGS_CHANGED, occurred_at=at,
+                       from_us=True, ticket_updated_at=at, snapshot=shot(at), comment=comment)
+
+
+def kept_now(tickets: TicketStore, owner: str = "host/999/1#look") -> Taken:
+    taken = tickets.take("zendesk:42", "zendesk", "42", owner, NOW, LEASE)
+    assert taken is not None
+    tickets.release_events("zendesk", ["42"], owner, counted=False)
+    tickets.release("zendesk:42", owner)
+    return taken
+
+
+def test_a_ticket_taken_in_whole_is_kept_as_it_was_and_a_bulk_read_leaves_it(tickets: TicketStore) -> None:
+    assert kept_now(tickets).kept is None
+    tickets.observe(WHOLE, [], NOW)
+    kept = kept_now(tickets).kept
+    assert kept is not None and kept.ticket == WHOLE and kept.read_at == NOW  # every field, comments and all
+    later = NOW + timedelta(minutes=2)
+    tickets.observe(replace(WHOLE, subject="Built"), [], later, read_at=NOW)  # brought up to date, not read
+    kept = kept_now(tickets).kept
+    assert kept is not None and kept.ticket.subject == "Built" and kept.read_at == NOW
+    tickets.observe(replace(WHOLE, comments=(), comments_loaded=False, subject="Bulk"), [], later)
+    kept = kept_now(tickets).kept
+    assert kept is not None and kept.ticket.subject == "Built" and kept.ticket.comments == (SAID,)
+
+
+def test_events_carry_their_snapshot_and_comment_through_the_inbox(tickets: TicketStore) -> None:
+    reply = Comment(id="c9", body="We escalated it.", public=True, created_at=NOW, author_id="1", by_agent=True)
+    sent = echo("e1", NOW, reply)
+    assert tickets.add_event(sent, NOW)
+    taken = kept_now(tickets)
+    assert [e.event for e in taken.events] == [sent]
+
+
+def test_our_writes_coming_back_are_taken_into_the_kept_ticket(tickets: TicketStore) -> None:
+    tickets.observe(WHOLE, [], NOW)
+    reply = Comment(id="c9", body="We escalated it.", public=True, created_at=NOW, author_id="1", by_agent=True)
+    at = NOW + timedelta(seconds=5)
+    for delivery, sent in (("e1", echo("e1", at, reply)), ("e2", echo("e2", at))):
+        assert tickets.add_event(sent, NOW), delivery
+    taken = tickets.take("zendesk:42", "zendesk", "42", A, NOW, LEASE)
+    assert taken is not None
+    tickets.finish_echoes("zendesk", "42", taken.events, NOW)
+    tickets.release("zendesk:42", A)
+    after = kept_now(tickets)
+    assert after.events == []  # done
+    assert after.kept is not None and [c.id for c in after.kept.ticket.comments] == ["c1", "c9"]
+    assert is_ours(after.kept.ticket.comments[-1].body) and after.kept.ticket.updated_at == at
+    assert after.kept.read_at == NOW and after.kept.ticket.custom_fields == WHOLE.custom_fields
+
+
+def test_what_cannot_be_taken_in_drops_the_kept_ticket(tickets: TicketStore) -> None:
+    tickets.observe(WHOLE, [], NOW)
+    theirs = Comment(id="c2", body="See the screenshot", public=True, created_at=NOW, author_id="7")
+    customer = replace(echo("e1", NOW, theirs), from_us=False)
+    tickets.observe(replace(WHOLE, comments_loaded=False), [customer], NOW)  # a bulk run took their comment in
+    assert kept_now(tickets).kept is None  # the next event reads the ticket whole

@@ -1,0 +1,116 @@
+"""The ticket as we last knew it, brought up to date by the webhooks that carry it: a read the API is spared.
+
+DESIGN.md, step 3: the payload when it is newer than what we hold, otherwise the API. The store keeps the ticket of
+each run (its fields, custom fields and comments) with the time it was last read whole from the API. A webhook
+that carries the ticket's own fields (a `TicketSnapshot`: Zendesk's event subscriptions do) then stands in for the
+read, on these terms:
+
+- every event of the run carries a snapshot, and is of a kind the snapshot says all of (status, priority, tags,
+  group, assignee, a creation); any other kind (a custom field changed, an unknown event) needs the API;
+- a comment event needs the comments read (one request instead of two: `needs_comments`): a payload's comment may
+  leave out its attachments, which the handoff note lists;
+- the fields come from the newest of the kept ticket and the snapshots, by the ticket's own update time, never by
+  arrival order; the version for the conditional write comes with them, so a ticket that moved on since is refused
+  (409) and read again;
+- our own last writes must be in it: a kept ticket older than the update times our writes left is read again
+  (until our writes come back as webhooks and are taken in, `merged`);
+- it is read whole again once it is `KEPT_FOR` old, so a comment whose webhook never came is missing for minutes at
+  most.
+Pure: the pipeline asks, the store keeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from plugin.domain import MARKER_PREFIX, Comment, EventKind, Ticket, TicketEvent, TicketSnapshot, is_ours
+
+KEPT_FOR = timedelta(minutes=15)  # how long a ticket read whole stands in for a read, brought up to date by events
+
+# the kinds of event whose change the ticket's own fields show whole
+_FIELD_KINDS = frozenset({EventKind.CREATED, EventKind.STATUS_CHANGED, EventKind.PRIORITY_CHANGED,
+                          EventKind.TAGS_CHANGED, EventKind.ASSIGNEE_CHANGED, EventKind.GROUP_CHANGED})
+# a comment we wrote, seen in a webhook without the marker its hidden HTML carried (a reply's): marked ours again
+ECHO_MARKER = f"<!-- {MARKER_PREFIX}echo -->"
+
+
+@dataclass(frozen=True)
+class KeptTicket:
+    """The ticket of our last run about it, with its comments, and when the API last gave it whole."""
+
+    ticket: Ticket
+    read_at: datetime
+
+
+@dataclass(frozen=True)
+class UpToDate:
+    """The ticket as the events show it; `needs_comments`: its comments must be read (a comment event came)."""
+
+    ticket: Ticket
+    needs_comments: bool
+
+
+def _newest(events: Sequence[TicketEvent]) -> TicketSnapshot | None:
+    snapshots = [e.snapshot for e in events if e.snapshot is not None]
+    return max(snapshots, key=lambda s: s.updated_at) if snapshots else None
+
+
+def with_snapshot(ticket: Ticket, snapshot: TicketSnapshot) -> Ticket:
+    """`ticket`'s fields as `snapshot` reports them (its comments, custom fields and creation stay)."""
+    return replace(ticket, subject=snapshot.subject, status=snapshot.status, raw_status=snapshot.raw_status,
+                   updated_at=snapshot.updated_at, version=snapshot.version, priority=snapshot.priority,
+                   tags=snapshot.tags, group_id=snapshot.group_id, assignee_id=snapshot.assignee_id,
+                   requester_id=snapshot.requester_id, organization_id=snapshot.organization_id,
+                   ticket_type=snapshot.ticket_type or ticket.ticket_type,
+                   description=snapshot.description or ticket.description)
+
+
+def _ours(event: TicketEvent, written: Collection[datetime]) -> bool:
+    return event.from_us or (event.ticket_updated_at is not None and event.ticket_updated_at in written)
+
+
+def merged(kept: Ticket, events: Sequence[TicketEvent], written: Collection[datetime] = ()) -> Ticket | None:
+    """`kept` with what `events` report taken in: the newer fields, and our own comments coming back (marked as
+    ours); None when an event reports something it does not carry whole (someone else's comment included)."""
+    comments = {c.id: c for c in kept.comments}
+    for event in events:
+        if event.snapshot is None:
+            return None
+        if event.kind == EventKind.COMMENT_ADDED:
+            if event.comment is None or not _ours(event, written):
+                return None  # someone else's comment: its attachments may not be in the payload
+            comment = event.comment
+            if not is_ours(comment.body):
+                comment = replace(comment, body=f"{comment.body}\n{ECHO_MARKER}")
+            comments.setdefault(comment.id, comment)
+        elif event.kind not in _FIELD_KINDS:
+            return None
+    ticket = kept
+    newest = _newest(events)
+    if newest is not None and newest.updated_at >= kept.updated_at:
+        ticket = with_snapshot(kept, newest)
+    return replace(ticket, comments=tuple(sorted(comments.values(), key=_order)))
+
+
+def _order(comment: Comment) -> tuple[datetime, str]:
+    return comment.created_at, comment.id
+
+
+def brought_up_to_date(kept: KeptTicket | None, events: Sequence[TicketEvent], written: Collection[datetime],
+                       now: datetime) -> UpToDate | None:
+    """The ticket as `events` show it on top of what we kept, or None when only a read of the whole ticket can
+    tell (see the module's terms)."""
+    if kept is None or not events or not kept.ticket.comments_loaded or now - kept.read_at > KEPT_FOR:
+        return None
+    if any(e.snapshot is None or (e.kind not in _FIELD_KINDS and e.kind != EventKind.COMMENT_ADDED)
+           for e in events):
+        return None
+    newest = _newest(events)
+    assert newest is not None
+    if written and max(written) > max(kept.ticket.updated_at, newest.updated_at):
+        return None  # a write of ours the kept ticket does not show yet
+    needs_comments = any(e.kind == EventKind.COMMENT_ADDED for e in events)
+    ticket = kept.ticket if newest.updated_at < kept.ticket.updated_at else with_snapshot(kept.ticket, newest)
+    return UpToDate(ticket, needs_comments)
