@@ -296,5 +296,8 @@ _FOURTH.setdefault('anger', []).extend([
 _FOURTH.setdefault('threat:churn', []).extend([
     '(ziehen|ziehe|wechseln|wechsle|gehen|gehe) .. (zu|zum) (einem|einer)? (anderen|neuen|anderer) (anbieter|dienstleister|provider|hoster|lieferanten)',
 ])
+_FOURTH.setdefault('churn', []).extend([
+    '(abonnement|abo|vertrag|mitgliedschaft|konto|account) .. (beenden|kundigen|auflosen|stornieren)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

@@ -804,5 +804,45 @@ _FOURTH.setdefault('not:repeat', []).extend([
 _FOURTH.setdefault('frustration', []).extend([
     '(sort|fix|resolve|deal with|look at) (this|it) (properly|for good|once and for all|this time)',
 ])
+_FOURTH.setdefault('security', []).extend([
+    '(contact list|customer list|mailing list|client list|list|lists|database|addresses|email addresses|records|details|data) .. (leaked|leaking|leak|was stolen|were stolen|got out|was exposed|were exposed) (from|on|by|at|via|through) (your|you)',
+])
+_FOURTH.setdefault('frustration', []).extend([
+    '(#|two|three|four|five|six|several|many|multiple) times (and|but) (it )?(still|nothing|no)',
+    'why (is|does|do|are) .. (this|that|so) (complicated|hard|difficult|slow|confusing|impossible|convoluted)',
+    '(spent|wasted|lost|gave up|given up) (my|our|the|a) (whole|entire) (evening|day|morning|afternoon|weekend|night|saturday|sunday|lunch break|week)',
+    '(day|week|month) (#|two|three|four|five|six|seven|eight|nine|ten) (with no|without|of no|and still|and no)',
+    '(needs|need|want|expect|deserve) (a|an) (permanent|proper|real|lasting|actual) (fix|solution|answer)',
+    "(not|n't|never) getting anywhere",
+    "(this is|it's|it is) (my|our) (second|third|fourth|fifth|#th|#rd|#nd) (chat|conversation|call|email|message|ticket|request|complaint)",
+])
+_FOURTH.setdefault('repeat', []).extend([
+    "(this is|it's|it is) (my|our) (second|third|fourth|fifth|#th|#rd|#nd) (chat|conversation|call|email|message|ticket|request|complaint)",
+])
+_FOURTH.setdefault('anger', []).extend([
+    '(is|are|was) (worth nothing|worthless|not worth the paper)',
+    '(my foot|my arse|my ass)',
+])
+_FOURTH.setdefault('threat:legal', []).extend([
+    '(pursue|pursuing|pursued|take|taking|deal|dealing|handle|handling|settle|settling) (it|this|the matter|matters|things) (legally|further legally|in court|through the courts)',
+])
+_FOURTH.setdefault('threat:media', []).extend([
+    '(keep|carry on|continue) (ignoring|ignoring me|ignoring us|it up|stalling|like this) .. (and )?(see|watch) (what|how)',
+    '(your|the) (google|trustpilot|yelp|app store|play store|online|star) (rating|ratings|reviews|score|stars) (looks like|will look|is about to|are about to|next week|will drop|will tank|going to)',
+])
+_FOURTH.setdefault('churn', []).extend([
+    '(migrating|migrate|moving|move|switching|switch|walking|walk) (off|away from) (your|the|this) (platform|service|product|tool|system|software|company|provider)',
+])
+_FOURTH.setdefault('threat:billing', []).extend([
+    '(opened|filed|raised|started|lodged|opening|filing|raising|starting|lodging|open|file|raise|start|lodge) (a )?(dispute|claim) (with|through|via) (amex|american express|visa|mastercard|my bank|the bank|our bank|paypal|my card|my credit card|klarna)',
+])
+_FOURTH.setdefault('outage', []).extend([
+    '(calls|incoming calls|callers|all calls) (go|going|goes|are going) (straight )?to (a )?(busy tone|engaged tone|dead line|voicemail|silence|an error message)',
+    '(busy tone|engaged tone|dead|no dial tone|silent|no signal) on (all|every|each) (lines|line|phones|phone|handsets|extensions)',
+    '(no|without|lost) (tv|television|mobile|phone|cell|cable|satellite) (signal|reception|service|connection|picture|channels)',
+])
+_FOURTH.setdefault('threat', []).extend([
+    '(statement|complaint|report|crime report) (to|with) the police',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

@@ -252,5 +252,12 @@ _FOURTH.setdefault('security', []).extend([
 _FOURTH.setdefault('not:frustration', []).extend([
     'de nuevo (inicio|usuario|usuarios|dispositivo|cliente|clientes|pedido|producto|acceso|correo|contrato|plan|servicio|ingreso|modelo|sistema|diseno)',
 ])
+_FOURTH.setdefault('threat:legal', []).extend([
+    '(en|a) manos de (un|una|mi|nuestro|nuestros|nuestra) (abogado|abogada|abogados|departamento legal|despacho)',
+    '(recibiran|recibira|tendran|tendra) noticias (suyas|de mi abogado|de mi abogada|de nuestro abogado|de nuestros abogados)',
+])
+_FOURTH.setdefault('churn', []).extend([
+    '(pido|pedire|pedir|solicito|solicitare|hago|hare|hacer) la portabilidad',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

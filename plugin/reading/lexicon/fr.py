@@ -397,5 +397,15 @@ _FOURTH.setdefault('security', []).extend([
     "(adresse mail|adresse e mail|e mail|email|mot de passe|numero de telephone|iban|rib|coordonnees bancaires) (de mon compte |de notre compte |du compte )?(a ete|ont ete|a|ont) (modifie|modifiee|modifies|change|changee|changes|reinitialise|reinitialisee) .. (pas moi|sans (mon|notre) (accord|autorisation|consentement)|par quelqu'un|a mon insu)",
     "(ce n'est pas moi|ce n'etait pas moi|ce n'est pas nous|ce n'etait pas nous|je n'ai rien (fait|demande|modifie)|a mon insu|a notre insu)",
 ])
+_FOURTH.setdefault('churn', []).extend([
+    '(regardons|regarde|regarder|regarderons|chercher|cherchons|cherche|chercherons|etudions) (serieusement |activement |deja |donc )?ailleurs',
+])
+_FOURTH.setdefault('outage', []).extend([
+    '(jour|jours|semaine|semaines|heures) sans (fibre|internet|connexion|ligne|telephone|reseau|tele|tv|television|wifi|tonalite)',
+])
+_FOURTH.setdefault('frustration', []).extend([
+    "(deuxieme|troisieme|quatrieme|cinquieme|#e|#eme) (jour|semaine) (sans|que|d'attente|de suite)",
+    '(ca|cela) suffit',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

@@ -141,7 +141,7 @@ CUES: dict[str, list[str]] = {
         "(ordinanza|sentenza|decreto) del (tribunale|giudice)",
     ],
     "press": [
-        "(giornalista|giornalisti|giornali|quotidiano|testata|la stampa)",
+        "(giornalista|giornalisti|giornali|quotidiano|testata)", "(alla|contattare la|contattero la|chiamare la|chiamero la|avvisare la|avvisero la|informare la|informero la) stampa",
     ],
     "sarcasm": [
         "(siete|sei) (riusciti|riuscita|riuscito) (a|ad) (perdere|rompere|bloccare|addebitare|cancellare)",
