@@ -35,23 +35,29 @@ def escalate(live: FreshdeskRunning, subject: str) -> None:
         live.wait(live.settled, 30, "every event processed")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--tickets", type=int, default=10)
-    args = parser.parse_args()
+def measure(tickets: int, *, show_first: bool = False) -> tuple[list[int], list[int]]:
+    """(credits, write requests) of each of `tickets` escalations, the customer cached by a warm-up."""
     credits, writes = [], []
     with tempfile.TemporaryDirectory() as tmp, running_freshdesk(Path(tmp)) as live:
         escalate(live, "Warm-up: the customer is read and cached")
-        for index in range(args.tickets):
+        for index in range(tickets):
             start = len(live.sandbox.recorded())
             escalate(live, f"Cannot export invoices ({index})")
             spent = live.sandbox.recorded()[start:]
             credits.append(sum(r.credits for r in spent))
             writes.append(sum(1 for r in spent if r.method in WRITES))
-            if index == 0:
+            if index == 0 and show_first:
                 for r in spent:
                     print(f"  {r.method:4} {r.path}{'?' + r.query if r.query else ''} -> {r.status}, "
                           f"{r.credits} credit(s)")
+    return credits, writes
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--tickets", type=int, default=10)
+    args = parser.parse_args()
+    credits, writes = measure(args.tickets, show_first=True)
     print(f"{args.tickets} escalations (customer cached, acknowledgment included): credits median "
           f"{statistics.median(credits):g}, max {max(credits)}; write requests median {statistics.median(writes):g}, "
           f"max {max(writes)}")
