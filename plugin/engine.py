@@ -428,10 +428,9 @@ class Engine:
             clock = reading.status
             if not clock.running or clock.state == ClockState.FULFILLED:
                 continue
-            for share in self._rule_shares:
-                moment = reading.moment_at(share)
-                if moment is not None and moment > facts.now:
-                    out.append(moment)
+            moment = reading.next_moment(self._rule_shares, facts.now)  # the first of them ahead (the others follow)
+            if moment is not None:
+                out.append(moment)
         return out
 
     def _next_check(self, facts: Facts, fired: Mapping[str, Sequence[Reason]], history: TicketHistory,

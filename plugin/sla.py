@@ -255,6 +255,24 @@ class ClockReading:
             return None
         return self.clock.moment_reaching(self.status.target * share)
 
+    def next_moment(self, shares: Sequence[float], now: datetime) -> datetime | None:
+        """The first moment after `now` at which the clock reaches one of `shares` of its target (None: none ahead,
+        or not while it is paused or stopped): `min(m for m in map(moment_at, shares) if m and m > now)`, worked
+        out from the one share still ahead that comes first. A share the clock has already reached was reached by
+        `now` (within its running time, which ends at `now` at the latest); the moment of one ahead is `now` plus
+        the rest in its calendar, later with a larger share."""
+        clock = self.clock
+        if clock is None:
+            return None
+        if clock.spec.start > now:  # a clock that starts later: no shortcut
+            return min((m for m in map(self.moment_at, shares) if m is not None and m > now), default=None)
+        elapsed, target = clock.elapsed(), self.status.target
+        ahead = [amount for amount in (target * share for share in shares) if amount > elapsed]
+        if not ahead:
+            return None
+        moment = clock.moment_reaching(min(ahead))
+        return moment if moment is not None and moment > now else None
+
 
 def read_clock(spec: ClockSpec, segments: Sequence[Segment], changes: Sequence[tuple[datetime, BusinessCalendar]],
                warning_at: Sequence[float], breach_at: float, now: datetime, tier: int | None = None
@@ -299,11 +317,6 @@ def read_clocks(ticket: Ticket, history: TicketHistory, config: EscalatorConfig,
 
 def next_crossing(readings: Sequence[ClockReading], now: datetime) -> datetime | None:
     """The next moment after `now` at which a running clock crosses one of the thresholds."""
-    upcoming = [
-        moment
-        for reading in readings
-        if reading.status.state != ClockState.FULFILLED
-        for _, moment in reading.crossings
-        if moment is not None and moment > now
-    ]
-    return min(upcoming, default=None)
+    upcoming = [reading.next_moment(reading.thresholds, now) for reading in readings
+                if reading.status.state != ClockState.FULFILLED]
+    return min((moment for moment in upcoming if moment is not None), default=None)

@@ -251,3 +251,33 @@ def test_engine_arms_the_exact_80_percent_moment() -> None:
     decision = engine.decide(make_ticket(priority=Priority.HIGH), make_customer(), TicketHistory(),
                              later(MONDAY_10, minutes=5))
     assert decision.next_check_at == later(MONDAY_10, minutes=48)
+
+
+def test_the_next_moment_a_clock_reaches_a_share_is_the_first_of_all_its_moments_ahead() -> None:
+    """`ClockReading.next_moment` works out only the first share still ahead: the same moment as the earliest of
+    every share's moment after `now`, for running, paused, fulfilled and not-yet-started clocks, in business and
+    calendar time, over nights and weekends."""
+    from engine_kit import customer_comment
+
+    config = load_config(data={"sla": {"matrix": {"medium": {"next_reply": "2h", "periodic_update": "1h"}}}})
+    pending = TicketHistory(status_changes=(StatusChange(MONDAY_10, Status.OPEN),
+                                            StatusChange(later(MONDAY_10, hours=1), Status.PENDING)))
+    cases = [
+        (make_ticket(), TicketHistory()),
+        (make_ticket(priority=Priority.CRITICAL), TicketHistory()),
+        (make_ticket(status=Status.PENDING), pending),
+        (make_ticket(comments=(agent_reply("On it", later(MONDAY_10, minutes=20)),
+                               customer_comment("Any news?", later(MONDAY_10, hours=2)))), TicketHistory()),
+        (make_ticket(created_at=later(MONDAY_10, days=2)), TicketHistory()),  # created after some of the moments
+    ]
+    shares = [(0.8, 1.0), (0.5, 0.75, 0.9, 1.0), (1.0, 0.25), (2.0,), ()]
+    for ticket, history in cases:
+        for minutes in (0, 30, 100, 230, 600, 60 * 24 * 4):
+            now = later(MONDAY_10, minutes=minutes)
+            for cfg in (CONFIG, config):
+                for reading in read_clocks(ticket, history, cfg, now):
+                    for wanted in shares:
+                        moments = [m for m in map(reading.moment_at, wanted) if m is not None and m > now]
+                        assert reading.next_moment(wanted, now) == min(moments, default=None)
+                    assert next_crossing([reading], now) == min(
+                        (m for _, m in reading.crossings if m is not None and m > now), default=None)
