@@ -479,7 +479,7 @@ class MemoryStore:
             if row.platform == platform and row.ticket_id == ticket_id and row.state != EventState.DONE:
                 row.state, row.owner = move(row.state, EventState.PROCESSING), _process(owner)
                 row.attempts += 1
-                events.append(InboxEvent(row.id, row.event, row.state, row.attempts))
+                events.append(InboxEvent(row.id, row.event, row.state, row.attempts, row.received_at))
         intents = sorted((i for i in self.intents.values() if i.platform == platform and i.ticket_id == ticket_id
                           and i.state in (IntentState.DECIDED, IntentState.WRITING, IntentState.LANDED)),
                          key=lambda i: i.decided_at)

@@ -15,7 +15,10 @@ read, on these terms:
 - our own last writes must be in it: a kept ticket older than the update times our writes left is read again
   (until our writes come back as webhooks and are taken in, `merged`);
 - it is read whole again once it is `KEPT_FOR` old, so a comment whose webhook never came is missing for minutes at
-  most.
+  most;
+- one update sends a webhook for each thing it changed (a reply that also reopens the ticket: the status, the
+  comment), each on its own: a run of field events alone waits until the newest is `SETTLE` old (`settle_for`), so
+  the update's comment is decided on with them, once, not in a second decision.
 Pure: the pipeline asks, the store keeps.
 """
 
@@ -28,6 +31,7 @@ from datetime import datetime, timedelta
 from plugin.domain import MARKER_PREFIX, Comment, EventKind, Ticket, TicketEvent, TicketSnapshot, is_ours
 
 KEPT_FOR = timedelta(minutes=15)  # how long a ticket read whole stands in for a read, brought up to date by events
+SETTLE = timedelta(seconds=1.5)  # how long the webhooks of one update take to arrive together
 
 # the kinds of event whose change the ticket's own fields show whole
 _FIELD_KINDS = frozenset({EventKind.CREATED, EventKind.STATUS_CHANGED, EventKind.PRIORITY_CHANGED,
@@ -114,3 +118,13 @@ def brought_up_to_date(kept: KeptTicket | None, events: Sequence[TicketEvent], w
     needs_comments = any(e.kind == EventKind.COMMENT_ADDED for e in events)
     ticket = kept.ticket if newest.updated_at < kept.ticket.updated_at else with_snapshot(kept.ticket, newest)
     return UpToDate(ticket, needs_comments)
+
+
+def settle_for(up: UpToDate, received: Sequence[datetime | None], now: datetime) -> float | None:
+    """Seconds to wait before deciding on `up`, or None to decide now: a run of field events alone waits until the
+    newest was received `SETTLE` ago, for a comment of the same update still on its way."""
+    if up.needs_comments:
+        return None
+    times = [moment for moment in received if moment is not None]
+    left = (max(times) + SETTLE - now).total_seconds() if times else 0.0
+    return left if left > 0 else None

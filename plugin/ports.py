@@ -389,6 +389,7 @@ class InboxEvent:
     event: TicketEvent | None
     state: EventState = EventState.RECEIVED
     attempts: int = 0  # the runs that took it, this one included
+    received_at: datetime | None = None  # when the webhook that brought it was answered
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ from plugin.domain import (
     TicketSummary,
 )
 from plugin.facts import with_read_names
-from plugin.kept import KeptTicket, brought_up_to_date
+from plugin.kept import KeptTicket, brought_up_to_date, settle_for
 from plugin.ledger import Intent, decision_key, is_stale, landed, still_to_write, write_version
 from plugin.lifecycles import IntentState
 from plugin.policies import policy_named
@@ -125,6 +125,7 @@ class _Work:
     kept: KeptTicket | None = None
     read_at: datetime | None = None  # when the API last gave the ticket whole (None: just now)
     related: tuple[TicketSummary, ...] | None = None  # the requester's recent tickets, read with the ticket
+    settle_in: float | None = None  # seconds to wait for the rest of an update's webhooks (plugin.kept.settle_for)
 
     @property
     def event_ids(self) -> tuple[int, ...]:
@@ -228,6 +229,11 @@ class Pipeline:
                 return
             to_write: list[_Work] = []
             for item in pending:
+                if item.settle_in is not None:
+                    # the rest of the update's webhooks are still coming: decided with them, a moment later
+                    self.store.release_events(platform, [item.ticket_id], item.owner, counted=False)
+                    outcomes[item.ticket_id] = Outcome(platform, item.ticket_id, "busy", retry_in=item.settle_in)
+                    continue
                 ticket = tickets.get(item.ticket_id)
                 try:
                     if ticket is None:
@@ -270,7 +276,7 @@ class Pipeline:
             ticket = self._from_events(adapter, item, cause, now) if cause in ("event", "followup") else None
             if ticket is not None:
                 found[item.ticket_id] = ticket
-            else:
+            elif item.settle_in is None:
                 item.read_at = None
                 rest.append(item)
         full = [w for w in rest if len(work) == 1 or w.intents]
@@ -309,6 +315,9 @@ class Pipeline:
         written = item.held.written_at if item.held is not None else frozenset()
         up = brought_up_to_date(item.kept, item.event_values, written, now)
         if up is None:
+            return None
+        item.settle_in = settle_for(up, [e.received_at for e in item.events], now)
+        if item.settle_in is not None:
             return None
         ticket = up.ticket
         if up.needs_comments:

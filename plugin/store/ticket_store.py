@@ -86,7 +86,8 @@ class SqlTicketStore:
             process = process_of(owner)
             for row in rows:
                 row.state, row.owner, row.attempts = EventState.PROCESSING.value, process, (row.attempts or 0) + 1
-            events = [InboxEvent(row.id, _event_of(row.event), EventState.PROCESSING, row.attempts) for row in rows]
+            events = [InboxEvent(row.id, _event_of(row.event), EventState.PROCESSING, row.attempts, row.received_at)
+                      for row in rows]
             intents = session.scalars(select(AppliedChangeRow).where(
                 AppliedChangeRow.platform == platform, AppliedChangeRow.ticket_id == ticket_id,
                 AppliedChangeRow.state.in_([s.value for s in OPEN_INTENTS])).order_by(AppliedChangeRow.decided_at))

@@ -12,7 +12,7 @@ import pytest
 from pipeline_kit import PLATFORM, World
 
 from plugin.domain import Comment, EventKind, Ticket, TicketEvent, TicketSnapshot
-from plugin.kept import KEPT_FOR
+from plugin.kept import KEPT_FOR, SETTLE
 
 CALM = "How do I export my invoices?"
 
@@ -51,6 +51,8 @@ def manual_escalation(world: World, *, carried: bool) -> dict[str, Any]:
     world.clock.now += timedelta(minutes=1)
     edited = world.helpdesk.agent_edit("1", tags=world.helpdesk.tickets["1"].tags | {"escalate_tier_2"})
     send(world, edited, EventKind.TAGS_CHANGED, "agent-tags", carried=carried)
+    if not carried:  # decided at the same moment as the run that waits for the update to settle (its note says)
+        world.clock.now += SETTLE
     world.settle()
     return world.effects()
 
@@ -126,3 +128,39 @@ def test_a_kept_ticket_is_the_one_the_run_decided_on() -> None:
     after = world.store.kept[(PLATFORM, "1")]
     assert "escalate_tier_2" in after.ticket.tags and after.read_at == read_at  # built, not read: its age stays
     assert after.ticket.version == edited.version and after.ticket.comments == kept.ticket.comments
+
+
+def test_an_updates_webhooks_arriving_apart_are_decided_on_together() -> None:
+    """A reply that also changes a field sends two webhooks; the field's run waits for the comment's (SETTLE)."""
+    world = World()
+    first_decision(world)
+    world.outcomes.clear()
+    world.clock.now += timedelta(minutes=1)
+    said = Comment(id="c-8", body="If this is not fixed today my lawyer will take legal action.", public=True,
+                   created_at=world.clock(), author_id="c1")
+    ticket = world.helpdesk.agent_edit("1", comments=(*world.helpdesk.tickets["1"].comments, said),
+                                       tags=world.helpdesk.tickets["1"].tags | {"customer_replied"})
+    send(world, ticket, EventKind.TAGS_CHANGED, "update-tags")
+    [waiting] = world.pipeline.run(PLATFORM, ["1"], "event")  # the comment's webhook is not in yet
+    assert waiting.status == "busy" and 0 < (waiting.retry_in or 0) <= SETTLE.total_seconds()
+    assert world.unfinished_events() and reads(world) == []  # given back, nothing read, nothing decided
+    world.clock.now += timedelta(milliseconds=500)
+    send(world, ticket, EventKind.COMMENT_ADDED, "update-comment", comment=said)
+    world.settle()
+    decided = [o for o in world.outcomes if o.status in ("decided", "applied")]
+    assert len(decided) == 1 and decided[0].decision is not None and decided[0].decision.escalations
+    assert reads(world) == ["comments"] and world.unfinished_events() == []
+
+
+def test_field_events_alone_are_decided_once_their_update_has_settled() -> None:
+    world = World()
+    first_decision(world)
+    world.clock.now += timedelta(minutes=1)
+    edited = world.helpdesk.agent_edit("1", tags=world.helpdesk.tickets["1"].tags | {"escalate_tier_2"})
+    send(world, edited, EventKind.TAGS_CHANGED, "agent-tags")
+    sent_at = world.clock()
+    world.outcomes.clear()
+    world.settle()
+    assert reads(world) == [] and world.effects()["escalations"]
+    applied = next(o for o in world.outcomes if o.status == "applied")
+    assert applied.decision is not None and applied.decision.at >= sent_at + SETTLE

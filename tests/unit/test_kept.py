@@ -18,7 +18,7 @@ from plugin.domain import (
     TicketSnapshot,
     is_ours,
 )
-from plugin.kept import KEPT_FOR, KeptTicket, brought_up_to_date, merged
+from plugin.kept import KEPT_FOR, SETTLE, KeptTicket, brought_up_to_date, merged, settle_for
 
 READ = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 CUSTOMER = Comment(id="c1", body="Charged twice this month.", public=True, created_at=READ - timedelta(minutes=5),
@@ -143,3 +143,17 @@ def test_the_ticket_does_not_depend_on_the_order_of_arrival(moments: dict[int, t
         assert (first.ticket.status, first.ticket.tags) == moments[newest]
     else:
         assert first.ticket == TICKET
+
+
+def test_field_events_alone_wait_for_the_rest_of_their_update() -> None:
+    up = brought_up_to_date(KEPT, [event(EventKind.STATUS_CHANGED, 30)], frozenset(), READ)
+    assert up is not None
+    arrived = READ + timedelta(seconds=10)
+    assert settle_for(up, [arrived], arrived) == SETTLE.total_seconds()
+    assert settle_for(up, [arrived - timedelta(seconds=5), arrived], arrived + timedelta(seconds=1)) == \
+        (SETTLE - timedelta(seconds=1)).total_seconds()  # the newest counts
+    assert settle_for(up, [arrived], arrived + SETTLE) is None
+    assert settle_for(up, [None], arrived) is None  # a time unknown: no wait
+    said = Comment(id="c2", body="Still waiting!", public=True, created_at=READ)
+    with_comment = brought_up_to_date(KEPT, [event(EventKind.COMMENT_ADDED, 30, comment=said)], frozenset(), READ)
+    assert with_comment is not None and settle_for(with_comment, [arrived], arrived) is None  # read now
