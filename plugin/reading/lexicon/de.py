@@ -299,5 +299,12 @@ _FOURTH.setdefault('threat:churn', []).extend([
 _FOURTH.setdefault('churn', []).extend([
     '(abonnement|abo|vertrag|mitgliedschaft|konto|account) .. (beenden|kundigen|auflosen|stornieren)',
 ])
+_FOURTH.setdefault('churn', []).extend([
+    '(anbieter|provider|dienstleister|lieferanten|hoster|bank|netzbetreiber|mobilfunkanbieter) (wechseln|wechsle|wechsele|wechselt)',
+    '(wechseln|wechsle|wechsele) (wir|ich)? (den|unseren|meinen|zum|zu einem|zu einer) (anbieter|provider|dienstleister|lieferanten|hoster|bank|konkurrenten|wettbewerber)',
+])
+_FOURTH.setdefault('security', []).extend([
+    '(die|welche) (ich|wir) (nicht|gar nicht|uberhaupt nicht) (kenne|kennen|erkenne|erkennen|zuordnen kann|zuordnen konnen|veranlasst habe|veranlasst haben)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

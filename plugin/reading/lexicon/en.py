@@ -424,7 +424,7 @@ CUES: dict[str, list[str]] = {
         "(i|we) (deserve|expect|demand) (an answer|a response|a resolution|better|an explanation)",
         "(can't|cannot) believe", "it's been (#|two|three|four|five|six|several) (days|weeks|months)",
         "(this|it) (is|has been) going on (for|since)", "(weeks|months|days) (of (waiting|this nonsense|this mess|back and forth|chasing)|without (a fix|an answer|a solution|a reply|any reply|a response|service|internet|news|an update))",
-        "(come on|give me a break|for god's sake|for heaven's sake|for crying out loud|seriously|ugh|argh|sigh)",
+        "(give me a break|for god's sake|for heaven's sake|for crying out loud|seriously|ugh|argh|sigh)",
         "(reached|at) (my|our) (limit|wits' end|breaking point)", "(i|we) give up", "(not|never) (fixed|resolved|solved) (yet)?",
         "(make|making) (this|it|my life|things) (impossible|so difficult|hard|harder)", "(is|are) making .. impossible",
         "(i|we) (still )?(have|got|had) no (idea|answer|update|response|information)", "enough now",
@@ -685,7 +685,7 @@ _FOURTH: dict[str, list[str]] = {
         "(nothing|zero|no progress) (has )?(happened|changed|moved|been done) (since|yet|so far|in)",
         "(hours|half a day|a whole day|my whole|my entire|all morning|all day|all weekend) (of my |of our )?(time|day|morning|afternoon|weekend|saturday|sunday)? (gone|wasted|lost|trying|spent|on this)",
         "(please|pls|plz) (just )?(sort|fix|deal with|resolve|look at|get) (this|it) (out|sorted|fixed|done|now|asap|today)",
-        "come on",
+        "(oh come on|come on guys|come on now|come on people|come on seriously|come on really|come on man|seriously come on)",
     ],
     "calm": [
         "(but|though|however) (i|we) (totally |fully |completely |do )?(understand|get it)",
@@ -843,6 +843,49 @@ _FOURTH.setdefault('outage', []).extend([
 ])
 _FOURTH.setdefault('threat', []).extend([
     '(statement|complaint|report|crime report) (to|with) the police',
+])
+_FOURTH.setdefault('churn', []).extend([
+    '(moved|moving|move|switched|switching|switch|migrated|migrating|migrate|transferred|transferring) (the team|the whole team|our team|my team|us|everyone|everything|our business|our accounts|our users|our staff|the company|our data) (over )?to (another|a different|a new|a competing|a cheaper|a rival) (tool|provider|vendor|supplier|platform|company|service|bank|carrier|network|isp|host|product|solution|system|app)',
+    '(talking|speaking|in talks|meeting|negotiating) (to|with) (#|two|three|several|other|some|a few|one) (of )?(your )?(competitors|rivals|other (providers|vendors|suppliers))',
+    '(whether|if) (we|i) (stay|remain|renew|continue|keep (the|our|my) (contract|subscription|account)) (depends|will depend|is up to|comes down to)',
+    '(reconsidering|reconsider|rethinking|rethink|reviewing|review) (our|the|my) (relationship|partnership|contract|subscription|membership|account) with you',
+])
+_FOURTH.setdefault('security', []).extend([
+    '(nobody|no one|noone|none of us) (here |on our side |in our team |on our team |at our company )?(set|created|added|made|authori[sz]ed|installed|configured|requested|enabled) (it|this|that|them|these|those) (up)?',
+])
+_FOURTH.setdefault('outage', []).extend([
+    '(platform|site|website|stream|streaming|service|app|system|server|servers|network|broadband|line|connection|checkout|store|shop) (died|has died|just died|went dark|went black|cut off|crashed for everyone)',
+])
+_FOURTH.setdefault('press', []).extend([
+    '(i host|we host|i run|we run|i produce|we produce|host of|hosting) (a|an|the|our|my) .. (podcast|show|programme|program|radio show|youtube channel|newsletter|news site)',
+])
+_FOURTH.setdefault('threat:media', []).extend([
+    '(people|readers|users|followers|members|subscribers|listeners|viewers) (on|of|in) .. (will|would|might|may) (find|love|enjoy|be interested|want to (hear|know|read))',
+])
+_FOURTH.setdefault('not:legal', []).extend([
+    'lawsuit (discovery|template|templates|management|tracking|documents|files|database|records)',
+    '(template|templates|form|forms|workflow|checklist) (for|to) .. (lawsuit|lawsuits|litigation|legal action)',
+])
+_FOURTH.setdefault('not:outage', []).extend([
+    'downtime (minutes|hours|stats|statistics|figures|metrics|percentage|budget|allowance|credits|data)',
+    '(monthly|weekly|yearly|quarterly|annual|total|planned|allowed) downtime',
+])
+_FOURTH.setdefault('threat:billing', []).extend([
+    '(contacting|contact|calling|call|asking|ask|phoning|phone|ringing|ring|writing to|going to) (my|our) bank .. (reverse|dispute|chargeback|charge back|block|stop|recover|claw|cancel)',
+])
+_FOURTH.setdefault('manager', []).extend([
+    '(get|put) (your|a|the) (manager|supervisor|boss|team lead|team leader|director|superior) on the (phone|line|call)',
+])
+_FOURTH.setdefault('repeat', []).extend([
+    '(chased|chasing) (this|it|the|my|our) .. (by phone|by email|by e mail|on the phone|in writing|several times|twice|again|repeatedly)',
+    '(i|we) told (your|the) (driver|agent|technician|engineer|colleague|rep|team|courier|staff|support) (last time|before|already|yesterday|on|twice|three times|#)',
+])
+_FOURTH.setdefault('not:legal', []).extend([
+    "(i am|i'm|we are|we're) (a|an) (law office|law practice|small law firm|boutique law firm|legal practice|legal aid (office|charity))",
+    '(consumer rights|consumer-rights) (podcast|show|programme|program|column|blog|newsletter|campaigner|group|organisation|organization|charity)',
+])
+_FOURTH.setdefault('security', []).extend([
+    '(let|allowed|allow|lets|gave|give|given) (someone|somebody|a stranger|strangers|a third party|third parties|anyone|anybody|other people|another customer|other customers) (access|see|view|get into|into|read|download)',
 ])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

@@ -259,5 +259,12 @@ _FOURTH.setdefault('threat:legal', []).extend([
 _FOURTH.setdefault('churn', []).extend([
     '(pido|pedire|pedir|solicito|solicitare|hago|hare|hacer) la portabilidad',
 ])
+_FOURTH.setdefault('churn', []).extend([
+    '(me|nos) (cambio|cambiamos|cambiare|cambiaremos|paso|pasamos|pasare|pasaremos|voy|vamos) (de|a otra|a otro) (compania|operador|operadora|proveedor|banco|empresa|tarifa|aseguradora)',
+    '(cambiarme|cambiarnos|irme|irnos|pasarme|pasarnos) de (compania|operador|operadora|proveedor|banco|empresa)',
+])
+_FOURTH.setdefault('threat:churn', []).extend([
+    'como (sigan|siga|sigais|sigas|no (lo )?(solucionen|arreglen|resuelvan)) .. (me|nos) (cambio|cambiamos|voy|vamos|doy de baja|damos de baja|paso|pasamos|largo)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

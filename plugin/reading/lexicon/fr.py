@@ -407,5 +407,15 @@ _FOURTH.setdefault('frustration', []).extend([
     "(deuxieme|troisieme|quatrieme|cinquieme|#e|#eme) (jour|semaine) (sans|que|d'attente|de suite)",
     '(ca|cela) suffit',
 ])
+_FOURTH.setdefault('threat:churn', []).extend([
+    '(passe|passer|passerai|passerons|passons|vais|irai|irons|allons|pars|partir|partirai|partirons) (a|chez|vers) la concurrence',
+])
+_FOURTH.setdefault('frustration', []).extend([
+    "(ne peut|ne peux|ne pouvons|ne peuvent|n'arrive|n'arrivons|impossible de) (pas|plus) (travailler|continuer|fonctionner|vivre|avancer) (comme|dans ces conditions)",
+    "(il faut|il nous faut|il me faut|on veut|on attend|j'attends|nous attendons) (une|un) (vraie|veritable|vrai|reelle|reel) (solution|reponse|correctif)",
+])
+_FOURTH.setdefault('media', []).extend([
+    '(redige|ecris|prepare|preparons|realise|realisons|travaille sur) (un|une) (article|reportage|enquete|sujet|papier|chronique|dossier) (pour|sur|dans|consacre)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

@@ -200,5 +200,11 @@ _FOURTH.setdefault('outage', []).extend([
     '(linea|internet|connessione|rete|segnale|servizio|fibra|adsl|telefono|posta) .. (completamente |totalmente |del tutto )?(assente|assenti|morta|morto|isolata|isolato|staccata|staccato|interrotta|interrotto|sparita|sparito)',
     '(modem|router) .. (spia|luce|led) (rossa|rosso|lampeggiante)',
 ])
+_FOURTH.setdefault('outage', []).extend([
+    '(nessuno|nessun collega|nessun utente) (in ufficio |di noi )?(riesce|riusciamo|puo|possiamo) (piu )?(a |ad )?(navigare|telefonare|chiamare|connettersi|lavorare|stampare)',
+])
+_FOURTH.setdefault('churn', []).extend([
+    '(cambio|cambiero|cambiamo|cambieremo|cambiare) (gestore|operatore|fornitore|compagnia|banca)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

@@ -184,5 +184,11 @@ _FOURTH: dict[str, list[str]] = {
 _FOURTH.setdefault('security', []).extend([
     'que (eu )?(nao|não) (fiz|realizei|autorizei|reconheco|reconheço)',
 ])
+_FOURTH.setdefault('churn', []).extend([
+    '(mudar|mudo|vou mudar|trocar|troco|vou trocar|vamos mudar|vamos trocar) de (operadora|banco|empresa|provedor|plano|fornecedor)',
+])
+_FOURTH.setdefault('repeat', []).extend([
+    '(meu|minha|nosso|nossa) (ultimo|ultima|anterior) (e mail|email|mensagem|contato|chamado|protocolo|reclamacao)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)
