@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from plugin.config import EscalatorConfig
+from plugin.config import CustomersConfig, EscalatorConfig
 from plugin.domain import Customer, CustomerTier, Ticket
 
 _RANK = {CustomerTier.STANDARD: 0, CustomerTier.ENTERPRISE: 1, CustomerTier.VIP: 2}
@@ -50,6 +50,20 @@ def _field(fields: Mapping[str, Any], name: str) -> Any:
     return folded.get(name.lower())
 
 
+_TIER_TAGS: dict[int, tuple[CustomersConfig, tuple[tuple[CustomerTier, frozenset[str]], ...]]] = {}
+
+
+def _tier_tags(settings: CustomersConfig) -> tuple[tuple[CustomerTier, frozenset[str]], ...]:
+    """Each tier's tags, lower-cased, in the configured order: worked out once per configuration."""
+    cached = _TIER_TAGS.get(id(settings))
+    if cached is None or cached[0] is not settings:
+        if len(_TIER_TAGS) > 32:
+            _TIER_TAGS.clear()
+        tiers = tuple((tier, frozenset(n.lower() for n in names)) for tier, names in settings.tier_tags.items())
+        cached = _TIER_TAGS[id(settings)] = (settings, tiers)
+    return cached[1]
+
+
 def classify(customer: Customer | None, config: EscalatorConfig) -> CustomerProfile:
     """The highest tier any configured signal gives: the tier field's value, or a tier tag."""
     if customer is None:
@@ -62,8 +76,8 @@ def classify(customer: Customer | None, config: EscalatorConfig) -> CustomerProf
         if mapped is not None:
             tier, source = mapped, f"{settings.tier_field}={raw}"
     tags = {t.lower() for t in customer.tags}
-    for candidate, names in settings.tier_tags.items():
-        hit = tags & {n.lower() for n in names}
+    for candidate, names in _tier_tags(settings):
+        hit = tags & names
         if hit and tier_rank(candidate) > tier_rank(tier):
             tier, source = candidate, f"tag {sorted(hit)[0]}"
     ltv = number(_field(customer.fields, settings.lifetime_value_field))

@@ -216,7 +216,7 @@ def gather(
         ticket=ticket, customer=customer, history=history, now=now, config=config, language=language,
         profile=profile, revenue=revenue, sentiment=sentiment,
         clocks=tuple(read_clocks(ticket, history, config, now, policy=policy, timeline=timeline,
-                                 segments=segments)),
+                                 segments=segments, earlier=earlier.clocks if earlier is not None else ())),
         priority=priority, tier=tier,
         unassigned_for=unassigned_for, unassigned_alert_at=unassigned_at, repeat_contacts=repeats,
         outage_words=sentiment.phrases("outage") if "outage" in sentiment.matters else (),

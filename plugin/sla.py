@@ -144,6 +144,7 @@ class Clock:
     def __init__(self, spec: ClockSpec, segments: Sequence[Segment],
                  changes: Sequence[tuple[datetime, BusinessCalendar]], now: datetime):
         self.spec = spec
+        self.segments, self.changes = segments, changes
         self.calendar = changes[-1][1]
         self.now = now
         stop = spec.fulfilled_at if spec.fulfilled_at is not None else now
@@ -168,6 +169,17 @@ class Clock:
 
     def elapsed(self) -> timedelta:
         return self._elapsed
+
+    def measures(self, spec: ClockSpec, segments: Sequence[Segment],
+                 changes: Sequence[tuple[datetime, BusinessCalendar]], now: datetime) -> bool:
+        """True when this clock measured what `Clock(spec, segments, changes, now)` would: the same start, stop and
+        pauses over the same timeline, calendars and moment (a target is not part of what a clock measures: the
+        look again at a new priority re-targets the clocks it has already measured)."""
+        mine = self.spec
+        return (self.now is now and self.segments is segments and mine.kind == spec.kind
+                and mine.start is spec.start and mine.fulfilled_at is spec.fulfilled_at and mine.pause == spec.pause
+                and len(self.changes) == len(changes)
+                and all(a is c and b is d for (a, b), (c, d) in zip(self.changes, changes, strict=True)))
 
     def paused_for(self) -> timedelta:
         return sum((calendar.elapsed(a, b) for a, b, calendar in self.paused_periods), _ZERO)
@@ -275,9 +287,10 @@ class ClockReading:
 
 
 def read_clock(spec: ClockSpec, segments: Sequence[Segment], changes: Sequence[tuple[datetime, BusinessCalendar]],
-               warning_at: Sequence[float], breach_at: float, now: datetime, tier: int | None = None
-               ) -> ClockReading:
-    clock = Clock(spec, segments, changes, now)
+               warning_at: Sequence[float], breach_at: float, now: datetime, tier: int | None = None, *,
+               measured: Clock | None = None) -> ClockReading:
+    """The clock's reading at `now`. `measured`: the same clock already measured (`Clock.measures`), re-targeted."""
+    clock = measured if measured is not None else Clock(spec, segments, changes, now)
     elapsed = clock.elapsed()
     share = elapsed / spec.target if spec.target > _ZERO else 1.0
     if spec.fulfilled_at is not None:
@@ -300,10 +313,13 @@ def read_clock(spec: ClockSpec, segments: Sequence[Segment], changes: Sequence[t
 
 def read_clocks(ticket: Ticket, history: TicketHistory, config: EscalatorConfig, now: datetime, *,
                 policy: SlaPolicy | None = None, timeline: Sequence[SlaBasis] | None = None,
-                segments: Sequence[Segment] | None = None) -> list[ClockReading]:
+                segments: Sequence[Segment] | None = None, earlier: Sequence[ClockReading] = ()
+                ) -> list[ClockReading]:
     """Every SLA clock of the ticket at `now`, under `policy` (default: the default policy) and along `timeline`
     (default: the recorded one, ending with the basis of that policy and the ticket's priority). `segments`: the
-    ticket's `status_timeline` at `now`, when the caller has it already."""
+    ticket's `status_timeline` at `now`, when the caller has it already. `earlier`: the readings of a look at this
+    ticket at another priority a moment ago: a clock that measured the same stretches is re-targeted, not measured
+    again."""
     policy = policy or default_policy(config)
     priority = effective_priority(ticket, config)
     if timeline is None:
@@ -311,8 +327,14 @@ def read_clocks(ticket: Ticket, history: TicketHistory, config: EscalatorConfig,
     changes = [(b.at, calendar_of(config, b.schedule)) for b in timeline]
     if segments is None:
         segments = status_timeline(ticket, history, now)
-    return [read_clock(spec, segments, changes, policy.warning_at, policy.breach_at, now)
-            for spec in clock_specs(ticket, segments, config, policy, priority)]
+    measured = {r.clock.spec.kind: r.clock for r in earlier if r.clock is not None}
+    out = []
+    for spec in clock_specs(ticket, segments, config, policy, priority):
+        clock = measured.get(spec.kind)
+        if clock is not None and not clock.measures(spec, segments, changes, now):
+            clock = None
+        out.append(read_clock(spec, segments, changes, policy.warning_at, policy.breach_at, now, measured=clock))
+    return out
 
 
 def next_crossing(readings: Sequence[ClockReading], now: datetime) -> datetime | None:

@@ -445,6 +445,18 @@ def test_customer_classification_prefers_the_highest_signal() -> None:
     assert profile.tier_source == "tag vip"
 
 
+def test_customer_tier_tags_follow_the_configuration() -> None:
+    """The lower-cased tier tags are kept per configuration: another configuration's tags are its own."""
+    from plugin.customers import classify
+
+    gold = make_customer(tags=frozenset({"Gold"}))
+    renamed = make_config(customers={"tier_tags": {"vip": ["GOLD"], "enterprise": ["silver"]}})
+    for _ in range(2):
+        assert classify(gold, CONFIG).tier == CustomerTier.STANDARD
+        assert classify(gold, renamed).tier == CustomerTier.VIP
+        assert classify(make_customer(tags=frozenset({"vip"})), renamed).tier == CustomerTier.STANDARD
+
+
 def status_solved():  # type: ignore[no-untyped-def]
     from plugin.domain import Status
 

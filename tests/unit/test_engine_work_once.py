@@ -191,3 +191,21 @@ def test_a_decision_that_writes_no_document_builds_no_document_context() -> None
     assert built == 0
     loud = engine.decide(ANGRY, make_customer(), TicketHistory(), later(MONDAY_10, minutes=3))
     assert loud.changes.internal_note and built == 1
+
+
+def test_the_look_again_at_a_new_priority_measures_no_clock_again(monkeypatch: Any) -> None:
+    """A rule raises the priority: the engine looks again with the clocks re-targeted, not measured again."""
+    import plugin.sla as sla
+
+    measured = 0
+    original = sla.Clock.__init__
+
+    def counting(self: sla.Clock, *args: Any) -> None:
+        nonlocal measured
+        measured += 1
+        original(self, *args)
+
+    monkeypatch.setattr(sla.Clock, "__init__", counting)
+    decision = Engine(CONFIG).decide(ANGRY, make_customer(), TicketHistory(), later(MONDAY_10, minutes=49))
+    assert decision.priority > Priority.MEDIUM  # the sentiment rule bumped it: there was a second look
+    assert measured == 2  # first response and resolution, once each

@@ -281,3 +281,38 @@ def test_the_next_moment_a_clock_reaches_a_share_is_the_first_of_all_its_moments
                         assert reading.next_moment(wanted, now) == min(moments, default=None)
                     assert next_crossing([reading], now) == min(
                         (m for _, m in reading.crossings if m is not None and m > now), default=None)
+
+
+def test_the_second_look_at_a_new_priority_reads_the_clocks_a_fresh_look_reads() -> None:
+    """The look again at a priority a rule just set re-targets the clocks the first look measured (same stretches,
+    calendars and moment) instead of measuring them again: its clocks are those of a look from scratch, whatever the
+    priorities (business or calendar time), pauses, replies and recorded bases."""
+    from engine_kit import customer_comment
+
+    from plugin.domain import SlaBasis
+    from plugin.facts import gather
+
+    calendar_critical = make_config(sla={"matrix": {"critical": {"business_hours": False}}})
+    pending = TicketHistory(status_changes=(StatusChange(MONDAY_10, Status.OPEN),
+                                            StatusChange(later(MONDAY_10, hours=1), Status.PENDING)))
+    recorded = TicketHistory(sla_bases=(SlaBasis(MONDAY_10, "default", Priority.LOW, "default"),))
+    cases = [
+        (make_ticket(), TicketHistory()),
+        (make_ticket(status=Status.PENDING), pending),
+        (make_ticket(comments=(agent_reply("On it", later(MONDAY_10, minutes=20)),
+                               customer_comment("Any news?", later(MONDAY_10, hours=2)))), TicketHistory()),
+        (make_ticket(priority=Priority.LOW), recorded),
+    ]
+    for config in (CONFIG, calendar_critical):
+        for ticket, history in cases:
+            for minutes in (30, 200, 60 * 24 * 3):
+                now = later(MONDAY_10, minutes=minutes)
+                first = gather(ticket, make_customer(), history, now, config)
+                for priority in Priority:
+                    changed = ticket.with_changes(priority=priority)
+                    again = gather(changed, make_customer(), history, now, config, basis_changed_at=now,
+                                   same_but_priority=first)
+                    fresh = gather(changed, make_customer(), history, now, config, basis_changed_at=now)
+                    assert [c.status for c in again.clocks] == [c.status for c in fresh.clocks]
+                    assert [c.crossings for c in again.clocks] == [c.crossings for c in fresh.clocks]
+                    assert next_crossing(again.clocks, now) == next_crossing(fresh.clocks, now)
