@@ -887,5 +887,44 @@ _FOURTH.setdefault('not:legal', []).extend([
 _FOURTH.setdefault('security', []).extend([
     '(let|allowed|allow|lets|gave|give|given) (someone|somebody|a stranger|strangers|a third party|third parties|anyone|anybody|other people|another customer|other customers) (access|see|view|get into|into|read|download)',
 ])
+_FOURTH.setdefault('anger', []).extend([
+    "(you|you've|you have|your (company|staff|driver|courier|technician|engineer|team|service)) (has |have )?(ruined|wrecked|spoiled|destroyed) (my|our) (holiday|day|weekend|wedding|birthday|event|trip|christmas|business|reputation|week|evening|launch|party)",
+    '(so|completely|totally|absolutely|utterly) done with (you|your|this company|this service)',
+    '(zero|0|no|minus) stars? (if i could|if i can|would be generous|is too many|from me)',
+    '(shocking|appalling|atrocious|abysmal|dreadful|terrible|awful|horrendous|lousy|pathetic|disgraceful|diabolical) (customer care|customer support|aftercare|care|handling|attitude|response|treatment|behaviour|behavior)',
+    "(it's|it is|this is|that's|that is|what a|total|absolute|complete) (a )?con",
+    "(cannot|can't|can not) believe (how|the way|that you|you)",
+])
+_FOURTH.setdefault('frustration', []).extend([
+    "(not|n't) (at all |very |remotely |particularly |too )?(happy|impressed|satisfied|pleased|amused)",
+    '(had|have had|having|getting|got) no (joy|luck|success|help) (with|from|getting|so far|at all)',
+    '(more than|very|extremely|incredibly|really|been) patient',
+    'despite (promises|assurances|being promised|being told|your promises|your assurances|repeated promises)',
+    '(someone|somebody|anyone|anybody) (please|pls|plz) (respond|reply|answer|help|get back|call)',
+    '(dragged|dragging|drags|drag) on',
+    '(none|no) the wiser',
+    '(poor|bad|terrible|zero|no|awful|lack of) communication',
+    '(i|we) (expected|expect|deserve|deserved) (better|more)',
+])
+_FOURTH.setdefault('threat:legal', []).extend([
+    '(my|our) (legal team|legal department|legal counsel|lawyer|lawyers|solicitor|solicitors|attorney|attorneys) (is|are) (now |already |fully )?(involved|on it|on the case|dealing with|handling)',
+])
+_FOURTH.setdefault('threat:media', []).extend([
+    '(every|all the|each) (review site|review sites|forum|forums|platform|platforms|group|groups) .. (know|knows|hear|hears|see|sees|will know|will hear)',
+    '(telling|tell|warn|warning|advise|advising) (everyone|everybody|all) (i know|we know|i meet)',
+    '(tagged|tag|tagging|mention|mentioned) in (my|a|the) (linkedin|twitter|facebook|instagram|x|tiktok|public) (post|thread|video|review)',
+])
+_FOURTH.setdefault('threat:regulatory', []).extend([
+    '(report|reporting|reported|escalate|escalating|complain|complaining|take this|taking this) .. to the (relevant|appropriate|proper|competent) (authorities|authority|regulator|regulators|bodies|body)',
+])
+_FOURTH.setdefault('threat:churn', []).extend([
+    "(you've|you have|you'll have|you will have|you're about to have|you just) lost (a|another|one|this|me as a|us as a) (loyal )?(customer|client)",
+])
+_FOURTH.setdefault('security', []).extend([
+    '(someone|somebody|a stranger|strangers|an unknown person|a third party) (is|are|keeps|has been|have been) (logging|logged|signing|signed|getting|accessing) (in|into|on|my|our)',
+    '(ransom note|ransom demand|ransom message|files are encrypted|files have been encrypted|encrypted our files|encrypted all our|locked our files)',
+    "(exposes|exposing|exposed|leaks|leaking|shows|showing|reveals|revealing) (customer|user|users'|customers'|other people's|personal|private) (emails|email addresses|data|details|addresses|phone numbers|information|records)",
+    '(ex employee|former employee|former staff|ex staff|former colleague|ex colleague|former contractor) (still )?(has|had|have|with|retains|kept) (access|admin|a login|their login)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)
