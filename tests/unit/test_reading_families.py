@@ -470,7 +470,50 @@ FRESH_E: list[Case] = [
     ('How do I link my Instagram account?', 'calm', set(), {'media'}),
 ]
 
-ALL = [*ANGER, *IMPATIENCE, *LEGAL, *MEDIA, *REGULATORY, *CHURN, *BILLING, *OUTAGE, *SECURITY, *CALM, *FRESH_E]
+# Lures: words of a matter (court, lawyer, journalist, down, security, GDPR, cancel) in calm messages about something else.
+LURES: list[Case] = [
+    ("We're moving offices next to the food court, please update our address.", 'calm', set(), {'legal'}),
+    ('I booked the tennis court through your app but the slot vanished.', 'calm', set(), {'legal'}),
+    ("I can't make the delivery window because I have a court date that day.", 'calm', set(), {'legal'}),
+    ('Our legal team reviewed the DPA and is happy to sign.', 'calm', set(), {'legal'}),
+    ('Can you confirm the legal name on the account?', 'calm', set(), {'legal'}),
+    ('Is it legal to use your fonts in a commercial logo?', 'calm', set(), {'legal'}),
+    ('My lawyer friend recommended your service.', 'calm', set(), {'legal'}),
+    ("I'm a paralegal and need an export of our case notes.", 'calm', set(), {'legal'}),
+    ('Please send the contract to our legal department for signature.', 'calm', set(), {'legal'}),
+    ('The Legal & General policy number is missing from the form.', 'calm', set(), {'legal'}),
+    ('The lawsuit tracker module crashes on save.', 'calm', set(), {'legal'}),
+    ('Could you add a field for "attorney name" in the intake form?', 'calm', set(), {'legal'}),
+    ('Our press release template has the wrong logo.', 'calm', set(), {'media'}),
+    ('The journalist plugin for WordPress stopped working.', 'calm', set(), {'media'}),
+    ('We use your tool to schedule our Twitter posts.', 'calm', set(), {'media'}),
+    ('Reviews widget on our product page shows 0 stars.', 'calm', set(), {'media'}),
+    ('Can I export my Google reviews?', 'calm', set(), {'media'}),
+    ('The down payment field rejects decimals.', 'calm', set(), {'outage'}),
+    ("I'm going to be offline next week, please hold the delivery.", 'calm', set(), {'outage'}),
+    ('Our old server is down for maintenance this weekend, as planned.', 'calm', set(), {'outage'}),
+    ('The button to shut down the VM is greyed out.', 'calm', set(), {'outage'}),
+    ('The countdown timer breaks when it reaches zero.', 'calm', set(), {'outage'}),
+    ('Dead link on your pricing page.', 'calm', set(), {'outage'}),
+    ('Our security team wants the SOC 2 report.', 'calm', set(), {'security'}),
+    ('How do I reset my password? I forgot it.', 'calm', set(), {'security'}),
+    ('The 2FA code takes a minute to arrive.', 'calm', set(), {'security'}),
+    ('The fraud detection setting blocks our test cards.', 'calm', set(), {'security'}),
+    ('Can you whitelist our IP for the API?', 'calm', set(), {'security'}),
+    ('We need a DPA for GDPR compliance.', 'calm', set(), {'regulatory'}),
+    ('Is your service HIPAA compliant?', 'calm', set(), {'regulatory'}),
+    ('Our FCA registration number needs to appear on invoices.', 'calm', set(), {'regulatory'}),
+    ('How do I cancel an order placed by mistake?', 'calm', set(), {'churn'}),
+    ('Please cancel my appointment on Tuesday.', 'calm', set(), {'churn'}),
+    ('Can I switch to the annual plan?', 'calm', set(), {'churn'}),
+    ("I'm leaving the company; please transfer my admin rights to Jo.", 'calm', set(), {'churn'}),
+    ('Error: connection refused. Fatal. Crash. Data lost. Process killed.', 'calm', set(), set()),
+    ('Still seeing the warning in the logs after the update, not urgent.', 'calm', set(), set()),
+    ("Kill -9 didn't stop the zombie process, any idea?", 'calm', set(), set()),
+    ('The app hates landscape mode, the layout breaks.', 'calm', set(), set()),
+]
+
+ALL = [*ANGER, *IMPATIENCE, *LEGAL, *MEDIA, *REGULATORY, *CHURN, *BILLING, *OUTAGE, *SECURITY, *CALM, *FRESH_E, *LURES]
 
 
 @pytest.mark.parametrize(("text", "mood", "found", "absent"), ALL)

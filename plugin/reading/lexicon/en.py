@@ -926,5 +926,15 @@ _FOURTH.setdefault('security', []).extend([
     "(exposes|exposing|exposed|leaks|leaking|shows|showing|reveals|revealing) (customer|user|users'|customers'|other people's|personal|private) (emails|email addresses|data|details|addresses|phone numbers|information|records)",
     '(ex employee|former employee|former staff|ex staff|former colleague|ex colleague|former contractor) (still )?(has|had|have|with|retains|kept) (access|admin|a login|their login)',
 ])
+_FOURTH.setdefault('not:legal', []).extend([
+    '(lawsuit|lawsuits|litigation|court case|case) (tracker|tracking|module|field|fields|tab|page|report|reports|list|manager|log|register|calendar|workflow|feature|widget)',
+    '(my|our|a) (lawyer|attorney|solicitor) (friend|friends|buddy|neighbour|neighbor|cousin|brother|sister|dad|mum|mom|father|mother|wife|husband|partner|client|clients|customer|customers|user|users)',
+])
+_FOURTH.setdefault('not:media', []).extend([
+    '(journalist|reporter|press|newsroom|editorial) (plugin|theme|template|app|module|role|roles|account type|user role|seat|seats|licence|license|plan|tier|feature)',
+])
+_FOURTH.setdefault('not:outage', []).extend([
+    '(down|offline) for (planned |scheduled |routine |our |its )?(maintenance|an upgrade|the upgrade|the migration|a migration|updates)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)
