@@ -31,7 +31,7 @@ from plugin.config import WEEKDAYS, EscalatorConfig, parse_interval
 _ZERO = timedelta(0)
 _ONE_DAY = timedelta(days=1)
 _MAX_EMPTY_DAYS = 3660  # ten years without one open minute: the schedule is unusable
-_MAX_INDEX_DAYS = 20000  # the widest span of days the period index keeps (beyond it: the walk)
+_MAX_INDEX_DAYS = 4000  # the widest span of days the period index holds (about 11 years; beyond: the walk)
 _INDEX_STEP = 62  # days added to the index at a time, at least
 
 
@@ -250,18 +250,23 @@ class BusinessSchedule:
 
     def _indexed(self, first: date, until: date) -> _Index | None:
         """The period index holding every day from `first` to `until`, built or extended as needed (None: too wide a
-        span, or ten years without open time on the way; the caller then walks)."""
+        span, or ten years without open time on the way; the caller then walks). An index spans at most
+        `_MAX_INDEX_DAYS`: a question too far from what it holds starts a new one there."""
         index = self._index
         if index is not None and index.first <= first and until < index.end:
             return index
-        if index is None or first < index.first:
+        if (until - first).days + _INDEX_STEP > _MAX_INDEX_DAYS:
+            return None
+        if index is None or first < index.first or (until - index.first).days > _MAX_INDEX_DAYS or (
+                index.blocked and first >= index.end):
             start = first - timedelta(days=_INDEX_STEP)
-            if index is not None and (index.end - start).days <= _MAX_INDEX_DAYS:
+            if index is not None and start < index.first and (index.end - start).days <= _MAX_INDEX_DAYS:
                 until = max(until, index.end - _ONE_DAY)  # rebuilt from an earlier day: keep what was held
             index = _Index(start, self.zone)
-        if index.blocked or (until - index.first).days > _MAX_INDEX_DAYS:
+        if index.blocked:
             return None
-        index = index.extended(self, max(until, index.end + timedelta(days=_INDEX_STEP)))
+        index = index.extended(self, min(max(until, index.end + timedelta(days=_INDEX_STEP)),
+                                         index.first + timedelta(days=_MAX_INDEX_DAYS)))
         self._index = index
         return None if until >= index.end else index
 

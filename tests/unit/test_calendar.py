@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plugin.calendar import BusinessSchedule, CalendarTime, calendar_for, schedule_from_config
+from plugin.calendar import _MAX_INDEX_DAYS, BusinessSchedule, CalendarTime, calendar_for, schedule_from_config
 from plugin.config import load_config
 
 NY = ZoneInfo("America/New_York")
@@ -386,6 +386,21 @@ def test_the_period_index_extends_and_rebuilds_without_changing_answers() -> Non
     assert cal._index.first < earlier.date() and cal._index.end >= first.end
     # A deadline further than the index holds is found by extending it, not by walking.
     assert cal.add(monday, timedelta(days=400)) == cal._walk_add(monday, timedelta(days=400))
+
+
+def test_the_period_index_stays_bounded_when_questions_are_decades_apart() -> None:
+    """An index spans at most `_MAX_INDEX_DAYS`: a question decades from what it holds starts a new one there, and
+    a span wider than that is walked; every answer is the walk's."""
+    cal = office("Europe/Paris", hol=[date(1999, 12, 24), date(2026, 12, 25)])
+    old, new = datetime(1999, 12, 20, 10, tzinfo=UTC), datetime(2026, 12, 21, 10, tzinfo=UTC)
+    for _ in range(2):
+        for start in (old, new, old):
+            assert cal.add(start, timedelta(hours=30)) == cal._walk_add(start, timedelta(hours=30))
+            assert cal.elapsed(start, start + timedelta(days=9)) == cal._walk_elapsed(start, start + timedelta(days=9))
+            index = cal._index
+            assert index is not None and (index.end - index.first).days <= _MAX_INDEX_DAYS + 1
+    assert cal.elapsed(old, new) == cal._walk_elapsed(old, new)  # wider than an index: walked
+    assert cal.add(old, timedelta(days=3000)) == cal._walk_add(old, timedelta(days=3000))
 
 
 def test_a_schedule_without_open_time_for_ten_years_still_raises() -> None:
