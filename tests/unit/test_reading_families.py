@@ -470,7 +470,8 @@ FRESH_E: list[Case] = [
     ('How do I link my Instagram account?', 'calm', set(), {'media'}),
 ]
 
-# Lures: words of a matter (court, lawyer, journalist, down, security, GDPR, cancel) in calm messages about something else.
+# Lures: words of a matter (court, lawyer, journalist, down, security, GDPR, cancel) in calm messages about
+# something else.
 LURES: list[Case] = [
     ("We're moving offices next to the food court, please update our address.", 'calm', set(), {'legal'}),
     ('I booked the tennis court through your app but the slot vanished.', 'calm', set(), {'legal'}),
