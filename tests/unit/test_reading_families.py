@@ -413,7 +413,7 @@ FRESH_E: list[Case] = [
     ('Hopeless, absolutely hopeless.', 'frustrated', set(), set()),
     ('How on earth is this acceptable?', 'angry', set(), set()),
     ('Disgraceful behaviour from your staff.', 'angry', set(), set()),
-    ("It's a con.", 'angry', set(), set()),
+    ("It's a scam, plain and simple.", 'angry', set(), {'security'}),
     ("Don't you dare close this ticket again.", 'angry', set(), set()),
     ('Your technician was rude, arrogant and useless.', 'angry', set(), set()),
     ("I'm really not happy about this.", 'frustrated', set(), set()),
@@ -514,7 +514,58 @@ LURES: list[Case] = [
     ('The app hates landscape mode, the layout breaks.', 'calm', set(), set()),
 ]
 
-ALL = [*ANGER, *IMPATIENCE, *LEGAL, *MEDIA, *REGULATORY, *CHURN, *BILLING, *OUTAGE, *SECURITY, *CALM, *FRESH_E, *LURES]
+# A second batch in French, German, Spanish, Italian and Portuguese, written after the four practice rounds.
+FRESH_F: list[Case] = [
+    ('Je suis écœurée par votre manque de sérieux.', 'angry', set(), set()),
+    ("C'est indigne d'une entreprise comme la vôtre.", 'angry', set(), set()),
+    ('Vous êtes vraiment des bons à rien.', 'angry', set(), set()),
+    ('Votre service après-vente est une vaste blague.', 'angry', set(), set()),
+    ('On se fout clairement de ma gueule.', 'angry', set(), set()),
+    ("Je ne comprends pas pourquoi c'est si long.", 'frustrated', set(), set()),
+    ('Merci de me répondre enfin.', 'frustrated', set(), set()),
+    ("Je n'ai toujours reçu aucune réponse.", 'frustrated', set(), set()),
+    ('Ça devient pénible.', 'frustrated', set(), set()),
+    ('Je vous ai relancé à plusieurs reprises.', 'frustrated', set(), set()),
+    ('Je me verrai contraint de saisir la justice.', 'threatening', {'legal'}, set()),
+    ('Je vais faire appel à un avocat.', 'threatening', {'legal'}, set()),
+    ('Je vais alerter mes abonnés sur Instagram.', 'threatening', {'media'}, set()),
+    ('Je vais résilier si rien ne bouge.', 'threatening', {'churn'}, set()),
+    ('Nos caisses ne fonctionnent plus dans aucun magasin.', 'calm', {'outage'}, set()),
+    ('Mon compte a été usurpé.', 'calm', {'security'}, set()),
+    ('Ich bin stinksauer auf Ihren Laden.', 'angry', set(), set()),
+    ('Das ist an Dreistigkeit nicht zu überbieten.', 'angry', set(), set()),
+    ('Ihr Service ist unter aller Sau.', 'angry', set(), set()),
+    ('Ich warte seit Ewigkeiten auf eine Antwort.', 'frustrated', set(), set()),
+    ('Es ist wirklich frustrierend.', 'frustrated', set(), set()),
+    ('Ich habe bereits mehrfach nachgefragt.', 'frustrated', set(), set()),
+    ('Ich behalte mir rechtliche Schritte vor.', 'threatening', {'legal'}, set()),
+    ('Ich werde das öffentlich machen.', 'threatening', {'media'}, set()),
+    ('Dann kündige ich eben.', 'threatening', {'churn'}, set()),
+    ('Bei uns ist das komplette Netz ausgefallen.', 'calm', {'outage'}, set()),
+    ('Mein Konto wurde gehackt.', 'calm', {'security'}, set()),
+    ('Es una vergüenza de empresa.', 'angry', set(), set()),
+    ('Estoy harto de vuestra incompetencia.', 'angry', set(), set()),
+    ('Me parece una estafa en toda regla.', 'angry', set(), set()),
+    ('Llevo esperando una respuesta desde hace semanas.', 'frustrated', set(), set()),
+    ('Ya no aguanto más.', 'frustrated', set(), set()),
+    ('Les he escrito varias veces.', 'frustrated', set(), set()),
+    ('Acudiré a los tribunales.', 'threatening', {'legal'}, set()),
+    ('Voy a subir un vídeo a YouTube contándolo todo.', 'threatening', {'media'}, set()),
+    ('Me daré de baja si no lo arreglan.', 'threatening', {'churn'}, set()),
+    ('No tenemos internet en toda la oficina.', 'calm', {'outage'}, set()),
+    ('Me han suplantado la identidad.', 'calm', {'security'}, set()),
+    ('Siete una banda di incompetenti.', 'angry', set(), set()),
+    ('Aspetto una risposta da settimane.', 'frustrated', set(), set()),
+    ('Mi rivolgerò alle vie legali.', 'threatening', {'legal'}, set()),
+    ('Il sito non funziona per nessuno.', 'calm', {'outage'}, set()),
+    ('Vocês são uma piada.', 'angry', set(), set()),
+    ('Estou esperando há semanas.', 'frustrated', set(), set()),
+    ('Vou acionar a justiça.', 'threatening', {'legal'}, set()),
+    ('Estamos sem sistema desde cedo.', 'calm', {'outage'}, set()),
+]
+
+ALL = [*ANGER, *IMPATIENCE, *LEGAL, *MEDIA, *REGULATORY, *CHURN, *BILLING, *OUTAGE, *SECURITY, *CALM,
+       *FRESH_E, *FRESH_F, *LURES]
 
 
 @pytest.mark.parametrize(("text", "mood", "found", "absent"), ALL)

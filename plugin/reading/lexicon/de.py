@@ -306,5 +306,13 @@ _FOURTH.setdefault('churn', []).extend([
 _FOURTH.setdefault('security', []).extend([
     '(die|welche) (ich|wir) (nicht|gar nicht|uberhaupt nicht) (kenne|kennen|erkenne|erkennen|zuordnen kann|zuordnen konnen|veranlasst habe|veranlasst haben)',
 ])
+_FOURTH.setdefault('anger', []).extend([
+    'unter aller (sau|kanone)',
+    '(grottig|grottenschlecht|unterirdisch|hundsmiserabel|lausig|saumassig|beschissen)',
+])
+_FOURTH.setdefault('threat:churn', []).extend([
+    '(dann|sonst|ansonsten|andernfalls) (kundige|kundigen) (ich|wir)',
+    '(dann|sonst) (wechsle|wechseln) (ich|wir)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

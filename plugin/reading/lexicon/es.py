@@ -266,5 +266,19 @@ _FOURTH.setdefault('churn', []).extend([
 _FOURTH.setdefault('threat:churn', []).extend([
     'como (sigan|siga|sigais|sigas|no (lo )?(solucionen|arreglen|resuelvan)) .. (me|nos) (cambio|cambiamos|voy|vamos|doy de baja|damos de baja|paso|pasamos|largo)',
 ])
+_FOURTH.setdefault('frustration', []).extend([
+    '(llevo|llevamos) (esperando|sin|llamando|escribiendo|reclamando) .. (desde hace|hace|durante|mas de) (dias|semanas|meses|horas|#|una|un|dos|tres)',
+    '(ya )?no (aguanto|aguantamos|puedo mas|podemos mas|soporto|soportamos)',
+])
+_FOURTH.setdefault('threat:media', []).extend([
+    '(subir|subire|subiremos|colgar|colgare|publicar|publicare|grabar|grabare|hacer|hare) (un|una)? (video|videos|post|hilo|resena|tiktok|reel) (a|en) (youtube|tiktok|instagram|twitter|x|facebook|redes)',
+])
+_FOURTH.setdefault('outage', []).extend([
+    '(no tenemos|no tengo|sin|nos hemos quedado sin|me he quedado sin) (internet|linea|conexion|fibra|telefono|red|servicio|wifi) (en toda|en todo|en la|en el|desde|hace)',
+])
+_FOURTH.setdefault('security', []).extend([
+    '(suplantado|suplantada|suplantaron|suplantan) (la|mi|nuestra)? (identidad|cuenta|empresa|marca)',
+    '(robo|robado|robaron) (de )?(la |mi )?identidad',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

@@ -417,5 +417,16 @@ _FOURTH.setdefault('frustration', []).extend([
 _FOURTH.setdefault('media', []).extend([
     '(redige|ecris|prepare|preparons|realise|realisons|travaille sur) (un|une) (article|reportage|enquete|sujet|papier|chronique|dossier) (pour|sur|dans|consacre)',
 ])
+_FOURTH.setdefault('anger', []).extend([
+    "(bons a rien|bon a rien|tocards|branquignols|bande d'incapables|bande de nuls|des nuls|vraiment nuls)",
+    '(vaste|grosse|sacree|belle|triste|mauvaise) (blague|plaisanterie|farce|arnaque|fumisterie|mascarade)',
+])
+_FOURTH.setdefault('frustration', []).extend([
+    '(repondre|repondez|reagir|reagissez|rappeler|rappelez|rembourser|remboursez|intervenir|intervenez|traiter|traitez) (moi |nous )?enfin',
+    'enfin (me |nous )?(repondre|reagir|rappeler|rembourser|intervenir|traiter)',
+])
+_FOURTH.setdefault('outage', []).extend([
+    "(caisses|terminaux|tpe|postes|ordinateurs|telephones|lignes|serveurs|sites|magasins|boutiques) (ne )?(fonctionne|fonctionnent|marche|marchent|repond|repondent) plus (dans|sur|pour) (aucun|aucune|tous|toutes|l'ensemble)",
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)

@@ -190,5 +190,12 @@ _FOURTH.setdefault('churn', []).extend([
 _FOURTH.setdefault('repeat', []).extend([
     '(meu|minha|nosso|nossa) (ultimo|ultima|anterior) (e mail|email|mensagem|contato|chamado|protocolo|reclamacao)',
 ])
+_FOURTH.setdefault('frustration', []).extend([
+    '(esperando|aguardando|espero|aguardo) (ha|há|faz|desde ha) (dias|semanas|meses|horas|#|uma|um|duas|dois|tres)',
+    '(estou|estamos) (esperando|aguardando) (ha|há|faz) (dias|semanas|meses)',
+])
+_FOURTH.setdefault('outage', []).extend([
+    '(estamos|estou|ficamos|fiquei) sem (sistema|internet|linha|sinal|conexao|servico|rede|telefone|luz) (desde|ha|há|faz|o dia|no escritorio|em casa)',
+])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)
