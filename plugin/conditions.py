@@ -90,11 +90,13 @@ def compare(actual: Any, operator: str, expected: Any) -> bool:
         return bool(actual != expected)
     if actual is None:
         return False
-    comparisons = {
-        "less_than": lambda a, b: a < b, "greater_than": lambda a, b: a > b,
-        "at_least": lambda a, b: a >= b, "at_most": lambda a, b: a <= b,
-    }
-    return bool(comparisons[operator](actual, expected))
+    return bool(_ORDERED[operator](actual, expected))
+
+
+_ORDERED: dict[str, Callable[[Any, Any], Any]] = {
+    "less_than": lambda a, b: a < b, "greater_than": lambda a, b: a > b,
+    "at_least": lambda a, b: a >= b, "at_most": lambda a, b: a <= b,
+}  # the operators that order two values
 
 
 def holds_on(condition: Condition, subject: Subject) -> bool:

@@ -153,6 +153,7 @@ class CompiledRule:
     needs_all: tuple[str, ...]  # triggers that must all have fired (the `all` trigger conditions)
     needs_any: frozenset[str] | None  # one of them must have fired (the `any` conditions are all `trigger fired`)
     fields_first: tuple[_Check, ...]  # the `all` checks that are not a trigger having fired
+    base: str  # the rule's own key, `rule:<name>`
 
     def evaluate(self, facts: Facts, priority: Priority, fired: Mapping[str, Sequence[Reason]],
                  values: FieldValues) -> RuleMatch | None:
@@ -164,7 +165,8 @@ class CompiledRule:
         for check in self.fields_first:
             if not check.holds(values, fired):
                 return None
-        return _matched(self.rule, self.all_checks, self.any_checks, facts, priority, fired, values)
+        return _matched(self.rule, self.all_checks, self.any_checks, facts, priority, fired, values,
+                        self.needs_all, self.base)
 
 
 def compile_rules(rules: Sequence[RuleConfig]) -> tuple[CompiledRule, ...]:
@@ -180,7 +182,7 @@ def compile_rules(rules: Sequence[RuleConfig]) -> tuple[CompiledRule, ...]:
             rule, all_checks, any_checks, tuple(c.trigger for c in wanted if c.trigger is not None),
             frozenset(c.trigger for c in any_checks if c.trigger is not None) if any_checks and any_triggers
             else None,
-            tuple(c for c in all_checks if not (c.trigger is not None and c.wants_fired))))
+            tuple(c for c in all_checks if not (c.trigger is not None and c.wants_fired)), f"rule:{rule.name}"))
     return tuple(out)
 
 
@@ -202,15 +204,20 @@ def evaluate(
 
 
 def _matched(rule: RuleConfig, all_checks: tuple[_Check, ...], any_checks: tuple[_Check, ...], facts: Facts,
-             priority: Priority, fired: Mapping[str, Sequence[Reason]], values: FieldValues) -> RuleMatch | None:
-    """The match of a rule whose `all` checks hold, if one of its `any` checks holds (when it has any)."""
+             priority: Priority, fired: Mapping[str, Sequence[Reason]], values: FieldValues,
+             all_referenced: Sequence[str] | None = None, base: str | None = None) -> RuleMatch | None:
+    """The match of a rule whose `all` checks hold, if one of its `any` checks holds (when it has any).
+    `all_referenced`, `base`: the triggers its `all` checks want fired and its own key, when compiled already."""
     any_hits = [c for c in any_checks if c.holds(values, fired)]
     if any_checks and not any_hits:
         return None
-    referenced = [c.trigger for c in (*all_checks, *any_hits) if c.trigger is not None and c.wants_fired]
+    if all_referenced is None:
+        all_referenced = [c.trigger for c in all_checks if c.trigger is not None and c.wants_fired]
+    referenced = [*all_referenced, *(c.trigger for c in any_hits if c.trigger is not None and c.wants_fired)]
     reasons = tuple(r for name in referenced for r in fired.get(name, ()))
     instances = sorted({r.key for r in reasons if r.key != r.rule})
-    base = f"rule:{rule.name}"
+    if base is None:
+        base = f"rule:{rule.name}"
     key = base + (f"[{'|'.join(instances)}]" if instances else "")
     keys = tuple(f"{base}[{instance}]" for instance in instances) or (base,)
     if not reasons:

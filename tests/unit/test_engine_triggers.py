@@ -507,3 +507,37 @@ def test_everyday_phrases_that_name_a_threat_word_change_nothing() -> None:
             assert "needs_review" not in decision.changes.add_tags, text
         else:
             assert expected in fired and decision.tier == 4, text
+
+
+def test_compiled_rules_match_as_the_rules_do() -> None:
+    """The engine's rules compiled once per configuration (required triggers tested first, keys built once) give
+    the match `rules.evaluate` gives, rule by rule, whatever fired."""
+    from plugin.rules import FieldValues, compile_rules, evaluate
+    from plugin.triggers import fire_all
+
+    extra = {"name": "big_deal_billing", "all": [
+        {"field": "tags", "operator": "includes", "value": "billing"},
+        {"field": "trigger", "operator": "not_fired", "value": "sla_breached"},
+        {"field": "customer_tier", "operator": "at_least", "value": "enterprise"}],
+        "any": [{"field": "trigger", "operator": "fired", "value": "vip_customer"},
+                {"field": "priority", "operator": "at_least", "value": "high"}],
+        "actions": [{"action": "add_tags", "value": ["billing_priority"]}]}
+    config = make_config(extra_rules=[extra])
+    customers = [make_customer(), make_customer(tags=frozenset({"vip"})),
+                 make_customer(fields={"customer_tier": "enterprise"})]
+    tickets = [make_ticket(), make_ticket(priority=Priority.HIGH, tags=frozenset({"billing"})),
+               make_ticket(description="My lawyer will take legal action.", tags=frozenset({"billing"})),
+               make_ticket(comments=(customer_comment("Worst, most horrible support, I am furious!!!",
+                                                      later(MONDAY_10, minutes=1)),))]
+    compiled = compile_rules(config.all_rules)
+    assert [c.rule for c in compiled] == [r for r in config.all_rules if r.enabled]
+    for ticket in tickets:
+        for customer in customers:
+            for minutes in (5, 200, 2000):
+                facts = gather(ticket, customer, NO_HISTORY, later(MONDAY_10, minutes=minutes), config)
+                for priority in Priority:
+                    fired = fire_all(facts, priority)
+                    values = FieldValues(facts, priority)
+                    for rule in compiled:
+                        assert rule.evaluate(facts, priority, fired, values) == evaluate(rule.rule, facts, priority,
+                                                                                         fired)
