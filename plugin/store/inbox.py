@@ -4,8 +4,7 @@ The INSERT is built once per store and sent through the driver itself, on a conn
 the store's engine once, so it has the engine's settings, then detached from its pool): SQLAlchemy's work per
 statement, the pool's checkout and return (on PostgreSQL a ping, a second round trip) and a BEGIN and a COMMIT cost
 more than the row. On SQLite it is the INSERT alone in autocommit (one statement is its own transaction, committed
-before it returns: WAL with synchronous=NORMAL, see docs/reliability.md), the web processes taking turns on a file
-lock instead of SQLite's sleeping wait for its write lock; on PostgreSQL the same INSERT, prepared once
+before it returns: WAL with synchronous=NORMAL, see docs/reliability.md); on PostgreSQL the same INSERT, prepared once
 per connection and run through libpq (psycopg's `pgconn`) in autocommit. A redelivery's INSERT ... ON CONFLICT DO
 NOTHING returns no row and stores nothing: the duplicate check is the INSERT, not a read before it.
 """
@@ -13,9 +12,7 @@ NOTHING returns no row and stores nothing: the duplicate check is the INSERT, no
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
-import os
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -54,7 +51,6 @@ class Inbox:
         database = store.engine.url.database
         self._keeps = not self._sqlite or database not in (None, "", ":memory:")  # an in-memory database is the
         self._local = threading.local()  # connection the pool keeps for each thread: never one of our own
-        self._turns = _Turns(f"{database}-inbox.lock" if self._sqlite and self._keeps else None)
         self._generation = 0  # counts the closings of every connection (the engine disposed)
         self._opened: list[Any] = []  # this inbox's own connections, closed with the store's engine
         self._opened_lock = threading.Lock()
@@ -85,7 +81,7 @@ class Inbox:
                 return _insert_sqlite(pooled.dbapi_connection, self._sql, parameters)
             finally:
                 pooled.close()
-        return self._turns.run(lambda: _insert_sqlite(self._own_connection()[0], self._sql, parameters))
+        return _insert_sqlite(self._own_connection()[0], self._sql, parameters)
 
     def _add_postgresql(self, values: tuple[str, ...]) -> bool:
         """One round trip: the prepared INSERT alone, in autocommit (a statement is its own transaction). A
@@ -164,43 +160,6 @@ class Inbox:
         with self.store.engine.begin() as connection:
             return [(int(i), str(p), str(t)) for i, p, t in
                     connection.execute(self._fresh, {"since": since, "limit": limit})]
-
-
-class _Turns:
-    """Whose turn it is to write the inbox of one SQLite file, among this host's processes and threads: a lock on a
-    file beside the database (flock), taken around the INSERT. SQLite's own wait for its write lock sleeps 1, 2, 5 ms
-    and more between tries, so two web workers writing at once cost the one that lost a millisecond or more (the p99
-    of a busy ingest); the kernel hands a flock over the moment it is released. Only the inbox's writers take it (the
-    consumer's transactions still meet SQLite's wait), and without the file (a read-only folder) SQLite's wait alone
-    serves, as before."""
-
-    def __init__(self, path: str | None) -> None:
-        self.path = path
-        self._lock = threading.Lock()  # one turn a process at a time: the flock is the process's
-        self._fd: int | None = None
-        self._pid = 0  # the process that opened _fd (a forked child opens its own: a flock is per open file)
-
-    def run(self, write: Callable[[], bool]) -> bool:
-        fd = self._file()
-        if fd is None:
-            return write()
-        with self._lock:
-            fcntl.flock(fd, fcntl.LOCK_EX)
-            try:
-                return write()
-            finally:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-
-    def _file(self) -> int | None:
-        if self.path is None:
-            return None
-        if self._pid != os.getpid():
-            self._pid, self._fd = os.getpid(), None
-            try:
-                self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-            except OSError:
-                self.path = None
-        return self._fd
 
 
 def _insert_sqlite(connection: Any, sql: str, parameters: tuple[Any, ...]) -> bool:
