@@ -43,9 +43,9 @@ _COUNTERED_AS = {"lawyer": "legal", "press": "media", "platform": "media", "regu
 _FAMILY = {"lawyer": "threat:legal", "legal": "threat:legal", "press": "threat:media", "platform": "threat:media",
            "media": "threat:media", "regulator": "threat:regulatory", "regulatory": "threat:regulatory"}
 ANGRY_AT = 2
-# Without a locale, a message with fewer small words of one language than this is read with every lexicon: two
-# words ("o", "a") can come from a short Spanish or Italian message as well as a Portuguese one.
-_SURE_AT = 3
+# Without a locale, a message with fewer small words of one language than this is read with every lexicon (an English
+# message with two of its own small words is English: "Our antivirus flags your installer" is not read as French).
+_SURE_AT = 2
 FRUSTRATED_AT = 1
 
 

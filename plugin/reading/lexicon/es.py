@@ -3,10 +3,9 @@ payment or an appointment: each counts only in the phrases that make it a threat
 
 from __future__ import annotations
 
-STOPWORDS = """el la los las de del un una y es en que no por para con se su sus mi mis nuestro nuestra lo le les al
-pero como ya muy este esta esto hay han ha he sido gracias hola buenos buenas dias estoy somos sois vuestro
-vuestra podeis usted ustedes me nos desde tengo tenemos quiero necesito puede pueden
-cuando donde todavia aun ahora hace llevo pedido vez hoy ayer tambien porque estan siempre"""
+STOPWORDS = """el la los las de del un una y es en que no por para con se su sus mi me
+mis nuestro nuestra lo le les al pero como ya muy este esta esto hay han ha he sido gracias
+hola buenos buenas dias estoy somos sois vuestro vuestra podeis usted ustedes nos desde tengo tenemos quiero necesito puede pueden cuando donde todavia aun ahora hace llevo pedido hoy ayer tambien porque estan siempre voy"""
 NEGATORS = "no nunca jamas nadie nada ningun ninguna ninguno sin ni tampoco"
 INTENSIFIERS = "tan tanto tal"
 CONDITIONS = "si sino caso contrario"

@@ -3,7 +3,7 @@ only in the phrases that make them a threat or an outage."""
 
 from __future__ import annotations
 
-STOPWORDS = """o a os as de do da dos das um uma e em que nao por para com se seu sua meu minha nosso nossa no na nos
+STOPWORDS = """os as de do da dos das um uma e em que nao por para com se seu sua meu minha nosso nossa no na nos
 nas ao mas como ja muito este esta isso ha foi ser obrigado obrigada ola bom boa voce voces estou esta tenho
 pelo pela ate vou tudo meu voces estamos tenho nosso ainda agora pedido
 fazer preciso"""
