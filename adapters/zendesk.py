@@ -18,14 +18,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote
 
 import requests
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt, wait_exponential
-from zenpy.lib.api_objects import Ticket as ZenpyTicket
-from zenpy.lib.api_objects import Webhook as ZenpyWebhook
-from zenpy.lib.exception import APIException, RecordNotFoundException, ZenpyException
 
 from adapters.base import (
     ApplyRequest,
@@ -70,6 +67,9 @@ from plugin.ledger import reply_reference
 from plugin.ports import ApiBudget, FirstRead
 from plugin.replay.timeline import TicketTimeline
 
+if TYPE_CHECKING:
+    from zenpy.lib.api_objects import Ticket as ZenpyTicket
+
 log = logging.getLogger(__name__)
 BATCH = 100
 PAGE_SIZE = 100  # the most a Zendesk list page holds
@@ -113,7 +113,17 @@ def _describe(exc: BaseException) -> str:
     return f"Zendesk answered {status}: {detail}".strip() if status else type(exc).__name__
 
 
+def _zenpy_errors() -> tuple[type[BaseException], ...]:
+    """What a call through zenpy raises (and the HTTP library under it). zenpy is imported on first use, not with
+    this module: an idle service that has made no call keeps its memory."""
+    from zenpy.lib.exception import APIException, RecordNotFoundException, ZenpyException
+
+    return APIException, RecordNotFoundException, ZenpyException, requests.RequestException
+
+
 def _translate(exc: BaseException) -> HelpdeskError:
+    from zenpy.lib.exception import RecordNotFoundException
+
     if isinstance(exc, HelpdeskError):
         return exc
     if isinstance(exc, RecordNotFoundException):
@@ -137,6 +147,8 @@ def _is_transient(exc: BaseException) -> bool:
 def _zenpy_ticket(ticket_id: str | None, body: dict[str, Any]) -> ZenpyTicket:
     """A zenpy Ticket whose every field is marked for sending, null values included (zenpy sends only the
     attributes set after construction, and a null assignee_id is how Zendesk unassigns). No id: a new ticket."""
+    from zenpy.lib.api_objects import Ticket as ZenpyTicket
+
     ticket = ZenpyTicket() if ticket_id is None else ZenpyTicket(id=int(ticket_id))
     for key, value in body.items():
         setattr(ticket, key, value)
@@ -211,7 +223,7 @@ class ZendeskAdapter(HelpdeskAdapter):
             return action()
         except RetryAfterError:
             raise
-        except (APIException, RecordNotFoundException, ZenpyException, requests.RequestException) as exc:
+        except _zenpy_errors() as exc:  # evaluated only when something was raised
             raise _translate(exc) from None
 
     def _get_json(self, path: str) -> dict[str, Any]:
@@ -592,6 +604,8 @@ class ZendeskAdapter(HelpdeskAdapter):
         API updates included), except changes made by our own integration user when `integration_user_id` is set;
         without it there is no such condition, and our own updates are recognised when they come back (the
         integration user, the update metadata, deciding again changes nothing)."""
+        from zenpy.lib.api_objects import Webhook as ZenpyWebhook
+
         existing = [w for w in self._pages("/api/v2/webhooks.json?page[size]=100", "webhooks")
                     if w.get("name") == INSTALL_NAME]
         webhook_body = {"name": INSTALL_NAME, "endpoint": callback_url, "http_method": "POST",

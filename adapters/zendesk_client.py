@@ -5,14 +5,16 @@ sends https://<subdomain>.zendesk.com to a sandbox such as http://127.0.0.1:8123
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import requests
 from requests.adapters import HTTPAdapter
-from zenpy import Zenpy
 
 from adapters.base import RetryAfterError
 from plugin.config import ZendeskConfig
+
+if TYPE_CHECKING:
+    from zenpy import Zenpy
 
 log = logging.getLogger(__name__)
 DEFAULT_RETRY_AFTER = 60.0
@@ -89,6 +91,10 @@ def public_url(settings: ZendeskConfig) -> str:
 
 
 def make_zenpy(settings: ZendeskConfig, session: requests.Session) -> Zenpy:
+    """The client, built on first use: zenpy is imported then, not with this module (an idle service keeps its
+    memory)."""
+    from zenpy import Zenpy
+
     credentials: dict[str, Any] = {}
     if settings.oauth_token is not None:
         credentials["oauth_token"] = settings.oauth_token.get_secret_value()
