@@ -1,9 +1,9 @@
 """Benchmark: webhooks a second the web tier takes in, against the ceiling of a bare Flask endpoint.
 
     .venv/bin/python tests/benchmarks/bench_ingest.py [--backend sqlite|postgres+redis|both] [--seconds 10]
-                                                      [--workers 2] [--connections 16] [--json]
+                                                      [--workers 2] [--connections 16] [--rounds 3] [--json]
 
-Starts gunicorn (sync workers, `--workers` of them) on 127.0.0.1 twice: once on a bare Flask app whose endpoint
+Starts gunicorn (sync workers, `--workers` of them) on 127.0.0.1 in pairs: once on a bare Flask app whose endpoint
 reads the body and answers 202 (the ceiling), once on the product's app (`webhooks.app:create_app()`) with a temporary
 SQLite database, or a fresh PostgreSQL schema and Redis database. wrk (`apt-get install wrk`) drives both the same
 way: `--connections` connections, two threads, every request a unique Zendesk event signed with the configured
@@ -13,6 +13,10 @@ than rates on a shared machine), then p99 at half the product's maximum (wrk pac
 after a short trial run; the rate reached is printed too). Checks nothing was lost: the inbox holds as many rows as
 202 answers were counted (a few more when wrk stopped with requests in flight). No consumer runs: this measures the
 request path alone, which since issue 15 writes the inbox row and nothing else.
+
+Each backend gets `--rounds` pairs, the bare ceiling measured right before the product each time, so both runs of a
+pair meet the same load (on a shared machine the ceiling alone moved by a factor of five between runs minutes
+apart); the figures are the medians over the pairs, the ratio the median of the pairs' ratios, each pair printed.
 
 With --json the last line of stdout is one JSON object: {"bench": "ingest", "figures": {...}, "targets": {...}}.
 """
@@ -27,6 +31,7 @@ import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -283,6 +288,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="pairs of runs a backend, the bare ceiling measured right before the product each time")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON on the last line")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -292,36 +299,54 @@ def main() -> None:
     backends = ["sqlite", "postgres+redis"] if args.backend == "both" else [args.backend]
     figures: dict[str, Any] = {}
     targets: dict[str, str] = {}
+    bares: list[Run] = []
     with tempfile.TemporaryDirectory() as tmp:
-        bare = measure_bare(Path(tmp), args)
-        figures["bare_per_s"] = round(bare.per_s)
-        figures["bare_p50_ms"], figures["bare_p99_ms"] = round(bare.p50_ms, 2), round(bare.p99_ms, 2)
-        figures["bare_cpu_ms"] = round(bare.cpu_ms, 3)
-        print(f"bare Flask ({args.workers} sync workers, {args.connections} connections): {bare.per_s:,.0f}/s, "
-              f"p50 {bare.p50_ms:.1f} ms, p99 {bare.p99_ms:.1f} ms; server CPU {bare.cpu_ms:.2f} ms a request",
-              flush=True)
         for name in backends:
             key = "sqlite" if name == "sqlite" else "postgres_redis"
-            folder = Path(tmp) / key
-            folder.mkdir()
-            with open_backend(name, folder) as backend:
-                database = backend.urls.get("database_url", f"sqlite:///{folder / 'escalator.db'}")
-                queue = backend.urls.get("queue_url", f"sqlite:///{folder / 'queue.db'}")
-                result = measure_product(key, database, queue, folder, args)
-            full, half = result["full"], result["half"]
-            ratio = full.per_s / bare.per_s
-            figures.update({f"{key}_per_s": round(full.per_s), f"{key}_p50_ms": round(full.p50_ms, 2),
-                            f"{key}_p99_ms": round(full.p99_ms, 2), f"{key}_ratio": round(ratio, 3),
-                            f"{key}_half_per_s": round(half.per_s), f"{key}_p99_ms_at_half": round(half.p99_ms, 2),
-                            f"{key}_lost": result["lost"], f"{key}_cpu_ms": round(full.cpu_ms, 3),
-                            f"{key}_non_202": full.other + half.other, f"{key}_errors": full.errors + half.errors})
+            rounds: list[tuple[Run, dict[str, Any]]] = []
+            for index in range(max(args.rounds, 1)):
+                folder = Path(tmp) / f"{key}-{index}"
+                folder.mkdir()
+                # the ceiling right before the product, so the pair meets the same load on a shared machine
+                bare = measure_bare(folder, args)
+                with open_backend(name, folder) as backend:
+                    database = backend.urls.get("database_url", f"sqlite:///{folder / 'escalator.db'}")
+                    queue = backend.urls.get("queue_url", f"sqlite:///{folder / 'queue.db'}")
+                    result = measure_product(key, database, queue, folder, args)
+                full, half = result["full"], result["half"]
+                rounds.append((bare, result))
+                bares.append(bare)
+                print(f"{name}, round {index + 1}: bare {bare.per_s:,.0f}/s (CPU {bare.cpu_ms:.2f} ms), product "
+                      f"{full.per_s:,.0f}/s = {full.per_s / bare.per_s:.0%} of it (CPU {full.cpu_ms:.2f} ms a "
+                      f"webhook), p99 {full.p99_ms:.1f} ms; at {half.per_s:,.0f}/s (half): p99 "
+                      f"{half.p99_ms:.1f} ms; {result['counted']:,} answered 202, {result['stored']:,} in the inbox"
+                      f"{' (LOST SOME)' if result['lost'] else ''}; {full.other + half.other} other answers, "
+                      f"{full.errors + half.errors} socket errors", flush=True)
+
+            def middle(values: list[float]) -> float:
+                return statistics.median(values)
+
+            ratios = [r["full"].per_s / b.per_s for b, r in rounds]
+            figures.update({
+                f"{key}_ratio": round(middle(ratios), 3), f"{key}_ratios": [round(x, 3) for x in ratios],
+                f"{key}_per_s": round(middle([r["full"].per_s for _, r in rounds])),
+                f"{key}_p50_ms": round(middle([r["full"].p50_ms for _, r in rounds]), 2),
+                f"{key}_p99_ms": round(middle([r["full"].p99_ms for _, r in rounds]), 2),
+                f"{key}_half_per_s": round(middle([r["half"].per_s for _, r in rounds])),
+                f"{key}_p99_ms_at_half": round(middle([r["half"].p99_ms for _, r in rounds]), 2),
+                f"{key}_p99s_at_half": [round(r["half"].p99_ms, 2) for _, r in rounds],
+                f"{key}_cpu_ms": round(middle([r["full"].cpu_ms for _, r in rounds]), 3),
+                f"{key}_lost": sum(r["lost"] for _, r in rounds),
+                f"{key}_non_202": sum(r["full"].other + r["half"].other for _, r in rounds),
+                f"{key}_errors": sum(r["full"].errors + r["half"].errors for _, r in rounds)})
             targets.update({f"{key}_ratio": ">= 0.5", f"{key}_p99_ms_at_half": "<= 20"})
-            print(f"{name}: {full.per_s:,.0f} webhooks/s, p50 {full.p50_ms:.1f} ms, p99 {full.p99_ms:.1f} ms, "
-                  f"{ratio:.0%} of the bare ceiling, server CPU {full.cpu_ms:.2f} ms a webhook; "
-                  f"at {half.per_s:,.0f}/s (half): p99 {half.p99_ms:.1f} ms; "
-                  f"{result['counted']:,} answered 202, {result['stored']:,} in the inbox"
-                  f"{' (LOST SOME)' if result['lost'] else ''}; {full.other + half.other} other answers, "
-                  f"{full.errors + half.errors} socket errors", flush=True)
+            print(f"{name}: median of {len(rounds)} pairs: {figures[key + '_ratio']:.0%} of the bare ceiling "
+                  f"(pairs {', '.join(f'{x:.0%}' for x in ratios)}), p99 at half "
+                  f"{figures[key + '_p99_ms_at_half']:.1f} ms, CPU {figures[key + '_cpu_ms']:.2f} ms a webhook",
+                  flush=True)
+        figures["bare_per_s"] = round(statistics.median([b.per_s for b in bares]))
+        figures["bare_p99_ms"] = round(statistics.median([b.p99_ms for b in bares]), 2)
+        figures["bare_cpu_ms"] = round(statistics.median([b.cpu_ms for b in bares]), 3)
     if args.json:
         print(json.dumps({"bench": "ingest", "figures": figures, "targets": targets}))
 

@@ -48,7 +48,7 @@ QUICK: dict[str, list[tuple[str, str]]] = {
     "engine": [],
     "requests": [("--rounds", "1")],
     "sweep": [("--runs", "1")],
-    "ingest": [("--seconds", "4")],
+    "ingest": [("--seconds", "4"), ("--rounds", "1")],
     "memory": [("--decisions", "4000"), ("--idle", "5")],
     "throughput": [("--tickets", "60"), ("--runs", "1")],
     "burst": [("--tickets", "300")],
