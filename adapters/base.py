@@ -9,8 +9,9 @@ entry-point group `helpdesk_escalator.adapters`.
 
 from __future__ import annotations
 
-import json
 from typing import Any
+
+import orjson
 
 from plugin.domain import MARKER_PREFIX
 from plugin.ledger import Part, note_marker, reply_marker, task_external_id, task_link, with_marker
@@ -42,13 +43,15 @@ NOTE_MARKER_PREFIX = MARKER_PREFIX
 
 
 def load_json_object(body: bytes) -> dict[str, Any]:
-    """The body as a JSON object, or the typed error that says why not (for every adapter's parse_webhook)."""
+    """The body as a JSON object, or the typed error that says why not (for every adapter's parse_webhook). Parsed
+    by orjson (strict RFC 8259: no NaN, integers within 64 bits, valid UTF-8), a few times faster than the standard
+    library on the request path."""
     try:
-        data = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as exc:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        if "depth" in str(exc):  # orjson's limit: 1024 levels of arrays and objects
+            raise NotJsonError("body is not JSON we accept: it is nested too deeply to parse") from None
         raise NotJsonError(f"body is not JSON: {exc}") from None
-    except RecursionError:
-        raise NotJsonError("body is not JSON we accept: it is nested too deeply to parse") from None
     if not isinstance(data, dict):
         raise InvalidFieldError(f"body must be a JSON object, got {type(data).__name__}")
     return data

@@ -12,12 +12,12 @@ NOTHING returns no row and stores nothing: the duplicate check is the INSERT, no
 from __future__ import annotations
 
 import contextlib
-import json
 import threading
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import Table, bindparam, select
 from sqlalchemy import event as sa_events
 
@@ -44,8 +44,8 @@ class Inbox:
         bind: Callable[[str], Callable[[Any], Any]] = \
             lambda name: INBOX.c[name].type.dialect_impl(dialect).bind_processor(dialect) or _same  # noqa: E731
         self._received_at = bind("received_at")  # UTC, aware on PostgreSQL and naive on SQLite; naive refused
-        self._json: Callable[[Any], str] = getattr(dialect, "_json_serializer", None) or json.dumps  # the JSON
-        # column's serializer (what its bind processor writes on SQLite; psycopg's Json dumper the same)
+        self._json: Callable[[Any], str] = _dumps  # the event as the JSON column keeps it (orjson: a few times
+        # faster than the standard library on the request path; the column reads it back like any JSON text)
         self._from_us = bind("from_us")
         self._received = EventState.RECEIVED.value
         database = store.engine.url.database
@@ -182,3 +182,7 @@ def _closed(connection: Any) -> bool:
 def _close_quietly(connection: Any) -> None:
     with contextlib.suppress(Exception):  # it is broken already
         connection.close()
+
+
+def _dumps(value: Any) -> str:
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
