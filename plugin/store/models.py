@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Float, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from plugin.store.types import UTCDateTime
@@ -183,10 +183,13 @@ class InboxRow(Base):
     __tablename__ = "inbox"
     __table_args__ = (
         UniqueConstraint("platform", "delivery_id", name="uq_inbox_delivery"),
-        Index("ix_inbox_unprocessed", "processed_at", "received_at"),
         Index("ix_inbox_ticket", "platform", "ticket_id"),
         Index("ix_inbox_state", "state", "received_at"),
-        Index("ix_inbox_text_removed", "text_removed_at", "received_at"),
+        # partial: a webhook's INSERT writes neither (cleanup and retention look only at finished events)
+        Index("ix_inbox_processed", "processed_at", postgresql_where=text("processed_at IS NOT NULL"),
+              sqlite_where=text("processed_at IS NOT NULL")),
+        Index("ix_inbox_text_kept", "received_at", postgresql_where=text("text_removed_at IS NULL AND state = 'done'"),
+              sqlite_where=text("text_removed_at IS NULL AND state = 'done'")),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     platform: Mapped[str] = mapped_column(PLATFORM)
