@@ -585,14 +585,14 @@ class MemoryStore:
 
     # -- the ticket's state
 
-    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime, read_at: datetime | None = None
-                ) -> Observation:
+    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime, read_at: datetime | None = None,
+                keep: bool = True) -> Observation:
         fault = self._op("observe")
         key = (ticket.platform, ticket.id)
         kept = self.kept.get(key)
-        if ticket.comments_loaded:
+        if keep and ticket.comments_loaded:
             self.kept[key] = KeptTicket(ticket, read_at or now)
-        elif kept is not None and events:
+        elif keep and kept is not None and events:
             self._take_in(key, kept, events)
         history = self.statuses[key]
         mirror = self.mirrors.get(key)
@@ -693,6 +693,9 @@ class MemoryStore:
             self.intents[record.intent_key] = replace(intent, state=IntentState.RECORDED)
         key = (platform, decision.ticket_id)
         mirror = self.mirrors.get(key)
+        kept = self.kept.get(key)
+        if record.after_write is not None and kept is not None:
+            self.kept[key] = replace(kept, ticket=record.after_write)
         if mirror is not None:
             mirror.fired |= decision.fired
             mirror.last_decided_at = now

@@ -182,6 +182,9 @@ def parse_event_envelope(data: dict[str, Any], integration_user_id: str | None) 
     actor_id = str(actor) if actor not in (None, "") else None
     updated = detail.get("updated_at")
     kind = EVENT_KINDS.get(name, EventKind.OTHER)
+    comment = comment_of(event, occurred) if kind == EventKind.COMMENT_ADDED else None
+    if comment is not None:  # kept once, parsed: not a second time in the payload the inbox keeps
+        event = {k: v for k, v in event.items() if k != "comment"}
     return [TicketEvent(
         platform=PLATFORM, delivery_id=str(event_id), ticket_id=ticket_id,
         kind=kind, occurred_at=occurred, actor_id=actor_id,
@@ -191,7 +194,7 @@ def parse_event_envelope(data: dict[str, Any], integration_user_id: str | None) 
         else None,
         priority=priority_of(detail.get("priority")),
         snapshot=snapshot_of(detail),
-        comment=comment_of(event, occurred) if kind == EventKind.COMMENT_ADDED else None,
+        comment=comment,
         requester_id=_digits(detail.get("requester_id")),
     )]
 

@@ -12,8 +12,9 @@ read, on these terms:
 - the fields come from the newest of the kept ticket and the snapshots, by the ticket's own update time, never by
   arrival order; the version for the conditional write comes with them, so a ticket that moved on since is refused
   (409) and read again;
-- our own last writes must be in it: a kept ticket older than the update times our writes left is read again
-  (until our writes come back as webhooks and are taken in, `merged`);
+- our own last writes must be in it: the record of a write keeps the ticket as the write left it (`after_our_write`:
+  the answer's fields, our note and reply with their markers), in the same transaction as the update times it
+  left; a kept ticket older than those is read again;
 - it is read whole again once it is `KEPT_FOR` old, so a comment whose webhook never came is missing for minutes at
   most;
 - one update sends a webhook for each thing it changed (a reply that also reopens the ticket: the status, the
@@ -28,7 +29,17 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from plugin.domain import MARKER_PREFIX, Comment, EventKind, Ticket, TicketEvent, TicketSnapshot, is_ours
+from plugin.domain import (
+    MARKER_PREFIX,
+    Comment,
+    EventKind,
+    Ticket,
+    TicketChanges,
+    TicketEvent,
+    TicketSnapshot,
+    is_ours,
+)
+from plugin.ledger import hidden_reply_marker, note_marker, with_marker
 
 KEPT_FOR = timedelta(minutes=15)  # how long a ticket read whole stands in for a read, brought up to date by events
 SETTLE = timedelta(seconds=1.5)  # how long the webhooks of one update take to arrive together
@@ -85,6 +96,8 @@ def merged(kept: Ticket, events: Sequence[TicketEvent], written: Collection[date
         if event.kind == EventKind.COMMENT_ADDED:
             if event.comment is None or not _ours(event, written):
                 return None  # someone else's comment: its attachments may not be in the payload
+            if event.ticket_updated_at is not None and event.ticket_updated_at <= kept.updated_at:
+                continue  # ours, and the kept ticket is as new as its update: kept with our write already
             comment = event.comment
             if not is_ours(comment.body):
                 comment = replace(comment, body=f"{comment.body}\n{ECHO_MARKER}")
@@ -96,6 +109,23 @@ def merged(kept: Ticket, events: Sequence[TicketEvent], written: Collection[date
     if newest is not None and newest.updated_at >= kept.updated_at:
         ticket = with_snapshot(kept, newest)
     return replace(ticket, comments=tuple(sorted(comments.values(), key=_order)))
+
+
+def after_our_write(ticket: Ticket, changes: TicketChanges, key: str, answer: Ticket | None,
+                    written_at: Sequence[datetime]) -> Ticket:
+    """The ticket as our write left it: the decision's changes on the ticket it was decided on, the note and the
+    reply among its comments with their markers (so they read as ours, and as landed), and the update time and
+    version the write's answer gives (the fields as the answer has them: the helpdesk's word over ours)."""
+    moments = [*written_at, *([answer.updated_at] if answer is not None else [])]
+    moment = max(moments, default=ticket.updated_at)
+    note = None if changes.internal_note is None else with_marker(changes.internal_note, note_marker(key))
+    reply = None if changes.public_reply is None else f"{changes.public_reply}\n{hidden_reply_marker(key)}"
+    after = replace(changes, internal_note=note, public_reply=reply).applied_to(ticket, now=moment)
+    if answer is None:
+        return after
+    return replace(after, tags=answer.tags, group_id=answer.group_id, assignee_id=answer.assignee_id,
+                   priority=answer.priority, status=answer.status, raw_status=answer.raw_status or after.raw_status,
+                   updated_at=moment, version=answer.version if answer.updated_at == moment else after.version)
 
 
 def _order(comment: Comment) -> tuple[datetime, str]:
@@ -113,8 +143,8 @@ def brought_up_to_date(kept: KeptTicket | None, events: Sequence[TicketEvent], w
         return None
     newest = _newest(events)
     assert newest is not None
-    if written and max(written) > max(kept.ticket.updated_at, newest.updated_at):
-        return None  # a write of ours the kept ticket does not show yet
+    if written and max(written) > kept.ticket.updated_at:
+        return None  # a write of ours the kept ticket does not show (its record did not keep it)
     needs_comments = any(e.kind == EventKind.COMMENT_ADDED for e in events)
     ticket = kept.ticket if newest.updated_at < kept.ticket.updated_at else with_snapshot(kept.ticket, newest)
     return UpToDate(ticket, needs_comments)

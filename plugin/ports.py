@@ -455,6 +455,7 @@ class DecisionRecord:
     written: Ticket | None = None  # the ticket as our own write's answer gave it (its tags and group after it)
     written_at: tuple[datetime, ...] = ()  # the update times our writes left (ApplyResult.written_at)
     resolution: Resolution | None = None
+    after_write: Ticket | None = None  # the ticket as our write left it, kept (plugin.kept) where one is kept
 
 
 @dataclass(frozen=True)
@@ -516,10 +517,10 @@ class TicketStore(Protocol):
     def defer(self, platform: str, ticket_id: str, until: datetime) -> None: ...
 
     # the ticket's state
-    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime, read_at: datetime | None = None
-                ) -> Observation:
-        """Take a run's ticket in (mirror, history, cached customer) and keep it (plugin.kept): `read_at` is when
-        the API last gave it whole (default `now`: it was just read)."""
+    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime, read_at: datetime | None = None,
+                keep: bool = True) -> Observation:
+        """Take a run's ticket in (mirror, history, cached customer) and, with `keep`, keep it (plugin.kept):
+        `read_at` is when the API last gave it whole (default `now`: it was just read)."""
         ...
 
     def finish_echoes(self, platform: str, ticket_id: str, events: Sequence[InboxEvent], now: datetime) -> None:

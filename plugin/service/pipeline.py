@@ -40,7 +40,7 @@ from plugin.domain import (
     TicketSummary,
 )
 from plugin.facts import with_read_names
-from plugin.kept import KeptTicket, brought_up_to_date, settle_for
+from plugin.kept import KeptTicket, after_our_write, brought_up_to_date, settle_for
 from plugin.ledger import Intent, decision_key, is_stale, landed, still_to_write, write_version
 from plugin.lifecycles import IntentState
 from plugin.policies import policy_named
@@ -333,7 +333,7 @@ class Pipeline:
     def _observe(self, adapter: HelpdeskAdapter, item: _Work, ticket: Ticket, now: datetime) -> None:
         """Take the read in: the mirror and history, the customer (cached, else read), the requester's other
         tickets on a first decision."""
-        seen = self.store.observe(ticket, item.event_values, now, read_at=item.read_at)
+        seen = self.store.observe(ticket, item.event_values, now, read_at=item.read_at, keep=self._keeps(item))
         customer = seen.customer
         if customer is None and ticket.requester_id:
             try:
@@ -412,8 +412,11 @@ class Pipeline:
         # the answer says it landed: the intent is recorded straight from writing
         if intent is not None and result is not None and self.metrics is not None:
             self.metrics.writes.labels(platform, "ok").inc(max(writes, 1))
+        after = None
+        if result is not None and intent is not None and item.request is not None and self._keeps(item):
+            after = after_our_write(ticket, item.request.changes, intent.key, result.ticket, result.written_at)
         self._commit(platform, ticket, item.decision, now, intent.key if intent else None, writes, item.event_ids,
-                     result)
+                     result, after)
         if item.resumed:
             # an earlier attempt's decision is finished; the events this run took may say more: decide again
             self.queue.enqueue_process(platform, item.ticket_id, cause="followup")
@@ -425,8 +428,15 @@ class Pipeline:
             self.store.move_intent(intent.key, IntentState.LANDED, landed=landed(ticket, intent))
         self._commit(platform, ticket, intent.decision, now, intent.key, 0, (), None)
 
+    @staticmethod
+    def _keeps(item: _Work) -> bool:
+        """Whether the ticket is kept (plugin.kept): its platform's webhooks carry it (a snapshot came), or one is
+        kept already. Freshdesk's and the Zendesk trigger's webhooks never carry it: nothing is kept for them."""
+        return item.kept is not None or any(e.snapshot is not None for e in item.event_values)
+
     def _commit(self, platform: str, ticket: Ticket, decision: Decision, now: datetime, key: str | None,
-                writes: int, event_ids: tuple[int, ...], result: ApplyResult | None) -> None:
+                writes: int, event_ids: tuple[int, ...], result: ApplyResult | None,
+                after: Ticket | None = None) -> None:
         notifications = tuple((n, self._not_before(n, now)) for n in decision.notifications)
         recorded = self.store.record(DecisionRecord(
             platform=platform, ticket=ticket, decision=decision, now=now, intent_key=key, write_requests=writes,
@@ -434,7 +444,7 @@ class Pipeline:
             updated_at=result.ticket.updated_at if result is not None and result.ticket is not None else None,
             written=result.ticket if result is not None else None,
             written_at=result.written_at if result is not None else (),
-            resolution=self._resolution(ticket, decision, now)))
+            resolution=self._resolution(ticket, decision, now), after_write=after))
         if recorded.timer is not None:
             self.queue.schedule_timer(platform, ticket.id, recorded.timer.version, recorded.timer.due_at)
         if recorded.notifications_queued:

@@ -233,12 +233,13 @@ class SqlTicketStore:
 
     # ---------------------------------------------------------------- the ticket's state
 
-    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime, read_at: datetime | None = None
-                ) -> Observation:
+    def observe(self, ticket: Ticket, events: Sequence[TicketEvent], now: datetime, read_at: datetime | None = None,
+                keep: bool = True) -> Observation:
         platform = ticket.platform
         with self.store.session() as session:
             before = repo.get_mirror(session, platform, ticket.id)
-            _keep(session, ticket, events, read_at or now, written_moments(before) if before is not None else ())
+            if keep:
+                _keep(session, ticket, events, read_at or now, written_moments(before) if before is not None else ())
             first_decision = before is None or before.last_decided_at is None
             for event in events:
                 if event.status is not None and (event.occurred_at is not None or before is not None):
@@ -312,6 +313,10 @@ class SqlTicketStore:
                 row.applied_at = now
                 row.write_requests = (row.write_requests or 0) + record.write_requests
             mirror = repo.record_decision(session, platform, decision, now)
+            if record.after_write is not None:  # what our write left, kept with the times it left (plugin.kept)
+                kept = session.get(KeptTicketRow, (platform, decision.ticket_id))
+                if kept is not None:
+                    kept.ticket = ticket_to_json(record.after_write)
             if mirror is not None:
                 _resolution(mirror, record.ticket, record.resolution)
                 if record.updated_at is not None:  # our own write is not news to reconcile

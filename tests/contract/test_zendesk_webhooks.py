@@ -235,6 +235,7 @@ def test_a_comment_event_carries_its_comment() -> None:
     assert (said.id, said.body, said.public, said.author_id, said.by_agent) == ("991", "Still nothing works", True,
                                                                                  "77", False)
     assert said.created_at == datetime(2026, 11, 23, 9, 59, 30, tzinfo=UTC) and said.attachments == ()
+    assert "comment" not in event.changes  # kept once, parsed, in the inbox
     staff = {**comment, "author": {"id": "5", "is_staff": True}, "is_public": False,
              "attachments": [{"content_url": "https://acme.zendesk.com/a/1.png"}]}
     [event] = parse(pretty(envelope("zen:event-type:ticket.comment_added", detail=FULL_DETAIL,

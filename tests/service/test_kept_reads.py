@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pipeline_kit import PLATFORM, World
 
-from plugin.domain import Comment, EventKind, Ticket, TicketEvent, TicketSnapshot
+from plugin.domain import Comment, EventKind, Ticket, TicketEvent, TicketSnapshot, is_ours
 from plugin.kept import KEPT_FOR, SETTLE
 
 CALM = "How do I export my invoices?"
@@ -35,8 +35,7 @@ def send(world: World, ticket: Ticket, kind: EventKind, delivery: str, *, carrie
 
 
 def first_decision(world: World) -> None:
-    world.ticket(description=CALM)
-    world.webhook()
+    send(world, world.ticket(description=CALM), EventKind.CREATED, "created")
     world.settle()
     assert "read" in world.helpdesk.calls  # nothing kept yet: the ticket is read whole
     world.helpdesk.calls.clear()
@@ -126,8 +125,15 @@ def test_a_kept_ticket_is_the_one_the_run_decided_on() -> None:
     send(world, edited, EventKind.TAGS_CHANGED, "agent-tags")
     world.settle()
     after = world.store.kept[(PLATFORM, "1")]
-    assert "escalate_tier_2" in after.ticket.tags and after.read_at == read_at  # built, not read: its age stays
-    assert after.ticket.version == edited.version and after.ticket.comments == kept.ticket.comments
+    now_on_desk = world.helpdesk.tickets["1"]
+    assert after.read_at == read_at  # built from the webhook and our write, not read: its age stays
+    # what our write left: the helpdesk's fields and version, our note and reply among the comments, as ours
+    assert (after.ticket.tags, after.ticket.group_id, after.ticket.version) == (now_on_desk.tags,
+                                                                              now_on_desk.group_id,
+                                                                              now_on_desk.version)
+    ours = [c for c in after.ticket.comments if is_ours(c.body)]
+    assert len(ours) == len(world.notes()) + len(world.replies()) >= 2
+    assert after.ticket.comments[:len(kept.ticket.comments)] == kept.ticket.comments
 
 
 def test_an_updates_webhooks_arriving_apart_are_decided_on_together() -> None:

@@ -18,7 +18,7 @@ from plugin.domain import (
     TicketSnapshot,
     is_ours,
 )
-from plugin.kept import KEPT_FOR, SETTLE, KeptTicket, brought_up_to_date, merged, settle_for
+from plugin.kept import KEPT_FOR, SETTLE, KeptTicket, after_our_write, brought_up_to_date, merged, settle_for
 
 READ = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
 CUSTOMER = Comment(id="c1", body="Charged twice this month.", public=True, created_at=READ - timedelta(minutes=5),
@@ -91,9 +91,10 @@ def test_the_api_is_read_when_the_events_cannot_stand_in_for_it() -> None:
     # kept too long: a comment whose webhook never came would be missing
     assert brought_up_to_date(KEPT, [tags], frozenset(), READ + KEPT_FOR + timedelta(seconds=1)) is None
     assert brought_up_to_date(KEPT, [tags], frozenset(), READ + KEPT_FOR) is not None
-    # our own write left the ticket at a time neither the kept ticket nor the event shows
-    assert brought_up_to_date(KEPT, [tags], frozenset({READ + timedelta(seconds=31)}), now) is None
-    assert brought_up_to_date(KEPT, [tags], frozenset({READ + timedelta(seconds=30)}), now) is not None
+    # our own write left the ticket at a time the kept ticket does not show (an event newer than it is no proof:
+    # our note and reply are not in its payload)
+    assert brought_up_to_date(KEPT, [tags], frozenset({TICKET.updated_at + timedelta(seconds=1)}), now) is None
+    assert brought_up_to_date(KEPT, [tags], frozenset({TICKET.updated_at}), now) is not None
 
 
 def test_our_own_comments_coming_back_are_kept_as_ours() -> None:
@@ -157,3 +158,31 @@ def test_field_events_alone_wait_for_the_rest_of_their_update() -> None:
     said = Comment(id="c2", body="Still waiting!", public=True, created_at=READ)
     with_comment = brought_up_to_date(KEPT, [event(EventKind.COMMENT_ADDED, 30, comment=said)], frozenset(), READ)
     assert with_comment is not None and settle_for(with_comment, [arrived], arrived) is None  # read now
+
+
+def test_the_ticket_as_our_write_left_it_holds_our_note_and_reply_as_landed() -> None:
+    from plugin.domain import TicketChanges
+    from plugin.ledger import Intent, Part, landed
+
+    changes = TicketChanges(priority=Priority.HIGH, add_tags=frozenset({"escalated"}), group_id="20",
+                            internal_note="ESCALATION TO TIER 2", public_reply="We escalated your request.")
+    at = READ + timedelta(seconds=5)
+    answer = replace(TICKET, tags=frozenset({"tier_1", "escalated", "tier_2"}), group_id="20",
+                     priority=Priority.HIGH, updated_at=at, version="2026-12-07T09:00:05Z", comments_loaded=False,
+                     comments=())
+    after = after_our_write(TICKET, changes, "k1", answer, (READ + timedelta(seconds=4), at))
+    assert after.tags == answer.tags and after.group_id == "20" and after.priority == Priority.HIGH
+    assert after.updated_at == at and after.version == "2026-12-07T09:00:05Z"  # the answer's, for the next write
+    assert [c.id for c in after.comments][:1] == ["c1"] and len(after.comments) == 3
+    assert all(is_ours(c.body) for c in after.comments[1:]) and after.first_agent_reply_at is None
+    from plugin.domain import Decision
+
+    intent = Intent(key="k1", platform="zendesk", ticket_id="42",
+                    decision=Decision(ticket_id="42", at=READ, changes=changes), decided_at=READ, version=None)
+    assert landed(after, intent) >= {Part.NOTE, Part.REPLY}  # the ledger reads them as ours and written
+    # our echo coming back later adds nothing: the kept ticket is as new as its update
+    reply = Comment(id="z9", body="We escalated your request.", public=True, created_at=at, author_id="1",
+                    by_agent=True)
+    echo = event(EventKind.COMMENT_ADDED, 5, comment=reply, from_us=True)
+    again = merged(after, [echo])
+    assert again is not None and len(again.comments) == 3
