@@ -43,6 +43,7 @@ from plugin.ledger import hidden_reply_marker, note_marker, with_marker
 
 KEPT_FOR = timedelta(minutes=15)  # how long a ticket read whole stands in for a read, brought up to date by events
 SETTLE = timedelta(seconds=1.5)  # how long the webhooks of one update take to arrive together
+SETTLE_AT_MOST = timedelta(seconds=5)  # a ticket changed without pause is decided anyway, this long after its first
 
 # the kinds of event whose change the ticket's own fields show whole
 _FIELD_KINDS = frozenset({EventKind.CREATED, EventKind.STATUS_CHANGED, EventKind.PRIORITY_CHANGED,
@@ -152,9 +153,12 @@ def brought_up_to_date(kept: KeptTicket | None, events: Sequence[TicketEvent], w
 
 def settle_for(up: UpToDate, received: Sequence[datetime | None], now: datetime) -> float | None:
     """Seconds to wait before deciding on `up`, or None to decide now: a run of field events alone waits until the
-    newest was received `SETTLE` ago, for a comment of the same update still on its way."""
+    newest was received `SETTLE` ago, for a comment of the same update still on its way; never longer than
+    `SETTLE_AT_MOST` after the first (a ticket another integration changes every second is decided all the same)."""
     if up.needs_comments:
         return None
     times = [moment for moment in received if moment is not None]
-    left = (max(times) + SETTLE - now).total_seconds() if times else 0.0
-    return left if left > 0 else None
+    if not times:
+        return None
+    left = min(max(times) + SETTLE, min(times) + SETTLE_AT_MOST) - now
+    return left.total_seconds() if left > timedelta(0) else None

@@ -151,10 +151,14 @@ def test_field_events_alone_wait_for_the_rest_of_their_update() -> None:
     assert up is not None
     arrived = READ + timedelta(seconds=10)
     assert settle_for(up, [arrived], arrived) == SETTLE.total_seconds()
-    assert settle_for(up, [arrived - timedelta(seconds=5), arrived], arrived + timedelta(seconds=1)) == \
+    assert settle_for(up, [arrived - timedelta(seconds=2), arrived], arrived + timedelta(seconds=1)) == \
         (SETTLE - timedelta(seconds=1)).total_seconds()  # the newest counts
     assert settle_for(up, [arrived], arrived + SETTLE) is None
     assert settle_for(up, [None], arrived) is None  # a time unknown: no wait
+    # a ticket changed every second: decided SETTLE_AT_MOST after the first change, not starved
+    every_second = [arrived + timedelta(seconds=i) for i in range(6)]
+    assert settle_for(up, every_second, arrived + timedelta(seconds=5)) is None
+    assert settle_for(up, every_second[:5], arrived + timedelta(seconds=4)) == 1.0
     said = Comment(id="c2", body="Still waiting!", public=True, created_at=READ)
     with_comment = brought_up_to_date(KEPT, [event(EventKind.COMMENT_ADDED, 30, comment=said)], frozenset(), READ)
     assert with_comment is not None and settle_for(with_comment, [arrived], arrived) is None  # read now
