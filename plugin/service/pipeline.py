@@ -312,7 +312,9 @@ class Pipeline:
         checks what of it landed against the ticket itself."""
         if item.intents or item.kept is None or not adapter.events_stand_in_for_reads:
             return None
-        written = item.held.written_at if item.held is not None else frozenset()
+        # what our last finished decision knew (our write's answer included: Zendesk gives no other update times)
+        held = item.held
+        written = held.written_at | ({held.updated_at} if held.updated_at else set()) if held else frozenset()
         up = brought_up_to_date(item.kept, item.event_values, written, now)
         if up is None:
             return None
