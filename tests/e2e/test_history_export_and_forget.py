@@ -100,10 +100,13 @@ def test_the_history_exports_as_stored_and_forget_leaves_no_trace(tmp_path: Path
                                     str(path), "--out", str(tmp_path / "history.json")])
         assert as_json.exit_code == 0, as_json.output
         assert json.loads((tmp_path / "history.json").read_text(encoding="utf-8")) == stored
-        assert json.loads(cli.invoke(main, ["history", "export", "--since", "1s", "--format", "json", "--config",
-                                            str(path)]).stdout) == [r for r in stored if r["at"] >
-                                                                    (datetime.now(UTC) - timedelta(seconds=1))
-                                                                    .isoformat()]
+        before = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+        recent = json.loads(cli.invoke(main, ["history", "export", "--since", "1s", "--format", "json", "--config",
+                                              str(path)]).stdout)
+        after = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+        # the command's own "now" lies between the two: every row newer than a second then, none older
+        assert [r for r in stored if r["at"] > after] == [r for r in recent if r["at"] > after]
+        assert all(r in stored and r["at"] > before for r in recent)
 
         assert traces(store, DANA + DANA_TEXT)  # the requester's text is in the store, in many places
         before = figures_of(store, now, config.organization.timezone, config)
