@@ -41,6 +41,11 @@ def forget(store: Store, email: str, now: datetime, *, dry_run: bool = False) ->
 def compact_sqlite(store: Store) -> bool:
     """VACUUM the SQLite file and truncate its write-ahead log; False when another connection kept the log from
     being emptied (the text then lingers in it until the next checkpoint)."""
+    with store.write_turn():
+        return _compact(store)
+
+
+def _compact(store: Store) -> bool:
     raw = store.engine.raw_connection()
     try:
         connection = raw.driver_connection

@@ -16,16 +16,18 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from plugin.config import EscalatorConfig
+from plugin.store.turns import WriteTurns
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 MIGRATION_LOCK_KEY = 0x6573_6361_6C61  # "escala": the advisory lock that serialises migrations on PostgreSQL
+BUSY_TIMEOUT = 10.0  # seconds an SQLite connection waits for the write lock before "database is locked"
 UPGRADE_WAIT = timedelta(minutes=2)  # how long a starting process waits for another's migration on SQLite
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -46,7 +48,7 @@ class Store:
             database = parsed.database
             if database and database != ":memory:":
                 Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-            options["connect_args"] = {"check_same_thread": False, "timeout": 10, "isolation_level": None}
+            options["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT, "isolation_level": None}
         else:
             options.update(pool_pre_ping=True, pool_size=10, max_overflow=10)
         self.engine: Engine = create_engine(url, **options)
@@ -54,6 +56,8 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _begin_immediate)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite: this process's transactions queue for the write lock in order (see turns.py)
+        self.turns: WriteTurns | None = WriteTurns(BUSY_TIMEOUT) if self.dialect == "sqlite" else None
 
     @classmethod
     def from_config(cls, config: EscalatorConfig) -> Store:
@@ -88,24 +92,35 @@ class Store:
 
     def ping(self) -> bool:
         try:
-            with self.engine.connect() as connection:
+            with self.write_turn(), self.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
             return True
         except Exception:
             return False
 
     @contextmanager
+    def write_turn(self) -> Iterator[None]:
+        """This thread's turn at the write lock for the block: on SQLite, in the order the threads asked (every
+        transaction there takes the lock at BEGIN); nothing to wait for on PostgreSQL."""
+        if self.turns is None:
+            yield
+            return
+        with self.turns.turn():
+            yield
+
+    @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        session = self._sessions()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
+        with self.write_turn():
+            session = self._sessions()
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.close()
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -75,13 +75,14 @@ class Inbox:
         return self._add_postgresql(values)
 
     def _add_sqlite(self, parameters: tuple[Any, ...]) -> bool:
-        if not self._keeps:
-            pooled = self.store.engine.raw_connection()
-            try:
-                return _insert_sqlite(pooled.dbapi_connection, self._sql, parameters)
-            finally:
-                pooled.close()
-        return _insert_sqlite(self._own_connection()[0], self._sql, parameters)
+        with self.store.write_turn():  # in line with the process's transactions (see turns.py)
+            if not self._keeps:
+                pooled = self.store.engine.raw_connection()
+                try:
+                    return _insert_sqlite(pooled.dbapi_connection, self._sql, parameters)
+                finally:
+                    pooled.close()
+            return _insert_sqlite(self._own_connection()[0], self._sql, parameters)
 
     def _add_postgresql(self, values: tuple[str, ...]) -> bool:
         """One round trip: the prepared INSERT alone, in autocommit (a statement is its own transaction). A
@@ -157,7 +158,7 @@ class Inbox:
 
     def fresh(self, since: datetime, limit: int) -> list[tuple[int, str, str]]:
         """(id, platform, ticket id) of events received at `since` or later that no worker has taken yet."""
-        with self.store.engine.begin() as connection:
+        with self.store.write_turn(), self.store.engine.begin() as connection:
             return [(int(i), str(p), str(t)) for i, p, t in
                     connection.execute(self._fresh, {"since": since, "limit": limit})]
 
