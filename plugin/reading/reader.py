@@ -22,7 +22,7 @@ from plugin.keywords import fold
 from plugin.reading.language import detect
 from plugin.reading.lexicon import LANGUAGES, MATTERS, Lexicon, common_cues, load
 from plugin.reading.patterns import CueSet, Hit
-from plugin.reading.scope import conditional, intended, negated, said_with, told_as_done
+from plugin.reading.scope import after_condition, conditional, intended, negated, said_with, told_as_done
 from plugin.reading.text import Text
 
 # What a negation before the cue cancels. Not billing ("still no refund" is about billing), nor a repeat claim
@@ -218,7 +218,9 @@ class Reader:
             complaints=tuple(sorted({c for lex in lexicons for c in lex.complaints})),
             intents=frozenset().union(*(lex.intents for lex in lexicons)),
             future_endings=tuple(sorted({e for lex in lexicons for e in lex.future_endings})),
-            done=tuple(sorted({d for lex in lexicons for d in lex.done})))
+            done=tuple(sorted({d for lex in lexicons for d in lex.done})),
+            contacts=tuple(sorted({c for lex in lexicons for c in lex.contacts})),
+            sequels=tuple(sorted({q for lex in lexicons for q in lex.sequels})))
 
 
 @dataclass(frozen=True)
@@ -231,9 +233,14 @@ class _SentenceWords:
     intents: frozenset[str]
     future_endings: tuple[str, ...]
     done: tuple[str, ...]
+    contacts: tuple[str, ...] = ()
+    sequels: tuple[str, ...] = ()
 
     def conditional(self, message: Text, hit: Hit) -> bool:
-        return conditional(message, hit, self.conditions)
+        """A condition in the sentence ("if ..., my lawyer"), or in the one before when this one continues it ("You
+        have until Friday. After that it goes to my lawyer")."""
+        return (conditional(message, hit, self.conditions)
+                or (bool(self.sequels) and after_condition(message, hit, self.conditions, self.sequels)))
 
     def announced(self, message: Text, hit: Hit) -> bool:
         """A word of intent or of the future in the sentence ("I'll post it", "je publierai")."""
@@ -241,8 +248,7 @@ class _SentenceWords:
 
     def threatened(self, message: Text, hit: Hit) -> bool:
         """Under a condition ("if ..., the video goes on TikTok") or announced ("my lawyer will call")."""
-        return conditional(message, hit, self.conditions) or intended(message, hit, self.intents,
-                                                                      self.future_endings)
+        return self.conditional(message, hit) or intended(message, hit, self.intents, self.future_endings)
 
 
 def _merged(message: Text, hits: list[Hit]) -> list[Hit]:
@@ -288,6 +294,10 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
         kind = category
         if category == "pressure":
             continue
+        if category == "nth":  # "for the third time", "das vierte Mal": a repeat claim when they say they wrote
+            if not said_with(message, hit, words.contacts):
+                continue
+            category = kind = "repeat"
         if category in _COUNTERED_AS and any(m == _COUNTERED_AS[category] and s < hit.end and hit.start < e
                                              for m, s, e in said):
             continue  # the name inside a phrase that already says it ("I will post this on Twitter")

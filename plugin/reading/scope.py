@@ -67,6 +67,21 @@ def conditional(text: Text, hit: Hit, conditions: Set[str]) -> bool:
     return any(token in conditions for token in _TOKEN.findall(text.folded[start:end]))
 
 
+def after_condition(text: Text, hit: Hit, conditions: Set[str], sequels: tuple[str, ...]) -> bool:
+    """True when the sentence holding the hit begins by continuing the one before ("After that it goes to my
+    lawyer", "Danach übernimmt unser Anwalt") and that one states a condition or a deadline ("You have until
+    Friday.")."""
+    start, _ = text.sentence_around(hit.start, hit.end)
+    tokens = _TOKEN.findall(text.folded[start:hit.start])
+    if not tokens or not any(" ".join(tokens[:n]) in sequels for n in (1, 2, 3)):
+        return False
+    before = text.folded[:start].rstrip(" \t.!?;\n")
+    if not before:
+        return False
+    begin, end = text.sentence_around(len(before) - 1, len(before))
+    return any(token in conditions for token in _TOKEN.findall(text.folded[begin:end]))
+
+
 def intended(text: Text, hit: Hit, intents: Set[str], endings: tuple[str, ...]) -> bool:
     """True when the sentence holding the hit announces an act: a word of intent or of the future ("will",
     "going", "vais", "werde", "voy"; "I'll"), or a verb in the future tense (`endings`, on words of 5 letters or

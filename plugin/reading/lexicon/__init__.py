@@ -16,7 +16,8 @@ Categories of cues:
   `platform` (TikTok, social media, review sites...), a threat in a conditional sentence, nothing otherwise;
   `lawyer` (my lawyer, a law firm, a court) and `press` (a journalist, the newspapers), the matter (`legal`,
   `media`) by themselves and a threat in a conditional sentence; `pressure` (a renewal coming, a contract ending),
-  which turns the message's churn cues into threats;
+  which turns the message's churn cues into threats; `nth` (an ordinal time: "for the third time", "das vierte
+  Mal"), a repeat claim when its sentence also says the customer wrote, called or asked;
 - counter-cues: `not:<category>` cancel a hit of that category they overlap ("slow but up" is no outage, "my boss
   is furious" not the writer's anger, "a complaint with the BBB" no contact with us).
 """
@@ -35,9 +36,9 @@ FLAGS = ("manager", "repeat")
 # A regulator's name: a threat only in a sentence that complains or states a condition; a platform's name ("if ...,
 # the video goes on TikTok") only in a conditional sentence; pressure (a renewal, an ultimatum) turns a churn cue
 # anywhere in the message into a threat.
-NAMES = ("regulator", "platform", "pressure", "lawyer", "press")
+NAMES = ("regulator", "platform", "pressure", "lawyer", "press", "nth")
 COUNTERS = ("not:outage", "not:security", "not:billing", "not:churn", "not:legal", "not:media", "not:anger",
-            "not:regulatory", "not:repeat", "not:manager", "not:frustration")
+            "not:regulatory", "not:repeat", "not:manager", "not:frustration", "not:threat")
 CATEGORIES = (*MATTERS, *THREATS, *MOOD_CUES, *FLAGS, *NAMES, *COUNTERS)
 
 
@@ -54,6 +55,8 @@ class Lexicon:
     intents: frozenset[str] = frozenset()  # words that announce an act ("will", "going", "vais", "werde", "voy")
     future_endings: tuple[str, ...] = ()  # endings of future-tense verbs ("-rai", "-arei"), words of 5 letters or more
     done: tuple[str, ...] = ()  # beginnings of the words that tell a publication already made ("posted", "publie")
+    contacts: tuple[str, ...] = ()  # beginnings of the words that tell a contact ("writ", "email", "schreib", "ecri")
+    sequels: tuple[str, ...] = ()  # a sentence's first words that continue the one before ("after that", "sonst")
 
 
 def load(language: str) -> Lexicon:
@@ -66,7 +69,8 @@ def load(language: str) -> Lexicon:
                    frozenset(module.INTENSIFIERS.split()), frozenset(module.CONDITIONS.split()), frozenset(module.BRIDGES.split()),
                    tuple(module.COMPLAINTS.split()),
                    module.CUES, frozenset(module.INTENTS.split()), tuple(module.FUTURE_ENDINGS.split()),
-                   tuple(module.DONE.split()))
+                   tuple(module.DONE.split()), tuple(getattr(module, "CONTACTS", "").split()),
+                   tuple(w.replace("_", " ") for w in getattr(module, "SEQUELS", "").split()))
 
 
 def common_cues() -> Mapping[str, Sequence[str]]:
