@@ -316,3 +316,41 @@ _FOURTH.setdefault('threat:churn', []).extend([
 ])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# The fifth version: the kinds the sealed set of the fourth found missing (docs/reading.md).
+CONTACTS = "schreib geschrieb mail meld gemeldet anruf angeruf telefon frag gefragt kontakt erinner nachgefragt"
+SEQUELS = "danach dann anschliessend nach_ablauf ab_dann ab_montag"
+_FIFTH: dict[str, list[str]] = {
+    "threat": [
+        "(sie|ihr) (werden|werdet) (noch |bald |schon )?von (uns|mir) horen",
+        "(das|dies|die sache) (wird|hat) (noch )?(ein|ein juristisches|ein rechtliches) nachspiel",
+        "(werde|werden) (das|dies|die sache|es) nicht (auf sich beruhen|so stehen|einfach so) lassen",
+        "das letzte wort (ist|wurde) (noch )?nicht gesprochen",
+    ],
+    "threat:media": [
+        "(ich kenne|wir kennen|ich habe freunde|ich habe kontakte|wir haben kontakte) (leute |jemanden |einige |journalisten )?(bei|in|von|im) (der|einer|dem)? (zeitung|presse|bild|fernsehen|tv|radio|redaktion|lokalzeitung|verbraucherzentrale)",
+    ],
+    "outage": [
+        "(niemand|keiner|kein mitarbeiter|keine mitarbeiterin) .. (kann|konnen|kommt|kommen) ... (anmelden|einloggen|einwahlen|anmeldebildschirm|anmeldeseite|loginseite|login|zugreifen|ins system)",
+        "(seite|seiten|app|website|webseite|shop|portal|dashboard|alles) (laden|ladt|lad|hangt|hangen|dreht sich|drehen sich) (nur noch )?(endlos|ewig|unendlich|ohne ende|im kreis)",
+        "(anrufe|anrufer|gesprache) .. (besetztzeichen|ins leere|im nichts)", "(kein|keine) (freizeichen|wahlton)",
+    ],
+    "security": [
+        "(nie|nicht|niemals|gar nicht) (angeforderte|angeforderten|beantragte|beantragten|veranlasste|veranlassten) (passwort zurucksetzung|passwortzurucksetzung|passwort|kennwort|code|codes|e mail|zurucksetzung|sms|tan|anmeldung)",
+        "(ein fremder|eine fremde|fremde|jemand anderes|ein anderer kunde|eine andere kundin|dritte|unbekannte|ein unbekannter) (hat|haben|hatte|sieht|sehen|kann|bekommt|bekam|erhalt|erhielt) (meine|unsere|zugriff auf) (rechnungen|rechnung|daten|dokumente|konto|e mails|bestellungen|adresse|bankdaten|kontodaten)",
+    ],
+    "frustration": [
+        "wie oft (denn |eigentlich )?noch", "wie oft (muss|soll|mussen|sollen) (ich|wir)",
+        "mit (meinem|unserem) latein am ende", "mit den nerven (am ende|fertig)",
+    ],
+    "churn": [
+        "(verlangern|erneuern) sie (unseren|meinen|den|das|unser|mein|die) (vertrag|abo|abonnement|lizenz|lizenzen|tarif|paket|mitgliedschaft) nicht",
+        "(uberprufen|prufen|uberdenken) .. (unseren|unsere|meinen|den|die) (vertrag|zusammenarbeit|partnerschaft|geschaftsbeziehung) mit (ihnen|euch)",
+        "uberdenken (unseren|unsere|den|die|meinen) (vertrag|zusammenarbeit|partnerschaft|abo|abonnement)",
+    ],
+    "nth": [
+        "(zum|das|dem) (zweiten|dritten|vierten|funften|sechsten|zweite|dritte|vierte|funfte|sechste|x ten|xten|x te|wiederholten|#) mal",
+    ],
+}
+for _category, _cues in _FIFTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

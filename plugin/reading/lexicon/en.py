@@ -937,3 +937,62 @@ _FOURTH.setdefault('not:outage', []).extend([
 ])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# The fifth version: the kinds the sealed set of the fourth found missing (docs/reading.md).
+CONTACTS = "writ wrote email e-mail mail messag call phon rang ask tell told explain report contact chas remind rais"
+SEQUELS = "after_that then failing_that or_else else if_not past_that beyond_that after_which"
+_FIFTH: dict[str, list[str]] = {
+    # Veiled threats: an ultimatum without a named recourse.
+    "threat": [
+        "(you'll|you will|you are going to|you're going to) be hearing (from|more from) (us|me|our side|my side)",
+        f"{_I} {_WILL} (be )?(take|taking|push|pushing) (this|it|the matter|this matter|things|this issue|this further) (further|higher|all the way|as far as (it takes|necessary|i can|we can|needed))",
+        "(this|it|that) (will not|won't|isn't going to|is not going to) be the end of (it|this|the matter)",
+        "(don't|do not) (think|assume|imagine|believe) (this|it|that|the matter) (ends|stops|is over|will end|will stop) (here|there)",
+    ],
+    "not:threat": [
+        "(happy|glad|keen|pleased|willing|ready|like|love) to (take|push) (this|it|things|the idea|the discussion) further",
+    ],
+    "threat:media": [
+        "(i|we) (know|have friends|have contacts|have connections|have a friend|have a contact) (people |someone |somebody |a few people |journalists |reporters )?(at|in|on|with|who work at|working at|from) (the )?(local |national |regional )?(paper|papers|newspaper|newspapers|press|news|bbc|itv|channel #|sky news|tv station|radio|guardian|times|telegraph|daily mail|mirror|consumer programme|consumer show|watchdog)",
+    ],
+    "threat:legal": [
+        f"(one more|another) .. (and|then) (my|our) ({_LAWYER}|legal team)",
+        f"(my|our) {_LAWYER} (gets|get|will get) (involved|the file|the case|a copy|this)",
+    ],
+    "outage": [
+        "(call|calls|callers) .. (go|goes|going|get|gets|are going|are sent|is sent|are put|end up) (straight |directly |immediately )?(to|on) (a |the )?(busy tone|busy signal|engaged tone|engaged signal|dead air)",
+        "(page|pages|site|website|app|screen|screens|dashboard|portal|everything|store|shop|checkout) (just |only |simply )?(spin|spins|spinning|keep spinning|keeps spinning|hang|hangs) (and|but) (never|nothing|won't|doesn't|don't|do not|does not)",
+        "(page|pages|site|website|app|screens|dashboard|portal|everything|store|shop|checkout) (just |only )?(spin|spins|spinning|load|loads|loading|hang|hangs|hanging) (forever|endlessly|indefinitely|for ever)",
+        "(whole office|whole team|entire office|entire team|whole company|entire company|everyone here|all of us|all our staff|all our users|all our customers|the whole floor) .. (can't|cannot|can not|unable to|is unable to|are unable to|has been unable to|have been unable to|couldn't) .. (send|receive|log in|login|sign in|connect|access|place|make|take|get in|load|open|work)",
+    ],
+    "security": [
+        "(someone|somebody|a stranger|strangers|an unknown person|a third party|someone else|an unknown user|an intruder|a hacker|hackers) (has |had |have )?(logged|signed) (in|into|on)",
+        "(someone|somebody|a stranger|an unknown person|a third party|someone else|a hacker|hackers) (has |had |have )?(changed|reset|updated|altered|replaced) (my|our|the) (email|e mail|email address|e mail address|password|phone number|mobile number|bank details|payout details|payment details|2fa|two factor|recovery email|login details|login email)",
+        "(login|logins|log in|sign in|signin|session|sessions|access|activity|device) ... (that|which) (wasn't|was not|weren't|were not) (me|us|mine|ours|one of us)",
+        "(a stranger|strangers|someone else|somebody else|another customer|other customers|a third party|an unknown person|a random person) (has|have|had|got|gets|can see|can access|received|receives|is receiving|can read|has access to|sees|is getting) (all )?(my|our) (invoices|invoice|data|details|documents|files|account|emails|orders|personal|address|bank|card|statements|records)",
+        "(password reset|reset email|reset link|reset code|verification code|security code|login code|2fa code|one time code|one time password|otp|sms code|login alert|sign in alert|new device alert|login notification|sign in notification|reset request) .. (i|we) (never|didn't|did not|hadn't|had not|haven't|have not) (asked for|ask for|request|requested|initiate|initiated|trigger|triggered|make|made)",
+    ],
+    "frustration": [
+        "(this|it|that|this nonsense|this saga|this situation) (has )?(gone|been going|dragged) on (long enough|for long enough|far too long|way too long|too long)",
+        "(had|have had) (it|enough) up to (here|my eyeballs|my neck)",
+    ],
+    "not:frustration": [
+        "how many times (does|do|did|will|would|should|can|is|are) (the|a|an|each|every) (webhook|job|task|request|retry|cron|sync|backup|export|import|report|api|call|event|script|process|check|test|email|notification|reminder|scheduler|system|cache|token|function|query|page|invoice|payment|charge|worker|hook)",
+    ],
+    "churn": [
+        "(reviewing|review|reassessing|reassess|re evaluating|reevaluating|re evaluate|reconsidering) (our|the|my) (contract|subscription|plan|agreement|relationship|partnership|spend|licences|licenses|account) (with you|ahead of|before|at|for the renewal|given|in light of)",
+        "(not|don't|do not|won't|will not|no longer) (to )?(auto|automatically) (renew|renewing|extend)",
+        "(switch off|turn off|disable|cancel|stop|deactivate|remove) (the |my |our )?(auto renewal|automatic renewal|auto renew|autorenewal|auto renewals) (on|for|of)? ",
+    ],
+    "not:churn": [
+        "(other|alternative|different|more) (options|settings|choices) (in|on|under|from|of) (the |this |that |your )?(menu|settings|dropdown|drop down|list|toolbar|panel|sidebar|page|screen|tab|dialog|form|app|editor)",
+    ],
+    "billing": [
+        "(took|taken|take|takes|collected|deducted|debited|processed|pulled|charged) (the |my |our |a |that )?(payment|money|amount|fee|subscription|direct debit|instalment|installment) (twice|two times|2 times|three times|double|more than once)",
+    ],
+    "nth": [
+        "for the (second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|#th|#rd|#nd|umpteenth|hundredth|last) time",
+    ],
+}
+for _category, _cues in _FIFTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -281,3 +281,35 @@ _FOURTH.setdefault('security', []).extend([
 ])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# The fifth version: the kinds the sealed set of the fourth found missing (docs/reading.md).
+CONTACTS = "escrib escrit correo mail llam pregunt reclam contact pedi solicit avis"
+SEQUELS = "despues luego pasado_ese_plazo a_partir_de_ahi despues_de_eso"
+_FIFTH: dict[str, list[str]] = {
+    "threat": [
+        "(tendran|tendra|van a tener|recibiran) noticias (nuestras|mias)",
+        "(esto|esta|la cosa|el asunto|esto ya) no (va a|se va a|se|lo voy a|lo vamos a) (quedar|queda|quedara|dejar) asi",
+        "no (pienso|pensamos|voy a|vamos a) (dejarlo|dejar esto|quedarme|quedarnos) (asi|de brazos cruzados)",
+    ],
+    "threat:media": [
+        "(conozco|conocemos|tengo amigos|tengo contactos|tenemos contactos) (a )?(gente|alguien|periodistas|personas)? (en|de) (la |el |un )?(prensa|periodico|diario|television|tele|radio|redaccion|telediario)",
+    ],
+    "outage": [
+        "(pagina|paginas|web|app|aplicacion|sistema|plataforma|tienda|todo) .. (se queda|se quedan|sigue|siguen|queda|quedan) cargando",
+        "(nadie|ninguno de (nosotros|los empleados|los usuarios)|ningun (empleado|usuario|cliente)) .. (puede|podemos|pueden|consigue|conseguimos|logra|logramos) (iniciar sesion|entrar|acceder|conectarse|conectar|loguearse|trabajar|hacer pedidos|pagar)",
+        "(cargando|gira|giran|da vueltas|dan vueltas) (sin parar|infinitamente|eternamente|para siempre|sin fin)",
+    ],
+    "security": [
+        "(contrasena|codigo|clave|correo|mensaje|sms|enlace|aviso|alerta|restablecimiento) ... (que )?(nunca|no) (he |hemos |habia )?(pedi|solicite|pedido|solicitado|pedimos|solicitamos)",
+    ],
+    "frustration": [
+        "cuantas veces (mas|tengo|tenemos|hay que|debo|debemos|voy a tener|vamos a tener)", "(ya basta|basta ya)",
+    ],
+    "churn": [
+        "(tendremos que|tendre que|vamos a tener que|voy a tener que|habra que|nos veremos obligados a|me vere obligado a|me vere obligada a) (buscar|mirar|valorar|estudiar|considerar|evaluar|explorar) (otras|otro|otra|alternativas|la competencia)",
+        "no (renueven|renueve|renovaremos|renovare|vamos a renovar|queremos renovar|quiero renovar)",
+    ],
+    "nth": ["(la|por) (segunda|tercera|cuarta|quinta|sexta|enesima) vez"],
+}
+for _category, _cues in _FIFTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -430,3 +430,37 @@ _FOURTH.setdefault('outage', []).extend([
 ])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# The fifth version: the kinds the sealed set of the fourth found missing (docs/reading.md).
+CONTACTS = "ecri ecrit mail courriel appel relanc demand sollicit contact signal rappel"
+SEQUELS = "apres ensuite passe_ce_delai passe_cette_date au_dela faute_de_quoi a_defaut apres_quoi"
+_FIFTH: dict[str, list[str]] = {
+    "threat": [
+        "(vous allez|vous|allez) entendre parler de (nous|moi)", "vous entendrez parler de (nous|moi)",
+        "vous aurez de (mes|nos) nouvelles",
+        "(n'en|ne va pas en|ne vont pas en|ne vais pas en|n'allons pas en) (resterai|resterons|restera|resteront|rester) (pas )?la",
+        "(ne|n') (s'arretera|s'arreteront|se terminera|s'arrete) pas la",
+    ],
+    "threat:media": [
+        "(je connais|nous connaissons|on connait|j'ai des amis|j'ai des contacts|nous avons des contacts|j'ai un ami|j'ai une amie) (du monde |des gens |quelqu'un |des journalistes |bien )?(au|a la|dans la|dans les|chez|a|aux|en) (journal|journaux|presse|tele|television|radio|redaction|parisien|figaro|monde|liberation|ouest france|france #|tf1|m6|bfm|que choisir)",
+    ],
+    "outage": [
+        "(page|pages|site|appli|application|ecran|ecrans|espace client|tout) (tourne|tournent|charge|chargent|mouline|moulinent|rame|rament) (dans le vide|en boucle|sans fin|indefiniment|a l'infini|sans jamais)",
+        "(appels|appelants|lignes) .. (tombent|sonnent|arrivent|basculent|partent) (directement |tous )?(sur|dans) (une|la|le) (tonalite occupee|occupe|vide|silence)",
+    ],
+    "security": [
+        "(reinitialisation|mot de passe|code|lien|sms|alerte|notification|connexion|demande) ... (que|qu') (je|nous|j') (n'ai|n'avons|n'avais|n'avions) (jamais|pas) (demande|demandee|demandes|demandees|sollicite|sollicitee|initie|initiee|fait|faite)",
+    ],
+    "frustration": [
+        "combien de fois (faut il|faudra t il|faudrait il|faut|faudra|faudrait|dois|devrai|devrons|devons|vais|allons|encore|devrais)", "trop c'est trop",
+        "(ca|cela|la situation|ce probleme|cette histoire) (a |n'a que trop )?(assez|trop) dure",
+    ],
+    "churn": [
+        "(devoir|allons devoir|vais devoir|devrons|devrai|obliges de|obligee de|oblige de|contraints de|forces de|il faudra|il va falloir) (etudier|envisager|regarder|chercher|explorer|considerer|evaluer|trouver|aller voir) (d'autres|une autre|un autre|ailleurs|des alternatives|la concurrence)",
+        "(etudier|envisager|chercher|explorer|evaluer|regarder|comparer) (d'autres|des|les) (prestataires|fournisseurs|operateurs|solutions concurrentes|offres concurrentes|alternatives)",
+        "(reexamin*|reconsider*|reevalu*|revoir|revoyons|repensons|remettons en question|remettre en question) (notre|mon|le|nos|la) (contrat|abonnement|partenariat|collaboration|relation)",
+    ],
+    "nth": ["(la|pour la) (deuxieme|troisieme|quatrieme|cinquieme|sixieme|#e|#eme|enieme|ennieme|centieme) fois"],
+}
+for _category, _cues in _FIFTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -208,3 +208,37 @@ _FOURTH.setdefault('churn', []).extend([
 ])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# The fifth version: the kinds the sealed set of the fourth found missing (docs/reading.md).
+CONTACTS = "scritt scriv mail chiamat telefon chiest chied contatt segnal sollecit"
+SEQUELS = "dopo dopodiche poi trascorso passato_questo_termine da_li"
+_FIFTH: dict[str, list[str]] = {
+    "threat": [
+        "(sentirete|sentira) parlare di (noi|me)", "(avrete|avra) (presto )?(nostre|mie) notizie",
+        "non (finira|finisce|si fermera) qui", "(la cosa|la faccenda|questa storia) non (finisce|finira) (qui|cosi)",
+    ],
+    "threat:media": [
+        "(conosco|conosciamo|ho amici|ho contatti|abbiamo contatti) (gente |persone |qualcuno |giornalisti )?(al|alla|in|nel|nella|a|della|del) (giornale|stampa|tv|televisione|rai|radio|redazione|striscia|le iene|mediaset)",
+    ],
+    "not:threat": ["(ma|e) non (finisce|finira) qui"],
+    "outage": [
+        "(pagina|pagine|sito|app|piattaforma|sistema|portale|negozio|tutto) .. (restano|resta|continua|continuano|rimane|rimangono) a caricare",
+        "(caric*|gira|girano) (all'infinito|all infinito|senza fine|in eterno|per sempre)",
+    ],
+    "security": [
+        "(qualcuno|uno sconosciuto|un estraneo|terzi|una persona sconosciuta) (ha |hanno |abbia )?(fatto l'accesso|fatto accesso|effettuato l'accesso|effettuato un accesso|acceduto|avuto accesso)",
+        "(qualcuno|uno sconosciuto|un estraneo|terzi) .. (cambiato|modificato|reimpostato) (la mia|il mio|la nostra|il nostro|le mie|i miei) (email|e mail|password|numero|iban|dati|indirizzo)",
+        "(password|codice|codici|sms|email|e mail|link|otp|notifica|reset) ... che non (ho|abbiamo) (mai )?(richiesto|chiesto|richiesta|chiesta|avviato|fatto)",
+    ],
+    "frustration": ["quante volte (ancora|devo|dobbiamo|dovro|dovremo|bisogna|ve lo devo)", "(adesso|ora) basta"],
+    "not:frustration": [
+        "(adesso|ora) basta (cliccare|premere|fare|aprire|andare|selezionare|inserire|scrivere|aggiornare|riavviare|un|una|il|la|lo)",
+    ],
+    "churn": [
+        "(dovremo|dovro|saremo costretti a|saro costretto a|saro costretta a|dobbiamo|devo) (valutare|cercare|considerare|guardare|esplorare) (altri|altre|un altro|un'altra|alternative|la concorrenza)",
+        "(valutare|cercare|considerare|valutando|cercando|considerando) (altri fornitori|un altro fornitore|altri operatori|un altro operatore|alternative|un'alternativa)",
+    ],
+    "nth": ["(la|per la) (seconda|terza|quarta|quinta|sesta|ennesima) volta"],
+}
+for _category, _cues in _FIFTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -199,3 +199,31 @@ _FOURTH.setdefault('outage', []).extend([
 ])
 for _category, _cues in _FOURTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# The fifth version: the kinds the sealed set of the fourth found missing (docs/reading.md).
+CONTACTS = "escrev escrit mail liguei ligamos pergunt reclam contat pedi solicit abri"
+SEQUELS = "depois depois_disso apos_isso passado_esse_prazo a_partir_dai"
+_FIFTH: dict[str, list[str]] = {
+    "threat": [
+        "(voces|vcs|voce) (vao|vai) ouvir falar de (mim|nos)",
+        "(isso|isto|a coisa|o caso) nao vai ficar (assim|barato)",
+    ],
+    "threat:media": [
+        "(conheco|conhecemos|tenho amigos|tenho contatos|temos contatos) (gente |pessoas |alguem |jornalistas )?(na|no|em|da|do) (imprensa|jornal|televisao|tv|globo|radio|redacao|record|sbt)",
+    ],
+    "outage": [
+        "(pagina|paginas|site|app|aplicativo|sistema|plataforma|loja|tudo) .. (fica|ficam|continua|continuam) (so )?carregando",
+        "carregando (sem parar|infinitamente|eternamente|para sempre|sem fim)",
+    ],
+    "security": [
+        "(senha|codigo|sms|e mail|email|link|mensagem|alerta|redefinicao) ... (que )?(eu |nos )?(nao|nunca) (pedi|solicitei|pedimos|solicitamos|requisitei)",
+    ],
+    "frustration": ["quantas vezes (mais|vou|vamos|tenho|temos|preciso|precisamos|sera que)"],
+    "churn": [
+        "(vamos ter que|vamos ter de|teremos que|teremos de|vou ter que|vou ter de|terei que|seremos obrigados a|serei obrigado a|serei obrigada a) (procurar|buscar|avaliar|considerar|olhar|ver) (outras|outro|outra|alternativas|a concorrencia)",
+        "nao (renovem|renove|vamos renovar|queremos renovar|quero renovar|pretendemos renovar|vou renovar)",
+    ],
+    "nth": ["(a|pela) (segunda|terceira|quarta|quinta|sexta|enesima) vez"],
+}
+for _category, _cues in _FIFTH.items():
+    CUES.setdefault(_category, []).extend(_cues)
