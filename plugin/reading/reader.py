@@ -20,7 +20,7 @@ from typing import Any
 from plugin.domain import Sentiment
 from plugin.keywords import fold
 from plugin.reading.language import detect
-from plugin.reading.lexicon import LANGUAGES, MATTERS, Lexicon, common_cues, load
+from plugin.reading.lexicon import LANGUAGES, MATTERS, Lexicon, common_cues, is_pair, load
 from plugin.reading.patterns import CueSet, Hit
 from plugin.reading.scope import after_condition, conditional, intended, negated, said_with, told_as_done
 from plugin.reading.text import Text
@@ -274,7 +274,8 @@ def _without_countered(hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         if hit.category.startswith("not:"):
             continue
-        against = f"not:{_COUNTERED_AS.get(hit.category, hit.category.removeprefix('threat:'))}"
+        category = hit.category.split(":")[1] if is_pair(hit.category) else hit.category
+        against = f"not:{_COUNTERED_AS.get(category, category.removeprefix('threat:'))}"
         if any(c.category == against and c.start < hit.end and hit.start < c.end for c in counters):
             continue
         out.append(hit)
@@ -289,10 +290,14 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
     manager = repeat = False
     pressure = any(h.category in ("pressure", "threat") for h in hits)
     said = [(h.category.removeprefix("threat:"), h.start, h.end) for h in hits if h.category not in _COUNTERED_AS]
+    halves: list[Hit] = []
     for hit in hits:
         category = hit.category
         kind = category
         if category == "pressure":
+            continue
+        if category.startswith("pair:"):
+            halves.append(hit)
             continue
         if category == "nth":  # "for the third time", "das vierte Mal": a repeat claim when they say they wrote
             if not said_with(message, hit, words.contacts):
@@ -340,6 +345,9 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
         elif category == "repeat":
             repeat = True
         evidence.append(Evidence(kind, hit.phrase.strip()))
+    for matter, pair in _paired(message, halves):
+        matters.add(matter)
+        evidence += [Evidence(matter, hit.phrase.strip()) for hit in pair]
     if repeat:
         frustration += REPEAT_WEIGHT  # asking again is impatience: "I called twice", "as I said in my last email"
     if sarcasm >= 2 or (sarcasm and (anger or frustration)):
@@ -361,6 +369,23 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
         mood = Sentiment.CALM
     ordered = tuple(m for m in MATTERS if m in matters)
     return Reading(mood, ordered, language, manager, repeat, _unique(evidence))
+
+
+def _paired(message: Text, halves: list[Hit]) -> list[tuple[str, tuple[Hit, Hit]]]:
+    """The pairs whose two halves stand in one sentence ("every one of our agents" ... "can't log in"), each with the
+    matter it tells."""
+    out = []
+    for effect in halves:
+        if not effect.category.endswith("b"):
+            continue
+        wanted = effect.category[:-1] + "a"
+        bounds = message.sentence_around(effect.start, effect.end)
+        for subject in halves:
+            if subject.category == wanted and message.sentence_around(subject.start, subject.end) == bounds:
+                out.append((effect.category.split(":")[1], (subject, effect) if subject.start < effect.start
+                            else (effect, subject)))
+                break
+    return out
 
 
 def _unique(evidence: list[Evidence]) -> tuple[Evidence, ...]:

@@ -805,3 +805,43 @@ def test_a_family_of_phrasing_is_read(text: str, mood: str | None, found: set[st
 @pytest.mark.parametrize(("text", "repeat"), REPEATS)
 def test_a_repeat_claim_is_read(text: str, repeat: bool) -> None:
     check_reading(text, None, set(), set(), repeat)
+
+
+# Sixth version: an outage told by a subject (everyone, all of our agents, niemand, ningún cliente) and an effect
+# (cannot log in, a busy tone, error 503) anywhere in one sentence, and a line told as absent; single users and
+# working features stay no outage.
+OUTAGE_PAIRS: list[Case] = [
+    ('Since lunchtime, and we have checked the cables twice, every caller who dials the shop hears a busy tone.',
+     'calm', {'outage'}, set()),
+    ('All 25 of the nurses at the ward, according to our IT lead, are unable to sign in this morning.', 'calm',
+     {'outage'}, set()),
+    ('None of the shoppers on our store, as far as we can tell, can check out since 10am.', None, {'outage'}, set()),
+    ('Our booking page, which worked yesterday, returns a 503 to all of our visitors.', None, {'outage'}, set()),
+    ('Depuis ce matin, aucun de nos conseillers en agence ne peut se connecter à la plateforme.', None, {'outage'},
+     set()),
+    ('Toujours pas de connexion chez moi depuis samedi.', None, {'outage'}, set()),
+    ('Seit heute Mittag kann keiner unserer Kassierer sich an den Kassen anmelden, es kommt nichts.', None,
+     {'outage'}, set()),
+    ('Seit Dienstag sind wir ohne Internet im Büro.', None, {'outage'}, set()),
+    ('Desde esta mañana ninguno de nuestros agentes puede entrar en la centralita.', None, {'outage'}, set()),
+    ('Llevamos dos días sin internet en la tienda.', None, {'outage'}, set()),
+    ('Desde as 9h nenhum dos nossos atendentes consegue fazer login no sistema.', None, {'outage'}, set()),
+    ('Estamos há três dias sem internet no escritório.', None, {'outage'}, set()),
+    ('Da stamattina nessuno dei nostri operatori riesce ad accedere al gestionale.', None, {'outage'}, set()),
+    ('Il telefono fisso è muto da venerdì.', None, {'outage'}, set()),
+]
+OUTAGE_PAIR_LURES: list[Case] = [
+    ("I can't reach anyone on your phone line, can you call me back?", None, set(), {'outage'}),
+    ("One of my users can't log in after changing her password.", 'calm', set(), {'outage'}),
+    ('All users can export the report, but the totals are wrong.', 'calm', set(), {'outage'}),
+    ('Every report of a one-year range fails to load the chart, smaller ranges are fine.', 'calm', set(), {'outage'}),
+    ("Comment permettre à tous nos clients de se connecter avec Google ?", 'calm', set(), {'outage'}),
+    ('Niemand aus dem Team hat bisher die neue Rechnung gesehen.', 'calm', set(), {'outage'}),
+    ('¿Cómo activo el modo sin conexión para todos los usuarios?', 'calm', set(), {'outage'}),
+]
+SIXTH = [*OUTAGE_PAIRS, *OUTAGE_PAIR_LURES]
+
+
+@pytest.mark.parametrize(("text", "mood", "found", "absent"), SIXTH)
+def test_a_family_of_the_sixth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]) -> None:
+    check_reading(text, mood, found, absent, None)

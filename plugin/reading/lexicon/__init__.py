@@ -18,12 +18,17 @@ Categories of cues:
   `media`) by themselves and a threat in a conditional sentence; `pressure` (a renewal coming, a contract ending),
   which turns the message's churn cues into threats; `nth` (an ordinal time: "for the third time", "das vierte
   Mal"), a repeat claim when its sentence also says the customer wrote, called or asked;
+- pairs: `pair:<matter>:<n>a` and `pair:<matter>:<n>b` are the two halves of a family told by a subject and an
+  effect at any distance within one sentence (`pair:outage:1a` "every one of our agents", `pair:outage:1b` "can't
+  log in"; `pair:security:1a` "someone", `pair:security:1b` "changed my password"): the matter when both halves of
+  one pair stand in the same sentence, nothing otherwise;
 - counter-cues: `not:<category>` cancel a hit of that category they overlap ("slow but up" is no outage, "my boss
   is furious" not the writer's anger, "a complaint with the BBB" no contact with us).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import import_module
@@ -40,6 +45,12 @@ NAMES = ("regulator", "platform", "pressure", "lawyer", "press", "nth")
 COUNTERS = ("not:outage", "not:security", "not:billing", "not:churn", "not:legal", "not:media", "not:anger",
             "not:regulatory", "not:repeat", "not:manager", "not:frustration", "not:threat")
 CATEGORIES = (*MATTERS, *THREATS, *MOOD_CUES, *FLAGS, *NAMES, *COUNTERS)
+_PAIR = re.compile(r"pair:(" + "|".join(MATTERS) + r"):\d+[ab]")
+
+
+def is_pair(category: str) -> bool:
+    """A half of a subject-and-effect pair (`pair:outage:1a`)."""
+    return _PAIR.fullmatch(category) is not None
 
 
 @dataclass(frozen=True)
@@ -62,7 +73,7 @@ class Lexicon:
 def load(language: str) -> Lexicon:
     """The lexicon of one language (a module of this package, so it ships with the installed package)."""
     module = import_module(f"plugin.reading.lexicon.{language}")
-    unknown = set(module.CUES) - set(CATEGORIES)
+    unknown = {c for c in module.CUES if c not in CATEGORIES and not is_pair(c)}
     if unknown:
         raise ValueError(f"lexicon {language}: unknown categories {sorted(unknown)}")
     return Lexicon(language, frozenset(module.STOPWORDS.split()), frozenset(module.NEGATORS.split()),

@@ -354,3 +354,29 @@ _FIFTH: dict[str, list[str]] = {
 }
 for _category, _cues in _FIFTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Sixth version: families told by a subject and an effect anywhere in one sentence (pairs, see lexicon/__init__).
+_MANY = ("(nutzer|benutzer|kunden|kunde|mitarbeiter|mitarbeitende|mitarbeitenden|kollegen|kolleginnen|agenten|anrufe|"
+         "anrufer|gerate|scanner|kassen|kassierer|kassiererinnen|filialen|standorte|terminals|rechner|telefone|zahlungen|"
+         "bestellungen|pflegekrafte|arzte|fahrer|techniker|verkaufer|schuler|studierenden|berater)")
+_SIXTH: dict[str, list[str]] = {
+    "pair:outage:1a": [
+        f"(keiner|keine|kein|alle|jeder|jede|samtliche|samtlichen|unsere) .. {_MANY}",
+        "(das ganze team|das gesamte team|unser ganzes team|unser gesamtes team|die ganze firma|das ganze buro|die gesamte belegschaft|die ganze abteilung|alle kollegen)",
+    ],
+    "pair:outage:1b": [
+        "(nicht|nicht mehr|keine?) .. (anmelden|einloggen|verbinden|zugreifen|erreichen|synchronisieren|bezahlen|telefonieren|durchkommen)",
+        "(uber|uber die) (anmeldeseite|anmeldemaske|loginseite|login seite|anmeldung|startseite) (nicht )?hinaus",
+        "(anmeldung|login|verbindung|synchronisation|zahlung|zahlungen) (schlagt|schlagen|schlug) .. fehl",
+        "(fehler|error|http) (502|503|504)", "(wieder|zuruck) (auf der|zur|auf die|auf der) (anmeldeseite|loginseite|startseite)",
+    ],
+    # "Niemand kommt über die Anmeldeseite hinaus": nobody, and the login, in one sentence.
+    "pair:outage:2a": ["(niemand|keiner|kein mensch)"],
+    "pair:outage:2b": ["(anmelden|einloggen|einwahlen|verbinden|zugreifen|anmeldeseite|loginseite|login|anmeldung)"],
+    # The line itself told as absent: "seit Tagen ohne Internet und Telefon".
+    "outage": [
+        "(tage|tagen|stunden|wochen|woche|sind|bin|seit|immer noch|weiterhin) .. ohne (internet|telefon|netz|verbindung|festnetz|dsl|anschluss|wlan)",
+    ],
+}
+for _category, _cues in _SIXTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -996,3 +996,35 @@ _FIFTH: dict[str, list[str]] = {
 }
 for _category, _cues in _FIFTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Sixth version: families told by a subject and an effect anywhere in one sentence (pairs, see lexicon/__init__).
+_MANY = ("(users?|customers?|clients?|agents?|employees?|staff|colleagues?|people|team members?|members|callers?|calls|"
+         "inbound calls|visitors?|shoppers?|guests?|patients?|devices?|scanners?|terminals?|tills?|phones?|handsets?|"
+         "stores?|branches?|sites?|locations?|machines?|computers?|laptops?|requests?|payments?|orders?|nurses|doctors|"
+         "teachers|students|drivers|cashiers|reps|operators|technicians|workers|engineers|developers|accountants|"
+         "advisers|advisors|consultants|tellers|pharmacists)")
+_GET_IN = ("(log in|login|log on|sign in|signin|get past|get in|get through|connect|connecting|sync|syncing|reach|access|"
+           "register|authenticate|complete (a|any|their) (payment|purchase|checkout|order)|pay|check out|"
+           "place (an |any )?orders?|make (or receive )?calls|receive calls|load (the )?(site|page|app))")
+_SIXTH: dict[str, list[str]] = {
+    # Outage told by its effect on everyone: "every inbound call to our main number goes straight to a busy tone",
+    # "All 60 of our agents have been unable to log in", "none of our customers can complete a payment".
+    "pair:outage:1a": [
+        f"(every|each|all|none|no|not one|not a single) ... {_MANY}",
+        "(nobody|no one|noone|everyone|everybody)",
+        "(whole|entire) (team|company|office|staff|call centre|call center|department|fleet|floor|organisation|organization|workforce)",
+    ],
+    "pair:outage:1b": [
+        f"(can't|cannot|can not|couldn't|could not|unable to|not able to|fail to|fails to|failing to|failed to|won't|will not|don't|doesn't|not) .. {_GET_IN}",
+        "(goes|go|going|went|sent) straight to (a )?(busy|engaged|voicemail)", "(busy|engaged) (tone|signal)",
+        "(loops?|looping|bounces?|bouncing|redirects?|redirecting|kicks? (us|them|everyone)) back to (the )?(login|log in|sign in) (page|form|screen)",
+        "(returns?|returning|getting|gets|get|throws?|throwing|shows?|showing|gives?|giving) .. (503|502|504|service unavailable|service_unavailable|bad gateway|gateway timeout)",
+    ],
+    # "None of our shoppers, as far as we can tell, can check out": the negation in the subject.
+    "pair:outage:2a": [f"(none|no|not one|not a single) ... {_MANY}", "(nobody|no one|noone)"],
+    "pair:outage:2b": [f"(can|could|is able to|are able to|manage to|managed to|manages to|gets? to) .. {_GET_IN}"],
+    # Part of the users is not everyone: "one of my users can't log in".
+    "not:outage": ["(one|two|three|a couple|a few|some|several|one or two) of (my|our|the) (users|customers|clients|staff|agents|employees|colleagues)"],
+}
+for _category, _cues in _SIXTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -313,3 +313,28 @@ _FIFTH: dict[str, list[str]] = {
 }
 for _category, _cues in _FIFTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Sixth version: families told by a subject and an effect anywhere in one sentence (pairs, see lexicon/__init__).
+_MANY = ("(usuarios?|clientes?|empleados?|trabajadores|agentes?|companeros|llamadas?|tiendas?|sucursales|terminales|"
+         "cajas|cajeros|cajeras|dispositivos|equipos|pacientes|huespedes|pagos|pedidos|enfermeras|enfermeros|medicos|"
+         "conductores|tecnicos|comerciales|vendedores|alumnos|estudiantes|asesores|operadores)")
+_SIXTH: dict[str, list[str]] = {
+    "pair:outage:1a": [
+        f"(ningun|ninguno|ninguna|todos|todas|cada|ni un|ni una) .. {_MANY}",
+        "(nadie|todo el equipo|toda la oficina|toda la empresa|toda la plantilla|todo el mundo)",
+    ],
+    "pair:outage:1b": [
+        "(no|ni) (puede|pueden|podemos|consigue|consiguen|conseguimos|logra|logran|logramos|deja|dejan) .. "
+        "(entrar|acceder|conectar|conectarse|conectarnos|iniciar sesion|loguearse|pagar|llamar|sincronizar|comprar|reservar)",
+        "error (502|503|504)", "(devuelve|devuelven|da|dan|muestra|muestran|salta|sale) .. (502|503|504|service unavailable)",
+        "(da|dan|suena|suenan) (ocupado|comunicando)",
+    ],
+    # The line itself told as absent or dropping: "diez días con la fibra cortándose", "seguimos sin internet".
+    "outage": [
+        "(fibra|conexion|internet|linea|wifi|red|router) .. (cortandose|se corta|se cae|se cayo|cayendose|cortada|caida|muerta)",
+        "(dias|horas|semanas|seguimos|sigo|estamos|estoy|llevo|llevamos|todavia|aun) .. sin (internet|conexion|linea|telefono|fibra|senal|servicio)",
+    ],
+    "not:outage": ["(modo|funcion|funcionalidad|version|uso|trabajar|trabajo|acceso) sin conexion"],
+}
+for _category, _cues in _SIXTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

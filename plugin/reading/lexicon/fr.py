@@ -464,3 +464,27 @@ _FIFTH: dict[str, list[str]] = {
 }
 for _category, _cues in _FIFTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Sixth version: families told by a subject and an effect anywhere in one sentence (pairs, see lexicon/__init__).
+_MANY = ("(utilisateurs?|clients?|collaborateurs?|collegues|salaries?|employes?|agents?|conseillers?|appels?|postes?|"
+         "terminaux|caisses?|boutiques?|magasins?|agences?|patients?|appareils?|scanners?|telephones?|caissiers|caissieres|"
+         "infirmieres|infirmiers|medecins|chauffeurs|techniciens|vendeurs|vendeuses|eleves|etudiants)")
+_SIXTH: dict[str, list[str]] = {
+    "pair:outage:1a": [
+        f"(tous|toutes|aucun|aucune|chacun|chacune|l'ensemble) .. {_MANY}",
+        "(personne ne|personne n'|tout le monde|toute l'equipe|toute la boite|tout le bureau|toute l'entreprise|toute la societe|nul ne)",
+    ],
+    "pair:outage:1b": [
+        "(ne peut|ne peuvent|ne pouvons|n'arrive|n'arrivent|n'arrivons|impossible|incapables?|ne parvient|ne parviennent|ne parvenons|plus) .. "
+        "(se connecter|connecter|nous connecter|acceder|joindre|synchroniser|payer|passer (de )?commandes?|passer (des |les )?appels|appeler|recevoir (d'|des )?appels|s'identifier|s'authentifier)",
+        "erreur (502|503|504)", "(renvoie|renvoient|retourne|retournent|affiche|affichent|obtient|obtiennent|tombe sur|tombent sur) .. (502|503|504|service unavailable)",
+        "(sonne|sonnent|tombe|tombent) (occupe|sur (la )?messagerie|dans le vide)",
+        "(revient|reviennent|renvoie|renvoient|ramene|ramenent) .. (a la page|a l'ecran|au formulaire) (de )?(connexion|login|d'identification)",
+    ],
+    # The line itself told as absent: "toujours pas de connexion depuis lundi".
+    "outage": [
+        "(toujours pas|plus) (de |d')(connexion|internet|reseau|tonalite|ligne)", "pas (de |d')(connexion|internet|reseau|tonalite) depuis",
+    ],
+}
+for _category, _cues in _SIXTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -242,3 +242,26 @@ _FIFTH: dict[str, list[str]] = {
 }
 for _category, _cues in _FIFTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Sixth version: families told by a subject and an effect anywhere in one sentence (pairs, see lexicon/__init__).
+_MANY = ("(utenti|utente|clienti|cliente|colleghi|dipendenti|operatori|agenti|chiamate|telefonate|negozi|filiali|casse|"
+         "terminali|dispositivi|pazienti|pagamenti|ordini|cassieri|infermieri|medici|autisti|tecnici|venditori|"
+         "studenti|consulenti)")
+_SIXTH: dict[str, list[str]] = {
+    "pair:outage:1a": [
+        f"(nessun|nessuno|nessuna|tutti|tutte|ogni|ciascun) .. {_MANY}",
+        "(nessuno|tutto il team|tutto l'ufficio|tutta l'azienda|tutta la squadra|tutti quanti)",
+    ],
+    "pair:outage:1b": [
+        "non (riesce|riescono|riusciamo|puo|possono|possiamo) .. "
+        "(accedere|entrare|collegarsi|collegarci|connettersi|connetterci|fare login|pagare|chiamare|sincronizzare|acquistare)",
+        "errore (502|503|504)", "(restituisce|restituiscono|da|danno|mostra|mostrano) .. (502|503|504|service unavailable)",
+        "(suona|suonano|da|danno) occupato",
+    ],
+    "outage": [
+        "(linea|telefono|fisso|linea fissa) .. (muta|muto|morta|morto|isolata|isolato)", "internet (va e viene|a singhiozzo)",
+        "(giorni|ore|settimane|sono|siamo|resto|restiamo|ancora) .. senza (internet|connessione|linea|telefono|rete|segnale|servizio)",
+    ],
+}
+for _category, _cues in _SIXTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -227,3 +227,26 @@ _FIFTH: dict[str, list[str]] = {
 }
 for _category, _cues in _FIFTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Sixth version: families told by a subject and an effect anywhere in one sentence (pairs, see lexicon/__init__).
+_MANY = ("(usuarios?|clientes?|funcionarios?|colaboradores?|agentes?|atendentes|chamadas|ligacoes|lojas|filiais|"
+         "terminais|caixas|dispositivos|pacientes|pagamentos|pedidos|operadores|enfermeiros|enfermeiras|medicos|"
+         "motoristas|tecnicos|vendedores|alunos|estudantes|consultores)")
+_SIXTH: dict[str, list[str]] = {
+    "pair:outage:1a": [
+        f"(nenhum|nenhuma|todos|todas|cada) .. {_MANY}",
+        "(ninguem|toda a equipe|toda a equipa|todo o escritorio|toda a empresa|todo mundo|toda a gente)",
+    ],
+    "pair:outage:1b": [
+        "(nao|nem) (consegue|conseguem|conseguimos|pode|podem|podemos) .. "
+        "(entrar|acessar|aceder|conectar|logar|fazer login|iniciar sessao|pagar|ligar|sincronizar|comprar)",
+        "erro (502|503|504)", "(retorna|retornam|devolve|devolvem|da|dao|mostra|mostram) .. (502|503|504|service unavailable)",
+        "(da|dao) (ocupado|sinal de ocupado)",
+    ],
+    "outage": [
+        "(dias|horas|semanas|estou|estamos|continuo|continuamos|seguimos|ainda) .. sem (internet|conexao|linha|telefone|sinal|rede|servico)",
+        "(linha|telefone|telefone fixo|fixo) .. (muda|mudo|morta|morto)",
+    ],
+}
+for _category, _cues in _SIXTH.items():
+    CUES.setdefault(_category, []).extend(_cues)
