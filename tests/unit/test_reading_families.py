@@ -839,7 +839,27 @@ OUTAGE_PAIR_LURES: list[Case] = [
     ('Niemand aus dem Team hat bisher die neue Rechnung gesehen.', 'calm', set(), {'outage'}),
     ('¿Cómo activo el modo sin conexión para todos los usuarios?', 'calm', set(), {'outage'}),
 ]
-SIXTH = [*OUTAGE_PAIRS, *OUTAGE_PAIR_LURES]
+# A lawyer by any of its names and a court case by its proceedings: the legal matter, calm when nothing is threatened;
+# a power of attorney, a template of a formal notice and a legal department asking for a document stay no matter.
+LAWYER_CLASS: list[Case] = [
+    ('I am the solicitor acting for the late Mr Hale and need his account records.', 'calm', {'legal'}, set()),
+    ('We received a subpoena for the access logs of one of our former employees.', 'calm', {'legal'}, set()),
+    ('A friend of mine practises consumer law and says this fee is not enforceable.', None, {'legal'}, set()),
+    ("Nos juristes ont besoin de l'historique des connexions pour un dossier aux prud'hommes.", 'calm', {'legal'},
+     set()),
+    ('Für ein Gerichtsverfahren benötigen wir die Rechnungen von 2022.', 'calm', {'legal'}, set()),
+    ('Nuestra abogada necesita el contrato firmado para un procedimiento judicial.', 'calm', {'legal'}, set()),
+    ('Recebemos uma citação e precisamos dos registros de acesso.', 'calm', {'legal'}, set()),
+    ('Per un procedimento giudiziario il nostro avvocato chiede i log di accesso.', 'calm', {'legal'}, set()),
+]
+LAWYER_CLASS_LURES: list[Case] = [
+    ('My son holds a power of attorney for my account, can he log in?', 'calm', set(), {'legal'}),
+    ('Dans notre logiciel, le modèle de lettre de mise en demeure pour nos clients affiche la mauvaise date.', None,
+     set(), {'legal'}),
+    ('Our legal department needs your standard DPA before we sign.', 'calm', set(), {'legal'}),
+    ('Das Gericht im Menü war leider kalt.', 'calm', set(), {'legal'}),
+]
+SIXTH = [*OUTAGE_PAIRS, *OUTAGE_PAIR_LURES, *LAWYER_CLASS, *LAWYER_CLASS_LURES]
 
 
 @pytest.mark.parametrize(("text", "mood", "found", "absent"), SIXTH)

@@ -360,6 +360,11 @@ _MANY = ("(nutzer|benutzer|kunden|kunde|mitarbeiter|mitarbeitende|mitarbeitenden
          "anrufer|gerate|scanner|kassen|kassierer|kassiererinnen|filialen|standorte|terminals|rechner|telefone|zahlungen|"
          "bestellungen|pflegekrafte|arzte|fahrer|techniker|verkaufer|schuler|studierenden|berater)")
 _SIXTH: dict[str, list[str]] = {
+    "lawyer": [
+        "(unser|unsere|unserer|unseren|mein|meine|meinem|ihr|ihre|ihrer|ihren) (rechtsanwalt|rechtsanwaltin|anwalt|anwaltin|anwalte|justitiar|justiziar|justiziariat|hausjurist|juristen|juristin)",
+        "(arbeitsgericht|arbeitsgerichts|sozialgericht|verwaltungsgericht|finanzgericht|familiengericht|handelsgericht)",
+        "(gerichtsverfahren|gerichtsverwertbar*|gerichtlich*|rechtsstreit|klageverfahren)",
+    ],
     "pair:outage:1a": [
         f"(keiner|keine|kein|alle|jeder|jede|samtliche|samtlichen|unsere) .. {_MANY}",
         "(das ganze team|das gesamte team|unser ganzes team|unser gesamtes team|die ganze firma|das ganze buro|die gesamte belegschaft|die ganze abteilung|alle kollegen)",

@@ -1007,6 +1007,15 @@ _GET_IN = ("(log in|login|log on|sign in|signin|get past|get in|get through|conn
            "register|authenticate|complete (a|any|their) (payment|purchase|checkout|order)|pay|check out|"
            "place (an |any )?orders?|make (or receive )?calls|receive calls|load (the )?(site|page|app))")
 _SIXTH: dict[str, list[str]] = {
+    # Every word for a lawyer or a legal department, and court proceedings: the legal matter by itself ("Our legal
+    # counsel has asked for a countersigned DPA", "a letter from your lawyers", "records for an employment tribunal").
+    "lawyer": [
+        "(my|our|your|the|his|her|their|an|a) (legal counsel|general counsel|in house counsel|attorneys?|lawyers?|solicitors?|barristers?)",
+        "(i am|i'm|as) (the|an|a) .. (attorney|lawyer|solicitor|counsel) (for|of|representing|acting)",
+        "(practises|practices|practising|practicing) .. law", "(court|judicial|legal) (proceedings|proceeding|summons|subpoena)",
+        "(subpoena|court order|employment tribunal|small claims court|county court|district court|high court)",
+    ],
+    "not:legal": ["power of attorney"],
     # Outage told by its effect on everyone: "every inbound call to our main number goes straight to a busy tone",
     # "All 60 of our agents have been unable to log in", "none of our customers can complete a payment".
     "pair:outage:1a": [

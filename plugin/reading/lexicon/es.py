@@ -319,6 +319,10 @@ _MANY = ("(usuarios?|clientes?|empleados?|trabajadores|agentes?|companeros|llama
          "cajas|cajeros|cajeras|dispositivos|equipos|pacientes|huespedes|pagos|pedidos|enfermeras|enfermeros|medicos|"
          "conductores|tecnicos|comerciales|vendedores|alumnos|estudiantes|asesores|operadores)")
 _SIXTH: dict[str, list[str]] = {
+    "lawyer": [
+        "(nuestro|nuestra|nuestros|mi|mis|su|sus|vuestro|vuestros|el|la|los) (abogado|abogada|abogados|asesor legal|letrado|letrada)",
+        "(procedimiento|proceso|orden|requerimiento|demanda|mandato) (judicial|judiciales)",
+    ],
     "pair:outage:1a": [
         f"(ningun|ninguno|ninguna|todos|todas|cada|ni un|ni una) .. {_MANY}",
         "(nadie|todo el equipo|toda la oficina|toda la empresa|toda la plantilla|todo el mundo)",

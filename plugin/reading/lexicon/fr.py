@@ -470,6 +470,13 @@ _MANY = ("(utilisateurs?|clients?|collaborateurs?|collegues|salaries?|employes?|
          "terminaux|caisses?|boutiques?|magasins?|agences?|patients?|appareils?|scanners?|telephones?|caissiers|caissieres|"
          "infirmieres|infirmiers|medecins|chauffeurs|techniciens|vendeurs|vendeuses|eleves|etudiants)")
 _SIXTH: dict[str, list[str]] = {
+    "lawyer": [
+        "(mon|notre|votre|nos|vos|son|leur) (avocat|avocate|avocats|juriste|juristes|conseil juridique)",
+        "(huissier|huissiers|commissaire de justice)",
+        "(procedure|action|decision|ordonnance|requisition) (judiciaire|de justice|du juge)", "(conseil de prud'hommes|prud'hommes)",
+    ],
+    # The customer's own letters as a product feature: a template of a formal notice is no notice.
+    "not:legal": ["(modele|modeles|gabarit|template) .. mise en demeure"],
     "pair:outage:1a": [
         f"(tous|toutes|aucun|aucune|chacun|chacune|l'ensemble) .. {_MANY}",
         "(personne ne|personne n'|tout le monde|toute l'equipe|toute la boite|tout le bureau|toute l'entreprise|toute la societe|nul ne)",

@@ -248,6 +248,10 @@ _MANY = ("(utenti|utente|clienti|cliente|colleghi|dipendenti|operatori|agenti|ch
          "terminali|dispositivi|pazienti|pagamenti|ordini|cassieri|infermieri|medici|autisti|tecnici|venditori|"
          "studenti|consulenti)")
 _SIXTH: dict[str, list[str]] = {
+    "lawyer": [
+        "(il nostro|il mio|il vostro|il suo|nostro|mio|vostro|l'|un) (avvocato|avvocata|avvocati|legale)",
+        "(procedimento|causa|ordine|provvedimento|decreto|ingiunzione) (giudiziari[oa]|del giudice|di pagamento)",
+    ],
     "pair:outage:1a": [
         f"(nessun|nessuno|nessuna|tutti|tutte|ogni|ciascun) .. {_MANY}",
         "(nessuno|tutto il team|tutto l'ufficio|tutta l'azienda|tutta la squadra|tutti quanti)",

@@ -233,6 +233,10 @@ _MANY = ("(usuarios?|clientes?|funcionarios?|colaboradores?|agentes?|atendentes|
          "terminais|caixas|dispositivos|pacientes|pagamentos|pedidos|operadores|enfermeiros|enfermeiras|medicos|"
          "motoristas|tecnicos|vendedores|alunos|estudantes|consultores)")
 _SIXTH: dict[str, list[str]] = {
+    "lawyer": [
+        "(nosso|nossa|meu|minha|seu|sua|o|a|os) (advogado|advogada|advogados)",
+        "(intimacao|citacao|notificacao judicial)", "(processo|acao|ordem|decisao|mandado|determinacao) judicial",
+    ],
     "pair:outage:1a": [
         f"(nenhum|nenhuma|todos|todas|cada) .. {_MANY}",
         "(ninguem|toda a equipe|toda a equipa|todo o escritorio|toda a empresa|todo mundo|toda a gente)",
