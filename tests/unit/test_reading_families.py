@@ -859,7 +859,24 @@ LAWYER_CLASS_LURES: list[Case] = [
     ('Our legal department needs your standard DPA before we sign.', 'calm', set(), {'legal'}),
     ('Das Gericht im Menü war leider kalt.', 'calm', set(), {'legal'}),
 ]
-SIXTH = [*OUTAGE_PAIRS, *OUTAGE_PAIR_LURES, *LAWYER_CLASS, *LAWYER_CLASS_LURES]
+# A creator and an audience in one sentence, a creator by its role: the media matter; an audience of a newsletter
+# or a video feature of the product stays no media.
+CREATORS: list[Case] = [
+    ('My cooking videos on YouTube, 300k subscribers so far, use your mixer in every episode.', None, {'media'},
+     set()),
+    ("I'm a streamer and would like a sponsored licence for my broadcasts.", 'calm', {'media'}, set()),
+    ('Je suis influenceuse et je voudrais tester votre application.', 'calm', {'media'}, set()),
+    ('Ich bin Redakteurin bei einem Verbrauchermagazin und habe eine Frage.', 'calm', {'media'}, set()),
+    ('Soy youtuber y quiero reseñar vuestro router.', 'calm', {'media'}, set()),
+    ('Sou criadora de conteúdo e gostaria de uma licença de teste.', 'calm', {'media'}, set()),
+    ('Sono una creatrice di contenuti e vorrei provare il vostro servizio.', 'calm', {'media'}, set()),
+]
+CREATOR_LURES: list[Case] = [
+    ('Our newsletter has 5k subscribers and the video block does not render in it.', 'calm', set(), {'media'}),
+    ('Le rôle Rédacteur ne peut pas publier les articles.', None, set(), {'media'}),
+    ('Vi ho inviato la fattura del mese scorso.', None, set(), {'media'}),
+]
+SIXTH = [*OUTAGE_PAIRS, *OUTAGE_PAIR_LURES, *LAWYER_CLASS, *LAWYER_CLASS_LURES, *CREATORS, *CREATOR_LURES]
 
 
 @pytest.mark.parametrize(("text", "mood", "found", "absent"), SIXTH)

@@ -360,6 +360,7 @@ _MANY = ("(nutzer|benutzer|kunden|kunde|mitarbeiter|mitarbeitende|mitarbeitenden
          "anrufer|gerate|scanner|kassen|kassierer|kassiererinnen|filialen|standorte|terminals|rechner|telefone|zahlungen|"
          "bestellungen|pflegekrafte|arzte|fahrer|techniker|verkaufer|schuler|studierenden|berater)")
 _SIXTH: dict[str, list[str]] = {
+    "press": ["(redakteur|redakteurin|reporter|reporterin|chefredakteur|chefredakteurin|youtuber|youtuberin|influencer|influencerin|podcaster) (bei|der|des|von|fur)"],
     "lawyer": [
         "(unser|unsere|unserer|unseren|mein|meine|meinem|ihr|ihre|ihrer|ihren) (rechtsanwalt|rechtsanwaltin|anwalt|anwaltin|anwalte|justitiar|justiziar|justiziariat|hausjurist|juristen|juristin)",
         "(arbeitsgericht|arbeitsgerichts|sozialgericht|verwaltungsgericht|finanzgericht|familiengericht|handelsgericht)",

@@ -1007,6 +1007,14 @@ _GET_IN = ("(log in|login|log on|sign in|signin|get past|get in|get through|conn
            "register|authenticate|complete (a|any|their) (payment|purchase|checkout|order)|pay|check out|"
            "place (an |any )?orders?|make (or receive )?calls|receive calls|load (the )?(site|page|app))")
 _SIXTH: dict[str, list[str]] = {
+    # A creator and an audience: "40k followers on TikTok", "2 million views on TikTok", "I host a podcast".
+    "pair:media:1a": ["(#|#k|#m|#.#k|#.#m|# million|# thousand|thousands of|millions of) (followers|subscribers|listeners|viewers|views)"],
+    "pair:media:1b": ["(tiktok|youtube|instagram|twitter|reddit|twitch|podcast|substack)"],
+    "press": [
+        "(youtuber|influencer|vlogger|podcaster|content creator|streamer)",
+        "(i|we) (run|host|produce|present) (a|an|the|my|our) .. (podcast|youtube channel|twitch channel|tech channel|channel on youtube)",
+        "(moderator|moderators|mod|mods) of (r/*|the subreddit|a subreddit)",
+    ],
     # Every word for a lawyer or a legal department, and court proceedings: the legal matter by itself ("Our legal
     # counsel has asked for a countersigned DPA", "a letter from your lawyers", "records for an employment tribunal").
     "lawyer": [

@@ -319,6 +319,8 @@ _MANY = ("(usuarios?|clientes?|empleados?|trabajadores|agentes?|companeros|llama
          "cajas|cajeros|cajeras|dispositivos|equipos|pacientes|huespedes|pagos|pedidos|enfermeras|enfermeros|medicos|"
          "conductores|tecnicos|comerciales|vendedores|alumnos|estudiantes|asesores|operadores)")
 _SIXTH: dict[str, list[str]] = {
+    "press": ["(youtuber|influencer|creador de contenido|creadora de contenido|reportero|reportera)", "(redactor|redactora) (de|en|del)"],
+    "platform": ["(en|por) todas las redes"],
     "lawyer": [
         "(nuestro|nuestra|nuestros|mi|mis|su|sus|vuestro|vuestros|el|la|los) (abogado|abogada|abogados|asesor legal|letrado|letrada)",
         "(procedimiento|proceso|orden|requerimiento|demanda|mandato) (judicial|judiciales)",

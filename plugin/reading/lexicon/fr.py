@@ -470,6 +470,7 @@ _MANY = ("(utilisateurs?|clients?|collaborateurs?|collegues|salaries?|employes?|
          "terminaux|caisses?|boutiques?|magasins?|agences?|patients?|appareils?|scanners?|telephones?|caissiers|caissieres|"
          "infirmieres|infirmiers|medecins|chauffeurs|techniciens|vendeurs|vendeuses|eleves|etudiants)")
 _SIXTH: dict[str, list[str]] = {
+    "press": ["(youtubeur|youtubeuse|influenceur|influenceuse|podcasteur|createur de contenu|creatrice de contenu)", "(redacteur|redactrice) (a|au|chez|pour)"],
     "lawyer": [
         "(mon|notre|votre|nos|vos|son|leur) (avocat|avocate|avocats|juriste|juristes|conseil juridique)",
         "(huissier|huissiers|commissaire de justice)",

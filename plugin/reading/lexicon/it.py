@@ -248,6 +248,7 @@ _MANY = ("(utenti|utente|clienti|cliente|colleghi|dipendenti|operatori|agenti|ch
          "terminali|dispositivi|pazienti|pagamenti|ordini|cassieri|infermieri|medici|autisti|tecnici|venditori|"
          "studenti|consulenti)")
 _SIXTH: dict[str, list[str]] = {
+    "press": ["(youtuber|influencer|creatore di contenuti|creatrice di contenuti)", "(redattore|redattrice) (di|del|della|per)"],
     "lawyer": [
         "(il nostro|il mio|il vostro|il suo|nostro|mio|vostro|l'|un) (avvocato|avvocata|avvocati|legale)",
         "(procedimento|causa|ordine|provvedimento|decreto|ingiunzione) (giudiziari[oa]|del giudice|di pagamento)",

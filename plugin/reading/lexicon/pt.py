@@ -233,6 +233,7 @@ _MANY = ("(usuarios?|clientes?|funcionarios?|colaboradores?|agentes?|atendentes|
          "terminais|caixas|dispositivos|pacientes|pagamentos|pedidos|operadores|enfermeiros|enfermeiras|medicos|"
          "motoristas|tecnicos|vendedores|alunos|estudantes|consultores)")
 _SIXTH: dict[str, list[str]] = {
+    "press": ["(youtuber|influenciador|influenciadora|criador de conteudo|criadora de conteudo|reporter)", "(redator|redatora) (de|do|da|no|na)"],
     "lawyer": [
         "(nosso|nossa|meu|minha|seu|sua|o|a|os) (advogado|advogada|advogados)",
         "(intimacao|citacao|notificacao judicial)", "(processo|acao|ordem|decisao|mandado|determinacao) judicial",
