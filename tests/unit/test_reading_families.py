@@ -882,3 +882,90 @@ SIXTH = [*OUTAGE_PAIRS, *OUTAGE_PAIR_LURES, *LAWYER_CLASS, *LAWYER_CLASS_LURES, 
 @pytest.mark.parametrize(("text", "mood", "found", "absent"), SIXTH)
 def test_a_family_of_the_sixth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]) -> None:
     check_reading(text, mood, found, absent, None)
+
+
+# Seventh version: security as told (a stranger and an act on the customer's account at any distance in one
+# sentence, data sent or shown to the wrong person, codes and resets never asked for, fraud on a charge) and
+# regulators by their local names and titles, and GDPR rights invoked by article; questions asking someone of ours to
+# do something, undelivered resets, 2FA how-tos, security updates and regulators named as context stay no matter.
+SECURITY_PAIRS: list[Case] = [
+    ('Last night, from an IP I have never seen, someone got into my account and changed the recovery phone.', None,
+     {'security'}, set()),
+    ('A stranger, using my saved card, ordered three gift cards on my account this morning.', None, {'security'},
+     set()),
+    ('Somebody has been calling your helpline pretending to be me.', None, {'security'}, set()),
+    ('Another customer phoned me because, when he opened his portal, he could see all my payslips.', None,
+     {'security'}, set()),
+    ('This morning I got two login codes by text that I never requested.', 'calm', {'security'}, set()),
+    ('There is a fraudulent charge of 74 dollars on my card from your store.', None, {'security'}, set()),
+    ('Hier soir, un inconnu, depuis un appareil en Espagne, a modifié mon adresse e-mail.', None, {'security'},
+     set()),
+    ("Quelqu'un a commandé deux téléphones à mon nom avec ma carte.", None, {'security'}, set()),
+    ("J'ai reçu les relevés d'un autre client dans mon espace.", None, {'security'}, set()),
+    ("Ce matin j'ai reçu un code de connexion que je n'ai jamais demandé.", 'calm', {'security'}, set()),
+    ('Jemand hat gestern in meinem Namen zwei Verträge abgeschlossen.', None, {'security'}, set()),
+    ('Ihr Kundendienst hat meine Kontoauszüge an einen fremden Empfänger gemailt.', None, {'security'}, set()),
+    ('Ich bekomme ständig Sicherheitscodes per SMS, die ich nicht angefordert habe.', None, {'security'}, set()),
+    ('Auf meiner Kreditkarte ist eine betrügerische Buchung von Ihrem Shop.', None, {'security'}, set()),
+    ('Un desconocido, desde otro país, ha cambiado el correo y la contraseña de mi cuenta.', None, {'security'},
+     set()),
+    ('Alguien se ha hecho pasar por mí en vuestro chat.', None, {'security'}, set()),
+    ('Me ha llegado la nómina de otra persona a mi correo.', None, {'security'}, set()),
+    ('Hoy me han llegado dos códigos de verificación que no he solicitado.', 'calm', {'security'}, set()),
+    ('Alguém, de um celular que não conheço, trocou a senha e o e-mail da minha conta.', None, {'security'}, set()),
+    ('Um desconhecido fez compras em meu nome pelo aplicativo.', None, {'security'}, set()),
+    ('Recebi os documentos de outro cliente no meu e-mail.', None, {'security'}, set()),
+    ('Há uma compra fraudulenta no meu cartão feita na vossa loja.', None, {'security'}, set()),
+    ("Uno sconosciuto è entrato nel mio account e ha modificato l'indirizzo di spedizione.", None, {'security'},
+     set()),
+    ('Qualcuno ha prenotato due voli a nome mio.', None, {'security'}, set()),
+    ('Ho ricevuto le buste paga di un altro cliente.', None, {'security'}, set()),
+    ('Stamattina mi è arrivato un codice di verifica che non ho richiesto.', 'calm', {'security'}, set()),
+]
+SECURITY_PAIR_LURES: list[Case] = [
+    ('Could someone change the email on my account to my new work address?', 'calm', set(), {'security'}),
+    ('If someone logs into my account from a new device, do I get an alert?', 'calm', set(), {'security'}),
+    ('The password reset email never arrived, can you resend it?', None, set(), {'security'}),
+    ('How do I enable 2FA for everyone on my team?', 'calm', set(), {'security'}),
+    ('Please fill in the attached security questionnaire before our audit.', 'calm', set(), {'security'}),
+    ("Pouvez-vous demander à quelqu'un de modifier mon adresse e-mail ?", 'calm', set(), {'security'}),
+    ('Seit dem Sicherheitsupdate startet die App auf meinem Tablet nicht mehr.', 'calm', set(), {'security'}),
+    ('Kann jemand mein Passwort zurücksetzen? Ich habe es vergessen.', 'calm', set(), {'security'}),
+    ('¿Puede alguien de vuestro equipo cambiar el correo de mi cuenta?', 'calm', set(), {'security'}),
+    ('Alguém da equipe pode alterar o e-mail da minha conta?', 'calm', set(), {'security'}),
+    ("Qualcuno del supporto può cambiare l'email del mio account?", 'calm', set(), {'security'}),
+    ("J'ai reçu un e-mail d'un autre client qui cherche votre numéro.", None, set(), {'security'}),
+]
+REGULATORS_BY_NAME: list[Case] = [
+    ("If this isn't fixed by Friday I'm filing a complaint with my state AG.", 'threatening', {'regulatory'}, set()),
+    ('Unless the fee is refunded, I will complain to the Financial Conduct Authority.', 'threatening',
+     {'regulatory'}, set()),
+    ("Sans réponse sous huit jours, je saisis l'Autorité de régulation des communications.", 'threatening',
+     {'regulatory'}, set()),
+    ('Wenn ich bis Freitag nichts höre, beschwere ich mich beim Landesbeauftragten für Datenschutz.', 'threatening',
+     {'regulatory'}, set()),
+    ('Sonst wende ich mich an die Arbeiterkammer.', 'threatening', {'regulatory'}, set()),
+    ('Si no me devolvéis el dinero, presentaré una reclamación ante la Agencia Española de Protección de Datos.',
+     'threatening', {'regulatory'}, set()),
+    ('Se não resolverem, vou fazer queixa no Banco de Portugal.', 'threatening', {'regulatory'}, set()),
+    ('Se não devolverem o valor, vou reclamar na ANATEL.', 'threatening', {'regulatory'}, set()),
+    ('Se non risolvete entro venerdì, faccio un reclamo al Garante Privacy.', 'threatening', {'regulatory'}, set()),
+    ("Ai sensi dell'art. 15 del GDPR chiedo una copia di tutti i miei dati.", 'calm', {'regulatory'}, set()),
+    ('Conforme o artigo 17 do RGPD, peço o apagamento dos meus dados.', 'calm', {'regulatory'}, set()),
+    ('Solicito, según el artículo 15 RGPD, acceso a mis datos personales.', 'calm', {'regulatory'}, set()),
+]
+REGULATOR_LURES: list[Case] = [
+    ('Wir folgen den Empfehlungen der Bundesnetzagentur für Router.', 'calm', set(), {'regulatory'}),
+    ('Somos una entidad supervisada por el Banco de España; ¿vuestro archivo guarda los correos diez años?', 'calm',
+     set(), {'regulatory'}),
+    ("Il nostro garante per l'affitto deve firmare il contratto.", 'calm', set(), {'regulatory'}),
+    ("Sans réponse d'ici vendredi, j'envoie mon dossier à 60 Millions de consommateurs.", None, {'media'},
+     {'regulatory'}),
+]
+SEVENTH = [*SECURITY_PAIRS, *SECURITY_PAIR_LURES, *REGULATORS_BY_NAME, *REGULATOR_LURES]
+
+
+@pytest.mark.parametrize(("text", "mood", "found", "absent"), SEVENTH)
+def test_a_family_of_the_seventh_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
+                                                 ) -> None:
+    check_reading(text, mood, found, absent, None)

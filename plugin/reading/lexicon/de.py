@@ -386,3 +386,48 @@ _SIXTH: dict[str, list[str]] = {
 }
 for _category, _cues in _SIXTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Seventh version: security as the customer tells it (a stranger and an act on the account, data sent to the wrong
+# person, codes never asked for, fraud on a charge) and regulators by their titles.
+_FREMD = "(jemand|irgendjemand|irgendwer|ein fremder|eine fremde|fremde|unbekannte|ein unbekannter|eine unbekannte|ein dritter|dritte|betruger|hacker)"
+_MEINE = ("(meine|unsere|meiner|unserer|meinen|unseren) (rechnung|rechnungen|daten|unterlagen|dokumente|gehaltsnachweise|"
+          "gehaltsabrechnung|gehaltsabrechnungen|ausweiskopie|ausweis|adresse|anschrift|bankdaten|iban|kontoauszuge|bestellungen|vertrag|personalien|krankendaten)")
+_SEVENTH: dict[str, list[str]] = {
+    "pair:security:1a": [_FREMD],
+    "pair:security:1b": [
+        "(in|auf) (mein|meinem|unser|unserem) (konto|kundenkonto|account|profil|postfach) .. (eingeloggt|angemeldet|eingewahlt|zugegriffen|eingedrungen|bestellt|gekauft)",
+        "(in|unter) (meinem|unserem) namen", "sich .. (eingeloggt|angemeldet|eingewahlt|zugang verschafft|zugriff verschafft)",
+        "(geandert|zuruckgesetzt|ausgetauscht|deaktiviert|entfernt) .. (passwort|kennwort|e mail|email|telefonnummer|handynummer|bankverbindung|iban|lieferadresse|zwei faktor|2fa)",
+        "(passwort|kennwort|e mail adresse|email adresse|telefonnummer|bankverbindung|iban|lieferadresse) .. (geandert|zuruckgesetzt|ausgetauscht)",
+        "(gibt|gab|gaben|ausgibt|ausgegeben) sich .. (als ich|als mich|fur mich|als uns|fur uns) aus",
+        "(leergeraumt|abgeraumt|geplundert)",
+    ],
+    "pair:security:2a": [
+        "(fremde|fremden|fremder|anderen|anderer|falschen|falscher) (kunden|kundin|person|personen|empfanger|empfangerin|nutzer|nutzerin|mann|frau)",
+        "(ein|eine|einem|einen|einer) (fremder|fremde|fremden|unbekannter|unbekannte|unbekannten)",
+    ],
+    "pair:security:2b": [
+        f"{_MEINE} .. (geschickt|gesendet|verschickt|zugestellt|weitergeleitet|gemailt|bekommen|erhalten|gesehen|einsehen|sehen|angezeigt)",
+        f"(sieht|sah|sehen|bekommt|bekam|erhalt|erhielt|hat|hatte) (alle )?{_MEINE}",
+        "(rechnung|rechnungen|daten|unterlagen|dokumente|bestellung|bestellungen|kontoauszug|kontoauszuge) (eines|einer) (anderen|fremden)",
+    ],
+    "pair:security:3a": ["(bestatigungscode|bestatigungscodes|sicherheitscode|sicherheitscodes|anmeldecode|verifizierungscode|login code|sms code|tan|tans|zurucksetzungs?mail|passwort zurucksetzen|zurucksetzen des passworts|reset mail|reset link)"],
+    "pair:security:3b": ["(nicht|nie|niemals|gar nicht) (angefordert|beantragt|angefragt|ausgelost|veranlasst)"],
+    "security": [
+        "(betrugerische|betrugerischen|betrugerischer) (abbuchung|abbuchungen|buchung|buchungen|zahlung|zahlungen|belastung|belastungen|transaktion|transaktionen|bestellung|bestellungen|uberweisung|lastschrift)",
+        "(abbuchung|abbuchungen|zahlung|zahlungen|belastung|buchung|lastschrift) .. (ist|war|sind|waren) (ein )?betrug",
+    ],
+    "not:security": [
+        f"(wenn|falls|sobald|kann|konnte|konnen|darf|wie) {_FREMD}",
+        "jemand (von|bei|aus) (ihnen|ihrem|ihrer|euch|eurem|dem|der)",
+        "(sicherheitsupdate|sicherheitsupdates|sicherheitsfragebogen|sicherheitshinweis)",
+    ],
+    "regulator": [
+        "(landesbeauftragte|landesbeauftragten|landesbeauftragter|bundesbeauftragte|bundesbeauftragten|bundesbeauftragter) fur (den )?datenschutz*",
+        "(datenschutzaufsicht|datenschutzaufsichtsbehorde|aufsichtsbehorde|bundesnetzagentur|bundesanstalt fur finanzdienstleistungsaufsicht|bundeskartellamt|"
+        "verbraucherschutzbehorde|verbraucherzentrale|verbraucherzentralen|arbeiterkammer|konsumentenschutz|verein fur konsumenteninformation|vki|"
+        "schlichtungsstelle|ombudsmann|ombudsfrau|ombudsstelle|versicherungsombudsmann|schlichtungsstelle energie|rtr|e control|edob|finma|finanzaufsicht)",
+    ],
+}
+for _category, _cues in _SEVENTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -1045,3 +1045,59 @@ _SIXTH: dict[str, list[str]] = {
 }
 for _category, _cues in _SIXTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Seventh version: security as the customer tells it, by a subject and an act on their account (pairs); data shown
+# or sent to the wrong person; codes and resets never asked for; fraud on a charge. Regulators by their titles.
+_STRANGER = ("(someone|somebody|a stranger|strangers|an unknown person|an unknown user|a third party|someone else|"
+             "somebody else|a hacker|hackers|an impostor|an imposter|a scammer|scammers|a fraudster|fraudsters)")
+_MY_DATA = ("(invoices?|bills?|statements?|data|details|documents?|files?|orders?|address|bank details|iban|payslips?|"
+            "passport|id card|personal information|medical records|records|contract|tax forms?)")
+_SEVENTH: dict[str, list[str]] = {
+    # "Someone, from an IP in another country, logged in and changed my email": a stranger and an act on the account.
+    "pair:security:1a": [_STRANGER],
+    "pair:security:1b": [
+        "(logged|signed|got|broke|gained access) (in|into|on|to)? (to )?(my|our) (account|profile|mailbox|dashboard|app)",
+        "(changed|reset|updated|altered|replaced|removed|turned off|disabled) (my|our|the) .. (password|email|e mail|phone number|mobile number|bank details|payout|2fa|two factor|recovery|login|shipping address|delivery address|iban)",
+        "(ordered|bought|booked|placed|made|spent|withdrew|transferred|opened|took out) .. (on|from|with|using|under|in) (my|our) (account|card|profile|wallet|login|name|details)",
+        "(pretending|pretended|posing|posed|claiming|claimed|passing himself off|passing herself off) (to be|as) (me|us|my|the account holder)",
+        "(in|under) (my|our) name", "(drained|emptied|cleaned out) (my|our)",
+    ],
+    # Data shown or sent to the wrong person: "another customer, logging in to his account, saw all my invoices".
+    "pair:security:2a": ["(another|a different|the wrong|other) (customer|customers|user|users|client|person|people|account holder)",
+                         "(a stranger|a complete stranger|a total stranger|someone i don't know|someone i do not know)"],
+    "pair:security:2b": [
+        f"(received|receives|receiving|got|gets|sees|saw|seeing|can see|could see|was shown|were shown|has|had|was sent|were sent|sent) (all )?(of )?(my|our) {_MY_DATA}",
+        f"(my|our) {_MY_DATA} (went|were sent|was sent|ended up|showed up|appeared|were emailed|was emailed|were visible|was visible)",
+        f"(someone else's|another customer's|another user's|another person's|a stranger's|other customers'|other people's) {_MY_DATA}",
+    ],
+    # Codes and resets never asked for: "three reset emails this morning that I never requested".
+    "pair:security:3a": ["(verification|security|login|confirmation|one time|2fa|sms|otp|access|sign in|authentication|reset) (code|codes|link|links|email|emails|text|texts|message|messages|pin)",
+                         "(password reset|password resets|reset request|reset requests|otp|otps)"],
+    "pair:security:3b": ["(i|we) (never|didn't|did not|hadn't|had not|haven't|have not) (ask|asked|request|requested|initiate|initiated|trigger|triggered)",
+                         "(never|not) (asked for|requested|initiated) (by )?(me|us)?", "(unrequested|unsolicited)"],
+    "security": [
+        "(pretending|pretended|posing|posed|claiming) (to be|as) (me|my (husband|wife|partner|son|daughter|colleague|boss))",
+        "(impersonating|impersonated|impersonates) (me|us|my|our)",
+        "(charge|charges|payment|payments|debit|debits|transaction|transactions|withdrawal|withdrawals|purchase|purchases|transfer|transfers) (on|from|to) (my|our) .. (is|was|are|were|looks|look|looked|seems|seem) (a )?(fraud|fraudulent)",
+        "(fraud|fraudulent activity) on (my|our) (account|card|credit card|bank account|wallet)",
+        "(emptied|drained|cleaned out|wiped out) (my|our) (account|wallet|balance|credit|savings)",
+        "(a|an|from a|from an) (device|phone|computer|laptop|browser) (that|which) (isn't|is not|wasn't|was not) (mine|ours)",
+        "(looked|looks|look|seemed|seems) like (it|they|this|that) (came|come|comes|was|were) from (you|your)",
+    ],
+    # A question or a condition with "someone" is no stranger: "Could someone change my email?", "if someone logs in".
+    "not:security": [
+        f"(can|could|would|will|may|might|please|if|when|whenever|once|in case|so that|so) {_STRANGER}",
+        f"{_STRANGER} (from|at|in|on) (your|the) (team|support|side|end|company|staff|billing|office|helpdesk|help desk)",
+        "(how|where) (do|can|could|should) (i|we) .. (fraud|someone|somebody|another customer|another user)",
+    ],
+    "regulator": [
+        "(state|the state's|my state's|our state's) (ag|attorney general|attorney general's office)",
+        "(federal trade commission|consumer financial protection bureau|financial conduct authority|information commissioner's office|information commissioners office|"
+        "federal communications commission|public utilities commission|public utility commission|better business bureau|financial ombudsman service|"
+        "energy ombudsman|communications ombudsman|telecoms ombudsman|ombudsman services|pensions ombudsman|legal ombudsman|prudential regulation authority|"
+        "competition and markets authority|securities and exchange commission|office of the comptroller|occ|finra|state insurance (department|commissioner)|"
+        "insurance commissioner|banking regulator|financial regulator|data protection regulator|privacy commissioner)",
+    ],
+}
+for _category, _cues in _SEVENTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

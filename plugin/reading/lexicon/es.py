@@ -344,3 +344,52 @@ _SIXTH: dict[str, list[str]] = {
 }
 for _category, _cues in _SIXTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Seventh version: security as the customer tells it (a stranger and an act on the account, data seen by another
+# customer, codes never asked for, fraud on a charge) and regulators by their titles.
+_DESCONOCIDO = ("(alguien|un desconocido|una desconocida|unos desconocidos|un tercero|terceros|una persona desconocida|"
+                "un extrano|una extrana|un hacker|hackers|un estafador|estafadores)")
+_MIS = ("(mis|nuestras|nuestros|mi|nuestra) (facturas?|datos|documentos|pedidos|direccion|nominas?|dni|extractos?|"
+        "contrato|informacion personal|datos bancarios|iban)")
+_SEVENTH: dict[str, list[str]] = {
+    "pair:security:1a": [_DESCONOCIDO],
+    "pair:security:1b": [
+        "(entrado|entro|accedido|accedio|iniciado sesion|inicio sesion|metido|metio|colado|colo) (en|a) (mi|nuestra) (cuenta|perfil|correo|area)",
+        "(cambiado|cambio|modificado|modifico|restablecido|restablecio|reseteado|borrado|desactivado) .. (contrasena|correo|email|e mail|telefono|numero|datos bancarios|iban|direccion de envio|doble factor|verificacion)",
+        "(hecho|hizo|realizado|realizo|comprado|compro|pedido|pidio|reservado|transferido|sacado) .. (con|desde|en) (mi|nuestra) (cuenta|tarjeta|perfil|nombre)",
+        "(en|a) (mi|nuestro) nombre", "(haciendose|hacerse|se hace|se hizo|se ha hecho) pasar por (mi|nosotros)", "(suplantando|suplanto|suplantado|suplantacion) .. identidad",
+        "(vaciado|vacio|vaciaron|vaciado) (mi|nuestra|el) (cuenta|monedero|saldo|cartera)",
+    ],
+    "pair:security:2a": ["(otro cliente|otra clienta|otros clientes|otro usuario|otra persona|un desconocido|una desconocida|un extrano|una extrana|el destinatario equivocado|una persona equivocada)"],
+    "pair:security:2b": [
+        f"(ve|veia|ha visto|vio|recibe|recibia|ha recibido|recibio|puede ver|podia ver|tiene acceso a) (todas |todos )?{_MIS}",
+        f"{_MIS} .. (enviado|enviada|enviados|enviadas|mandado|mandada|mandados|mandadas) a",
+        "(he|hemos) recibido (la|las|una|unas|los|unos) (factura|facturas|datos|documentos|pedido|extracto|nomina|contrato)",
+        "(me ha llegado|me llego|me han llegado|me llegaron|nos ha llegado) (la|las|una|unas|los) (factura|facturas|datos|documentos|pedido|extracto|nomina)",
+        "(factura|facturas|datos|documentos|pedidos|nomina) de (otro|otra|otros) (cliente|clienta|clientes|usuario|persona)",
+    ],
+    "pair:security:3a": ["(codigo|codigos|sms|enlace|enlaces|correo|correos|email|emails|mensaje|mensajes) (de )?(verificacion|confirmacion|seguridad|acceso|restablecimiento|restablecer|recuperacion)",
+                         "(restablecer|restablecimiento de) (la )?contrasena"],
+    "pair:security:3b": ["(que )?(yo )?no (he|hemos|habia|habiamos) (pedido|solicitado|hecho)", "(que )?no (pedi|solicite|pedimos|solicitamos)", "sin (haberlo|haberlos|haberla|haberlas) (pedido|solicitado)"],
+    "security": [
+        "(cargo|cargos|cobro|cobros|pago|pagos|compra|compras|transaccion|transacciones|transferencia|transferencias|retirada|retiradas) (fraudulento|fraudulenta|fraudulentos|fraudulentas)",
+        "(fraude|estafa) (en|con) (mi|nuestra) (tarjeta|cuenta)",
+        "(me han|nos han|han) vaciado .. (cuenta|monedero|saldo|cartera)",
+        "(movil|telefono|dispositivo|ordenador|navegador) que no es (el )?(mio|nuestro)",
+    ],
+    "not:security": [
+        f"(si|cuando|como|puede|podria|pueden|podrian|para que) {_DESCONOCIDO}",
+        "alguien (de|del) (vuestro|su|vuestra|el) (equipo|soporte|servicio|departamento)",
+    ],
+    "regulator": [
+        "(agencia espanola de proteccion de datos|aepd|comision nacional de los mercados|cnmc|comision nacional del mercado de valores|cnmv|banco de espana|"
+        "direccion general de consumo|ministerio de consumo|junta arbitral de consumo|oficina municipal de informacion al consumidor|omic|"
+        "organizacion de consumidores y usuarios|ocu|facua|asufin|adicae|defensor del pueblo|sindic de greuges|setsi|oficina de atencion al usuario de telecomunicaciones)",
+    ],
+    "regulatory": [
+        "(articulo|art) # (del |de la )?(rgpd|gdpr|lopdgdd|lopd)",
+        "(solicitud|peticion|ejercicio del derecho) (de|del derecho de) (acceso|supresion|rectificacion|portabilidad|oposicion) .. datos",
+    ],
+}
+for _category, _cues in _SEVENTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -496,3 +496,51 @@ _SIXTH: dict[str, list[str]] = {
 }
 for _category, _cues in _SIXTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Seventh version: security as the customer tells it (a stranger and an act on the account, data seen by another
+# customer, codes never asked for, fraud on a charge) and regulators by their titles.
+_INCONNU = ("(quelqu'un|un inconnu|une inconnue|des inconnus|un tiers|une tierce personne|une personne inconnue|"
+            "un pirate|des pirates|un fraudeur|des fraudeurs|un usurpateur)")
+_MES = ("(mes|nos|ma|mon|notre) (factures?|donnees|coordonnees|documents|commandes|informations|releves|adresse|rib|iban|"
+        "fiches de paie|bulletins de salaire|papiers|piece d'identite|dossier|contrat)")
+_SEVENTH: dict[str, list[str]] = {
+    "pair:security:1a": [_INCONNU],
+    "pair:security:1b": [
+        "(connecte|connectee|connectes|introduit|entre) (a|sur|dans) (mon|notre|ma) (compte|espace|profil|messagerie|boite)",
+        "(change|modifie|reinitialise|remplace|supprime|desactive) .. (mot de passe|adresse e mail|adresse mail|e mail|email|numero de telephone|rib|iban|coordonnees bancaires|adresse de livraison|double authentification)",
+        "(commande|commandes|achat|achats|achete|commandé|reserve|vire|virement|retire) .. (a|en|sur|avec) (mon|notre|ma) (nom|compte|carte|espace)",
+        "(a|en) (mon|notre) nom", "(se fait|se faisait|s'est fait|se faisant|se font) passer pour (moi|nous)", "(usurpe|usurpation) .. (mon|notre|d')? ?identite",
+        "(vide|vider|vidé) (mon|notre) (compte|porte monnaie|portefeuille|cagnotte)",
+    ],
+    "pair:security:2a": ["(un autre client|une autre cliente|d'autres clients|un autre utilisateur|une autre personne|un inconnu|une inconnue|un parfait inconnu|le mauvais destinataire|un mauvais destinataire)"],
+    "pair:security:2b": [
+        f"(voit|voyait|a vu|voient|recoit|recevait|a recu|ont recu|peut voir|pouvait voir|accede a|avait acces a|a acces a) (toutes |tous )?{_MES}",
+        f"{_MES} (envoyee?s?|transmise?s?|adressee?s?|expediee?s?) (a|au|chez)",
+        "(j'ai|nous avons|on a) recu (la|les|une|des) (facture|factures|donnees|documents|commande|commandes|releve|releves|fiche de paie|fiches de paie|coordonnees|contrat|dossier)",
+        "(je vois|je voyais|nous voyons|on voit|s'affiche|s'affichent|apparait|apparaissent) .. (la|les|une|des) (facture|factures|donnees|commandes|coordonnees|informations) (d'un|d'une|d'autres)",
+    ],
+    "pair:security:3a": ["(code|codes|sms|lien|liens|e mail|e mails|mail|mails|courriel|courriels|demande|demandes) (de )?(verification|confirmation|securite|connexion|reinitialisation|validation)",
+                         "(reinitialisation|reinitialisations) (du |de )?(mot de passe|mdp)"],
+    "pair:security:3b": ["(je|nous) (n'ai|n'avons|n'avais|n'avions) (jamais|pas|rien) (demande|sollicite|fait|lance|effectue)", "(jamais|pas) demande (par moi|par nous)?", "que je n'ai pas demande"],
+    "security": [
+        "(prelevement|prelevements|paiement|paiements|debit|debits|achat|achats|transaction|transactions|virement|virements|retrait|retraits|operation|operations) (frauduleux|frauduleuse|frauduleuses|frauduleuses)",
+        "(fraude|escroquerie) (a|sur) (ma|mon|notre) (carte|compte)",
+    ],
+    "not:security": [
+        f"(si|quand|lorsque|est ce que|comment|pour que|afin que|pourriez|pouvez) {_INCONNU}",
+        "quelqu'un (de|chez|dans) (votre|vos|chez vous|l'equipe|le service|votre equipe|votre service|chez)",
+        "quelqu'un (peut|pourrait|pourra)",
+    ],
+    "regulator": [
+        "(commission nationale de l'informatique|autorite de regulation des communications|arcom|banque de france|autorite de controle prudentiel|"
+        "mediateur national de l'energie|mediateur des communications electroniques|mediateur de l'assurance|mediateur bancaire|mediateur de la consommation|"
+        "direction generale de la concurrence|dgccrf|direction departementale de la protection des populations|ddpp|autorite des marches financiers|"
+        "defenseur des droits|autorite de protection des donnees|association de consommateurs|clcv)",
+    ],
+    "regulatory": [
+        "(demande|droit|exercice (de mon|du) droit) (d'acces|d'effacement|de suppression|de portabilite|de rectification|d'opposition) .. (donnees|rgpd|article)",
+        "(articles?|art) # .. rgpd",
+    ],
+}
+for _category, _cues in _SEVENTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

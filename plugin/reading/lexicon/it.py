@@ -270,3 +270,52 @@ _SIXTH: dict[str, list[str]] = {
 }
 for _category, _cues in _SIXTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Seventh version: security as the customer tells it (a stranger and an act on the account, data seen by another
+# customer, codes never asked for, fraud on a charge) and regulators by their titles.
+_ESTRANEO = ("(qualcuno|uno sconosciuto|una sconosciuta|degli sconosciuti|sconosciuti|un estraneo|un'estranea|terzi|"
+             "un hacker|hacker|un truffatore|dei truffatori)")
+_MIEI = ("(miei|mie|mio|mia|nostri|nostre|nostro|nostra) (fatture|fattura|dati|documenti|ordini|indirizzo|buste paga|"
+         "busta paga|estratti conto|estratto conto|contratto|codice fiscale|dati bancari|iban|informazioni personali)")
+_SEVENTH: dict[str, list[str]] = {
+    "pair:security:1a": [_ESTRANEO],
+    "pair:security:1b": [
+        "(entrato|entrata|acceduto|collegato|loggato|connesso) (nel|nella|al|alla|sul|sulla|dal|dalla) (mio|mia|nostro|nostra) (account|conto|profilo|casella|area)",
+        "(cambiato|modificato|reimpostato|resettato|cancellato|disattivato) .. (password|email|e mail|numero|telefono|dati bancari|iban|indirizzo di spedizione|autenticazione)",
+        "(fatto|effettuato|comprato|acquistato|ordinato|prenotato|trasferito|prelevato) .. (con|dal|dalla|sul|sulla|col) (mio|mia|nostro|nostra) (account|conto|carta|profilo)",
+        "a (nome mio|mio nome|nome nostro|nostro nome)", "(spacciandosi|spacciato|si spaccia|fingendosi|si finge|fingendo di essere) (per )?(me|noi)",
+        "(svuotato|svuotata|svuotati|prosciugato) (il|la) (mio|mia|nostro|nostra) (conto|portafoglio|saldo|credito)",
+    ],
+    "pair:security:2a": ["(un altro cliente|un'altra cliente|altri clienti|un altro utente|un'altra persona|uno sconosciuto|una sconosciuta|un estraneo|destinatario sbagliato|persona sbagliata)"],
+    "pair:security:2b": [
+        f"(vede|vedeva|ha visto|riceve|riceveva|ha ricevuto|puo vedere|poteva vedere|ha accesso a|aveva accesso a) (tutte |tutti )?(le |i |il |la )?{_MIEI}",
+        f"{_MIEI} .. (inviati|inviate|inviato|inviata|mandati|mandate|spediti|spedite) a",
+        "(ho|abbiamo) ricevuto (la|le|una|i|un|gli) (fattura|fatture|dati|documenti|ordine|ordini|estratto conto|estratti conto|busta paga|buste paga|contratto)",
+        "(fattura|fatture|dati|documenti|ordini|busta paga) di (un altro|un'altra|altri) (cliente|clienti|utente|utenti|persona)",
+    ],
+    "pair:security:3a": ["(codice|codici|sms|link|email|e mail|messaggio|messaggi) (di )?(verifica|conferma|sicurezza|accesso|reimpostazione|recupero)",
+                         "(reimpostazione|reset|recupero) (della )?password"],
+    "pair:security:3b": ["(che )?(io )?non (ho|abbiamo|avevo|avevamo) (mai )?(richiesto|chiesto|fatto)", "(mai|non) (richiesto|richiesti|richiesta|richieste) da (me|noi)", "senza (averlo|averli|averla) (chiesto|richiesto)"],
+    "security": [
+        "(addebito|addebiti|pagamento|pagamenti|acquisto|acquisti|transazione|transazioni|bonifico|bonifici|prelievo|prelievi) (fraudolento|fraudolenta|fraudolenti|fraudolente)",
+        "(frode|truffa) (sulla|sul|con la|con il) (mia|mio|nostra|nostro) (carta|conto)",
+    ],
+    "not:security": [
+        f"(se|quando|come|puo|potrebbe|possono|potrebbero|affinche|perche) {_ESTRANEO}",
+        "qualcuno (del|della|dal|dalla|di) (vostro|vostra|vostri|supporto|assistenza|team|ufficio)",
+    ],
+    # "un codice che non ho richiesto" says the customer never asked, not that they asked before.
+    "not:repeat": ["non (ho|abbiamo) (mai )?(richiesto|chiesto)"],
+    "regulator": [
+        "(garante privacy|garante per la privacy|garante della privacy|garante per la protezione dei dati|autorita garante|"
+        "autorita per le garanzie nelle comunicazioni|agcom|autorita garante della concorrenza|agcm|antitrust|arera|ivass|consob|banca d'italia|"
+        "arbitro bancario finanziario|corecom|difensore civico|codacons|altroconsumo|adiconsum|federconsumatori|unione nazionale consumatori|conciliaweb)",
+    ],
+    "regulatory": [
+        "(dell'art|dell'articolo|all'art|all'articolo|l'art|art|articolo) # (del |dal )?(gdpr|rgpd|regolamento)",
+        "(cancellazione|accesso|copia|rettifica|portabilita|limitazione) di tutti i (miei|nostri) dati",
+        "(richiesta|istanza|esercizio del diritto) di (accesso|cancellazione|rettifica|portabilita|oblio) .. dati",
+    ],
+}
+for _category, _cues in _SEVENTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -255,3 +255,50 @@ _SIXTH: dict[str, list[str]] = {
 }
 for _category, _cues in _SIXTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Seventh version: security as the customer tells it (a stranger and an act on the account, data seen by another
+# customer, codes never asked for, fraud on a charge) and regulators by their titles.
+_ESTRANHO = ("(alguem|um desconhecido|uma desconhecida|desconhecidos|um estranho|uma estranha|terceiros|um terceiro|"
+             "um hacker|hackers|um golpista|golpistas|um fraudador)")
+_MEUS = ("(meus|minhas|meu|minha|nossos|nossas|nosso|nossa) (faturas?|dados|documentos|pedidos|endereco|holerites?|"
+         "extratos?|contrato|cpf|rg|informacoes pessoais|dados bancarios|iban|nif)")
+_SEVENTH: dict[str, list[str]] = {
+    "pair:security:1a": [_ESTRANHO],
+    "pair:security:1b": [
+        "(entrou|entrado|acessou|acessado|logou|logado|conectou) (na|no|em) (minha|meu|nossa|nosso) (conta|perfil|email|e mail|caixa)",
+        "(trocou|trocado|alterou|alterado|mudou|mudado|redefiniu|redefinido|apagou|desativou) .. (senha|email|e mail|telefone|numero|dados bancarios|iban|endereco de entrega|autenticacao)",
+        "(fez|feito|realizou|realizado|comprou|comprado|pediu|pedido|transferiu|sacou) .. (com|na|no|em|pela|pelo) (minha|meu|nossa|nosso) (conta|cartao|perfil|nome)",
+        "(em|no) (meu|nosso) nome", "(se passando|se passou|se fazendo passar|fingindo ser) (por )?(mim|nos|eu)",
+        "(esvaziou|esvaziaram|zerou|zeraram|limparam) (a )?(minha|meu|nossa|nosso) (conta|carteira|saldo)",
+    ],
+    "pair:security:2a": ["(outro cliente|outra cliente|outros clientes|outro usuario|outro utilizador|outra pessoa|um desconhecido|uma desconhecida|um estranho|uma estranha|destinatario errado|pessoa errada)"],
+    "pair:security:2b": [
+        f"(ve|via|viu|recebe|recebia|recebeu|pode ver|podia ver|tem acesso a|teve acesso a|consegue ver) (todas |todos )?(as |os )?{_MEUS}",
+        f"{_MEUS} .. (enviados?|enviadas?|mandados?|mandadas?) (para|a|ao)",
+        "(recebi|recebemos) (a|as|uma|os|um) (fatura|faturas|dados|documentos|pedido|extrato|holerite|contrato|boleto)",
+        "(fatura|faturas|dados|documentos|pedidos|boleto|boletos) de (outro|outra|outros) (cliente|clientes|usuario|utilizador|pessoa)",
+    ],
+    "pair:security:3a": ["(codigo|codigos|sms|link|links|email|emails|e mail|mensagem|mensagens) (de )?(verificacao|confirmacao|seguranca|acesso|redefinicao|recuperacao)",
+                         "(redefinicao|redefinir|recuperacao) (de |da )?senha"],
+    "pair:security:3b": ["(que )?(eu )?(nao|nunca) (pedi|solicitei|pedimos|solicitamos|fiz|tinha pedido|tinha solicitado)", "sem (eu )?ter (pedido|solicitado)"],
+    "security": [
+        "(cobranca|cobrancas|compra|compras|pagamento|pagamentos|transacao|transacoes|transferencia|transferencias|saque|saques|debito|debitos) (fraudulenta|fraudulentas|fraudulento|fraudulentos)",
+        "(fraude|golpe) (no|na|com o|com a) (meu|minha|nosso|nossa) (cartao|conta)",
+    ],
+    "not:security": [
+        f"(se|quando|como|pode|poderia|podem|para que) {_ESTRANHO}",
+        "alguem (da|do) (vossa|sua|seu|vosso|equipe|equipa|suporte|atendimento)",
+    ],
+    "regulator": [
+        "(autoridade nacional de protecao de dados|anpd|agencia nacional de telecomunicacoes|anatel|procon|senacon|consumidor gov|idec|"
+        "banco de portugal|deco proteste|comissao nacional de protecao de dados|cnpd|entidade reguladora dos servicos energeticos|erse|anacom|asae|cmvm|"
+        "autoridade de supervisao de seguros|provedor de justica|provedor do cliente|ouvidoria|livro de reclamacoes|centro de arbitragem)",
+    ],
+    "regulatory": [
+        "(artigo|art) # (da |do )?(lgpd|rgpd|gdpr)",
+        "(direito|direitos) (ao apagamento|a eliminacao|ao acesso|a retificacao|de oposicao|de retificacao)",
+        "(pedido|solicitacao|requisicao) de (acesso|exclusao|eliminacao|apagamento|portabilidade) .. dados",
+    ],
+}
+for _category, _cues in _SEVENTH.items():
+    CUES.setdefault(_category, []).extend(_cues)
