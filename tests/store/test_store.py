@@ -234,8 +234,11 @@ def test_queueing_one_notification_concurrently_queues_it_once(store: Store) -> 
                           title="t", body="b")
 
     def queue(barrier: threading.Barrier) -> bool:
-        with store.session() as s:
+        if store.turns is not None:  # SQLite: a process's transactions take the write lock in turn, never six at once
             barrier.wait()
+        with store.session() as s:
+            if store.turns is None:
+                barrier.wait()
             return repo.queue_notification(s, "reports", weekly, NOW, timedelta(days=6))
 
     assert at_once(queue) == [False] * 5 + [True]

@@ -65,22 +65,49 @@ def test_a_waiter_out_of_patience_goes_on_without_a_turn_and_leaves_the_queue() 
     turns.release()
 
 
-def test_only_the_holder_may_release() -> None:
+def test_a_turn_nobody_holds_cannot_be_given_back() -> None:
     turns = WriteTurns(patience=1)
     with pytest.raises(RuntimeError):
         turns.release()
-    assert turns.acquire()
-    errors: list[BaseException] = []
 
-    def other() -> None:
-        try:
-            turns.release()
-        except RuntimeError as exc:
-            errors.append(exc)
-    thread = threading.Thread(target=other)
-    thread.start()
-    thread.join(5)
-    assert errors
+
+def test_another_thread_may_end_the_block_and_give_the_turn_back() -> None:
+    """A streamed response's generator may be closed by a thread other than the one that opened its session."""
+    turns = WriteTurns(patience=5)
+    block = turns.turn()
+    block.__enter__()
+    closer = threading.Thread(target=lambda: block.__exit__(None, None, None))
+    closer.start()
+    closer.join(5)
+    got: list[bool] = []
+    other = threading.Thread(target=lambda: got.append(turns.acquire()))
+    started = time.monotonic()
+    other.start()
+    other.join(5)
+    assert got == [True] and time.monotonic() - started < 1
+
+
+def test_a_turn_left_by_a_thread_that_ended_is_taken_over(caplog: pytest.LogCaptureFixture) -> None:
+    turns = WriteTurns(patience=0.05)
+    leaver = threading.Thread(target=turns.acquire, name="leaver")  # takes the turn and ends without giving it back
+    leaver.start()
+    leaver.join(5)
+    with caplog.at_level("WARNING"):
+        assert turns.acquire()
+    assert "leaver" in caplog.text
+    turns.release()
+
+
+def test_a_waiter_out_of_patience_says_who_holds_the_turn(caplog: pytest.LogCaptureFixture) -> None:
+    turns = WriteTurns(patience=0.05)
+    assert turns.acquire()
+    got: list[bool] = []
+    with caplog.at_level("WARNING"):
+        waiter = threading.Thread(target=lambda: got.append(turns.acquire()))
+        waiter.start()
+        waiter.join(5)
+    assert got == [False]
+    assert threading.current_thread().name in caplog.text
     turns.release()
 
 
