@@ -27,7 +27,7 @@ from plugin.reading.text import Text
 
 # What a negation before the cue cancels. Not billing ("still no refund" is about billing), nor a repeat claim
 # ("haven't heard back"), nor what softens a message.
-_NEGATABLE = frozenset({"regulator", "platform", "lawyer", "press", "legal", "regulatory", "media", "outage",
+_NEGATABLE = frozenset({"regulator", "redress", "platform", "lawyer", "press", "legal", "regulatory", "media", "outage",
                         "security", "churn", "anger", "frustration", "manager", "threat:legal", "threat:regulatory",
                         "threat:media", "threat:churn", "threat:billing", "threat"})
 # Where a negation stops reaching ("no warning and no cancel button"), in the six languages.
@@ -38,10 +38,12 @@ REPEAT_WEIGHT = 1  # saying they asked before weighs as a frustration cue (a "no
 # presse"): a lawyer, a law firm or a court ("Our lawyer sent us the court order" is legal, not a threat); the press
 # or a journalist ("I'm a reporter with The Register" is media, not a threat).
 _NAMED = {"lawyer": "legal", "press": "media"}
-_COUNTERED_AS = {"lawyer": "legal", "press": "media", "platform": "media", "regulator": "regulatory"}
+_COUNTERED_AS = {"lawyer": "legal", "press": "media", "platform": "media", "regulator": "regulatory",
+                 "redress": "regulatory"}
 # The categories that feed a threat's matter: replacing the built-in `threat:legal` cues drops these too.
 _FAMILY = {"lawyer": "threat:legal", "legal": "threat:legal", "press": "threat:media", "platform": "threat:media",
-           "media": "threat:media", "regulator": "threat:regulatory", "regulatory": "threat:regulatory"}
+           "media": "threat:media", "regulator": "threat:regulatory", "redress": "threat:regulatory",
+           "regulatory": "threat:regulatory"}
 ANGRY_AT = 2
 # Without a locale, a message with fewer small words of one language than this is read with every lexicon (an English
 # message with two of its own small words is English: "Our antivirus flags your installer" is not read as French).
@@ -205,17 +207,21 @@ class Reader:
         kept = [h for scope, hits in found for h in hits
                 if (h.category not in _NEGATABLE or not scope.negates(message, h))
                 and not (quoted and message.is_quoted(h.start))]
-        said_in = [*written, "en"] if confident else languages  # whose "if" and "complain" words count
+        said_in = [*written, "en"] if confident else languages  # whose "if" words count
+        # Complaint words are word beginnings: only the languages the message is written in lodge a complaint with
+        # them (English "inform" and "report" begin Spanish "información", "reporte": no complaint there).
+        complained_in = written if confident else languages
         kept = _merged(message, _without_countered(kept))
         kept.sort(key=lambda h: (h.start, -h.end))
-        return _decide(message, kept, detected.language, self._sentence_words(tuple(said_in)))
+        return _decide(message, kept, detected.language, self._sentence_words(tuple(said_in), tuple(complained_in)))
 
     @lru_cache(maxsize=64)  # noqa: B019 - one reader lives for the process; the key is a few language codes
-    def _sentence_words(self, languages: tuple[str, ...]) -> _SentenceWords:
+    def _sentence_words(self, languages: tuple[str, ...], complained_in: tuple[str, ...]) -> _SentenceWords:
         lexicons = [self._lexicons[lang] for lang in languages if lang in self._lexicons]
+        complaining = [self._lexicons[lang] for lang in complained_in if lang in self._lexicons]
         return _SentenceWords(
             conditions=frozenset().union(*(lex.conditions for lex in lexicons)),
-            complaints=tuple(sorted({c for lex in lexicons for c in lex.complaints})),
+            complaints=tuple(sorted({c for lex in complaining for c in lex.complaints})),
             intents=frozenset().union(*(lex.intents for lex in lexicons)),
             future_endings=tuple(sorted({e for lex in lexicons for e in lex.future_endings})),
             done=tuple(sorted({d for lex in lexicons for d in lex.done})),
@@ -291,6 +297,7 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
     pressure = any(h.category in ("pressure", "threat") for h in hits)
     said = [(h.category.removeprefix("threat:"), h.start, h.end) for h in hits if h.category not in _COUNTERED_AS]
     halves: list[Hit] = []
+    lodged = any(h.category in ("regulator", "redress") and told_as_done(message, h, words.done) for h in hits)
     for hit in hits:
         category = hit.category
         kind = category
@@ -318,13 +325,22 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
         if category in _NAMED:  # a lawyer or a court, the press: the matter, a threat when announced
             matter = _NAMED[category]
             kind = f"threat:{matter}" if words.threatened(message, hit) else matter
-        if category == "regulator":
+        if category in ("regulator", "redress"):
             if words.threatened(message, hit):
                 kind = "threat:regulatory"
+            elif said_with(message, hit, words.complaints) and _asks_how(message, hit):
+                kind = "regulatory"  # "quelle est la procédure pour le saisir ?": a question about the way, no threat
             elif said_with(message, hit, words.complaints):  # "je signale à la DGCCRF"; "I complained to the ICO"
-                kind = "regulatory" if told_as_done(message, hit, words.done) else "threat:regulatory"
+                # A complaint the message tells as already made, in this sentence or another ("I had turned to BaFin"
+                # under a subject "Complaint - BaFin"), is the matter, not a threat.
+                kind = "regulatory" if lodged else "threat:regulatory"
+            elif category == "redress":
+                kind = "regulatory"  # "The Financial Ombudsman upheld my complaint": the customer's own case
             else:
-                continue  # "we follow the CNIL guidance"
+                continue  # "we follow the CNIL guidance", "Our FCA registration number": the customer's own compliance
+        if (category == "threat:regulatory" and told_as_done(message, hit, words.done)
+                and not words.threatened(message, hit)):
+            kind = "regulatory"  # "Last month I filed a complaint with the FCC": a complaint made, no threat
         if kind.startswith("threat"):
             threatening = True
             matter = kind.partition(":")[2]
@@ -369,6 +385,19 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
         mood = Sentiment.CALM
     ordered = tuple(m for m in MATTERS if m in matters)
     return Reading(mood, ordered, language, manager, repeat, _unique(evidence))
+
+
+# Words that ask for the way to do something, in a question ("how do I refer my case to the ombudsman?", "quelle est
+# la procédure pour le saisir ?", "wie kann ich die Schlichtungsstelle anrufen?").
+_HOW = frozenset("how procedure process comment quelle wie verfahren como procedimiento procedimento come "
+                 "modalites".split())
+
+
+def _asks_how(message: Text, hit: Hit) -> bool:
+    start, end = message.sentence_around(hit.start, hit.end)
+    if not message.folded[end:end + 2].lstrip().startswith("?"):
+        return False
+    return any(word in _HOW for word in message.folded[start:end].replace("'", " ").split())
 
 
 def _paired(message: Text, halves: list[Hit]) -> list[tuple[str, tuple[Hit, Hit]]]:

@@ -61,10 +61,39 @@ def said_with(text: Text, hit: Hit, beginnings: tuple[str, ...]) -> bool:
     return any(token.startswith(beginnings) for token in _TOKEN.findall(text.folded[start:end]))
 
 
+# Verbs of asking and knowing after which "if" is "whether" ("let me know if", "m'indiquer si", "saber si",
+# "dirmi se"): an indirect question, no condition. A pronoun or an elided one may stand between ("tell me if").
+_ASKING = frozenset("know tell ask asking asked wonder wondering check checking confirm see advise clarify "
+                    "savoir indiquer dire preciser confirmer verifier demander demande sais "
+                    "saber decir decirme indicar indicarme confirmar comprobar preguntar pregunto sabe "
+                    "sapere dire dirmi dirci indicare indicarmi confermare verificare chiedo chiedere "
+                    "informar informe dizer verificar perguntar pergunto".split())
+_PRONOUNS = frozenset("me us moi nous me nos mi ci lo la le".split())
+# "Until further notice", "jusqu'à nouvel ordre", "bis auf Weiteres": for now, no deadline.
+_FOR_NOW = ("until further notice", "until further instruction", "until further instructions")
+
+
+def _asking(tokens: list[str], index: int) -> bool:
+    back = [t.split("'", 1)[-1] for t in tokens[max(0, index - 2):index]]
+    if back and back[-1] in _PRONOUNS:
+        back = back[:-1]
+    return bool(back) and back[-1] in _ASKING
+
+
 def conditional(text: Text, hit: Hit, conditions: Set[str]) -> bool:
-    """True when the sentence holding the hit states a condition ("if", "unless", "otherwise", "si", "wenn")."""
+    """True when the sentence holding the hit states a condition ("if", "unless", "otherwise", "si", "wenn"), not
+    when the word opens an indirect question ("could you tell me if", "m'indiquer si") or says "for now" ("until
+    further notice")."""
     start, end = text.sentence_around(hit.start, hit.end)
-    return any(token in conditions for token in _TOKEN.findall(text.folded[start:end]))
+    sentence = text.folded[start:end]
+    tokens = _TOKEN.findall(sentence)
+    for index, token in enumerate(tokens):
+        if token not in conditions or _asking(tokens, index):
+            continue
+        if token == "until" and " ".join(tokens[index:index + 3]) in _FOR_NOW:
+            continue
+        return True
+    return False
 
 
 def after_condition(text: Text, hit: Hit, conditions: Set[str], sequels: tuple[str, ...]) -> bool:

@@ -969,3 +969,55 @@ SEVENTH = [*SECURITY_PAIRS, *SECURITY_PAIR_LURES, *REGULATORS_BY_NAME, *REGULATO
 def test_a_family_of_the_seventh_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
                                                  ) -> None:
     check_reading(text, mood, found, absent, None)
+
+
+# Eighth version: calm messages that name a body of redress, a regulator or a lawyer as context, and the threats next
+# to them that must stay threats. A body of redress named about the customer's own case is the regulatory matter, not
+# a threat; a complaint already made is the matter; English complaint words do not lodge complaints in other
+# languages ("información" is no "inform"); "if" after a verb of asking is "whether"; "until further notice" is no
+# deadline.
+CALM_MENTIONS: list[Case] = [
+    ('The Pensions Ombudsman found in my favour last month and told you to recalculate my transfer value. Could you '
+     'tell me when the new figure will be ready?', 'calm', {'regulatory'}, set()),
+    ('Trading Standards asked me to get in touch with you first about the faulty boiler. Can an engineer visit this '
+     'week?', 'calm', {'regulatory'}, set()),
+    ('Last spring I lodged a complaint with the Ofgem about the meter readings. They now ask me to confirm with you '
+     'that the account is closed.', 'calm', {'regulatory'}, set()),
+    ("Pourriez-vous me dire si vous adhérez au médiateur de la consommation, et comment le saisir pour un litige de "
+     "livraison ?", 'calm', {'regulatory'}, set()),
+    ("Le médiateur de l'énergie m'a conseillé de vous écrire avant de déposer mon dossier. Ma facture de mars compte "
+     "deux fois l'abonnement.", 'calm', {'regulatory', 'billing'}, set()),
+    ('Ich hatte mich wegen der Kontoführungsgebühr an die Schlichtungsstelle gewandt. Dort riet man mir, mich zuerst '
+     'an Sie zu wenden.', 'calm', {'regulatory'}, set()),
+    ('Estuve en la Oficina Municipal de Información al Consumidor y me aconsejaron pediros primero el recibo '
+     'detallado.', 'calm', set(), set()),
+    ('Gostaria de saber se vocês estão registados no Provedor, e qual o prazo para responderem ao meu pedido.', 'calm',
+     set(), set()),
+    ("Un'associazione dei consumatori mi ha suggerito di chiedervi prima la copia del contratto. Potete inviarmela?",
+     'calm', {'regulatory'}, set()),
+    ('Until further notice, please send all letters about the flat to our solicitors rather than to me.', 'calm',
+     {'legal'}, set()),
+    ('Let me know if your team follows the ICO guidance on cookie banners.', 'calm', set(), {'regulatory'}),
+]
+REAL_THREATS: list[Case] = [
+    ('If the refund is not in my account by Friday, I will take this to the Financial Ombudsman.', 'threatening',
+     {'regulatory'}, set()),
+    ('Je vais saisir le médiateur de la consommation si rien ne bouge cette semaine.', 'threatening', {'regulatory'},
+     set()),
+    ('Wenn das bis Montag nicht erstattet ist, wende ich mich an die Schlichtungsstelle.', 'threatening',
+     {'regulatory'}, set()),
+    ('Si no me respondéis, presentaré una reclamación en la oficina del consumidor.', 'threatening', {'regulatory'},
+     set()),
+    ('Se não resolverem até sexta, vou registrar queixa no Procon.', 'threatening', {'regulatory'}, set()),
+    ("Se non rimborsate entro lunedì, mi rivolgerò a un'associazione dei consumatori.", 'threatening', {'regulatory'},
+     set()),
+    ('Until you refund me, every letter goes to my solicitor.', 'threatening', {'legal'}, set()),
+    ('I will report you to Trading Standards.', 'threatening', {'regulatory'}, set()),
+]
+EIGHTH = [*CALM_MENTIONS, *REAL_THREATS]
+
+
+@pytest.mark.parametrize(("text", "mood", "found", "absent"), EIGHTH)
+def test_a_family_of_the_eighth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
+                                                ) -> None:
+    check_reading(text, mood, found, absent, None)

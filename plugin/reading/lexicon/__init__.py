@@ -12,7 +12,9 @@ Categories of cues:
   (what softens a message: "no rush", "not urgent"), `sarcasm` (praise that is anger in a message already upset:
   "well done", "bravo", "Glückwunsch", "enhorabuena");
 - flags: `manager` (asks for a manager or someone senior), `repeat` (says they contacted us before);
-- names: `regulator` (CNIL, FTC, BaFin...), a threat when its sentence complains or states a condition;
+- names: `regulator` (CNIL, FTC, BaFin...), a threat when its sentence complains or states a condition, nothing
+  otherwise (a firm follows its regulator's rules); `redress` (an ombudsman, a consumer office or association, a
+  mediator), the same threat, and the regulatory matter by itself (named about the customer's own case);
   `platform` (TikTok, social media, review sites...), a threat in a conditional sentence, nothing otherwise;
   `lawyer` (my lawyer, a law firm, a court) and `press` (a journalist, the newspapers), the matter (`legal`,
   `media`) by themselves and a threat in a conditional sentence; `pressure` (a renewal coming, a contract ending),
@@ -41,7 +43,7 @@ FLAGS = ("manager", "repeat")
 # A regulator's name: a threat only in a sentence that complains or states a condition; a platform's name ("if ...,
 # the video goes on TikTok") only in a conditional sentence; pressure (a renewal, an ultimatum) turns a churn cue
 # anywhere in the message into a threat.
-NAMES = ("regulator", "platform", "pressure", "lawyer", "press", "nth")
+NAMES = ("regulator", "redress", "platform", "pressure", "lawyer", "press", "nth")
 COUNTERS = ("not:outage", "not:security", "not:billing", "not:churn", "not:legal", "not:media", "not:anger",
             "not:regulatory", "not:repeat", "not:manager", "not:frustration", "not:threat")
 CATEGORIES = (*MATTERS, *THREATS, *MOOD_CUES, *FLAGS, *NAMES, *COUNTERS)

@@ -14,7 +14,7 @@ BRIDGES = "will wollen werden werde wird mochte mochten ich wir es das den die d
 COMPLAINTS = "beschwer meld anzeig einschalt wend informier einreich"
 INTENTS = "werde werden wird werdet will wollen erwagen erwage uberlegen uberlege behalte"
 FUTURE_ENDINGS = ""
-DONE = "gepostet hinterlassen"
+DONE = "gepostet hinterlassen gewandt eingereicht beschwert gemeldet eingeschaltet"
 
 _SYS = ("(shop|onlineshop|webshop|seite|website|webseite|homepage|system|server|plattform|dienst|app|anwendung|backend|"
         "portal|internet|netz|leitung|verbindung|telefon|festnetz|router|datenbank|api|produktivsystem|alles|email|"
@@ -37,7 +37,6 @@ CUES: dict[str, list[str]] = {
     ],
     "legal": ["(vertragsbruch|vertragsverletzung)", "schadensersatz"],
     "threat:regulatory": [
-        "(datenschutzbehorde|aufsichtsbehorde|verbraucherschutz|verbraucherschutzzentrale|landesdatenschutzbeauftragte|landesdatenschutzbeauftragten|datenschutzbeauftragten des landes|schlichtungsstelle|verbraucherschlichtungsstelle)",
         "(verstoss|verstosst|verstossen|verletzung) (gegen )?(die )?dsgvo", "dsgvo (beschwerde|verstoss)",
     ],
     "regulatory": [
@@ -268,7 +267,6 @@ _FOURTH: dict[str, list[str]] = {
     ],
     "threat:regulatory": [
         "(beschwere|beschweren|beschwerde|melden|melde|wende|wenden|einschalten|schalte|informieren|informiere) .. (verbraucherzentrale|schlichtungsstelle|datenschutzbehorde|datenschutzbeauftragten|landesdatenschutzbeauftragte|bundesnetzagentur|bafin|aufsichtsbehorde|ombudsmann|ombudsstelle|verbraucherschutz)",
-        "(datenschutzbehorde|datenschutzbeauftragten|landesdatenschutzbeauftragten|aufsichtsbehorde|ombudsmann|ombudsstelle|verbraucherschutz)",
     ],
     "threat:churn": [
         "(noch (so )?(ein|eine|einmal|mal)|nochmal|wenn .. nicht|sonst|andernfalls|ansonsten) .. (sind wir|bin ich|wir sind|ich bin) (weg|raus|fort|draussen|ihr kunde gewesen|kunde gewesen)",
@@ -427,6 +425,11 @@ _SEVENTH: dict[str, list[str]] = {
         "(datenschutzaufsicht|datenschutzaufsichtsbehorde|aufsichtsbehorde|bundesnetzagentur|bundesanstalt fur finanzdienstleistungsaufsicht|bundeskartellamt|"
         "verbraucherschutzbehorde|verbraucherzentrale|verbraucherzentralen|arbeiterkammer|konsumentenschutz|verein fur konsumenteninformation|vki|"
         "schlichtungsstelle|ombudsmann|ombudsfrau|ombudsstelle|versicherungsombudsmann|schlichtungsstelle energie|rtr|e control|edob|finma|finanzaufsicht)",
+    ],
+    # Bodies of redress (ombudsmen, consumer offices and associations, mediators): named about the customer's own
+    # case, the regulatory matter by themselves; a threat when announced, under a condition or lodged as a complaint.
+    "redress": [
+        "(datenschutzbehorde|aufsichtsbehorde|verbraucherschutz|verbraucherschutzzentrale|landesdatenschutzbeauftragte|landesdatenschutzbeauftragten|datenschutzbeauftragten des landes|schlichtungsstelle|verbraucherschlichtungsstelle|datenschutzbeauftragten|ombudsmann|ombudsstelle)",
     ],
 }
 for _category, _cues in _SEVENTH.items():

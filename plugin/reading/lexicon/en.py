@@ -16,7 +16,7 @@ BRIDGES = "to be been being going gonna want wanna wish intend plan planning nee
 COMPLAINTS = "complain report file filing lodg escalat contact inform notif alert"
 INTENTS = "will shall going gonna intend intends intending plan planning considering consider prepared ready expect"
 FUTURE_ENDINGS = ""
-DONE = "posted tweeted retweeted published left wrote reviewed complained filed lodged rated"
+DONE = "posted tweeted retweeted published left wrote reviewed complained filed lodged rated upheld ruled received directed"
 
 _I = "(i|we)"
 _WILL = "('ll|will|shall|are going to|'re going to|am going to|'m going to|are gonna|'m gonna|intend to|plan to)"
@@ -70,8 +70,6 @@ CUES: dict[str, list[str]] = {
     "threat:regulatory": [
         f"{_I} {_WILL} (report|complain|escalate|file|lodge|raise) .. (regulator|authority|ombudsman|commissioner|watchdog|trading standards|attorney general|consumer protection)",
         "(complaint|complain|report|reporting|file|filing|lodge|lodging|escalate|escalating|contact|contacting|write|writing|go|going) (to|with) (the )?(regulator|regulators|ombudsman|data protection (authority|commissioner)|information commissioner|supervisory authority|attorney general|trading standards|consumer protection (agency|office|bureau|authority)|financial ombudsman|consumer (watchdog|authority|agency))",
-        "(the )?(ombudsman|financial ombudsman|trading standards|attorney general|information commissioner)",
-        "(consumer protection|data protection) (agency|authority|office|bureau|commissioner)",
         "(report|reporting|complaint|complain|file|filing|lodge|lodging) .. (with|to) the (ico|fca|ftc|cfpb|fcc|sec|ofcom|ofgem|ofwat|cma|asa)",
         "(violat*|breach*|break*|against|contrary to|in breach of|non compliance with|noncompliant with) (the )?(gdpr|data protection (law|act|regulation))",
         "gdpr (violation|breach|complaint|infringement)",
@@ -1097,6 +1095,12 @@ _SEVENTH: dict[str, list[str]] = {
         "energy ombudsman|communications ombudsman|telecoms ombudsman|ombudsman services|pensions ombudsman|legal ombudsman|prudential regulation authority|"
         "competition and markets authority|securities and exchange commission|office of the comptroller|occ|finra|state insurance (department|commissioner)|"
         "insurance commissioner|banking regulator|financial regulator|data protection regulator|privacy commissioner)",
+    ],
+    # Bodies of redress (ombudsmen, consumer offices and associations, mediators): named about the customer's own
+    # case, the regulatory matter by themselves; a threat when announced, under a condition or lodged as a complaint.
+    "redress": [
+        "(the )?(ombudsman|financial ombudsman|trading standards|attorney general|information commissioner)",
+        "(consumer protection|data protection) (agency|authority|office|bureau|commissioner)",
     ],
 }
 for _category, _cues in _SEVENTH.items():

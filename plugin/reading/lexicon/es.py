@@ -13,7 +13,7 @@ BRIDGES = "quiero queremos quiere voy vamos va pienso pensamos a el la los las u
 COMPLAINTS = "denunc reclam queja quej report acud"
 INTENTS = "voy vamos pienso pensamos planteando plantearemos dispuesto dispuestos"
 FUTURE_ENDINGS = "aremos eremos iremos"
-DONE = "publique publicado deje dejado comparti compartido subi subido"
+DONE = "publique publicado deje dejado comparti compartido subi subido presentado presentada interpuesto interpuse acudi"
 
 _SYS = ("(web|pagina|pagina web|sitio|sitio web|tienda|tienda online|plataforma|sistema|servidor|servidores|servicio|"
         "app|aplicacion|api|portal|internet|conexion|linea|fibra|red|telefono|todo|backend|correo|router|tpv|datafono|"
@@ -30,8 +30,7 @@ CUES: dict[str, list[str]] = {
     ],
     "legal": ["incumplimiento (de|del) contrato"],
     "threat:regulatory": [
-        "(oficina|organismo|autoridad|agencia|asociacion) (municipal )?(de|del) (consumo|consumidor|consumidores|proteccion de datos|informacion al consumidor)",
-        "(hoja|hojas|libro) de reclamaciones", "defensor del (cliente|pueblo|consumidor)", "(violacion|incumplimiento) del (rgpd|gdpr|lopd)",
+        "(hoja|hojas|libro) de reclamaciones", "(violacion|incumplimiento) del (rgpd|gdpr|lopd)",
     ],
     "regulatory": [
         "derecho (de|al) (acceso|supresion|rectificacion|olvido|portabilidad|oposicion)", "(articulo|art) # del (rgpd|gdpr)",
@@ -385,6 +384,12 @@ _SEVENTH: dict[str, list[str]] = {
         "(agencia espanola de proteccion de datos|aepd|comision nacional de los mercados|cnmc|comision nacional del mercado de valores|cnmv|banco de espana|"
         "direccion general de consumo|ministerio de consumo|junta arbitral de consumo|oficina municipal de informacion al consumidor|omic|"
         "organizacion de consumidores y usuarios|ocu|facua|asufin|adicae|defensor del pueblo|sindic de greuges|setsi|oficina de atencion al usuario de telecomunicaciones)",
+    ],
+    # Bodies of redress (ombudsmen, consumer offices and associations, mediators): named about the customer's own
+    # case, the regulatory matter by themselves; a threat when announced, under a condition or lodged as a complaint.
+    "redress": [
+        "(oficina|organismo|autoridad|agencia|asociacion) (municipal )?(de|del) (consumo|consumidor|consumidores|proteccion de datos|informacion al consumidor)",
+        "defensor del (cliente|pueblo|consumidor)",
     ],
     "regulatory": [
         "(articulo|art) # (del |de la )?(rgpd|gdpr|lopdgdd|lopd)",

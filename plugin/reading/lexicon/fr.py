@@ -15,7 +15,7 @@ BRIDGES = "vais va allons vont veux voulons veut souhaite souhaitons compte comp
 COMPLAINTS = "plainte signal saisi denonc reclam recours contact ecri alert preven inform porter"
 INTENTS = "vais allons va vont envisage envisageons"
 FUTURE_ENDINGS = "rai rons"
-DONE = "publie publies publiee laisse depose redige"
+DONE = "publie publies publiee laisse depose redige adresse"
 
 _SYS = ("(site|site web|site internet|boutique|boutique en ligne|application|appli|app|service|services|plateforme|"
         "serveur|serveurs|systeme|api|portail|production|prod|reseau|internet|connexion|ligne|box|fibre|telephone|"
@@ -47,9 +47,8 @@ CUES: dict[str, list[str]] = {
     "legal": ["(violation|rupture|non respect) (du|de notre|de mon) contrat", "manquement contractuel", "clause abusive"],
     "threat:regulatory": [
         "(saisir|saisirai|saisirons|plainte|signaler|signalerai|signalerons|signale|alerter|alerterai|ecrire|ecrirai|contacter|contacterai) .. (le|la|au|a la|aupres de la|aupres du) (mediateur|regulateur|autorite de controle|autorite de protection des donnees|repression des fraudes|association de consommateurs|associations de consommateurs|defenseur des droits)",
-        "(le|au) mediateur (de la consommation|des communications|de l'energie|bancaire|de l'assurance)",
         "(violation|non respect|manquement|contraire|viole|violez|enfreint|enfreignez) (du|au|le) rgpd",
-        "plainte (rgpd|a la cnil|aupres de la cnil)", "repression des fraudes", "association de consommateurs",
+        "plainte (rgpd|a la cnil|aupres de la cnil)",
     ],
     "regulatory": [
         "(droit|droits) (d'acces|a l'effacement|a l'oubli|de rectification|a la portabilite|d'opposition)",
@@ -536,6 +535,13 @@ _SEVENTH: dict[str, list[str]] = {
         "mediateur national de l'energie|mediateur des communications electroniques|mediateur de l'assurance|mediateur bancaire|mediateur de la consommation|"
         "direction generale de la concurrence|dgccrf|direction departementale de la protection des populations|ddpp|autorite des marches financiers|"
         "defenseur des droits|autorite de protection des donnees|association de consommateurs|clcv)",
+    ],
+    # Bodies of redress (ombudsmen, consumer offices and associations, mediators): named about the customer's own
+    # case, the regulatory matter by themselves; a threat when announced, under a condition or lodged as a complaint.
+    "redress": [
+        "(le|au) mediateur (de la consommation|des communications|de l'energie|bancaire|de l'assurance)",
+        "repression des fraudes",
+        "association de consommateurs",
     ],
     "regulatory": [
         "(demande|droit|exercice (de mon|du) droit) (d'acces|d'effacement|de suppression|de portabilite|de rectification|d'opposition) .. (donnees|rgpd|article)",

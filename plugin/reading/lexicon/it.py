@@ -13,7 +13,7 @@ BRIDGES = "voglio vogliamo vuole vado andiamo penso il lo la i gli le un una di 
 COMPLAINTS = "reclam denunc segnal espost querel"
 INTENTS = "vado andiamo intendo intendiamo valutando pronto pronti"
 FUTURE_ENDINGS = "eremo iremo"
-DONE = "pubblicato lasciato condiviso postato recensito"
+DONE = "pubblicato lasciato condiviso postato recensito presentato inviato rivolto"
 
 _SYS = ("(sito|servizio|sistema|server|piattaforma|app|applicazione|negozio|negozio online|portale|connessione|linea|"
         "rete|internet|fibra|telefono|api|tutto|posta|gestionale|software|cloud|portale|centralino|pos|modem|router|"
@@ -25,7 +25,6 @@ CUES: dict[str, list[str]] = {
         "(vie|azioni|azione|via) (legali|legale|giudiziarie|giudiziaria)",
         "(fare|faro|faremo|intentare) causa", "(diffida|diffidare|diffido|querela|querelare|decreto ingiuntivo)",
     ],
-    "threat:regulatory": ["(associazione|associazioni) (dei )?consumatori", "garante (della privacy|per la protezione)", "(antitrust|agcom|agcm|corecom)"],
     "regulatory": [
         "diritto (di accesso|all'oblio|alla cancellazione|di rettifica|alla portabilita)", "(ai sensi|in base) del gdpr",
         "(ai sensi|in base|a norma|secondo) (dell'|del|dell|l'|il)? (art|articolo) # (del )?(gdpr|rgpd|regolamento)",
@@ -310,6 +309,13 @@ _SEVENTH: dict[str, list[str]] = {
         "(garante privacy|garante per la privacy|garante della privacy|garante per la protezione dei dati|autorita garante|"
         "autorita per le garanzie nelle comunicazioni|agcom|autorita garante della concorrenza|agcm|antitrust|arera|ivass|consob|banca d'italia|"
         "arbitro bancario finanziario|corecom|difensore civico|codacons|altroconsumo|adiconsum|federconsumatori|unione nazionale consumatori|conciliaweb)",
+    ],
+    # Bodies of redress (ombudsmen, consumer offices and associations, mediators): named about the customer's own
+    # case, the regulatory matter by themselves; a threat when announced, under a condition or lodged as a complaint.
+    "redress": [
+        "(associazione|associazioni) (dei )?consumatori",
+        "garante (della privacy|per la protezione)",
+        "(antitrust|agcom|agcm|corecom)",
     ],
     "regulatory": [
         "(dell'art|dell'articolo|all'art|all'articolo|l'art|art|articolo) # (del |dal )?(gdpr|rgpd|regolamento)",

@@ -14,7 +14,7 @@ BRIDGES = "quero queremos quer vou vamos vai penso o a os as um uma de do da me 
 COMPLAINTS = "reclam denunc queix process report acion"
 INTENTS = "vou vamos vai pretendo pretendemos considerando avaliando"
 FUTURE_ENDINGS = "arei erei irei aremos eremos iremos"
-DONE = "publiquei postei deixei compartilhei registrei"
+DONE = "publiquei postei deixei compartilhei registrei abri fiz"
 
 _SYS = ("(site|sistema|servico|plataforma|aplicativo|app|loja|loja virtual|servidor|servidores|internet|conexao|linha|"
         "rede|api|portal|tudo|fibra|telefone|email)")
@@ -26,7 +26,7 @@ CUES: dict[str, list[str]] = {
         "(vou|vamos|irei|iremos) (processar|entrar na justica|acionar a justica|a justica)", "(processar|processarei|processaremos) (voces|a empresa|a sua empresa)",
         "(entrar|entrarei|entraremos) (com uma acao|com acao|na justica)", "notificacao extrajudicial",
     ],
-    "threat:regulatory": ["(defesa do consumidor|codigo de defesa do consumidor|orgao de defesa|orgaos de defesa)", "(violacao|descumprimento) da lgpd"],
+    "threat:regulatory": ["(violacao|descumprimento) da lgpd"],
     "regulatory": [
         "(direito|direitos) (de acesso|a exclusao|ao esquecimento|do titular|de portabilidade)", "(nos termos|com base) da lgpd", "lgpd",
         "(exclusao|eliminacao|apagamento|acesso|copia|portabilidade|correcao) (de|dos|a|aos) (todos os )?(meus|nossos) dados( pessoais)?",
@@ -293,6 +293,11 @@ _SEVENTH: dict[str, list[str]] = {
         "(autoridade nacional de protecao de dados|anpd|agencia nacional de telecomunicacoes|anatel|procon|senacon|consumidor gov|idec|"
         "banco de portugal|deco proteste|comissao nacional de protecao de dados|cnpd|entidade reguladora dos servicos energeticos|erse|anacom|asae|cmvm|"
         "autoridade de supervisao de seguros|provedor de justica|provedor do cliente|ouvidoria|livro de reclamacoes|centro de arbitragem)",
+    ],
+    # Bodies of redress (ombudsmen, consumer offices and associations, mediators): named about the customer's own
+    # case, the regulatory matter by themselves; a threat when announced, under a condition or lodged as a complaint.
+    "redress": [
+        "(defesa do consumidor|codigo de defesa do consumidor|orgao de defesa|orgaos de defesa)",
     ],
     "regulatory": [
         "(artigo|art) # (da |do )?(lgpd|rgpd|gdpr)",
