@@ -11,6 +11,7 @@ Pure and fast: the lexicons are compiled once when the reader is built; a readin
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -295,6 +296,9 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
     anger = frustration = calm = sarcasm = 0
     manager = repeat = False
     pressure = any(h.category in ("pressure", "threat") for h in hits)
+    # A scam word about a phishing mail or a fake page ("Is this a scam?", "une arnaque", "Betrug") is no anger at us
+    # when the message reads as a security report.
+    reported = any(h.category == "security" or h.category.startswith("pair:security:") for h in hits)
     said = [(h.category.removeprefix("threat:"), h.start, h.end) for h in hits if h.category not in _COUNTERED_AS]
     halves: list[Hit] = []
     lodged = any(h.category in ("regulator", "redress") and told_as_done(message, h, words.done) for h in hits)
@@ -338,9 +342,13 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
                 kind = "regulatory"  # "The Financial Ombudsman upheld my complaint": the customer's own case
             else:
                 continue  # "we follow the CNIL guidance", "Our FCA registration number": the customer's own compliance
-        if (category == "threat:regulatory" and told_as_done(message, hit, words.done)
+        if (category in ("threat:regulatory", "threat:legal") and told_as_done(message, hit, words.done)
                 and not words.threatened(message, hit)):
-            kind = "regulatory"  # "Last month I filed a complaint with the FCC": a complaint made, no threat
+            # "Last month I filed a complaint with the FCC", "We have received a cease-and-desist letter", "Nous avons
+            # reçu votre mise en demeure": an act done or received, the matter and no threat.
+            kind = category.removeprefix("threat:")
+        if category == "anger" and reported and _SCAM.search(fold(hit.phrase)):
+            continue
         if kind.startswith("threat"):
             threatening = True
             matter = kind.partition(":")[2]
@@ -386,6 +394,9 @@ def _decide(message: Text, hits: list[Hit], language: str, words: _SentenceWords
     ordered = tuple(m for m in MATTERS if m in matters)
     return Reading(mood, ordered, language, manager, repeat, _unique(evidence))
 
+
+# The words of a scam or a fraud, in the six languages (word beginnings).
+_SCAM = re.compile(r"\b(scam|arnaque|escroquerie|betrug|estafa|timo|golpe|truffa|fraud|fraude)")
 
 # Words that ask for the way to do something, in a question ("how do I refer my case to the ombudsman?", "quelle est
 # la procédure pour le saisir ?", "wie kann ich die Schlichtungsstelle anrufen?").

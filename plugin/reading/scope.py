@@ -64,10 +64,11 @@ def said_with(text: Text, hit: Hit, beginnings: tuple[str, ...]) -> bool:
 # Verbs of asking and knowing after which "if" is "whether" ("let me know if", "m'indiquer si", "saber si",
 # "dirmi se"): an indirect question, no condition. A pronoun or an elided one may stand between ("tell me if").
 _ASKING = frozenset("know tell ask asking asked wonder wondering check checking confirm see advise clarify "
-                    "savoir indiquer dire preciser confirmer verifier demander demande sais "
-                    "saber decir decirme indicar indicarme confirmar comprobar preguntar pregunto sabe "
-                    "sapere dire dirmi dirci indicare indicarmi confermare verificare chiedo chiedere "
-                    "informar informe dizer verificar perguntar pergunto".split())
+                    "asks savoir indiquer dire preciser confirmer verifier demander demande sais fragt "
+                    "pregunta preguntan saber decir decirme indicar indicarme confirmar "
+                    "comprobar preguntar pregunto sabe "
+                    "chiede chiedono sapere dire dirmi dirci indicare indicarmi confermare verificare chiedo chiedere "
+                    "pergunta perguntam informar informe dizer verificar perguntar pergunto".split())
 _PRONOUNS = frozenset("me us moi nous me nos mi ci lo la le".split())
 # "Until further notice", "jusqu'à nouvel ordre", "bis auf Weiteres": for now, no deadline.
 _FOR_NOW = ("until further notice", "until further instruction", "until further instructions")

@@ -1021,3 +1021,45 @@ EIGHTH = [*CALM_MENTIONS, *REAL_THREATS]
 def test_a_family_of_the_eighth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
                                                 ) -> None:
     check_reading(text, mood, found, absent, None)
+
+
+# Ninth version: a legal act received (a letter, a notice served on the customer) is the matter and no threat; a scam
+# word about a phishing mail is no anger at us; "plan" is a noun, no intent; "asks if" / "pregunta si" is "whether".
+NINTH_CALM: list[Case] = [
+    ('We have received a cease and desist letter from a competitor about a page on our shop. Can you tell us who '
+     'edited it?', 'calm', {'legal'}, set()),
+    ("Nous avons reçu ce matin une mise en demeure d'un ancien fournisseur. Pouvez-vous nous envoyer l'historique des "
+     "factures ?", 'calm', {'legal'}, set()),
+    ('Unser Anwalt fragt, ob die Kündigungsfrist auch für die Zusatzlizenzen gilt.', 'calm', {'legal'}, set()),
+    ('Nuestra abogada pregunta si el contrato incluye la cláusula de confidencialidad.', 'calm', {'legal'}, set()),
+    ('A nossa advogada pergunta se o contrato inclui uma cláusula de confidencialidade.', 'calm', {'legal'}, set()),
+    ("Il nostro avvocato chiede se il contratto include una clausola di riservatezza.", 'calm', set(), set()),
+    ('I got a text pretending to be your delivery team with a link to pay a fee. Is it a scam? I did not click '
+     'it.', 'calm', {'security'}, set()),
+    ("J'ai reçu un e-mail de phishing à votre nom qui demande mon mot de passe. C'est une arnaque, non ? Je n'ai rien "
+     "saisi.", 'calm', {'security'}, set()),
+    ('Ich habe eine Phishing-Mail in Ihrem Namen bekommen, wohl Betrug. Ich habe nichts angeklickt.', 'calm',
+     {'security'}, set()),
+    ('He recibido un SMS de phishing con vuestro logo. ¿Es una estafa? No he pulsado el enlace.', 'calm',
+     {'security'}, set()),
+    ('Recebi um e-mail de phishing com o vosso logótipo, parece golpe. Não cliquei em nada.', 'calm', {'security'},
+     set()),
+    ("Ho ricevuto un SMS di phishing a vostro nome, sembra una truffa. Non ho cliccato il link.", 'calm',
+     {'security'}, set()),
+    ("I'm a journalist working on an article about the new family plan for the spring issue. Could someone comment?",
+     'calm', {'media'}, set()),
+]
+NINTH_UPSET: list[Case] = [
+    ('If you do not withdraw this invoice by Friday, we have received advice and our lawyer will file a lawsuit.',
+     'threatening', {'legal'}, set()),
+    ('This is a scam. You charged me twice and nobody answers.', 'angry', set(), set()),
+    ("C'est une arnaque, vous m'avez facturé deux fois.", 'angry', {'billing'}, set()),
+    ('We plan to go to the press if this is not fixed by Monday.', 'threatening', {'media'}, set()),
+]
+NINTH = [*NINTH_CALM, *NINTH_UPSET]
+
+
+@pytest.mark.parametrize(("text", "mood", "found", "absent"), NINTH)
+def test_a_family_of_the_ninth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
+                                               ) -> None:
+    check_reading(text, mood, found, absent, None)

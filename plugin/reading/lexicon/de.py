@@ -14,7 +14,7 @@ BRIDGES = "will wollen werden werde wird mochte mochten ich wir es das den die d
 COMPLAINTS = "beschwer meld anzeig einschalt wend informier einreich"
 INTENTS = "werde werden wird werdet will wollen erwagen erwage uberlegen uberlege behalte"
 FUTURE_ENDINGS = ""
-DONE = "gepostet hinterlassen gewandt eingereicht beschwert gemeldet eingeschaltet"
+DONE = "erhalten bekommen gepostet hinterlassen gewandt eingereicht beschwert gemeldet eingeschaltet"
 
 _SYS = ("(shop|onlineshop|webshop|seite|website|webseite|homepage|system|server|plattform|dienst|app|anwendung|backend|"
         "portal|internet|netz|leitung|verbindung|telefon|festnetz|router|datenbank|api|produktivsystem|alles|email|"

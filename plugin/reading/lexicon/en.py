@@ -14,7 +14,7 @@ INTENSIFIERS = "so such this that as more ever worse"
 CONDITIONS = "if unless otherwise until"
 BRIDGES = "to be been being going gonna want wanna wish intend plan planning need have has had will would shall should could can able a an the any some really even ever yet anymore currently at all so too very just i we it this that is are was were am do does did get got my our your"
 COMPLAINTS = "complain report file filing lodg escalat contact inform notif alert"
-INTENTS = "will shall going gonna intend intends intending plan planning considering consider prepared ready expect"
+INTENTS = "will shall going gonna intend intends intending planning considering consider prepared ready expect"
 FUTURE_ENDINGS = ""
 DONE = "posted tweeted retweeted published left wrote reviewed complained filed lodged rated upheld ruled received directed"
 

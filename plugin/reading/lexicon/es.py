@@ -13,7 +13,7 @@ BRIDGES = "quiero queremos quiere voy vamos va pienso pensamos a el la los las u
 COMPLAINTS = "denunc reclam queja quej report acud"
 INTENTS = "voy vamos pienso pensamos planteando plantearemos dispuesto dispuestos"
 FUTURE_ENDINGS = "aremos eremos iremos"
-DONE = "publique publicado deje dejado comparti compartido subi subido presentado presentada interpuesto interpuse acudi"
+DONE = "recibido recibimos recibi publique publicado deje dejado comparti compartido subi subido presentado presentada interpuesto interpuse acudi"
 
 _SYS = ("(web|pagina|pagina web|sitio|sitio web|tienda|tienda online|plataforma|sistema|servidor|servidores|servicio|"
         "app|aplicacion|api|portal|internet|conexion|linea|fibra|red|telefono|todo|backend|correo|router|tpv|datafono|"

@@ -15,7 +15,7 @@ BRIDGES = "vais va allons vont veux voulons veut souhaite souhaitons compte comp
 COMPLAINTS = "plainte signal saisi denonc reclam recours contact ecri alert preven inform porter"
 INTENTS = "vais allons va vont envisage envisageons"
 FUTURE_ENDINGS = "rai rons"
-DONE = "publie publies publiee laisse depose redige adresse"
+DONE = "recu recue recus recues publie publies publiee laisse depose redige adresse"
 
 _SYS = ("(site|site web|site internet|boutique|boutique en ligne|application|appli|app|service|services|plateforme|"
         "serveur|serveurs|systeme|api|portail|production|prod|reseau|internet|connexion|ligne|box|fibre|telephone|"

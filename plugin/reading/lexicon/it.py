@@ -13,7 +13,7 @@ BRIDGES = "voglio vogliamo vuole vado andiamo penso il lo la i gli le un una di 
 COMPLAINTS = "reclam denunc segnal espost querel"
 INTENTS = "vado andiamo intendo intendiamo valutando pronto pronti"
 FUTURE_ENDINGS = "eremo iremo"
-DONE = "pubblicato lasciato condiviso postato recensito presentato inviato rivolto"
+DONE = "ricevuto ricevuta ricevuti pubblicato lasciato condiviso postato recensito presentato inviato rivolto"
 
 _SYS = ("(sito|servizio|sistema|server|piattaforma|app|applicazione|negozio|negozio online|portale|connessione|linea|"
         "rete|internet|fibra|telefono|api|tutto|posta|gestionale|software|cloud|portale|centralino|pos|modem|router|"

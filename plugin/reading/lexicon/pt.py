@@ -14,7 +14,7 @@ BRIDGES = "quero queremos quer vou vamos vai penso o a os as um uma de do da me 
 COMPLAINTS = "reclam denunc queix process report acion"
 INTENTS = "vou vamos vai pretendo pretendemos considerando avaliando"
 FUTURE_ENDINGS = "arei erei irei aremos eremos iremos"
-DONE = "publiquei postei deixei compartilhei registrei abri fiz"
+DONE = "recebi recebemos recebido recebida publiquei postei deixei compartilhei registrei abri fiz"
 
 _SYS = ("(site|sistema|servico|plataforma|aplicativo|app|loja|loja virtual|servidor|servidores|internet|conexao|linha|"
         "rede|api|portal|tudo|fibra|telefone|email)")
