@@ -70,7 +70,7 @@ _ASKING = frozenset("know tell ask asking asked wonder wondering check checking 
                     "chiede chiedono sapere dire dirmi dirci indicare indicarmi confermare verificare chiedo chiedere "
                     "pergunta perguntam informar informe dizer verificar perguntar pergunto".split())
 _PRONOUNS = frozenset("me us moi nous me nos mi ci lo la le".split())
-# "Until further notice", "jusqu'à nouvel ordre", "bis auf Weiteres": for now, no deadline.
+# "Until further notice": for now, no deadline (English alone has "until" among its condition words).
 _FOR_NOW = ("until further notice", "until further instruction", "until further instructions")
 
 
