@@ -477,14 +477,16 @@ IncidentPage = Literal["always", "vip_or_enterprise", "confirmed"]
 class ReadingConfig(Section):
     """How the customer's words are read (see docs/reading.md).
 
-    `mood: reader` takes the mood from the multilingual reader; `mood: vader` is the legacy rule (English only):
+    `mood: reader` takes the mood from the multilingual reader (its learned model, with the lexicon's phrases as
+    evidence); `mood: lexicon` from the reader's curated phrases alone (the mood of versions before the model: every
+    upset reading then quotes a phrase of the lexicon); `mood: vader` is the legacy rule (English only):
     angry below `thresholds.sentiment` (-0.7), frustrated below half of it, threats still read by the reader.
     System-down and security-incident language raises the ticket to Critical; `incident_page` says when the
     on-call engineer is paged for it: always, only for VIP and Enterprise customers (or once an agent adds
     `incident_confirm_tag`), or only once an agent adds `incident_confirm_tag`.
     """
 
-    mood: Literal["reader", "vader"] = "reader"
+    mood: Literal["reader", "lexicon", "vader"] = "reader"
     incident_page: IncidentPage = "always"
     incident_confirm_tag: str = Field(default="incident_confirmed", min_length=1)
 

@@ -1,6 +1,7 @@
 """How the customer sounds and what they write about, behind one small interface the engine is given.
 
-The default analyser is the multilingual reader (`plugin.reading`): mood (calm, frustrated, angry, threatening)
+The default analyser is the multilingual reader (`plugin.reading`): mood (calm, frustrated, angry, threatening;
+from a learned model shipped with the package, or with `reading.mood: lexicon` from the curated phrases alone)
 and matters (legal, regulatory, media, outage, security, billing, churn) in six languages, with the phrases that
 decided them. The VADER compound score stays available for teams that keep the legacy rule "angry below -0.7"
 (`reading.mood: vader`); VADER reads English only.
@@ -20,7 +21,7 @@ from typing import Protocol, TypeVar
 
 from plugin.config import EscalatorConfig
 from plugin.domain import Sentiment, Ticket
-from plugin.reading import CustomCues, Reader, Reading, custom_cues
+from plugin.reading import CustomCues, Reader, Reading, custom_cues, default_reader
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -86,7 +87,7 @@ class ReadingAnalyzer:
     """The default analyser: the reader for mood and matters, VADER for the legacy score."""
 
     def __init__(self, reader: Reader | None = None, vader: VaderAnalyzer | None = None) -> None:
-        self._reader = reader or Reader()
+        self._reader = reader or default_reader()
         self._vader = vader or VaderAnalyzer()
 
     def read(self, text: str, language: str | None = None, custom: CustomCues | None = None) -> Reading:
@@ -245,7 +246,8 @@ def read_sentiment(
     everything = ticket.customer_text
     latest = analyzer.read(latest_text, locale, custom)
     whole = latest if everything == latest_text else analyzer.read(everything, locale, custom)
-    level = latest.mood
+    lexicon = config.reading.mood == "lexicon"
+    level = latest.lexicon_mood if lexicon else latest.mood
     score: float | None = None
     if config.reading.mood == "vader":
         score = analyzer.score(latest_text, latest.language)
@@ -254,6 +256,6 @@ def read_sentiment(
             upset = level in (Sentiment.FRUSTRATED, Sentiment.ANGRY)
             level = Sentiment.ANGRY if score < threshold else \
                 Sentiment.FRUSTRATED if score < threshold / 2 or upset else Sentiment.CALM
-    if whole.mood == Sentiment.THREATENING:
+    if (whole.lexicon_mood if lexicon else whole.mood) == Sentiment.THREATENING:
         level = Sentiment.THREATENING  # a threat made earlier on the ticket still stands
     return SentimentReading(level, score, latest.language, latest, whole)

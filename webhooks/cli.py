@@ -575,14 +575,17 @@ def forget(config_path: Path | None, email: str, dry_run: bool) -> None:
 def read_command(config_path: Path | None, lang: str | None, as_json: bool, jsonl: Path | None) -> None:
     """Read a customer message from standard input: mood, matters, language and the phrases that decided them.
 
-    Uses the built-in lexicons plus the team's own keyword lists from the configuration, as the engine does."""
+    Uses the built-in lexicons and mood model plus the team's own keyword lists from the configuration, as the
+    engine does (with `reading.mood: lexicon` in the configuration, the mood of the lexicon alone)."""
     import json
 
     from plugin.reading import default_reader
+    from plugin.reading.reader import lexicon_reader
     from plugin.sentiment import admin_cues
 
-    custom = admin_cues(load_or_exit(config_path))
-    reader = default_reader()
+    config = load_or_exit(config_path)
+    custom = admin_cues(config)
+    reader = lexicon_reader() if config.reading.mood == "lexicon" else default_reader()
     if jsonl is not None:
         for number, line in enumerate(jsonl.read_text(encoding="utf-8").splitlines(), start=1):
             if not line.strip():

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -22,6 +22,7 @@ from plugin.domain import Sentiment
 from plugin.keywords import fold
 from plugin.reading.language import detect
 from plugin.reading.lexicon import LANGUAGES, MATTERS, Lexicon, common_cues, is_pair, load
+from plugin.reading.mood_model import MoodModel, shipped_mood_model
 from plugin.reading.patterns import CueSet, Hit
 from plugin.reading.scope import after_condition, conditional, intended, negated, said_with, told_as_done
 from plugin.reading.text import Text
@@ -52,6 +53,23 @@ _SURE_AT = 2
 FRUSTRATED_AT = 1
 
 
+# The kinds of evidence behind each mood; "mood" is the learned model's phrase when no cue of the lexicon says it.
+_MOOD_KINDS: dict[Sentiment, tuple[str, ...]] = {
+    Sentiment.THREATENING: ("threat:legal", "threat:regulatory", "threat:media", "threat:churn", "threat:billing",
+                            "threat", "anger", "sarcasm", "shouting", "mood"),
+    Sentiment.ANGRY: ("anger", "sarcasm", "shouting", "mood"),
+    Sentiment.FRUSTRATED: ("frustration", "anger", "shouting", "repeat", "mood"),
+}
+# How far the learned mood leans towards the lexicon's: the lexicon's mood gets e^1.5 (about 4.5) times its odds.
+# The model is sure of itself on whole messages and unsure on one short line, where a phrase the lexicon lists
+# ("Il mio avvocato vi contatterà", "Thanks for nothing") settles it. Chosen on held-out sets (docs/reading.md).
+LEXICON_WEIGHT = 1.5
+# How sure the model must be of a matter the lexicon did not find (each matter its own logistic head). High: an
+# outage read here raises the ticket to Critical and pages on-call. Chosen on held-out sets (docs/reading.md).
+MATTER_AT = 0.85
+_SEVERITY = {Sentiment.CALM: 0, Sentiment.FRUSTRATED: 1, Sentiment.ANGRY: 2, Sentiment.THREATENING: 3}
+
+
 @dataclass(frozen=True)
 class Evidence:
     """A phrase as the customer wrote it, and what it is evidence of (a matter, a mood cue, a flag)."""
@@ -68,6 +86,12 @@ class Reading:
     requests_manager: bool = False
     repeat_claim: bool = False
     evidence: tuple[Evidence, ...] = ()
+    phrase_mood: Sentiment | None = None  # the lexicon's own mood, when a learned model gave `mood`
+
+    @property
+    def lexicon_mood(self) -> Sentiment:
+        """The mood the phrases alone give (`reading.mood: lexicon`)."""
+        return self.phrase_mood or self.mood
 
     def phrases(self, *kinds: str) -> tuple[str, ...]:
         """The phrases behind these kinds, each once, in the order the customer wrote them. A matter's phrases
@@ -82,10 +106,7 @@ class Reading:
     @cached_property
     def mood_evidence(self) -> tuple[str, ...]:
         """The phrases behind the mood (worked out once per reading: a reading is kept and asked again)."""
-        kinds = {Sentiment.THREATENING: ("threat:legal", "threat:regulatory", "threat:media", "threat:churn",
-                                         "threat:billing", "threat", "anger", "sarcasm", "shouting"),
-                 Sentiment.ANGRY: ("anger", "sarcasm", "shouting"),
-                 Sentiment.FRUSTRATED: ("frustration", "anger", "shouting", "repeat")}.get(self.mood, ())
+        kinds = _MOOD_KINDS.get(self.mood, ())
         return self.phrases(*kinds)
 
     def as_json(self) -> dict[str, Any]:
@@ -142,7 +163,10 @@ def custom_cues(phrases: Mapping[str, Iterable[str]], replaced: Iterable[str] = 
 class Reader:
     """Reads messages in English, French, German, Spanish, Portuguese and Italian."""
 
-    def __init__(self, languages: Sequence[str] = LANGUAGES) -> None:
+    def __init__(self, languages: Sequence[str] = LANGUAGES, mood_model: MoodModel | None = None) -> None:
+        """`mood_model` gives the mood when set (the lexicon still finds the matters, flags and evidence); without
+        one the mood is the lexicon's."""
+        self.mood_model = mood_model
         self._lexicons: dict[str, Lexicon] = {lang: load(lang) for lang in languages}
         # Cues are indexed by their rarest word: "the", "you" or "pas" would make every message try them.
         frequent = frozenset().union(*(lex.stopwords | lex.bridges | lex.negators for lex in self._lexicons.values()))
@@ -200,6 +224,7 @@ class Reader:
         shared = _Scope.union([self._scopes[lang] for lang in written]) if confident else _Scope.union([])
         found: list[tuple[_Scope, list[Hit]]] = [(shared, self._common.find(message))]
         found += [(self._scopes[lang], self._cues(lang).find(message)) for lang in languages]
+        replaced: frozenset[str] | set[str] = frozenset()
         if custom is not None:
             replaced = custom.replaced | {c for c in _FAMILY for r in custom.replaced if _FAMILY[c] == r}
             found = [(scope, [h for h in hits if h.category not in replaced]) for scope, hits in found]
@@ -214,7 +239,42 @@ class Reader:
         complained_in = written if confident else languages
         kept = _merged(message, _without_countered(kept))
         kept.sort(key=lambda h: (h.start, -h.end))
-        return _decide(message, kept, detected.language, self._sentence_words(tuple(said_in), tuple(complained_in)))
+        reading = _decide(message, kept, detected.language, self._sentence_words(tuple(said_in), tuple(complained_in)))
+        if self.mood_model is None:
+            return reading
+        team = custom is not None and any(h.category in _TEAM_MOOD or h.category.startswith("threat")
+                                          for h in found[-1][1] if h in kept)
+        # Where the lexicon saw a matter's words and ruled them out (negated, quoted, countered: "I don't want to
+        # cancel", "a power outage at the office"), or the team replaced its cues, the model does not add it back.
+        ruled_out = {m for _, hits in found for h in hits for m in [_matter_of(h.category)] if m} - set(reading.matters)
+        ruled_out |= {m for c in replaced for m in [_matter_of(c)] if m}
+        return self._learned(message, reading, team, frozenset(ruled_out))
+
+    def _learned(self, message: Text, reading: Reading, team: bool, ruled_out: frozenset[str]) -> Reading:
+        """The reading with the learned model's mood, leaning towards the lexicon's (`LEXICON_WEIGHT`). The team's
+        own words of anger, frustration or threat
+        (config `keywords`) still raise it to the lexicon's mood; when no cue of the lexicon stands behind the
+        mood, the words that weighed most for it are its evidence."""
+        assert self.mood_model is not None
+        guess = self.mood_model.guess(message.original, message.folded, lean=(reading.mood, LEXICON_WEIGHT))
+        # A matter the model is sure of and the lexicon missed is added, with the words that weighed most for it.
+        added = [m for m, p in guess.matters.items()
+                 if p >= MATTER_AT and m in MATTERS and m not in reading.matters and m not in ruled_out]
+        matters = set(reading.matters) | set(added)
+        # A threat is a threat of something: the model's "threatening" stands only when the lexicon read a threat or
+        # a matter one can threaten with; "We need this fixed by Friday, our audit depends on it" is a deadline.
+        threat_named = reading.mood == Sentiment.THREATENING or bool(_THREAT_MATTERS & matters)
+        mood = next(m for m in guess.ranked if m != Sentiment.THREATENING or threat_named)
+        if team and _SEVERITY[reading.mood] > _SEVERITY[mood]:
+            mood = reading.mood
+        evidence = reading.evidence
+        for matter in added:
+            evidence += tuple(Evidence(matter, p) for p in self.mood_model.telling_matter(message.original, matter))
+        kinds = _MOOD_KINDS.get(mood, ())
+        if kinds and not any(e.kind in kinds for e in evidence):
+            evidence += tuple(Evidence("mood", p) for p in self.mood_model.telling_words(message.original, mood))
+        return replace(reading, mood=mood, matters=tuple(m for m in MATTERS if m in matters), phrase_mood=reading.mood,
+                       evidence=evidence)
 
     @lru_cache(maxsize=64)  # noqa: B019 - one reader lives for the process; the key is a few language codes
     def _sentence_words(self, languages: tuple[str, ...], complained_in: tuple[str, ...]) -> _SentenceWords:
@@ -432,6 +492,25 @@ def _unique(evidence: list[Evidence]) -> tuple[Evidence, ...]:
     return tuple(dict.fromkeys(evidence))
 
 
+_TEAM_MOOD = frozenset({"anger", "frustration"})
+
+
+def _matter_of(category: str) -> str | None:
+    """The matter a cue's category speaks of ("threat:legal", "lawyer", "pair:outage:2a"), if any."""
+    if category.startswith("pair:"):
+        return category.split(":")[1]
+    name = _COUNTERED_AS.get(category) or category.removeprefix("threat:")
+    return name if name in MATTERS else None
+_THREAT_MATTERS = frozenset({"legal", "regulatory", "media", "churn", "billing"})
+
+
 @lru_cache(maxsize=1)
 def default_reader() -> Reader:
+    """The reader the engine uses: the lexicon with the shipped mood model."""
+    return Reader(mood_model=shipped_mood_model())
+
+
+@lru_cache(maxsize=1)
+def lexicon_reader() -> Reader:
+    """The lexicon alone (`reading.mood: lexicon`): mood from the phrases it lists."""
     return Reader()

@@ -33,7 +33,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from plugin.reading import Reader  # noqa: E402
+from plugin.reading import Reader, default_reader  # noqa: E402
+from plugin.reading.reader import lexicon_reader  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 MATTERS = ("legal", "regulatory", "media", "outage", "security", "billing", "churn")
@@ -184,11 +185,14 @@ def main() -> None:
     parser.add_argument("--errors", metavar="NAME", default=None,
                         help="list the misread messages of the set whose file name contains NAME")
     parser.add_argument("--halves", action="store_true", help="also score odd and even ids apart")
+    parser.add_argument("--lexicon", action="store_true",
+                        help="the lexicon's mood alone (`reading.mood: lexicon`), without the learned model")
     args = parser.parse_args()
     paths = args.data or default_sets()
     if not paths:
         parser.error(f"no labeled set found in {EVAL}")
-    reader = Reader()
+    reader = lexicon_reader() if args.lexicon else default_reader()
+    print(f"== reader: {'lexicon alone' if args.lexicon else 'learned mood model, leaning on the lexicon'}")
     read = reader_guess(reader)
     results = []
     every: list[dict[str, Any]] = []
