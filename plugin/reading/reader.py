@@ -64,9 +64,13 @@ _MOOD_KINDS: dict[Sentiment, tuple[str, ...]] = {
 # The model is sure of itself on whole messages and unsure on one short line, where a phrase the lexicon lists
 # ("Il mio avvocato vi contatterà", "Thanks for nothing") settles it. Chosen on held-out sets (docs/reading.md).
 LEXICON_WEIGHT = 1.5
-# How sure the model must be of a matter the lexicon did not find (each matter its own logistic head). High: an
-# outage read here raises the ticket to Critical and pages on-call. Chosen on held-out sets (docs/reading.md).
+# How sure the model must be of a matter the lexicon did not find (each matter its own logistic head).
 MATTER_AT = 0.85
+# The matters the model may add. The threat and incident matters escalate by themselves (a legal threat to Tier 4,
+# an outage or a security incident to Critical and a page): they rest on phrases of the customer's that name them,
+# as the lexicon reads them. The model's heads for them are trained and measured (train_mood.py --cross), not used:
+# its "security" for "Password / How do I change my password?" would page on-call.
+MODEL_MATTERS = frozenset({"billing", "churn"})
 _SEVERITY = {Sentiment.CALM: 0, Sentiment.FRUSTRATED: 1, Sentiment.ANGRY: 2, Sentiment.THREATENING: 3}
 
 
@@ -257,9 +261,10 @@ class Reader:
         mood, the words that weighed most for it are its evidence."""
         assert self.mood_model is not None
         guess = self.mood_model.guess(message.original, message.folded, lean=(reading.mood, LEXICON_WEIGHT))
-        # A matter the model is sure of and the lexicon missed is added, with the words that weighed most for it.
+        # A billing or churn matter the model is sure of and the lexicon missed is added, with the words that weighed
+        # most for it.
         added = [m for m, p in guess.matters.items()
-                 if p >= MATTER_AT and m in MATTERS and m not in reading.matters and m not in ruled_out]
+                 if p >= MATTER_AT and m in MODEL_MATTERS and m not in reading.matters and m not in ruled_out]
         matters = set(reading.matters) | set(added)
         # A threat is a threat of something: the model's "threatening" stands only when the lexicon read a threat or
         # a matter one can threaten with; "We need this fixed by Friday, our audit depends on it" is a deadline.

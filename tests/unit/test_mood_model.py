@@ -18,7 +18,7 @@ from engine_kit import MONDAY_10, customer_comment, make_config, make_ticket
 from plugin.domain import Sentiment
 from plugin.reading import custom_cues, default_reader
 from plugin.reading.mood_model import MOOD_WEIGHTS, MoodModel, features, shipped_mood_model
-from plugin.reading.reader import LEXICON_WEIGHT, lexicon_reader
+from plugin.reading.reader import LEXICON_WEIGHT, MATTER_AT, MODEL_MATTERS, lexicon_reader
 from plugin.sentiment import read_sentiment
 from webhooks.cli import main
 
@@ -193,3 +193,24 @@ def test_escalator_read_follows_the_configured_mood(tmp_path: Path) -> None:
     phrases = runner.invoke(main, ["read", "--config", str(config)], input=text)
     assert phrases.exit_code == 0, phrases.output
     assert "mood:      calm" in phrases.output
+
+
+def test_the_model_adds_a_billing_matter_the_lexicon_missed_with_the_words_that_told_it() -> None:
+    text = "You took money from my card twice this month for the same subscription."
+    assert "billing" not in lexicon_reader().read(text).matters
+    reading = default_reader().read(text)
+    assert "billing" in reading.matters
+    told = reading.phrases("billing")
+    assert told and all(phrase in text for phrase in told)
+
+
+def test_threat_and_incident_matters_rest_on_the_customers_own_phrases() -> None:
+    text = "Password\nHow do I change my password?"
+    assert MODEL.guess(text).matters["security"] >= MATTER_AT  # the model alone would page on-call for it
+    assert default_reader().read(text).matters == ()
+    assert {"billing", "churn"} == MODEL_MATTERS
+
+
+def test_a_matter_the_lexicon_ruled_out_is_not_added_back() -> None:
+    negated = "I don't want to cancel my subscription, just pause it."
+    assert "churn" not in default_reader().read(negated).matters
