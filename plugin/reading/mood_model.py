@@ -25,20 +25,22 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
-from typing import Any
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any
 
 from plugin.domain import Sentiment
 from plugin.reading.text import Text
+
+if TYPE_CHECKING:  # numpy itself is imported by the methods that use it: a process that never reads holds none of it
+    import numpy as np
+    import numpy.typing as npt
+
+    FloatArray = npt.NDArray[np.floating[Any]]
 
 CHAR_SIZES = (2, 5)
 _WORD = re.compile(r"\b\w\w+\b")
 _SPACES = re.compile(r"\s+")
 MOOD_WEIGHTS = "mood.npz"
 _KEPT_WORDS = 65536  # words whose n-gram columns are kept (forgotten all at once past this)
-FloatArray = npt.NDArray[np.floating[Any]]
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _SPAN = 5  # words at most in a phrase of evidence
 _EDGE = " .,;:!?()[]\"'«»“”"
@@ -102,6 +104,8 @@ class MoodModel:
     def __init__(self, classes: list[str], chars: list[str], char_idf: FloatArray, words: list[str],
                  word_idf: FloatArray, coef: FloatArray, intercept: FloatArray, about: dict[str, Any],
                  matter_coef: FloatArray | None = None, matter_intercept: FloatArray | None = None) -> None:
+        import numpy as np
+
         width = len(chars) + len(words)
         matter_names = list(about.get("matters", ())) if matter_coef is not None else []
         if coef.shape != (len(classes), width) or (
@@ -123,6 +127,8 @@ class MoodModel:
 
     @classmethod
     def from_bytes(cls, data: bytes) -> MoodModel:
+        import numpy as np
+
         with np.load(io.BytesIO(data), allow_pickle=False) as z:
             about = json.loads(bytes(z["about"]).decode("utf-8"))
             matters = ("matter_coef" in z.files)
@@ -133,6 +139,8 @@ class MoodModel:
     def _word_columns(self, word: str) -> npt.NDArray[np.int64]:
         found = self._columns.get(word)
         if found is None:
+            import numpy as np
+
             index = self._chars
             found = np.array([c for c in map(index.get, _grams(word)) if c is not None], dtype=np.int64)
             if len(self._columns) >= _KEPT_WORDS:
@@ -142,6 +150,8 @@ class MoodModel:
 
     def scores(self, text: str, plain: str | None = None) -> FloatArray:
         """The raw score of each mood (in `classes` order). `plain` is the text already folded, if at hand."""
+        import numpy as np
+
         plain = folded(text) if plain is None else _SPACES.sub(" ", plain).strip()
         words = plain.split(" ") if plain else []
         terms = _WORD.findall(plain)
@@ -172,6 +182,8 @@ class MoodModel:
         """The mood of `text`, and each matter's probability. `lean` = (mood, weight) adds `weight` to that mood's
         log-odds: another reader's opinion, as a product of experts (the probabilities are the model's own, before
         the lean). `plain` is the text already folded by the reader (`Text.folded`), if at hand."""
+        import numpy as np
+
         every = self.scores(text, plain).astype(np.float64)
         scores = every[:len(self.classes)]
         exp = np.exp(scores - scores.max())
@@ -221,6 +233,8 @@ class MoodModel:
 
     def _weight(self, word: str, weights: FloatArray) -> float:
         """What one folded word adds towards a mood: its known n-grams and itself, each by its idf."""
+        import numpy as np
+
         columns = self._word_columns(word).tolist()
         column = self._words.get(word.strip(_EDGE))
         if column is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from typing import Any
@@ -167,10 +167,11 @@ def custom_cues(phrases: Mapping[str, Iterable[str]], replaced: Iterable[str] = 
 class Reader:
     """Reads messages in English, French, German, Spanish, Portuguese and Italian."""
 
-    def __init__(self, languages: Sequence[str] = LANGUAGES, mood_model: MoodModel | None = None) -> None:
+    def __init__(self, languages: Sequence[str] = LANGUAGES,
+                 mood_model: MoodModel | Callable[[], MoodModel] | None = None) -> None:
         """`mood_model` gives the mood when set (the lexicon still finds the matters, flags and evidence); without
-        one the mood is the lexicon's."""
-        self.mood_model = mood_model
+        one the mood is the lexicon's. A callable is called once, at the first reading that needs the model."""
+        self._mood_model = mood_model
         self._lexicons: dict[str, Lexicon] = {lang: load(lang) for lang in languages}
         # Cues are indexed by their rarest word: "the", "you" or "pas" would make every message try them.
         frequent = frozenset().union(*(lex.stopwords | lex.bridges | lex.negators for lex in self._lexicons.values()))
@@ -189,6 +190,17 @@ class Reader:
                         for lang, lex in self._lexicons.items()}
         self._stopwords = {lang: frozenset(w for w in lex.stopwords if counts[w] == 1)
                            for lang, lex in self._lexicons.items()}
+
+    @property
+    def mood_model(self) -> MoodModel | None:
+        """The learned mood model (loaded now if it was given as a loader), or None for the lexicon alone."""
+        model = self._mood_model
+        if model is None or not callable(model):
+            return model
+        with self._building:
+            if callable(self._mood_model):
+                self._mood_model = self._mood_model()
+            return self._mood_model
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -244,7 +256,7 @@ class Reader:
         kept = _merged(message, _without_countered(kept))
         kept.sort(key=lambda h: (h.start, -h.end))
         reading = _decide(message, kept, detected.language, self._sentence_words(tuple(said_in), tuple(complained_in)))
-        if self.mood_model is None:
+        if self._mood_model is None:
             return reading
         team = custom is not None and any(h.category in _TEAM_MOOD or h.category.startswith("threat")
                                           for h in found[-1][1] if h in kept)
@@ -259,8 +271,9 @@ class Reader:
         own words of anger, frustration or threat
         (config `keywords`) still raise it to the lexicon's mood; when no cue of the lexicon stands behind the
         mood, the words that weighed most for it are its evidence."""
-        assert self.mood_model is not None
-        guess = self.mood_model.guess(message.original, message.folded, lean=(reading.mood, LEXICON_WEIGHT))
+        model = self.mood_model
+        assert model is not None
+        guess = model.guess(message.original, message.folded, lean=(reading.mood, LEXICON_WEIGHT))
         # A billing or churn matter the model is sure of and the lexicon missed is added, with the words that weighed
         # most for it.
         added = [m for m, p in guess.matters.items()
@@ -274,10 +287,10 @@ class Reader:
             mood = reading.mood
         evidence = reading.evidence
         for matter in added:
-            evidence += tuple(Evidence(matter, p) for p in self.mood_model.telling_matter(message.original, matter))
+            evidence += tuple(Evidence(matter, p) for p in model.telling_matter(message.original, matter))
         kinds = _MOOD_KINDS.get(mood, ())
         if kinds and not any(e.kind in kinds for e in evidence):
-            evidence += tuple(Evidence("mood", p) for p in self.mood_model.telling_words(message.original, mood))
+            evidence += tuple(Evidence("mood", p) for p in model.telling_words(message.original, mood))
         return replace(reading, mood=mood, matters=tuple(m for m in MATTERS if m in matters), phrase_mood=reading.mood,
                        evidence=evidence)
 
@@ -512,7 +525,9 @@ _THREAT_MATTERS = frozenset({"legal", "regulatory", "media", "churn", "billing"}
 @lru_cache(maxsize=1)
 def default_reader() -> Reader:
     """The reader the engine uses: the lexicon with the shipped mood model."""
-    return Reader(mood_model=shipped_mood_model())
+    # Loaded at the first reading: a process that never reads a customer (`escalator serve` takes webhooks in; the
+    # workers decide) holds neither numpy nor the weights.
+    return Reader(mood_model=shipped_mood_model)
 
 
 @lru_cache(maxsize=1)

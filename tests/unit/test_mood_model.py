@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -214,3 +215,22 @@ def test_threat_and_incident_matters_rest_on_the_customers_own_phrases() -> None
 def test_a_matter_the_lexicon_ruled_out_is_not_added_back() -> None:
     negated = "I don't want to cancel my subscription, just pause it."
     assert "churn" not in default_reader().read(negated).matters
+
+
+def test_numpy_and_the_weights_load_at_the_first_reading_not_at_start() -> None:
+    """`escalator serve` reads no customer: importing the app and building the default reader loads neither numpy
+    nor the weights (35 MB), and the first reading loads both."""
+    script = (
+        "import sys\n"
+        "import webhooks.bootstrap\n"
+        "from plugin.reading import default_reader\n"
+        "reader = default_reader()\n"
+        "assert 'numpy' not in sys.modules, 'numpy at start'\n"
+        "reading = reader.read('This is the third time I write and nobody answers. Unacceptable.')\n"
+        "assert 'numpy' in sys.modules, 'no numpy after a reading'\n"
+        "assert reader.mood_model is not None and reading.phrase_mood is not None\n"
+        "print(reading.mood.value)\n")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() in {"frustrated", "angry"}
