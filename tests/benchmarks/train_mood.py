@@ -68,7 +68,8 @@ def sentences() -> list[dict[str, Any]]:
     table: list[tuple[str, Any, set[str], set[str]]] = [(text, mood, set(m), set()) for text, mood, m in base.READINGS]
     table += [(text, "calm", set(), set()) for text in base.CALM_FAILURES]
     table += [(text, None, set(), set(absent)) for text, absent in base.LURES]
-    for rows in (families.ALL, families.SIXTH, families.SEVENTH, families.EIGHTH, families.NINTH, general.CASES,
+    for rows in (families.ALL, families.SIXTH, families.SEVENTH, families.EIGHTH, families.NINTH, families.TENTH,
+                 general.CASES,
                  kinds.ALL):
         for row in rows:
             values = getattr(row, "values", row)

@@ -1063,3 +1063,49 @@ NINTH = [*NINTH_CALM, *NINTH_UPSET]
 def test_a_family_of_the_ninth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
                                                ) -> None:
     check_reading(text, mood, found, absent, None)
+
+
+# Tenth version: security told in everyday words, in each language, and the same words where nothing is wrong.
+SECURITY_EVERYDAY: list[Case] = [
+    ("The app showed me another patient's lab results when I opened my file.", None, {'security'}, set()),
+    ("Since the update our shoppers see each other's carts.", None, {'security'}, set()),
+    ("Your quickstart has a live API key in the sample code.", None, {'security'}, set()),
+    ("You leaked my personal data, I got spam quoting my order.", None, {'security'}, set()),
+    ("My card was cloned after I paid in your shop.", None, {'security'}, set()),
+    ("Our homepage was defaced overnight with a crypto scam.", None, {'security'}, set()),
+    ("Every file is renamed and a note is demanding bitcoin.", None, {'security'}, set()),
+    ("I typed my password before I noticed the address was wrong.", None, {'security'}, set()),
+    ("My login got taken over within an hour.", None, {'security'}, set()),
+    ("Me avisaron de un inicio de sesión en Lisboa. No fui yo.", None, {'security'}, set()),
+    ("Me han clonado la tarjeta y nadie me ayuda.", None, {'security'}, set()),
+    ("Recibí un SMS casi igual que los vuestros pidiéndome los datos de la tarjeta.", None, {'security'}, set()),
+    ("Recebi um aviso de acesso à minha conta a partir de Madrid. Não fui eu.", None, {'security'}, set()),
+    ("Ligaram-me a dizer que era do banco.", None, {'security'}, set()),
+    ("Nel portale vedo le fatture di altri clienti.", None, {'security'}, set()),
+    ("Ho ricevuto una notifica di accesso al mio conto da Milano. Non ero io.", None, {'security'}, set()),
+    ("Quelqu'un regarde des films sur mon compte depuis hier.", None, {'security'}, set()),
+    ("Vous avez transmis mes résultats d'analyses à mon employeur.", None, {'security'}, set()),
+    ("Quelqu'un a ouvert une ligne en utilisant mon identité.", None, {'security'}, set()),
+    ("Im Portal sehe ich die Adressen anderer Kunden.", None, {'security'}, set()),
+    ("Meine Kartendaten stehen jetzt im Netz.", None, {'security'}, set()),
+    ("Ich habe dort leider mein Passwort eingegeben.", None, {'security'}, set()),
+]
+SECURITY_EVERYDAY_LURES: list[Case] = [
+    ("Can I see other users' projects as an admin?", 'calm', set(), {'security'}),
+    ("Ich habe meine Zugangsdaten verloren, wie bekomme ich neue?", 'calm', set(), {'security'}),
+    ("Ich habe meine Daten eingegeben, aber die Bestellung geht nicht durch.", 'calm', set(), {'security'}),
+    ("No puedo iniciar sesión desde el extranjero, ¿es normal?", 'calm', set(), {'security'}),
+    ("Non riesco a fare login dall'estero.", 'calm', set(), {'security'}),
+    ("Il sito mi chiede i dati della carta ma poi dà errore.", 'calm', set(), {'security'}),
+    ("El formulario me pide los datos de la tarjeta y luego falla.", 'calm', set(), {'security'}),
+    ("O app está a pedir o código de acesso e o SMS não chega.", 'calm', set(), {'security'}),
+    ("Vous avez envoyé ma commande à un autre client.", None, set(), {'security'}),
+    ("The export copied my card list to the clipboard.", 'calm', set(), {'security'}),
+]
+TENTH = [*SECURITY_EVERYDAY, *SECURITY_EVERYDAY_LURES]
+
+
+@pytest.mark.parametrize(("text", "mood", "found", "absent"), TENTH)
+def test_a_family_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
+                                               ) -> None:
+    check_reading(text, mood, found, absent, None)

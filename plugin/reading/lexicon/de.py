@@ -434,3 +434,19 @@ _SEVENTH: dict[str, list[str]] = {
 }
 for _category, _cues in _SEVENTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Sicherheit in Alltagsworten (achter Durchgang, geschrieben an den Fehlern der Übungs- und Trainingssätze, nie an H
+# oder J): ein Zugriff, den der Kunde nicht kennt, fremde Daten im Blick, eine Nachricht, die sich als die Firma
+# ausgibt, Daten im Netz.
+_EIGHTH: dict[str, list[str]] = {
+    "security": [
+        "(das war ich nicht|ich war das nicht|ich war es nicht|das waren wir nicht|wir waren das nicht)",
+        "(namen|adressen|projekte|unterlagen|dokumente|befunde|vertrage) (anderer|eines anderen|einer anderen|fremder) (kunden|kunde|mandanten|nutzer|patienten|firmen|firma|unternehmen)",
+        "(meine|unsere) (daten|kundendaten|adresse|kreditkartendaten|kartendaten) (stehen|sind|landen|landeten|tauchen) (jetzt )?(im netz|im internet|online|offentlich)",
+        "(link|den link) (habe ich|hab ich|haben wir) (nicht|nie) (geklickt|angeklickt|geoffnet)",
+        "(leider|dort|da|auf der seite) .. (mein|meine|unser|unsere) (passwort|kennwort|pin|tan|kartendaten|zugangsdaten) .. (eingegeben|eingetragen)",
+        "(sie haben|ihr habt) (meine|unsere) (kreditkartendaten|kartendaten|daten|kundendaten) (verloren|verschlampt|weitergegeben)",
+    ],
+}
+for _category, _cues in _EIGHTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

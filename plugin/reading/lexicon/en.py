@@ -1105,3 +1105,25 @@ _SEVENTH: dict[str, list[str]] = {
 }
 for _category, _cues in _SEVENTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Security told in everyday words (the eighth pass, written on the practice and training sets' misses, never on H or J):
+# a login the customer disowns, another person's records on screen, a message that pretends to be the company,
+# a card used where the customer has never been, secrets left in public code.
+_EIGHTH: dict[str, list[str]] = {
+    "security": [
+        "(can see|could see|can view|could view|was shown|were shown|am shown|showing me|shows me|showed me|displayed) (a different|another|someone else's|other people's) (patient|patients|customer|customers|client|clients|user|users|member|members|person|people|company|tenant|account holder)'?s? .. (results|records|report|reports|data|details|address|addresses|orders|cart|carts|files|documents|invoices|payslips|projects|information|history)",
+        "(customers|users|clients|patients|members|shoppers|buyers|guests|visitors|employees|staff) (see|seeing|can see|could see|saw) (each other's|someone else's|other people's|another (customer|user|client|patient)'s)",
+        "(live|private|secret|admin|production|prod) (api )?(key|keys|token|tokens|secret|secrets) (in|on|inside) (the|your|a|our) (public )?(docs|documentation|sample code|example|examples|page|source|source code|javascript|js|code|html|repo|repository|github|app bundle)",
+        "(you|you've|you have|they|they've|someone|somebody) (leaked|exposed|lost|sold|published) (my|our|customers'|customer|all our|all my|their) (data|details|personal data|personal details|information|card details|card data|records|addresses|address|passwords|emails|medical records)",
+        "(leaked|stolen|hacked|breached) (customer )?(database|dataset|data set|customer list|customer data|user data|records)",
+        "(database|db|system|systems|server|servers|network) (breach|breaches|hack|hacked|leak|leaked|compromise)",
+        "(card|credit card|debit card|my card|our card) (was |got |has been |had been )?(cloned|skimmed)",
+        "(cloned|skimmed|stolen) (card|credit card|debit card|card details|card number)",
+        "(defaced|defacement)",
+        "(demanding|asking for|asks for|wants|want|demands) (a )?(payment in )?(bitcoin|btc|crypto|cryptocurrency|a ransom|ransom)", "ransom (note|demand|message|payment)",
+        "(typed|entered|put|gave|handed over) (in )?(my|our) (password|passwords|card details|card number|login|credentials|pin|bank details|banking details|security code) .. (before (i|we) (noticed|realised|realized)|on (a|the|that) (fake|dodgy|wrong|phishing|scam|copycat) (site|website|page|link))",
+        "(login|log in|account|sign in|access) (got |was |has been |had been )?(taken over|hijacked)",
+    ],
+}
+for _category, _cues in _EIGHTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -398,3 +398,20 @@ _SEVENTH: dict[str, list[str]] = {
 }
 for _category, _cues in _SEVENTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Seguridad en palabras de cada día (octava pasada, escrita sobre los fallos de los conjuntos de práctica y de
+# entrenamiento, nunca sobre H ni J): un acceso que el cliente no reconoce, datos ajenos a la vista, un mensaje que se
+# hace pasar por la empresa, una tarjeta clonada.
+_EIGHTH: dict[str, list[str]] = {
+    "security": [
+        "(no fui yo|no he sido yo|yo no he sido|yo no fui|no era yo|no fuimos nosotros|no hemos sido nosotros)",
+        "(aviso|avisos|notificacion|notificaciones|alerta|alertas) de (inicio de sesion|inicios de sesion|acceso|accesos|conexion) .. desde",
+        "(me|nos) (clonaron|han clonado|clonan) (la |mi |nuestra )?tarjeta", "tarjeta (clonada|duplicada)",
+        "(me|nos) (han|ha) cambiado (el|la|mi|nuestro|nuestra) (correo|email|e mail|contrasena|clave|telefono|numero)",
+        "(correo|mensaje|sms|email|e mail|llamada) (igual|identico|identica|parecido|parecida|casi igual) (a|que) (los|las)? (vuestros|vuestras|suyos|suyas|de ustedes)",
+        "(correo|mensaje|sms|email|e mail|llamada|enlace) ... (pidiendome|pidiendonos|me pide|me pedia|me piden|pidiendo) (los |mis |el |la |mi )?(datos|codigo|contrasena|clave|pin) (del banco|bancarios|de la tarjeta|de acceso|de mi tarjeta|de mi cuenta)",
+        "(veo|vemos|aparecen|se ven) .. (de otros|de otras|de otro|de otra) (clientes|cliente|pacientes|paciente|usuarios|usuario|empresas|empresa)",
+    ],
+}
+for _category, _cues in _EIGHTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -550,3 +550,18 @@ _SEVENTH: dict[str, list[str]] = {
 }
 for _category, _cues in _SEVENTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# La sécurité dite avec les mots de tous les jours (huitième passe, écrite sur les erreurs des jeux d'entraînement et
+# de pratique, jamais sur H ni J) : un accès que le client ne reconnaît pas, les données d'autrui sous les yeux, un
+# message qui se fait passer pour l'entreprise, une identité empruntée.
+_EIGHTH: dict[str, list[str]] = {
+    "security": [
+        "(ce n'etait pas moi|ce n'est pas moi|ce n'etait pas nous|ce n'est pas nous)",
+        "(quelqu'un|un inconnu|une inconnue|des inconnus) (utilise|utilisent|regarde|regardent|se sert de|se servent de) .. (mon|notre) compte",
+        "(envoye|envoyes|envoyees|envoyee|transmis|transmises|communique|communiquees) (mes|nos) (donnees|resultats|informations|coordonnees|analyses|dossier|dossiers|documents|fiches de paie|bulletins de paie) .. (a|au) (une autre|un autre|d'autres|mon employeur|un tiers|des tiers)",
+        "(laisse|laisser|laissez) fuiter", "(utilisant|utilise|usurpe|usurpant|avec) mon identite",
+        "(cles?|cle api) (api )?(privee|privees|secrete|secretes) (dans|sur) (le|la|votre|vos) (code|page|javascript|source|site)",
+    ],
+}
+for _category, _cues in _EIGHTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -325,3 +325,19 @@ _SEVENTH: dict[str, list[str]] = {
 }
 for _category, _cues in _SEVENTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Sicurezza in parole di ogni giorno (ottava passata, scritta sugli errori degli insiemi di pratica e di addestramento,
+# mai su H né su J): un accesso che il cliente non riconosce, dati altrui in vista, un messaggio che si finge
+# l'azienda, ordini mai fatti.
+_EIGHTH: dict[str, list[str]] = {
+    "security": [
+        "(non ero io|non sono stato io|non sono stata io|non eravamo noi|non siamo stati noi)",
+        "(notifica|notifiche|avviso|avvisi) di (accesso|login) (al|allo|alla|sul|sulla) (mio|mia|nostro|nostra)",
+        "(addebiti|acquisti|ordini|transazioni|pagamenti|bonifici) che non (ho|abbiamo) mai (fatto|effettuato|autorizzato|richiesto)",
+        "(e mail|email|mail|messaggio|sms) (identica|identico|uguale|simile) (alle|ai|a) (vostre|vostri|quelle vostre|quelli vostri)",
+        "(e mail|email|mail|messaggio|sms|telefonata|chiamata|link) ... (chiede|chiedeva|chiedendomi|chiedendo|mi chiede|mi chiedeva) (i |il |la |mio |mia )?(dati|codice|password|pin) (della carta|bancari|di accesso|del conto)",
+        "(vedo|vediamo|erano visibili|sono visibili|si vedono) .. (di altri|di altre|di un altro|di un'altra) (clienti|cliente|pazienti|paziente|utenti|aziende|azienda)",
+    ],
+}
+for _category, _cues in _EIGHTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

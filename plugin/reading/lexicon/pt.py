@@ -307,3 +307,19 @@ _SEVENTH: dict[str, list[str]] = {
 }
 for _category, _cues in _SEVENTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Segurança em palavras do dia a dia (oitava passagem, escrita sobre as falhas dos conjuntos de prática e de treino,
+# nunca sobre H nem J): um acesso que o cliente não reconhece, dados alheios à vista, alguém que se faz passar pelo
+# banco, um cartão clonado.
+_EIGHTH: dict[str, list[str]] = {
+    "security": [
+        "(nao fui eu|nao fomos nos|nao era eu)",
+        "(alguem|alguém) (acedeu|acessou|entrou|invadiu) (a|na|em) (minha|nossa) conta",
+        "(aviso|avisos|notificacao|notificacoes|alerta|alertas) de (acesso|acessos|login|entrada) .. (a partir|desde|vindo)",
+        "(a dizer|dizendo|dizia|disse|disseram|a dizerem) que (era|eram) do (banco|vosso banco|seu banco|suporte)",
+        "(vejo|vemos|aparecem|aparece) .. (de outros|de outras|de outro|de outra) (clientes|cliente|pacientes|paciente|usuarios|utilizadores|empresas|empresa)",
+        "(notas|notas fiscais|dados|pedidos|faturas|contas|documentos) de outros (clientes|usuarios|utilizadores|pacientes)",
+    ],
+}
+for _category, _cues in _EIGHTH.items():
+    CUES.setdefault(_category, []).extend(_cues)
