@@ -1109,3 +1109,31 @@ TENTH = [*SECURITY_EVERYDAY, *SECURITY_EVERYDAY_LURES]
 def test_a_family_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
                                                ) -> None:
     check_reading(text, mood, found, absent, None)
+
+
+# Tenth version: the media matter where the customer already went public, the company's own channels, the press
+# asking, and the BBB (a media matter by the labels' definition, not a regulator).
+MEDIA_MENTIONS: list[Case] = [
+    ("I am filing a complaint with the Better Business Bureau this afternoon.", None, {'media'}, {'regulatory'}),
+    ("Your social media team on Twitter told me to write here instead.", None, {'media'}, set()),
+    ("The thread already has 3000 upvotes.", None, {'media'}, set()),
+    ("Could you put me in touch with your press office for a short interview?", 'calm', {'media'}, set()),
+    ("Si rien ne bouge d'ici jeudi, j'envoie tout au Parisien.", None, {'media'}, set()),
+    ("Noch eine Woche und die Geschichte geht an die BILD.", None, {'media'}, set()),
+    ("O me lo solucionan hoy o lo subo a TikTok.", None, {'media'}, set()),
+    ("Já reclamei no Reclame Aqui há uma semana.", None, {'media'}, set()),
+    ("Ho già scritto una recensione su Google.", None, {'media'}, set()),
+]
+MEDIA_MENTION_LURES: list[Case] = [
+    ("Is part BBB-2210 back in stock?", 'calm', set(), {'media'}),
+    ("How do I connect our Instagram page to the shop?", 'calm', set(), {'media'}),
+    ("Please add three seats for our press team.", 'calm', set(), {'media'}),
+    ("La prensa hidráulica que pedí llegó sin manual.", 'calm', set(), {'media'}),
+]
+TENTH_MEDIA = [*MEDIA_MENTIONS, *MEDIA_MENTION_LURES]
+
+
+@pytest.mark.parametrize(("text", "mood", "found", "absent"), TENTH_MEDIA)
+def test_a_media_mention_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
+                                                      ) -> None:
+    check_reading(text, mood, found, absent, None)

@@ -439,6 +439,12 @@ for _category, _cues in _SEVENTH.items():
 # oder J): ein Zugriff, den der Kunde nicht kennt, fremde Daten im Blick, eine Nachricht, die sich als die Firma
 # ausgibt, Daten im Netz.
 _EIGHTH: dict[str, list[str]] = {
+    "media": [
+        "(geht|gehen|landet|kommt|schicke|gebe) .. (an die|in die|zur|zu der|an den) (bild|presse|zeitung|medien|kassensturz|lokalzeitung)",
+        "(google bewertungen|bewertungen bei google|bewertung auf ihrer)",
+        "(ihr|ihre|auf ihrer) (social media team|facebook seite|instagram seite|facebook|instagram) .. (geloscht|gesperrt|entfernt|versprochen|geschrieben)",
+        "(ihrer|ihre|ihrem|der|die) (presseabteilung|pressestelle)",
+    ],
     "security": [
         "(das war ich nicht|ich war das nicht|ich war es nicht|das waren wir nicht|wir waren das nicht)",
         "(namen|adressen|projekte|unterlagen|dokumente|befunde|vertrage) (anderer|eines anderen|einer anderen|fremder) (kunden|kunde|mandanten|nutzer|patienten|firmen|firma|unternehmen)",

@@ -619,7 +619,7 @@ _FOURTH: dict[str, list[str]] = {
         "(i have|i've got|i have got|with) # ?k? (followers|subscribers)",
     ],
     "threat:regulatory": [
-        "(escalate|escalating|escalated|take|taking|raise|raising|refer|referring|bring|bringing) (this|it|the matter|my complaint|my case)? (to|with|before) (the )?(ico|fca|ftc|cfpb|fcc|ofcom|ofgem|ofwat|cma|asa|ombudsman|financial ombudsman|regulator|regulators|information commissioner|data protection authority|trading standards|attorney general|consumer protection|citizens advice|bbb)",
+        "(escalate|escalating|escalated|take|taking|raise|raising|refer|referring|bring|bringing) (this|it|the matter|my complaint|my case)? (to|with|before) (the )?(ico|fca|ftc|cfpb|fcc|ofcom|ofgem|ofwat|cma|asa|ombudsman|financial ombudsman|regulator|regulators|information commissioner|data protection authority|trading standards|attorney general|consumer protection|citizens advice)",
         "(contacting|contact|calling|call|writing to|write to|emailing|email|reaching out to|reach out to|informing|inform|alerting|alert|notifying|notify|involving|involve) (the )?(consumer protection|consumer rights|consumer affairs|trading standards|citizens advice|ombudsman|financial ombudsman|regulator|data protection (authority|commissioner|office)|information commissioner|attorney general|state attorney general|ico|fca|ftc|cfpb|fcc|ofcom|ofgem|ofwat|cma|asa)",
         "(the )?(ico|fca|ftc|cfpb|fcc|ofcom|ofgem|ofwat|cma|asa|ombudsman|regulator|trading standards|attorney general) (will|is going to|shall|are going to|would|'ll) (hear|know|be (informed|told|interested|notified|hearing)|get|receive|find out)",
     ],
@@ -1091,7 +1091,7 @@ _SEVENTH: dict[str, list[str]] = {
     "regulator": [
         "(state|the state's|my state's|our state's) (ag|attorney general|attorney general's office)",
         "(federal trade commission|consumer financial protection bureau|financial conduct authority|information commissioner's office|information commissioners office|"
-        "federal communications commission|public utilities commission|public utility commission|better business bureau|financial ombudsman service|"
+        "federal communications commission|public utilities commission|public utility commission|financial ombudsman service|"
         "energy ombudsman|communications ombudsman|telecoms ombudsman|ombudsman services|pensions ombudsman|legal ombudsman|prudential regulation authority|"
         "competition and markets authority|securities and exchange commission|office of the comptroller|occ|finra|state insurance (department|commissioner)|"
         "insurance commissioner|banking regulator|financial regulator|data protection regulator|privacy commissioner)",
@@ -1110,6 +1110,13 @@ for _category, _cues in _SEVENTH.items():
 # a login the customer disowns, another person's records on screen, a message that pretends to be the company,
 # a card used where the customer has never been, secrets left in public code.
 _EIGHTH: dict[str, list[str]] = {
+    "media": [
+        "better business bureau", "(the|with|to) bbb",
+        "(your|the) (social media|twitter|facebook|instagram|tiktok|community) (team|account|manager|people|page) .. (told|asked|sent|redirected|referred|directed|promised|deleted|blocked|keeps deleting|removed|hid)",
+        "(upvotes|retweets|reposts)",
+        "your (press office|press team|press department|media relations team)",
+        "(interview|comment|statement) (request|for (a|an|our|the) (article|story|piece|segment|programme|program|documentary|podcast|episode|show|magazine|newspaper))",
+    ],
     "security": [
         "(can see|could see|can view|could view|was shown|were shown|am shown|showing me|shows me|showed me|displayed) (a different|another|someone else's|other people's) (patient|patients|customer|customers|client|clients|user|users|member|members|person|people|company|tenant|account holder)'?s? .. (results|records|report|reports|data|details|address|addresses|orders|cart|carts|files|documents|invoices|payslips|projects|information|history)",
         "(customers|users|clients|patients|members|shoppers|buyers|guests|visitors|employees|staff) (see|seeing|can see|could see|saw) (each other's|someone else's|other people's|another (customer|user|client|patient)'s)",

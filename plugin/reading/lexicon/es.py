@@ -176,6 +176,7 @@ CUES: dict[str, list[str]] = {
     "not:media": [
         "# periodistas",
         "(nota de prensa|comunicado de prensa) .. periodistas",
+        "prensa (hidraulica|francesa|de cafe|para cafe|de taller|manual|electrica|de banco|de columna|plegadora|excentrica|de vino|de ajos|de tortillas|de sellos)",
     ],
     "media": [
         "(he|hemos|ya) (publicado|dejado|escrito|puesto|subido|compartido) .. (resena|opinion|valoracion|comentario|video|post|tuit) .. (en|a)",
@@ -403,6 +404,12 @@ for _category, _cues in _SEVENTH.items():
 # entrenamiento, nunca sobre H ni J): un acceso que el cliente no reconoce, datos ajenos a la vista, un mensaje que se
 # hace pasar por la empresa, una tarjeta clonada.
 _EIGHTH: dict[str, list[str]] = {
+    "media": [
+        "(lo|la|los|las) (subo|publico|cuelgo|pongo|publicare|subire) (a|en) (tiktok|instagram|twitter|youtube|facebook|redes|los diarios|la prensa|internet)",
+        "(les escribi|os escribi|escribi|les escribimos) (por|en) (twitter|instagram|facebook|x)",
+        "(amigo|amiga|primo|prima|conocido|conocida) (en|que trabaja en|que escribe en) (el pais|el mundo|la vanguardia|abc|la prensa|un periodico|un diario|la tele|la radio)",
+        "(su|vuestro|el|al) (gabinete de prensa|departamento de prensa|jefe de prensa)",
+    ],
     "security": [
         "(no fui yo|no he sido yo|yo no he sido|yo no fui|no era yo|no fuimos nosotros|no hemos sido nosotros)",
         "(aviso|avisos|notificacion|notificaciones|alerta|alertas) de (inicio de sesion|inicios de sesion|acceso|accesos|conexion) .. desde",

@@ -555,6 +555,11 @@ for _category, _cues in _SEVENTH.items():
 # de pratique, jamais sur H ni J) : un accès que le client ne reconnaît pas, les données d'autrui sous les yeux, un
 # message qui se fait passer pour l'entreprise, une identité empruntée.
 _EIGHTH: dict[str, list[str]] = {
+    "media": [
+        "(j'envoie|je vais envoyer|j'enverrai|je transmets|je transmettrai) (tout|ca|le dossier|les photos|l'histoire)? (au|a la|aux|a l') (parisien|presse|journal|journaux|medias|tele|television|emission)",
+        "(sur|via) (facebook|instagram|twitter|x) et (sur|via)? (instagram|facebook|twitter|x)",
+        "(votre|un|le|vos) (service presse|attache de presse|attachee de presse|relations presse)",
+    ],
     "security": [
         "(ce n'etait pas moi|ce n'est pas moi|ce n'etait pas nous|ce n'est pas nous)",
         "(quelqu'un|un inconnu|une inconnue|des inconnus) (utilise|utilisent|regarde|regardent|se sert de|se servent de) .. (mon|notre) compte",

@@ -330,6 +330,10 @@ for _category, _cues in _SEVENTH.items():
 # mai su H né su J): un accesso che il cliente non riconosce, dati altrui in vista, un messaggio che si finge
 # l'azienda, ordini mai fatti.
 _EIGHTH: dict[str, list[str]] = {
+    "media": [
+        "(ho (gia )?scritto|ho lasciato|ho pubblicato|ho messo) (una |due )?(recensione|recensioni)",
+        "(vostro|il vostro|l') ufficio stampa",
+    ],
     "security": [
         "(non ero io|non sono stato io|non sono stata io|non eravamo noi|non siamo stati noi)",
         "(notifica|notifiche|avviso|avvisi) di (accesso|login) (al|allo|alla|sul|sulla) (mio|mia|nostro|nostra)",

@@ -312,6 +312,10 @@ for _category, _cues in _SEVENTH.items():
 # nunca sobre H nem J): um acesso que o cliente não reconhece, dados alheios à vista, alguém que se faz passar pelo
 # banco, um cartão clonado.
 _EIGHTH: dict[str, list[str]] = {
+    "media": [
+        "(reclamei|ja reclamei|vi|publiquei|postei|reclamacao|reclamacoes) (no|na|pelo) (reclame aqui|reclameaqui)",
+        "(a|vossa|sua) assessoria de imprensa",
+    ],
     "security": [
         "(nao fui eu|nao fomos nos|nao era eu)",
         "(alguem|alguém) (acedeu|acessou|entrou|invadiu) (a|na|em) (minha|nossa) conta",
