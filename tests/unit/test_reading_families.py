@@ -1137,3 +1137,37 @@ TENTH_MEDIA = [*MEDIA_MENTIONS, *MEDIA_MENTION_LURES]
 def test_a_media_mention_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
                                                       ) -> None:
     check_reading(text, mood, found, absent, None)
+
+
+# Tenth version: a service gone for the customer, told by how long they have been without it, in six languages;
+# and the same words in a question about the product.
+OUTAGE_WITHOUT: list[Case] = [
+    ("Eleven days without a working phone line now.", None, {'outage'}, set()),
+    ("No mobile data in the whole town since noon.", None, {'outage'}, set()),
+    ("Our water's been off at the house since 6am.", None, {'outage'}, set()),
+    ("How is the whole app down on payday?", None, {'outage'}, set()),
+    ("Card machines down again at both our shops.", None, {'outage'}, set()),
+    ("If my internet isn't back by tomorrow I'm cancelling.", None, {'outage'}, set()),
+    ("Ça fait trois jours que je n'ai plus internet ni télé.", None, {'outage'}, set()),
+    ("Un mois sans téléphone fixe, c'est honteux.", None, {'outage'}, set()),
+    ("Mein Internet geht seit heute früh nicht mehr.", None, {'outage'}, set()),
+    ("Seit Ostern ist der Anschluss tot.", None, {'outage'}, set()),
+    ("Otra vez sin luz en todo el barrio.", None, {'outage'}, set()),
+    ("La plataforma se cae todos los días a las seis.", None, {'outage'}, set()),
+    ("Mia madre è senza telefono da Pasqua.", None, {'outage'}, set()),
+    ("Estamos sem internet desde ontem à noite.", None, {'outage'}, set()),
+]
+OUTAGE_WITHOUT_LURES: list[Case] = [
+    ("Does the app work without internet on a plane?", 'calm', set(), {'outage'}),
+    ("¿La app funciona sin internet en el avión?", 'calm', set(), {'outage'}),
+    ("Funziona senza rete in montagna?", 'calm', set(), {'outage'}),
+    ("L'appli fonctionne-t-elle sans connexion ?", 'calm', set(), {'outage'}),
+    ("Funciona sem internet no modo avião?", 'calm', set(), {'outage'}),
+]
+TENTH_OUTAGE = [*OUTAGE_WITHOUT, *OUTAGE_WITHOUT_LURES]
+
+
+@pytest.mark.parametrize(("text", "mood", "found", "absent"), TENTH_OUTAGE)
+def test_an_outage_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
+                                                ) -> None:
+    check_reading(text, mood, found, absent, None)

@@ -439,6 +439,18 @@ for _category, _cues in _SEVENTH.items():
 # oder J): ein Zugriff, den der Kunde nicht kennt, fremde Daten im Blick, eine Nachricht, die sich als die Firma
 # ausgibt, Daten im Netz.
 _EIGHTH: dict[str, list[str]] = {
+    # The product asked about working offline: "Does the app work without internet on a plane?"
+    "not:outage": [
+        "(funktioniert|funktionieren|nutzen|benutzen|nutzbar|lauft|aufnehmen|synchronisiert|verfugbar) .. (ohne|offline) (internet|netz|verbindung|wlan|empfang|daten)",
+    ],
+    "outage": [
+        "(internet|anschluss|leitung|telefon|festnetz|netz|router|wlan) (geht|funktioniert|lauft) (seit|schon) .. nicht mehr",
+        "(anschluss|leitung|telefon|telefonanlage|internet|netz|festnetz) (ist )?(seit .. )?(komplett |vollig |total )?(tot|ausgefallen)",
+        "(komplett|vollig|total|schon wieder) offline",
+        "(kein|keinen) (internet|strom|wasser|netz|empfang|kartenzahlungsverkehr|zahlungsverkehr|telefon) (mehr )?(seit|in allen|in der ganzen|im ganzen)",
+        "seit .. (tagen|stunden|wochen) komme ich nicht (ins|in das|in mein|auf)",
+        "(host|server) nicht erreichbar",
+    ],
     "media": [
         "(geht|gehen|landet|kommt|schicke|gebe) .. (an die|in die|zur|zu der|an den) (bild|presse|zeitung|medien|kassensturz|lokalzeitung)",
         "(google bewertungen|bewertungen bei google|bewertung auf ihrer)",

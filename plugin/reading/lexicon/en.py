@@ -1110,6 +1110,20 @@ for _category, _cues in _SEVENTH.items():
 # a login the customer disowns, another person's records on screen, a message that pretends to be the company,
 # a card used where the customer has never been, secrets left in public code.
 _EIGHTH: dict[str, list[str]] = {
+    # The product asked about working offline: "Does the app work without internet on a plane?"
+    "not:outage": [
+        "(work|works|working|function|functions|run|runs|record|records|recording|use it|usable|sync|syncs|play|plays|available) .. (without|with no|offline|with no) (internet|connection|wifi|wi fi|signal|network|data|reception)",
+    ],
+    "outage": [
+        "(days|hours|weeks|months|day|week|month) without (a working |any |working |a )?(internet|broadband|phone line|phone|landline|mobile data|signal|network|tv|water|power|electricity|gas|heating|email|e mail|wifi|connection|line)",
+        "(no|zero) (internet|broadband|mobile data|water|power|electricity|signal|phone line|landline|network|email|tv|gas|heating) (since|across|in the whole|in the entire|all day|all night|all weekend|for (hours|days|two|three|four|five))",
+        "(water|power|electricity|gas|internet|broadband|nbn|line|phone line|tv|signal|wifi|heating)('s| has| have)? (been )?(off|out|gone off|gone out|dead|cut off) .. (since|all (day|night|morning|afternoon|arvo|weekend)|for (hours|days|two|three)|again)",
+        "(whole|entire) (app|site|website|system|platform|network|office|shop|store) (is |was |went |has gone )?(down|offline|dead)",
+        "(card|payment|eftpos|pos) (machines|machine|terminals|terminal|readers|reader) (are |is |went |have gone )?(down|offline|dead|not working)",
+        "(servers|server|site|app|network|platform) (down|offline) (all|again|since|for|every)",
+        "(under maintenance|down for maintenance) .. (for|since) .. (days|day|hours|week|weeks|morning|yesterday|running)",
+        "(internet|broadband|line|phone line|power|service|connection|wifi|tv|signal|water|electricity) (isn't|is not|isnt|aren't|is still not) (back|restored|reconnected|fixed)",
+    ],
     "media": [
         "better business bureau", "(the|with|to) bbb",
         "(your|the) (social media|twitter|facebook|instagram|tiktok|community) (team|account|manager|people|page) .. (told|asked|sent|redirected|referred|directed|promised|deleted|blocked|keeps deleting|removed|hid)",

@@ -404,6 +404,17 @@ for _category, _cues in _SEVENTH.items():
 # entrenamiento, nunca sobre H ni J): un acceso que el cliente no reconoce, datos ajenos a la vista, un mensaje que se
 # hace pasar por la empresa, una tarjeta clonada.
 _EIGHTH: dict[str, list[str]] = {
+    # The product asked about working offline: "Does the app work without internet on a plane?"
+    "not:outage": [
+        "(funciona|funcionan|funcionar|funcione|usar|usarla|usarlo|se puede usar|graba|sincroniza|disponible) .. sin (internet|conexion|red|senal|wifi|datos|cobertura)",
+    ],
+    "outage": [
+        "(lleva|llevan|esta|estan|estuvo|estaba) (completamente |totalmente )?(caido|caida|caidos|caidas) (todo|toda|desde|otra vez|de nuevo|entre|el|la)",
+        "(sin luz|sin electricidad|sin agua|sin internet|sin linea|sin telefono|sin senal|sin cobertura|sin red|sin gas) (desde|en todo|en toda|en el barrio|en la calle|todo el|toda la|hace|otra vez)",
+        "(otra vez|de nuevo|llevo .. dias|llevamos .. dias) sin (luz|electricidad|agua|internet|linea|telefono|senal|cobertura|red)",
+        "se cae (todos los dias|cada dia|cada noche|otra vez|a diario)",
+        "(no entra nadie|nadie puede entrar|no puede entrar nadie|no podemos entrar ninguno|no puede entrar ninguno)",
+    ],
     "media": [
         "(lo|la|los|las) (subo|publico|cuelgo|pongo|publicare|subire) (a|en) (tiktok|instagram|twitter|youtube|facebook|redes|los diarios|la prensa|internet)",
         "(les escribi|os escribi|escribi|les escribimos) (por|en) (twitter|instagram|facebook|x)",

@@ -555,6 +555,20 @@ for _category, _cues in _SEVENTH.items():
 # de pratique, jamais sur H ni J) : un accès que le client ne reconnaît pas, les données d'autrui sous les yeux, un
 # message qui se fait passer pour l'entreprise, une identité empruntée.
 _EIGHTH: dict[str, list[str]] = {
+    # The product asked about working offline: "Does the app work without internet on a plane?"
+    "not:outage": [
+        "(fonctionne|fonctionnent|fonctionner|marche|marchent|utiliser|utilisable|enregistre|synchronise|disponible) .. sans (internet|connexion|reseau|wifi|donnees)",
+    ],
+    "outage": [
+        "(je n'ai plus|j'ai plus|on n'a plus|on a plus|nous n'avons plus|il n'y a plus|y a plus) (d'|de |du |le |la |l')?(internet|tele|television|telephone|reseau|electricite|courant|eau|ligne|wifi|connexion)",
+        "(jours|heures|semaines|mois|journee|soiree|nuit|jour|semaine) sans (internet|tele|television|telephone|telephone fixe|reseau|electricite|courant|eau|ligne|wifi|connexion|teleassistance)",
+        "(zero|aucun|pas de) reseau (chez|depuis|dans)",
+        "(serveurs|serveur|site|appli|application|plateforme|box|reseau) (en rade|hors service)",
+        "(internet|ligne|connexion|box|tele|telephone) (marche pu|marche plus|ne marche plus|fonctionne plus|ne fonctionne plus) (depuis)?",
+        "(vous m'avez|on m'a|vous nous avez) coupe (la ligne|internet|le telephone|l'electricite|le courant|l'eau)",
+        "(caisses|terminaux|tpe|terminal de paiement|terminaux de paiement) .. (n'acceptent plus|n'accepte plus|ne fonctionnent plus|ne fonctionne plus|en panne|hors service)",
+        "(ligne|internet|connexion|courant|electricite|service|reseau) (n'est pas|ne soit pas|n'est toujours pas) (retablie|retabli|revenue|revenu)",
+    ],
     "media": [
         "(j'envoie|je vais envoyer|j'enverrai|je transmets|je transmettrai) (tout|ca|le dossier|les photos|l'histoire)? (au|a la|aux|a l') (parisien|presse|journal|journaux|medias|tele|television|emission)",
         "(sur|via) (facebook|instagram|twitter|x) et (sur|via)? (instagram|facebook|twitter|x)",

@@ -330,6 +330,15 @@ for _category, _cues in _SEVENTH.items():
 # mai su H né su J): un accesso che il cliente non riconosce, dati altrui in vista, un messaggio che si finge
 # l'azienda, ordini mai fatti.
 _EIGHTH: dict[str, list[str]] = {
+    # The product asked about working offline: "Does the app work without internet on a plane?"
+    "not:outage": [
+        "(funziona|funzionano|funzionare|funzioni|usare|usarla|usarlo|si puo usare|registra|sincronizza|disponibile) .. senza (internet|rete|connessione|wifi|campo|dati)",
+    ],
+    "outage": [
+        "(senza|non ho|non abbiamo|sono senza|siamo senza|e senza) (telefono|linea|internet|luce|corrente|acqua|rete|gas) (da|dal|dalla|dai|ormai|ancora)",
+        "(linea|internet|servizio|connessione|rete|luce|corrente) non (viene|venga|e stata|e ancora) (ripristinata|ripristinato)",
+        "casella non (disponibile|riceve)",
+    ],
     "media": [
         "(ho (gia )?scritto|ho lasciato|ho pubblicato|ho messo) (una |due )?(recensione|recensioni)",
         "(vostro|il vostro|l') ufficio stampa",

@@ -312,6 +312,15 @@ for _category, _cues in _SEVENTH.items():
 # nunca sobre H nem J): um acesso que o cliente não reconhece, dados alheios à vista, alguém que se faz passar pelo
 # banco, um cartão clonado.
 _EIGHTH: dict[str, list[str]] = {
+    # The product asked about working offline: "Does the app work without internet on a plane?"
+    "not:outage": [
+        "(funciona|funcionam|funcionar|funcione|usar|da para usar|da pra usar|grava|sincroniza|disponivel) .. sem (internet|rede|conexao|sinal|wifi|dados)",
+    ],
+    "outage": [
+        "(apagao|apagoes)",
+        "nenhuma (maquininha|maquina|maquina de cartao|maquininha de cartao) (funcionou|funciona|funcionava)",
+        "(sem|nao tenho|estou sem|estamos sem|ficamos sem|fiquei sem) (internet|luz|energia|agua|telefone|sinal|rede) (desde|ha|faz|o dia|a noite|todo|toda)",
+    ],
     "media": [
         "(reclamei|ja reclamei|vi|publiquei|postei|reclamacao|reclamacoes) (no|na|pelo) (reclame aqui|reclameaqui)",
         "(a|vossa|sua) assessoria de imprensa",
