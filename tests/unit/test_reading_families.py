@@ -1171,3 +1171,36 @@ TENTH_OUTAGE = [*OUTAGE_WITHOUT, *OUTAGE_WITHOUT_LURES]
 def test_an_outage_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
                                                 ) -> None:
     check_reading(text, mood, found, absent, None)
+
+
+# Tenth version: a lawyer writing for a client, a court that ruled, a lawyer taking over, in six languages; and a
+# law firm as the customer, a complaint to a regulator, a template, jury duty, an opinion.
+LAWYER_FOR_A_CLIENT: list[Case] = [
+    ("We act for the executors of the late Mr Hale and enclose the grant of probate.", None, {'legal'}, set()),
+    ("I'd hate for this to end up in front of a judge.", None, {'legal'}, set()),
+    ("My solicitor will be dealing with you from now on.", None, {'legal'}, set()),
+    ("Je suis avocate au barreau de Lille et j'interviens pour le compte de Mme Roux.", None, {'legal'}, set()),
+    ("Soy la abogada de la Sra. Gil en relación con el siniestro.", None, {'legal'}, set()),
+    ("Los vecinos preparamos una demanda conjunta.", None, {'legal'}, set()),
+    ("Sono il legale del sig. Conti e vi chiedo copia del contratto.", None, {'legal'}, set()),
+    ("Na qualidade de advogado da Sra. Lima, venho pedir cópia do contrato.", None, {'legal'}, set()),
+    ("In der Sache Braun zeigen wir die Vertretung von Frau Braun an.", None, {'legal'}, set()),
+]
+LAWYER_LURES: list[Case] = [
+    ("We're a small law firm and two users can't open the calendar.", 'calm', set(), {'legal'}),
+    ("The Breach of contract clause of my template loses its numbering in the PDF.", 'calm', set(), {'legal'}),
+    ("I've been called for jury duty at the county court next month, can I pause my plan?", 'calm', set(),
+     {'legal'}),
+    ("Notre cabinet d'avocats utilise votre agenda, le module renvoie une erreur 403.", 'calm', set(), {'legal'}),
+    ("A mi juicio la nueva app es más clara.", 'calm', set(), {'legal'}),
+    ("Si vuelven a llamar, presento una denuncia ante la AEPD.", None, {'regulatory'}, {'legal'}),
+    ("Il modello di diffida perde la formattazione nel PDF.", 'calm', set(), {'legal'}),
+    ("Wir sind eine kleine Kanzlei und die Synchronisation schlägt fehl.", 'calm', set(), {'legal'}),
+]
+TENTH_LEGAL = [*LAWYER_FOR_A_CLIENT, *LAWYER_LURES]
+
+
+@pytest.mark.parametrize(("text", "mood", "found", "absent"), TENTH_LEGAL)
+def test_a_legal_matter_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
+                                                     ) -> None:
+    check_reading(text, mood, found, absent, None)

@@ -439,6 +439,16 @@ for _category, _cues in _SEVENTH.items():
 # oder J): ein Zugriff, den der Kunde nicht kennt, fremde Daten im Blick, eine Nachricht, die sich als die Firma
 # ausgibt, Daten im Netz.
 _EIGHTH: dict[str, list[str]] = {
+    "legal": [
+        "(zeigen wir|zeige ich) (die|hiermit die) vertretung",
+        "(vertreten wir|vertrete ich) (frau|herrn|herr|die firma|unsere mandantin|unseren mandanten)",
+        "(inkassoanwalt|inkassoanwaltin|ihr anwalt|ihre anwaltin) (schreibt|schrieb|hat mir geschrieben|droht)",
+    ],
+    "not:legal": [
+        "(wir sind eine|unsere|ich arbeite in einer|fur eine) (kleine )?(anwaltskanzlei|kanzlei|rechtsanwaltskanzlei)",
+        "(vorlage|vorlagen|vorlagenbibliothek) .. abmahnung",
+        "abmahnung (als|fur) (vorlage|mitarbeiter)",
+    ],
     # The product asked about working offline: "Does the app work without internet on a plane?"
     "not:outage": [
         "(funktioniert|funktionieren|nutzen|benutzen|nutzbar|lauft|aufnehmen|synchronisiert|verfugbar) .. (ohne|offline) (internet|netz|verbindung|wlan|empfang|daten)",

@@ -1110,6 +1110,18 @@ for _category, _cues in _SEVENTH.items():
 # a login the customer disowns, another person's records on screen, a message that pretends to be the company,
 # a card used where the customer has never been, secrets left in public code.
 _EIGHTH: dict[str, list[str]] = {
+    "legal": [
+        "(we act|i act|we are acting|i am acting|we're acting) (for|on behalf of) (the|our|my|mr|mrs|ms|dr|miss)",
+        "(we are|we have been|i am|i have been) instructed by",
+        "(in front of|before) a judge",
+        "(the|a) court (ruled|ordered|found|granted|decided) .. (in my favour|in my favor|in our favour|in our favor|that you|against you)",
+        "(solicitor|solicitors|lawyer|lawyers|attorney|attorneys|counsel)('s)? (will be dealing|will deal|will be in touch|is dealing|are dealing|to look at your|to review your)",
+    ],
+    "not:legal": [
+        "(our|we are a|we're a|i run a|i work at a|for a) (small |busy |local )?(law firm|firm of solicitors|legal practice|solicitors' practice)",
+        "(clause|section|heading|template|paragraph|document) (headed|titled|called|named)? .. breach of contract", "breach of contract (clause|section|heading|template|paragraph)",
+        "jury (duty|service) .. (court)?",
+    ],
     # The product asked about working offline: "Does the app work without internet on a plane?"
     "not:outage": [
         "(work|works|working|function|functions|run|runs|record|records|recording|use it|usable|sync|syncs|play|plays|available) .. (without|with no|offline|with no) (internet|connection|wifi|wi fi|signal|network|data|reception)",

@@ -404,6 +404,15 @@ for _category, _cues in _SEVENTH.items():
 # entrenamiento, nunca sobre H ni J): un acceso que el cliente no reconoce, datos ajenos a la vista, un mensaje que se
 # hace pasar por la empresa, una tarjeta clonada.
 _EIGHTH: dict[str, list[str]] = {
+    "legal": [
+        "(soy|somos) (el |la )?(abogado|abogada|abogados|letrado|letrada) (de|del)",
+        "demanda (conjunta|colectiva)",
+    ],
+    "not:legal": [
+        "(denuncia|denunciarlos|denunciaros|denunciarles|denunciar|reclamacion) ante (la |el )?(aepd|omic|consumo|cnmc|oficina de consumo|agencia espanola de proteccion de datos|agencia de proteccion de datos)",
+        "a (mi|nuestro|su|tu) juicio",
+        "plantilla de burofax",
+    ],
     # The product asked about working offline: "Does the app work without internet on a plane?"
     "not:outage": [
         "(funciona|funcionan|funcionar|funcione|usar|usarla|usarlo|se puede usar|graba|sincroniza|disponible) .. sin (internet|conexion|red|senal|wifi|datos|cobertura)",

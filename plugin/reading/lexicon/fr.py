@@ -555,6 +555,15 @@ for _category, _cues in _SEVENTH.items():
 # de pratique, jamais sur H ni J) : un accès que le client ne reconnaît pas, les données d'autrui sous les yeux, un
 # message qui se fait passer pour l'entreprise, une identité empruntée.
 _EIGHTH: dict[str, list[str]] = {
+    "legal": [
+        "(j'interviens|nous intervenons) pour le compte de",
+        "(avocat|avocate) au barreau",
+        "(je represente|nous representons) (m|mme|monsieur|madame|mon client|ma cliente|la societe)",
+        "je porte plainte",
+    ],
+    "not:legal": [
+        "(notre|nous sommes un|je travaille dans un|pour un) (petit )?cabinet d'avocats",
+    ],
     # The product asked about working offline: "Does the app work without internet on a plane?"
     "not:outage": [
         "(fonctionne|fonctionnent|fonctionner|marche|marchent|utiliser|utilisable|enregistre|synchronise|disponible) .. sans (internet|connexion|reseau|wifi|donnees)",

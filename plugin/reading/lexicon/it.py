@@ -330,6 +330,13 @@ for _category, _cues in _SEVENTH.items():
 # mai su H né su J): un accesso che il cliente non riconosce, dati altrui in vista, un messaggio che si finge
 # l'azienda, ordini mai fatti.
 _EIGHTH: dict[str, list[str]] = {
+    "legal": [
+        "(sono il legale|sono la legale|sono l'avvocato|sono l'avvocata|in qualita di legale|in qualita di avvocato)",
+    ],
+    "not:legal": [
+        "esposto (all'|al |alla )?(agcom|agcm|garante|antitrust|autorita)",
+        "(modello|modelli) di diffida",
+    ],
     # The product asked about working offline: "Does the app work without internet on a plane?"
     "not:outage": [
         "(funziona|funzionano|funzionare|funzioni|usare|usarla|usarlo|si puo usare|registra|sincronizza|disponibile) .. senza (internet|rete|connessione|wifi|campo|dati)",

@@ -312,6 +312,10 @@ for _category, _cues in _SEVENTH.items():
 # nunca sobre H nem J): um acesso que o cliente não reconhece, dados alheios à vista, alguém que se faz passar pelo
 # banco, um cartão clonado.
 _EIGHTH: dict[str, list[str]] = {
+    "legal": [
+        "(na qualidade de|sou o|sou a) (advogado|advogada|mandatario|mandataria) (da|do|de)",
+        "(junto procuracao|segue procuracao|em anexo a procuracao)",
+    ],
     # The product asked about working offline: "Does the app work without internet on a plane?"
     "not:outage": [
         "(funciona|funcionam|funcionar|funcione|usar|da para usar|da pra usar|grava|sincroniza|disponivel) .. sem (internet|rede|conexao|sinal|wifi|dados)",
