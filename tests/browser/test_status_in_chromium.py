@@ -32,6 +32,25 @@ def sign_in(page: Any, url: str, name: str, password: str) -> None:
     page.fill("input[name=password]", password)
     page.click("#login button[type=submit]")
     page.wait_for_selector("#viewer")
+    in_the_browsers_zone(page)
+
+
+def in_the_browsers_zone(page: Any, seconds: float = 15.0) -> None:
+    """Wait until the page shows times in the browser's own zone. A browser in another zone than the
+    organization's makes status.js set the zone cookie and reload the page once; a `goto` issued while that reload
+    is under way is aborted (net::ERR_ABORTED), so each test starts from the page after it."""
+    from playwright.sync_api import Error as PlaywrightError  # imported where used, as the conftest does
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if page.evaluate("document.readyState === 'complete' && "
+                             "document.body.dataset.tz === Intl.DateTimeFormat().resolvedOptions().timeZone"):
+                return
+        except PlaywrightError:  # the page is being replaced by the reload: ask the new one
+            pass
+        page.wait_for_timeout(100)
+    raise AssertionError(f"the page never showed the browser's zone: {page.url}")
 
 
 @pytest.fixture
