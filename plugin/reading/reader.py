@@ -283,8 +283,8 @@ class Reader:
         guess = model.guess(message.original, message.folded, lean=(reading.mood, LEXICON_WEIGHT))
         # A matter the model is sure of (`MATTER_AT`) and the lexicon missed is added, with the words that weighed most
         # for it, unless the lexicon saw its words and ruled them out.
-        added = [m for m, p in guess.matters.items()
-                 if p >= self._matter_at.get(m, 2.0) and m not in reading.matters and m not in ruled_out]
+        added = [m for m, p in guess.matters.items() if m in self._matter_at and p >= self._matter_at[m]
+                 and m not in reading.matters and m not in ruled_out]
         matters = set(reading.matters) | set(added)
         # A threat is a threat of something: the model's "threatening" stands only when the lexicon read a threat or
         # a matter one can threaten with; "We need this fixed by Friday, our audit depends on it" is a deadline.
