@@ -1105,12 +1105,6 @@ SECURITY_EVERYDAY_LURES: list[Case] = [
 TENTH = [*SECURITY_EVERYDAY, *SECURITY_EVERYDAY_LURES]
 
 
-@pytest.mark.parametrize(("text", "mood", "found", "absent"), TENTH)
-def test_a_family_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
-                                               ) -> None:
-    check_reading(text, mood, found, absent, None)
-
-
 # Tenth version: the media matter where the customer already went public, the company's own channels, the press
 # asking, and the BBB (a media matter by the labels' definition, not a regulator).
 MEDIA_MENTIONS: list[Case] = [
@@ -1131,12 +1125,6 @@ MEDIA_MENTION_LURES: list[Case] = [
     ("La prensa hidráulica que pedí llegó sin manual.", 'calm', set(), {'media'}),
 ]
 TENTH_MEDIA = [*MEDIA_MENTIONS, *MEDIA_MENTION_LURES]
-
-
-@pytest.mark.parametrize(("text", "mood", "found", "absent"), TENTH_MEDIA)
-def test_a_media_mention_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
-                                                      ) -> None:
-    check_reading(text, mood, found, absent, None)
 
 
 # Tenth version: a service gone for the customer, told by how long they have been without it, in six languages;
@@ -1167,12 +1155,6 @@ OUTAGE_WITHOUT_LURES: list[Case] = [
 TENTH_OUTAGE = [*OUTAGE_WITHOUT, *OUTAGE_WITHOUT_LURES]
 
 
-@pytest.mark.parametrize(("text", "mood", "found", "absent"), TENTH_OUTAGE)
-def test_an_outage_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
-                                                ) -> None:
-    check_reading(text, mood, found, absent, None)
-
-
 # Tenth version: a lawyer writing for a client, a court that ruled, a lawyer taking over, in six languages; and a
 # law firm as the customer, a complaint to a regulator, a template, jury duty, an opinion.
 LAWYER_FOR_A_CLIENT: list[Case] = [
@@ -1200,7 +1182,7 @@ LAWYER_LURES: list[Case] = [
 TENTH_LEGAL = [*LAWYER_FOR_A_CLIENT, *LAWYER_LURES]
 
 
-@pytest.mark.parametrize(("text", "mood", "found", "absent"), TENTH_LEGAL)
-def test_a_legal_matter_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
-                                                     ) -> None:
+@pytest.mark.parametrize(("text", "mood", "found", "absent"), [*TENTH, *TENTH_MEDIA, *TENTH_OUTAGE, *TENTH_LEGAL])
+def test_a_family_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
+                                               ) -> None:
     check_reading(text, mood, found, absent, None)

@@ -435,9 +435,8 @@ _SEVENTH: dict[str, list[str]] = {
 for _category, _cues in _SEVENTH.items():
     CUES.setdefault(_category, []).extend(_cues)
 
-# Sicherheit in Alltagsworten (achter Durchgang, geschrieben an den Fehlern der Übungs- und Trainingssätze, nie an H
-# oder J): ein Zugriff, den der Kunde nicht kennt, fremde Daten im Blick, eine Nachricht, die sich als die Firma
-# ausgibt, Daten im Netz.
+# Tenth version: security, media, outage and legal matters told in everyday words, with the counter-cues of their
+# lures (docs/reading.md); written on the misses of practice sets E-G and training sets A-E, never on H or J.
 _EIGHTH: dict[str, list[str]] = {
     "legal": [
         "(zeigen wir|zeige ich) (die|hiermit die) vertretung",

@@ -1106,9 +1106,8 @@ _SEVENTH: dict[str, list[str]] = {
 for _category, _cues in _SEVENTH.items():
     CUES.setdefault(_category, []).extend(_cues)
 
-# Security told in everyday words (the eighth pass, written on the practice and training sets' misses, never on H or J):
-# a login the customer disowns, another person's records on screen, a message that pretends to be the company,
-# a card used where the customer has never been, secrets left in public code.
+# Tenth version: security, media, outage and legal matters told in everyday words, with the counter-cues of their
+# lures (docs/reading.md); written on the misses of practice sets E-G and training sets A-E, never on H or J.
 _EIGHTH: dict[str, list[str]] = {
     "legal": [
         "(we act|i act|we are acting|i am acting|we're acting) (for|on behalf of) (the|our|my|mr|mrs|ms|dr|miss)",

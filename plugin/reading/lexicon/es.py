@@ -400,9 +400,8 @@ _SEVENTH: dict[str, list[str]] = {
 for _category, _cues in _SEVENTH.items():
     CUES.setdefault(_category, []).extend(_cues)
 
-# Seguridad en palabras de cada día (octava pasada, escrita sobre los fallos de los conjuntos de práctica y de
-# entrenamiento, nunca sobre H ni J): un acceso que el cliente no reconoce, datos ajenos a la vista, un mensaje que se
-# hace pasar por la empresa, una tarjeta clonada.
+# Tenth version: security, media, outage and legal matters told in everyday words, with the counter-cues of their
+# lures (docs/reading.md); written on the misses of practice sets E-G and training sets A-E, never on H or J.
 _EIGHTH: dict[str, list[str]] = {
     "legal": [
         "(soy|somos) (el |la )?(abogado|abogada|abogados|letrado|letrada) (de|del)",

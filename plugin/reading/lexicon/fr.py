@@ -551,9 +551,8 @@ _SEVENTH: dict[str, list[str]] = {
 for _category, _cues in _SEVENTH.items():
     CUES.setdefault(_category, []).extend(_cues)
 
-# La sécurité dite avec les mots de tous les jours (huitième passe, écrite sur les erreurs des jeux d'entraînement et
-# de pratique, jamais sur H ni J) : un accès que le client ne reconnaît pas, les données d'autrui sous les yeux, un
-# message qui se fait passer pour l'entreprise, une identité empruntée.
+# Tenth version: security, media, outage and legal matters told in everyday words, with the counter-cues of their
+# lures (docs/reading.md); written on the misses of practice sets E-G and training sets A-E, never on H or J.
 _EIGHTH: dict[str, list[str]] = {
     "legal": [
         "(j'interviens|nous intervenons) pour le compte de",

@@ -326,9 +326,8 @@ _SEVENTH: dict[str, list[str]] = {
 for _category, _cues in _SEVENTH.items():
     CUES.setdefault(_category, []).extend(_cues)
 
-# Sicurezza in parole di ogni giorno (ottava passata, scritta sugli errori degli insiemi di pratica e di addestramento,
-# mai su H né su J): un accesso che il cliente non riconosce, dati altrui in vista, un messaggio che si finge
-# l'azienda, ordini mai fatti.
+# Tenth version: security, media, outage and legal matters told in everyday words, with the counter-cues of their
+# lures (docs/reading.md); written on the misses of practice sets E-G and training sets A-E, never on H or J.
 _EIGHTH: dict[str, list[str]] = {
     "legal": [
         "(sono il legale|sono la legale|sono l'avvocato|sono l'avvocata|in qualita di legale|in qualita di avvocato)",

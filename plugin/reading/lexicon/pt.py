@@ -308,9 +308,8 @@ _SEVENTH: dict[str, list[str]] = {
 for _category, _cues in _SEVENTH.items():
     CUES.setdefault(_category, []).extend(_cues)
 
-# Segurança em palavras do dia a dia (oitava passagem, escrita sobre as falhas dos conjuntos de prática e de treino,
-# nunca sobre H nem J): um acesso que o cliente não reconhece, dados alheios à vista, alguém que se faz passar pelo
-# banco, um cartão clonado.
+# Tenth version: security, media, outage and legal matters told in everyday words, with the counter-cues of their
+# lures (docs/reading.md); written on the misses of practice sets E-G and training sets A-E, never on H or J.
 _EIGHTH: dict[str, list[str]] = {
     "legal": [
         "(na qualidade de|sou o|sou a) (advogado|advogada|mandatario|mandataria) (da|do|de)",
