@@ -9,8 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import methodcaller
 
 from plugin.reading.text import Text
+
+_STRIP = methodcaller("strip", ".,;:!?()[]\"'«»“”¿¡")  # a word as the stopword lists write it
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,8 @@ def detect(text: Text, stopwords: Mapping[str, frozenset[str]], hint: str | None
     """
     counts = dict.fromkeys(stopwords, 0)
     index = _index(tuple(stopwords.items()))
-    for raw in text.folded.split():
-        for lang in index.get(raw.strip(".,;:!?()[]\"'«»“”¿¡"), ()):
+    for langs in filter(None, map(index.get, map(_STRIP, text.folded.split()))):
+        for lang in langs:
             counts[lang] += 1
     best = max(counts, key=lambda lang: (counts[lang], lang == hint, lang == default))
     top = counts[best]

@@ -9,24 +9,29 @@ A cue is a phrase of words separated by spaces, matched as whole words ignoring 
 - `..` stands for up to three other words of the same clause, `...` for up to six (`... ..` for up to nine);
 - an apostrophe may be left out by the writer ("can't" also matches "cant"); a space also matches a hyphen.
 
-Each cue is indexed by the beginning of one word it cannot match without (its anchor), so reading a message only
-tries the few cues whose anchor appears in it: that keeps a reading well under a millisecond.
+Each cue is indexed by the beginning of one word it cannot match without (its anchor), and knows the beginnings of
+the other words it needs: reading a message only tries a cue on the stretches of text that hold a beginning of each.
+That keeps a reading well under a millisecond.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from plugin.keywords import fold
-from plugin.reading.text import Text
+from plugin.reading.text import Text, beginnings
 
-_SEP = r"(?:[\s\-\"«»“”]+|(?='))"  # "i'll": no space before an apostrophe; quotes ("showing "503") are spaces
+# Between two words: spaces, tabs, hyphens, quotes ("showing "503"), nothing before an apostrophe ("i'll"); never a
+# line break, so a cue stays within a line.
+_SEP = r"(?:[ \t\-\"«»“”]+|(?='))"
 _GAP_WORD = r"[\w'/\"«»“”]+(?:\.\w+)*"  # a word, a name with dots in it ("www.example.fr")
 _ANCHOR_MIN, _ANCHOR_MAX = 3, 8
 _GLUED = re.compile(r"\)(\??)(?=[\w(#'])")
+WHOLE = "="  # an anchor that is a whole word, not a word's beginning
+_KEPT_WORDS = 16384  # words whose cues each cue set remembers (forgotten all at once past this)
 
 
 class PatternError(ValueError):
@@ -94,16 +99,20 @@ def _word(token: str) -> _Item:
             regex.append(re.escape(ch))
             if open_prefix:
                 literal.append(ch)
-    prefix = "".join(literal)[:_ANCHOR_MAX]
-    whole = open_prefix and len(prefix) < _ANCHOR_MIN  # a short word is indexed whole ("x", "bs", "hs")
-    anchors = frozenset({prefix}) if (len(prefix) >= _ANCHOR_MIN or whole) and prefix.isalnum() else None
+    word = "".join(literal)
+    prefix = word[:_ANCHOR_MAX]
+    anchors: frozenset[str] | None = None
+    if open_prefix and word.isalnum():
+        anchors = frozenset({WHOLE + word})  # a plain word: the text must hold it whole ("will", not "willing")
+    elif len(prefix) >= _ANCHOR_MIN and prefix.isalnum():
+        anchors = frozenset({prefix})
     return _Item("".join(regex), anchors=anchors)
 
 
 def _group(token: str, common: frozenset[str]) -> _Item:
     optional = token.endswith("?")
     body = token[1:-2] if optional else token[1:-1]
-    alternatives = [_sequence(alt.strip(), common) for alt in _split(body, "|")]
+    alternatives = [_sequence(alt.strip(), common)[:2] for alt in _split(body, "|")]
     anchors: set[str] | None = set()
     for _, alt_anchors in alternatives:
         if alt_anchors is None or anchors is None:
@@ -114,9 +123,11 @@ def _group(token: str, common: frozenset[str]) -> _Item:
     return _Item(regex, optional, anchors=frozenset(anchors) if anchors is not None else None)
 
 
-def _sequence(text: str, common: frozenset[str] = frozenset()) -> tuple[str, frozenset[str] | None]:
-    """The regex of a phrase and the anchors of its best mandatory item (None when none can anchor it): the item
-    whose words are rarest (none of them `common`), then longest."""
+def _sequence(text: str, common: frozenset[str] = frozenset()
+              ) -> tuple[str, frozenset[str] | None, tuple[frozenset[str], ...]]:
+    """The regex of a phrase, the anchors of its best mandatory item (None when none can anchor it): the item whose
+    words are rarest (none of them `common`), then longest; and the anchors of each other mandatory item (a text
+    without one of each cannot match)."""
     items: list[_Item] = []
     spaced = _GLUED.sub(r")\1 ", text.replace("-", " "))
     for token in (t for t in _split(spaced, " ") if t):
@@ -147,8 +158,10 @@ def _sequence(text: str, common: frozenset[str] = frozenset()) -> tuple[str, fro
     if gap and need_sep:  # a gap that ends a group's alternative ("none of our .. ") reaches into the next words
         out.append(rf"(?:{_SEP}{_GAP_WORD}){{0,{gap}}}")
     candidates = [i.anchors for i in items if not i.gap and not i.optional and i.anchors is not None]
-    best = max(candidates, key=lambda a: (not a & common, -len(a), min(len(x) for x in a)), default=None)
-    return "".join(out), best
+    best = max(candidates, key=lambda a: (not {x.removeprefix(WHOLE) for x in a} & common, -len(a),
+                                          min(len(x.removeprefix(WHOLE)) for x in a)), default=None)
+    others = [a for a in candidates if a is not best]
+    return "".join(out), best, tuple(dict.fromkeys(others))
 
 
 @dataclass(frozen=True)
@@ -159,6 +172,7 @@ class Cue:
     category: str
     pattern: str  # as the lexicon writes it
     source: str  # the regular expression
+    needs: tuple[frozenset[str], ...] = ()  # besides its anchor, the beginnings of each other word it needs (one each)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -188,8 +202,8 @@ def compile_cue(category: str, pattern: str, common: frozenset[str] = frozenset(
     """A cue translated, and the word beginnings to index it by (`common` words are the last choice). Its regular
     expression is compiled now (so an invalid cue of an admin's is refused at once), or with `lazy` (the built-in
     lexicons, whose every cue the tests compile) at its first use."""
-    regex, anchors = _sequence(fold(pattern).strip(), common)
-    cue = Cue(category, pattern, regex + r"(?!\w)(?!-\w)")
+    regex, anchors, needs = _sequence(fold(pattern).strip(), common)
+    cue = Cue(category, pattern, regex + r"(?!\w)(?!-\w)", needs)
     if not lazy:
         _ = cue.regex
     return cue, anchors
@@ -206,24 +220,54 @@ def _free_on_the_left(folded: str, start: int) -> bool:
 
 
 class CueSet:
-    """Many cues by category, indexed by anchor; `find` returns every hit in a text."""
+    """Many cues by category, indexed by anchor; `find` returns every hit in a text. Several sets joined into one
+    (`joined`) read a text once and say which set each hit came from (`find_parts`)."""
 
     def __init__(self, lexicon: Mapping[str, Iterable[str]], common: frozenset[str] = frozenset(), *,
                  lazy: bool = False) -> None:
-        self._cues: list[Cue] = []
-        self._by_anchor: dict[str, list[int]] = {}
-        self._always: list[int] = []
-        self._anchors: frozenset[str] = frozenset()
+        cues: list[Cue] = []
+        by_anchor: dict[str, list[int]] = {}
+        always: list[int] = []
         for category, patterns in lexicon.items():
             for pattern in patterns:
                 cue, anchors = compile_cue(category, pattern, common, lazy=lazy)
-                index = len(self._cues)
-                self._cues.append(cue)
+                index = len(cues)
+                cues.append(cue)
                 if anchors is None:
-                    self._always.append(index)
+                    always.append(index)
                 for anchor in anchors or ():
-                    self._by_anchor.setdefault(anchor, []).append(index)
-        self._anchors = frozenset(self._by_anchor)
+                    by_anchor.setdefault(anchor, []).append(index)
+        self._index(cues, by_anchor, always, [0] * len(cues))
+
+    def _index(self, cues: list[Cue], by_anchor: dict[str, list[int]], always: list[int], parts: list[int]) -> None:
+        self._cues = cues
+        self._by_anchor = by_anchor
+        self._always = always
+        self._parts = parts  # for each cue, the set it came from
+        self._count = max(parts, default=-1) + 1
+        self._anchors = frozenset(by_anchor)
+        self._needs = [cue.needs for cue in cues]
+        self._needed = frozenset().union(*(need for cue in cues for need in cue.needs))
+        self._words: dict[str, tuple[tuple[int, ...], frozenset[str]]] = {}
+
+    @classmethod
+    def joined(cls, sets: Sequence[CueSet]) -> CueSet:
+        """One set of the cues of `sets`, whose `find_parts` gives one list of hits per set, in their order."""
+        cues: list[Cue] = []
+        by_anchor: dict[str, list[int]] = {}
+        always: list[int] = []
+        parts: list[int] = []
+        for part, one in enumerate(sets):
+            offset = len(cues)
+            cues += one._cues
+            parts += [part] * len(one._cues)
+            always += [offset + i for i in one._always]
+            for anchor, indices in one._by_anchor.items():
+                by_anchor.setdefault(anchor, []).extend(offset + i for i in indices)
+        out = cls.__new__(cls)
+        out._index(cues, by_anchor, always, parts)
+        out._count = len(sets)
+        return out
 
     def __len__(self) -> int:
         return len(self._cues)
@@ -237,21 +281,56 @@ class CueSet:
     def unanchored(self) -> list[str]:
         return [self._cues[i].pattern for i in self._always]
 
+    def _word(self, word: str) -> tuple[tuple[int, ...], frozenset[str]]:
+        """The cues a word holds the anchor of, and the beginnings it gives that other cues need; once per word."""
+        starts = beginnings(word) | {WHOLE + word}
+        by_anchor = self._by_anchor
+        found = (tuple(sorted({i for anchor in starts & self._anchors for i in by_anchor[anchor]})),
+                 starts & self._needed or _NOTHING)
+        if len(self._words) >= _KEPT_WORDS:
+            self._words = {}  # a reading in another thread keeps the dict it holds
+        self._words[word] = found
+        return found
+
     def find(self, text: Text) -> list[Hit]:
-        """Every hit of every cue in `text`. A cue is tried only on the stretches of text (see `Text.segments`) that
-        hold its anchor, since no cue reaches across a line break or punctuation."""
-        hits = []
-        folded = text.folded
-        by_anchor, anchors, always = self._by_anchor, self._anchors, self._always
-        cues = self._cues
-        for start, end, prefixes in text.segments:
-            candidates = set(always)
-            for prefix in prefixes & anchors:
-                candidates.update(by_anchor[prefix])
-            for index in candidates:
-                cue = cues[index]
-                for match in cue.regex.finditer(folded, start, end):
-                    begin, finish = match.span()
-                    if finish > begin and _free_on_the_left(folded, begin):
-                        hits.append(Hit(cue.category, begin, finish, text.as_written(begin, finish), cue.pattern))
-        return hits
+        """Every hit of every cue in `text`."""
+        return [hit for part in self.find_parts(text) for hit in part]
+
+    def find_parts(self, text: Text) -> list[list[Hit]]:
+        """Every hit of every cue in `text`, one list for each set joined (see `joined`). A cue is tried only on the
+        stretches of text (see `Text.segments`) that hold its anchor and a beginning of each other word it needs,
+        since no cue reaches across a line break or punctuation."""
+        found: list[list[Hit]] = [[] for _ in range(self._count)]
+        always, cues, parts, needs = self._always, self._cues, self._parts, self._needs
+        for start, end, words in text.segments:
+            known = self._words
+            candidates: set[int] = set(always)
+            given: set[str] = set()
+            for word in words:
+                entry = known.get(word)
+                triggered, gives = entry if entry is not None else self._word(word)
+                if triggered:
+                    candidates.update(triggered)
+                if gives:
+                    given |= gives
+            for index in sorted(candidates):
+                for need in needs[index]:
+                    if need.isdisjoint(given):
+                        break
+                else:
+                    found[parts[index]] += _found(cues[index], text, start, end)
+        return found
+
+
+_NOTHING: frozenset[str] = frozenset()
+
+
+def _found(cue: Cue, text: Text, start: int, end: int) -> list[Hit]:
+    """The hits of one cue in folded[start:end]."""
+    hits = []
+    folded = text.folded
+    for match in cue.regex.finditer(folded, start, end):
+        begin, finish = match.span()
+        if finish > begin and _free_on_the_left(folded, begin):
+            hits.append(Hit(cue.category, begin, finish, text.as_written(begin, finish), cue.pattern))
+    return hits

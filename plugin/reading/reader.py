@@ -186,6 +186,7 @@ class Reader:
         # anchor first shows up: a (re)starting process is ready in a fraction of a second, not several seconds.
         self._frequent = frequent
         self._cue_sets: dict[str, CueSet] = {}
+        self._joined_sets: dict[tuple[str, ...], CueSet] = {}  # a few: the languages messages come in, with English
         self._building = threading.Lock()
         self._common = CueSet(common_cues(), frequent, lazy=True)
         # Only the small words that belong to one language tell languages apart ("de", "no", "que" do not).
@@ -223,6 +224,17 @@ class Reader:
                     self._cue_sets[language] = found
         return found
 
+    def _joined(self, languages: tuple[str, ...]) -> CueSet:
+        """The shared cues and those of `languages`, as one set: a message is read once, not once per language."""
+        found = self._joined_sets.get(languages)
+        if found is None:
+            sets = [self._common, *(self._cues(lang) for lang in languages)]
+            with self._building:
+                found = self._joined_sets.get(languages)
+                if found is None:
+                    found = self._joined_sets[languages] = CueSet.joined(sets)
+        return found
+
     def compile_all(self) -> int:
         """Translate and compile every built-in cue now (otherwise done at first use); the number compiled."""
         every = [*(self._cues(lang) for lang in self._lexicons), self._common]
@@ -245,8 +257,9 @@ class Reader:
         # A cue is negated by the negations of its own language (English "no" is Portuguese "in the"); the shared
         # names and the team's phrases by those of the languages the message is written in, when that is clear.
         shared = _Scope.union([self._scopes[lang] for lang in written]) if confident else _Scope.union([])
-        found: list[tuple[_Scope, list[Hit]]] = [(shared, self._common.find(message))]
-        found += [(self._scopes[lang], self._cues(lang).find(message)) for lang in languages]
+        common, *each = self._joined(tuple(languages)).find_parts(message)
+        found: list[tuple[_Scope, list[Hit]]] = [(shared, common)]
+        found += [(self._scopes[lang], hits) for lang, hits in zip(languages, each, strict=True)]
         replaced: frozenset[str] | set[str] = frozenset()
         if custom is not None:
             replaced = custom.replaced | {c for c in _FAMILY for r in custom.replaced if _FAMILY[c] == r}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -27,6 +28,8 @@ _LOG_LINE = re.compile(
     r"|\b(?:ERROR|WARN|WARNING|FATAL|INFO|DEBUG|TRACE|CRITICAL|PANIC)\b[:\] ]|\w+=\S|->|\{\"",
 )
 _CAPS_WORD = re.compile(r"(?<![\w\-])[^\W\d_]{4,}(?![\w\-])")
+# Four letters in a row none of which is a small letter of the Latin-1 range: every shouted word holds such a run.
+_UPPER_RUN = re.compile(r"[^\W\d_a-zß-öø-ÿ]{4}")
 _VOWELS = frozenset("AEIOUYÄÖÜÀÂÉÈÊËÎÏÔÙÛÁÍÓÚÃÕ")
 # Where a forwarded or quoted message begins (in folded text): what follows is someone else's words, not the
 # customer's ("Your invoice is overdue - final notice" in a phishing mail the customer forwards to ask about it).
@@ -84,20 +87,13 @@ class Text:
         return frozenset(_WORD.findall(self.folded))
 
     @cached_property
-    def prefixes(self) -> frozenset[str]:
-        """Every word's beginnings of 3 to 8 characters, and the short words whole: what the cue index is looked up
-        by."""
-        return frozenset().union(*(prefixes for _, _, prefixes in self.segments))
-
-    @cached_property
     def segments(self) -> tuple[tuple[int, int, frozenset[str]], ...]:
-        """The stretches of the folded text a cue can match within (see `_SEGMENT`), each with its words'
-        beginnings (see `prefixes`)."""
+        """The stretches of the folded text a cue can match within (see `_SEGMENT`), each with its words."""
         out = []
         for match in _SEGMENT.finditer(self.folded):
-            words = set(_WORD.findall(match.group()))
+            words = frozenset(_WORD.findall(match.group()))
             if words:
-                out.append((match.start(), match.end(), frozenset().union(*map(_beginnings, words))))
+                out.append((match.start(), match.end(), words))
         return tuple(out)
 
     @cached_property
@@ -115,20 +111,31 @@ class Text:
 
     def sentence_around(self, start: int, end: int) -> tuple[int, int]:
         """The bounds of the sentence holding folded[start:end]."""
-        return _bounds(self.folded, _SENTENCE_END, start, end)
+        return self._sentence_ends.around(start, end)
 
     def clause_before(self, start: int) -> str:
         """The folded text from the start of the clause that holds `start`, up to `start`."""
-        begin, _ = _bounds(self.folded, _CLAUSE_END, start, start)
+        begin, _ = self._clause_ends.around(start, start)
         return self.folded[begin:start]
 
     def clause_after(self, end: int) -> str:
-        _, finish = _bounds(self.folded, _CLAUSE_END, end, end)
+        _, finish = self._clause_ends.around(end, end)
         return self.folded[end:finish]
+
+    @cached_property
+    def _sentence_ends(self) -> _Ends:
+        return _Ends(self.folded, _SENTENCE_END)
+
+    @cached_property
+    def _clause_ends(self) -> _Ends:
+        return _Ends(self.folded, _CLAUSE_END)
 
     @cached_property
     def shouted(self) -> tuple[str, ...]:
         """Words of four letters or more written in capitals, outside lines that look like a pasted log."""
+        if not _UPPER_RUN.search(self.original) or not any(
+                w.isupper() and _spoken(w) for w in _CAPS_WORD.findall(self.original)):
+            return ()  # most messages: no four letters in a row that could be capitals, or only acronyms
         out: list[str] = []
         for line in self.original.splitlines():
             if not any(c.isupper() for c in line) or _LOG_LINE.search(line) or line.lstrip().startswith(">"):
@@ -146,8 +153,8 @@ def _spoken(word: str) -> bool:
     return vowels >= 2 and vowels * 3 >= len(word)
 
 
-@lru_cache(maxsize=1 << 16)
-def _beginnings(word: str) -> frozenset[str]:
+def beginnings(word: str) -> frozenset[str]:
+    """A word's beginnings of 3 to 8 characters, or the word whole when shorter than 3: what cues are indexed by."""
     if len(word) < _SHORT:
         return frozenset((word,))
     return frozenset(word[:n] for n in range(_SHORT, min(len(word), 8) + 1))
@@ -159,3 +166,23 @@ def _bounds(text: str, ends: re.Pattern[str], start: int, end: int) -> tuple[int
         begin = match.end()
     after = ends.search(text, end)
     return begin, after.start() if after else len(text)
+
+
+class _Ends:
+    """Where sentences or clauses end in a text, found once: the bounds around a stretch by bisection, as `_bounds`
+    gives them (which it still does where an end straddles the stretch's edge)."""
+
+    def __init__(self, text: str, ends: re.Pattern[str]) -> None:
+        self._text, self._pattern = text, ends
+        spans = [match.span() for match in ends.finditer(text)]
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        starts, ends = self._starts, self._ends
+        before = bisect_right(ends, start)  # the ends that finish by `start`
+        after = bisect_left(starts, end)  # the first that begins at `end` or later
+        straddles = (before < len(starts) and starts[before] < start) or (after and ends[after - 1] > end)
+        if straddles:
+            return _bounds(self._text, self._pattern, start, end)
+        return (ends[before - 1] if before else 0), (starts[after] if after < len(starts) else len(self._text))
