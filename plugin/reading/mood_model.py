@@ -7,10 +7,13 @@ text better (docs/reading.md has the figures). The lexicon still finds the matte
 this model says how the customer sounds.
 
 Features, the same in training (`tests/benchmarks/train_mood.py`) and here:
-- the text folded as the reader folds it (lower case, accents stripped) and split on white space;
-- character n-grams of 2 to 5 characters of each word padded with a space on each side (" ça ", "nul!"), and the
-  words of two or more letters with the pairs of neighbouring words;
-- each of the two blocks weighted (1 + ln count) x idf over the features seen in training, and scaled to length 1.
+- the text folded as the reader folds it (lower case, accents stripped) and split on white space into tokens;
+- the character block: each token's character n-grams of 2 to 5 characters, the token padded with a space on each
+  side (" ça ", "nul!"), each weighted by its idf; a token's vector counts (1 + ln count) times over the message, and
+  the block is divided by the root of the sum of the squared lengths of those terms. A token's share of the score is
+  the same wherever it stands, so it is worked out once per token, not once per message;
+- the word block: the words of two or more letters and the pairs of neighbouring words, weighted (1 + ln count) x idf
+  over the features seen in training and scaled to length 1.
 The score of a mood is the dot product with its weights plus its intercept; the mood is the highest score.
 """
 
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import re
 import threading
 from collections import Counter
@@ -35,12 +39,14 @@ if TYPE_CHECKING:  # numpy itself is imported by the methods that use it: a proc
     import numpy.typing as npt
 
     FloatArray = npt.NDArray[np.floating[Any]]
+    IntArray = npt.NDArray[np.int64]
 
 CHAR_SIZES = (2, 5)
 _WORD = re.compile(r"\b\w\w+\b")
 _SPACES = re.compile(r"\s+")
 MOOD_WEIGHTS = "mood.npz"
-_KEPT_WORDS = 65536  # words whose n-gram columns are kept (forgotten all at once past this)
+_KEPT_TOKENS = 32768  # tokens whose character-block vectors are kept (forgotten all at once past this)
+_FRESH_TOKENS = 64  # tokens worked out before they are merged into the sorted table
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+")
 _SPAN = 5  # words at most in a phrase of evidence
 _EDGE = " .,;:!?()[]\"'«»“”"
@@ -52,7 +58,7 @@ def folded(text: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _grams(word: str) -> tuple[str, ...]:
+def grams(word: str) -> tuple[str, ...]:
     """The character n-grams of one word (padded): a word's grams are the same wherever it stands."""
     padded = f" {word} "
     out: list[str] = []
@@ -65,13 +71,9 @@ def _grams(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def char_features(text: str) -> Counter[str]:
-    """The character block: each word's padded n-grams, counted over the message (`text` already folded)."""
-    counts: Counter[str] = Counter()
-    for word in text.split(" "):
-        if word:
-            counts.update(_grams(word))
-    return counts
+def tokens(text: str) -> Counter[str]:
+    """The tokens of a message (`text` already folded) and how often each occurs: what the character block reads."""
+    return Counter(word for word in text.split(" ") if word)
 
 
 def word_features(text: str) -> Counter[str]:
@@ -83,9 +85,9 @@ def word_features(text: str) -> Counter[str]:
 
 
 def features(text: str) -> tuple[Counter[str], Counter[str]]:
-    """Both blocks of one message, as training and reading see them."""
+    """What one message gives each block (its tokens, its words and pairs), as training and reading see it."""
     plain = folded(text)
-    return char_features(plain), word_features(plain)
+    return tokens(plain), word_features(plain)
 
 
 @dataclass(frozen=True)
@@ -117,13 +119,26 @@ class MoodModel:
         self._chars = {feature: i for i, feature in enumerate(chars)}
         self._words = {feature: len(chars) + i for i, feature in enumerate(words)}
         self._word_offset = len(chars)
-        self._idf = np.concatenate([char_idf, word_idf]).astype(np.float32)
         heads = [coef] if matter_coef is None else [coef, matter_coef]
         intercepts = [intercept] if matter_intercept is None else [intercept, matter_intercept]
-        # One row per feature, a column per head (the moods, then the matters): a gather reads whole rows.
-        self._coef_t = np.ascontiguousarray(np.vstack(heads).T, dtype=np.float32)
+        weights = np.vstack(heads).T
+        # One row per feature, a column per head (the moods, then the matters): a gather reads whole rows. A last row
+        # of zeros, with an idf of 0, stands for every feature not seen in training.
+        self._unknown = width
+        self._coef_t = np.ascontiguousarray(np.vstack([weights, np.zeros((1, weights.shape[1]))]), dtype=np.float32)
+        self._idf = np.concatenate([char_idf, word_idf, [0.0]]).astype(np.float32)
         self._intercept = np.concatenate(intercepts).astype(np.float32)
-        self._columns: dict[str, npt.NDArray[np.int64]] = {}  # a word's known n-grams, as columns (the same everywhere)
+        # The word block looked up by hash: a word by its own, a pair of words by that of the pair as a tuple (so a
+        # message's pairs are hashed without being joined into strings), searched in one sorted array.
+        keys = np.array([hash(tuple(f.split(" "))) if " " in f else hash(f) for f in words], dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self._word_keys = keys[order]
+        self._word_columns_by_key = (order + len(chars)).astype(np.int64)
+        # Each token's character-block vector (its n-grams' weights times their idf, every head) and squared length,
+        # by the token's hash: a sorted table, and the tokens worked out since it was last merged.
+        self._token_table: tuple[IntArray, FloatArray] = (np.empty(0, np.int64), np.empty((0, weights.shape[1] + 1)))
+        self._fresh_tokens: dict[int, FloatArray] = {}
+        self._merging = threading.Lock()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> MoodModel:
@@ -137,87 +152,143 @@ class MoodModel:
                        about, z["matter_coef"] if matters else None, z["matter_intercept"] if matters else None)
 
     def _word_columns(self, word: str) -> npt.NDArray[np.int64]:
-        found = self._columns.get(word)
-        if found is None:
-            import numpy as np
-
-            index = self._chars
-            found = np.array([c for c in map(index.get, _grams(word)) if c is not None], dtype=np.int64)
-            if len(self._columns) >= _KEPT_WORDS:
-                self._columns.clear()
-            self._columns[word] = found
-        return found
-
-    def scores(self, text: str, plain: str | None = None) -> FloatArray:
-        """The raw score of each mood (in `classes` order). `plain` is the text already folded, if at hand."""
+        """The columns of a word's known n-grams (one per occurrence)."""
         import numpy as np
 
-        plain = folded(text) if plain is None else _SPACES.sub(" ", plain).strip()
-        words = plain.split(" ") if plain else []
-        terms = _WORD.findall(plain)
-        index = self._words
-        named = [*terms, *(f"{a} {b}" for a, b in pairwise(terms))]
-        found = [self._word_columns(w) for w in words]
-        found.append(np.array([c for c in map(index.get, named) if c is not None], dtype=np.int64))
-        every = np.sort(np.concatenate(found))
-        if not len(every):
-            return self._intercept.copy()
-        # Each distinct column once, with how often it occurs (np.unique, without its overhead on small arrays).
-        first = np.empty(len(every), dtype=bool)
-        first[0] = True
-        np.not_equal(every[1:], every[:-1], out=first[1:])
-        starts = np.flatnonzero(first)
-        columns = every[starts]
-        tf = np.diff(np.append(starts, len(every))).astype(np.float32)
-        values = (np.log(tf) + 1.0) * self._idf[columns]
-        # Each block (characters, words) is scaled to length 1 on its own; the word columns follow the characters'.
-        split = int(np.searchsorted(columns, self._word_offset))
-        for part in (values[:split], values[split:]):
-            if len(part):
-                part /= np.sqrt(np.dot(part, part))
-        result: FloatArray = self._intercept + values @ self._coef_t[columns]
+        index = self._chars
+        return np.array([c for c in map(index.get, grams(word)) if c is not None], dtype=np.int64)
+
+    def _token(self, token: str) -> FloatArray:
+        """A token's character-block vector over the heads, and its squared length last."""
+        import numpy as np
+
+        columns = self._word_columns(token)
+        found = np.zeros(self._coef_t.shape[1] + 1)
+        if len(columns):
+            found[:-1] = self._idf[columns].astype(np.float64) @ self._coef_t[columns].astype(np.float64)
+            distinct, counts = np.unique(columns, return_counts=True)
+            found[-1] = np.sum((counts * self._idf[distinct].astype(np.float64)) ** 2)
+        return found
+
+    def _token_rows(self, tokens: list[str], keys: IntArray) -> FloatArray:
+        """The rows (see `_token`) of the tokens whose hashes are `keys`: looked up in the table of tokens seen
+        before, the others worked out now and kept for the next messages."""
+        import numpy as np
+
+        table_keys, table_rows = self._token_table
+        if len(table_keys):
+            where = table_keys.searchsorted(keys)
+            where[where == len(table_keys)] = 0
+            rows = table_rows[where]
+            missing = (table_keys[where] != keys).nonzero()[0]
+        else:
+            rows = np.empty((len(keys), self._coef_t.shape[1] + 1))
+            missing = np.arange(len(keys))
+        if len(missing):
+            by_key = {hash(token): token for token in tokens}
+            fresh = self._fresh_tokens
+            for i in missing.tolist():
+                key = int(keys[i])
+                row = fresh.get(key)
+                if row is None:
+                    row = fresh[key] = self._token(by_key[key])
+                rows[i] = row
+            if len(fresh) >= _FRESH_TOKENS:
+                self._keep_fresh_tokens()
+        return rows
+
+    def _keep_fresh_tokens(self) -> None:
+        """Merge the tokens worked out lately into the table (the whole table replaced at once: a reading in another
+        thread keeps the one it holds); past `_KEPT_TOKENS` the table starts again from the latest."""
+        import numpy as np
+
+        with self._merging:
+            fresh, self._fresh_tokens = self._fresh_tokens, {}
+            if not fresh:
+                return
+            keys, rows = self._token_table
+            if len(keys) + len(fresh) > _KEPT_TOKENS:
+                keys, rows = keys[:0], rows[:0]
+            keys = np.concatenate([keys, np.fromiter(fresh, np.int64, len(fresh))])
+            rows = np.vstack([rows, np.array(list(fresh.values()))])
+            order = np.argsort(keys, kind="stable")
+            self._token_table = (keys[order], rows[order])
+
+    def scores(self, text: str, plain: str | None = None) -> FloatArray:
+        """The raw score of each head (the moods in `classes` order, then the matters). `plain` is the text already
+        folded, if at hand."""
+        import numpy as np
+
+        plain = Text.of(text).folded if plain is None else plain
+        result: FloatArray = self._intercept.astype(np.float64)
+        tokens = plain.split()
+        if tokens:
+            counted = Counter(tokens)
+            keys = np.fromiter(map(hash, counted), np.int64, len(counted))
+            rows = self._token_rows(tokens, keys)
+            weights = np.log(np.fromiter(counted.values(), np.float64, len(counted))) + 1.0
+            square = float(np.dot(weights * weights, rows[:, -1]))
+            if square:
+                result += weights @ rows[:, :-1] / math.sqrt(square)
+        words = _WORD.findall(plain)
+        if words and len(self._word_keys):
+            named: Counter[str | tuple[str, str]] = Counter(words)
+            named.update(pairwise(words))
+            keys = np.fromiter(map(hash, named), np.int64, len(named))
+            where = self._word_keys.searchsorted(keys)
+            where[where == len(self._word_keys)] = 0  # past the last key: no such feature
+            columns = np.where(self._word_keys[where] == keys, self._word_columns_by_key[where], self._unknown)
+            values = (np.log(np.fromiter(named.values(), np.float64, len(named))) + 1.0) * self._idf[columns]
+            square = float(np.dot(values, values))
+            if square:
+                result += values @ self._coef_t[columns] / math.sqrt(square)
         return result
 
     def guess(self, text: str, plain: str | None = None, lean: tuple[Sentiment, float] | None = None) -> MoodGuess:
         """The mood of `text`, and each matter's probability. `lean` = (mood, weight) adds `weight` to that mood's
         log-odds: another reader's opinion, as a product of experts (the probabilities are the model's own, before
         the lean). `plain` is the text already folded by the reader (`Text.folded`), if at hand."""
-        import numpy as np
-
-        every = self.scores(text, plain).astype(np.float64)
+        every = self.scores(text, plain).tolist()
         scores = every[:len(self.classes)]
-        exp = np.exp(scores - scores.max())
-        probabilities = exp / exp.sum()
+        top = max(scores)
+        exp = [math.exp(score - top) for score in scores]
+        total = sum(exp)
         if lean is not None and lean[0] in self.classes:
             scores[self.classes.index(lean[0])] += lean[1]
-        ranked = tuple(self.classes[i] for i in np.argsort(-scores, kind="stable"))
-        matters = {name: float(1.0 / (1.0 + np.exp(-score)))
+        order = sorted(range(len(scores)), key=lambda i: -scores[i])  # stable: a tie keeps the classes' order
+        ranked = tuple(self.classes[i] for i in order)
+        matters = {name: _sigmoid(score)
                    for name, score in zip(self.matter_names, every[len(self.classes):], strict=True)}
-        return MoodGuess(ranked[0], {c: float(p) for c, p in zip(self.classes, probabilities, strict=True)}, ranked,
-                         matters)
+        return MoodGuess(ranked[0], {c: e / total for c, e in zip(self.classes, exp, strict=True)}, ranked, matters)
 
     def telling_words(self, text: str, mood: Sentiment, limit: int = 2) -> tuple[str, ...]:
         """The stretches of the message that weigh most towards `mood` against calm: the evidence of a mood no
         phrase of the lexicon stands behind."""
         if mood == Sentiment.CALM or mood not in self.classes or Sentiment.CALM not in self.classes:
             return ()
-        weights = self._coef_t[:, self.classes.index(mood)] - self._coef_t[:, self.classes.index(Sentiment.CALM)]
-        return self._telling(text, weights, limit)
+        return self._telling(text, {self.classes.index(mood): 1.0, self.classes.index(Sentiment.CALM): -1.0}, limit)
 
     def telling_matter(self, text: str, matter: str, limit: int = 2) -> tuple[str, ...]:
         """The stretches of the message that weigh most towards `matter`: the evidence of a matter the model found."""
         if matter not in self.matter_names:
             return ()
-        return self._telling(text, self._coef_t[:, len(self.classes) + self.matter_names.index(matter)], limit)
+        return self._telling(text, {len(self.classes) + self.matter_names.index(matter): 1.0}, limit)
 
-    def _telling(self, text: str, weights: FloatArray, limit: int) -> tuple[str, ...]:
+    def _telling(self, text: str, heads: dict[int, float], limit: int) -> tuple[str, ...]:
         """The stretches of `text`, as written (up to `_SPAN` words within a sentence), whose words weigh most by
-        `weights`. A word weighs what its known n-grams and itself add to the score, before the message's scaling
-        (the same for every word of it)."""
+        `heads` (a weight for some of the heads). A word weighs what its known n-grams and itself add to the score,
+        before the message's scaling (the same for every word of it)."""
+        import numpy as np
+
+        by_head = np.zeros(self._coef_t.shape[1])
+        for head, weight in heads.items():
+            by_head[head] = weight
         spans: list[tuple[float, str]] = []
         for sentence in _SENTENCE.split(text):
             raw = sentence.split()
-            weighed = [self._weight(Text.of(word).folded, weights) for word in raw]
+            if not raw:
+                continue
+            weighed = self._weights([Text.of(word).folded for word in raw], by_head)
             best = (0.0, 0, 0)
             for i in range(len(raw)):
                 total = 0.0
@@ -231,15 +302,39 @@ class MoodModel:
         spans.sort(key=lambda span: -span[0])
         return tuple(dict.fromkeys(phrase for _, phrase in spans[:limit]))
 
-    def _weight(self, word: str, weights: FloatArray) -> float:
-        """What one folded word adds towards a mood: its known n-grams and itself, each by its idf."""
+    def _weights(self, words: list[str], by_head: FloatArray) -> list[float]:
+        """What each folded word adds towards the heads weighted `by_head`: its known n-grams and itself, each by its
+        idf."""
         import numpy as np
 
-        columns = self._word_columns(word).tolist()
-        column = self._words.get(word.strip(_EDGE))
-        if column is not None:
-            columns.append(column)
-        return float(np.dot(weights[columns], self._idf[columns])) if columns else 0.0
+        rows = self._token_rows(words, np.fromiter(map(hash, words), np.int64, len(words)))
+        index, unknown = self._words, self._unknown
+        columns = np.fromiter((index.get(word.strip(_EDGE), unknown) for word in words), np.int64, len(words))
+        weighed = rows[:, :-1] @ by_head + self._idf[columns] * (self._coef_t[columns] @ by_head)
+        result: list[float] = weighed.tolist()
+        return result
+
+
+def _counted(keys: IntArray) -> tuple[IntArray, FloatArray]:
+    """Each distinct key once (sorted) and how often it occurs: `np.unique` without its overhead on small arrays."""
+    import numpy as np
+
+    keys.sort()
+    first = np.empty(len(keys), dtype=bool)
+    first[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = first.nonzero()[0]
+    counts = np.empty(len(starts))
+    np.subtract(starts[1:], starts[:-1], out=counts[:-1])
+    counts[-1] = len(keys) - starts[-1]
+    return keys[starts], counts
+
+
+def _sigmoid(score: float) -> float:
+    if score >= 0:
+        return 1.0 / (1.0 + math.exp(-score))
+    odds = math.exp(score)
+    return odds / (1.0 + odds)
 
 
 _LOADED: dict[str, MoodModel] = {}

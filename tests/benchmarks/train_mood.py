@@ -36,7 +36,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from plugin.reading.mood_model import MOOD_WEIGHTS, MoodModel, features  # noqa: E402
+from plugin.reading.mood_model import MOOD_WEIGHTS, MoodModel, features, grams  # noqa: E402
 from plugin.reading.reader import MATTER_AT, Reader  # noqa: E402
 
 DATA = ROOT / "tests" / "benchmarks" / "data"
@@ -90,27 +90,43 @@ def rows_of(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _vocabulary(blocks: list[Counter[str]]) -> tuple[list[str], np.ndarray]:
+def _vocabulary(blocks: list[Counter[str]], of: Any = None) -> tuple[list[str], np.ndarray]:
+    """The features seen in at least `MIN_DF` messages, and their idf. `of` turns a message's block into its features
+    (the character block: each token's n-grams)."""
     df: Counter[str] = Counter()
     for counts in blocks:
-        df.update(counts.keys())
+        df.update(of(counts) if of is not None else counts.keys())
     kept = sorted(f for f, n in df.items() if n >= MIN_DF)
     total = len(blocks)
     idf = np.array([math.log((1 + total) / (1 + df[f])) + 1.0 for f in kept], dtype=np.float32)
     return kept, idf
 
 
+def _char_grams(tokens: Counter[str]) -> set[str]:
+    return {gram for token in tokens for gram in grams(token)}
+
+
 def row(pair: tuple[Counter[str], Counter[str]], char_index: dict[str, int], char_idf: np.ndarray,
         word_index: dict[str, int], word_idf: np.ndarray) -> dict[int, float]:
-    """One message's feature values by column, as training sees them: each block's known features weighted
-    (1 + ln count) x idf and scaled to length 1 (the word block's columns follow the characters')."""
+    """One message's feature values by column, as training sees them (the word block's columns follow the
+    characters'). The character block: each token's known n-grams weighted by idf (an n-gram twice in a token counts
+    twice), the token's vector taken (1 + ln count) times, the sum divided by the root of the sum of those terms'
+    squared lengths. The word block: each known feature weighted (1 + ln count) x idf, scaled to length 1."""
     out: dict[int, float] = {}
-    for counts, index, idf, offset in ((pair[0], char_index, char_idf, 0),
-                                       (pair[1], word_index, word_idf, len(char_index))):
-        found = [(index[f], (1.0 + math.log(n)) * float(idf[index[f] - offset])) for f, n in counts.items()
-                 if f in index]
-        norm = math.sqrt(sum(v * v for _, v in found)) or 1.0
-        out.update((c, v / norm) for c, v in found)
+    square = 0.0
+    for token, count in pair[0].items():
+        weight = 1.0 + math.log(count)
+        vector = Counter(char_index[g] for g in grams(token) if g in char_index)
+        for column, n in vector.items():
+            value = n * float(char_idf[column])
+            out[column] = out.get(column, 0.0) + weight * value
+            square += (weight * value) ** 2
+    norm = math.sqrt(square) or 1.0
+    out = {c: v / norm for c, v in out.items()}
+    found = [(word_index[f], (1.0 + math.log(n)) * float(word_idf[word_index[f] - len(char_index)]))
+             for f, n in pair[1].items() if f in word_index]
+    norm = math.sqrt(sum(v * v for _, v in found)) or 1.0
+    out.update((c, v / norm) for c, v in found)
     return out
 
 
@@ -137,7 +153,7 @@ def train(rows: list[dict[str, Any]]) -> tuple[list[str], np.ndarray, list[str],
     from sklearn.linear_model import LogisticRegression
 
     blocks = [features(text_of(r)) for r in rows]
-    chars, char_idf = _vocabulary([b[0] for b in blocks])
+    chars, char_idf = _vocabulary([b[0] for b in blocks], _char_grams)
     words, word_idf = _vocabulary([b[1] for b in blocks])
     x = _matrix(blocks, chars, char_idf, words, word_idf)
     model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from engine_kit import MONDAY_10, customer_comment, make_config, make_ticket
 
 from plugin.domain import Sentiment
-from plugin.reading import custom_cues, default_reader
+from plugin.reading import custom_cues, default_reader, mood_model
 from plugin.reading.mood_model import MOOD_WEIGHTS, MoodModel, features, shipped_mood_model
 from plugin.reading.reader import LEXICON_WEIGHT, MATTER_AT, Reader, lexicon_reader
 from plugin.sentiment import read_sentiment
@@ -37,6 +37,12 @@ def _training() -> ModuleType:
 
 
 TRAINING = _training()
+
+
+def shipped_bytes() -> bytes:
+    from importlib import resources
+
+    return resources.files("plugin.reading").joinpath("model", MOOD_WEIGHTS).read_bytes()
 
 TEXTS = [
     "Hello, the CSV export adds an empty column at the end of each row since version 4.2.",
@@ -65,6 +71,22 @@ def _reference_scores(model: MoodModel, text: str) -> list[float]:
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_model_scores_a_message_as_training_saw_it(text: str) -> None:
     assert MODEL.scores(text) == pytest.approx(_reference_scores(MODEL, text), abs=1e-4)
+
+
+def test_a_token_worked_out_once_scores_the_same_after_the_table_is_merged_and_forgotten(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each token's share of the score is kept by the token's hash (a sorted table, merged every few tokens and
+    started afresh past its size): scores are the training code's before, during and after."""
+    monkeypatch.setattr(mood_model, "_KEPT_TOKENS", 100)
+    model = MoodModel.from_bytes(shipped_bytes())
+    text = TEXTS[1]
+    assert model.scores(text) == pytest.approx(_reference_scores(model, text), abs=1e-4)
+    for n in range(6):  # 6 x 40 new tokens: several merges, and the table forgotten twice
+        filler = " ".join(f"mot{n}x{i} fehler{i}{n}" for i in range(20))
+        assert model.scores(filler) == pytest.approx(_reference_scores(model, filler), abs=1e-4)
+        assert model.scores(text) == pytest.approx(_reference_scores(model, text), abs=1e-4)
+    keys, _ = model._token_table
+    assert 0 < len(keys) <= 100 and list(keys) == sorted(keys)
 
 
 def test_a_repeated_word_counts_by_the_log_of_its_count() -> None:
