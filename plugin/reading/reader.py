@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -256,7 +256,7 @@ class Reader:
         written = [lang for lang in (detected.language, *detected.also) if lang in self._lexicons]
         # A cue is negated by the negations of its own language (English "no" is Portuguese "in the"); the shared
         # names and the team's phrases by those of the languages the message is written in, when that is clear.
-        shared = _Scope.union([self._scopes[lang] for lang in written]) if confident else _Scope.union([])
+        shared = self._shared_scope(tuple(written) if confident else ())
         common, *each = self._joined(tuple(languages)).find_parts(message)
         found: list[tuple[_Scope, list[Hit]]] = [(shared, common)]
         found += [(self._scopes[lang], hits) for lang, hits in zip(languages, each, strict=True)]
@@ -311,8 +311,12 @@ class Reader:
         kinds = _MOOD_KINDS.get(mood, ())
         if kinds and not any(e.kind in kinds for e in evidence):
             evidence += tuple(Evidence("mood", p) for p in model.telling_words(message.original, mood))
-        return replace(reading, mood=mood, matters=tuple(m for m in MATTERS if m in matters), phrase_mood=reading.mood,
-                       evidence=evidence)
+        return Reading(mood, tuple(m for m in MATTERS if m in matters), reading.language, reading.requests_manager,
+                       reading.repeat_claim, evidence, phrase_mood=reading.mood)
+
+    @lru_cache(maxsize=64)  # noqa: B019 - one reader lives for the process; the key is a few language codes
+    def _shared_scope(self, languages: tuple[str, ...]) -> _Scope:
+        return _Scope.union([self._scopes[lang] for lang in languages])
 
     @lru_cache(maxsize=64)  # noqa: B019 - one reader lives for the process; the key is a few language codes
     def _sentence_words(self, languages: tuple[str, ...], complained_in: tuple[str, ...]) -> _SentenceWords:

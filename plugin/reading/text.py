@@ -50,6 +50,23 @@ def _fold_char(ch: str) -> str:
     return stripped.replace("œ", "oe").replace("æ", "ae").replace("’", "'")
 
 
+_FOLDED: dict[int, str] = {}  # each character met so far, folded (see `_fold_char`), for `str.translate`
+_KEPT_CHARACTERS = 1 << 16
+
+
+def _fold(text: str) -> str:
+    """`text` folded character by character: "".join(map(_fold_char, text)), by one `str.translate`."""
+    global _FOLDED
+    table = _FOLDED
+    new = {ord(ch) for ch in set(text)} - table.keys()
+    if new:
+        if len(table) + len(new) > _KEPT_CHARACTERS:  # a new table: a reading in another thread keeps its own
+            table = _FOLDED = {}
+            new = {ord(ch) for ch in set(text)}
+        table.update((code, _fold_char(chr(code))) for code in new)
+    return text.translate(table)
+
+
 @dataclass(frozen=True)
 class Text:
     """One message: `original` as written, `folded` for matching (see `plugin.keywords.fold`)."""
@@ -59,7 +76,7 @@ class Text:
 
     @classmethod
     def of(cls, text: str) -> Text:
-        folded = text.lower() if text.isascii() else "".join(map(_fold_char, text))
+        folded = text.lower() if text.isascii() else _fold(text)
         if "." in folded:
             folded = _ABBREVIATION.sub(r"\1 ", folded)
         return cls(text, folded)
@@ -90,10 +107,12 @@ class Text:
     def segments(self) -> tuple[tuple[int, int, frozenset[str]], ...]:
         """The stretches of the folded text a cue can match within (see `_SEGMENT`), each with its words."""
         out = []
-        for match in _SEGMENT.finditer(self.folded):
-            words = frozenset(_WORD.findall(match.group()))
+        folded = self.folded
+        for match in _SEGMENT.finditer(folded):
+            start, end = match.span()
+            words = frozenset(_WORD.findall(folded, start, end))
             if words:
-                out.append((match.start(), match.end(), words))
+                out.append((start, end, words))
         return tuple(out)
 
     @cached_property
