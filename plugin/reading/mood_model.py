@@ -315,21 +315,6 @@ class MoodModel:
         return result
 
 
-def _counted(keys: IntArray) -> tuple[IntArray, FloatArray]:
-    """Each distinct key once (sorted) and how often it occurs: `np.unique` without its overhead on small arrays."""
-    import numpy as np
-
-    keys.sort()
-    first = np.empty(len(keys), dtype=bool)
-    first[0] = True
-    np.not_equal(keys[1:], keys[:-1], out=first[1:])
-    starts = first.nonzero()[0]
-    counts = np.empty(len(starts))
-    np.subtract(starts[1:], starts[:-1], out=counts[:-1])
-    counts[-1] = len(keys) - starts[-1]
-    return keys[starts], counts
-
-
 def _sigmoid(score: float) -> float:
     if score >= 0:
         return 1.0 / (1.0 + math.exp(-score))
