@@ -27,7 +27,7 @@ from plugin.reading.text import Text, beginnings
 # Between two words: spaces, tabs, hyphens, quotes ("showing "503"), nothing before an apostrophe ("i'll"); never a
 # line break, so a cue stays within a line.
 _SEP = r"(?:[ \t\-\"«»“”]+|(?='))"
-_GAP_WORD = r"[\w'/\"«»“”]+(?:\.\w+)*"  # a word, a name with dots in it ("www.example.fr")
+_GAP_WORD = r"[\w'/\"«»“”]+(?:\.\w+|(?<=\d),\d+)*"  # a word, a name with dots in it ("www.example.fr"), "2,300"
 _ANCHOR_MIN, _ANCHOR_MAX = 3, 8
 _GLUED = re.compile(r"\)(\??)(?=[\w(#'])")
 WHOLE = "="  # an anchor that is a whole word, not a word's beginning

@@ -14,8 +14,8 @@ from plugin.keywords import fold
 
 _WORD = re.compile(r"\w+")
 # A stretch of text a cue can match within: words, spaces, hyphens, apostrophes, slashes, quotes and the dots inside
-# a name ("consumidor.gov"); a line break or other punctuation ends it.
-_SEGMENT = re.compile(r"(?:[\w \t\-'/\"«»“”]|\.(?=\w))+")
+# a name ("consumidor.gov") and the commas inside a number ("2,300"); a line break or other punctuation ends it.
+_SEGMENT = re.compile(r"(?:[\w \t\-'/\"«»“”]|\.(?=\w)|(?<=\d),(?=\d))+")
 # The dot of an abbreviation before a number ("Art. 15 DSGVO", "n. 2024/1187", "Nr. 4471") is read as a space (the
 # same length, so offsets hold), so it neither ends a sentence nor keeps a cue from matching across it.
 _ABBREVIATION = re.compile(r"\b(art|nr|no|n|abs|num|ref|vol|par|p)\.(?=\s*\d)")

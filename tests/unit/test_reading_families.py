@@ -1182,6 +1182,79 @@ LAWYER_LURES: list[Case] = [
 TENTH_LEGAL = [*LAWYER_FOR_A_CLIENT, *LAWYER_LURES]
 
 
+# Eleventh version: fraud by others on the customer's card or account, data handed to a stranger, a vulnerability
+# reported, outages told by what stopped or for how long, reviews and posts announced; and their lures: a charge or
+# renewal the customer did not authorise (billing), a phishing drill, one page down while the rest works, a login
+# that fails, a marketing campaign on social media.
+FRAUD_AND_OUTAGES: list[Case] = [
+    ("Transactions I don't recognise on my card from a shop in Lisbon.", None, {'security'}, set()),
+    ("I've never been to Portugal and the card is in my wallet right now.", None, {'security'}, set()),
+    ("Your app let someone send 2,300 GBP from my account to a person I have never heard of.", None, {'security'},
+     set()),
+    ("A neighbour forwarded me my own test results this morning.", None, {'security'}, set()),
+    ("I need to know who else received my details.", None, {'security'}, set()),
+    ("I typed my username and password before I realised the page was fake.", None, {'security'}, set()),
+    ("The reset link keeps working after it has been used once.", 'calm', {'security'}, set()),
+    ("Anyone can check whether an email address has an account.", 'calm', {'security'}, set()),
+    ("Il y a trois paiements que je ne reconnais pas sur ma carte.", None, {'security'}, set()),
+    ("Quand je me connecte, je tombe parfois sur le compte d'une autre personne.", None, {'security'}, set()),
+    ("Des inconnus voient mes commandes et moi les leurs.", None, {'security'}, set()),
+    ("Tengo cargos raros en mi tarjeta desde vuestra tienda.", None, {'security'}, set()),
+    ("Alguien ha comprado dos móviles con mi cuenta.", None, {'security'}, set()),
+    ("Auf meiner Kreditkarte sind unbekannte Abbuchungen aus Singapur.", None, {'security'}, set()),
+    ("Jemand hat mit meinem Kundenkonto drei Handys bestellt.", None, {'security'}, set()),
+    ("Ho trovato addebiti sconosciuti sulla mia carta.", None, {'security'}, set()),
+    ("Apareceram compras estranhas no meu cartão.", None, {'security'}, set()),
+    ("Down AGAIN for the whole weekend.", None, {'outage'}, set()),
+    ("The card machines at several shops stopped taking payments for three hours.", None, {'outage'}, set()),
+    ("Nobody in the office can log in since nine.", None, {'outage'}, set()),
+    ("Certains foyers sont restés sans courant plus de 20 heures.", None, {'outage'}, set()),
+    ("Ça fait deux jours que plus personne chez nous ne reçoit d'e-mails.", None, {'outage'}, set()),
+    ("Tres días sin luz en la oficina.", None, {'outage'}, set()),
+    ("Diez días con cortes diarios.", None, {'outage'}, set()),
+    ("Ninguna de las cajas de nuestras tiendas puede entrar al sistema de pagos.", None, {'outage'}, set()),
+    ("Seit 6:30 Uhr ist unser gesamtes Büro offline.", None, {'outage'}, set()),
+    ("Das Internet geht seit gestern nicht mehr.", None, {'outage'}, set()),
+    ("Tre giorni senza corrente in negozio.", None, {'outage'}, set()),
+    ("Nenhum dos nossos caixas consegue entrar no sistema.", None, {'outage'}, set()),
+    ("The trade press will hear about this as well.", None, {'media'}, set()),
+    ("Fix this tonight or I'm posting every single screenshot on Twitter.", 'threatening', {'media'}, set()),
+    ("Je résilie tout et je laisse un avis bien salé sur Google.", None, {'media'}, set()),
+    ("Lo contaré en todas las reseñas de Google.", None, {'media'}, set()),
+    ("Wenn das nicht klappt, schreibe ich darüber auf X.", None, {'media'}, set()),
+    ("Scriverò tutto nelle recensioni su Google.", None, {'media'}, set()),
+    ("Vou contar tudo no Reclame Aqui.", None, {'media'}, set()),
+]
+FRAUD_AND_OUTAGE_LURES: list[Case] = [
+    ("On 2 April my card was charged $1,188.00 for an annual renewal that I did not authorise.", None, {'billing'},
+     {'security'}),
+    ("You charged me for a premium support add-on I never asked for.", None, {'billing'}, {'security'}),
+    ("Our IT team is running a phishing drill next week with simulated emails.", 'calm', set(), {'security'}),
+    ("I entered my email and password but the app says they are invalid.", 'calm', set(), {'security'}),
+    ("You sent me my invoice twice this month.", None, set(), {'security'}),
+    ("The baggage page says service unavailable but everything else on the site works.", 'calm', set(), {'outage'}),
+    ("Please stop processing orders for the old store from Monday.", 'calm', set(), {'outage'}),
+    ("Nobody can tell me why my parcel is late.", None, set(), {'outage'}),
+    ("I'm out for the whole day tomorrow, please call on Friday.", 'calm', set(), {'outage'}),
+    ("Plus personne ne répond au téléphone chez vous.", None, set(), {'outage'}),
+    ("Ninguno de vuestros agentes puede acceder a mi expediente.", None, set(), {'outage'}),
+    ("Bei Ihnen geht niemand ans Telefon, und das Telefon geht auch nicht ran.", None, set(), {'outage'}),
+    ("Da war ich noch nie so enttäuscht.", None, set(), {'security'}),
+    ("Le reste du site fonctionne, seule la page panier affiche une erreur.", 'calm', set(), {'outage'}),
+    ("Suite à une coupure de courant dans nos locaux, le logiciel refuse de démarrer.", 'calm', set(), {'outage'}),
+    ("Estamos organizando uma campanha nas redes sociais para a Black Friday.", 'calm', set(), {'media'}),
+    ("Preparamos una campaña en redes sociales y queremos usar vuestro catálogo.", 'calm', set(), {'media'}),
+    ("Nous préparons une campagne sur les réseaux sociaux pour Noël.", 'calm', set(), {'media'}),
+]
+ELEVENTH = [*FRAUD_AND_OUTAGES, *FRAUD_AND_OUTAGE_LURES]
+
+
+@pytest.mark.parametrize(("text", "mood", "found", "absent"), ELEVENTH)
+def test_a_family_of_the_eleventh_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
+                                                  ) -> None:
+    check_reading(text, mood, found, absent, None)
+
+
 @pytest.mark.parametrize(("text", "mood", "found", "absent"), [*TENTH, *TENTH_MEDIA, *TENTH_OUTAGE, *TENTH_LEGAL])
 def test_a_family_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
                                                ) -> None:

@@ -477,3 +477,29 @@ _EIGHTH: dict[str, list[str]] = {
 }
 for _category, _cues in _EIGHTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Elfte Version: Betrug Dritter auf der Karte oder im Konto, unbekannte Abbuchungen, Ausfälle des ganzen Büros,
+# angekündigte Bewertungen und Beiträge, und die Gegenhinweise ihrer Köder (docs/reading.md).
+_NINTH: dict[str, list[str]] = {
+    "security": [
+        "(unbekannte|fremde|verdachtige|unerklarliche) (abbuchungen|buchungen|zahlungen|umsatze|transaktionen|kartenzahlungen|lastschriften)",
+        f"{_FREMD} hat (mit|uber|von|auf) (meinem|unserem|meinen|unseren) (konto|kundenkonto|account|namen|karte|kreditkarte)",
+    ],
+    "not:security": [
+        "(phishing|sicherheits)(ubung|simulation|test|schulung|kampagne|training)",
+    ],
+    "outage": [
+        "(ganzes|gesamtes|komplettes|unser ganzes|unser gesamtes) (buro|netz|netzwerk|system|team|haus|geschaft|lager|werk) (ist )?(offline|ohne internet|ohne netz|tot)",
+        "(telefonie|telefon|festnetz|internet) geht (auch |ebenfalls |gar |uberhaupt )?(nicht|nicht mehr)",
+    ],
+    "not:outage": [
+        "(nicht erreichbar|nicht verfugbar|offline|fehler|down|ausgefallen) .. aber (alles andere|der rest der seite|die anderen seiten|der rest der app) (funktioniert|geht|lauft|ladt)",
+        "(telefon|telefonie) geht (auch |wieder )?(nicht|keiner|niemand) (ran|dran)",
+    ],
+    "threat:media": [
+        "(ich|wir) (schreibe|schreiben|berichte|berichten|poste|posten) (daruber|das|dazu|davon|alles) (auf|bei|in) (x|twitter|facebook|instagram|tiktok|linkedin|google|trustpilot|youtube|reddit|den sozialen medien|social media)",
+        "(schreibe|schreiben|berichte|berichten|poste|posten) (ich|wir) (daruber|das|dazu|davon|alles) (auf|bei|in) (x|twitter|facebook|instagram|tiktok|linkedin|google|trustpilot|youtube|reddit|den sozialen medien|social media)",
+    ],
+}
+for _category, _cues in _NINTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

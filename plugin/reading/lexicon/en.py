@@ -1159,3 +1159,40 @@ _EIGHTH: dict[str, list[str]] = {
 }
 for _category, _cues in _EIGHTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Eleventh version: fraud on the customer's card by others, data sent to a stranger, a phishing link followed,
+# outages told by what stopped working or for how long, threats of reviews and posts, and the counter-cues of their
+# lures (a renewal "I did not authorise" is billing; a phishing drill; one page down while the rest works); written
+# on the misses of practice set J (docs/reading.md).
+_NINTH: dict[str, list[str]] = {
+    "security": [
+        "(transactions?|payments?|purchases?|withdrawals?|debits?|card payments?) (that )?(i|we) (don't|do not|didn't|did not|can't|cannot) recogni[sz]e",
+        "(unrecogni[sz]ed|unknown|strange|suspicious) (transactions?|payments?|purchases?|withdrawals?|card payments?) (on|from) (my|our)",
+        "(the|my|our) card is (still )?(in|right here in) (my|our) (wallet|pocket|purse|hand|bag)",
+        f"{_STRANGER} (sent|send|transferred|transfer|moved|move|took|take|withdrew|withdraw) .. (from|out of) (my|our) (account|wallet|balance|savings)",
+        "(forwarded|sent|emailed|posted|showed|handed) me my own",
+        "(who else|anyone else|how many (other )?people) (got|received|has|have|saw|has seen|can see) (my|our) (details|data|information|records|letter|documents?|results)",
+        "(typed|entered|put in|gave) (in )?(my|our) (username|user name|email|email address|login|card number|account number) and (password|pin|passcode|security code) (before (i|we) (noticed|realised|realized|saw)|on (a|the|that) (fake|dodgy|wrong|phishing|scam|copycat) (site|website|page|link))",
+        "anyone can (check|find out|see|tell) (who|whether|if) .. (has an account|is registered|is a customer)",
+        "(reset|login|sign in|magic|invitation|invite|password) link (keeps working|still works|can be reused|can be used again|never expires|works more than once)",
+    ],
+    "not:security": [
+        "(renewal|add on|addon|subscription|plan|upgrade|package|protection|insurance|membership|charge|charges|fee|fees|extra|extras|bundle|service|warranty) (that )?(i|we) (never|didn't|did not) (ordered|order|authori[sz]ed|authori[sz]e|agree to|agreed to|sign up for|signed up for|ask for|asked for)",
+        "(phishing|security|fraud) (drill|drills|simulation|simulations|awareness|exercise|test|tests|training|campaign)",
+        "simulated (phishing|emails|attack|attacks)",
+    ],
+    "outage": [
+        "(down|offline) (again )?(for|all) (the )?(whole |entire )?(weekend|day|night|week|morning|afternoon|evening)",
+        "(machines|terminals|tills|readers|site|website|app|system|checkout|shops|stores) (stopped|weren't|were not) (taking|accepting|processing) (payments|cards|card payments|orders)",
+        "(nobody|no one|none of us|none of our (staff|team|users|customers|agents|stores|shops|tills)) (here |in the office |at the office )?(can|could|is able to|are able to) (log in|login|sign in|connect|get online|receive (emails|email|calls)|send (emails|email)|make calls|take (payments|orders)|access (the|our|their) (system|app|site|email|accounts|internet|network))",
+    ],
+    "not:outage": [
+        "(unavailable|down|offline|not loading|not working|an error|error|errors) .. but (everything|the rest|all the rest|all other pages|the other pages) (else )?(on the (site|app|website) |of the (site|app|website) )?(works|is working|loads|is fine|seems fine|is ok)",
+    ],
+    "press": ["(the )?(trade|industry|local|national|tech|business|financial|regional) (press|papers)"],
+    "threat:media": [
+        "(posting|post|sharing|share|putting|put|publishing|publish|uploading|upload) (every|each|all|all of) (single )?(screenshot|screenshots|message|messages|email|emails|photo|photos|video|videos|recording|recordings) .. (on|to|across|all over) " + _PLATFORM,
+    ],
+}
+for _category, _cues in _NINTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

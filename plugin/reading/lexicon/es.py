@@ -441,3 +441,31 @@ _EIGHTH: dict[str, list[str]] = {
 }
 for _category, _cues in _EIGHTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Undécima versión: fraude de terceros en la tarjeta del cliente, cortes dichos por su duración, reseñas y
+# publicaciones anunciadas, y las contrapistas de sus señuelos (docs/reading.md).
+_NINTH: dict[str, list[str]] = {
+    "security": [
+        "(cargos|compras|movimientos|pagos|operaciones|retiradas|transacciones) (raros|raras|extranos|extranas|desconocidos|desconocidas|sospechosos|sospechosas|que no reconozco|que no he hecho|que no hice) (en|de|desde) (mi|mis|nuestra|nuestras)",
+        "alguien (ha )?(comprado|pedido|hecho|transferido|enviado|sacado|retirado|gastado) .. (con|desde|de|en) (mi|nuestra) (cuenta|tarjeta)",
+    ],
+    "not:security": [
+        "(simulacro|simulacion|campana|prueba|formacion) (de )?(phishing|suplantacion|concienciacion)",
+    ],
+    "outage": [
+        "(dias|semanas|horas|meses) (con cortes|de cortes|sin luz|sin internet|sin linea|sin telefono|sin agua|sin gas|sin conexion|sin cobertura|sin servicio)",
+        "(ninguna|ninguno) de (las|los|nuestras|nuestros) (cajas|tiendas|terminales|tpv|datafonos|oficinas|sucursales|empleados|trabajadores|usuarios|ordenadores|equipos) .. (puede|pueden|consigue|consiguen|logra|logran) (entrar|acceder|conectarse|cobrar|iniciar sesion)",
+        "(no funciona|no va) .. (en )?(ninguna|ninguno) de (las|los|nuestras|nuestros) (cajas|tiendas|terminales|tpv|oficinas|sucursales)",
+    ],
+    "not:outage": [
+        "(no disponible|caido|caida|fuera de servicio|error) .. pero (todo lo demas|el resto de la web|el resto de la pagina|el resto de la app|las demas paginas) (funciona|va bien|carga)",
+    ],
+    "threat:media": [
+        "lo (contare|contaremos|cuento|publicare|publicaremos|publico|subire|subo|pondre|pongo|dire|digo) (todo )?(en|por) (todas las |las |mis )?(resenas|opiniones|redes|redes sociales|twitter|x|facebook|instagram|tiktok|google|trustpilot|internet|youtube)",
+    ],
+    "not:media": [
+        "(campana|campanas|publicaciones|posts|estrategia|presencia|community manager) (en|para) (las |nuestras )?redes sociales",
+    ],
+}
+for _category, _cues in _NINTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -592,3 +592,34 @@ _EIGHTH: dict[str, list[str]] = {
 }
 for _category, _cues in _EIGHTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Onzième version : la fraude d'autrui sur la carte du client, le compte d'un autre à l'écran, les coupures dites par
+# leur durée, les avis et publications annoncés, et les contre-indices de leurs leurres (docs/reading.md).
+_NINTH: dict[str, list[str]] = {
+    "security": [
+        "(paiements?|achats?|transactions?|operations?|debits?|retraits?) (que je ne reconnais pas|que nous ne reconnaissons pas|inconnus|inconnues|suspects?|suspectes?) (sur|de|depuis) (ma|mon|notre)",
+        "(paiements?|achats?|transactions?|operations?|retraits?) que je n'ai (jamais |pas )(faits?|faites?|effectues?|effectuees?)",
+        "(je tombe|je suis tombe|je suis tombee|j'arrive|je me retrouve) (parfois |souvent |directement )?sur le compte (d'une autre personne|de quelqu'un d'autre|d'un autre client|d'une autre cliente|d'un inconnu|d'une inconnue)",
+        "(des inconnus|d'autres clients|d'autres personnes|un inconnu|une inconnue) (voient|voit|ont vu|a vu|peuvent voir|peut voir) (mes|nos|ma|mon) (commandes|donnees|factures|informations|coordonnees|adresse|documents)",
+        "(j'ai clique|j'ai ouvert|j'ai suivi) (sur )?(le|un|ce) lien .. (j'ai (saisi|entre|tape|donne)|et (saisi|entre|tape|donne)) (mon|mes|ma)",
+    ],
+    "not:security": [
+        "(exercice|simulation|campagne|test|formation) (de |d')?(phishing|hameconnage|sensibilisation)",
+    ],
+    "outage": [
+        "sans (courant|electricite|eau|gaz|internet|reseau|telephone|ligne|connexion|chauffage) (depuis|pendant|plus de|durant|toute la|tout le)",
+        "plus personne (chez nous |ici |au bureau |dans l'equipe )?(ne|n') (recoit (d'e mails|de mails|d'emails|de courriels|d'appels)|peut (se connecter|travailler|acceder|envoyer|recevoir|encaisser|telephoner)|arrive a (se connecter|acceder|travailler|envoyer|recevoir|encaisser))",
+        "(toutes|aucune) (nos|les|de nos|des) (caisses|terminaux|tpe|boutiques|agences) .. (ne (fonctionne|fonctionnent|marche|marchent)|(sont|est) (hors service|en panne|hors ligne))",
+    ],
+    "not:outage": [
+        "(indisponible|en panne|hors service|hors ligne|erreur) .. mais (tout le reste|le reste du site|le reste de l'application|les autres pages) (du site |de l'appli )?(fonctionne|marche|s'affiche|va bien)",
+    ],
+    "threat:media": [
+        "(je laisse|je vais laisser|je laisserai|je mets|je vais mettre|je mettrai|je poste|je posterai|je publie|je publierai) (un|une) (avis|commentaire|note|evaluation) .. (sur|a|chez) (google|trustpilot|tripadvisor|les reseaux|facebook|internet|le web|avis verifies)",
+    ],
+    "not:media": [
+        "(campagne|campagnes|publications|posts|publicites|pubs|strategie|community manager|presence) (sur les|sur nos|pour les|pour nos) reseaux sociaux",
+    ],
+}
+for _category, _cues in _NINTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -360,3 +360,29 @@ _EIGHTH: dict[str, list[str]] = {
 }
 for _category, _cues in _EIGHTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Undicesima versione: frodi di terzi sulla carta del cliente, interruzioni dette dalla durata, recensioni e post
+# annunciati, e i controindizi delle loro esche (docs/reading.md).
+_NINTH: dict[str, list[str]] = {
+    "security": [
+        "(addebiti|pagamenti|movimenti|transazioni|acquisti|prelievi|operazioni) (sconosciuti|strani|sospetti|che non riconosco|che non ho fatto|che non ho mai fatto) (sulla|sul|dalla|dal) (mia|mio|nostra|nostro)",
+    ],
+    "not:security": [
+        "(simulazione|esercitazione|campagna|test|formazione) (di )?(phishing|sensibilizzazione)",
+    ],
+    "outage": [
+        "(giorni|settimane|ore|mesi) (senza (luce|corrente|elettricita|internet|linea|telefono|acqua|gas|connessione|rete|servizio)|con interruzioni)",
+        "(nessuna|nessuno) (delle|dei|delle nostre|dei nostri) (casse|negozi|terminali|pos|uffici|filiali|dipendenti|utenti|computer|postazioni) .. (riesce|riescono|puo|possono) (a )?(entrare|accedere|collegarsi|connettersi|incassare|fare login)",
+    ],
+    "not:outage": [
+        "(non disponibile|non funziona|errore|offline) .. ma (tutto il resto|il resto del sito|il resto dell'app|le altre pagine) (funziona|va bene|si carica)",
+    ],
+    "threat:media": [
+        "(lo )?(scrivero|scrivo|raccontero|racconto|pubblichero|pubblico|mettero|metto) (tutto )?(su|in|nelle) (tutte le )?(recensioni|google|trustpilot|tripadvisor|facebook|instagram|tiktok|twitter|social|internet)",
+    ],
+    "not:media": [
+        "(campagna|campagne|post|strategia|presenza) (sui|per i|sui nostri) social",
+    ],
+}
+for _category, _cues in _NINTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

@@ -339,3 +339,29 @@ _EIGHTH: dict[str, list[str]] = {
 }
 for _category, _cues in _EIGHTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Décima primeira versão: fraude de terceiros no cartão do cliente, quedas ditas pela duração, avaliações e posts
+# anunciados, e as contrapistas das suas iscas (docs/reading.md).
+_NINTH: dict[str, list[str]] = {
+    "security": [
+        "(compras|cobrancas|transacoes|movimentos|pagamentos|saques|debitos) (estranh[ao]s|desconhecid[ao]s|suspeit[ao]s|que nao reconheco|que nao fiz|que eu nao fiz) (no|na|do|da|em) (meu|minha|nosso|nossa)",
+    ],
+    "not:security": [
+        "(simulacao|exercicio|campanha|teste|treinamento|treino) (de )?(phishing|conscientizacao)",
+    ],
+    "outage": [
+        "(dias|semanas|horas|meses) (sem (luz|energia|internet|linha|telefone|agua|gas|conexao|rede|sinal|servico)|com quedas)",
+        "(nenhuma|nenhum) (das|dos|das nossas|dos nossos) (caixas|lojas|terminais|maquininhas|filiais|funcionarios|usuarios|computadores) .. (consegue|conseguem|pode|podem) (entrar|acessar|conectar|se conectar|cobrar|fazer login)",
+    ],
+    "not:outage": [
+        "(indisponivel|fora do ar|erro|nao funciona) .. mas (todo o resto|o resto do site|o resto do app|as outras paginas) (funciona|carrega|esta ok)",
+    ],
+    "threat:media": [
+        "(vou|irei) (contar|publicar|postar|escrever|colocar) (tudo )?(no|na|nas|em) (reclame aqui|google|facebook|instagram|tiktok|twitter|redes sociais|internet|youtube)",
+    ],
+    "not:media": [
+        "(campanha|campanhas|posts|publicacoes|estrategia|presenca|perfil) (nas|para as|nas nossas) redes sociais",
+    ],
+}
+for _category, _cues in _NINTH.items():
+    CUES.setdefault(_category, []).extend(_cues)
