@@ -69,7 +69,7 @@ def sentences() -> list[dict[str, Any]]:
     table += [(text, "calm", set(), set()) for text in base.CALM_FAILURES]
     table += [(text, None, set(), set(absent)) for text, absent in base.LURES]
     for rows in (families.ALL, families.SIXTH, families.SEVENTH, families.EIGHTH, families.NINTH, families.TENTH,
-                 families.TENTH_MEDIA, families.TENTH_OUTAGE, families.TENTH_LEGAL, families.ELEVENTH,
+                 families.TENTH_MEDIA, families.TENTH_OUTAGE, families.TENTH_LEGAL, families.ELEVENTH, families.TWELFTH,
                  general.CASES,
                  kinds.ALL):
         for row in rows:

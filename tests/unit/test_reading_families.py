@@ -1249,6 +1249,51 @@ FRAUD_AND_OUTAGE_LURES: list[Case] = [
 ELEVENTH = [*FRAUD_AND_OUTAGES, *FRAUD_AND_OUTAGE_LURES]
 
 
+# Twelfth version: a utility or a line out for a time, every card declined; money or points gone to someone else,
+# data returned for other organisations, an unknown device; and their lures: a plan changed without consent (billing),
+# a store employee, a device that needs no power, an app with no connection to a printer.
+UTILITIES_AND_THEFTS: list[Case] = [
+    ("We've now been without power for 52 hours.", None, {'outage'}, set()),
+    ("3 weeks no landline and two engineer no-shows.", None, {'outage'}, set()),
+    ("We've had no water at 22 Mill Lane since Sunday morning.", None, {'outage'}, set()),
+    ("Your terminal declines every card since this morning.", None, {'outage'}, set()),
+    ("Nous n'avons plus d'électricité depuis hier 18 h.", None, {'outage'}, set()),
+    ("Bonjour, notre ligne fixe est muette depuis hier.", None, {'outage'}, set()),
+    ("Una semana sin fibra.", None, {'outage'}, set()),
+    ("Llevamos dos días sin poder entrar al servidor.", None, {'outage'}, set()),
+    ("Seit heute früh haben wir keinen Strom.", None, {'outage'}, set()),
+    ("Seit gestern Abend geht gar nichts mehr.", None, {'outage'}, set()),
+    ("Da stamattina manca l'acqua in tutto il condominio.", None, {'outage'}, set()),
+    ("Il vostro POS rifiuta tutte le carte.", None, {'outage'}, set()),
+    ("Estamos sem eletricidade desde ontem.", None, {'outage'}, set()),
+    ("Minha internet está sem funcionar há 5 dias.", None, {'outage'}, set()),
+    ("My refund went to a card that isn't mine.", None, {'security'}, set()),
+    ("42,000 miles were redeemed without my knowledge.", None, {'security'}, set()),
+    ("The endpoint returns invoices belonging to other organisations.", None, {'security'}, set()),
+    ("There is an unknown device logged in to my account.", None, {'security'}, set()),
+    ("Unbekanntes Gerät im Online-Banking.", None, {'security'}, set()),
+    ("Meus pontos foram usados por outra pessoa.", None, {'security'}, set()),
+    ("J'ai reçu le bilan d'une autre personne par e-mail.", None, {'security'}, set()),
+    ("Otherwise the full chat logs go on Reddit tonight.", None, {'media'}, set()),
+]
+UTILITY_AND_THEFT_LURES: list[Case] = [
+    ("My plan was upgraded to Pro without my consent.", None, set(), {'security'}),
+    ("Someone at your store added a second line to my account.", None, set(), {'security'}),
+    ("Das Gerät braucht keinen Strom, oder?", 'calm', set(), {'outage'}),
+    ("Die App hat keine Verbindung zum Drucker.", 'calm', set(), {'outage'}),
+    ("No hay conexión desde la tablet del almacén.", 'calm', set(), {'outage'}),
+    ("Manca la connessione tra l'app e la stampante.", 'calm', set(), {'outage'}),
+    ("Does the offline mode work with no internet for a week?", 'calm', set(), {'outage'}),
+]
+TWELFTH = [*UTILITIES_AND_THEFTS, *UTILITY_AND_THEFT_LURES]
+
+
+@pytest.mark.parametrize(("text", "mood", "found", "absent"), TWELFTH)
+def test_a_family_of_the_twelfth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
+                                                 ) -> None:
+    check_reading(text, mood, found, absent, None)
+
+
 @pytest.mark.parametrize(("text", "mood", "found", "absent"), ELEVENTH)
 def test_a_family_of_the_eleventh_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
                                                   ) -> None:

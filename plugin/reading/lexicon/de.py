@@ -503,3 +503,21 @@ _NINTH: dict[str, list[str]] = {
 }
 for _category, _cues in _NINTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Zwölfte Version: kein Strom, Wasser, Gas oder Internet seit einer Zeit, nichts geht mehr; ein unbekanntes Gerät im
+# Konto (docs/reading.md).
+_TENTH: dict[str, list[str]] = {
+    "outage": [
+        "(haben|habe|hat|gibt es) (wir |ich |es |man )?(seit .. )?(keinen|kein|keine) (strom|wasser|warmwasser|gas|heizung|internet|telefon|festnetz|fernsehen|tv)",
+        "(keinen|kein|keine) (strom|wasser|warmwasser|gas|heizung|internet|festnetz) (mehr )?(seit|schon seit)",
+        "seit .. geht (gar |uberhaupt )?nichts( mehr)?",
+    ],
+    "security": [
+        "(unbekanntes|fremdes|unbekannte|fremde) (gerat|gerate|handy|iphone|smartphone|login|anmeldung|anmeldungen|sitzung)",
+    ],
+    "not:outage": [
+        "keine verbindung (zum|zur|zu dem|zu der|mit dem|mit der) (drucker|scanner|kasse|kassensystem|terminal|waage|gerat|kartenleser|etikettendrucker|app)",
+    ],
+}
+for _category, _cues in _TENTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

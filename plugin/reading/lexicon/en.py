@@ -1196,3 +1196,36 @@ _NINTH: dict[str, list[str]] = {
 }
 for _category, _cues in _NINTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Twelfth version: a utility or a line out, told as being without it for a time ("without power for 52 hours",
+# "3 weeks no landline", "no water since Sunday"), card terminals declining every card; money or points gone to
+# someone else, an account's data returned to other organisations; and counter-cues for a plan changed "without my
+# consent" and a stranger who works at the company's store (billing); written on the misses of set K after its one
+# blind run (docs/reading.md).
+_SINCE = ("(#|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|over|more than|nearly|almost|about|hours|"
+          "days|weeks|yesterday|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the weekend|"
+          "the whole|lunchtime|midnight|#am|#pm|#:#)")
+_UTILITY = ("(power|electricity|water|hot water|gas|heating|internet|broadband|fibre|fiber|landline|phone line|signal|tv|"
+            "wifi|connection|service|mobile data)")
+_TENTH: dict[str, list[str]] = {
+    "outage": [
+        f"(without|no) {_UTILITY} ... (for|since|from) {_SINCE}",
+        f"(#|a|one|two|three|four|five|six) (weeks?|days?) (with )?(no|without) {_UTILITY}",
+        "(declines|declining|declined|rejects|rejecting|rejected|refuses|refusing|refused) (all|every|every single) (cards?|card payments?|payments?)",
+    ],
+    "security": [
+        "(went|sent|paid|credited|transferred|refunded|issued) (to|into|onto) (a|an|another|someone else's|some) (card|account|bank account|iban|wallet) (that|which) (isn't|is not|wasn't|was not|has never been) (mine|ours)",
+        "(points|miles|credits|vouchers|rewards|balance|gift card balance) (were |was |have been |has been )?(redeemed|used|spent|transferred|taken|cashed in) .. (without (my|our) (knowledge|consent|permission)|by someone|by somebody|by a stranger)",
+        "(returns|returned|shows|showed|exposes|exposed|lists|listed) .. (belonging to|of) (other|another) (organisations|organizations|organisation|organization|customers|customer|users|user|accounts|account|tenants|companies|company|firms)",
+        "(unknown|unrecogni[sz]ed|strange) (device|devices|login|logins|sign in|sign ins|session|sessions) (in|on|to) (my|our) (account|online banking|profile)",
+    ],
+    "not:security": [
+        "(plan|subscription|account|line|package|renewal|add on|addon|service|contract|tariff) .. (upgraded|changed|renewed|added|switched|activated|extended) .. without (my|our) (consent|permission|approval|agreement|authori[sz]ation)",
+        f"{_STRANGER} (from|at|in) (your|the) (store|shop|branch|counter|desk|call centre|call center|dealership)",
+    ],
+    "threat:media": [
+        "(logs|chat logs|screenshots|chats|transcripts?|emails|story|video|photos|recordings?) (go|goes|are going|will go|go up|will be) (on|to|up on|all over) " + _PLATFORM,
+    ],
+}
+for _category, _cues in _TENTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

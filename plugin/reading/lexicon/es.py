@@ -469,3 +469,18 @@ _NINTH: dict[str, list[str]] = {
 }
 for _category, _cues in _NINTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Duodécima versión: sin luz, agua, gas o fibra desde un momento o durante un tiempo; días sin poder entrar
+# (docs/reading.md).
+_TENTH: dict[str, list[str]] = {
+    "outage": [
+        "(sin|no hay|no tenemos|no tengo|seguimos sin|sigo sin) (luz|electricidad|agua|agua caliente|gas|calefaccion|internet|fibra|linea|telefono|television) (desde|hace|durante|todo el|toda la|en todo|en toda)",
+        "(una|un|dos|tres|cuatro|cinco|#) (semana|semanas|dia|dias|hora|horas|mes|meses) sin (fibra|luz|internet|linea|telefono|agua|gas|conexion|cobertura|servicio)",
+        "(llevamos|llevo|lleva|llevan) (# |dos |tres |cuatro |cinco |varios |varias )?(dias|horas|semanas) sin (poder )?(entrar|acceder|conectar|conectarnos|conectarme|trabajar|cobrar|luz|internet|fibra|agua|gas|linea|telefono)",
+    ],
+    "not:outage": [
+        "(no hay |sin |no tengo |no tenemos )?conexion (desde|con|entre) (la|el|mi|nuestra|nuestro) (tablet|tableta|movil|impresora|datafono|terminal|bascula|ordenador|portatil|app|aplicacion|lector)",
+    ],
+}
+for _category, _cues in _TENTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

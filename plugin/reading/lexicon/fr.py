@@ -623,3 +623,18 @@ _NINTH: dict[str, list[str]] = {
 }
 for _category, _cues in _NINTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Douzième version : une énergie ou une ligne coupée, dite par sa durée (« plus d'électricité depuis hier », « ligne
+# fixe muette »), les données d'une autre personne reçues (docs/reading.md).
+_TENTH: dict[str, list[str]] = {
+    "outage": [
+        "(sans|plus de|pas de|toujours pas de) (electricite|courant|eau|eau chaude|gaz|chauffage|internet|tonalite|telephone|ligne|fibre|television|tele) (depuis|pendant|ce matin|hier|cette nuit)",
+        "(plus|pas|toujours pas) (d'electricite|d'eau|d'eau chaude|d'internet) (depuis|pendant|ce matin|hier|cette nuit)",
+        "(ligne|ligne fixe|le fixe|telephone fixe|ligne telephonique) (est |reste |est toujours )?(muette|morte|coupee|hors service)",
+    ],
+    "security": [
+        "(le|la|les) (bilan|donnees|dossier|resultats|facture|factures|informations|coordonnees|releve|releves) (d'une autre personne|d'un autre client|d'une autre cliente|d'un autre utilisateur|d'une autre utilisatrice|d'un inconnu|d'une inconnue)",
+    ],
+}
+for _category, _cues in _TENTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

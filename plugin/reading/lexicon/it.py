@@ -386,3 +386,13 @@ _NINTH: dict[str, list[str]] = {
 }
 for _category, _cues in _NINTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Dodicesima versione: manca la luce, l'acqua, il gas; il POS rifiuta tutte le carte (docs/reading.md).
+_TENTH: dict[str, list[str]] = {
+    "outage": [
+        "(manca|mancano|siamo senza|sono senza|restiamo senza|e saltata) (la luce|la corrente|l'elettricita|l'acqua|il gas|il riscaldamento|internet|la linea|la fibra|luce|corrente|elettricita|acqua|gas|riscaldamento)",
+        "(rifiuta|rifiutano|rifiutava|rifiutavano) tutte le (carte|transazioni)",
+    ],
+}
+for _category, _cues in _TENTH.items():
+    CUES.setdefault(_category, []).extend(_cues)

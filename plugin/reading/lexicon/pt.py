@@ -365,3 +365,18 @@ _NINTH: dict[str, list[str]] = {
 }
 for _category, _cues in _NINTH.items():
     CUES.setdefault(_category, []).extend(_cues)
+
+# Décima segunda versão: sem luz, água ou internet desde um momento ou há um tempo, sem funcionar; pontos usados por
+# outra pessoa (docs/reading.md).
+_TENTH: dict[str, list[str]] = {
+    "outage": [
+        "(sem|nao tem|nao temos|falta|faltou|continua sem|continuamos sem) (luz|energia|eletricidade|agua|gas|internet|linha|telefone|fibra) (desde|ha|faz|durante|no predio|na rua|em todo|em toda)",
+        "(internet|linha|telefone|sinal|app|aplicativo|sistema|site|maquininha) (esta |estao |ficou |ficaram |continua )?sem funcionar",
+        "(ficaram|ficamos|ficou|fiquei|estamos|estou) (horas |dias )?sem conseguir (acessar|entrar|usar|logar|conectar)",
+    ],
+    "security": [
+        "(pontos|milhas|creditos|saldo) (foram |foi )?(usados|usado|resgatados|resgatado|gastos|gasto|transferidos) (por outra pessoa|por alguem|por terceiros|sem (meu|minha|nosso|nossa) (conhecimento|autorizacao|permissao))",
+    ],
+}
+for _category, _cues in _TENTH.items():
+    CUES.setdefault(_category, []).extend(_cues)
