@@ -246,6 +246,30 @@ def test_a_matter_the_lexicon_ruled_out_is_not_added_back() -> None:
     assert "churn" not in default_reader().read(negated).matters
 
 
+def test_readers_in_several_threads_read_as_one_reader_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tables a reader keeps (each word's cues, each token's share of the score) are filled, merged and forgotten
+    while other threads read: every reading is still the one a reader alone gives."""
+    import json
+    from concurrent.futures import ThreadPoolExecutor
+
+    from plugin.reading import patterns
+
+    rows = [json.loads(line) for line in (ROOT / "tests" / "benchmarks" / "data" / "tickets-practice-j.jsonl")
+            .read_text(encoding="utf-8").splitlines()[:60]]
+    texts = [f"{r['subject']}\n{r['body']}" for r in rows]
+    alone = Reader(mood_model=MoodModel.from_bytes(shipped_bytes()))
+    expected = [alone.read(t) for t in texts]
+    monkeypatch.setattr(mood_model, "_KEPT_TOKENS", 200)  # forgotten several times over the run
+    monkeypatch.setattr(patterns, "_KEPT_WORDS", 100)
+    shared = Reader(mood_model=MoodModel.from_bytes(shipped_bytes()))
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        runs = list(pool.map(lambda start: [(i, shared.read(texts[i]))
+                                            for i in [*range(start, len(texts)), *range(start)]], range(0, 60, 15)))
+    for run in runs:
+        for i, reading in run:
+            assert reading == expected[i], texts[i]
+
+
 def test_numpy_and_the_weights_load_at_the_first_reading_not_at_start() -> None:
     """`escalator serve` reads no customer: importing the app and building the default reader loads neither numpy
     nor the weights (35 MB), and the first reading loads both."""
