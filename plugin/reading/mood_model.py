@@ -118,7 +118,6 @@ class MoodModel:
         self.about = about
         self._chars = {feature: i for i, feature in enumerate(chars)}
         self._words = {feature: len(chars) + i for i, feature in enumerate(words)}
-        self._word_offset = len(chars)
         heads = [coef] if matter_coef is None else [coef, matter_coef]
         intercepts = [intercept] if matter_intercept is None else [intercept, matter_intercept]
         weights = np.vstack(heads).T

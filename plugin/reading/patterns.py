@@ -237,14 +237,15 @@ class CueSet:
                     always.append(index)
                 for anchor in anchors or ():
                     by_anchor.setdefault(anchor, []).append(index)
-        self._index(cues, by_anchor, always, [0] * len(cues))
+        self._index(cues, by_anchor, always, [0] * len(cues), 1)
 
-    def _index(self, cues: list[Cue], by_anchor: dict[str, list[int]], always: list[int], parts: list[int]) -> None:
+    def _index(self, cues: list[Cue], by_anchor: dict[str, list[int]], always: list[int], parts: list[int],
+               count: int) -> None:
         self._cues = cues
         self._by_anchor = by_anchor
         self._always = always
         self._parts = parts  # for each cue, the set it came from
-        self._count = max(parts, default=-1) + 1
+        self._count = count  # how many sets were joined (`find_parts` gives a list for each)
         self._anchors = frozenset(by_anchor)
         self._needs = [cue.needs for cue in cues]
         self._needed = frozenset().union(*(need for cue in cues for need in cue.needs))
@@ -265,8 +266,7 @@ class CueSet:
             for anchor, indices in one._by_anchor.items():
                 by_anchor.setdefault(anchor, []).extend(offset + i for i in indices)
         out = cls.__new__(cls)
-        out._index(cues, by_anchor, always, parts)
-        out._count = len(sets)
+        out._index(cues, by_anchor, always, parts, len(sets))
         return out
 
     def __len__(self) -> int:

@@ -100,10 +100,6 @@ class Text:
         return self.original[offsets[min(start, len(offsets) - 1)]:offsets[min(end, len(offsets) - 1)]]
 
     @cached_property
-    def words(self) -> frozenset[str]:
-        return frozenset(_WORD.findall(self.folded))
-
-    @cached_property
     def segments(self) -> tuple[tuple[int, int, frozenset[str]], ...]:
         """The stretches of the folded text a cue can match within (see `_SEGMENT`), each with its words."""
         out = []

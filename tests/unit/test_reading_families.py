@@ -1288,19 +1288,8 @@ UTILITY_AND_THEFT_LURES: list[Case] = [
 TWELFTH = [*UTILITIES_AND_THEFTS, *UTILITY_AND_THEFT_LURES]
 
 
-@pytest.mark.parametrize(("text", "mood", "found", "absent"), TWELFTH)
-def test_a_family_of_the_twelfth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
-                                                 ) -> None:
-    check_reading(text, mood, found, absent, None)
-
-
-@pytest.mark.parametrize(("text", "mood", "found", "absent"), ELEVENTH)
-def test_a_family_of_the_eleventh_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
-                                                  ) -> None:
-    check_reading(text, mood, found, absent, None)
-
-
-@pytest.mark.parametrize(("text", "mood", "found", "absent"), [*TENTH, *TENTH_MEDIA, *TENTH_OUTAGE, *TENTH_LEGAL])
-def test_a_family_of_the_tenth_version_is_read(text: str, mood: str | None, found: set[str], absent: set[str]
-                                               ) -> None:
+@pytest.mark.parametrize(("text", "mood", "found", "absent"),
+                         [*TENTH, *TENTH_MEDIA, *TENTH_OUTAGE, *TENTH_LEGAL, *ELEVENTH, *TWELFTH])
+def test_a_family_of_the_tenth_to_twelfth_versions_is_read(text: str, mood: str | None, found: set[str],
+                                                            absent: set[str]) -> None:
     check_reading(text, mood, found, absent, None)
