@@ -9,8 +9,9 @@ A cue is a phrase of words separated by spaces, matched as whole words ignoring 
 - `..` stands for up to three other words of the same clause, `...` for up to six (`... ..` for up to nine);
 - an apostrophe may be left out by the writer ("can't" also matches "cant"); a space also matches a hyphen.
 
-Each cue is indexed by the beginning of one word it cannot match without (its anchor), and knows the beginnings of
-the other words it needs: reading a message only tries a cue on the stretches of text that hold a beginning of each.
+Each cue is indexed by one word it cannot match without (its anchor: the word whole when the cue writes it plainly,
+its beginning when the word is a pattern), and knows the anchors of the other words it needs: reading a message only
+tries a cue on the stretches of text that hold one of each.
 That keeps a reading well under a millisecond.
 """
 
@@ -172,7 +173,7 @@ class Cue:
     category: str
     pattern: str  # as the lexicon writes it
     source: str  # the regular expression
-    needs: tuple[frozenset[str], ...] = ()  # besides its anchor, the beginnings of each other word it needs (one each)
+    needs: tuple[frozenset[str], ...] = ()  # besides its anchor, the anchors of each other word it needs (one each)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -282,7 +283,7 @@ class CueSet:
         return [self._cues[i].pattern for i in self._always]
 
     def _word(self, word: str) -> tuple[tuple[int, ...], frozenset[str]]:
-        """The cues a word holds the anchor of, and the beginnings it gives that other cues need; once per word."""
+        """The cues a word holds the anchor of, and the anchors it gives that other cues need; once per word."""
         starts = beginnings(word) | {WHOLE + word}
         by_anchor = self._by_anchor
         found = (tuple(sorted({i for anchor in starts & self._anchors for i in by_anchor[anchor]})),
@@ -298,7 +299,7 @@ class CueSet:
 
     def find_parts(self, text: Text) -> list[list[Hit]]:
         """Every hit of every cue in `text`, one list for each set joined (see `joined`). A cue is tried only on the
-        stretches of text (see `Text.segments`) that hold its anchor and a beginning of each other word it needs,
+        stretches of text (see `Text.segments`) that hold its anchor and an anchor of each other word it needs,
         since no cue reaches across a line break or punctuation."""
         found: list[list[Hit]] = [[] for _ in range(self._count)]
         always, cues, parts, needs = self._always, self._cues, self._parts, self._needs
